@@ -1,0 +1,37 @@
+"""Helpers shared by the CLI commands: one-line errors with exit codes, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+
+from assistant.errors import FeedqaError
+
+
+def fail(message: str, code: int) -> None:
+    click.echo(f"feedqa: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Our own errors become one line on stderr and their exit code; never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FeedqaError as exc:
+            fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+    return wrapper
+
+
+def print_json(payload: object) -> None:
+    click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))

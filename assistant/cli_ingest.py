@@ -1,0 +1,154 @@
+"""`feedqa ingest` and `feedqa stats`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import nullcontext
+from typing import Any
+
+import click
+
+from assistant.cli_common import handle_errors, print_json
+from assistant.config import Settings
+from assistant.errors import FeedError, UsageError
+from assistant.services import Services, builtin_feed_path
+
+
+@click.command()
+@click.argument("sources", nargs=-1)
+@click.option("--builtin", is_flag=True, help="Also ingest the built-in demo feed.")
+@click.option("--if-empty", is_flag=True, help="Do nothing if the store already has papers.")
+@click.option("--wait", "wait_s", default=0.0, show_default=True, help="Seconds to wait for "
+              "another writer to finish.")  # fmt: skip
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only errors and the summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_obj
+@handle_errors
+def ingest(
+    settings: Settings,
+    sources: tuple[str, ...],
+    builtin: bool,
+    if_empty: bool,
+    wait_s: float,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Parse, chunk, embed and store feeds: files, directories, URLs, hf:YYYY-MM-DD[..YYYY-MM-DD]."""
+    from assistant.locking import write_lock
+
+    specs = [*sources, *([str(builtin_feed_path())] if builtin else [])]
+    if not specs:
+        raise UsageError("nothing to ingest: give feed files, URLs or hf:DATE, or --builtin")
+    services = Services(settings)
+    if if_empty and services.registry.counts()["papers"] > 0:
+        click.echo(f"store already has papers; nothing to do ({settings.home})")
+        return
+    with write_lock(settings.lock_path, wait_s, what=str(settings.home)):
+        report = run_ingest(services, specs, show_progress=not quiet and sys.stderr.isatty())
+    summary = {**report.as_dict(), "store": store_stats(services)}
+    if as_json:
+        print_json(summary)
+    else:
+        click.echo(format_report(summary))
+    if report.errors:
+        sys.exit(1)
+
+
+def run_ingest(services: Services, specs: list[str], show_progress: bool) -> Any:
+    """Ingest every source; a failing source is reported and the others go on."""
+    from assistant.feeds import load_source
+    from assistant.ingest import IngestReport, Ingestor
+
+    started = time.perf_counter()
+    report = IngestReport()
+    ingestor = Ingestor(services.embedder, services.store, services.registry,
+                        services.settings.embed_batch_size)  # fmt: skip
+    with _progress(show_progress) as advance:
+        for spec in specs:
+            try:
+                for result in load_source(spec, services.settings,
+                                          hf_base_url=services.settings.hf_base_url):  # fmt: skip
+                    _ingest_result(ingestor, result, report, advance)
+            except FeedError as exc:
+                _report_error(report, str(exc))
+        ingestor.flush(report)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _ingest_result(ingestor: Any, result: Any, report: Any, advance: Any) -> None:
+    if isinstance(result, FeedError):
+        _report_error(report, str(result))
+        return
+    report.sources += 1
+    report.skipped += result.skipped
+    ingestor.add(result.papers, report, advance)
+
+
+def _report_error(report: Any, message: str) -> None:
+    report.errors.append(message)
+    click.echo(f"feedqa: error: {message}", err=True)
+
+
+class _progress:
+    """A rich progress counter on a TTY; a no-op otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            self._ctx: Any = nullcontext()
+            return None
+        from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+
+        self._ctx = Progress(SpinnerColumn(), "ingesting", MofNCompleteColumn(),
+                             TimeElapsedColumn(), transient=True)  # fmt: skip
+        progress = self._ctx.__enter__()
+        task = progress.add_task("ingest", total=None)
+        return lambda n: progress.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        self._ctx.__exit__(*exc)
+
+
+def store_stats(services: Services) -> dict[str, Any]:
+    stats = services.registry.stats()
+    settings = services.settings
+    return {
+        **stats,
+        "store": (f"http://{settings.chroma_host}:{settings.chroma_port}"
+                  if settings.chroma_host else str(settings.chroma_dir)),  # fmt: skip
+        "registry": str(settings.registry_path),
+        "embedder": services.embedder.model_id,
+        "vectors": services.store.count(),
+    }
+
+
+def format_report(summary: dict[str, Any]) -> str:
+    store = summary["store"]
+    return (
+        f"ingested {summary['parsed']} papers from {summary['sources']} feed(s): "
+        f"{summary['new']} new, {summary['updated']} updated, {summary['unchanged']} unchanged, "
+        f"{summary['skipped']} skipped; {summary['chunks_written']} chunks embedded "
+        f"in {summary['seconds']:.1f}s; {len(summary['errors'])} error(s)\n"
+        f"store: {store['papers']} papers, {store['chunks']} chunks at {store['store']}"
+    )
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_obj
+@handle_errors
+def stats(settings: Settings, as_json: bool) -> None:
+    """Papers, chunks, sources, date range, store location and embedder."""
+    summary = store_stats(Services(settings))
+    if as_json:
+        print_json(summary)
+        return
+    for key, value in summary.items():
+        if key == "sources":
+            value = ", ".join(f"{k} ({v})" for k, v in value.items()) or "-"
+        click.echo(f"{key:>10}: {value}")
+commands = [ingest, stats]

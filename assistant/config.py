@@ -1,0 +1,95 @@
+"""One settings object for the whole program, read from ``FEEDQA_*`` variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    return Path(platformdirs.user_data_dir("feedqa"))
+
+
+class Settings(BaseSettings):
+    """All configuration. Every piece of state lives under ``home``."""
+
+    model_config = SettingsConfigDict(env_prefix="FEEDQA_", extra="ignore")
+
+    home: Path = Field(default_factory=_default_home)
+
+    # Vector store: embedded PersistentClient under home, or a `chroma run` server.
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    chroma_ssl: bool = False
+    collection: str = "feedqa_chunks"
+
+    embedder: Literal["minilm", "fake"] = "minilm"
+    embed_batch_size: int = 32
+
+    # LLM: "auto" is the OpenAI-compatible backend when an API key or base URL is set,
+    # else the embedded GGUF model.
+    llm_backend: Literal["auto", "embedded", "openai", "fake"] = "auto"
+    gguf_path: Path | None = None
+    llm_threads: int | None = None
+    llm_context: int = 2048
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("FEEDQA_OPENAI_API_KEY", "OPENAI_API_KEY")
+    )
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("FEEDQA_OPENAI_BASE_URL", "OPENAI_BASE_URL")
+    )
+    openai_model: str = Field(
+        default="gpt-4o-mini", validation_alias=AliasChoices("FEEDQA_OPENAI_MODEL", "OPENAI_MODEL")
+    )
+    llm_timeout_s: float = 60.0
+    llm_max_retries: int = 2
+
+    # Limits on untrusted input.
+    max_question_tokens: int = 200
+    max_feed_bytes: int = 64 * 1024 * 1024
+    max_item_chars: int = 20_000
+    http_timeout_s: float = 20.0
+    hf_base_url: str = "https://huggingface.co"
+
+    retrieval_k: int = 5
+    interests: str | None = None
+
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "feedqa@localhost"
+    smtp_to: str | None = None
+    smtp_starttls: bool = False
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def registry_path(self) -> Path:
+        return self.home / "papers.sqlite3"
+
+    @property
+    def lock_path(self) -> Path:
+        return self.home / "write.lock"
+
+    @property
+    def digests_dir(self) -> Path:
+        return self.home / "digests"
+
+    @property
+    def evals_dir(self) -> Path:
+        return self.home / "evals"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    def ensure_home(self) -> Path:
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home

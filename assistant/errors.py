@@ -1,0 +1,42 @@
+"""Errors the user sees as one line. Each carries the CLI exit code it maps to."""
+
+from __future__ import annotations
+
+
+class FeedqaError(Exception):
+    """Base of every error that is reported as a one-line message, without a traceback."""
+
+    exit_code = 1
+
+
+class UsageError(FeedqaError):
+    exit_code = 2
+
+
+class FeedError(FeedqaError):
+    """A feed that cannot be read or parsed. The message names the source."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class BackendUnavailable(FeedqaError):
+    """The LLM backend is down, slow, or answered garbage."""
+
+    exit_code = 3
+
+
+class ModelFileError(FeedqaError):
+    """A model file (GGUF, ONNX, tokenizer) is missing or broken."""
+
+    exit_code = 3
+
+
+class EmptyStoreError(FeedqaError):
+    exit_code = 4
+
+
+class StoreLockedError(FeedqaError):
+    exit_code = 5

@@ -1,0 +1,69 @@
+"""Everything a command needs, built lazily from one Settings object and passed down."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.config import Settings
+from assistant.errors import EmptyStoreError
+
+if TYPE_CHECKING:
+    from assistant.llm.base import LLM
+    from vectorstore.embeddings import Embedder
+    from vectorstore.registry import Registry
+    from vectorstore.store import ChunkStore
+
+
+def builtin_feed_path() -> Path:
+    """The demo feed shipped inside the package (a saved Daily Papers page, 46 papers)."""
+    return Path(str(files("assistant") / "data" / "hf_daily_papers_page_sample.txt"))
+
+
+class Services:
+    """Lazily built components. Nothing heavy is imported or loaded until first use."""
+
+    def __init__(self, settings: Settings, llm: LLM | None = None) -> None:
+        self.settings = settings
+        if llm is not None:
+            self.__dict__["llm"] = llm
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        from vectorstore.embeddings import make_embedder
+
+        return make_embedder(self.settings)
+
+    @cached_property
+    def registry(self) -> Registry:
+        from vectorstore.registry import Registry
+
+        self.settings.ensure_home()
+        return Registry(self.settings.registry_path)
+
+    @cached_property
+    def store(self) -> ChunkStore:
+        from vectorstore.store import ChunkStore
+
+        self.settings.ensure_home()
+        return ChunkStore(self.settings, self.embedder.model_id)
+
+    @cached_property
+    def llm(self) -> LLM:
+        from assistant.llm.factory import make_llm
+
+        return make_llm(self.settings)
+
+    def require_papers(self) -> None:
+        """Fail with a clear message when nothing has been ingested yet."""
+        if self.registry.counts()["papers"] == 0:
+            raise EmptyStoreError(
+                f"the store at {self.settings.home} is empty: run `feedqa ingest FEED` "
+                "(or `feedqa ingest --builtin` for the demo feed) first"
+            )
+
+    def close(self) -> None:
+        if "registry" in self.__dict__:
+            self.registry.close()

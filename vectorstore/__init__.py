@@ -1,0 +1,1 @@
+"""Chunking, embeddings and the Chroma-backed store."""

@@ -1,0 +1,224 @@
+"""The paper registry: what is stored, read without vector search (SQLite, WAL)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.models import Paper
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS papers (
+    paper_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    abstract TEXT NOT NULL,
+    authors TEXT NOT NULL DEFAULT '[]',
+    published TEXT, url TEXT, upvotes INTEGER, github TEXT, organization TEXT,
+    ai_summary TEXT, source TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL,
+    embedder_id TEXT NOT NULL,
+    n_chunks INTEGER NOT NULL,
+    first_seen REAL NOT NULL,
+    updated REAL NOT NULL,
+    feed_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS paper_days (
+    paper_id TEXT NOT NULL, day TEXT NOT NULL, PRIMARY KEY (paper_id, day)
+);
+CREATE INDEX IF NOT EXISTS paper_days_day ON paper_days(day);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, paper_id TEXT NOT NULL, ord INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_paper ON chunks(paper_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+PAPER_COLUMNS = (
+    "paper_id, title, abstract, authors, published, url, upvotes, github, organization, "
+    "ai_summary, source, content_hash, embedder_id, n_chunks, first_seen, updated, feed_order"
+)
+
+
+@dataclass(frozen=True)
+class StoredPaper:
+    paper: Paper
+    content_hash: str
+    embedder_id: str
+    n_chunks: int
+    days: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    chunk_id: str
+    paper_id: str
+    ord: int
+    text: str
+
+
+class Registry:
+    """Papers, their chunk texts and feed days. One connection per instance."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, timeout=30.0, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._db:
+            yield self._db
+
+    def get_many(self, paper_ids: Iterable[str]) -> dict[str, StoredPaper]:
+        ids = list(paper_ids)
+        found: dict[str, StoredPaper] = {}
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(
+                f"SELECT {PAPER_COLUMNS} FROM papers WHERE paper_id IN ({marks})", batch
+            ).fetchall()
+            days = self._days_of(batch)
+            found.update({r[0]: _stored(r, days.get(r[0], ())) for r in rows})
+        return found
+
+    def _days_of(self, paper_ids: list[str]) -> dict[str, tuple[str, ...]]:
+        marks = ",".join("?" * len(paper_ids))
+        rows = self._db.execute(
+            f"SELECT paper_id, day FROM paper_days WHERE paper_id IN ({marks}) ORDER BY day",
+            paper_ids,
+        ).fetchall()
+        days: dict[str, list[str]] = {}
+        for paper_id, day in rows:
+            days.setdefault(paper_id, []).append(day)
+        return {k: tuple(v) for k, v in days.items()}
+
+    def all_papers(self, day: str | None = None) -> list[StoredPaper]:
+        if day is None:
+            ids = [r[0] for r in self._db.execute("SELECT paper_id FROM papers ORDER BY rowid")]
+        else:
+            ids = [
+                r[0]
+                for r in self._db.execute(
+                    "SELECT p.paper_id FROM papers p JOIN paper_days d USING (paper_id) "
+                    "WHERE d.day = ? ORDER BY p.feed_order, p.rowid",
+                    (day,),
+                )
+            ]
+        stored = self.get_many(ids)
+        return [stored[i] for i in ids if i in stored]
+
+    def chunks(self) -> list[ChunkRow]:
+        rows = self._db.execute(
+            "SELECT chunk_id, paper_id, ord, text FROM chunks ORDER BY paper_id, ord"
+        ).fetchall()
+        return [ChunkRow(*r) for r in rows]
+
+    def chunk_ids(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks")}
+
+    def save(
+        self,
+        conn: sqlite3.Connection,
+        paper: Paper,
+        embedder_id: str,
+        chunk_texts: list[str] | None,
+        feed_order: int = 0,
+    ) -> None:
+        """Insert or update one paper; ``chunk_texts`` None keeps its chunks as they are."""
+        now = time.time()
+        old = conn.execute(
+            "SELECT first_seen, n_chunks FROM papers WHERE paper_id = ?", (paper.paper_id,)
+        ).fetchone()
+        first_seen = old[0] if old else now
+        n_chunks = len(chunk_texts) if chunk_texts is not None else (old[1] if old else 0)
+        conn.execute(
+            f"INSERT OR REPLACE INTO papers ({PAPER_COLUMNS}) VALUES ({','.join('?' * 17)})",
+            (
+                *_paper_row(paper),
+                paper.content_hash,
+                embedder_id,
+                n_chunks,
+                first_seen,
+                now,
+                feed_order,
+            ),
+        )
+        if paper.day:
+            self.add_day(conn, paper.paper_id, paper.day)
+        if chunk_texts is not None:
+            self._replace_chunks(conn, paper.paper_id, chunk_texts)
+
+    @staticmethod
+    def add_day(conn: sqlite3.Connection, paper_id: str, day: str) -> None:
+        conn.execute("INSERT OR IGNORE INTO paper_days VALUES (?, ?)", (paper_id, day))
+
+    @staticmethod
+    def _replace_chunks(conn: sqlite3.Connection, paper_id: str, texts: list[str]) -> None:
+        conn.execute("DELETE FROM chunks WHERE paper_id = ?", (paper_id,))
+        conn.executemany(
+            "INSERT INTO chunks VALUES (?, ?, ?, ?)",
+            [(f"{paper_id}#{i}", paper_id, i, text) for i, text in enumerate(texts)],
+        )
+
+    def bump_generation(self, conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) "
+            "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    def generation(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def counts(self) -> dict[str, int]:
+        papers = self._db.execute("SELECT COUNT(*) FROM papers").fetchone()[0]
+        chunks = self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        return {"papers": int(papers), "chunks": int(chunks)}
+
+    def stats(self) -> dict[str, object]:
+        days = self._db.execute("SELECT MIN(day), MAX(day), COUNT(DISTINCT day) FROM paper_days")
+        first, last, n_days = days.fetchone()
+        sources = self._db.execute(
+            "SELECT source, COUNT(*) FROM papers GROUP BY source ORDER BY source"
+        ).fetchall()
+        embedders = [r[0] for r in self._db.execute("SELECT DISTINCT embedder_id FROM papers")]
+        return {
+            **self.counts(),
+            "days": int(n_days),
+            "first_day": first,
+            "last_day": last,
+            "sources": {s: int(n) for s, n in sources},
+            "embedders": embedders,
+        }
+
+    def newest_day(self) -> str | None:
+        row = self._db.execute("SELECT MAX(day) FROM paper_days").fetchone()
+        return row[0] if row else None
+
+
+def _paper_row(p: Paper) -> tuple[object, ...]:
+    return (
+        p.paper_id, p.title, p.abstract, json.dumps(list(p.authors)), p.published, p.url,
+        p.upvotes, p.github, p.organization, p.ai_summary, p.source,
+    )  # fmt: skip
+
+
+def _stored(row: tuple, days: tuple[str, ...]) -> StoredPaper:
+    paper = Paper(
+        paper_id=row[0], title=row[1], abstract=row[2], authors=tuple(json.loads(row[3])),
+        published=row[4], url=row[5], upvotes=row[6], github=row[7], organization=row[8],
+        ai_summary=row[9], source=row[10], day=days[0] if days else None,
+    )  # fmt: skip
+    return StoredPaper(paper, content_hash=row[11], embedder_id=row[12], n_chunks=row[13], days=days)

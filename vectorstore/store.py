@@ -1,0 +1,140 @@
+"""Chroma, embedded (PersistentClient under FEEDQA_HOME) or a `chroma run` server (HttpClient).
+
+Every write and query passes vectors explicitly: Chroma's own default embedding function
+downloads a model from the network and must never run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from assistant.errors import FeedqaError
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
+
+
+class StoreError(FeedqaError):
+    pass
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk_id: str
+    paper_id: str
+    text: str
+    cosine: float
+
+
+def make_client(settings: Settings) -> Any:
+    """A Chroma client for the configured mode, with telemetry off."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            return chromadb.HttpClient(
+                host=settings.chroma_host,
+                port=settings.chroma_port,
+                ssl=settings.chroma_ssl,
+                settings=chroma_settings,
+            )
+        except Exception as exc:  # chromadb raises bare ValueError/httpx errors here
+            where = f"{settings.chroma_host}:{settings.chroma_port}"
+            raise StoreError(f"cannot reach the Chroma server at {where}: {exc}") from exc
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+class ChunkStore:
+    """The chunk collection: ids ``<paper_id>#<ord>``, cosine space, tagged with its embedder."""
+
+    def __init__(self, settings: Settings, embedder_id: str, client: Any = None) -> None:
+        self._client = client if client is not None else make_client(settings)
+        self.embedder_id = embedder_id
+        self.where = settings.chroma_host or str(settings.chroma_dir)
+        try:
+            self.collection = self._client.get_or_create_collection(
+                settings.collection,
+                embedding_function=None,
+                metadata={"hnsw:space": "cosine", "embedder": embedder_id},
+            )
+        except Exception as exc:
+            raise StoreError(f"cannot open Chroma collection at {self.where}: {exc}") from exc
+        stored_id = (self.collection.metadata or {}).get("embedder")
+        if stored_id and stored_id != embedder_id:
+            raise StoreError(
+                f"the store at {self.where} holds {stored_id} vectors, not {embedder_id}; "
+                "use another FEEDQA_HOME/collection or the same embedder"
+            )
+
+    def count(self) -> int:
+        return int(self.collection.count())
+
+    def upsert(
+        self,
+        ids: Sequence[str],
+        vectors: np.ndarray,
+        texts: Sequence[str],
+        metadatas: Sequence[dict[str, Any]],
+    ) -> None:
+        if len(ids) != len(vectors):
+            raise ValueError("every chunk needs its vector")
+        if not ids:
+            return
+        self.collection.upsert(
+            ids=list(ids),
+            embeddings=vectors.astype(np.float32),
+            documents=list(texts),
+            metadatas=list(metadatas),
+        )
+
+    def ids_of_papers(self, paper_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(paper_ids), 200):
+            batch = list(paper_ids[start : start + 200])
+            got = self.collection.get(where={"paper_id": {"$in": batch}}, include=[])
+            found.update(got["ids"])
+        return found
+
+    def all_ids(self) -> set[str]:
+        ids: set[str] = set()
+        offset, page = 0, 5000
+        while True:
+            got = self.collection.get(include=[], limit=page, offset=offset)
+            ids.update(got["ids"])
+            if len(got["ids"]) < page:
+                return ids
+            offset += page
+
+    def delete(self, ids: Sequence[str]) -> None:
+        for start in range(0, len(ids), 1000):
+            self.collection.delete(ids=list(ids[start : start + 1000]))
+
+    def query(
+        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
+    ) -> list[Hit]:
+        count = self.count()
+        if count == 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[vector.astype(np.float32)],
+            n_results=min(k, count),
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            Hit(chunk_id=cid, paper_id=str(meta["paper_id"]), text=doc or "", cosine=1.0 - dist)
+            for cid, doc, meta, dist in zip(
+                result["ids"][0],
+                result["documents"][0],
+                result["metadatas"][0],
+                result["distances"][0],
+                strict=True,
+            )
+        ]
