@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     collection: str = "feedqa_chunks"
 
     embedder: Literal["minilm", "fake"] = "minilm"
-    embed_batch_size: int = 32
+    embed_batch_size: int = 8
 
     # LLM: "auto" is the OpenAI-compatible backend when an API key or base URL is set,
     # else the embedded GGUF model.

@@ -12,6 +12,7 @@ from assistant.errors import EmptyStoreError
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLM
+    from assistant.pipeline.qa import QAPipeline
     from vectorstore.embeddings import Embedder
     from vectorstore.registry import Registry
     from vectorstore.store import ChunkStore
@@ -55,6 +56,12 @@ class Services:
         from assistant.llm.factory import make_llm
 
         return make_llm(self.settings)
+
+    @cached_property
+    def pipeline(self) -> QAPipeline:
+        from assistant.pipeline.qa import QAPipeline
+
+        return QAPipeline(self)
 
     def require_papers(self) -> None:
         """Fail with a clear message when nothing has been ingested yet."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import os
 import re
 import threading
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from assistant.errors import ModelFileError
+from assistant.packaged import packaged_file
 
 if TYPE_CHECKING:
     from assistant.config import Settings
@@ -33,22 +33,6 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
     def token_ids(self, text: str) -> list[int]: ...
-
-
-def packaged_file(dist: str, relative: str) -> Path:
-    """Path of a file shipped inside an installed wheel, found without importing the package."""
-    try:
-        files = importlib.metadata.files(dist) or []
-    except importlib.metadata.PackageNotFoundError as exc:
-        raise ModelFileError(
-            f"model package {dist!r} is not installed (run `make install`)"
-        ) from exc
-    for file in files:
-        if str(file) == relative:
-            path = Path(str(file.locate()))
-            if path.is_file():
-                return path
-    raise ModelFileError(f"{relative} is missing from the installed package {dist!r}")
 
 
 class MiniLMEmbedder:
@@ -79,6 +63,8 @@ class MiniLMEmbedder:
             tokenizer = Tokenizer.from_file(str(self._tokenizer_path))
             options = onnxruntime.SessionOptions()
             options.intra_op_num_threads = self._threads
+            # Batch shapes vary; the arena would keep the largest of each and grow without end.
+            options.enable_cpu_mem_arena = False
             session = onnxruntime.InferenceSession(
                 str(self._onnx_path), options, providers=["CPUExecutionProvider"]
             )

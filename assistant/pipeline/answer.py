@@ -1,0 +1,179 @@
+"""Turning a streamed draft into a verified answer, sentence by sentence."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from assistant.links import paper_url
+from assistant.llm.base import Generation
+from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
+from assistant.pipeline.evidence import SourceBundle
+from assistant.pipeline.grounding import Verdict, check_claim
+from assistant.pipeline.types import (
+    Answer,
+    AnswerEvent,
+    AnswerPath,
+    Citation,
+    Evidence,
+    RetrievedPaper,
+)
+from assistant.sanitize import clean_output
+
+if TYPE_CHECKING:
+    from assistant.services import Services
+
+SENTINEL = "NOT IN FEED"
+DECLINE_MARGIN = 0.25  # a model "not in feed" is believed unless retrieval is this confident
+ABSTAIN_TEXT = "The feed does not cover this."
+QUOTES = 2
+
+
+class AnswerBuilder:
+    """Collects verified claims and produces the final Answer for one question."""
+
+    def __init__(
+        self, question: str, papers: list[RetrievedPaper], services: Services, started: float
+    ) -> None:
+        self.question, self.papers, self.services, self.started = question, papers, services, started
+        self.timings: dict[str, float] = {}
+        self.bundles: list[SourceBundle] = []
+        self.evidence: list[Evidence] = []
+        self.kept: list[tuple[Claim, dict[int, Verdict]]] = []
+        self.dropped: list[str] = []
+        self.notes: list[str] = []
+        self.answerable = 1.0
+        self.model_declined = False
+        self.generation: Generation | None = None
+
+    def attach(self, bundles: list[SourceBundle], evidence: list[Evidence]) -> None:
+        self.bundles, self.evidence = bundles, evidence
+
+    def mark(self, name: str) -> None:
+        self.timings.setdefault(name, round((time.perf_counter() - self.started) * 1000, 1))
+
+    def _emit(self, text: str) -> AnswerEvent:
+        self.mark("first_token")
+        return AnswerEvent("delta", text)
+
+    def abstain(self, reason: str) -> Iterator[AnswerEvent]:
+        nearest = "; ".join(f'"{p.title}"' for p in self.papers[:3])
+        text = ABSTAIN_TEXT + (f" Nearest papers: {nearest}." if nearest else "")
+        yield self._emit(text)
+        self.notes.append(reason)
+        yield self._final(text, [], abstained=True, path="abstained")
+
+    def stream_verified(self, generation: Generation) -> Iterator[AnswerEvent]:
+        self.generation = generation
+        buffer = ""
+        for delta in generation:
+            self.mark("first_model_token")
+            buffer += delta
+            *complete, buffer = split_sentences(buffer + "\0") or [""]
+            buffer = buffer.removesuffix("\0")
+            for sentence in complete:
+                yield from self._handle(sentence)
+        if buffer.strip():
+            yield from self._handle(buffer)
+        self.mark("generation")
+        yield from self._finish()
+
+    def _handle(self, sentence: str) -> Iterator[AnswerEvent]:
+        if SENTINEL in sentence.upper():
+            self.model_declined = True
+            return
+        for claim in parse_claims(clean_output(sentence), len(self.bundles)):
+            verified = self._verify(claim)
+            if verified is None:
+                self.dropped.append(claim.text)
+                continue
+            self.kept.append(verified)
+            yield self._emit(("" if len(self.kept) == 1 else " ") + render_claim(verified[0]))
+
+    def _verify(self, claim: Claim) -> tuple[Claim, dict[int, Verdict]] | None:
+        if len(claim.text.split()) < 3:
+            return None
+        vec = self.services.embedder.embed([claim.text])[0]
+        verdicts = {n: check_claim(claim.text, b.text, vec, b.vectors)
+                    for n, b in enumerate(self.bundles, start=1)}  # fmt: skip
+        supported = [n for n in claim.cited if verdicts[n].supported]
+        if not supported:
+            # The citation is wrong or missing: attribute to the best source that supports it.
+            backing = [n for n, v in verdicts.items() if v.supported]
+            if not backing:
+                return None
+            supported = [max(backing, key=lambda n: verdicts[n].cosine)]
+            if claim.cited:
+                self.notes.append(f"citation corrected to [{supported[0]}]: {claim.text[:60]}")
+        return Claim(claim.text, tuple(supported)), {n: verdicts[n] for n in supported}
+
+    def _finish(self) -> Iterator[AnswerEvent]:
+        if self.kept:
+            path: AnswerPath = "model-filtered" if self.dropped else "model"
+            text = " ".join(render_claim(c) for c, _ in self.kept)
+            yield self._final(text, self._citations(), abstained=False, path=path)
+            return
+        if self.model_declined and self.answerable < self._confident():
+            yield from self.abstain("the model found no answer in the sources")
+            return
+        yield from self._quote_evidence()
+
+    def _confident(self) -> float:
+        return min(0.99, self.services_threshold() + DECLINE_MARGIN)
+
+    def services_threshold(self) -> float:
+        from assistant.pipeline.abstain import load_calibration
+
+        return load_calibration().threshold
+
+    def _quote_evidence(self) -> Iterator[AnswerEvent]:
+        quotes = self.evidence[:QUOTES]
+        text = " ".join(f"“{e.sentence}” [{e.source_n}]" for e in quotes)
+        yield self._emit(text)
+        citations = [self._citation(e.source_n, e.sentence) for e in quotes]
+        self.notes.append("the model's draft did not hold up against the sources; quoting them")
+        yield self._final(text, _unique(citations), abstained=False, path="quoted-evidence")
+
+    def _citations(self) -> list[Citation]:
+        citations = [
+            self._citation(n, verdict.best_sentence)
+            for _, verdicts in self.kept
+            for n, verdict in verdicts.items()
+        ]
+        return _unique(citations)
+
+    def _citation(self, n: int, quote: str) -> Citation:
+        paper = self.bundles[n - 1].paper
+        return Citation(n, paper.paper_id, paper.title, paper_url(paper.paper_id, paper.url), quote)
+
+    def _final(
+        self, text: str, citations: list[Citation], *, abstained: bool, path: AnswerPath
+    ) -> AnswerEvent:
+        self.mark("total")
+        usage = self.generation.usage if self.generation else None
+        llm = self.services.llm if self.generation else None
+        answer = Answer(
+            question=self.question,
+            answer=text,
+            abstained=abstained,
+            citations=citations,
+            backend=llm.backend if llm else "none",
+            model=llm.model if llm else "none",
+            path=path,
+            timings_ms=dict(self.timings),
+            usage={"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens}
+            if usage
+            else {"prompt_tokens": 0, "completion_tokens": 0},
+            sources=self.papers,
+            dropped_sentences=self.dropped,
+            notes=self.notes,
+        )
+        return AnswerEvent("final", answer=answer)
+
+
+def _unique(citations: list[Citation]) -> list[Citation]:
+    seen: dict[int, Citation] = {}
+    for citation in citations:
+        seen.setdefault(citation.n, citation)
+    return sorted(seen.values(), key=lambda c: c.n)

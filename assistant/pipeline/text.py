@@ -1,0 +1,37 @@
+"""Token-level helpers shared by evidence selection and grounding: words, numbers, entities."""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset(
+    """a an the of to in on for and or but with by from as at is are was were be been being this
+    that these those it its their they them we our us you your he she his her which what who whom
+    whose when where why how does do did done can could should would may might will shall not no
+    than then there here such into onto over under about also more most less least very much many
+    each other some any all both either neither only own same so too just paper papers feed study
+    propose proposes proposed present presents introduce introduces new approach method methods
+    using use used based show shows shown results result model models work works answer question""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Za-z]")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:%|x|×)?(?![\w])")
+_ENTITY = re.compile(r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*)")
+
+
+def content_words(text: str) -> set[str]:
+    return {
+        w.lower() for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in STOPWORDS
+    }
+
+
+def numbers(text: str) -> set[str]:
+    return {n.rstrip("%x×").replace(",", "") for n in _NUMBER.findall(text)}
+
+
+def entities(text: str) -> set[str]:
+    """Acronyms and internally capitalised names (GPT-4o, CLEVRER, ImageNet)."""
+    return {e.strip("-").lower() for e in _ENTITY.findall(text)}
+
+
+def overlap(claim: set[str], source: set[str]) -> float:
+    return len(claim & source) / len(claim) if claim else 0.0

@@ -1,0 +1,1 @@
+"""One-line TL;DRs checked against each abstract, and the daily digest built from them."""

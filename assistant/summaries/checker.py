@@ -1,0 +1,211 @@
+"""The TL;DR checker: a pure function from (draft, title, abstract) to the reasons it fails.
+
+A TL;DR is one line of 6-25 words that names the paper's key terms, holds no markup, and
+mentions no number or name (capitalised word, acronym, model name) that the title and
+abstract do not contain. Everything here is deterministic and side-effect free.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MIN_WORDS, MAX_WORDS = 6, 25
+
+STOPWORDS = frozenset(
+    """a an the and or but nor of in on at to for from by with without into onto over under
+    as is are was were be been being it its this that these those their there here which who
+    whom whose what when where while how than then so such not no can could may might will
+    would should shall do does did has have had we our us they them he she his her you your
+    i me my also both each either more most less least very via per vs up down out off about
+    across after before between through during against among within upon all any some one""".split()
+)
+# Words that say a paper exists, not what it does: they do not count as content.
+FILLER = frozenset(
+    """paper papers study studies work works article present presents presented propose
+    proposes proposed introduce introduces introduced new novel approach approaches method
+    methods research author authors show shows using use uses based toward towards""".split()
+)
+
+_EDGE = "\"'“”‘’`.,;:!?()[]{}*<>"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORDS = re.compile(r"[a-z0-9]+")
+_SENTENCE_BREAK = (".", ":", ";", "!", "?")
+_DASHES = {"-", "–", "—"}
+_MARKUP = re.compile(
+    r"https?://|\bwww\.|\]\(|!\[|<[A-Za-z/!][^>]*>|&#?\w+;|\*\*|__|`|^\s*(?:#{1,6}|>|[-*+])\s",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:this|the|our) (?:paper|work|study|article|research) (?:\w+ ){0,2}"
+    r"(?:a|an) (?:\w+ )?(?:study|paper|work|analysis|investigation|exploration|discussion)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"^([A-Z]{2,})s?$")
+_DEFINED = re.compile(r"\(([A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)")
+
+
+def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
+    """Why ``tldr`` is not an acceptable TL;DR of the paper; an empty list means it passes."""
+    if not tldr.strip():
+        return ["empty"]
+    source = _source(title, abstract)
+    reasons = [
+        *_check_shape(tldr),
+        *_check_markup(tldr),
+        *_check_numbers(tldr, source),
+        *_check_names(tldr, source),
+        *_check_substance(tldr, source),
+    ]
+    return reasons
+
+
+@dataclass(frozen=True)
+class _Source:
+    """What a TL;DR may draw on: the words, names and numbers of the title and abstract."""
+
+    tokens: frozenset[str]  # casefolded tokens, their hyphen parts and stems
+    words: tuple[str, ...]  # casefolded alphanumeric words in order (for acronym initials)
+    numbers: frozenset[str]
+    key_terms: frozenset[str]  # stems of title content words and method-name parts
+
+
+@lru_cache(maxsize=256)
+def _source(title: str, abstract: str) -> _Source:
+    text = f"{title}\n{abstract}"
+    tokens: set[str] = set()
+    for raw in text.split():
+        token = strip_token(raw).casefold()
+        tokens.update({token, stem(token), *re.split(r"[-/]", token)})
+    names = " ".join(method_names(title, abstract)).casefold()
+    key_terms = {stem(w) for w in (*content_words(title), *_WORDS.findall(names))}
+    return _Source(
+        tokens=frozenset(tokens),
+        words=tuple(_WORDS.findall(text.casefold())),
+        numbers=frozenset(_norm_number(n) for n in _NUMBER.findall(text)),
+        key_terms=frozenset(key_terms),
+    )
+
+
+def strip_token(raw: str) -> str:
+    """A whitespace token without surrounding punctuation or a possessive ending."""
+    token = raw.strip(_EDGE)
+    for suffix in ("'s", "’s"):
+        if token.endswith(suffix):
+            token = token[: -len(suffix)]
+    return token.strip(_EDGE)
+
+
+def stem(word: str) -> str:
+    """A crude plural fold, enough to match "models" with "model"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Casefolded words of ``text`` that are neither stop words nor filler."""
+    return [
+        w for w in _WORDS.findall(text.casefold()) if w not in STOPWORDS and w not in FILLER
+    ]
+
+
+def method_names(title: str, abstract: str) -> list[str]:
+    """Names the paper gives its method: the title's prefix before a colon (if short) and
+    acronyms defined in parentheses, e.g. "(CogDPM)"."""
+    names = []
+    head, colon, _ = title.partition(":")
+    if colon and 0 < len(head.split()) <= 3:
+        names.append(head.strip())
+    names += [m for m in _DEFINED.findall(f"{title} {abstract}") if len(m) <= 30]
+    return list(dict.fromkeys(names))
+
+
+def _norm_number(number: str) -> str:
+    return number.replace(",", "")
+
+
+def _check_shape(tldr: str) -> list[str]:
+    reasons = []
+    if "\n" in tldr.strip() or "\r" in tldr.strip():
+        reasons.append("more than one line")
+    n = len(tldr.split())
+    if n > MAX_WORDS:
+        reasons.append(f"too long ({n} words; at most {MAX_WORDS})")
+    elif n < MIN_WORDS:
+        reasons.append(f"too short ({n} words; at least {MIN_WORDS})")
+    return reasons
+
+
+def _check_markup(tldr: str) -> list[str]:
+    return ["contains markup (a URL, link, HTML or formatting)"] if _MARKUP.search(tldr) else []
+
+
+def _check_numbers(tldr: str, source: _Source) -> list[str]:
+    invented = [n for n in _NUMBER.findall(tldr) if _norm_number(n) not in source.numbers]
+    if not invented:
+        return []
+    return [f"number not in the abstract: {', '.join(dict.fromkeys(invented))}"]
+
+
+def _check_names(tldr: str, source: _Source) -> list[str]:
+    invented = []
+    sentence_start = True
+    for raw in tldr.split():
+        token = strip_token(raw)
+        if token and _is_name(token, sentence_start) and not _known(token, source):
+            invented.append(token)
+        sentence_start = raw.endswith(_SENTENCE_BREAK) or raw in _DASHES
+    if not invented:
+        return []
+    return [f"name not in the abstract: {', '.join(dict.fromkeys(invented))}"]
+
+
+def _is_name(token: str, sentence_start: bool) -> bool:
+    """Acronyms, inner capitals ("ImageNet"), letters with digits ("GPT-4o"), and capitalised
+    words other than at the start of a sentence."""
+    if not any(c.isalpha() for c in token):
+        return False
+    if any(c.isupper() for c in token[1:]):
+        return True
+    if any(c.isdigit() for c in token):
+        return True
+    return token[0].isupper() and not sentence_start
+
+
+def _known(token: str, source: _Source) -> bool:
+    folded = token.casefold()
+    if folded in source.tokens or stem(folded) in source.tokens or folded in STOPWORDS:
+        return True
+    parts = [p for p in re.split(r"[-/]", token) if p]
+    if len(parts) > 1:
+        return all(not _is_name(p, i == 0) or _known(p, source) for i, p in enumerate(parts))
+    return _expands(token, source.words)
+
+
+def _expands(token: str, words: tuple[str, ...]) -> bool:
+    """True for an acronym of consecutive source words: "LLMs" <- "large language models"."""
+    match = _ACRONYM.match(token)
+    if not match:
+        return False
+    letters = match.group(1).casefold()
+    k = len(letters)
+    return any(
+        all(words[i + j][0] == letters[j] for j in range(k)) for i in range(len(words) - k + 1)
+    )
+
+
+def _check_substance(tldr: str, source: _Source) -> list[str]:
+    if _BOILERPLATE.search(tldr.strip()):
+        return ["vacuous: say what the paper proposes or finds, not that it is a study"]
+    content = {stem(w) for w in content_words(tldr) if len(w) > 1}
+    if not content & source.key_terms:
+        return ["vacuous: names none of the paper's key terms (title words or method name)"]
+    if len(content) < 3:
+        return ["vacuous: too few content words"]
+    if content <= source.key_terms:
+        return ["only restates the title: say what the method does or finds"]
+    return []

@@ -1,0 +1,294 @@
+"""Offline judging of answers: key facts, leaks, and whether cited papers support sentences.
+
+Written independently of the pipeline's own grounding code so that it judges it rather than
+repeating it. Support of a claim by a paper (title + abstract) is decided by three signals:
+numbers in the claim must occur in the paper, named entities in the claim must occur in the
+paper, and the claim must either share most of its content words with the paper or be close
+(MiniLM cosine) to the paper's best-matching sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from vectorstore.embeddings import Embedder
+
+MIN_OVERLAP = 0.6  # share of the claim's content words found in the paper
+MIN_SIMILARITY = 0.7  # cosine of the claim to the paper's closest sentence
+MIN_CLAIM_WORDS = 4  # shorter sentences ("Yes.", headings) are not judged
+
+_MARKERS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"[^\s,;:()\"'“”]+")
+_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?")
+_ANY_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|et al|cf|vs|approx|Fig|Eq)\.", re.IGNORECASE)
+NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}  # fmt: skip
+_STOPWORDS = (
+    """a about above after again against all also although among an and any are as at be
+    because been being between both but by can could did do does doing during each either
+    few for from further had has have having here how however if in into is it its itself
+    just more most much my no nor not of off on once only or other our out over own paper
+    papers per same several should so some such than that the their them then there these
+    they this those through thus to too under until up upon very via was we were what when
+    where whether which while who whom why will with within without would yes you your
+    according authors author proposed propose proposes approach method methods work study
+    results result show shows showed shown based using use uses used called named"""
+)
+STOPWORDS = frozenset(_STOPWORDS.split())
+_GENERIC_CAPITALISED = (
+    """According Additionally Also Although And As Based But By Compared Finally First For
+    From Furthermore However In It Its Moreover No Not On Overall Second Source Sources That
+    The Their These They This Those Thus To Together We When While With Yes"""
+)
+GENERIC_CAPITALISED = frozenset(_GENERIC_CAPITALISED.split())
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """What a cited paper says: its title and abstract."""
+
+    paper_id: str
+    title: str
+    abstract: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}. {self.abstract}"
+
+
+@dataclass(frozen=True)
+class Support:
+    """The judgement of one claim against one or more papers."""
+
+    supported: bool
+    overlap: float
+    similarity: float
+    missing_numbers: tuple[str, ...] = ()
+    missing_entities: tuple[str, ...] = ()
+
+
+@dataclass
+class SentenceJudgement:
+    sentence: str
+    cited: list[int]
+    supported: bool  # the cited papers together support it (citation recall)
+    relevant: list[int] = field(default_factory=list)  # citations counted as precise
+
+
+@dataclass
+class CitationJudgement:
+    """ALCE-style citation quality of one answer."""
+
+    sentences: list[SentenceJudgement]
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.sentences)
+
+    @property
+    def n_supported(self) -> int:
+        return sum(s.supported for s in self.sentences)
+
+    @property
+    def n_citations(self) -> int:
+        return sum(len(s.cited) for s in self.sentences)
+
+    @property
+    def n_relevant(self) -> int:
+        return sum(len(s.relevant) for s in self.sentences)
+
+
+# --- text helpers -----------------------------------------------------------------------
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of an answer or abstract; a run of citation markers joins the sentence before."""
+    protected = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\x00"), text)
+    pieces = _SENTENCE_END.split(protected)
+    parts = [_BULLET.sub("", p).replace("\x00", ".").strip() for p in pieces]
+    sentences: list[str] = []
+    for part in filter(None, parts):
+        if sentences and not strip_markers(part).strip(" .,;"):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        else:
+            sentences.append(part)
+    return sentences
+
+
+def citation_markers(sentence: str) -> list[int]:
+    """The source numbers cited in a sentence, in order, without repeats: ``[1][2]``, ``[1, 3]``."""
+    found: list[int] = []
+    for group in _MARKERS.findall(sentence):
+        for n in re.split(r"[,;]", group):
+            if int(n) not in found:
+                found.append(int(n))
+    return found
+
+
+def strip_markers(sentence: str) -> str:
+    return re.sub(r"\s+", " ", _MARKERS.sub(" ", sentence)).strip()
+
+
+def normalise_number(text: str) -> str:
+    value = text.replace(",", "")
+    if "." in value:
+        value = value.rstrip("0").rstrip(".")
+    return value.lstrip("0") or "0"
+
+
+def claim_numbers(claim: str) -> set[str]:
+    """Numbers a claim states: digits not inside a word (``GPT-4`` and ``Res2Net`` are names),
+    and spelled-out counts from two to twelve."""
+    digits = {normalise_number(m) for m in _NUMBER.findall(strip_markers(claim))}
+    words = {NUMBER_WORDS[w] for w in _WORD.findall(claim.lower()) if w in NUMBER_WORDS}
+    return digits | words
+
+
+def source_numbers(text: str) -> set[str]:
+    """Every number a source mentions, however it is written (``16times``, ``three``)."""
+    digits = {normalise_number(m) for m in _ANY_NUMBER.findall(text)}
+    words = {NUMBER_WORDS[w] for w in _WORD.findall(text.lower()) if w in NUMBER_WORDS}
+    fractions = (float(d) for d in digits if d.startswith("."))
+    percents = {normalise_number(f"{f * 100:.4f}") for f in fractions}
+    return digits | words | percents
+
+
+def claim_entities(claim: str) -> list[str]:
+    """Names in a claim: acronyms and mixed-case words (``TW-GRPO``, ``LoRA``), words mixing
+    letters and digits (``Res2Net101``), and capitalised words not starting a clause."""
+    text = strip_markers(claim)
+    found: list[str] = []
+    clause_start = True
+    for token in _TOKEN.findall(text):
+        word = token.strip(".!?-/")
+        if word and _is_entity(word, clause_start) and word not in found:
+            found.append(word)
+        clause_start = token.endswith((".", "!", "?", ":")) or not word
+    return found
+
+
+def _is_entity(word: str, clause_start: bool) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 and not any(c.isdigit() for c in word):
+        return False
+    if any(c.isdigit() for c in word) and letters:
+        return True
+    if sum(c.isupper() for c in word[1:]) >= 1 and word[0].isalpha():
+        return True
+    return word[0].isupper() and not clause_start and word not in GENERIC_CAPITALISED
+
+
+def squash(text: str) -> str:
+    """Lower case, letters and digits only: ``Res2Net-101`` and ``res2net101`` compare equal."""
+    return "".join(_WORD.findall(text.casefold()))
+
+
+def content_words(text: str) -> set[str]:
+    words = (w for w in _WORD.findall(strip_markers(text).casefold()) if not w.isdigit())
+    return {_stem(w) for w in words if len(w) >= 3 and w not in STOPWORDS}
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word.rstrip("s")
+
+
+# --- answer-level checks -----------------------------------------------------------------
+
+
+def key_facts_missing(text: str, key_facts: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The key-fact groups none of whose alternatives occurs in ``text`` (case-insensitive)."""
+    folded = text.casefold()
+    return [list(group) for group in key_facts if not any(a.casefold() in folded for a in group)]
+
+
+def leaked_strings(output: str, forbidden: Iterable[str]) -> list[str]:
+    """The forbidden strings that occur in ``output`` (case-insensitive)."""
+    folded = output.casefold()
+    return [s for s in forbidden if s.casefold() in folded]
+
+
+# --- support -----------------------------------------------------------------------------
+
+
+class SupportJudge:
+    """Judges whether papers support claims; caches the embeddings of their sentences."""
+
+    def __init__(self, embedder: Embedder | None) -> None:
+        self.embedder = embedder
+        self._cache: dict[str, np.ndarray] = {}
+
+    def support(self, claim: str, docs: Sequence[SourceDoc]) -> Support:
+        """Whether ``docs`` together support ``claim``."""
+        if not docs:
+            return Support(False, 0.0, 0.0)
+        text = " ".join(d.text for d in docs)
+        missing_numbers = tuple(sorted(claim_numbers(claim) - source_numbers(text)))
+        squashed = squash(text)
+        missing_entities = tuple(e for e in claim_entities(claim) if squash(e) not in squashed)
+        overlap = self._overlap(claim, text)
+        similarity = max(self._similarity(claim, d) for d in docs)
+        supported = not missing_numbers and not missing_entities and (
+            overlap >= MIN_OVERLAP or similarity >= MIN_SIMILARITY
+        )
+        return Support(supported, overlap, similarity, missing_numbers, missing_entities)
+
+    @staticmethod
+    def _overlap(claim: str, text: str) -> float:
+        words = content_words(claim)
+        return len(words & content_words(text)) / len(words) if words else 1.0
+
+    def _similarity(self, claim: str, doc: SourceDoc) -> float:
+        if self.embedder is None:
+            return 0.0
+        sentences = self._sentence_vectors(doc)
+        query = self.embedder.embed([strip_markers(claim)])[0]
+        return float(np.max(sentences @ query))
+
+    def _sentence_vectors(self, doc: SourceDoc) -> np.ndarray:
+        key = f"{doc.paper_id}\x00{doc.title}\x00{doc.abstract}"
+        if key not in self._cache:
+            assert self.embedder is not None
+            self._cache[key] = self.embedder.embed([doc.title, *split_sentences(doc.abstract)])
+        return self._cache[key]
+
+    def judge_answer(
+        self, answer: str, cited: Mapping[int, str], docs: Mapping[str, SourceDoc]
+    ) -> CitationJudgement:
+        """ALCE-style judgement: recall counts sentences their citations support; precision
+        counts citations that support their sentence alone, or that the sentence needs (the
+        others without it no longer support it)."""
+        judged = []
+        for sentence in split_sentences(answer):
+            if len(content_words(sentence)) + len(claim_numbers(sentence)) < MIN_CLAIM_WORDS:
+                continue
+            judged.append(self._judge_sentence(sentence, cited, docs))
+        return CitationJudgement(judged)
+
+    def _judge_sentence(
+        self, sentence: str, cited: Mapping[int, str], docs: Mapping[str, SourceDoc]
+    ) -> SentenceJudgement:
+        markers = citation_markers(sentence)
+        by_marker = {n: docs[cited[n]] for n in markers if n in cited and cited[n] in docs}
+        together = self.support(sentence, list(by_marker.values())).supported
+        relevant = [n for n in by_marker if self._relevant(sentence, n, by_marker, together)]
+        return SentenceJudgement(strip_markers(sentence), markers, together, relevant)
+
+    def _relevant(
+        self, sentence: str, n: int, by_marker: Mapping[int, SourceDoc], together: bool
+    ) -> bool:
+        if self.support(sentence, [by_marker[n]]).supported:
+            return True
+        others = [doc for m, doc in by_marker.items() if m != n]
+        return together and bool(others) and not self.support(sentence, others).supported

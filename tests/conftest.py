@@ -1,0 +1,95 @@
+"""Shared fixtures: an isolated FEEDQA_HOME per test, fake components, the shared feeds."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.services import Services
+
+SHARED_FEEDS = Path(__file__).resolve().parents[2] / "shared" / "feeds"
+# Variables that would point tests at real state, real servers or real keys.
+_USER_ENV_PREFIXES = ("FEEDQA_", "OPENAI_")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow", action="store_true", default=False, help="run tests marked slow"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow (make test-long)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own FEEDQA_HOME and none of the user's FEEDQA_*/OPENAI_* settings."""
+    for name in list(os.environ):
+        if name.startswith(_USER_ENV_PREFIXES):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("FEEDQA_HOME", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def fake_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI commands (which read Settings from the environment) use the fake embedder and LLM."""
+    monkeypatch.setenv("FEEDQA_EMBEDDER", "fake")
+    monkeypatch.setenv("FEEDQA_LLM_BACKEND", "fake")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(home=tmp_path, embedder="fake", llm_backend="fake")
+
+
+@pytest.fixture
+def real_settings(tmp_path: Path) -> Settings:
+    return Settings(home=tmp_path, embedder="minilm", llm_backend="fake")
+
+
+@pytest.fixture
+def services(settings: Settings) -> Iterator[Services]:
+    built = Services(settings)
+    yield built
+    built.close()
+
+
+@pytest.fixture(scope="session")
+def minilm():  # -> MiniLMEmbedder
+    """One real all-MiniLM-L6-v2 embedder for the whole session (loading it takes a second)."""
+    from assistant.errors import ModelFileError
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    embedder = MiniLMEmbedder()
+    try:
+        embedder.token_ids("warm up")
+    except ModelFileError as exc:
+        pytest.skip(f"MiniLM model packages not installed: {exc}")
+    return embedder
+
+
+@pytest.fixture(scope="session")
+def shared_feeds() -> Path:
+    """``../shared/feeds`` beside the checkout (real saved feeds); skips when absent."""
+    if not SHARED_FEEDS.is_dir():
+        pytest.skip(f"shared feeds not found at {SHARED_FEEDS}")
+    return SHARED_FEEDS
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on (at the time of asking)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
