@@ -17,8 +17,12 @@ from assistant.services import Services
 @click.option("--since", default=None, help="Only papers from this feed day on (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only papers up to this feed day (YYYY-MM-DD).")
 @click.option("--source", default=None, help="Only papers from this source.")
-@click.option("--backend", type=click.Choice(["embedded", "openai", "fake"]), default=None,
-              help="LLM backend (default: openai when OPENAI_API_KEY/BASE_URL is set).")  # fmt: skip
+@click.option(
+    "--backend",
+    type=click.Choice(["embedded", "openai", "fake"]),
+    default=None,
+    help="LLM backend (default: openai when OPENAI_API_KEY/BASE_URL is set).",
+)
 @click.pass_obj
 @handle_errors
 def ask(

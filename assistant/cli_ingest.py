@@ -34,14 +34,15 @@ def ingest(
     quiet: bool,
     as_json: bool,
 ) -> None:
-    """Parse, chunk, embed and store feeds: files, directories, URLs, hf:YYYY-MM-DD[..YYYY-MM-DD]."""
+    """Parse, chunk, embed and store feeds: files, directories, URLs, hf:DATE[..DATE]."""
     from assistant.locking import write_lock
 
     specs = [*sources, *([str(builtin_feed_path())] if builtin else [])]
     if not specs:
         raise UsageError("nothing to ingest: give feed files, URLs or hf:DATE, or --builtin")
+    check_specs(specs)
     services = Services(settings)
-    if if_empty and services.registry.counts()["papers"] > 0:
+    if if_empty and not store_is_empty(services):
         click.echo(f"store already has papers; nothing to do ({settings.home})")
         return
     with write_lock(settings.lock_path, wait_s, what=str(settings.home)):
@@ -55,10 +56,26 @@ def ingest(
         sys.exit(1)
 
 
+def check_specs(specs: list[str]) -> None:
+    """Usage errors (a bad hf: date, an unsupported URL scheme) before any work is done."""
+    from assistant.feeds.fetch import hf_days
+
+    for spec in specs:
+        if spec.startswith("hf:"):
+            hf_days(spec)
+        elif "://" in spec and not spec.lower().startswith(("http://", "https://")):
+            raise UsageError(f"{spec}: unsupported URL scheme (use http:// or https://)")
+
+
+def store_is_empty(services: Services) -> bool:
+    """No papers in the registry, or no vectors in Chroma (a new server, a deleted chroma/)."""
+    return services.registry.counts()["papers"] == 0 or services.store.count() == 0
+
+
 def run_ingest(services: Services, specs: list[str], show_progress: bool) -> Any:
     """Ingest every source; a failing source is reported and the others go on."""
     from assistant.feeds import load_source
-    from assistant.ingest import IngestReport, Ingestor
+    from assistant.ingest import Ingestor, IngestReport
 
     started = time.perf_counter()
     report = IngestReport()
@@ -116,10 +133,12 @@ class _progress:
 def store_stats(services: Services) -> dict[str, Any]:
     stats = services.registry.stats()
     settings = services.settings
+    where = str(settings.chroma_dir)
+    if settings.chroma_host:
+        where = f"http://{settings.chroma_host}:{settings.chroma_port}"
     return {
         **stats,
-        "store": (f"http://{settings.chroma_host}:{settings.chroma_port}"
-                  if settings.chroma_host else str(settings.chroma_dir)),  # fmt: skip
+        "store": where,
         "registry": str(settings.registry_path),
         "embedder": services.embedder.model_id,
         "vectors": services.store.count(),
@@ -151,4 +170,6 @@ def stats(settings: Settings, as_json: bool) -> None:
         if key == "sources":
             value = ", ".join(f"{k} ({v})" for k, v in value.items()) or "-"
         click.echo(f"{key:>10}: {value}")
+
+
 commands = [ingest, stats]

@@ -45,7 +45,8 @@ class Settings(BaseSettings):
     openai_model: str = Field(
         default="gpt-4o-mini", validation_alias=AliasChoices("FEEDQA_OPENAI_MODEL", "OPENAI_MODEL")
     )
-    llm_timeout_s: float = 60.0
+    openai_stream: bool = True  # False: one non-streamed completion per answer
+    llm_timeout_s: float = 30.0
     llm_max_retries: int = 2
 
     # Limits on untrusted input.

@@ -2,7 +2,10 @@
 
 Order of writes makes a crash harmless: vectors go to Chroma first (stale chunks deleted,
 new ones upserted under deterministic ids), and only then does the registry record the
-paper's content hash. A paper whose record is missing or stale is simply redone.
+paper's content hash and feed days, in one transaction. A paper whose record is missing or
+stale, or whose chunks Chroma does not hold exactly, is simply redone. A paper seen again
+unchanged is not re-embedded; if its earliest day or source moved, Chroma's chunk metadata
+is updated first, then the registry.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass, field
 
 from assistant.config import Settings
 from assistant.models import Paper
-from vectorstore.chunking import Chunk, Chunker
+from vectorstore.chunking import Chunk, Chunker, chunk_id
 from vectorstore.embeddings import Embedder
 from vectorstore.nodes import chunk_metadata
 from vectorstore.registry import Registry, StoredPaper
@@ -52,7 +55,11 @@ class Ingestor:
         self.batch_size = batch_size
         self._pending: dict[str, Paper] = {}
         self._pending_chunks: dict[str, list[Chunk]] = {}
+        self._pending_days: dict[str, set[str]] = {}
         self._orders: dict[str, int] = {}
+        # Chunk ids per paper as Chroma has them, read once when first needed: the registry
+        # alone cannot tell that Chroma lost writes or was replaced (another server, rm -r).
+        self._in_chroma: dict[str, set[str]] | None = None
 
     def add(self, papers: Iterable[Paper], report: IngestReport, progress: Progress | None) -> None:
         for order, paper in enumerate(papers):
@@ -64,31 +71,57 @@ class Ingestor:
                 progress(1)
 
     def _route(self, paper: Paper, order: int, report: IngestReport) -> None:
-        stored = self.registry.get_many([paper.paper_id]).get(paper.paper_id)
-        merged = merge_paper(stored, paper)
-        if paper.day:
-            with self.registry.transaction() as conn:
-                self.registry.add_day(conn, paper.paper_id, paper.day)
-        if paper.paper_id in self._pending or self._needs_embedding(stored, merged):
-            if stored is not None and paper.paper_id not in self._pending:
-                report.updated += 1
-            elif paper.paper_id not in self._pending:
-                report.new += 1
-            self._pending[paper.paper_id] = merged
-            self._orders[paper.paper_id] = order
-            self._pending_chunks[paper.paper_id] = self.chunker.chunk(merged)
+        pid = paper.paper_id
+        stored = self.registry.get_many([pid]).get(pid)
+        pending = self._pending.get(pid)
+        days = {*(stored.days if stored else ()), *self._pending_days.get(pid, ())}
+        base = pending or (stored.paper if stored else None)
+        merged = merge_sighting(base, days, paper)
+        if pending is None and not self._needs_embedding(stored, merged):
+            assert stored is not None
+            report.unchanged += 1
+            self._save_unchanged(stored, merged, paper.day, order)
             return
-        report.unchanged += 1
-        with self.registry.transaction() as conn:
-            self.registry.save(conn, merged, self.embedder.model_id, None, feed_order=order)
+        if pending is None and stored is None:
+            report.new += 1
+        elif pending is None:
+            report.updated += 1
+        self._pending[pid] = merged
+        self._pending_days.setdefault(pid, set()).update([paper.day] if paper.day else [])
+        self._orders[pid] = order
+        if pending is None or pending.content_hash != merged.content_hash:
+            self._pending_chunks[pid] = self.chunker.chunk(merged)
 
     def _needs_embedding(self, stored: StoredPaper | None, paper: Paper) -> bool:
-        return (
+        if (
             stored is None
             or stored.content_hash != paper.content_hash
             or stored.embedder_id != self.embedder.model_id
             or stored.n_chunks == 0
-        )
+        ):
+            return True
+        expected = {chunk_id(paper.paper_id, i) for i in range(stored.n_chunks)}
+        return self._chunks_in_chroma(paper.paper_id) != expected
+
+    def _chunks_in_chroma(self, paper_id: str) -> set[str]:
+        if self._in_chroma is None:
+            self._in_chroma = {}
+            for cid in self.store.all_ids():
+                self._in_chroma.setdefault(cid.rpartition("#")[0], set()).add(cid)
+        return self._in_chroma.get(paper_id, set())
+
+    def _save_unchanged(
+        self, stored: StoredPaper, paper: Paper, day: str | None, order: int
+    ) -> None:
+        """Record a new sighting; Chroma's metadata first, so a crash is redone next time."""
+        if chunk_metadata(paper, 0) != chunk_metadata(stored.paper, 0):  # day or source moved
+            ids = [chunk_id(paper.paper_id, i) for i in range(stored.n_chunks)]
+            metadatas = [chunk_metadata(paper, i) for i in range(stored.n_chunks)]
+            self.store.update_metadata(ids, metadatas)
+        with self.registry.transaction() as conn:
+            self.registry.save(conn, paper, self.embedder.model_id, None, feed_order=order)
+            if day:
+                self.registry.add_day(conn, paper.paper_id, day)
 
     def flush(self, report: IngestReport) -> None:
         if not self._pending:
@@ -108,10 +141,16 @@ class Ingestor:
                 texts = [c.text for c in self._pending_chunks[paper_id]]
                 order = self._orders.get(paper_id, 0)
                 self.registry.save(conn, paper, self.embedder.model_id, texts, feed_order=order)
+                for day in sorted(self._pending_days.get(paper_id, ())):
+                    self.registry.add_day(conn, paper_id, day)
             self.registry.bump_generation(conn)
+        if self._in_chroma is not None:
+            for paper_id, paper_chunks in self._pending_chunks.items():
+                self._in_chroma[paper_id] = {c.chunk_id for c in paper_chunks}
         report.chunks_written += len(chunks)
         self._pending.clear()
         self._pending_chunks.clear()
+        self._pending_days.clear()
         self._orders.clear()
 
     def _embed(self, texts: list[str]):  # -> np.ndarray
@@ -130,19 +169,24 @@ def merge_paper(stored: StoredPaper | None, new: Paper) -> Paper:
     """The new sighting's fields win where it has them; the earliest feed day is kept."""
     if stored is None:
         return new
-    old = stored.paper
-    updates = {
-        f.name: getattr(new, f.name)
-        for f in dataclasses.fields(Paper)
-        if getattr(new, f.name) not in (None, (), "")
-    }
-    merged = dataclasses.replace(old, **updates)
-    days = [d for d in (*stored.days, new.day) if d]
-    return dataclasses.replace(merged, day=min(days) if days else None)
+    return merge_sighting(stored.paper, stored.days, new)
+
+
+def merge_sighting(old: Paper | None, days: Iterable[str], new: Paper) -> Paper:
+    """``new`` over ``old`` field by field; ``day`` is the earliest of ``days`` and new.day."""
+    merged = new
+    if old is not None:
+        updates = {
+            f.name: getattr(new, f.name)
+            for f in dataclasses.fields(Paper)
+            if getattr(new, f.name) not in (None, (), "")
+        }
+        merged = dataclasses.replace(old, **updates)
+    known = {d for d in (*days, new.day, old.day if old else None) if d}
+    return dataclasses.replace(merged, day=min(known) if known else None)
 
 
 def open_store(settings: Settings, embedder: Embedder) -> tuple[ChunkStore, Registry]:
     """The chunk store and registry for these settings."""
     settings.ensure_home()
     return ChunkStore(settings, embedder.model_id), Registry(settings.registry_path)
-

@@ -1,4 +1,5 @@
-"""Untrusted text (abstracts, model output) made inert: no markup, no forged delimiters."""
+"""Untrusted text (abstracts, model output) made inert: no markup, no forged delimiters, and no
+sentences that address the model with instructions."""
 
 from __future__ import annotations
 
@@ -8,21 +9,59 @@ _MD_IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]]{0,500})\]\((?:[^)]{0,2000})\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z!/][^<>]{0,500}>")
 _ANGLE_FENCE = re.compile(r"<{2,}|>{2,}")
+_HEADING = re.compile(r"#{2,}")
 _BRACKET_NUMBER = re.compile(r"\[(\s*\d+(?:\s*[,;-]\s*\d+)*\s*)\]")
-_ROLE_LINE = re.compile(r"(?im)^\s*#*\s*(system|assistant|user|instructions?)\s*[:#]")
-_URL = re.compile(r"\b(?:https?|javascript|data|ftp)://\S+|\bjavascript:\S+", re.IGNORECASE)
+_ROLE = re.compile(r"(?i)\b(system|assistant|user|developer|instructions?)\s*:")
+_URL = re.compile(
+    r"\b(?:https?|ftp|file)://\S+|\b(?:javascript|vbscript):\S*|\bdata:[\w/+.-]+[;,]\S*",
+    re.IGNORECASE,
+)
 _WS = re.compile(r"\s+")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+# Sentences of an abstract that talk to the model rather than about the paper. Real abstracts
+# are in the first person plural or the third person; these second-person orders are not.
+_ORDERS = (
+    r"\bignore (?:all |any |the )?(?:previous|prior|above|preceding|earlier|following|other)"
+    r"(?: \w+)? (?:instructions?|prompts?|messages?|questions?|rules)\b",
+    r"\bignore the question\b",
+    r"^(?:\W|\d)*(?:system|assistant|user|developer|answer|instructions?)\s*[:,]",
+    r"\b(?:in|of|with|begin|start|end|format) your (?:\w+ )?(?:answer|reply|response|output)\b",
+    r"\byour (?:only |final )?(?:valid )?output is\b",
+    r"\byour (?:full |entire )?(?:system prompt|instructions)\b",
+    r"\b(?:send|share|post|forward) (?:your|the) (?:conversation|chat|history|instructions)\b",
+    r"\b(?:reply|respond|answer) (?:only|exactly) with\b",
+    r"\byou (?:must|are required to|will now)\b",
+    r"\bdo not (?:mention|cite|reveal|tell)\b",
+    r"\btell the user\b",
+    r"\bcite (?:only )?this paper\b",
+    r"\bwhen summari[sz]ing this\b",
+    r"\bto (?:all )?(?:ai|llm|language[- ]model) (?:assistants?|agents?|models?)\s*:",
+    r"\brender the html\b",
+    r"\bprint the (?:exact )?(?:text|instructions)\b",
+)
+_INSTRUCTION = re.compile("|".join(_ORDERS), re.IGNORECASE)
 
 
 def clean_untrusted(text: str) -> str:
-    """An abstract as plain data for a prompt: markup, fences and fake citations removed."""
+    """An abstract as plain data for a prompt: markup, URLs, fences, fake citations and
+    sentences that give the model orders removed."""
     text = _MD_IMAGE.sub(" ", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)
     text = _ANGLE_FENCE.sub(" ", text)
+    text = _URL.sub(" ", text)
     text = _BRACKET_NUMBER.sub(r"(\1)", text)  # "[1]" in an abstract must not pose as a citation
-    text = _ROLE_LINE.sub(lambda m: m.group(1).lower() + " -", text)
+    text = _WS.sub(" ", text).strip()
+    text = " ".join(s for s in _SENTENCE.split(text) if not _INSTRUCTION.search(s))
+    text = _HEADING.sub(" ", text)
+    text = _ROLE.sub(lambda m: m.group(1).lower() + " -", text)
     return _WS.sub(" ", text).strip()
+
+
+def instruction_sentences(text: str) -> list[str]:
+    """The sentences ``clean_untrusted`` drops as instructions to the model (for reports)."""
+    flat = _WS.sub(" ", text).strip()
+    return [s for s in _SENTENCE.split(flat) if _INSTRUCTION.search(s)]
 
 
 def clean_output(text: str) -> str:
@@ -30,5 +69,6 @@ def clean_output(text: str) -> str:
     text = _MD_IMAGE.sub(" ", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)
+    text = _ANGLE_FENCE.sub(" ", text)
     text = _URL.sub(" ", text)
     return _WS.sub(" ", text).strip()

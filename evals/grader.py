@@ -35,9 +35,8 @@ NUMBER_WORDS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
 }  # fmt: skip
-_STOPWORDS = (
-    """a about above after again against all also although among an and any are as at be
-    because been being between both but by can could did do does doing during each either
+_STOPWORDS = """a about above after again against all also although among an and any are as
+    at be because been being between both but by can could did do does doing during each either
     few for from further had has have having here how however if in into is it its itself
     just more most much my no nor not of off on once only or other our out over own paper
     papers per same several should so some such than that the their them then there these
@@ -45,13 +44,10 @@ _STOPWORDS = (
     where whether which while who whom why will with within without would yes you your
     according authors author proposed propose proposes approach method methods work study
     results result show shows showed shown based using use uses used called named"""
-)
 STOPWORDS = frozenset(_STOPWORDS.split())
-_GENERIC_CAPITALISED = (
-    """According Additionally Also Although And As Based But By Compared Finally First For
-    From Furthermore However In It Its Moreover No Not On Overall Second Source Sources That
-    The Their These They This Those Thus To Together We When While With Yes"""
-)
+_GENERIC_CAPITALISED = """According Additionally Also Although And As Based But By Compared
+    Finally First For From Furthermore However In It Its Moreover No Not On Overall Second
+    Source Sources That The Their These They This Those Thus To Together We When While With Yes"""
 GENERIC_CAPITALISED = frozenset(_GENERIC_CAPITALISED.split())
 
 
@@ -149,8 +145,8 @@ def normalise_number(text: str) -> str:
 
 
 def claim_numbers(claim: str) -> set[str]:
-    """Numbers a claim states: digits not inside a word (``GPT-4`` and ``Res2Net`` are names),
-    and spelled-out counts from two to twelve."""
+    """Numbers a claim states: digits not glued to letters before them (``Res2Net101`` is a
+    name, ``GPT-4`` gives 4), and spelled-out counts from two to twelve."""
     digits = {normalise_number(m) for m in _NUMBER.findall(strip_markers(claim))}
     words = {NUMBER_WORDS[w] for w in _WORD.findall(claim.lower()) if w in NUMBER_WORDS}
     return digits | words
@@ -228,6 +224,7 @@ class SupportJudge:
     def __init__(self, embedder: Embedder | None) -> None:
         self.embedder = embedder
         self._cache: dict[str, np.ndarray] = {}
+        self._claims: dict[str, np.ndarray] = {}
 
     def support(self, claim: str, docs: Sequence[SourceDoc]) -> Support:
         """Whether ``docs`` together support ``claim``."""
@@ -239,8 +236,10 @@ class SupportJudge:
         missing_entities = tuple(e for e in claim_entities(claim) if squash(e) not in squashed)
         overlap = self._overlap(claim, text)
         similarity = max(self._similarity(claim, d) for d in docs)
-        supported = not missing_numbers and not missing_entities and (
-            overlap >= MIN_OVERLAP or similarity >= MIN_SIMILARITY
+        supported = (
+            not missing_numbers
+            and not missing_entities
+            and (overlap >= MIN_OVERLAP or similarity >= MIN_SIMILARITY)
         )
         return Support(supported, overlap, similarity, missing_numbers, missing_entities)
 
@@ -252,9 +251,16 @@ class SupportJudge:
     def _similarity(self, claim: str, doc: SourceDoc) -> float:
         if self.embedder is None:
             return 0.0
-        sentences = self._sentence_vectors(doc)
-        query = self.embedder.embed([strip_markers(claim)])[0]
-        return float(np.max(sentences @ query))
+        return float(np.max(self._sentence_vectors(doc) @ self._claim_vector(claim)))
+
+    def _claim_vector(self, claim: str) -> np.ndarray:
+        text = strip_markers(claim)
+        if text not in self._claims:
+            assert self.embedder is not None
+            if len(self._claims) > 4096:
+                self._claims.clear()
+            self._claims[text] = self.embedder.embed([text])[0]
+        return self._claims[text]
 
     def _sentence_vectors(self, doc: SourceDoc) -> np.ndarray:
         key = f"{doc.paper_id}\x00{doc.title}\x00{doc.abstract}"

@@ -6,11 +6,15 @@ import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from assistant.config import Settings
 from assistant.services import Services
+
+if TYPE_CHECKING:
+    from vectorstore.embeddings import MiniLMEmbedder
 
 SHARED_FEEDS = Path(__file__).resolve().parents[2] / "shared" / "feeds"
 # Variables that would point tests at real state, real servers or real keys.
@@ -18,9 +22,7 @@ _USER_ENV_PREFIXES = ("FEEDQA_", "OPENAI_")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--run-slow", action="store_true", default=False, help="run tests marked slow"
-    )
+    parser.addoption("--run-slow", action="store_true", default=False, help="run tests marked slow")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -67,7 +69,7 @@ def services(settings: Settings) -> Iterator[Services]:
 
 
 @pytest.fixture(scope="session")
-def minilm():  # -> MiniLMEmbedder
+def minilm() -> MiniLMEmbedder:
     """One real all-MiniLM-L6-v2 embedder for the whole session (loading it takes a second)."""
     from assistant.errors import ModelFileError
     from vectorstore.embeddings import MiniLMEmbedder

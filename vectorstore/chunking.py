@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
 SPECIAL_TOKENS = 2  # [CLS] and [SEP]
 CHUNK_OVERLAP = 24
 CHUNKER_VERSION = "c1"
+# Titles are 10-40 word pieces. A longer one (untrusted feeds allow 20,000 chars) is cut in
+# the embed text: the splitter fails when the title alone fills the 256-piece budget.
+MAX_TITLE_TOKENS = 64
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Chunker:
     """Sentence-aware splitting measured in the embedder's own word pieces."""
 
     def __init__(self, embedder: Embedder, overlap: int = CHUNK_OVERLAP) -> None:
+        self._token_ids = embedder.token_ids
         self._splitter = SentenceSplitter(
             chunk_size=embedder.max_tokens - SPECIAL_TOKENS,
             chunk_overlap=overlap,
@@ -45,7 +50,8 @@ class Chunker:
     def chunk(self, paper: Paper) -> list[Chunk]:
         # The title rides along as metadata: the splitter subtracts its length from the
         # budget, so title + passage still fit the embedder's 256 word pieces.
-        doc = Document(text=paper.abstract, metadata={"title": paper.title})
+        title = self.fit_title(paper.title)
+        doc = Document(text=paper.abstract, metadata={"title": title})
         nodes = self._splitter.get_nodes_from_documents([doc])
         return [
             Chunk(
@@ -57,3 +63,23 @@ class Chunker:
             )
             for i, node in enumerate(nodes)
         ]
+
+    def fit_title(self, title: str) -> str:
+        """The title, or its longest prefix of at most MAX_TITLE_TOKENS word pieces."""
+        if len(self._token_ids(title)) <= MAX_TITLE_TOKENS:
+            return title
+        words = title.split(" ")
+        n_words = self._longest_fit(len(words), lambda n: " ".join(words[:n]))
+        if n_words:
+            return " ".join(words[:n_words])
+        return title[: self._longest_fit(len(title), lambda n: title[:n])]  # one huge word
+
+    def _longest_fit(self, size: int, prefix: Callable[[int], str]) -> int:
+        low, high = 0, size
+        while low < high:
+            mid = (low + high + 1) // 2
+            if len(self._token_ids(prefix(mid))) <= MAX_TITLE_TOKENS:
+                low = mid
+            else:
+                high = mid - 1
+        return low

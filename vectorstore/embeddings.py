@@ -8,7 +8,7 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -52,8 +52,9 @@ class MiniLMEmbedder:
         self._tokenizer_path = tokenizer_path or packaged_file(TOKENIZER_DIST, TOKENIZER_FILE)
         self._threads = threads or os.cpu_count() or 1
         self._lock = threading.Lock()
-        self._session = None
-        self._tokenizer = None
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._sep_id = 0
 
     def _load(self) -> None:
         import onnxruntime
@@ -73,7 +74,10 @@ class MiniLMEmbedder:
         # The shipped tokenizer.json pads every input to 128; we pad per batch and cut at 256.
         tokenizer.no_padding()
         tokenizer.no_truncation()
-        self._sep_id = tokenizer.token_to_id("[SEP]")
+        sep_id = tokenizer.token_to_id("[SEP]")
+        if sep_id is None:
+            raise ModelFileError(f"{self._tokenizer_path} has no [SEP] token: not a BERT tokenizer")
+        self._sep_id = sep_id
         self._input_names = {i.name for i in session.get_inputs()}
         self._tokenizer, self._session = tokenizer, session
 
@@ -102,7 +106,6 @@ class MiniLMEmbedder:
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._input_names})
         return _mean_pool_normalise(np.asarray(hidden[0]), mask)
-
 
     def _truncate(self, ids: list[int]) -> list[int]:
         if len(ids) <= MAX_WORD_PIECES:

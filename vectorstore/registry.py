@@ -203,6 +203,20 @@ class Registry:
             "embedders": embedders,
         }
 
+    def days(self) -> list[str]:
+        """Feed days that hold at least one stored paper, newest first."""
+        rows = self._db.execute(
+            "SELECT DISTINCT d.day FROM paper_days d JOIN papers p USING (paper_id) "
+            "ORDER BY d.day DESC"
+        )
+        return [r[0] for r in rows]
+
+    def has_undated(self) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM papers WHERE paper_id NOT IN (SELECT paper_id FROM paper_days) LIMIT 1"
+        ).fetchone()
+        return row is not None
+
     def newest_day(self) -> str | None:
         row = self._db.execute("SELECT MAX(day) FROM paper_days").fetchone()
         return row[0] if row else None
@@ -221,4 +235,6 @@ def _stored(row: tuple, days: tuple[str, ...]) -> StoredPaper:
         published=row[4], url=row[5], upvotes=row[6], github=row[7], organization=row[8],
         ai_summary=row[9], source=row[10], day=days[0] if days else None,
     )  # fmt: skip
-    return StoredPaper(paper, content_hash=row[11], embedder_id=row[12], n_chunks=row[13], days=days)
+    return StoredPaper(
+        paper, content_hash=row[11], embedder_id=row[12], n_chunks=row[13], days=days
+    )

@@ -6,7 +6,8 @@ downloads a model from the network and must never run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -73,8 +74,18 @@ class ChunkStore:
                 "use another FEEDQA_HOME/collection or the same embedder"
             )
 
+    @contextmanager
+    def _call(self, action: str) -> Iterator[None]:
+        """Chroma's own errors (HTTP, SQLite, Rust bindings) as one-line StoreErrors."""
+        try:
+            yield
+        except Exception as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise StoreError(f"Chroma {action} failed at {self.where}: {reason}") from exc
+
     def count(self) -> int:
-        return int(self.collection.count())
+        with self._call("count"):
+            return int(self.collection.count())
 
     def upsert(
         self,
@@ -87,18 +98,28 @@ class ChunkStore:
             raise ValueError("every chunk needs its vector")
         if not ids:
             return
-        self.collection.upsert(
-            ids=list(ids),
-            embeddings=vectors.astype(np.float32),
-            documents=list(texts),
-            metadatas=list(metadatas),
-        )
+        with self._call("upsert"):
+            self.collection.upsert(
+                ids=list(ids),
+                embeddings=vectors.astype(np.float32),
+                documents=list(texts),
+                metadatas=list(metadatas),
+            )
+
+    def update_metadata(self, ids: Sequence[str], metadatas: Sequence[dict[str, Any]]) -> None:
+        """Replace the metadata of existing chunks; their vectors and texts stay."""
+        if len(ids) != len(metadatas):
+            raise ValueError("every chunk needs its metadata")
+        if ids:
+            with self._call("update"):
+                self.collection.update(ids=list(ids), metadatas=list(metadatas))
 
     def ids_of_papers(self, paper_ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         for start in range(0, len(paper_ids), 200):
             batch = list(paper_ids[start : start + 200])
-            got = self.collection.get(where={"paper_id": {"$in": batch}}, include=[])
+            with self._call("get"):
+                got = self.collection.get(where={"paper_id": {"$in": batch}}, include=[])
             found.update(got["ids"])
         return found
 
@@ -106,7 +127,8 @@ class ChunkStore:
         ids: set[str] = set()
         offset, page = 0, 5000
         while True:
-            got = self.collection.get(include=[], limit=page, offset=offset)
+            with self._call("get"):
+                got = self.collection.get(include=[], limit=page, offset=offset)
             ids.update(got["ids"])
             if len(got["ids"]) < page:
                 return ids
@@ -114,20 +136,20 @@ class ChunkStore:
 
     def delete(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), 1000):
-            self.collection.delete(ids=list(ids[start : start + 1000]))
+            with self._call("delete"):
+                self.collection.delete(ids=list(ids[start : start + 1000]))
 
-    def query(
-        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
-    ) -> list[Hit]:
+    def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[Hit]:
         count = self.count()
         if count == 0:
             return []
-        result = self.collection.query(
-            query_embeddings=[vector.astype(np.float32)],
-            n_results=min(k, count),
-            where=where or None,
-            include=["documents", "metadatas", "distances"],
-        )
+        with self._call("query"):
+            result = self.collection.query(
+                query_embeddings=[vector.astype(np.float32)],
+                n_results=min(k, count),
+                where=where or None,
+                include=["documents", "metadatas", "distances"],
+            )
         return [
             Hit(chunk_id=cid, paper_id=str(meta["paper_id"]), text=doc or "", cosine=1.0 - dist)
             for cid, doc, meta, dist in zip(

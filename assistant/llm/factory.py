@@ -32,6 +32,7 @@ def make_llm(settings: Settings) -> LLM:
             base_url=settings.openai_base_url,
             timeout_s=settings.llm_timeout_s,
             max_retries=settings.llm_max_retries,
+            stream=settings.openai_stream,
         )
     from assistant.llm.embedded import EmbeddedLLM, default_gguf_path
 

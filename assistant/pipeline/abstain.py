@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 
-from assistant.pipeline.text import content_words
+from assistant.pipeline.text import content_words, entities, topic_words
 from assistant.pipeline.types import Evidence, RetrievedPaper
 
-FEATURES = ("dense", "coverage", "evidence")
+FEATURES = ("dense", "coverage", "evidence", "missing")
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Calibration:
 
 
 # Used only until a calibration file exists: a plain cut on the best dense similarity.
-UNCALIBRATED = Calibration(weights=(12.0, 2.0, 4.0), bias=-7.5, threshold=0.5)
+UNCALIBRATED = Calibration(weights=(4.0, 3.0, 2.0, -3.0), bias=-3.0, threshold=0.5)
 
 
 def load_calibration() -> Calibration:
@@ -37,17 +38,32 @@ def load_calibration() -> Calibration:
     return Calibration(tuple(data["weights"]), float(data["bias"]), float(data["threshold"]))
 
 
-def features(question: str, papers: list[RetrievedPaper], evidence: list[Evidence]) -> dict[str, float]:
-    """dense: best chunk cosine; coverage: share of the question's content words found in the
-    top paper; evidence: best evidence sentence score."""
+def idf(word: str, doc_freq: Mapping[str, int], n_docs: int) -> float:
+    return math.log((n_docs + 1) / (doc_freq.get(word, 0) + 1)) + 1.0
+
+
+def features(
+    question: str,
+    papers: list[RetrievedPaper],
+    evidence: list[Evidence],
+    doc_freq: Mapping[str, int],
+    n_docs: int,
+) -> dict[str, float]:
+    """dense: best chunk cosine; coverage: IDF-weighted share of the question's topic words
+    found in the top paper (rare words like a benchmark's name weigh most); evidence: best
+    evidence sentence score; missing: 1 when a name in the question (an acronym or model name
+    such as MVBench) appears in none of the top three papers."""
     if not papers:
-        return dict.fromkeys(FEATURES, 0.0)
-    top = papers[0]
-    words = content_words(question)
-    paper_words = content_words(f"{top.title} {top.abstract}")
-    coverage = len(words & paper_words) / len(words) if words else 0.0
+        return dict.fromkeys(FEATURES, 0.0) | {"missing": 1.0}
+    words = topic_words(question)
+    weights = {w: idf(w, doc_freq, n_docs) for w in words}
+    top_words = topic_words(f"{papers[0].title} {papers[0].abstract}")
+    near_text = " ".join(f"{p.title} {p.abstract}" for p in papers[:3])
+    near_names = entities(near_text) | content_words(near_text)
+    total = sum(weights.values()) or 1.0
     return {
         "dense": max(p.dense for p in papers[:3]),
-        "coverage": coverage,
+        "coverage": sum(weights[w] for w in words if w in top_words) / total,
         "evidence": max((e.score for e in evidence), default=0.0),
+        "missing": 1.0 if entities(question) - near_names else 0.0,
     }

@@ -36,7 +36,12 @@ class AnswerBuilder:
     def __init__(
         self, question: str, papers: list[RetrievedPaper], services: Services, started: float
     ) -> None:
-        self.question, self.papers, self.services, self.started = question, papers, services, started
+        self.question, self.papers, self.services, self.started = (
+            question,
+            papers,
+            services,
+            started,
+        )
         self.timings: dict[str, float] = {}
         self.bundles: list[SourceBundle] = []
         self.evidence: list[Evidence] = []
@@ -44,6 +49,8 @@ class AnswerBuilder:
         self.dropped: list[str] = []
         self.notes: list[str] = []
         self.answerable = 1.0
+        self.threshold = 0.5  # the calibrated abstention threshold, set by the pipeline
+        self.canary = ""  # a secret in the system prompt: output containing it is dropped
         self.model_declined = False
         self.generation: Generation | None = None
 
@@ -83,6 +90,11 @@ class AnswerBuilder:
         if SENTINEL in sentence.upper():
             self.model_declined = True
             return
+        if self.canary and self.canary in sentence:
+            self.dropped.append("[sentence repeating the system prompt]")
+            self.notes.append("dropped a sentence that leaked the system prompt")
+            return
+        sentence = sentence.replace("[n]", "")  # the prompt's own placeholder, parroted back
         for claim in parse_claims(clean_output(sentence), len(self.bundles)):
             verified = self._verify(claim)
             if verified is None:
@@ -120,16 +132,11 @@ class AnswerBuilder:
         yield from self._quote_evidence()
 
     def _confident(self) -> float:
-        return min(0.99, self.services_threshold() + DECLINE_MARGIN)
-
-    def services_threshold(self) -> float:
-        from assistant.pipeline.abstain import load_calibration
-
-        return load_calibration().threshold
+        return min(0.99, self.threshold + DECLINE_MARGIN)
 
     def _quote_evidence(self) -> Iterator[AnswerEvent]:
         quotes = self.evidence[:QUOTES]
-        text = " ".join(f"“{e.sentence}” [{e.source_n}]" for e in quotes)
+        text = " ".join(f"“{clean_output(e.sentence)}” [{e.source_n}]" for e in quotes)
         yield self._emit(text)
         citations = [self._citation(e.source_n, e.sentence) for e in quotes]
         self.notes.append("the model's draft did not hold up against the sources; quoting them")
@@ -145,7 +152,8 @@ class AnswerBuilder:
 
     def _citation(self, n: int, quote: str) -> Citation:
         paper = self.bundles[n - 1].paper
-        return Citation(n, paper.paper_id, paper.title, paper_url(paper.paper_id, paper.url), quote)
+        url = paper_url(paper.paper_id, paper.url)
+        return Citation(n, paper.paper_id, clean_output(paper.title), url, clean_output(quote))
 
     def _final(
         self, text: str, citations: list[Citation], *, abstained: bool, path: AnswerPath
@@ -162,7 +170,10 @@ class AnswerBuilder:
             model=llm.model if llm else "none",
             path=path,
             timings_ms=dict(self.timings),
-            usage={"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens}
+            usage={
+                "prompt_tokens": usage.prompt_tokens,
+                "completion_tokens": usage.completion_tokens,
+            }
             if usage
             else {"prompt_tokens": 0, "completion_tokens": 0},
             sources=self.papers,

@@ -6,8 +6,12 @@ import re
 from dataclasses import dataclass
 
 _MARKER = re.compile(r"\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)?\s+(?=[A-Z\"“(\[])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"”’')]*(?:\s*(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)?\s+(?=[A-Z\"“(\[])"
+)
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 _ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "Eq.", "approx.")
+_MAX_DIGITS = 6  # "[" + 5000 digits + "]" must not reach int() (Python caps it at 4300 digits)
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,12 @@ class Claim:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split after . ! ? (and any citation markers that follow), not after common abbreviations."""
+    """Split after . ! ? (and any citation markers that follow), not after common abbreviations,
+    and at line breaks (list items are claims of their own)."""
+    return [s for line in _LINE_BREAK.split(text) for s in _split_line(line)]
+
+
+def _split_line(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -37,12 +46,17 @@ def parse_markers(sentence: str) -> list[int]:
     numbers: list[int] = []
     for group in _MARKER.findall(sentence):
         for token in re.split(r"[,;]", group):
-            numbers.append(int(token.strip()))
+            digits = token.strip().lstrip("0") or "0"
+            numbers.append(int(digits) if len(digits) <= _MAX_DIGITS else 10**_MAX_DIGITS)
     return numbers
 
 
 def strip_markers(sentence: str) -> str:
-    return re.sub(r"\s+([.,;!?])", r"\1", _MARKER.sub("", sentence)).strip()
+    text, removed = sentence, 1
+    while removed:  # "[[9]9]" must not leave a "[9]" behind
+        text, removed = _MARKER.subn("", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    return re.sub(r"\s+([.,;!?])", r"\1", text).strip()
 
 
 def parse_claims(answer: str, n_sources: int) -> list[Claim]:
@@ -63,5 +77,6 @@ def render_claim(claim: Claim) -> str:
     if not claim.cited:
         return claim.text
     markers = "".join(f"[{n}]" for n in claim.cited)
-    body, stop = (claim.text[:-1], claim.text[-1]) if claim.text[-1] in ".!?" else (claim.text, "")
+    ends = claim.text[-1:] in (".", "!", "?")
+    body, stop = (claim.text[:-1], claim.text[-1]) if ends else (claim.text, "")
     return f"{body} {markers}{stop}"

@@ -37,7 +37,9 @@ class Verdict:
     reasons: tuple[str, ...] = ()
 
 
-def check_claim(claim: str, source: SourceText, claim_vec: np.ndarray, sent_vecs: np.ndarray) -> Verdict:
+def check_claim(
+    claim: str, source: SourceText, claim_vec: np.ndarray, sent_vecs: np.ndarray
+) -> Verdict:
     """Judge ``claim`` against one source, given MiniLM vectors of the claim and its sentences."""
     text = f"{source.title} {source.abstract}"
     reasons = []

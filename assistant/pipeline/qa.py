@@ -4,6 +4,8 @@ does not hold up. Abstains when the feed does not cover the question."""
 
 from __future__ import annotations
 
+import re
+import secrets
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -14,6 +16,7 @@ from assistant.pipeline import abstain
 from assistant.pipeline.answer import AnswerBuilder
 from assistant.pipeline.evidence import bundle_sources, format_sources, select_evidence
 from assistant.pipeline.retrieval import HybridRetriever
+from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Filters, RetrievedPaper
 from prompts import load_prompt
 
@@ -36,14 +39,27 @@ def validate_question(question: str, max_tokens: int) -> str:
     text = " ".join(question.split())
     if not text:
         raise UsageError("the question is empty")
-    if len(text) > max_tokens * 12 or (n := count_tokens(text)) > max_tokens:
+    if len(text) > max_tokens * 12 or count_tokens(text) > max_tokens:
         raise UsageError(f"the question is too long (limit {max_tokens} tokens)")
     return text
 
 
+_FOLLOW_UP = re.compile(
+    r"\b(they|them|their|it|its|this|that|these|those|the (paper|method|model|authors?|approach"
+    r"|work|study)|same|also|else|more)\b",
+    re.IGNORECASE,
+)
+
+
+def is_follow_up(question: str) -> bool:
+    """A question that leans on the previous turn: refers back, or names too little itself."""
+    return bool(_FOLLOW_UP.search(question)) or len(topic_words(question)) <= 1
+
+
 def retrieval_query(question: str, history: History | None) -> str:
-    """Follow-ups lean on the previous turn so "what dataset did they use?" stays on topic."""
-    if not history:
+    """Follow-ups lean on the previous turn so "what dataset did they use?" stays on topic;
+    a self-contained new question is searched as asked."""
+    if not history or not is_follow_up(question):
         return question
     last_question, last_answer = history[-1]
     return f"{question} {last_question} {last_answer[:300]}"
@@ -57,6 +73,7 @@ class QAPipeline:
         self.retriever = HybridRetriever(services)
         self.prompt = load_prompt("answer")
         self.calibration = abstain.load_calibration()
+        self.canary = secrets.token_hex(4)  # per process; never shown, so leaks are detectable
 
     def retrieve(
         self,
@@ -103,13 +120,18 @@ class QAPipeline:
         evidence = select_evidence(text, q_vec, bundles)
         builder.attach(bundles, evidence)
         builder.mark("retrieval")
-        probability = self.calibration.probability(abstain.features(text, papers, evidence))
-        builder.answerable = probability
+        index = self.retriever.index()
+        signals = abstain.features(text, papers, evidence, index.doc_freq, len(index.papers))
+        probability = self.calibration.probability(signals)
+        builder.answerable, builder.threshold = probability, self.calibration.threshold
+        builder.canary = self.canary
         if probability < self.calibration.threshold or not evidence:
             yield from builder.abstain("retrieval score below the calibrated threshold")
             return
         yield AnswerEvent("status", "writing the answer")
-        system, user = self.prompt.render(sources=format_sources(evidence, bundles), question=text)
+        system, user = self.prompt.render(
+            sources=format_sources(evidence, bundles), question=text, canary=self.canary
+        )
         generation = self.services.llm.generate(
             [Message("system", system), Message("user", user)],
             max_tokens=MAX_ANSWER_TOKENS,

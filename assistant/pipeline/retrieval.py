@@ -4,6 +4,7 @@ fused by llama-index's reciprocal-rank fusion, then grouped by paper."""
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -11,9 +12,10 @@ import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.llms import MockLLM
 from llama_index.core.retrievers import QueryFusionRetriever
-from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+from llama_index.core.schema import BaseNode, NodeWithScore, QueryBundle, TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
+from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Filters, RetrievedPaper
 from vectorstore.nodes import chunk_node, day_number
 from vectorstore.registry import StoredPaper
@@ -34,6 +36,7 @@ class CorpusIndex:
     bm25: BM25Retriever | None
     days: np.ndarray  # feed day (YYYYMMDD int) per BM25 corpus row
     sources: list[str]
+    doc_freq: Counter[str]  # papers containing each content word: abstention weighs rare terms
 
 
 def build_index(services: Services) -> CorpusIndex:
@@ -45,11 +48,14 @@ def build_index(services: Services) -> CorpusIndex:
         for row in registry.chunks()
         if row.paper_id in papers
     }
-    ordered = list(nodes.values())
+    ordered: list[BaseNode] = list(nodes.values())
     bm25 = BM25Retriever(nodes=ordered, similarity_top_k=CANDIDATES) if ordered else None
     days = np.array([int(n.metadata["day"]) for n in ordered], dtype=np.int64)
     sources = [str(n.metadata["source"]) for n in ordered]
-    return CorpusIndex(generation, nodes, papers, bm25, days, sources)
+    doc_freq: Counter[str] = Counter()
+    for stored in papers.values():
+        doc_freq.update(topic_words(f"{stored.paper.title} {stored.paper.abstract}"))
+    return CorpusIndex(generation, nodes, papers, bm25, days, sources, doc_freq)
 
 
 @dataclass
@@ -150,11 +156,13 @@ def _filtered_bm25(index: CorpusIndex, filters: Filters | None) -> BM25Retriever
         mask &= np.array([s == filters.source for s in index.sources])
     if not mask.any():
         return None
-    return BM25Retriever(
+    retriever = BM25Retriever(
         existing_bm25=index.bm25.bm25,
         similarity_top_k=CANDIDATES,
         corpus_weight_mask=mask.astype(int).tolist(),
     )
+    retriever.corpus = index.bm25.corpus  # a bm25s index built in memory keeps no corpus
+    return retriever
 
 
 def group_by_paper(

@@ -13,19 +13,24 @@ from functools import lru_cache
 
 MIN_WORDS, MAX_WORDS = 6, 25
 
-STOPWORDS = frozenset(
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _wordset(
     """a an the and or but nor of in on at to for from by with without into onto over under
     as is are was were be been being it its this that these those their there here which who
     whom whose what when where while how than then so such not no can could may might will
     would should shall do does did has have had we our us they them he she his her you your
     i me my also both each either more most less least very via per vs up down out off about
-    across after before between through during against among within upon all any some one""".split()
+    across after before between through during against among within upon all any some one"""
 )
 # Words that say a paper exists, not what it does: they do not count as content.
-FILLER = frozenset(
+FILLER = _wordset(
     """paper papers study studies work works article present presents presented propose
     proposes proposed introduce introduces introduced new novel approach approaches method
-    methods research author authors show shows using use uses based toward towards""".split()
+    methods research author authors show shows using use uses based toward towards"""
 )
 
 _EDGE = "\"'“”‘’`.,;:!?()[]{}*<>"
@@ -42,6 +47,12 @@ _BOILERPLATE = re.compile(
     r"(?:a|an) (?:\w+ )?(?:study|paper|work|analysis|investigation|exploration|discussion)\b",
     re.IGNORECASE,
 )
+# Openings of background sentences, which say what others did, not what this paper does.
+_BACKGROUND = re.compile(
+    r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:they|it|these|those|its|their)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^([A-Z]{2,})s?$")
 _DEFINED = re.compile(r"\(([A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)")
 
@@ -108,9 +119,7 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Casefolded words of ``text`` that are neither stop words nor filler."""
-    return [
-        w for w in _WORDS.findall(text.casefold()) if w not in STOPWORDS and w not in FILLER
-    ]
+    return [w for w in _WORDS.findall(text.casefold()) if w not in STOPWORDS and w not in FILLER]
 
 
 def method_names(title: str, abstract: str) -> list[str]:
@@ -201,6 +210,10 @@ def _expands(token: str, words: tuple[str, ...]) -> bool:
 def _check_substance(tldr: str, source: _Source) -> list[str]:
     if _BOILERPLATE.search(tldr.strip()):
         return ["vacuous: say what the paper proposes or finds, not that it is a study"]
+    if _BACKGROUND.search(tldr.strip()):
+        return ["describes the background: say what this paper proposes or finds"]
+    if _PRONOUN.search(tldr.strip()):
+        return ["starts with a pronoun: name the method or the finding"]
     content = {stem(w) for w in content_words(tldr) if len(w) > 1}
     if not content & source.key_terms:
         return ["vacuous: names none of the paper's key terms (title words or method name)"]

@@ -23,12 +23,20 @@ _RESULT = re.compile(
     r"state-of-the-art|improv)",
     re.I,
 )
-_FINDING = re.compile(
-    rf"{_SUBJECT}\s+(?:show|find|demonstrate|prove|reveal)s?\s+that\s+", re.I
+_OURS = re.compile(
+    r"\bin this (?:paper|work|study)\b|\bour (?:method|approach|model|framework|system)\b", re.I
 )
+_BACKGROUND = re.compile(
+    r"^(?:however|recent(?:ly)?|in recent years|nowadays|despite|although|while|traditional"
+    r"(?:ly)?|existing|current(?:ly)?|most|many|they|it|these|those)\b",
+    re.I,
+)
+_FINDING = re.compile(rf"{_SUBJECT}\s+(?:show|find|demonstrate|prove|reveal)s?\s+that\s+", re.I)
 _ADVERBIAL = re.compile(r"^(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+,\s+")
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:which|where|that|while|by|to)\s")
+_CLAUSE_BREAK = re.compile(r"[.,;:]\s|\s(?:which|where|that|while|by|to|and|with)\s")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 MIN_CUT_WORDS = 8
+MIN_STUB_WORDS = 5  # words a trailing piece of a second sentence needs to be kept
 
 
 def split_sentences(text: str) -> list[str]:
@@ -37,35 +45,44 @@ def split_sentences(text: str) -> list[str]:
 
 
 def score_sentence(sentence: str, title: str, abstract: str = "") -> float:
-    """How well a sentence states the paper's contribution: cue phrases and title terms."""
+    """How well a sentence states the paper's contribution: cue phrases and title terms, less
+    for background ("However, ...", "Recent ...") and links."""
     if _NOISE.search(sentence):
         return -1.0
     terms = {stem(w) for w in content_words(title)}
     overlap = len(terms & {stem(w) for w in content_words(sentence)})
-    score = 3.0 if _STRONG.search(sentence) else 1.0 if _RESULT.search(sentence) else 0.0
-    names = method_names(title, abstract)
-    if any(name in sentence for name in names):
+    score = 0.0
+    if _STRONG.search(sentence):
+        score = 3.0
+    elif _OURS.search(sentence):
+        score = 2.5
+    elif _RESULT.search(sentence):
+        score = 1.0
+    if _BACKGROUND.search(sentence):
+        score -= 1.5
+    if any(name in sentence for name in method_names(title, abstract)):
         score += 1.0
     return score + 0.5 * min(overlap, 4)
 
 
-def key_sentences(title: str, abstract: str, max_chars: int = 800) -> str:
-    """The first sentence plus the best-scoring others, in abstract order, within max_chars."""
+def key_sentences(title: str, abstract: str, max_chars: int = 800, lead: bool = True) -> str:
+    """The best-scoring sentences within ``max_chars``: with ``lead``, the first sentence plus
+    the best others in abstract order; without, the best ones best first (a small model
+    leans on what it reads first, so the contribution goes there, not the background)."""
     sentences = split_sentences(clean_markup(abstract))
     if not sentences:
         return ""
-    ranked = sorted(
-        range(1, len(sentences)),
-        key=lambda i: -score_sentence(sentences[i], title, abstract),
-    )
-    chosen = {0}
-    used = len(sentences[0])
-    for i in ranked:
-        if used + len(sentences[i]) + 1 > max_chars or score_sentence(sentences[i], title) < 0:
+    scores = [score_sentence(s, title, abstract) for s in sentences]
+    if lead:
+        scores[0] = float("inf")
+    chosen: list[int] = []
+    used = 0
+    for i in sorted(range(len(sentences)), key=lambda i: -scores[i]):
+        if scores[i] < 0 or (chosen and used + len(sentences[i]) + 1 > max_chars):
             continue
-        chosen.add(i)
+        chosen.append(i)
         used += len(sentences[i]) + 1
-    text = " ".join(sentences[i] for i in sorted(chosen))
+    text = " ".join(sentences[i] for i in (sorted(chosen) if lead else chosen))
     return text if len(text) <= max_chars else _cut_chars(text, max_chars)
 
 
@@ -80,17 +97,27 @@ def extractive_tldr(title: str, abstract: str) -> str:
 
 def _candidates(title: str, abstract: str) -> Iterator[str]:
     sentences = [s for s in split_sentences(clean_markup(abstract)) if not _NOISE.search(s)]
-    ranked = sorted(sentences, key=lambda s: -score_sentence(s, title, abstract))
-    names = method_names(title, abstract)
-    label = names[0] if names else None
+    ranked = sorted(sentences, key=lambda s: -_candidate_score(s, title, abstract))
+    label = _title_label(title)
     for sentence in ranked:
         clause = _clause(sentence)
-        if label and label not in clause:
+        if label and label.casefold() not in clause.casefold():
             yield _fit(f"{label}: {clause}")
         yield _fit(_capitalise(clause))
-    short_title = title.partition(":")[0] if label else title
-    for sentence in ranked:
-        yield _fit(f"{short_title}: {_clause(sentence)}")
+    for sentence in ranked:  # last resort: the title names the topic
+        yield _fit(f"{title.partition(':')[0]}: {_clause(sentence)}")
+
+
+def _candidate_score(sentence: str, title: str, abstract: str) -> float:
+    # Prefer sentences whose clause fits the limit without being cut.
+    n = len(_clause(sentence).split())
+    fits = 0.5 if MIN_CUT_WORDS <= n <= MAX_WORDS else 0.0
+    return score_sentence(sentence, title, abstract) + fits - 0.05 * max(0, n - MAX_WORDS)
+
+
+def _title_label(title: str) -> str | None:
+    head, colon, _ = title.partition(":")
+    return head.strip() if colon and 0 < len(head.split()) <= 3 else None
 
 
 def clean_markup(text: str) -> str:
@@ -115,13 +142,26 @@ def _capitalise(text: str) -> str:
 
 def _fit(text: str, limit: int = MAX_WORDS) -> str:
     """``text`` cut to ``limit`` words, at a clause break when one leaves enough words."""
+    if len(text.split()) <= limit:
+        return " ".join(text.split())
+    return trim_words(text, limit) or " ".join(text.split()[:limit]).rstrip(" ,;:") + "…"
+
+
+def trim_words(text: str, limit: int = MAX_WORDS, min_words: int = MIN_CUT_WORDS) -> str | None:
+    """The longest prefix of ``text`` of at most ``limit`` words that ends at a sentence or
+    clause break, keeps at least ``min_words`` words, and does not end in a stub of a new
+    sentence ("... model. The paper demonstrates"); None if there is none."""
     words = text.split()
-    if len(words) <= limit:
-        return " ".join(words)
     head = " ".join(words[:limit])
-    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(head)]
-    cuts = [c for c in cuts if len(head[:c].split()) >= MIN_CUT_WORDS]
-    return head[: cuts[-1]].rstrip(" ,;:") if cuts else head.rstrip(" ,;:") + "…"
+    if len(words) > limit:
+        head += " "  # so a break right after the last kept word is seen
+    ends = [m.start() for m in _SENTENCE_BREAK.finditer(head)]
+    for cut in reversed([m.start() for m in _CLAUSE_BREAK.finditer(head)]):
+        last_end = max((e for e in ends if e < cut), default=None)
+        stub = last_end is not None and len(head[last_end:cut].split()) < MIN_STUB_WORDS
+        if len(head[:cut].split()) >= min_words and not stub:
+            return head[:cut].rstrip(" ,;:")
+    return None
 
 
 def _cut_chars(text: str, limit: int) -> str:

@@ -1,0 +1,100 @@
+"""The TL;DR cache: one row per (paper_id, content_hash, model, prompt_version).
+
+It is a table of its own (``tldrs``) in the registry's SQLite file, so it lives and dies with
+the store it describes and survives restarts. Rows are never updated in place: a changed
+abstract, model or prompt is a new key.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+TldrKind = Literal["model", "extractive"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS tldrs (
+    paper_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    tldr TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    created REAL NOT NULL,
+    PRIMARY KEY (paper_id, content_hash, model, prompt_version)
+);
+"""
+
+
+@dataclass(frozen=True)
+class Tldr:
+    """A checked TL;DR. ``kind`` is "extractive" when it was copied from the abstract;
+    ``reasons`` then says why the model's drafts were rejected."""
+
+    paper_id: str
+    content_hash: str
+    tldr: str
+    kind: TldrKind
+    model: str
+    prompt_version: str
+    reasons: tuple[str, ...] = field(default=())
+
+
+class TldrCache:
+    """Read and write cached TL;DRs. One connection per instance; close it when done."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=30.0, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(SCHEMA)
+
+    def get(self, paper_id: str, content_hash: str, model: str, prompt_version: str) -> Tldr | None:
+        """The TL;DR stored under exactly this key, if any."""
+        row = self._db.execute(
+            "SELECT tldr, kind, reasons FROM tldrs WHERE paper_id = ? AND content_hash = ? "
+            "AND model = ? AND prompt_version = ?",
+            (paper_id, content_hash, model, prompt_version),
+        ).fetchone()
+        if row is None:
+            return None
+        return Tldr(paper_id, content_hash, row[0], row[1], model, prompt_version,
+                    tuple(json.loads(row[2])))  # fmt: skip
+
+    def get_any_model(self, paper_id: str, content_hash: str, prompt_version: str) -> Tldr | None:
+        """The newest model-written TL;DR for this text and prompt, whatever model wrote it
+        (used when the configured model is unavailable)."""
+        row = self._db.execute(
+            "SELECT model FROM tldrs WHERE paper_id = ? AND content_hash = ? "
+            "AND prompt_version = ? AND kind = 'model' ORDER BY created DESC LIMIT 1",
+            (paper_id, content_hash, prompt_version),
+        ).fetchone()
+        return self.get(paper_id, content_hash, row[0], prompt_version) if row else None
+
+    def put(self, tldr: Tldr) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO tldrs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (tldr.paper_id, tldr.content_hash, tldr.model, tldr.prompt_version, tldr.tldr,
+                 tldr.kind, json.dumps(list(tldr.reasons)), time.time()),
+            )  # fmt: skip
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM tldrs").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> TldrCache:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

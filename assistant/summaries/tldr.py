@@ -1,0 +1,199 @@
+"""TL;DR generation: draft with the LLM, check, retry once with feedback, else fall back to an
+extractive one-liner. Results are cached per (paper, content hash, model, prompt version)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from assistant.errors import BackendUnavailable, ModelFileError
+from assistant.llm.base import LLM, Message
+from assistant.models import Paper
+from assistant.summaries.cache import Tldr, TldrCache
+from assistant.summaries.checker import MAX_WORDS, MIN_WORDS, check_tldr
+from assistant.summaries.extractive import (
+    clean_markup,
+    extractive_tldr,
+    key_sentences,
+    trim_words,
+)
+from prompts import Prompt, load_prompt
+
+__all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
+
+# Bump when the checker, the feedback or the extractive fallback change what gets cached.
+RULES_VERSION = "rules1"
+MAX_TOKENS = 48  # 25 words is ~35 tokens; a draft cut here is over-long and gets rejected
+# ~150 tokens of abstract: prefill dominates the embedded model's time. The contribution
+# sentences, not the background opening the tiny model would otherwise copy.
+EXCERPT_CHARS = 600
+RETRY_TEMPERATURE = 0.0
+FEEDBACK = (
+    "That TL;DR was rejected: {reasons}. Write it again: one sentence, "
+    f"{MIN_WORDS}-{MAX_WORDS} words, only facts from the abstract."
+)
+NO_MODEL = "none"
+
+_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?:tl;?\s?dr|summary|one[- ]line(?:r| summary| tl;?dr)?)"
+    r"(?:\s+in\s+one\s+(?:sentence|line))?\b\s*(?:\*\*)?"
+    r"\s*[:.\-–—]?\s*(?:\*\*)?\s*",
+    re.IGNORECASE,
+)
+_QUOTES = {'"': '"', "“": "”", "'": "'", "`": "`", "«": "»"}
+
+
+def clean_draft(text: str) -> str:
+    """Model output without a leading "TL;DR:" label, wrapping quotes or trailing spaces.
+    Line breaks are kept: a multi-line draft is for the checker to reject."""
+    text = _LABEL.sub("", text.strip(), count=1).strip()
+    if len(text) > 1 and _QUOTES.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip()
+
+
+def fit_draft(text: str, cut_off: bool = False) -> tuple[str, bool]:
+    """An over-long or cut-off single-line draft trimmed back to its last sentence or clause
+    break within the word limit; (text, whether it was trimmed). What remains is still
+    checked, so a trimmed draft passes only on its own merits."""
+    if "\n" in text or (not cut_off and len(text.split()) <= MAX_WORDS):
+        return text, False
+    trimmed = trim_words(text, MAX_WORDS)
+    return (trimmed, True) if trimmed else (text, False)
+
+
+def _fence_safe(text: str) -> str:
+    # Untrusted text must not close the <paper> fence or smuggle markup into the prompt.
+    return clean_markup(text).replace("<", "‹").replace(">", "›")
+
+
+class TldrWriter:
+    """Writes checked TL;DRs with one LLM and one prompt. ``calls`` counts LLM requests."""
+
+    def __init__(self, llm: LLM, prompt: Prompt | None = None) -> None:
+        self.llm = llm
+        self.prompt = prompt or load_prompt("tldr")
+        self.model_id = f"{llm.backend}:{llm.model}"
+        self.prompt_version = prompt_version(self.prompt)
+        self.calls = 0
+
+    def messages(self, paper: Paper) -> list[Message]:
+        """The chat messages of the first draft."""
+        excerpt = key_sentences(paper.title, paper.abstract, EXCERPT_CHARS, lead=False)
+        system, user = self.prompt.render(abstract=_fence_safe(excerpt))
+        return [Message("system", system), Message("user", user)]
+
+    def write(self, paper: Paper) -> Tldr:
+        """A TL;DR that passes the checker: the model's, its retry, or an extractive one."""
+        messages = self.messages(paper)
+        draft, reasons = self._draft(messages, paper)
+        if reasons:
+            messages += [
+                Message("assistant", draft or "(nothing)"),
+                Message("user", FEEDBACK.format(reasons="; ".join(reasons))),
+            ]
+            draft, retry_reasons = self._draft(messages, paper, RETRY_TEMPERATURE)
+            if retry_reasons:
+                return self._extractive(paper, (*reasons, *retry_reasons))
+        return Tldr(paper.paper_id, paper.content_hash, draft, "model", self.model_id,
+                    self.prompt_version)  # fmt: skip
+
+    def _draft(
+        self, messages: list[Message], paper: Paper, temperature: float = 0.0
+    ) -> tuple[str, list[str]]:
+        """One cleaned draft and the reasons it fails (empty: it passes)."""
+        self.calls += 1
+        generation = self.llm.generate(messages, max_tokens=MAX_TOKENS, temperature=temperature,
+                                       stop=["\n"])  # fmt: skip
+        text = clean_draft(generation.consume())
+        cut_off = generation.usage.completion_tokens >= MAX_TOKENS
+        text, trimmed = fit_draft(text, cut_off)
+        if cut_off and not trimmed:
+            return text, ["cut off before the end: too long"]
+        return text, check_tldr(text, paper.title, paper.abstract)
+
+    def _extractive(self, paper: Paper, reasons: tuple[str, ...]) -> Tldr:
+        text = extractive_tldr(paper.title, paper.abstract)
+        return Tldr(paper.paper_id, paper.content_hash, text, "extractive", self.model_id,
+                    self.prompt_version, tuple(dict.fromkeys(reasons)))  # fmt: skip
+
+
+def prompt_version(prompt: Prompt) -> str:
+    """The version cached TL;DRs are keyed on: the prompt file's and the rules'."""
+    return f"{prompt.version}+{RULES_VERSION}"
+
+
+def extractive_only(paper: Paper, version: str, reason: str) -> Tldr:
+    """An extractive TL;DR made without any model (the backend is down); never cached."""
+    text = extractive_tldr(paper.title, paper.abstract)
+    return Tldr(paper.paper_id, paper.content_hash, text, "extractive", NO_MODEL, version,
+                (reason,))  # fmt: skip
+
+
+@dataclass
+class TldrRun:
+    """TL;DRs in the order of the papers asked for, with what it took to get them."""
+
+    tldrs: list[Tldr] = field(default_factory=list)
+    cached: int = 0
+    llm_calls: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for t in self.tldrs if t.kind == kind)
+
+
+def summarise_papers(
+    papers: Sequence[Paper],
+    writer: TldrWriter | None,
+    cache: TldrCache,
+    *,
+    refresh: bool = False,
+    degrade: bool = False,
+    advance: Callable[[int], None] | None = None,
+) -> TldrRun:
+    """TL;DRs for ``papers``, from the cache when possible, each stored as soon as it is made.
+
+    ``writer`` None means no model is available. A backend failure raises, unless
+    ``degrade``: then this and the remaining papers get extractive TL;DRs (a cached model
+    TL;DR of the same text and prompt is still used) and the run carries a warning.
+    """
+    run = TldrRun()
+    version = writer.prompt_version if writer else prompt_version(load_prompt("tldr"))
+    for paper in papers:
+        tldr, writer = _one(paper, writer, cache, version, refresh, degrade, run)
+        run.tldrs.append(tldr)
+        if advance:
+            advance(1)
+    return run
+
+
+def _one(
+    paper: Paper,
+    writer: TldrWriter | None,
+    cache: TldrCache,
+    version: str,
+    refresh: bool,
+    degrade: bool,
+    run: TldrRun,
+) -> tuple[Tldr, TldrWriter | None]:
+    if writer is None:
+        hit = cache.get_any_model(paper.paper_id, paper.content_hash, version)
+        return hit or extractive_only(paper, version, "model unavailable"), None
+    hit = cache.get(paper.paper_id, paper.content_hash, writer.model_id, version)
+    if hit is not None and not refresh:
+        run.cached += 1
+        return hit, writer
+    calls = writer.calls
+    try:
+        tldr = writer.write(paper)
+    except (BackendUnavailable, ModelFileError) as exc:
+        if not degrade:
+            raise
+        run.warnings.append(f"LLM unavailable ({exc}); TL;DRs from here on are extractive")
+        return _one(paper, None, cache, version, refresh, degrade, run)
+    finally:
+        run.llm_calls += writer.calls - calls
+    cache.put(tldr)
+    return tldr, writer

@@ -1,0 +1,361 @@
+"""Runs the evaluation: private stores per feed, every question through the pipeline, graded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from assistant.config import Settings
+from assistant.errors import FeedqaError, UsageError
+from assistant.models import Paper
+from evals.datasets import (
+    DATASET_NAMES,
+    PACKAGE_DIR,
+    Question,
+    default_feeds_dir,
+    feed_specs,
+    gold_paper_ids,
+    load_datasets,
+    select,
+)
+from evals.grader import SourceDoc, SupportJudge, key_facts_missing, leaked_strings
+from evals.metrics import Metrics, QuestionResult, compute_metrics, grouped
+
+if TYPE_CHECKING:
+    from assistant.llm.base import LLM
+    from assistant.pipeline.types import Answer, Filters, RetrievedPaper
+    from assistant.services import Services
+    from vectorstore.embeddings import Embedder
+
+RETRIEVE_K = 10  # papers ranked for the retrieval metrics (MRR counts ranks up to here)
+SLICE_TLDR_PAPERS = 8  # TL;DRs written in a sliced run (a full run writes all sample papers)
+STORE_MANIFEST = "eval_store.json"
+
+
+class Pipeline(Protocol):
+    """What the runner needs of assistant.pipeline.qa.QAPipeline."""
+
+    def retrieve(
+        self,
+        question: str,
+        k: int | None = None,
+        filters: Filters | None = None,
+        history: list[tuple[str, str]] | None = None,
+    ) -> list[RetrievedPaper]: ...
+
+    def ask(
+        self, question: str, *, history: Any = None, k: Any = None, filters: Any = None
+    ) -> Answer: ...
+
+
+PipelineFactory = Callable[["Services"], Pipeline]
+Progress = Callable[[int, int, QuestionResult], None]
+
+
+@dataclass
+class EvalOptions:
+    """What to run. ``answers`` False measures retrieval only (no LLM)."""
+
+    split: str = "dev"
+    slice_n: int | None = None
+    datasets: tuple[str, ...] = DATASET_NAMES
+    feeds_dir: Path | None = None
+    answers: bool = True
+    tldr_papers: int | None = None  # None: all sample papers, or SLICE_TLDR_PAPERS if sliced
+
+    def scope(self) -> dict[str, Any]:
+        """What makes two runs comparable."""
+        return {"split": self.split, "slice": self.slice_n, "datasets": sorted(self.datasets),
+                "answers": self.answers}  # fmt: skip
+
+
+@dataclass
+class EvalRun:
+    """Everything a run measured, before it is written out."""
+
+    options: EvalOptions
+    config: dict[str, Any]
+    results: list[QuestionResult]
+    metrics: Metrics
+    by_kind: dict[str, Metrics]
+    by_feed: dict[str, Metrics]
+    tldr: dict[str, Any] = field(default_factory=dict)
+    skipped_feeds: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def default_pipeline(services: Services) -> Pipeline:
+    from assistant.pipeline.qa import QAPipeline
+
+    return QAPipeline(services)
+
+
+def run_eval(
+    settings: Settings,
+    options: EvalOptions,
+    *,
+    pipeline_factory: PipelineFactory | None = None,
+    llm: LLM | None = None,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> EvalRun:
+    """Run the selected questions, each against a private store of its own feed."""
+    from assistant.llm.factory import make_llm
+    from vectorstore.embeddings import make_embedder
+
+    started = time.perf_counter()
+    questions = select(load_datasets(options.datasets), options.split, options.slice_n)
+    if not questions:
+        raise UsageError("no questions selected")
+    embedder = embedder or make_embedder(settings)
+    llm = llm or (make_llm(settings) if options.answers or options.tldr_papers != 0 else None)
+    ctx = _Context(settings, options, embedder, llm, pipeline_factory or default_pipeline)
+    results = ctx.run(questions, progress)
+    run = EvalRun(options, _config(settings, embedder, llm), results, compute_metrics(results),
+                  grouped(results, lambda r: r.kind), grouped(results, lambda r: r.feed),
+                  skipped_feeds=ctx.skipped, problems=ctx.problems)  # fmt: skip
+    if llm is not None and options.answers:
+        run.tldr = tldr_metrics(llm, _tldr_count(options))
+        run.metrics.update(run.tldr.get("metrics", {}))
+    run.seconds = round(time.perf_counter() - started, 1)
+    return run
+
+
+class _Context:
+    """State shared by the feeds of one run: settings, models, the grader, skipped feeds."""
+
+    def __init__(self, settings: Settings, options: EvalOptions, embedder: Embedder,
+                 llm: LLM | None, factory: PipelineFactory) -> None:  # fmt: skip
+        self.settings, self.options, self.embedder, self.llm = settings, options, embedder, llm
+        self.factory = factory
+        self.judge = SupportJudge(embedder)
+        self.skipped: dict[str, str] = {}
+        self.problems: list[str] = []
+
+    def run(self, questions: list[Question], progress: Progress | None) -> list[QuestionResult]:
+        by_feed: dict[str, list[Question]] = {}
+        for q in questions:
+            by_feed.setdefault(q.feed, []).append(q)
+        results: list[QuestionResult] = []
+        for feed, items in by_feed.items():
+            services = self._services(feed)
+            if services is None:
+                continue
+            try:
+                pipeline = self.factory(services)
+                papers = [s.paper for s in services.registry.all_papers()]
+                for q in items:
+                    results.append(self._one(q, services, pipeline, papers))
+                    if progress:
+                        progress(len(results), len(questions), results[-1])
+            finally:
+                services.close()
+        return results
+
+    def _services(self, feed: str) -> Services | None:
+        feeds_dir = self.options.feeds_dir or default_feeds_dir()
+        from assistant.services import builtin_feed_path
+
+        specs = feed_specs(feed, feeds_dir, builtin_feed_path())
+        missing = [s for s in specs if not Path(s).is_file()]
+        if missing:
+            self.skipped[feed] = f"feed file(s) not found: {', '.join(missing)} (see --feeds-dir)"
+            return None
+        return prepare_store(self.settings, feed, specs, self.embedder, self.llm)
+
+    def _one(
+        self, q: Question, services: Services, pipeline: Pipeline, papers: list[Paper]
+    ) -> QuestionResult:
+        gold, missing = gold_paper_ids(q, papers)
+        if missing:
+            self.problems.append(f"{q.id}: gold title(s) not in feed {q.feed}: {missing}")
+        result = _blank_result(q, gold)
+        try:
+            retrieved = pipeline.retrieve(q.question, k=RETRIEVE_K)
+            result.retrieved_ids = [p.paper_id for p in retrieved]
+            if self.options.answers:
+                grade_answer(result, q, pipeline.ask(q.question), services, self.judge)
+        except Exception as exc:  # one failing question is counted, not fatal to the run
+            result.error = f"{type(exc).__name__}: {exc}"
+        return result
+
+
+def _blank_result(q: Question, gold: list[str]) -> QuestionResult:
+    return QuestionResult(id=q.id, dataset=q.dataset, feed=q.feed, kind=q.kind, split=q.split,
+                          question=q.question, gold_ids=gold,
+                          n_key_facts=len(q.key_facts))  # fmt: skip
+
+
+def grade_answer(
+    result: QuestionResult, q: Question, answer: Answer, services: Services, judge: SupportJudge
+) -> None:
+    """Fill ``result`` with the grader's verdicts on ``answer``."""
+    result.answered = True
+    result.answer, result.abstained, result.path = answer.answer, answer.abstained, answer.path
+    cited = {c.n: c.paper_id for c in answer.citations}
+    result.cited_ids = list(dict.fromkeys(cited.values()))
+    result.key_facts_missing = key_facts_missing(answer.answer, q.key_facts)
+    output = "\n".join([answer.answer, *(c.quote for c in answer.citations)])
+    result.leaked = leaked_strings(output, q.forbidden)
+    result.timings_ms, result.usage = dict(answer.timings_ms), dict(answer.usage)
+    if answer.abstained:
+        return
+    docs = source_docs(services, cited.values())
+    judgement = judge.judge_answer(answer.answer, cited, docs)
+    result.n_sentences, result.n_supported = judgement.n_sentences, judgement.n_supported
+    result.n_citations, result.n_relevant = judgement.n_citations, judgement.n_relevant
+    result.unsupported = [s.sentence for s in judgement.sentences if not s.supported]
+
+
+def source_docs(services: Services, paper_ids: Iterable[str]) -> dict[str, SourceDoc]:
+    """Title and abstract of each paper, read from the registry (not from the pipeline)."""
+    stored = services.registry.get_many(set(paper_ids))
+    return {pid: SourceDoc(pid, s.paper.title, s.paper.abstract) for pid, s in stored.items()}
+
+
+# --- private stores -----------------------------------------------------------------------
+
+
+def store_name(feed: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in feed)
+
+
+def prepare_store(
+    settings: Settings, feed: str, specs: Sequence[str], embedder: Embedder, llm: LLM | None
+) -> Services:
+    """Services over FEEDQA_HOME/evals/stores/<feed>, ingested if the feed files or the
+    embedder changed since the store was built (it is rebuilt from scratch then)."""
+    from assistant.locking import write_lock
+    from assistant.services import Services
+
+    home = settings.evals_dir / "stores" / store_name(feed)
+    store_settings = settings.model_copy(
+        update={"home": home, "chroma_host": None, "collection": "feedqa_eval"}
+    )
+    fingerprint = {"feed": feed, "embedder": embedder.model_id,
+                   "files": {Path(s).name: _sha256(Path(s)) for s in specs}}  # fmt: skip
+    with write_lock(settings.evals_dir / "stores.lock", 600.0, what="the eval stores"):
+        if _manifest(home) != fingerprint:
+            shutil.rmtree(home, ignore_errors=True)
+            _ingest(store_settings, specs, embedder)
+            (home / STORE_MANIFEST).write_text(json.dumps(fingerprint, indent=2), encoding="utf-8")
+    services = Services(store_settings, llm=llm)
+    services.__dict__["embedder"] = embedder  # share one loaded model across the stores
+    return services
+
+
+def _ingest(settings: Settings, specs: Sequence[str], embedder: Embedder) -> None:
+    from assistant.cli_ingest import run_ingest
+    from assistant.services import Services
+
+    services = Services(settings)
+    services.__dict__["embedder"] = embedder
+    try:
+        report = run_ingest(services, list(specs), show_progress=False)
+    finally:
+        services.close()
+    if report.errors:
+        raise FeedqaError(f"cannot build the eval store {settings.home}: {report.errors[0]}")
+
+
+def _manifest(home: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((home / STORE_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- TL;DRs -------------------------------------------------------------------------------
+
+
+def _tldr_count(options: EvalOptions) -> int | None:
+    if options.tldr_papers is not None:
+        return options.tldr_papers
+    return SLICE_TLDR_PAPERS if options.slice_n else None
+
+
+def tldr_metrics(llm: LLM, count: int | None) -> dict[str, Any]:
+    """TL;DRs for ``count`` sample-feed papers (evenly spread; None: all) through
+    assistant.summaries, each re-checked with its checker. Empty when there is nothing to do."""
+    if count == 0:
+        return {}
+    try:
+        from assistant.summaries.checker import check_tldr
+        from assistant.summaries.tldr import TldrWriter
+    except ImportError as exc:
+        return {"note": f"assistant.summaries unavailable ({exc}); TL;DR metrics not measured"}
+    papers = _sample_papers(count)
+    writer = TldrWriter(llm)
+    started = time.perf_counter()
+    try:
+        rows = [_tldr_row(writer, paper, check_tldr) for paper in papers]
+    except FeedqaError as exc:
+        return {"note": f"TL;DR generation failed ({exc}); TL;DR metrics not measured"}
+    passed = sum(not r["reasons"] for r in rows)
+    extractive = sum(r["kind"] == "extractive" for r in rows)
+    return {
+        "metrics": {
+            "tldr.pass_rate": passed / len(rows) if rows else None,
+            "tldr.extractive_rate": extractive / len(rows) if rows else None,
+        },
+        "papers": len(rows),
+        "llm_calls": writer.calls,
+        "seconds": round(time.perf_counter() - started, 1),
+        "tldrs": rows,
+    }
+
+
+def _tldr_row(writer: Any, paper: Paper, check: Callable[[str, str, str], list[str]]) -> dict:
+    """One TL;DR, re-checked here: ``reasons`` are the checker's objections to the final text."""
+    tldr = writer.write(paper)
+    return {"paper_id": paper.paper_id, "title": paper.title, "tldr": tldr.tldr,
+            "kind": tldr.kind, "reasons": check(tldr.tldr, paper.title, paper.abstract),
+            "model_rejections": list(tldr.reasons)}  # fmt: skip
+
+
+def _sample_papers(count: int | None) -> list[Paper]:
+    from assistant.feeds import Limits, parse_bytes
+    from assistant.services import builtin_feed_path
+
+    path = builtin_feed_path()
+    papers = parse_bytes(path.read_bytes(), str(path), Limits()).papers
+    if count is None or count >= len(papers):
+        return papers
+    step = len(papers) / count
+    return [papers[int(i * step)] for i in range(count)]
+
+
+# --- run description ----------------------------------------------------------------------
+
+
+def _config(settings: Settings, embedder: Embedder, llm: LLM | None) -> dict[str, Any]:
+    return {
+        "backend": getattr(llm, "backend", None),
+        "model": getattr(llm, "model", None),
+        "embedder": embedder.model_id,
+        "retrieval_k": settings.retrieval_k,
+        "commit": _git_commit(),
+    }
+
+
+def _git_commit() -> str | None:
+    """The checkout's commit (read-only), if this is a git checkout."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PACKAGE_DIR,
+                             capture_output=True, text=True, timeout=5, check=True)  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None

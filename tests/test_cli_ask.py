@@ -1,0 +1,160 @@
+"""`feedqa ask` through click's CliRunner with the fake embedder and a scripted FakeLLM: the JSON
+object, the text output and the exit codes (0 answered/abstained, 2 usage, 3 backend, 4 empty)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from assistant.cli import main
+from assistant.config import Settings
+from assistant.errors import BackendUnavailable
+from assistant.llm.fake import FakeLLM
+from assistant.pipeline import abstain
+
+pytestmark = pytest.mark.usefixtures("fake_env")
+
+FEED = [
+    {"id": "2503.00021", "day": "2024-05-27",
+     "title": "Sparse Expert Routing for Speech Translation",
+     "abstract": "RouteST activates two of sixteen experts for every audio frame. It improves "
+                 "BLEU by 2.4 points on MuST-C over a dense baseline."},
+    {"id": "2503.00022", "day": "2025-06-16",
+     "title": "Graph Networks for Protein Docking",
+     "abstract": "DockGNN places 41% of ligands within two angstroms of the crystal pose. It was "
+                 "trained on the PDBbind collection of crystal structures."},
+]  # fmt: skip
+QUESTION = "How many experts does RouteST activate for every audio frame?"
+DRAFT = "RouteST activates two of sixteen experts for every audio frame [1]."
+KEYS = {"question", "answer", "abstained", "citations", "backend", "model", "path", "timings_ms",
+        "usage", "notes"}  # fmt: skip
+ZERO = (0.0,) * len(abstain.FEATURES)
+ALWAYS = abstain.Calibration(ZERO, bias=8.0, threshold=0.01)
+NEVER = abstain.Calibration(ZERO, bias=-8.0, threshold=0.5)
+
+
+@pytest.fixture
+def llm(monkeypatch: pytest.MonkeyPatch) -> FakeLLM:
+    """The scripted model every `feedqa ask` in the test gets; retrieval never abstains."""
+    fake = FakeLLM(lambda messages: DRAFT)
+    seen: list[Settings] = []
+
+    def make_llm(settings: Settings) -> FakeLLM:
+        seen.append(settings)
+        return fake
+
+    monkeypatch.setattr("assistant.llm.factory.make_llm", make_llm)
+    monkeypatch.setattr(abstain, "load_calibration", lambda: ALWAYS)
+    fake.settings_seen = seen  # type: ignore[attr-defined]
+    return fake
+
+
+@pytest.fixture
+def store(isolated_home: Path) -> Path:
+    feed = isolated_home / "feed.jsonl"
+    feed.write_text("".join(json.dumps(p) + "\n" for p in FEED))
+    result = cli("ingest", str(feed))
+    assert result.exit_code == 0, result.output
+    return isolated_home
+
+
+def cli(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def assert_one_line_error(result: Result, code: int, *fragments: str) -> None:
+    assert result.exit_code == code, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("feedqa: error: ")
+    for fragment in fragments:
+        assert fragment in line
+
+
+def test_json_is_one_object_with_the_schema(store, llm: FakeLLM) -> None:
+    result = cli("ask", "--json", QUESTION)
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)  # exactly one JSON document, nothing else on stdout
+    assert set(payload) == KEYS
+    assert payload["question"] == QUESTION and payload["path"] == "model"
+    assert payload["answer"] == DRAFT and payload["abstained"] is False
+    assert payload["backend"] == "fake" and payload["model"] == "scripted"
+    (citation,) = payload["citations"]
+    assert citation == {
+        "n": 1, "paper_id": "2503.00021", "title": FEED[0]["title"],
+        "url": "https://arxiv.org/abs/2503.00021",
+        "quote": "RouteST activates two of sixteen experts for every audio frame.",
+    }  # fmt: skip
+    assert payload["usage"]["completion_tokens"] == len(DRAFT.split())
+    assert {"retrieval", "first_token", "total"} <= set(payload["timings_ms"])
+    assert result.stderr == ""
+
+
+def test_text_output_streams_the_answer_then_its_sources(store, llm: FakeLLM) -> None:
+    result = cli("ask", *QUESTION.split())  # the words of an unquoted question
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == DRAFT
+    assert f"  [1] {FEED[0]['title']} — https://arxiv.org/abs/2503.00021" in lines
+    assert lines[-1].startswith("(model · fake scripted · ")
+    assert llm.calls[0][-1].content.count(QUESTION) == 1
+
+
+def test_abstention_exits_0(store, llm: FakeLLM, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(abstain, "load_calibration", lambda: NEVER)
+    result = cli("ask", "--json", "What is the capital of Australia?")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["abstained"] is True and payload["path"] == "abstained"
+    assert payload["citations"] == [] and llm.calls == []
+
+
+def test_backend_option_overrides_the_setting(store, llm: FakeLLM) -> None:
+    assert cli("ask", "--backend", "fake", QUESTION).exit_code == 0
+    assert llm.settings_seen[-1].llm_backend == "fake"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("",), "empty"),
+        (("   ",), "empty"),
+        (("word " * 400,), "limit 200 tokens"),
+        (("--since", "2025-13-45", QUESTION), "2025-13-45"),
+        (("--until", "yesterday", QUESTION), "yesterday"),
+    ],
+    ids=["empty", "blank", "too-long", "bad-since", "bad-until"],
+)
+def test_usage_errors_exit_2(store, llm: FakeLLM, args: tuple[str, ...], fragment: str) -> None:
+    assert_one_line_error(cli("ask", *args), 2, fragment)
+    assert llm.calls == []
+
+
+def test_missing_question_exits_2(store) -> None:
+    result = cli("ask")
+    assert result.exit_code == 2 and "Missing argument" in result.stderr
+
+
+def test_backend_unavailable_exits_3(store, llm: FakeLLM) -> None:
+    llm.fail_with = BackendUnavailable("LLM at http://127.0.0.1:9/v1 timed out")
+    result = cli("ask", "--json", QUESTION)
+    assert_one_line_error(result, 3, "LLM at http://127.0.0.1:9/v1 timed out")
+    assert result.stdout == ""
+
+
+def test_empty_store_exits_4(isolated_home: Path, llm: FakeLLM) -> None:
+    result = cli("ask", QUESTION)
+    assert_one_line_error(result, 4, str(isolated_home), "feedqa ingest")
+    assert llm.calls == []
+
+
+@pytest.mark.parametrize(("option", "day"), [("--since", "2025-01-01"), ("--until", "2024-12-31")])
+def test_date_options_filter_the_sources(store, llm: FakeLLM, option: str, day: str) -> None:
+    result = cli("ask", "--json", option, day, QUESTION)
+    assert result.exit_code == 0, result.output
+    expected = "2503.00022" if option == "--since" else "2503.00021"
+    assert {c["paper_id"] for c in json.loads(result.stdout)["citations"]} <= {expected}

@@ -1,0 +1,106 @@
+"""The embedded llama.cpp backend with the real SmolLM2 GGUF: a streamed reply with usage, and
+missing, corrupt or too-small model setups failing as one-line errors naming the file."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.errors import BackendUnavailable, ModelFileError
+from assistant.llm.base import Message
+from assistant.llm.embedded import EmbeddedLLM, default_gguf_path
+
+pytestmark = pytest.mark.integration
+
+MESSAGES = [
+    Message("system", "You answer in one short sentence."),
+    Message("user", "Name one planet of the solar system."),
+]
+
+
+@pytest.fixture(scope="module")
+def gguf() -> Path:
+    try:
+        return default_gguf_path()
+    except ModelFileError as exc:
+        pytest.skip(f"SmolLM2 GGUF not installed: {exc}")
+
+
+@pytest.fixture(scope="module")
+def llm(gguf: Path) -> EmbeddedLLM:
+    model = EmbeddedLLM(gguf, n_ctx=512, threads=1)  # 2 threads on 2 busy cores crawl
+    model.warm_up()
+    return model
+
+
+def test_streams_a_reply_and_reports_usage(llm: EmbeddedLLM) -> None:
+    generation = llm.generate(MESSAGES, max_tokens=12, temperature=0.0)
+    deltas = list(generation)
+    assert deltas and generation.text.strip()
+    assert "".join(deltas) == generation.text
+    assert generation.usage.completion_tokens == len(deltas)
+    assert 10 < generation.usage.prompt_tokens < 200
+    assert llm.backend == "embedded" and llm.model == "SmolLM2-135M-Instruct.Q4_1"
+
+
+def test_generation_is_deterministic_at_temperature_zero(llm: EmbeddedLLM) -> None:
+    first = llm.generate(MESSAGES, max_tokens=6).consume()
+    assert llm.generate(MESSAGES, max_tokens=6).consume() == first
+
+
+def test_prompt_longer_than_the_context_is_backend_unavailable(gguf: Path) -> None:
+    small = EmbeddedLLM(gguf, n_ctx=64, threads=1)
+    long = [Message("user", "Summarise this. " + "attention " * 300)]
+    with pytest.raises(BackendUnavailable, match="rejected the prompt"):
+        small.generate(long, max_tokens=8).consume()
+
+
+def test_missing_gguf_names_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "model.gguf"
+    with pytest.raises(ModelFileError, match="not found") as caught:
+        EmbeddedLLM(missing)
+    assert str(missing) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [os.urandom(4096), b"GGUF\x03\x00\x00\x00" + os.urandom(64), b""],
+    ids=["random-bytes", "truncated-header", "empty"],
+)
+def test_corrupt_gguf_is_a_model_file_error_naming_the_file(tmp_path: Path, content) -> None:
+    corrupt = tmp_path / "corrupt.gguf"
+    corrupt.write_bytes(content)
+    llm = EmbeddedLLM(corrupt)  # loading is lazy: the error comes with the first use
+    with pytest.raises(ModelFileError) as caught:
+        llm.generate(MESSAGES, max_tokens=4).consume()
+    assert str(corrupt) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_cli_with_a_corrupt_gguf_exits_3(tmp_path: Path, isolated_home: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    corrupt = tmp_path / "corrupt.gguf"
+    corrupt.write_bytes(os.urandom(2048))
+    feed = tmp_path / "feed.jsonl"
+    paper = {"id": "2504.00001", "title": "Sparse Expert Routing",
+             "abstract": "RouteST activates two of sixteen experts."}  # fmt: skip
+    feed.write_text(json.dumps(paper) + "\n")
+    monkeypatch.setenv("FEEDQA_EMBEDDER", "fake")
+    monkeypatch.setenv("FEEDQA_GGUF_PATH", str(corrupt))
+    monkeypatch.setattr("assistant.pipeline.abstain.load_calibration", _always)
+    assert CliRunner().invoke(main, ["ingest", str(feed)]).exit_code == 0
+    result = CliRunner().invoke(main, ["ask", "--backend", "embedded", "How many experts?"])
+    assert result.exit_code == 3, result.output
+    assert "Traceback" not in result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("feedqa: error: cannot load GGUF model") and str(corrupt) in line
+
+
+def _always():  # -> Calibration: never abstain, so the question reaches the model
+    from assistant.pipeline.abstain import FEATURES, Calibration
+
+    return Calibration((0.0,) * len(FEATURES), bias=8.0, threshold=0.01)

@@ -1,0 +1,380 @@
+"""QAPipeline with a scripted FakeLLM and the fake embedder over a small feed written here:
+answer paths, citation repair, abstention, validation, history, streaming, the JSON schema and
+date filters."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.cli_ingest import run_ingest
+from assistant.config import Settings
+from assistant.errors import EmptyStoreError, UsageError
+from assistant.llm.base import Message
+from assistant.llm.fake import FakeLLM
+from assistant.pipeline.abstain import FEATURES, Calibration
+from assistant.pipeline.answer import ABSTAIN_TEXT
+from assistant.pipeline.qa import QAPipeline
+from assistant.pipeline.types import Answer, Filters
+from assistant.services import Services
+
+ROUTE = "Sparse Expert Routing for Speech Translation"
+DOCK = "Graph Networks for Protein Docking"
+KV = "Four-Bit Key-Value Caches for Long-Context Inference"
+DISTIL = "A Benchmark Dataset for Dataset Distillation"
+
+PAPERS = [
+    {
+        "id": "2501.00001",
+        "day": "2025-01-10",
+        "title": ROUTE,
+        "abstract": "We propose RouteST, a sparse mixture-of-experts router for end-to-end speech "
+        "translation. RouteST activates two of sixteen experts for every audio frame. On the "
+        "MuST-C benchmark RouteST improves BLEU by 2.4 points over a dense baseline of equal "
+        "compute.",
+    },
+    {
+        "id": "2501.00002",
+        "day": "2025-01-11",
+        "title": DOCK,
+        "abstract": "We present DockGNN, an equivariant graph network that predicts how a small "
+        "ligand binds to a protein pocket. DockGNN was trained on the PDBbind collection of "
+        "crystal structures. It places 41% of ligands within two angstroms of the crystal pose.",
+    },
+    {
+        "id": "2501.00003",
+        "day": "2025-01-12",
+        "title": KV,
+        "abstract": "KVQuant stores attention keys and values in four bits with per-channel "
+        "scales. KVQuant cuts cache memory by 73% on LongBench while accuracy drops by less "
+        "than one point. Decoding throughput doubles for contexts of 128k tokens.",
+    },
+    {
+        "id": "2501.00004",
+        "day": "2025-01-13",
+        "title": DISTIL,
+        "abstract": "Dataset distillation compresses a large training dataset into a few "
+        "synthetic images. We release DistilBench, a dataset of distilled datasets for eleven "
+        "source datasets, and use it to compare fourteen distillation methods. Which dataset "
+        "is distilled matters more than which method is used.",
+    },
+    {
+        "id": "2501.00005",
+        "day": "2025-01-14",
+        "title": "Curriculum Grasping for Robot Arms",
+        "abstract": "A robot arm learns to grasp household objects with a curriculum that starts "
+        "from large boxes and ends with thin cutlery. The curriculum raises grasp success from "
+        "52% to 78% on a real Franka arm after ten hours of practice.",
+    },
+    {
+        "id": "2501.00006",
+        "day": "2025-01-15",
+        "title": "Rainfall Nowcasting with Diffusion",
+        "abstract": "A diffusion model forecasts radar rainfall maps ninety minutes ahead. "
+        "Compared with optical-flow extrapolation, it lowers the error on heavy rain cells by "
+        "a third on five years of German radar data.",
+    },
+]
+
+ROUTE_Q = "How many experts does RouteST activate for speech translation?"
+ROUTE_FACT = "RouteST activates two of sixteen experts for every audio frame"
+
+# Weights zero: the answerable probability is sigmoid(bias), whatever retrieval found.
+ZERO = (0.0,) * len(FEATURES)
+ALWAYS = Calibration(weights=ZERO, bias=8.0, threshold=0.01)  # p ~ 0.9997: confident
+NEVER = Calibration(weights=ZERO, bias=-8.0, threshold=0.5)  # p ~ 0.0003: abstain
+UNSURE = Calibration(weights=ZERO, bias=math.log(0.05 / 0.95), threshold=0.01)  # p = 0.05
+
+
+def write_feed(path: Path, papers: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(p) + "\n" for p in papers), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small feed ingested once (fake embedder) and shared read-only by the module."""
+    home = tmp_path_factory.mktemp("store")
+    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
+    report = run_ingest(services, [str(write_feed(home / "feed.jsonl", PAPERS))], False)
+    assert report.new == len(PAPERS) and not report.errors
+    services.close()
+    return home
+
+
+Script = list[str] | Callable[[list[Message]], str]
+
+
+@pytest.fixture
+def make_pipeline(store_home: Path) -> Iterator[Callable[..., tuple[QAPipeline, FakeLLM]]]:
+    built: list[Services] = []
+
+    def make(script: Script, calibration: Calibration = ALWAYS) -> tuple[QAPipeline, FakeLLM]:
+        llm = FakeLLM(script)
+        services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"), llm)
+        built.append(services)
+        pipeline = QAPipeline(services)
+        pipeline.calibration = calibration
+        return pipeline, llm
+
+    yield make
+    for services in built:
+        services.close()
+
+
+def source_n(messages: list[Message], title: str) -> int:
+    """The number the prompt gave the source titled ``title``."""
+    match = re.search(rf"<source (\d+)>\nTitle: {re.escape(title)}\n", messages[-1].content)
+    assert match, f"{title!r} is not among the prompt's sources"
+    return int(match.group(1))
+
+
+def cited(answer: Answer) -> dict[int, str]:
+    return {c.n: c.title for c in answer.citations}
+
+
+def test_supported_draft_is_the_answer(make_pipeline) -> None:
+    pipeline, llm = make_pipeline(lambda m: f"{ROUTE_FACT} [{source_n(m, ROUTE)}].")
+    answer = pipeline.ask(ROUTE_Q)
+    assert answer.path == "model" and not answer.abstained
+    assert answer.answer.startswith(ROUTE_FACT)
+    assert list(cited(answer).values()) == [ROUTE]
+    (citation,) = answer.citations
+    assert f"[{citation.n}]" in answer.answer
+    assert citation.url == "https://arxiv.org/abs/2501.00001"
+    assert "two of sixteen experts" in citation.quote
+    assert answer.dropped_sentences == []
+    assert answer.backend == "fake" and answer.model == "scripted"
+    assert len(llm.calls) == 1
+
+
+def test_unsupported_sentence_is_dropped(make_pipeline) -> None:
+    invented = "RouteST also cures migraines in 99% of patients"
+    pipeline, _ = make_pipeline(
+        lambda m: f"{ROUTE_FACT} [{source_n(m, ROUTE)}]. {invented} [{source_n(m, ROUTE)}]."
+    )
+    answer = pipeline.ask(ROUTE_Q)
+    assert answer.path == "model-filtered"
+    assert answer.dropped_sentences == [invented + "."]
+    assert "migraines" not in answer.answer and "99%" not in answer.answer
+    assert ROUTE_FACT in answer.answer
+
+
+def test_unsupported_draft_falls_back_to_quoted_evidence(make_pipeline) -> None:
+    pipeline, _ = make_pipeline(["RouteST was invented by GPT-7 on the Moon in 1850 [1]."])
+    answer = pipeline.ask(ROUTE_Q)
+    assert answer.path == "quoted-evidence" and not answer.abstained
+    assert "GPT-7" not in answer.answer and "Moon" not in answer.answer
+    assert answer.citations, "quoted evidence must cite where it comes from"
+    for citation in answer.citations:
+        assert f"“{citation.quote}” [{citation.n}]" in answer.answer
+    assert ROUTE in cited(answer).values()
+
+
+def test_citations_never_point_outside_the_retrieved_sources(make_pipeline) -> None:
+    pipeline, _ = make_pipeline([f"{ROUTE_FACT} [7]. DockGNN flies airplanes over Mars [9]."])
+    answer = pipeline.ask(ROUTE_Q)
+    n_sources = min(3, len(answer.sources))
+    assert all(1 <= c.n <= n_sources for c in answer.citations)
+    assert "[7]" not in answer.answer and "[9]" not in answer.answer
+    assert list(cited(answer).values()) == [ROUTE]  # re-attributed to the supporting source
+
+
+def test_wrong_citation_is_corrected_to_the_supporting_source(make_pipeline) -> None:
+    def draft(messages: list[Message]) -> str:
+        right = source_n(messages, ROUTE)
+        return f"{ROUTE_FACT} [{right % 3 + 1}]."  # any other source number
+
+    pipeline, _ = make_pipeline(draft)
+    answer = pipeline.ask(ROUTE_Q)
+    assert answer.path == "model"
+    (citation,) = answer.citations
+    assert citation.title == ROUTE
+    assert answer.answer.endswith(f"[{citation.n}].")
+    assert any(note.startswith(f"citation corrected to [{citation.n}]") for note in answer.notes)
+
+
+def test_model_decline_on_a_weak_match_abstains(make_pipeline) -> None:
+    pipeline, llm = make_pipeline(["NOT IN FEED"], calibration=UNSURE)
+    answer = pipeline.ask("Which optimizer schedule did the rainfall paper tune?")
+    assert len(llm.calls) == 1
+    assert answer.abstained and answer.path == "abstained"
+    assert answer.answer.startswith(ABSTAIN_TEXT)
+    assert answer.citations == []
+
+
+def test_model_decline_on_a_confident_match_quotes_evidence(make_pipeline) -> None:
+    pipeline, _ = make_pipeline(["NOT IN FEED"], calibration=ALWAYS)
+    answer = pipeline.ask(ROUTE_Q)
+    assert answer.path == "quoted-evidence"
+    assert ROUTE in cited(answer).values()
+
+
+@pytest.mark.parametrize(
+    ("calibration", "filters"),
+    [(NEVER, None), (ALWAYS, Filters(since="2099-01-01"))],
+    ids=["below-threshold", "nothing-retrieved"],
+)
+def test_no_support_abstains_without_calling_the_llm(make_pipeline, calibration, filters) -> None:
+    pipeline, llm = make_pipeline(["should never be asked"], calibration=calibration)
+    answer = pipeline.ask("What is the capital of Australia?", filters=filters)
+    assert llm.calls == []
+    assert answer.abstained and answer.path == "abstained" and answer.citations == []
+    assert answer.backend == "none" and answer.usage == {"prompt_tokens": 0, "completion_tokens": 0}
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t "])
+def test_empty_question_is_a_usage_error(make_pipeline, question: str) -> None:
+    pipeline, llm = make_pipeline([])
+    with pytest.raises(UsageError, match="empty"):
+        pipeline.ask(question)
+    assert llm.calls == []
+
+
+@pytest.mark.parametrize("question", ["protein " * 300, "x" * 5000], ids=["words", "chars"])
+def test_overlong_question_is_a_usage_error_naming_the_limit(make_pipeline, question) -> None:
+    pipeline, _ = make_pipeline([])
+    limit = pipeline.services.settings.max_question_tokens
+    with pytest.raises(UsageError, match=rf"limit {limit} tokens"):
+        pipeline.ask(question)
+
+
+def test_empty_store_raises(settings: Settings) -> None:
+    services = Services(settings, FakeLLM(["unused"]))
+    try:
+        with pytest.raises(EmptyStoreError, match="feedqa ingest"):
+            QAPipeline(services).ask("What does RouteST do?")
+    finally:
+        services.close()
+
+
+def test_history_steers_a_follow_up_to_the_previous_paper(make_pipeline) -> None:
+    pipeline, _ = make_pipeline([])
+    follow_up = "what dataset did they use?"
+    alone = pipeline.retrieve(follow_up)
+    assert alone[0].title != DOCK  # without history the word "dataset" wins
+    history = [("How does DockGNN predict how ligands bind to proteins?",
+                "DockGNN is an equivariant graph network for protein pockets [1].")]  # fmt: skip
+    assert pipeline.retrieve(follow_up, history=history)[0].title == DOCK
+
+
+def test_history_reaches_the_prompt_sources(make_pipeline) -> None:
+    def draft(messages: list[Message]) -> str:
+        n = source_n(messages, DOCK)
+        return f"DockGNN was trained on the PDBbind collection of crystal structures [{n}]."
+
+    pipeline, _ = make_pipeline(draft)
+    history = [("How does DockGNN predict ligand binding?", "With an equivariant graph network.")]
+    answer = pipeline.ask("what dataset did they use?", history=history)
+    assert answer.path == "model" and list(cited(answer).values()) == [DOCK]
+    assert "PDBbind" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("script", "calibration", "path"),
+    [
+        (lambda m: f"{ROUTE_FACT} [{source_n(m, ROUTE)}]. It beats a dense baseline on MuST-C "
+                   f"by 2.4 BLEU points [{source_n(m, ROUTE)}].", ALWAYS, "model"),
+        (["Completely unrelated prose about GPT-7 [1]."], ALWAYS, "quoted-evidence"),
+        (["unused"], NEVER, "abstained"),
+    ],
+    ids=["model", "quoted-evidence", "abstained"],
+)  # fmt: skip
+def test_stream_is_status_deltas_then_one_final(make_pipeline, script, calibration, path) -> None:
+    pipeline, _ = make_pipeline(script, calibration=calibration)
+    events = list(pipeline.ask_stream(ROUTE_Q))
+    kinds = [e.kind for e in events]
+    assert kinds[0] == "status"
+    assert kinds.count("final") == 1 and kinds[-1] == "final"
+    first_delta = kinds.index("delta")
+    assert set(kinds[first_delta:-1]) == {"delta"}, kinds
+    final = events[-1].answer
+    assert final is not None and final.path == path
+    assert "".join(e.text for e in events if e.kind == "delta") == final.answer
+    assert "first_token" in final.timings_ms and "total" in final.timings_ms
+
+
+def test_model_answer_streams_sentence_by_sentence(make_pipeline) -> None:
+    def two(messages: list[Message]) -> str:
+        n = source_n(messages, ROUTE)
+        return f"{ROUTE_FACT} [{n}]. It improves BLEU by 2.4 points on MuST-C [{n}]."
+
+    pipeline, _ = make_pipeline(two)
+    deltas = [e.text for e in pipeline.ask_stream(ROUTE_Q) if e.kind == "delta"]
+    assert len(deltas) == 2 and deltas[1].startswith(" It improves BLEU")
+
+
+def test_answer_json_schema(make_pipeline) -> None:
+    pipeline, _ = make_pipeline(lambda m: f"{ROUTE_FACT} [{source_n(m, ROUTE)}].")
+    payload = pipeline.ask(ROUTE_Q).to_json()
+    assert set(payload) == {"question", "answer", "abstained", "citations", "backend", "model",
+                            "path", "timings_ms", "usage", "notes"}  # fmt: skip
+    assert set(payload["citations"][0]) == {"n", "paper_id", "title", "url", "quote"}
+    assert set(payload["usage"]) == {"prompt_tokens", "completion_tokens"}
+    assert payload["usage"]["completion_tokens"] > 0
+    json.dumps(payload)  # serialisable as is
+
+
+def test_answer_usage_comes_from_the_generation(make_pipeline) -> None:
+    pipeline, llm = make_pipeline(lambda m: f"{ROUTE_FACT} [{source_n(m, ROUTE)}].")
+    answer = pipeline.ask(ROUTE_Q)
+    prompt_words = sum(len(m.content.split()) for m in llm.calls[0])
+    assert answer.usage == {"prompt_tokens": prompt_words,
+                            "completion_tokens": len(f"{ROUTE_FACT} [1].".split())}  # fmt: skip
+
+
+# --- date filters over two real Daily Papers API days ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def api_days_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from fixtures_paths import HF_API
+
+    old = HF_API / "hf_daily_papers_2024-05-27.json"
+    new = HF_API / "hf_daily_papers_2025-06-16.json"
+    if not (old.is_file() and new.is_file()):
+        pytest.skip(f"shared hf_api feeds not found in {HF_API}")
+    home = tmp_path_factory.mktemp("api_days")
+    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
+    report = run_ingest(services, [str(old), str(new)], False)
+    assert report.new == 13 + 9 and not report.errors
+    services.close()
+    return home
+
+
+QUESTIONS_ACROSS_DAYS = (
+    "speech recognition benchmark results",
+    "reinforcement learning for reasoning in language models",
+    "video generation with diffusion",
+)
+
+
+@pytest.mark.parametrize(
+    ("filters", "allowed"),
+    [
+        pytest.param(Filters(since="2025-01-01"), {"2025-06-16"}),
+        pytest.param(Filters(until="2024-12-31"), {"2024-05-27"}),
+        pytest.param(Filters(since="2024-05-27", until="2024-05-27"), {"2024-05-27"}),
+        (None, {"2024-05-27", "2025-06-16"}),
+    ],
+    ids=["since", "until", "one-day", "none"],
+)
+def test_date_filters_restrict_retrieval(api_days_home: Path, filters, allowed) -> None:
+    services = Services(Settings(home=api_days_home, embedder="fake", llm_backend="fake"))
+    try:
+        pipeline = QAPipeline(services)
+        days: set[str | None] = set()
+        for question in QUESTIONS_ACROSS_DAYS:
+            papers = pipeline.retrieve(question, k=10, filters=filters)
+            assert papers
+            days |= {p.day for p in papers}
+        assert days <= allowed
+        if filters is None:
+            assert days == allowed
+    finally:
+        services.close()

@@ -1,0 +1,132 @@
+"""The pure TL;DR checker and the extractive fallback, on a real abstract and edge cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.summaries.checker import check_tldr, method_names
+from assistant.summaries.extractive import extractive_tldr, key_sentences, split_sentences
+from assistant.summaries.tldr import clean_draft, fit_draft
+
+TITLE = "CogDPM: Diffusion Probabilistic Models via Cognitive Predictive Coding"
+ABSTRACT = (
+    "Predictive Coding (PC) is a theoretical framework in cognitive science suggesting that the "
+    "human brain processes cognition through spatiotemporal prediction of the visual world. "
+    "This work introduces the Cognitive Diffusion Probabilistic Models (CogDPM), which "
+    "demonstrate the connection between diffusion probabilistic models and PC theory. "
+    "CogDPM features a precision estimation method based on the hierarchical sampling "
+    "capabilities of diffusion models. We apply CogDPM to real-world prediction tasks using the "
+    "United Kingdom precipitation and ERA surface wind datasets, improving skill by 12.5%."
+)
+GOOD = "CogDPM links diffusion probabilistic models to predictive coding with precision weights."
+
+
+def reasons(tldr: str) -> list[str]:
+    return check_tldr(tldr, TITLE, ABSTRACT)
+
+
+def test_a_good_tldr_passes() -> None:
+    assert reasons(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    "tldr",
+    [
+        GOOD,
+        "CogDPM improves precipitation forecasting skill by 12.5% using diffusion models.",
+        "Cognitive Diffusion Probabilistic Models estimate precision for better predictions.",
+        # An acronym of consecutive abstract words is not an invented name.
+        "The CDPM approach connects diffusion models and predictive coding theory for forecasting.",
+        "We introduce CogDPM: diffusion models guided by precision weights for forecasting.",
+        "CogDPM's precision estimation uses the hierarchical sampling of diffusion models.",
+    ],
+)
+def test_faithful_variants_pass(tldr: str) -> None:
+    assert reasons(tldr) == []
+
+
+@pytest.mark.parametrize(
+    ("tldr", "expected"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        (GOOD + "\nIt also works on video.", "more than one line"),
+        ("CogDPM links diffusion models.\r\nSecond line about precision.", "more than one line"),
+        (" ".join(["CogDPM improves diffusion forecasting"] * 7), "too long"),
+        ("CogDPM improves forecasting.", "too short"),
+        ("CogDPM improves precipitation forecasting skill by 37% using diffusion models.",
+         "number not in the abstract: 37"),
+        ("CogDPM beats GPT-4o on precipitation forecasting with diffusion models.",
+         "name not in the abstract: GPT-4o"),
+        ("CogDPM sets a new record on ImageNet with diffusion probabilistic models.",
+         "name not in the abstract: ImageNet"),
+        ("CogDPM, built at Stanford, links diffusion models and predictive coding.",
+         "name not in the abstract: Stanford"),
+        ("This paper presents a study of diffusion probabilistic models and cognition.",
+         "vacuous"),
+        ("The method improves results on several benchmarks over strong baselines.", "vacuous"),
+        ("Recent diffusion probabilistic models have transformed precipitation forecasting.",
+         "background"),
+        ("Diffusion Probabilistic Models via Cognitive Predictive Coding for CogDPM.",
+         "only restates the title"),
+        ("CogDPM links diffusion models and PC, see https://evil.example/x for code.", "markup"),
+        ("CogDPM links diffusion models ![x](http://evil) and predictive coding.", "markup"),
+        ("CogDPM links <script>alert(1)</script> diffusion models and coding.", "markup"),
+        ("CogDPM links **diffusion models** and predictive coding theory.", "markup"),
+    ],
+)  # fmt: skip
+def test_bad_drafts_are_rejected(tldr: str, expected: str) -> None:
+    found = reasons(tldr)
+    assert any(expected in r for r in found), found
+
+
+def test_the_checker_is_pure_and_deterministic() -> None:
+    bad = "CogDPM beats GPT-4o by 37% on ImageNet.\nSecond line."
+    assert reasons(bad) == reasons(bad)
+    assert len(reasons(bad)) >= 3
+
+
+def test_numbers_match_with_or_without_thousands_separators() -> None:
+    abstract = "We train on 1,000 hours of speech with SpeechNet and cut errors by half."
+    title = "SpeechNet: Efficient Speech Recognition"
+    assert check_tldr("SpeechNet trains on 1000 hours of speech, halving errors.", title,
+                      abstract) == []  # fmt: skip
+
+
+def test_method_names_come_from_the_title_prefix_and_defined_acronyms() -> None:
+    assert method_names(TITLE, ABSTRACT)[:2] == ["CogDPM", "PC"]
+
+
+def test_clean_draft_strips_labels_and_quotes_but_keeps_lines() -> None:
+    assert clean_draft('TL;DR: "CogDPM links models."  ') == "CogDPM links models."
+    assert clean_draft("**TLDR** - CogDPM links models.") == "CogDPM links models."
+    assert clean_draft("Summary: CogDPM links models.") == "CogDPM links models."
+    assert clean_draft("CogDPM links models.\nMore.") == "CogDPM links models.\nMore."
+
+
+def test_fit_draft_trims_an_over_long_draft_at_a_clause_break() -> None:
+    long = (
+        "CogDPM connects diffusion probabilistic models with predictive coding theory, "
+        "which lets it estimate precision weights from hierarchical sampling and improve "
+        "precipitation forecasting skill on real data"
+    )
+    trimmed, changed = fit_draft(long)
+    assert changed and trimmed.endswith("from hierarchical sampling")
+    assert reasons(trimmed) == []
+    assert fit_draft("a\nb", cut_off=True) == ("a\nb", False)
+
+
+def test_extractive_fallback_passes_the_checker_and_has_no_markup() -> None:
+    hostile = ABSTRACT + " See ![x](http://evil) and <script>alert(1)</script> for code."
+    text = extractive_tldr(TITLE, hostile)
+    assert check_tldr(text, TITLE, hostile) == []
+    assert text.startswith("CogDPM") or "CogDPM" in text
+    for bad in ("http", "<", "](", "!["):
+        assert bad not in text
+
+
+def test_key_sentences_prefers_the_contribution_sentence() -> None:
+    excerpt = key_sentences(TITLE, ABSTRACT, max_chars=200, lead=False)
+    assert excerpt.startswith("This work introduces")
+    assert len(excerpt) <= 200
+    assert len(split_sentences(ABSTRACT)) == 4
