@@ -114,7 +114,8 @@ class Ingestor:
         self, stored: StoredPaper, paper: Paper, day: str | None, order: int
     ) -> None:
         """Record a new sighting; Chroma's metadata first, so a crash is redone next time."""
-        if chunk_metadata(paper, 0) != chunk_metadata(stored.paper, 0):  # day or source moved
+        moved = chunk_metadata(paper, 0) != chunk_metadata(stored.paper, 0)  # day or source
+        if moved:
             ids = [chunk_id(paper.paper_id, i) for i in range(stored.n_chunks)]
             metadatas = [chunk_metadata(paper, i) for i in range(stored.n_chunks)]
             self.store.update_metadata(ids, metadatas)
@@ -122,6 +123,8 @@ class Ingestor:
             self.registry.save(conn, paper, self.embedder.model_id, None, feed_order=order)
             if day:
                 self.registry.add_day(conn, paper.paper_id, day)
+            if moved:
+                self.registry.bump_generation(conn)  # readers rebuild their filters
 
     def flush(self, report: IngestReport) -> None:
         if not self._pending:

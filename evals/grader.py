@@ -22,14 +22,20 @@ if TYPE_CHECKING:
 MIN_OVERLAP = 0.6  # share of the claim's content words found in the paper
 MIN_SIMILARITY = 0.7  # cosine of the claim to the paper's closest sentence
 MIN_CLAIM_WORDS = 4  # shorter sentences ("Yes.", headings) are not judged
+CLAIM_WINDOW, SOURCE_WINDOW = 3, 5  # tokens around a number that bind it to what it measures
 
 _MARKERS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])"  # after . ! ? (and a quote)
+    r"|(?<=\])\s+(?=[\"“‘(]?[A-Z])"  # after a citation marker, before a capital
+    r"|\n+"
+)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r"[^\s,;:()\"'“”]+")
 _NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?")
 _ANY_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|none|neither|nor)\b|n't\b", re.IGNORECASE)
 _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|et al|cf|vs|approx|Fig|Eq)\.", re.IGNORECASE)
 NUMBER_WORDS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -73,6 +79,8 @@ class Support:
     similarity: float
     missing_numbers: tuple[str, ...] = ()
     missing_entities: tuple[str, ...] = ()
+    unbound_numbers: tuple[str, ...] = ()  # in the source, but next to other things
+    negation_mismatch: bool = False  # the claim negates what its closest sentences do not
 
 
 @dataclass
@@ -200,6 +208,42 @@ def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word.rstrip("s")
 
 
+def unbound_numbers(claim: str, source: str) -> list[str]:
+    """Claim numbers that the source has, but never next to the words the claim puts around
+    them ("65.8% on CLEVRER" when the source says "65.8% on MMVU"). Windows count content
+    words and numbers only, so "scores of 49.36 and 8.8" binds 8.8 to "scores"."""
+    sources: dict[str, list[set[str]]] = {}
+    for number, context in _number_contexts(source, SOURCE_WINDOW):
+        sources.setdefault(number, []).append(context)
+    unbound = []
+    for number, context in _number_contexts(strip_markers(claim), CLAIM_WINDOW):
+        windows = sources.get(number, [])
+        if context and windows and not any(context & w for w in windows):
+            unbound.append(number)
+    return unbound
+
+
+def _number_contexts(text: str, window: int) -> list[tuple[str, set[str]]]:
+    tokens = [t for t in _TOKEN.findall(text) if t.casefold().strip(".!?") not in STOPWORDS]
+    found = []
+    for i, token in enumerate(tokens):
+        for match in _NUMBER.findall(token):
+            around = [*tokens[max(0, i - window) : i], *tokens[i + 1 : i + 1 + window]]
+            found.append((normalise_number(match), content_words(" ".join(around))))
+    return found
+
+
+def negation_mismatch(claim: str, docs: Sequence[SourceDoc]) -> bool:
+    """The claim has more negations than the source sentence closest to it in wording."""
+    negations = len(_NEGATION.findall(strip_markers(claim)))
+    if not negations:
+        return False
+    words = content_words(claim)
+    sentences = [s for d in docs for s in (d.title, *split_sentences(d.abstract))]
+    closest = max(sentences, key=lambda s: len(words & content_words(s)))
+    return negations > len(_NEGATION.findall(closest))
+
+
 # --- answer-level checks -----------------------------------------------------------------
 
 
@@ -234,14 +278,14 @@ class SupportJudge:
         missing_numbers = tuple(sorted(claim_numbers(claim) - source_numbers(text)))
         squashed = squash(text)
         missing_entities = tuple(e for e in claim_entities(claim) if squash(e) not in squashed)
+        unbound = tuple(unbound_numbers(claim, text))
+        negation = negation_mismatch(claim, docs)
         overlap = self._overlap(claim, text)
         similarity = max(self._similarity(claim, d) for d in docs)
-        supported = (
-            not missing_numbers
-            and not missing_entities
-            and (overlap >= MIN_OVERLAP or similarity >= MIN_SIMILARITY)
-        )
-        return Support(supported, overlap, similarity, missing_numbers, missing_entities)
+        close = overlap >= MIN_OVERLAP or similarity >= MIN_SIMILARITY
+        checks_pass = not (missing_numbers or missing_entities or unbound or negation)
+        return Support(checks_pass and close, overlap, similarity, missing_numbers,
+                       missing_entities, unbound, negation)  # fmt: skip
 
     @staticmethod
     def _overlap(claim: str, text: str) -> float:

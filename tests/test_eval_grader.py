@@ -154,6 +154,29 @@ def swap_number(claim: str, source: str, rng: random.Random) -> str | None:
     return re.sub(rf"(?<![A-Za-z\d.\[]){re.escape(old)}(?!\d)", new, claim, count=1)
 
 
+def misattribute_number(claim: str, source: str, rng: random.Random) -> str | None:
+    """The claim with one of its measured numbers (not a name like ImageNet-100, not a list
+    label like "(2)") replaced by another measured number from the same source."""
+    numbers = re.findall(r"(?<![A-Za-z\d.\-(])\d+(?:\.\d+)?(?![\d)])", strip_markers(claim))
+    others = sorted(set(re.findall(r"(?<![A-Za-z\d.\-(])\d+(?:\.\d+)?(?![\d)])", source)))
+    others = [n for n in others if n not in numbers]
+    others = [n for n in others if normalise_number(n) not in claim_numbers(claim)]
+    if not numbers or not others:
+        return None
+    old, new = rng.choice(numbers), rng.choice(others)
+    return re.sub(rf"(?<![A-Za-z\d.\[]){re.escape(old)}(?!\d)", new, claim, count=1)
+
+
+def negate(claim: str) -> str:
+    """The claim with its first auxiliary verb negated, or prefixed with a denial."""
+    aux = r"\b(is|are|was|were|can|does|do|has|have|will)\b(?! not)"
+    negated, n = re.subn(aux, r"\1 not", claim, count=1)
+    if n:
+        return negated
+    lowered = claim[0].lower() + claim[1:] if claim[1:2].islower() else claim
+    return f"It is not the case that {lowered}"
+
+
 def invent_entity(claim: str, facts: list[str], rng: random.Random) -> str:
     """The claim with its named key fact replaced by an invented name, or an invented
     benchmark added when the key fact is not a name."""
@@ -162,7 +185,7 @@ def invent_entity(claim: str, facts: list[str], rng: random.Random) -> str:
         match = re.search(re.escape(alt), claim, re.IGNORECASE)
         if match and match.start() > 0 and any(c.isalpha() for c in alt):
             return claim[: match.start()] + fake + claim[match.end() :]
-    return re.sub(r"\.?\s*\[1\]\.?$", f", evaluated on the {fake} benchmark [1].", claim)
+    return f"{strip_markers(claim).rstrip('. ')}, evaluated on the {fake} benchmark [1]."
 
 
 def _cases_for(q: Question, papers: list[Paper], vectors: dict[str, object]) -> list[Case]:
@@ -177,9 +200,14 @@ def _cases_for(q: Question, papers: list[Paper], vectors: dict[str, object]) -> 
     cases = []
     for claim in true_answers(sentence, facts):
         cases.append(Case(q.id, "true", claim, _doc(gold)))
-        number = swap_number(claim, f"{gold.title} {gold.abstract}", rng)
+        source = f"{gold.title} {gold.abstract}"
+        number = swap_number(claim, source, rng)
         if number:
             cases.append(Case(q.id, "swap number", number, _doc(gold)))
+        moved = misattribute_number(claim, source, rng)
+        if moved:
+            cases.append(Case(q.id, "number from elsewhere in the abstract", moved, _doc(gold)))
+        cases.append(Case(q.id, "negate", negate(claim), _doc(gold)))
         cases.append(Case(q.id, "cite nearest other paper", claim, _doc(nearest)))
         cases.append(Case(q.id, "cite random other paper", claim, _doc(rng.choice(others))))
         cases.append(Case(q.id, "invent entity", invent_entity(claim, facts, rng), _doc(gold)))

@@ -160,10 +160,14 @@ def test_paper_seen_on_two_days_is_one_paper(
     else:
         first, second = (day1, day2) if order == "chronological" else (day2, day1)
         ingest(services, first)
-        texts_before = embedder.texts
+        texts_before, generation = embedder.texts, services.registry.generation()
         report = ingest(services, second)
         assert (report.new, report.unchanged) == (1, 1)
         assert embedder.texts - texts_before == report.chunks_written == 1  # only the new one
+        # One flush for the new paper, one for the shared paper's metadata: its source is the
+        # newer file (and in reverse order its first day moved back).
+        assert services.registry.generation() == generation + 2
+        assert [m["source"] for m in chroma_meta(services.store, PID)] == [str(second)]
 
     assert services.registry.counts()["papers"] == 3
     stored = services.registry.get_many([PID])[PID]

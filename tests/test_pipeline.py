@@ -195,7 +195,7 @@ def test_wrong_citation_is_corrected_to_the_supporting_source(make_pipeline) -> 
     assert answer.path == "model"
     (citation,) = answer.citations
     assert citation.title == ROUTE
-    assert answer.answer.endswith(f"[{citation.n}].")
+    assert answer.answer.startswith(f"{ROUTE_FACT} [{citation.n}].")
     assert any(note.startswith(f"citation corrected to [{citation.n}]") for note in answer.notes)
 
 
@@ -306,7 +306,24 @@ def test_model_answer_streams_sentence_by_sentence(make_pipeline) -> None:
 
     pipeline, _ = make_pipeline(two)
     deltas = [e.text for e in pipeline.ask_stream(ROUTE_Q) if e.kind == "delta"]
-    assert len(deltas) == 2 and deltas[1].startswith(" It improves BLEU")
+    assert deltas[1].startswith(" It improves BLEU")
+    # Then the strongest evidence of the cited paper, quoted: the draft did not repeat it.
+    assert (
+        len(deltas) == 3 and deltas[2].startswith(" “") and deltas[2].endswith(f"[{n_of(deltas)}]")
+    )
+
+
+def n_of(deltas: list[str]) -> str:
+    return deltas[0].rsplit("[", 1)[1].split("]")[0]
+
+
+def test_lead_quote_is_skipped_when_the_model_already_said_it(make_pipeline) -> None:
+    first = make_pipeline(lambda m: f"{ROUTE_FACT} [{source_n(m, ROUTE)}].")[0].ask(ROUTE_Q)
+    lead = first.answer.split("“", 1)[1].split("”", 1)[0]  # the quote the pipeline appended
+    restating = make_pipeline(lambda m: f"{lead.rstrip('.')} [{source_n(m, ROUTE)}].")[0]
+    answer = restating.ask(ROUTE_Q)
+    assert answer.path == "model" and "“" not in answer.answer
+    assert answer.answer.startswith(lead.rstrip("."))
 
 
 def test_answer_json_schema(make_pipeline) -> None:

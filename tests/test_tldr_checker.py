@@ -39,6 +39,8 @@ def test_a_good_tldr_passes() -> None:
         "The CDPM approach connects diffusion models and predictive coding theory for forecasting.",
         "We introduce CogDPM: diffusion models guided by precision weights for forecasting.",
         "CogDPM's precision estimation uses the hierarchical sampling of diffusion models.",
+        # Headline-style capitals on common words name nothing.
+        "CogDPM: A Novel Method for Forecasting Precipitation with Diffusion Models.",
     ],
 )
 def test_faithful_variants_pass(tldr: str) -> None:

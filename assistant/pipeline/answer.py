@@ -11,6 +11,7 @@ from assistant.llm.base import Generation
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
 from assistant.pipeline.evidence import SourceBundle
 from assistant.pipeline.grounding import Verdict, check_claim
+from assistant.pipeline.text import content_words, overlap
 from assistant.pipeline.types import (
     Answer,
     AnswerEvent,
@@ -28,6 +29,7 @@ SENTINEL = "NOT IN FEED"
 DECLINE_MARGIN = 0.25  # a model "not in feed" is believed unless retrieval is this confident
 ABSTAIN_TEXT = "The feed does not cover this."
 QUOTES = 2
+LEAD_COVERED = 0.7  # share of the lead evidence sentence's words a claim must repeat
 
 
 class AnswerBuilder:
@@ -124,7 +126,17 @@ class AnswerBuilder:
         if self.kept:
             path: AnswerPath = "model-filtered" if self.dropped else "model"
             text = " ".join(render_claim(c) for c, _ in self.kept)
-            yield self._final(text, self._citations(), abstained=False, path=path)
+            citations = self._citations()
+            lead = self._lead_quote()
+            if lead is not None:
+                # The small model often restates the question in the source's words without
+                # the fact itself; the best evidence sentence, quoted and cited, carries it.
+                quote = f"“{clean_output(lead.sentence)}” [{lead.source_n}]"
+                yield self._emit(" " + quote)
+                text = f"{text} {quote}"
+                citations = _unique([*citations, self._citation(lead.source_n, lead.sentence)])
+                self.notes.append("quoted the strongest evidence beside the model's answer")
+            yield self._final(text, citations, abstained=False, path=path)
             return
         if self.model_declined and self.answerable < self._confident():
             yield from self.abstain("the model found no answer in the sources")
@@ -134,8 +146,23 @@ class AnswerBuilder:
     def _confident(self) -> float:
         return min(0.99, self.threshold + DECLINE_MARGIN)
 
+    def _lead_quote(self) -> Evidence | None:
+        """The best evidence sentence from a cited paper, unless a claim already says it."""
+        cited = {n for claim, _ in self.kept for n in claim.cited}
+        candidates = [e for e in self.evidence if e.source_n in cited]
+        if not candidates:
+            return None
+        lead = candidates[0]
+        lead_words = content_words(lead.sentence)
+        for claim, _ in self.kept:
+            if overlap(lead_words, content_words(claim.text)) >= LEAD_COVERED:
+                return None
+        return lead
+
     def _quote_evidence(self) -> Iterator[AnswerEvent]:
-        quotes = self.evidence[:QUOTES]
+        # Quote the top source's best sentences: a fact often spans two of them.
+        top = self.evidence[0].source_n if self.evidence else 1
+        quotes = [e for e in self.evidence if e.source_n == top][:QUOTES]
         text = " ".join(f"“{clean_output(e.sentence)}” [{e.source_n}]" for e in quotes)
         yield self._emit(text)
         citations = [self._citation(e.source_n, e.sentence) for e in quotes]

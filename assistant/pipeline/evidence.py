@@ -47,8 +47,8 @@ def select_evidence(
     question: str,
     q_vec: np.ndarray,
     bundles: list[SourceBundle],
-    max_sentences: int = 4,
-    per_source: int = 2,
+    max_sentences: int = 5,
+    per_source: int = 3,
 ) -> list[Evidence]:
     """Best sentences overall, at most ``per_source`` a paper, numbered by paper rank (1-based)."""
     candidates: list[Evidence] = []

@@ -30,9 +30,23 @@ STOPWORDS = _wordset(
 FILLER = _wordset(
     """paper papers study studies work works article present presents presented propose
     proposes proposed introduce introduces introduced new novel approach approaches method
-    methods research author authors show shows using use uses based toward towards"""
+    methods research author authors show shows using use uses based toward towards
+    better improve improves improved improving enhance enhances enhanced enhancing aim aims
+    aiming performance quality effective efficient various different several existing
+    result results solution solutions problem problems task tasks framework technique"""
 )
 
+# Common words a draft may capitalise (headline style) without naming anything.
+GENERIC = _wordset(
+    """method model network data dataset system algorithm benchmark language image video text
+    graph agent policy memory search code theory time series domain space world human deep large
+    small fast simple multi single state field point layer weight loss function metric score
+    feature structure signal noise token context prompt reward training framework approach"""
+)
+_COMMON_ENDING = re.compile(
+    r"(?:ing|ed|tion|sion|ment|ness|ity|ive|ous|able|ible|ial|ual|ral|nal|ical|ally|ize|ise|"
+    r"ized|ised|ism)$"
+)
 _EDGE = "\"'“”‘’`.,;:!?()[]{}*<>"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -189,10 +203,17 @@ def _known(token: str, source: _Source) -> bool:
     folded = token.casefold()
     if folded in source.tokens or stem(folded) in source.tokens or folded in STOPWORDS:
         return True
+    if token.isalpha() and token[1:].islower() and _harmless(stem(folded)):
+        return True
     parts = [p for p in re.split(r"[-/]", token) if p]
     if len(parts) > 1:
         return all(not _is_name(p, i == 0) or _known(p, source) for i, p in enumerate(parts))
     return _expands(token, source.words)
+
+
+def _harmless(word: str) -> bool:
+    """A common word, capitalised only because the draft is in headline style."""
+    return word in GENERIC or word in FILLER or bool(_COMMON_ENDING.search(word))
 
 
 def _expands(token: str, words: tuple[str, ...]) -> bool:
@@ -207,6 +228,16 @@ def _expands(token: str, words: tuple[str, ...]) -> bool:
     )
 
 
+def _related(word: str, term: str) -> bool:
+    """Same word up to its ending: "fairness" ~ "fair", "reinforcement" ~ "reinforcing"."""
+    if word == term:
+        return True
+    short, long = sorted((word, term), key=len)
+    if len(short) >= 4 and long.startswith(short):
+        return True
+    return word[:6] == term[:6] and len(word) >= 6 and len(term) >= 6
+
+
 def _check_substance(tldr: str, source: _Source) -> list[str]:
     if _BOILERPLATE.search(tldr.strip()):
         return ["vacuous: say what the paper proposes or finds, not that it is a study"]
@@ -215,7 +246,7 @@ def _check_substance(tldr: str, source: _Source) -> list[str]:
     if _PRONOUN.search(tldr.strip()):
         return ["starts with a pronoun: name the method or the finding"]
     content = {stem(w) for w in content_words(tldr) if len(w) > 1}
-    if not content & source.key_terms:
+    if not any(_related(word, term) for word in content for term in source.key_terms):
         return ["vacuous: names none of the paper's key terms (title words or method name)"]
     if len(content) < 3:
         return ["vacuous: too few content words"]

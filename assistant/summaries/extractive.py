@@ -17,7 +17,10 @@ _NOISE = re.compile(r"https?://|www\.|github|code (?:is|and \w+ are) (?:publicly
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]*>|`|\*\*|__|&#?\w+;")
 _SUBJECT = r"\b(?:we|this (?:paper|work|study|investigation)|our (?:paper|work)|the authors)"
 _VERB = r"(?:propose|introduce|present|develop|design|build|contribute)(?:s|d|ed)?"
-_STRONG = re.compile(rf"{_SUBJECT}(?:,\s*\w+,)?\s+{_VERB}\b\s*(?:that\s+)?", re.I)
+_ADVERB = r"(?:(?:first|further|also|then|here|\w+ly)\s+)?"
+_STRONG = re.compile(
+    rf"{_SUBJECT}(?:,\s*\w+,)?\s+{_ADVERB}{_VERB}(?:\s+and\s+\w+)?\b\s*(?:that\s+)?", re.I
+)
 _RESULT = re.compile(
     r"\b(?:we (?:show|find|demonstrate)|results? (?:show|demonstrate)|outperform|achiev|"
     r"state-of-the-art|improv)",
@@ -31,10 +34,13 @@ _BACKGROUND = re.compile(
     r"(?:ly)?|existing|current(?:ly)?|most|many|they|it|these|those)\b",
     re.I,
 )
-_FINDING = re.compile(rf"{_SUBJECT}\s+(?:show|find|demonstrate|prove|reveal)s?\s+that\s+", re.I)
+_FINDING = re.compile(
+    rf"{_SUBJECT}\s+{_ADVERB}(?:show|find|demonstrate|prove|reveal)s?\s+that\s+", re.I
+)
 _ADVERBIAL = re.compile(r"^(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+,\s+")
 _CLAUSE_BREAK = re.compile(r"[.,;:]\s|\s(?:which|where|that|while|by|to|and|with)\s")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_REPORTING = re.compile(r"\b(?:show|find|demonstrate|prove|reveal|suggest|observe|argue)s?$", re.I)
 MIN_CUT_WORDS = 8
 MIN_STUB_WORDS = 5  # words a trailing piece of a second sentence needs to be kept
 
@@ -149,18 +155,20 @@ def _fit(text: str, limit: int = MAX_WORDS) -> str:
 
 def trim_words(text: str, limit: int = MAX_WORDS, min_words: int = MIN_CUT_WORDS) -> str | None:
     """The longest prefix of ``text`` of at most ``limit`` words that ends at a sentence or
-    clause break, keeps at least ``min_words`` words, and does not end in a stub of a new
-    sentence ("... model. The paper demonstrates"); None if there is none."""
+    clause break, keeps at least ``min_words`` words, and leaves nothing dangling (an open
+    parenthesis, "we show", a stub of a second sentence); None if there is none."""
     words = text.split()
     head = " ".join(words[:limit])
     if len(words) > limit:
         head += " "  # so a break right after the last kept word is seen
     ends = [m.start() for m in _SENTENCE_BREAK.finditer(head)]
     for cut in reversed([m.start() for m in _CLAUSE_BREAK.finditer(head)]):
+        kept = head[:cut].rstrip(" ,;:")
         last_end = max((e for e in ends if e < cut), default=None)
         stub = last_end is not None and len(head[last_end:cut].split()) < MIN_STUB_WORDS
-        if len(head[:cut].split()) >= min_words and not stub:
-            return head[:cut].rstrip(" ,;:")
+        dangling = stub or kept.count("(") != kept.count(")") or _REPORTING.search(kept)
+        if len(kept.split()) >= min_words and not dangling:
+            return kept
     return None
 
 

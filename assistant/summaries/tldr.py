@@ -28,10 +28,11 @@ MAX_TOKENS = 48  # 25 words is ~35 tokens; a draft cut here is over-long and get
 # ~150 tokens of abstract: prefill dominates the embedded model's time. The contribution
 # sentences, not the background opening the tiny model would otherwise copy.
 EXCERPT_CHARS = 600
-RETRY_TEMPERATURE = 0.0
+# Said in a fresh turn, without replaying the rejected draft: the tiny model copies whatever
+# it wrote before, so a retry that shows it its draft mostly returns the same draft.
 FEEDBACK = (
-    "That TL;DR was rejected: {reasons}. Write it again: one sentence, "
-    f"{MIN_WORDS}-{MAX_WORDS} words, only facts from the abstract."
+    "Your TL;DR was rejected: {reasons}. Write a new one: one sentence, "
+    f"{MIN_WORDS}-{MAX_WORDS} words, naming the method and what it does."
 )
 NO_MODEL = "none"
 
@@ -89,22 +90,23 @@ class TldrWriter:
         messages = self.messages(paper)
         draft, reasons = self._draft(messages, paper)
         if reasons:
-            messages += [
-                Message("assistant", draft or "(nothing)"),
-                Message("user", FEEDBACK.format(reasons="; ".join(reasons))),
-            ]
-            draft, retry_reasons = self._draft(messages, paper, RETRY_TEMPERATURE)
+            retry = self.retry_messages(messages, reasons)
+            draft, retry_reasons = self._draft(retry, paper)
             if retry_reasons:
                 return self._extractive(paper, (*reasons, *retry_reasons))
         return Tldr(paper.paper_id, paper.content_hash, draft, "model", self.model_id,
                     self.prompt_version)  # fmt: skip
 
-    def _draft(
-        self, messages: list[Message], paper: Paper, temperature: float = 0.0
-    ) -> tuple[str, list[str]]:
+    def retry_messages(self, messages: list[Message], reasons: list[str]) -> list[Message]:
+        """The first conversation plus a user turn saying what was wrong with the draft."""
+        return [*messages, Message("user", FEEDBACK.format(reasons="; ".join(reasons)))]
+
+    def _draft(self, messages: list[Message], paper: Paper) -> tuple[str, list[str]]:
         """One cleaned draft and the reasons it fails (empty: it passes)."""
         self.calls += 1
-        generation = self.llm.generate(messages, max_tokens=MAX_TOKENS, temperature=temperature,
+        # Greedy decoding: the same paper gets the same TL;DR. The model stops at the end of
+        # its first line; any other backend's multi-line text is the checker's to reject.
+        generation = self.llm.generate(messages, max_tokens=MAX_TOKENS, temperature=0.0,
                                        stop=["\n"])  # fmt: skip
         text = clean_draft(generation.consume())
         cut_off = generation.usage.completion_tokens >= MAX_TOKENS

@@ -1,0 +1,76 @@
+"""What a benchmark run measures and how much of it: the full run or the CI-sized --quick."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+SECTIONS = ("limits", "ingest", "query", "tldr", "memory", "baseline")
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    """Sizes of one run. ``archive_papers`` None means the whole archive (9.6k papers)."""
+
+    quick: bool
+    out_dir: Path
+    archive: Path
+    archive_papers: int | None  # the big ingest: None = all papers
+    small_papers: int | None  # the 1k-paper store for retrieval latency; None = no such store
+    raw_embed_papers: int  # papers (spread over the big ingest's corpus) for the raw limit
+    latency_questions: int
+    ask_questions: int
+    cold_runs: int
+    tldr_papers: int
+    chat_questions: int  # 0: no chat server
+    baseline_archive: bool  # also time the baseline ingest on the small archive store
+    sections: tuple[str, ...] = SECTIONS
+    keep_work: bool = False
+
+    @property
+    def work_dir(self) -> Path:
+        return self.out_dir / "work"
+
+
+def make_config(
+    quick: bool,
+    out_dir: Path,
+    archive: Path,
+    archive_papers: int | None = None,
+    sections: tuple[str, ...] = SECTIONS,
+    keep_work: bool = False,
+) -> BenchConfig:
+    """The quick (smoke test, ~1-2 min) or full (~40 min) configuration."""
+    if quick:
+        return BenchConfig(
+            quick=True,
+            out_dir=out_dir,
+            archive=archive,
+            archive_papers=archive_papers or 100,
+            small_papers=None,
+            raw_embed_papers=100,
+            latency_questions=8,
+            ask_questions=2,
+            cold_runs=1,
+            tldr_papers=2,
+            chat_questions=0,
+            baseline_archive=False,
+            sections=sections,
+            keep_work=keep_work,
+        )
+    return BenchConfig(
+        quick=False,
+        out_dir=out_dir,
+        archive=archive,
+        archive_papers=archive_papers,
+        small_papers=1000,
+        raw_embed_papers=800,
+        latency_questions=100,
+        ask_questions=8,
+        cold_runs=3,
+        tldr_papers=10,
+        chat_questions=10,
+        baseline_archive=True,
+        sections=sections,
+        keep_work=keep_work,
+    )

@@ -1,0 +1,148 @@
+"""The issue's targets, checked against a run's results: PASS, MISS or n/a (not measured)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+FULL_CORPUS_PAPERS = 9500  # the archive holds 9,581 items (9,577 distinct papers)
+RSS_LIMIT_MB = 2048
+BIG_STORE_PAPERS = 9000  # "at 10k papers"
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    goal: str
+    measured: str
+    status: str  # "PASS" | "MISS" | "n/a"
+
+    def to_json(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def _get(results: dict[str, Any], *path: str) -> Any:
+    node: Any = results
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return node
+
+
+def _status(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def ingest_throughput(r: dict[str, Any]) -> Target:
+    goal = ">= 85% of raw embedder chunks/s"
+    case, raw = _get(r, "ingest", "archive"), _get(r, "limits", "embedder", "chunks_per_s")
+    if not case or not raw:
+        return Target("ingest vs raw embedder", goal, "not measured", "n/a")
+    first = case["first"]
+    measured = (
+        f"{case['vs_raw_embedder']:.0%} ({first['chunks_per_s']} vs {raw} chunks/s, "
+        f"{first['papers']} papers)"
+    )
+    return Target(
+        "ingest vs raw embedder", goal, measured, _status(case["vs_raw_embedder"] >= 0.85)
+    )
+
+
+def full_corpus_memory(r: dict[str, Any]) -> Target:
+    goal = f"all 9.6k papers in one run, peak RSS < {RSS_LIMIT_MB} MB"
+    first = _get(r, "ingest", "archive", "first")
+    if not first:
+        return Target("full corpus ingest memory", goal, "not measured", "n/a")
+    measured = (
+        f"{first['peak_rss_mb']:.0f} MB peak, {first['papers']} papers, "
+        f"{first['store_papers']} stored, {first['feed_errors']} malformed days"
+    )
+    if first["papers"] < FULL_CORPUS_PAPERS:
+        return Target("full corpus ingest memory", goal, measured + " (subset)", "n/a")
+    return Target(
+        "full corpus ingest memory", goal, measured, _status(first["peak_rss_mb"] < RSS_LIMIT_MB)
+    )
+
+
+def reingest(r: dict[str, Any]) -> Target:
+    goal = "< 5% of the first ingest's time"
+    case = _get(r, "ingest", "archive")
+    if not case:
+        return Target("re-ingest unchanged feed", goal, "not measured", "n/a")
+    again, first = case["reingest"], case["first"]
+    measured = (
+        f"{case['reingest_ratio_wall']:.1%} ({again['wall_seconds']:.1f} s vs "
+        f"{first['wall_seconds']:.1f} s wall, {first['papers']} papers)"
+    )
+    return Target(
+        "re-ingest unchanged feed", goal, measured, _status(case["reingest_ratio_wall"] < 0.05)
+    )
+
+
+def retrieval_10k(r: dict[str, Any]) -> Target:
+    goal = "p50 < 50 ms at 10k papers"
+    big = _get(r, "query", "retrieval", "archive")
+    if not big:
+        return Target("retrieval latency", goal, "not measured", "n/a")
+    measured = f"p50 {big['p50_ms']} ms, p95 {big['p95_ms']} ms at {big['papers']} papers"
+    if big["papers"] < BIG_STORE_PAPERS:
+        return Target("retrieval latency", goal, measured, "n/a")
+    return Target("retrieval latency", goal, measured, _status(big["p50_ms"] < 50))
+
+
+def warm_ask(r: dict[str, Any]) -> Target:
+    goal = "first token p50 < 3 s"
+    first = _get(r, "query", "ask_warm", "first_token")
+    if not first:
+        return Target("warm ask", goal, "not measured", "n/a")
+    measured = f"p50 {first['p50_ms'] / 1000:.2f} s, p95 {first['p95_ms'] / 1000:.2f} s"
+    return Target("warm ask", goal, measured, _status(first["p50_ms"] < 3000))
+
+
+def cold_ask(r: dict[str, Any]) -> Target:
+    goal = "process start to first token p50 < 6 s"
+    first = _get(r, "query", "ask_cold", "first_byte")
+    if not first:
+        return Target("cold `feedqa ask`", goal, "not measured", "n/a")
+    measured = f"p50 {first['p50_ms'] / 1000:.2f} s, max {first['max_ms'] / 1000:.2f} s"
+    return Target("cold `feedqa ask`", goal, measured, _status(first["p50_ms"] < 6000))
+
+
+def baseline_hits(r: dict[str, Any]) -> Target:
+    goal = "hit@5 ahead of the llama-index baseline"
+    hits = _get(r, "baseline", "hit@5")
+    if not hits:
+        return Target("hit@5 vs baseline", goal, "not measured", "n/a")
+    ok = hits["ours"] > hits["baseline"] or hits["ours"] == hits["baseline"] == 1.0
+    measured = f"{hits['ours']:.3f} vs {hits['baseline']:.3f} ({hits['questions']} dev questions)"
+    return Target("hit@5 vs baseline", goal, measured, _status(ok))
+
+
+def baseline_ttft(r: dict[str, Any]) -> Target:
+    goal = "time to first token ahead of the baseline"
+    ttft = _get(r, "baseline", "ttft")
+    if not ttft:
+        return Target("first token vs baseline", goal, "not measured", "n/a")
+    ours, base = ttft["ours_first_token"]["p50_ms"], ttft["baseline_first_token"]["p50_ms"]
+    measured = (
+        f"p50 {ours / 1000:.2f} s vs {base / 1000:.2f} s ({ttft['ours_vs_baseline_p50']:.2f}x)"
+    )
+    return Target("first token vs baseline", goal, measured, _status(ours < base))
+
+
+CHECKS: tuple[Callable[[dict[str, Any]], Target], ...] = (
+    ingest_throughput,
+    full_corpus_memory,
+    reingest,
+    retrieval_10k,
+    warm_ask,
+    cold_ask,
+    baseline_hits,
+    baseline_ttft,
+)
+
+
+def check_targets(results: dict[str, Any]) -> list[Target]:
+    return [check(results) for check in CHECKS]
