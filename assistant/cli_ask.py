@@ -72,4 +72,3 @@ def format_sources(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-commands = [ask]

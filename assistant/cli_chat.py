@@ -71,4 +71,3 @@ def warm_up(services: Services) -> None:
                f"({seconds:.1f}s to load)")  # fmt: skip
 
 
-commands = [chat]

@@ -110,4 +110,3 @@ def summary(report: dict[str, Any], target: Path) -> str:
     return "\n".join(lines)
 
 
-commands = [eval_cmd]

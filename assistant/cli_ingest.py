@@ -172,4 +172,3 @@ def stats(settings: Settings, as_json: bool) -> None:
         click.echo(f"{key:>10}: {value}")
 
 
-commands = [ingest, stats]

@@ -220,4 +220,3 @@ def schedule(
     )
 
 
-commands = [tldr, digest, schedule]

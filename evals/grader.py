@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 MIN_OVERLAP = 0.6  # share of the claim's content words found in the paper
 MIN_SIMILARITY = 0.7  # cosine of the claim to the paper's closest sentence
 MIN_CLAIM_WORDS = 4  # shorter sentences ("Yes.", headings) are not judged
-CLAIM_WINDOW, SOURCE_WINDOW = 3, 5  # tokens around a number that bind it to what it measures
+CLAIM_WINDOW, SOURCE_WINDOW = 4, 6  # tokens around a number that bind it to what it measures
 
 _MARKERS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _SENTENCE_END = re.compile(
@@ -76,7 +76,7 @@ class Support:
 
     supported: bool
     overlap: float
-    similarity: float
+    similarity: float | None  # None when it was not needed to decide
     missing_numbers: tuple[str, ...] = ()
     missing_entities: tuple[str, ...] = ()
     unbound_numbers: tuple[str, ...] = ()  # in the source, but next to other things
@@ -153,11 +153,9 @@ def normalise_number(text: str) -> str:
 
 
 def claim_numbers(claim: str) -> set[str]:
-    """Numbers a claim states: digits not glued to letters before them (``Res2Net101`` is a
-    name, ``GPT-4`` gives 4), and spelled-out counts from two to twelve."""
-    digits = {normalise_number(m) for m in _NUMBER.findall(strip_markers(claim))}
-    words = {NUMBER_WORDS[w] for w in _WORD.findall(claim.lower()) if w in NUMBER_WORDS}
-    return digits | words
+    """Numbers a claim states in digits, not glued to letters before them (``Res2Net101`` is a
+    name, ``GPT-4`` gives 4). Spelled-out words are left alone: "two papers" is loose talk."""
+    return {normalise_number(m) for m in _NUMBER.findall(strip_markers(claim))}
 
 
 def source_numbers(text: str) -> set[str]:
@@ -192,6 +190,27 @@ def _is_entity(word: str, clause_start: bool) -> bool:
     if sum(c.isupper() for c in word[1:]) >= 1 and word[0].isalpha():
         return True
     return word[0].isupper() and not clause_start and word not in GENERIC_CAPITALISED
+
+
+def entity_in(entity: str, source: str) -> bool:
+    """The name occurs in the source (ignoring case, spaces and hyphens), or each of its
+    hyphen-joined parts does, an acronym part counting when the source spells it out
+    ("RL-based" against "reinforcement learning based")."""
+    squashed = squash(source)
+    if squash(entity) in squashed:
+        return True
+    parts = [p for p in entity.split("-") if p]
+    if len(parts) < 2:
+        return _spelled_out(entity, source)
+    return all(squash(p) in squashed or _spelled_out(p, source) for p in parts)
+
+
+def _spelled_out(acronym: str, source: str) -> bool:
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return False
+    words = [w for w in _WORD.findall(source.casefold()) if w not in STOPWORDS]
+    initials = "".join(w[0] for w in words)
+    return acronym.casefold() in initials
 
 
 def squash(text: str) -> str:
@@ -273,17 +292,18 @@ class SupportJudge:
     def support(self, claim: str, docs: Sequence[SourceDoc]) -> Support:
         """Whether ``docs`` together support ``claim``."""
         if not docs:
-            return Support(False, 0.0, 0.0)
+            return Support(False, 0.0, None)
         text = " ".join(d.text for d in docs)
         missing_numbers = tuple(sorted(claim_numbers(claim) - source_numbers(text)))
-        squashed = squash(text)
-        missing_entities = tuple(e for e in claim_entities(claim) if squash(e) not in squashed)
+        missing_entities = tuple(e for e in claim_entities(claim) if not entity_in(e, text))
         unbound = tuple(unbound_numbers(claim, text))
         negation = negation_mismatch(claim, docs)
-        overlap = self._overlap(claim, text)
-        similarity = max(self._similarity(claim, d) for d in docs)
-        close = overlap >= MIN_OVERLAP or similarity >= MIN_SIMILARITY
         checks_pass = not (missing_numbers or missing_entities or unbound or negation)
+        overlap = self._overlap(claim, text)
+        similarity = None  # the embedder runs only when it decides the verdict
+        if checks_pass and overlap < MIN_OVERLAP:
+            similarity = max(self._similarity(claim, d) for d in docs)
+        close = overlap >= MIN_OVERLAP or (similarity or 0.0) >= MIN_SIMILARITY
         return Support(checks_pass and close, overlap, similarity, missing_numbers,
                        missing_entities, unbound, negation)  # fmt: skip
 
@@ -296,6 +316,15 @@ class SupportJudge:
         if self.embedder is None:
             return 0.0
         return float(np.max(self._sentence_vectors(doc) @ self._claim_vector(claim)))
+
+    def warm(self, claims: Iterable[str], batch: int = 32) -> None:
+        """Embed many claims at once (batched is several times faster than one by one)."""
+        if self.embedder is None:
+            return
+        todo = list(dict.fromkeys(t for t in map(strip_markers, claims) if t not in self._claims))
+        for start in range(0, len(todo), batch):
+            chunk = todo[start : start + batch]
+            self._claims.update(zip(chunk, self.embedder.embed(chunk), strict=True))
 
     def _claim_vector(self, claim: str) -> np.ndarray:
         text = strip_markers(claim)

@@ -33,7 +33,8 @@ from assistant.services import Services
 from vectorstore.registry import Registry
 
 PAPERS = [
-    {"id": "2501.00001", "day": "2025-01-10", "title": "Sparse Expert Routing for Speech Translation",
+    {"id": "2501.00001", "day": "2025-01-10",
+     "title": "Sparse Expert Routing for Speech Translation",
      "abstract": "We propose RouteST, a sparse mixture-of-experts router for end-to-end speech "
      "translation. RouteST activates two of sixteen experts for every audio frame. On the "
      "MuST-C benchmark RouteST improves BLEU by 2.4 points over a dense baseline."},
@@ -200,8 +201,9 @@ def question_of(n_tokens: int) -> str:
 
 @pytest.mark.parametrize("limit", [5, 20, 200])
 def test_question_limit_is_exact_and_named(store_home: Path, limit: int) -> None:
-    services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake",
-                                 max_question_tokens=limit), FakeLLM(echo_first_source))  # fmt: skip
+    settings = Settings(home=store_home, embedder="fake", llm_backend="fake",
+                        max_question_tokens=limit)  # fmt: skip
+    services = Services(settings, FakeLLM(echo_first_source))
     try:
         qa = QAPipeline(services)
         qa.calibration = ALWAYS
@@ -232,15 +234,29 @@ FUZZ = hsettings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+MARKUP_CHARS = "<>[]()!#*`|\\/:;'\"{}$\x00\x1b\u202e\u200b\ufeff🙂 aé"
+SOAK = hsettings(FUZZ, max_examples=1000)
 QUESTIONS = st.one_of(
     st.text(max_size=200),
     st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=120),  # surrogates
-    st.text(alphabet=st.sampled_from("<>[]()!#*`|\\/:;'\"{}$\x00\x1b\u202e\u200b\ufeff🙂 aé"),
-            max_size=300),  # fmt: skip
-    st.builds(lambda w, n: " ".join([w] * n), st.text(min_size=1, max_size=12),
-              st.integers(1, 400)),  # fmt: skip
+    st.text(alphabet=st.sampled_from(MARKUP_CHARS), max_size=300),
+    st.builds(
+        lambda w, n: " ".join([w] * n), st.text(min_size=1, max_size=12), st.integers(1, 400)
+    ),
 )
 FUZZ_EXAMPLES: dict[str, int] = {"asked": 0, "usage_errors": 0}
+
+
+def ask_anything(pipeline: QAPipeline, question: str) -> None:
+    FUZZ_EXAMPLES["asked"] += 1
+    try:
+        answer = pipeline.ask(question, history=[(question[:50], "An earlier answer [1].")])
+    except UsageError as exc:
+        FUZZ_EXAMPLES["usage_errors"] += 1
+        assert "\n" not in str(exc)
+        return
+    assert isinstance(answer.answer, str) and answer.path
+    json.dumps(answer.to_json(), ensure_ascii=False)  # always serialisable for --json / the UI
 
 
 @FUZZ
@@ -254,15 +270,14 @@ FUZZ_EXAMPLES: dict[str, int] = {"asked": 0, "usage_errors": 0}
 def test_ask_with_arbitrary_unicode_raises_only_usage_errors(
     pipeline: QAPipeline, question: str
 ) -> None:
-    FUZZ_EXAMPLES["asked"] += 1
-    try:
-        answer = pipeline.ask(question, history=[(question[:50], "An earlier answer [1].")])
-    except UsageError as exc:
-        FUZZ_EXAMPLES["usage_errors"] += 1
-        assert "\n" not in str(exc)
-        return
-    assert isinstance(answer.answer, str) and answer.path
-    json.dumps(answer.to_json(), ensure_ascii=False)  # always serialisable for --json / the UI
+    ask_anything(pipeline, question)
+
+
+@pytest.mark.slow
+@SOAK
+@given(question=QUESTIONS)
+def test_soak_ask_with_arbitrary_unicode(pipeline: QAPipeline, question: str) -> None:
+    ask_anything(pipeline, question)
 
 
 # --- broken model files ----------------------------------------------------------------------

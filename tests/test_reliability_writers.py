@@ -42,11 +42,11 @@ CHECK = """
 import json
 from assistant.config import Settings
 from assistant.services import Services
-from vectorstore.invariants import check_store
+from vectorstore.invariants import check_store, check_vectors
 settings = Settings()
 services = Services(settings)
-print(json.dumps({"violations": check_store(settings), **services.registry.counts(),
-                  "vectors": services.store.count()}))
+print(json.dumps({"violations": check_store(settings) + check_vectors(settings),
+                  **services.registry.counts(), "vectors": services.store.count()}))
 """
 # `feedqa ingest` with small flushes that, after its second flush (vectors and registry rows of
 # the first flushes written, the lock held), creates HELD_MARKER and waits for RELEASE_MARKER.
@@ -77,7 +77,8 @@ NEW_TITLE = "Annealed Hamiltonian Folding of Peptide Chains"
 NEW_QUESTION = "Which method folds peptide chains with an annealed Hamiltonian called QFoldNet?"
 OLD_QUESTION = "How many experts does RouteST activate for speech translation?"
 OLD = [
-    {"id": "2501.00001", "day": "2025-01-10", "title": "Sparse Expert Routing for Speech Translation",
+    {"id": "2501.00001", "day": "2025-01-10",
+     "title": "Sparse Expert Routing for Speech Translation",
      "abstract": "We propose RouteST, a sparse mixture-of-experts router for end-to-end speech "
      "translation. RouteST activates two of sixteen experts for every audio frame. On the "
      "MuST-C benchmark RouteST improves BLEU by 2.4 points over a dense baseline."},
@@ -282,7 +283,10 @@ def chat_side(home: Path, **settings: Any) -> Iterator[tuple[Services, Any]]:
     app = build_app(services, concurrency=2, max_queue=16)
     _, url, _ = launch_app(app, services, port=free_port(), block=False)
     try:
-        yield services, Client(url, verbose=False, download_files=False)
+        yield (
+            services,
+            Client(url, verbose=False, download_files=False, httpx_kwargs={"timeout": 120}),
+        )
     finally:
         app.close()
         services.close()
@@ -391,4 +395,3 @@ def test_chat_keeps_answering_during_an_ingest_through_a_chroma_server(tmp_path:
     assert seen["answer"].citations[0].title == NEW_TITLE
     assert seen["dense"][0] == NEW["id"]  # the server serves the new vectors at once
     assert not (tmp_path / "home" / "chroma").exists()
-

@@ -152,3 +152,41 @@ def _check_metadata(registry: _RegistryView, chroma: _ChromaView) -> Iterator[st
         want_day = day_number(registry.first_day.get(pid))
         if meta.get("day") != want_day:
             yield f"chunk {cid}: metadata day {meta.get('day')} != first feed day {want_day}"
+
+
+# --- the vector index itself (added for the reliability tests) ---------------------------------
+
+QUERY_BATCH = 256
+SELF_DISTANCE = 1e-3  # cosine distance of a stored vector to itself, with float error
+
+
+def check_vectors(settings: Settings) -> list[str]:
+    """Every chunk Chroma lists is found by a nearest-neighbour query with its own vector.
+
+    ``check_store`` reads ids and metadata, which Chroma serves from SQLite; queries go through
+    its vector index (HNSW), which is persisted apart from them. A chunk its own vector does not
+    find (at distance ~0) is missing from that index: retrieval can never return it."""
+    import numpy as np
+
+    from vectorstore.store import make_client
+
+    client = make_client(settings)
+    if settings.collection not in {getattr(c, "name", c) for c in client.list_collections()}:
+        return []
+    collection = client.get_collection(settings.collection, embedding_function=None)
+    problems: list[str] = []
+    offset = 0
+    while True:
+        got = collection.get(include=["embeddings"], limit=PAGE, offset=offset)
+        ids, vectors = got["ids"], got["embeddings"]
+        for start in range(0, len(ids), QUERY_BATCH):
+            batch = np.asarray(vectors[start : start + QUERY_BATCH], dtype=np.float32)
+            found = collection.query(query_embeddings=batch, n_results=1, include=["distances"])
+            for cid, distances in zip(ids[start : start + QUERY_BATCH], found["distances"],
+                                      strict=True):  # fmt: skip
+                if not distances or distances[0] > SELF_DISTANCE:
+                    nearest = f"{distances[0]:.4f}" if distances else "nothing"
+                    problems.append(f"chunk {cid}: not in the vector index (nearest: {nearest})")
+        if len(ids) < PAGE:
+            return problems
+        offset += PAGE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -79,36 +80,60 @@ class ProcessRun:
     first_byte_s: float | None = None
 
 
+class PeakRss:
+    """Samples a child's VmHWM (its own peak RSS) until stopped.
+
+    Not ru_maxrss: on Linux a child's ru_maxrss includes the RSS of the parent it was forked
+    from (exec keeps the pre-exec high-water mark), and the benchmark process is large.
+    """
+
+    def __init__(self, pid: int, interval_s: float = 0.05) -> None:
+        self.pid, self.interval_s, self.peak_mb = pid, interval_s, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.sample()
+            self._stop.wait(self.interval_s)
+
+    def sample(self) -> float:
+        with contextlib.suppress(OSError):  # the process has exited
+            self.peak_mb = max(self.peak_mb, proc_status_mb(self.pid).get("VmHWM", 0.0))
+        return self.peak_mb
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_mb
+
+
 def run_measured(
     cmd: list[str], env: dict[str, str], *, timeout_s: float, first_byte: bool = False
 ) -> ProcessRun:
-    """Run ``cmd`` to completion. Peak RSS is the child's own ``ru_maxrss`` (os.wait4);
-    ``first_byte`` times process start to the first byte on its stdout."""
+    """Run ``cmd`` to completion, sampling its peak RSS; ``first_byte`` times process start
+    to the first byte on its stdout."""
     with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=err, bufsize=0)
-        killer = threading.Timer(timeout_s, proc.kill)
+        peak, killer = PeakRss(proc.pid), threading.Timer(timeout_s, proc.kill)
         killer.start()
         try:
             assert proc.stdout is not None
             head = proc.stdout.read(1) if first_byte else b""
             first = time.perf_counter() - started if head else None
             out = head + proc.stdout.read()
-            _, status, usage = os.wait4(proc.pid, 0)
+            os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)  # exited, not yet reaped
             wall = time.perf_counter() - started
         finally:
             killer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
+            peak_mb = peak.stop()  # before the pid is reaped and could be reused
+            proc.wait()
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return ProcessRun(
-        proc.returncode,
-        round(wall, 3),
-        round(usage.ru_maxrss / 1024, 1),
-        out.decode("utf-8", "replace"),
-        stderr,
-        first,
-    )
+    text = out.decode("utf-8", "replace")
+    return ProcessRun(proc.returncode, round(wall, 3), peak_mb, text, stderr, first)
 
 
 def proc_status_mb(pid: int) -> dict[str, float]:
