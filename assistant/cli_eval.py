@@ -108,5 +108,3 @@ def summary(report: dict[str, Any], target: Path) -> str:
     )
     lines.append(f"report: {target / 'report.md'}")
     return "\n".join(lines)
-
-

@@ -65,8 +65,12 @@ DEFINITIONS: dict[str, Definition] = {
     "cost.latency_total_p95_ms": Definition("95th-percentile answer latency", False, "ms"),
     "cost.first_token_p50_ms": Definition("median time to the first answer token", False, "ms"),
     "cost.first_token_p95_ms": Definition("95th-percentile time to first token", False, "ms"),
-    "cost.prompt_tokens_mean": Definition("mean prompt tokens per answer", False, "tokens"),
-    "cost.completion_tokens_mean": Definition("mean completion tokens per answer", False, "tokens"),
+    "cost.prompt_tokens_mean": Definition(
+        "mean prompt tokens per answer that called the LLM (abstentions do not)", False, "tokens"
+    ),
+    "cost.completion_tokens_mean": Definition(
+        "mean completion tokens per answer that called the LLM", False, "tokens"
+    ),
     "run.error_rate": Definition(
         "questions whose retrieval or answer raised an error", higher_is_better=False
     ),
@@ -195,8 +199,9 @@ def injection_metrics(results: Sequence[QuestionResult]) -> Metrics:
 
 
 def cost_metrics(results: Sequence[QuestionResult]) -> Metrics:
-    """Latency percentiles and mean token counts over produced answers."""
+    """Latency percentiles over produced answers; token means over those that used the LLM."""
     answered = [r for r in results if r.answered and not r.error]
+    generated = [r for r in answered if r.usage.get("prompt_tokens")]
     total = [r.timings_ms["total"] for r in answered if "total" in r.timings_ms]
     first = [r.timings_ms["first_token"] for r in answered if "first_token" in r.timings_ms]
     return {
@@ -204,8 +209,10 @@ def cost_metrics(results: Sequence[QuestionResult]) -> Metrics:
         "cost.latency_total_p95_ms": percentile(total, 95),
         "cost.first_token_p50_ms": percentile(first, 50),
         "cost.first_token_p95_ms": percentile(first, 95),
-        "cost.prompt_tokens_mean": ratio(r.usage.get("prompt_tokens", 0) for r in answered),
-        "cost.completion_tokens_mean": ratio(r.usage.get("completion_tokens", 0) for r in answered),
+        "cost.prompt_tokens_mean": ratio(r.usage["prompt_tokens"] for r in generated),
+        "cost.completion_tokens_mean": ratio(
+            r.usage.get("completion_tokens", 0) for r in generated
+        ),
     }
 
 

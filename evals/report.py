@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evals.gate import Thresholds, check, load_thresholds
-from evals.metrics import DEFINITIONS, Metrics, QuestionResult
+from evals.metrics import DEFINITIONS, Metrics, QuestionResult, percentile
 
 if TYPE_CHECKING:
     from evals.runner import EvalRun
@@ -378,12 +378,16 @@ def _kind_value(metrics: Metrics, label: str) -> float | None:
 
 
 def _latency_chart(plt: Any, totals: list[float], firsts: list[float], path: Path) -> None:
+    series = {"total": totals, "first token": firsts}
+    series = {name: [v / 1000 for v in values] for name, values in series.items() if values}
     fig, ax = plt.subplots(figsize=(8, 4))
-    bins = min(30, max(5, len(totals) // 2))
-    ax.hist([t / 1000 for t in totals], bins=bins, alpha=0.7, label="total")
-    if firsts:
-        ax.hist([t / 1000 for t in firsts], bins=bins, alpha=0.7, label="first token")
-    ax.set_xlabel("seconds")
+    ax.hist(list(series.values()), bins=min(30, max(5, len(totals) // 2)), label=list(series))
+    for name, values in series.items():
+        p50, p95 = percentile(values, 50), percentile(values, 95)
+        ax.axvline(p50, linestyle="--", linewidth=1, color="grey")
+        ax.axvline(p95, linestyle=":", linewidth=1, color="grey")
+        ax.text(p95, ax.get_ylim()[1] * 0.9, f" {name} p95", fontsize=7, rotation=90)
+    ax.set_xlabel("seconds (dashed: p50, dotted: p95)")
     ax.set_ylabel("answers")
     ax.set_title("Answer latency")
     ax.legend()

@@ -73,7 +73,7 @@ class EvalOptions:
     def scope(self) -> dict[str, Any]:
         """What makes two runs comparable."""
         return {"split": self.split, "slice": self.slice_n, "datasets": sorted(self.datasets),
-                "answers": self.answers}  # fmt: skip
+                "answers": self.answers, "tldr_papers": self.tldr_papers}  # fmt: skip
 
 
 @dataclass
@@ -116,7 +116,7 @@ def run_eval(
     if not questions:
         raise UsageError("no questions selected")
     embedder = embedder or make_embedder(settings)
-    llm = llm or (make_llm(settings) if options.answers or options.tldr_papers != 0 else None)
+    llm = llm or (make_llm(settings) if options.answers else None)
     ctx = _Context(settings, options, embedder, llm, pipeline_factory or default_pipeline)
     results = ctx.run(questions, progress)
     run = EvalRun(options, _config(settings, embedder, llm), results, compute_metrics(results),
@@ -161,9 +161,9 @@ class _Context:
         return results
 
     def _services(self, feed: str) -> Services | None:
-        feeds_dir = self.options.feeds_dir or default_feeds_dir()
         from assistant.services import builtin_feed_path
 
+        feeds_dir = self.options.feeds_dir or default_feeds_dir()
         specs = feed_specs(feed, feeds_dir, builtin_feed_path())
         missing = [s for s in specs if not Path(s).is_file()]
         if missing:
@@ -185,6 +185,9 @@ class _Context:
                 grade_answer(result, q, pipeline.ask(q.question), services, self.judge)
         except Exception as exc:  # one failing question is counted, not fatal to the run
             result.error = f"{type(exc).__name__}: {exc}"
+            if self.options.answers:  # a crash is a wrong answer, not a question skipped
+                result.answered = True
+                result.key_facts_missing = [list(g) for g in q.key_facts]
         return result
 
 

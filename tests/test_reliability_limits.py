@@ -229,13 +229,13 @@ def test_cli_question_over_the_configured_limit_exits_2(store_home: Path) -> Non
 
 
 FUZZ = hsettings(
-    max_examples=60,
+    max_examples=200,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 MARKUP_CHARS = "<>[]()!#*`|\\/:;'\"{}$\x00\x1b\u202e\u200b\ufeff🙂 aé"
-SOAK = hsettings(FUZZ, max_examples=1000)
+SOAK = hsettings(FUZZ, max_examples=2000)
 QUESTIONS = st.one_of(
     st.text(max_size=200),
     st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=120),  # surrogates

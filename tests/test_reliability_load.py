@@ -213,15 +213,18 @@ def test_soak_fifty_sessions_of_five_questions(store_home: Path) -> None:
     services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"),
                         FakeLLM(sleepy(echo_source, 0.05)))  # fmt: skip
     services.pipeline.calibration = ALWAYS
-    before = rss_mb()
     try:
         with serve(services, concurrency=4, max_queue=64) as url:
+            warm = run_sessions(url, sessions=10, turns=2)  # imports, index, app caches
+            before = rss_mb()
             outcome = run_sessions(url, sessions=50, turns=5)
+            after = rss_mb()
     finally:
         services.close()
-    print("\n50 sessions x 5:", outcome, f"RSS {before:.0f} -> {rss_mb():.0f} MB")
-    assert outcome["other"] == [] and outcome["answered"] + outcome["queue_full"] == 250
-    assert rss_mb() - before < 300
+    print("\n50 sessions x 5:", outcome, f"RSS after warm-up {before:.0f} -> {after:.0f} MB")
+    assert warm["other"] == [] and outcome["other"] == [], outcome["other"][:5]
+    assert outcome["answered"] + outcome["queue_full"] == 250
+    assert after - before < 100  # per-session state (50 chat histories) is small
 
 
 # --- sequential asks: memory stays flat ------------------------------------------------------

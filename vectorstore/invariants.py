@@ -156,37 +156,83 @@ def _check_metadata(registry: _RegistryView, chroma: _ChromaView) -> Iterator[st
 
 # --- the vector index itself (added for the reliability tests) ---------------------------------
 
+REACH_K = 10  # neighbours asked for when measuring whether a chunk can be found at all
 QUERY_BATCH = 256
-SELF_DISTANCE = 1e-3  # cosine distance of a stored vector to itself, with float error
 
 
 def check_vectors(settings: Settings) -> list[str]:
-    """Every chunk Chroma lists is found by a nearest-neighbour query with its own vector.
+    """Every chunk Chroma lists has a usable vector in Chroma's vector segment.
 
-    ``check_store`` reads ids and metadata, which Chroma serves from SQLite; queries go through
-    its vector index (HNSW), which is persisted apart from them. A chunk its own vector does not
-    find (at distance ~0) is missing from that index: retrieval can never return it."""
+    ``check_store`` reads ids and metadata, which Chroma serves from SQLite; the vectors live in
+    its vector segment (HNSW), persisted apart from them. Chroma failing to return a listed
+    chunk's vector ("Error finding id": the segment lacks an id SQLite has) and vectors of the
+    wrong width, non-finite or zero are violations. Run it in a process that did not write the
+    store: a client loaded before another process wrote does not see those writes."""
     import numpy as np
 
+    collection = _collection(settings)
+    if collection is None:
+        return []
+    problems: list[str] = []
+    width: int | None = None
+    for offset, page in _vector_pages(collection):
+        if isinstance(page, Exception):
+            return [*problems, f"Chroma cannot read vectors from offset {offset}: {_line(page)}"]
+        for cid, vector in zip(*page, strict=True):
+            v = np.asarray(vector, dtype=np.float32)
+            width = width or v.size
+            if v.size != width or not np.isfinite(v).all() or not np.any(v):
+                problems.append(f"chunk {cid}: unusable vector (width {v.size}, want {width})")
+    return problems
+
+
+def unreachable_chunks(settings: Settings, k: int = REACH_K) -> list[str]:
+    """Chunks that a query with their own vector does not return among the ``k`` nearest.
+
+    Not an invariant: HNSW search is approximate, and nodes can become unreachable (chunks
+    updated in place are the usual ones). Such a chunk is never found by dense retrieval,
+    only by BM25; this measures how many there are."""
+    import numpy as np
+
+    collection = _collection(settings)
+    if collection is None:
+        return []
+    missed: list[str] = []
+    for _, page in _vector_pages(collection):
+        if isinstance(page, Exception):
+            raise page
+        ids, vectors = page
+        for start in range(0, len(ids), QUERY_BATCH):
+            batch = np.asarray(vectors[start : start + QUERY_BATCH], dtype=np.float32)
+            found = collection.query(query_embeddings=batch, n_results=k, include=[])
+            batch_ids = ids[start : start + QUERY_BATCH]
+            missed += [c for c, near in zip(batch_ids, found["ids"], strict=True) if c not in near]
+    return missed
+
+
+def _collection(settings: Settings) -> Any:
     from vectorstore.store import make_client
 
     client = make_client(settings)
     if settings.collection not in {getattr(c, "name", c) for c in client.list_collections()}:
-        return []
-    collection = client.get_collection(settings.collection, embedding_function=None)
-    problems: list[str] = []
+        return None
+    return client.get_collection(settings.collection, embedding_function=None)
+
+
+def _vector_pages(collection: Any) -> Iterator[tuple[int, Any]]:
+    """(offset, (ids, vectors)) per page, or (offset, the exception) when Chroma fails."""
     offset = 0
     while True:
-        got = collection.get(include=["embeddings"], limit=PAGE, offset=offset)
-        ids, vectors = got["ids"], got["embeddings"]
-        for start in range(0, len(ids), QUERY_BATCH):
-            batch = np.asarray(vectors[start : start + QUERY_BATCH], dtype=np.float32)
-            found = collection.query(query_embeddings=batch, n_results=1, include=["distances"])
-            for cid, distances in zip(ids[start : start + QUERY_BATCH], found["distances"],
-                                      strict=True):  # fmt: skip
-                if not distances or distances[0] > SELF_DISTANCE:
-                    nearest = f"{distances[0]:.4f}" if distances else "nothing"
-                    problems.append(f"chunk {cid}: not in the vector index (nearest: {nearest})")
-        if len(ids) < PAGE:
-            return problems
+        try:
+            got = collection.get(include=["embeddings"], limit=PAGE, offset=offset)
+        except Exception as exc:  # chromadb raises its own InternalError types here
+            yield offset, exc
+            return
+        yield offset, (list(got["ids"]), list(got["embeddings"]))
+        if len(got["ids"]) < PAGE:
+            return
         offset += PAGE
+
+
+def _line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:300] or type(exc).__name__

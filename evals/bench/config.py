@@ -48,7 +48,7 @@ def make_config(
             archive=archive,
             archive_papers=archive_papers or 100,
             small_papers=None,
-            raw_embed_papers=100,
+            raw_embed_papers=50,
             latency_questions=8,
             ask_questions=2,
             cold_runs=1,
