@@ -131,8 +131,9 @@ class Ingestor:
             return
         chunks = [c for cs in self._pending_chunks.values() for c in cs]
         vectors = self._embed([c.embed_text for c in chunks])
-        stale = self.store.ids_of_papers(list(self._pending)) - {c.chunk_id for c in chunks}
-        self.store.delete(sorted(stale))
+        # Delete every old chunk first, even ones about to be written again: Chroma's HNSW
+        # update-in-place leaves some re-written vectors unreachable by search.
+        self.store.delete(sorted(self.store.ids_of_papers(list(self._pending))))
         self.store.upsert(
             [c.chunk_id for c in chunks],
             vectors,

@@ -40,6 +40,7 @@ def test_gate_fails_when_the_retriever_returns_random_papers(
 
 
 @pytest.mark.integration
+@pytest.mark.timeout(1800)  # ~2 min on an idle machine; the 2 shared cores are often busy
 def test_gate_slice_meets_every_floor_with_the_embedded_model(
     tmp_path: Path, shared_feeds: Path, minilm
 ) -> None:

@@ -225,29 +225,35 @@ def test_sigkill_ingest_at_a_random_moment_then_the_next_ingest_repairs_it(
 
 @pytest.mark.slow
 def test_soak_ten_kills_in_a_row_at_start_up_and_mid_ingest(tmp_path: Path) -> None:
-    feeds = make_feeds(tmp_path / "feeds", 0, n_files=60, per_file=20, seed=3)
-    papers, chunks = clean_counts(feeds)
+    """Ten kills; a new batch of feeds before each (so there is always work to interrupt);
+    after every second kill the next ingest completes and the store is checked."""
+    folder = tmp_path / "feeds"
+    make_feeds(folder, 0, n_files=30, per_file=20, seed=3)
     home = tmp_path / "home"
     rng = random.Random()
-    landed = 0
-    for i in range(10):
-        at_start = i % 3 == 0  # during imports, Chroma's start-up or the first flush
-        delay = rng.uniform(0.0, 4.0 if at_start else 1.5)
-        landed += kill_ingest(home, tmp_path / "feeds", delay, at_start=at_start)
-        if i % 2:  # every other kill: the next ingest completes and the store is consistent
-            finish(spawn(feedqa("ingest", "-q", tmp_path / "feeds"), home))
-            after = check(home)
-            assert after["violations"] == [], after["violations"][:5]
-            assert (after["papers"], after["chunks"], after["vectors"]) == (papers, chunks, chunks)
-            assert after["unreachable"] < 0.05 * chunks, after
-            make_feeds(tmp_path / "feeds", 1_000 * (i + 1), n_files=12, per_file=20, seed=i)
-            feeds = sorted((tmp_path / "feeds").iterdir())
-            papers, chunks = clean_counts(feeds)
-    finish(spawn(feedqa("ingest", "-q", tmp_path / "feeds"), home))
+    landed = attempts = 0
+    while landed < 10:
+        assert attempts < 30, f"only {landed} of 10 kills landed in {attempts} attempts"
+        attempts += 1
+        at_start = landed % 3 == 0  # during imports, Chroma's start-up or the first flush
+        delay = rng.uniform(0.0, 3.0 if at_start else 1.0)
+        if kill_ingest(home, folder, delay, at_start=at_start):
+            landed += 1
+            if landed % 2 == 0:
+                assert_repaired(home, folder)
+        make_feeds(folder, 10_000 * attempts, n_files=15, per_file=20, seed=100 + attempts)
+    assert_repaired(home, folder)
+    print(f"\nsoak: {landed} kills survived in {attempts} attempts ({KILLS})")
+
+
+def assert_repaired(home: Path, folder: Path) -> None:
+    """The next ingest completes; a fresh process finds exactly a clean ingest's store."""
+    finish(spawn(feedqa("ingest", "-q", folder), home))
+    papers, chunks = clean_counts(sorted(folder.iterdir()))
     after = check(home)
-    assert after["violations"] == []
+    assert after["violations"] == [], after["violations"][:5]
     assert (after["papers"], after["chunks"], after["vectors"]) == (papers, chunks, chunks)
-    assert landed >= 7, landed
+    assert after["unreachable"] < 0.05 * chunks, after
 
 
 def archive_counts() -> tuple[int, int]:
@@ -270,7 +276,7 @@ def test_soak_sigkill_mid_archive_then_complete(tmp_path: Path) -> None:
         pytest.skip(f"archive not found at {ARCHIVE}")
     home = tmp_path / "home"
     for _ in range(2):
-        assert kill_ingest(home, ARCHIVE, random.uniform(2.0, 25.0))
+        assert kill_ingest(home, ARCHIVE, random.uniform(1.0, 10.0))
     proc = spawn(feedqa("ingest", "--json", ARCHIVE), home)
     out, err = proc.communicate(timeout=900)
     assert proc.returncode == 1, err[-2000:]  # the archive holds 22 malformed day files
@@ -339,13 +345,6 @@ def test_check_vectors_passes_a_clean_store_and_flags_vectors_chroma_lacks(
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: assistant/ingest.py Ingestor.flush re-writes a paper's chunks with "
-    "ChunkStore.upsert under the same ids (<paper_id>#<ord>); Chroma's HNSW update-in-place "
-    "leaves a share of those nodes unreachable (a clean ingest: 0; after one update of every "
-    "abstract: ~2%; after kill + rerun: up to 1.5%). Deleting the ids before upserting fixes it",
-)
 def test_papers_rewritten_in_place_stay_reachable_by_dense_search(tmp_path: Path) -> None:
     from assistant.cli_ingest import run_ingest
     from assistant.config import Settings

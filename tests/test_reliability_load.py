@@ -208,23 +208,98 @@ def test_twenty_concurrent_chat_sessions_complete_or_are_told_the_queue_is_full(
     assert "fq-answer" in later and ROUTE in later
 
 
+SESSIONS = """
+import json, sys, threading
+from gradio_client import Client
+url, sessions, turns = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+questions = json.loads(sys.argv[4])
+outcome, lock = {"answered": 0, "other": []}, threading.Lock()
+def session(n):
+    try:
+        api = Client(url, verbose=False, download_files=False, httpx_kwargs={"timeout": 120})
+        for turn in range(turns):
+            q = questions[n % len(questions)] if turn == 0 else "What benchmark did they use?"
+            content = api.predict(q, "", "", api_name="/ask")[0][-1]["content"]
+            text = content if isinstance(content, str) else "".join(c["text"] for c in content)
+            with lock:
+                if "fq-answer" in text or "fq-abstain" in text:
+                    outcome["answered"] += 1
+                else:
+                    outcome["other"].append(text[:200])
+        api.close()
+    except Exception as exc:
+        with lock:
+            outcome["other"].append(repr(exc)[:200])
+threads = [threading.Thread(target=session, args=(n,)) for n in range(sessions)]
+[t.start() for t in threads]
+[t.join(timeout=600) for t in threads]
+print(json.dumps(outcome))
+"""
+
+
+def sessions_elsewhere(url: str, sessions: int, turns: int) -> dict[str, Any]:
+    """Chat sessions from another process, so this process's memory is the server's alone."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", SESSIONS, url, str(sessions), str(turns),
+                           json.dumps(QUESTIONS)], capture_output=True, text=True,
+                          timeout=900)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout.splitlines()[-1])
+
+
 @pytest.mark.slow
-def test_soak_fifty_sessions_of_five_questions(store_home: Path) -> None:
+def test_soak_150_sessions_of_five_questions_server_memory(store_home: Path) -> None:
+    import gc
+
     services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"),
                         FakeLLM(sleepy(echo_source, 0.05)))  # fmt: skip
     services.pipeline.calibration = ALWAYS
+    app = None
     try:
-        with serve(services, concurrency=4, max_queue=64) as url:
-            warm = run_sessions(url, sessions=10, turns=2)  # imports, index, app caches
-            before = rss_mb()
-            outcome = run_sessions(url, sessions=50, turns=5)
-            after = rss_mb()
+        from ui.app import build_app, launch_app
+
+        app = build_app(services, concurrency=4, max_queue=64)
+        _, url, _ = launch_app(app, services, port=free_port(), block=False)
+        assert sessions_elsewhere(url, 10, 2)["other"] == []  # warm-up
+        gc.collect()
+        before, rounds = rss_mb(), []
+        for _ in range(3):
+            outcome = sessions_elsewhere(url, 50, 5)
+            assert outcome["other"] == [] and outcome["answered"] == 250, outcome["other"][:3]
+            gc.collect()
+            rounds.append((round(rss_mb() - before, 1), len(app.state_holder.session_data)))
     finally:
+        if app is not None:
+            app.close()
         services.close()
-    print("\n50 sessions x 5:", outcome, f"RSS after warm-up {before:.0f} -> {after:.0f} MB")
-    assert warm["other"] == [] and outcome["other"] == [], outcome["other"][:5]
-    assert outcome["answered"] + outcome["queue_full"] == 250
-    assert after - before < 100  # per-session state (50 chat histories) is small
+    print(
+        f"\n3 x 50 sessions x 5 questions: RSS after warm-up {before:.0f} MB; growth and "
+        f"sessions held per round: {rounds}"
+    )
+    assert rounds[-1][0] < 100, rounds
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FINDING: ui/app.py keeps every chat session's state (gr.State turns + chatbot) in "
+    "Gradio's StateHolder up to its default capacity of 10,000 sessions, ~130 KB each here "
+    "(server RSS +7 MB per 50 sessions of 5 questions, never released): about 1.3 GB for a "
+    "long-running chat. Fix: launch(state_session_capacity=...) and gr.State(time_to_live=...)",
+)
+def test_app_bounds_the_chat_sessions_it_keeps(store_home: Path) -> None:
+    from ui.app import build_app, launch_app
+
+    services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"),
+                        FakeLLM(echo_source))  # fmt: skip
+    app = build_app(services)
+    launch_app(app, services, port=free_port(), block=False)
+    try:
+        assert app.state_holder.capacity <= 1000
+    finally:
+        app.close()
+        services.close()
 
 
 # --- sequential asks: memory stays flat ------------------------------------------------------

@@ -262,12 +262,6 @@ def test_gradio_error_path_and_debug_logs_never_show_the_key(
     assert not leaks(captured.out) and not leaks(captured.err)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HARDENING: assistant/llm/openai_backend.py raises BackendUnavailable `from exc`: the "
-    "chained openai.APIStatusError keeps the server's 401 body, which echoes the key, so any "
-    "traceback (log.exception, an unhandled error, a debugger) prints it",
-)
 def test_a_backend_error_traceback_does_not_carry_the_key(world: dict[str, Any]) -> None:
     import traceback
 

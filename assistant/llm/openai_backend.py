@@ -86,7 +86,7 @@ class OpenAICompatibleLLM:
             choice = response.choices[0]
             content = choice.message.content
         except (AttributeError, IndexError, TypeError) as exc:
-            raise self._unavailable(f"sent a malformed reply: {exc}") from exc
+            raise self._unavailable(f"sent a malformed reply: {exc}") from None
         if not isinstance(content, str):
             raise self._unavailable("sent a completion without text")
         if getattr(response, "usage", None):
@@ -128,9 +128,10 @@ class OpenAICompatibleLLM:
             raise BackendUnavailable(f"cannot reach the LLM at {self.base_url}") from exc
         except openai.APIStatusError as exc:
             message = _ERROR_CODE_PREFIX.sub("", str(exc.message))
-            raise self._unavailable(f"answered HTTP {exc.status_code}: {message}") from exc
+            # from None: the chained SDK error keeps the response body, which may echo the key.
+            raise self._unavailable(f"answered HTTP {exc.status_code}: {message}") from None
         except (openai.OpenAIError, ValueError, KeyError, AttributeError, TypeError) as exc:
-            raise self._unavailable(f"sent a malformed reply: {exc}") from exc
+            raise self._unavailable(f"sent a malformed reply: {exc}") from None
 
     def _unavailable(self, problem: str) -> BackendUnavailable:
         """One line, never the API key (servers echo it back in 401 messages)."""

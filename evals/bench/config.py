@@ -64,7 +64,7 @@ def make_config(
         archive=archive,
         archive_papers=archive_papers,
         small_papers=1000,
-        raw_embed_papers=800,
+        raw_embed_papers=400,
         latency_questions=100,
         ask_questions=8,
         cold_runs=3,
