@@ -70,5 +70,3 @@ def format_sources(answer: Answer) -> str:
     seconds = answer.timings_ms.get("total", 0.0) / 1000
     lines.append(f"\n({answer.path} · {answer.backend} {answer.model} · {seconds:.1f}s)")
     return "\n".join(lines)
-
-

@@ -69,5 +69,3 @@ def warm_up(services: Services) -> None:
     seconds = time.perf_counter() - started
     click.echo(f"ready: {papers} papers, {services.llm.backend} {services.llm.model} "
                f"({seconds:.1f}s to load)")  # fmt: skip
-
-

@@ -170,5 +170,3 @@ def stats(settings: Settings, as_json: bool) -> None:
         if key == "sources":
             value = ", ".join(f"{k} ({v})" for k, v in value.items()) or "-"
         click.echo(f"{key:>10}: {value}")
-
-

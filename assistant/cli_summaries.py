@@ -218,5 +218,3 @@ def schedule(
         f"daemon-reload && systemctl --user enable --now {sc.UNIT}.timer` and remove the "
         "crontab line (crontab -e)."
     )
-
-
