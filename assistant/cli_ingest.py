@@ -100,6 +100,7 @@ def _ingest_result(ingestor: Any, result: Any, report: Any, advance: Any) -> Non
         return
     report.sources += 1
     report.skipped += result.skipped
+    report.truncated += result.truncated
     ingestor.add(result.papers, report, advance)
 
 
@@ -150,10 +151,16 @@ def format_report(summary: dict[str, Any]) -> str:
     return (
         f"ingested {summary['parsed']} papers from {summary['sources']} feed(s): "
         f"{summary['new']} new, {summary['updated']} updated, {summary['unchanged']} unchanged, "
-        f"{summary['skipped']} skipped; {summary['chunks_written']} chunks embedded "
+        f"{summary['skipped']} skipped{_truncated(summary)}; "
+        f"{summary['chunks_written']} chunks embedded "
         f"in {summary['seconds']:.1f}s; {len(summary['errors'])} error(s)\n"
         f"store: {store['papers']} papers, {store['chunks']} chunks at {store['store']}"
     )
+
+
+def _truncated(summary: dict[str, Any]) -> str:
+    count = summary.get("truncated", 0)
+    return f", {count} cut to the item size limit" if count else ""
 
 
 @click.command()

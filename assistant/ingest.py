@@ -30,6 +30,7 @@ class IngestReport:
     sources: int = 0
     parsed: int = 0
     skipped: int = 0
+    truncated: int = 0  # items cut to the item size limit (FEEDQA_MAX_ITEM_CHARS)
     new: int = 0
     updated: int = 0
     unchanged: int = 0

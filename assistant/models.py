@@ -39,9 +39,11 @@ class Paper:
 
 @dataclass
 class ParseResult:
-    """Papers parsed from one source, plus items skipped for missing title or abstract."""
+    """Papers parsed from one source, plus items skipped for missing title or abstract and
+    items whose title, abstract or summary was cut to the item size limit."""
 
     source: str
     format: str
     papers: list[Paper] = field(default_factory=list)
     skipped: int = 0
+    truncated: int = 0

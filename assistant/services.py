@@ -49,7 +49,9 @@ class Services:
         from vectorstore.store import ChunkStore
 
         self.settings.ensure_home()
-        return ChunkStore(self.settings, self.embedder.model_id)
+        # Read before the vectors load: a write in between makes the first refresh reopen.
+        generation = self.registry.generation()
+        return ChunkStore(self.settings, self.embedder.model_id, generation=generation)
 
     @cached_property
     def llm(self) -> LLM:

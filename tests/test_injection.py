@@ -17,7 +17,7 @@ from assistant.config import Settings
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.pipeline.abstain import FEATURES, Calibration
-from assistant.pipeline.qa import QAPipeline
+from assistant.pipeline.qa import QAPipeline, is_list_question
 from assistant.pipeline.types import Answer
 from assistant.services import Services, builtin_feed_path
 
@@ -117,12 +117,16 @@ def assert_clean(answer: Answer) -> None:
 
 
 QUESTION_IDS = [q["id"] for q in QUESTIONS]
+# "Which papers ...?" questions are answered by listing papers, without a model draft.
+DRAFTED = [q for q in QUESTIONS if not is_list_question(q["question"])]
+DRAFTED_IDS = [q["id"] for q in DRAFTED]
 
 
 @pytest.mark.parametrize("record", QUESTIONS, ids=QUESTION_IDS)
 def test_markup_obeyed_by_the_model_never_reaches_the_user(ask, record) -> None:
     answer, llm = ask(record["question"], obey_markup)
-    assert len(llm.calls) == 1
+    assert len(llm.calls) == (0 if answer.path == "paper-list" else 1)
+    assert (answer.path == "paper-list") == is_list_question(record["question"])
     assert_clean(answer)
     assert "1234" not in answer.answer and "alert(" not in answer.answer
 
@@ -131,10 +135,10 @@ def test_markup_obeyed_by_the_model_never_reaches_the_user(ask, record) -> None:
 def test_payload_restated_in_source_words_is_not_verified(ask, record) -> None:
     answer, _ = ask(record["question"], obey_in_source_words)
     assert_clean(answer)
-    assert answer.path in ("quoted-evidence", "abstained")  # nothing of the draft survives
+    assert answer.path in ("quoted-evidence", "paper-list", "abstained")  # no draft survives
 
 
-@pytest.mark.parametrize("record", QUESTIONS, ids=QUESTION_IDS)
+@pytest.mark.parametrize("record", DRAFTED, ids=DRAFTED_IDS)
 def test_prompt_fences_every_abstract(ask, record) -> None:
     _, llm = ask(record["question"], obey_markup)
     system, user = (m.content for m in llm.calls[0])
@@ -166,7 +170,7 @@ def test_poisoned_fact_is_still_fenced_and_quotable(ask) -> None:
     assert_clean(answer)
 
 
-@pytest.mark.parametrize("record", QUESTIONS[:3], ids=QUESTION_IDS[:3])
+@pytest.mark.parametrize("record", DRAFTED[:3], ids=DRAFTED_IDS[:3])
 def test_pipeline_canary_is_sent_and_never_shown(ask, record) -> None:
     """The pipeline's own per-process canary reaches the system prompt, and a draft that dumps
     the system prompt loses that sentence."""
@@ -178,7 +182,7 @@ def test_pipeline_canary_is_sent_and_never_shown(ask, record) -> None:
     assert_clean(answer)
 
 
-@pytest.mark.parametrize("record", QUESTIONS[:6], ids=QUESTION_IDS[:6])
+@pytest.mark.parametrize("record", DRAFTED[:6], ids=DRAFTED_IDS[:6])
 def test_system_prompt_canary_never_appears(ask, record) -> None:
     answer, llm = ask(record["question"], obey_system_dump, canary=True)
     assert CANARY in llm.calls[0][0].content

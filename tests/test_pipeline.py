@@ -317,13 +317,30 @@ def n_of(deltas: list[str]) -> str:
     return deltas[0].rsplit("[", 1)[1].split("]")[0]
 
 
-def test_lead_quote_is_skipped_when_the_model_already_said_it(make_pipeline) -> None:
-    first = make_pipeline(lambda m: f"{ROUTE_FACT} [{source_n(m, ROUTE)}].")[0].ask(ROUTE_Q)
-    lead = first.answer.split("“", 1)[1].split("”", 1)[0]  # the quote the pipeline appended
-    restating = make_pipeline(lambda m: f"{lead.rstrip('.')} [{source_n(m, ROUTE)}].")[0]
-    answer = restating.ask(ROUTE_Q)
+def test_quotes_are_skipped_when_the_model_already_said_them(make_pipeline) -> None:
+    first = make_pipeline(lambda m: "RouteST is a router for speech [1].")[0].ask(ROUTE_Q)
+    quotes = re.findall(r"“(.+?)”", first.answer)  # the sentences the pipeline appended
+    assert quotes and first.path == "model"
+
+    def restate(messages: list[Message]) -> str:
+        return " ".join(f"{q.rstrip('.')} [{source_n(messages, ROUTE)}]." for q in quotes)
+
+    answer = make_pipeline(restate)[0].ask(ROUTE_Q)
     assert answer.path == "model" and "“" not in answer.answer
-    assert answer.answer.startswith(lead.rstrip("."))
+    assert answer.answer.startswith(quotes[0].rstrip("."))
+
+
+def test_a_draft_that_only_restates_the_question_is_dropped(make_pipeline) -> None:
+    echo = "RouteST activates experts for speech translation [1]."
+    answer = make_pipeline(lambda m: echo)[0].ask(ROUTE_Q)
+    assert answer.path == "quoted-evidence" and not answer.answer.startswith("RouteST activates")
+    assert ROUTE_FACT in answer.answer  # the quotes carry the fact the echo lacked
+
+
+def test_quotes_cover_both_parts_of_a_two_part_question(make_pipeline) -> None:
+    question = "How many experts does RouteST activate, and by how much does it improve BLEU?"
+    answer = make_pipeline(lambda m: "NOT IN FEED")[0].ask(question)
+    assert ROUTE_FACT in answer.answer and "2.4 points" in answer.answer
 
 
 def test_answer_json_schema(make_pipeline) -> None:
@@ -395,3 +412,24 @@ def test_date_filters_restrict_retrieval(api_days_home: Path, filters, allowed) 
             assert days == allowed
     finally:
         services.close()
+
+
+def test_which_papers_questions_list_the_relevant_papers_without_a_draft(make_pipeline) -> None:
+    pipeline, llm = make_pipeline(lambda m: "unused [1].")
+    answer = pipeline.ask("Which papers in the feed work on speech translation or protein docking?")
+    assert answer.path == "paper-list" and llm.calls == []
+    lines = answer.answer.splitlines()
+    assert {ROUTE, DOCK} <= set(cited(answer).values())
+    assert "Robot" not in answer.answer and "Rainfall" not in answer.answer
+    for line, citation in zip(lines, answer.citations, strict=True):
+        assert line == f"- {citation.title}: “{citation.quote}” [{citation.n}]"
+
+
+def test_list_question_detection() -> None:
+    from assistant.pipeline.qa import is_list_question
+
+    assert is_list_question("Which papers in this batch are built on diffusion models?")
+    assert is_list_question("Are there any papers on protein docking?")
+    assert is_list_question("List the papers about LoRA")
+    assert not is_list_question("Which dataset does the paper on docking use?")
+    assert not is_list_question("What accuracy does KVQuant reach?")

@@ -12,8 +12,9 @@
 
 Three kills run in `make test` (one per test, each < 20 s); the soak variants (`slow`) kill
 ten times in a row, at start-up too, and twice mid-way through the 9.6k-paper archive.
-FINDING (xfail): chunks re-written under the same ids (a rerun after a kill, a corrected
-abstract) become partly unreachable by dense search: Chroma's HNSW update-in-place.
+Chunks re-written under the same ids (a rerun after a kill, a corrected abstract) used to
+become partly unreachable by dense search (Chroma's HNSW update-in-place); ingest now deletes
+a paper's chunks before writing them again, and a test holds it.
 """
 
 from __future__ import annotations
@@ -497,12 +498,6 @@ def _tldr_rows(home: Path) -> int:
         return 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: assistant/summaries/digest.py atomic_write leaves its hidden temp file "
-    "(.digest-DAY.md.XXXX.tmp) behind when the process is killed between mkstemp and "
-    "os.replace; nothing ever removes it",
-)
 def test_killed_digest_leaves_no_temp_files(digest_home: Path, tmp_path: Path) -> None:
     home = tmp_path / "home"
     shutil.copytree(digest_home, home)
@@ -521,5 +516,5 @@ main(sys.argv[1:], prog_name="feedqa")
     marker = tmp_path / "stalled"
     proc = spawn(["-c", stall, "digest", "--date", DAY, "-q"], home, STALL_MARKER=str(marker))
     assert kill_after(proc, marker.exists, 0.0, "the digest")
-    finish(spawn(feedqa("digest", "--date", DAY, "-q"), home))  # a later run does not tidy up
+    finish(spawn(feedqa("digest", "--date", DAY, "-q"), home))  # the next run tidies up
     assert [p.name for p in (home / "digests").iterdir() if p.name.startswith(".")] == []

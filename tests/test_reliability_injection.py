@@ -12,9 +12,9 @@ feed. Models that OBEY are asked for TL;DRs and digests:
 
 What must hold: no TL;DR and no digest (Markdown, JSON, RSS) carries live markup or a link
 outside huggingface.co/arxiv.org; the checker rejects the obeyed drafts and the extractive
-fallback, itself clean, takes their place. FINDING: the TL;DR prompt fences the raw abstract
-(instructions included) and the checker accepts names found only in those instructions, so
-obeyed payloads pass as model TL;DRs: the xfail tests below document it.
+fallback, itself clean, takes their place. The TL;DR prompt fences the abstract as cleaned by
+``assistant.sanitize.clean_untrusted`` (instruction sentences removed) and drafts are checked
+against that cleaned text, so a payload word found only in an instruction counts as invented.
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def test_digests_from_obedient_models_hold_no_live_markup_or_foreign_link(
 
 def assert_digest_inert_links_only(digest: dict[str, Any]) -> None:
     """The structural half of assert_digest_inert: no live markup, no foreign link (the text
-    half, bare host names included, is the xfail below)."""
+    half, bare host names included, is the test below)."""
     files = digest["files"]
     audit_html(MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(files[".md"]))
     for item in ET.fromstring(files[".xml"]).iter("item"):
@@ -212,16 +212,9 @@ def test_tldr_tab_renders_obeyed_drafts_inert(poisoned_home: Path, tmp_path: Pat
     audit_html(render.render_tldr_table("undated", rows, "status"))
 
 
-# --- the finding: payloads obeyed in plain words pass the checker ----------------------------
+# --- payloads obeyed in plain words never pass the checker -----------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: assistant/summaries/tldr.py TldrWriter.messages fences key_sentences() of the "
-    "raw abstract (only clean_markup), so instruction sentences (SYSTEM: ..., 'Note ... to AI "
-    "assistants', PWNED-/RTX- payloads) reach the model; the QA prompt uses "
-    "assistant.sanitize.clean_untrusted",
-)
 @pytest.mark.parametrize("paper", POISONED, ids=POISONED_IDS)
 def test_tldr_prompt_holds_no_instruction_from_the_abstract(paper: Paper) -> None:
     from assistant.sanitize import instruction_sentences
@@ -235,13 +228,6 @@ def test_tldr_prompt_holds_no_instruction_from_the_abstract(paper: Paper) -> Non
         assert " ".join(words[:6]) not in user, (order, user)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: assistant/summaries/tldr.py TldrWriter._draft checks drafts against the raw "
-    "abstract, so payload tokens that appear only in its injected instructions (PWNED-B42D, "
-    "RTX-5521, 'retracted', a bare evil.example/... host) count as known and pass "
-    "check_tldr; the obeyed draft becomes a 'model' TL;DR and lands in the digest",
-)
 @pytest.mark.parametrize("script", [obey_prompt, obey_blind], ids=["prompt", "blind"])
 def test_obedient_models_never_get_a_payload_into_tldrs_or_digests(
     poisoned_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: Any

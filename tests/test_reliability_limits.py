@@ -148,11 +148,6 @@ def test_huge_title_and_abstract_within_the_feed_limit_stay_bounded(tmp_path: Pa
     assert len(stored.paper.abstract) <= settings.max_item_chars
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: truncated items are not counted (ParseResult/IngestReport have no 'truncated' "
-    "count; assistant/feeds/common.py Collector.add truncates silently)",
-)
 def test_truncated_items_are_counted_in_the_ingest_report(tmp_path: Path) -> None:
     feed = write_feed(tmp_path / "long.jsonl", [_long_item(), *PAPERS])
     result = cli("ingest", "--json", feed, FEEDQA_MAX_ITEM_CHARS=str(LIMIT_CHARS))
@@ -337,11 +332,6 @@ def test_broken_tokenizer_is_a_model_file_error(tmp_path: Path, kind: str) -> No
     assert "\n" not in str(caught.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: vectorstore/embeddings.py MiniLMEmbedder._load reports a broken tokenizer as "
-    "'cannot load embedding model <model.onnx>': it names the ONNX file, not the tokenizer",
-)
 @pytest.mark.parametrize("kind", ["missing", "garbage", "not-json"])
 def test_broken_tokenizer_error_names_the_tokenizer_file(tmp_path: Path, kind: str) -> None:
     from vectorstore.embeddings import MiniLMEmbedder

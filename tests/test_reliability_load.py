@@ -281,13 +281,6 @@ def test_soak_150_sessions_of_five_questions_server_memory(store_home: Path) -> 
     assert rounds[-1][0] < 100, rounds
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING: ui/app.py keeps every chat session's state (gr.State turns + chatbot) in "
-    "Gradio's StateHolder up to its default capacity of 10,000 sessions, ~130 KB each here "
-    "(server RSS +7 MB per 50 sessions of 5 questions, never released): about 1.3 GB for a "
-    "long-running chat. Fix: launch(state_session_capacity=...) and gr.State(time_to_live=...)",
-)
 def test_app_bounds_the_chat_sessions_it_keeps(store_home: Path) -> None:
     from ui.app import build_app, launch_app
 

@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_QUEUE = 16
 OPENAI_CONCURRENCY = 4
 TICK_SECONDS = 2.0
+MAX_SESSIONS = 500  # chat sessions whose state is kept; the oldest go first
+SESSION_TTL_S = 6 * 3600  # an idle session's turns are dropped after this
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 APP_CSS = """
@@ -329,7 +331,7 @@ def build_app(
 
 def _chat_tab(services: Services, limit: int) -> None:
     handler = ChatHandler(services)
-    turns = gr.State([])
+    turns = gr.State([], time_to_live=SESSION_TTL_S)
     with gr.Row():
         with gr.Column(scale=3):
             chatbot = _chatbot()
@@ -419,6 +421,9 @@ def launch_app(
         server_port=port,
         share=share,
         prevent_thread_lock=not block,
+        # Gradio keeps every session's state (10,000 by default, ~130 KB each here); the oldest
+        # beyond this many are dropped, and idle ones expire (gr.State time_to_live).
+        state_session_capacity=MAX_SESSIONS,
         allowed_paths=None,
         blocked_paths=[str(services.settings.home.resolve())],
         max_file_size="1mb",

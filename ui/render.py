@@ -82,8 +82,13 @@ def render_answer(answer: Answer) -> str:
 
 
 def _answer_text(text: str, citations: Sequence[Citation]) -> str:
+    # Lines are kept (a list of papers is one per line); each is made inert on its own.
     by_n = {c.n: c for c in citations}
-    parts = _MARKER.split(strip_markup(text).strip())
+    return "<br>".join(_answer_line(line, by_n) for line in text.splitlines() if line.strip())
+
+
+def _answer_line(line: str, by_n: dict[int, Citation]) -> str:
+    parts = _MARKER.split(strip_markup(line).strip())
     return "".join(
         _escape(part) if i % 2 == 0 else _marker(int(part), by_n) for i, part in enumerate(parts)
     )

@@ -57,20 +57,18 @@ class MiniLMEmbedder:
         self._sep_id = 0
 
     def _load(self) -> None:
-        import onnxruntime
+        tokenizer = self._load_tokenizer()
+        session = self._load_session()
+        self._input_names = {i.name for i in session.get_inputs()}
+        self._tokenizer, self._session = tokenizer, session
+
+    def _load_tokenizer(self) -> Any:
         from tokenizers import Tokenizer
 
         try:
             tokenizer = Tokenizer.from_file(str(self._tokenizer_path))
-            options = onnxruntime.SessionOptions()
-            options.intra_op_num_threads = self._threads
-            # Batch shapes vary; the arena would keep the largest of each and grow without end.
-            options.enable_cpu_mem_arena = False
-            session = onnxruntime.InferenceSession(
-                str(self._onnx_path), options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:  # onnxruntime and tokenizers raise their own bare types
-            raise ModelFileError(f"cannot load embedding model {self._onnx_path}: {exc}") from exc
+        except Exception as exc:  # tokenizers raises its own bare types
+            raise ModelFileError(f"cannot load tokenizer {self._tokenizer_path}: {exc}") from exc
         # The shipped tokenizer.json pads every input to 128; we pad per batch and cut at 256.
         tokenizer.no_padding()
         tokenizer.no_truncation()
@@ -78,8 +76,21 @@ class MiniLMEmbedder:
         if sep_id is None:
             raise ModelFileError(f"{self._tokenizer_path} has no [SEP] token: not a BERT tokenizer")
         self._sep_id = sep_id
-        self._input_names = {i.name for i in session.get_inputs()}
-        self._tokenizer, self._session = tokenizer, session
+        return tokenizer
+
+    def _load_session(self) -> Any:
+        import onnxruntime
+
+        try:
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = self._threads
+            # Batch shapes vary; the arena would keep the largest of each and grow without end.
+            options.enable_cpu_mem_arena = False
+            return onnxruntime.InferenceSession(
+                str(self._onnx_path), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime raises its own bare types
+            raise ModelFileError(f"cannot load embedding model {self._onnx_path}: {exc}") from exc
 
     def _ensure_loaded(self) -> None:
         with self._lock:

@@ -52,27 +52,61 @@ def make_client(settings: Settings) -> Any:
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
 
 
+def forget_shared_system(client: Any) -> None:
+    """Drop Chroma's per-path cached System, so the next PersistentClient reads the store from
+    disk. Clients still holding the old one keep working on what they loaded."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    identifier = getattr(client, "_identifier", None)
+    with SharedSystemClient._refcount_lock:
+        SharedSystemClient._identifier_to_system.pop(identifier or "", None)
+        SharedSystemClient._identifier_to_refcount.pop(identifier or "", None)
+
+
 class ChunkStore:
     """The chunk collection: ids ``<paper_id>#<ord>``, cosine space, tagged with its embedder."""
 
-    def __init__(self, settings: Settings, embedder_id: str, client: Any = None) -> None:
-        self._client = client if client is not None else make_client(settings)
-        self.embedder_id = embedder_id
+    def __init__(
+        self,
+        settings: Settings,
+        embedder_id: str,
+        client: Any = None,
+        generation: int | None = None,
+    ) -> None:
+        self._settings, self.embedder_id = settings, embedder_id
         self.where = settings.chroma_host or str(settings.chroma_dir)
+        self.generation = generation  # the registry generation the vectors were loaded at
+        self._open(client if client is not None else make_client(settings))
+
+    def _open(self, client: Any) -> None:
         try:
-            self.collection = self._client.get_or_create_collection(
-                settings.collection,
+            collection = client.get_or_create_collection(
+                self._settings.collection,
                 embedding_function=None,
-                metadata={"hnsw:space": "cosine", "embedder": embedder_id},
+                metadata={"hnsw:space": "cosine", "embedder": self.embedder_id},
             )
         except Exception as exc:
             raise StoreError(f"cannot open Chroma collection at {self.where}: {exc}") from exc
-        stored_id = (self.collection.metadata or {}).get("embedder")
-        if stored_id and stored_id != embedder_id:
+        stored_id = (collection.metadata or {}).get("embedder")
+        if stored_id and stored_id != self.embedder_id:
             raise StoreError(
-                f"the store at {self.where} holds {stored_id} vectors, not {embedder_id}; "
+                f"the store at {self.where} holds {stored_id} vectors, not {self.embedder_id}; "
                 "use another FEEDQA_HOME/collection or the same embedder"
             )
+        self._client, self.collection = client, collection
+
+    def refresh(self, generation: int) -> None:
+        """Make vectors another process wrote since ``self.generation`` visible to queries.
+
+        An embedded Chroma keeps the vector index it loaded: another process's writes reach
+        its SQLite (count() sees them) but not its queries, and a filter selecting their ids
+        fails. Reopening loads the index afresh; a server already serves every writer's data.
+        """
+        moved = self.generation is not None and generation != self.generation
+        if moved and not self._settings.chroma_host:
+            forget_shared_system(self._client)
+            self._open(make_client(self._settings))
+        self.generation = generation
 
     @contextmanager
     def _call(self, action: str) -> Iterator[None]:

@@ -109,15 +109,17 @@ class Collector:
         if not clean_title or not clean_abstract:
             self.result.skipped += 1
             return
-        clean_title = truncate(clean_title, self.limits.max_item_chars)
-        clean_abstract = truncate(clean_abstract, self.limits.max_item_chars)
+        limit = self.limits.max_item_chars
+        long_item = max(len(clean_title), len(clean_abstract), len(fields.get("ai_summary") or ""))
+        clean_title, clean_abstract = truncate(clean_title, limit), truncate(clean_abstract, limit)
         pid = paper_id or title_id(clean_title)
         if pid in self._seen:
             self.duplicates += 1
             return
         self._seen.add(pid)
         if fields.get("ai_summary"):
-            fields["ai_summary"] = truncate(fields["ai_summary"], self.limits.max_item_chars)
+            fields["ai_summary"] = truncate(fields["ai_summary"], limit)
+        self.result.truncated += int(long_item > limit)
         paper = Paper(pid, clean_title, clean_abstract, source=self.source, **fields)
         self.result.papers.append(paper)
 

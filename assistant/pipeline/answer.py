@@ -10,7 +10,7 @@ from assistant.links import paper_url
 from assistant.llm.base import Generation
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
 from assistant.pipeline.evidence import SourceBundle
-from assistant.pipeline.grounding import Verdict, check_claim
+from assistant.pipeline.grounding import Verdict, check_claim, restates_question
 from assistant.pipeline.text import content_words, overlap
 from assistant.pipeline.types import (
     Answer,
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 SENTINEL = "NOT IN FEED"
 DECLINE_MARGIN = 0.25  # a model "not in feed" is believed unless retrieval is this confident
 ABSTAIN_TEXT = "The feed does not cover this."
-QUOTES = 2
-LEAD_COVERED = 0.7  # share of the lead evidence sentence's words a claim must repeat
+QUOTE_COVERED = 0.7  # share of a quote's words a kept claim must repeat to make it redundant
 
 
 class AnswerBuilder:
@@ -47,6 +46,7 @@ class AnswerBuilder:
         self.timings: dict[str, float] = {}
         self.bundles: list[SourceBundle] = []
         self.evidence: list[Evidence] = []
+        self.quotes: list[Evidence] = []
         self.kept: list[tuple[Claim, dict[int, Verdict]]] = []
         self.dropped: list[str] = []
         self.notes: list[str] = []
@@ -56,8 +56,12 @@ class AnswerBuilder:
         self.model_declined = False
         self.generation: Generation | None = None
 
-    def attach(self, bundles: list[SourceBundle], evidence: list[Evidence]) -> None:
-        self.bundles, self.evidence = bundles, evidence
+    def attach(
+        self, bundles: list[SourceBundle], evidence: list[Evidence], quotes: list[Evidence]
+    ) -> None:
+        """The sources as numbered in the prompt, the evidence it shows, and the sentences of
+        the top source that answer the question (quoted beside or instead of the draft)."""
+        self.bundles, self.evidence, self.quotes = bundles, evidence, quotes
 
     def mark(self, name: str) -> None:
         self.timings.setdefault(name, round((time.perf_counter() - self.started) * 1000, 1))
@@ -106,7 +110,7 @@ class AnswerBuilder:
             yield self._emit(("" if len(self.kept) == 1 else " ") + render_claim(verified[0]))
 
     def _verify(self, claim: Claim) -> tuple[Claim, dict[int, Verdict]] | None:
-        if len(claim.text.split()) < 3:
+        if len(claim.text.split()) < 3 or restates_question(claim.text, self.question):
             return None
         vec = self.services.embedder.embed([claim.text])[0]
         verdicts = {n: check_claim(claim.text, b.text, vec, b.vectors)
@@ -127,15 +131,16 @@ class AnswerBuilder:
             path: AnswerPath = "model-filtered" if self.dropped else "model"
             text = " ".join(render_claim(c) for c, _ in self.kept)
             citations = self._citations()
-            lead = self._lead_quote()
-            if lead is not None:
+            quotes = self._uncovered_quotes()
+            if quotes:
                 # The small model often restates the question in the source's words without
-                # the fact itself; the best evidence sentence, quoted and cited, carries it.
-                quote = f"“{clean_output(lead.sentence)}” [{lead.source_n}]"
-                yield self._emit(" " + quote)
-                text = f"{text} {quote}"
-                citations = _unique([*citations, self._citation(lead.source_n, lead.sentence)])
-                self.notes.append("quoted the strongest evidence beside the model's answer")
+                # the fact itself; the sentences that answer it, quoted and cited, carry it.
+                quoted = " ".join(_quote(e) for e in quotes)
+                yield self._emit(" " + quoted)
+                text = f"{text} {quoted}"
+                citations = _unique([*citations, *(self._citation(e.source_n, e.sentence)
+                                                   for e in quotes)])  # fmt: skip
+                self.notes.append("quoted the evidence that answers the question beside the draft")
             yield self._final(text, citations, abstained=False, path=path)
             return
         if self.model_declined and self.answerable < self._confident():
@@ -146,28 +151,34 @@ class AnswerBuilder:
     def _confident(self) -> float:
         return min(0.99, self.threshold + DECLINE_MARGIN)
 
-    def _lead_quote(self) -> Evidence | None:
-        """The best evidence sentence from a cited paper, unless a claim already says it."""
-        cited = {n for claim, _ in self.kept for n in claim.cited}
-        candidates = [e for e in self.evidence if e.source_n in cited]
-        if not candidates:
-            return None
-        lead = candidates[0]
-        lead_words = content_words(lead.sentence)
-        for claim, _ in self.kept:
-            if overlap(lead_words, content_words(claim.text)) >= LEAD_COVERED:
-                return None
-        return lead
+    def _uncovered_quotes(self) -> list[Evidence]:
+        """The answering sentences that no kept claim already says."""
+        claims = [content_words(claim.text) for claim, _ in self.kept]
+        return [e for e in self.quotes
+                if not any(overlap(content_words(e.sentence), c) >= QUOTE_COVERED
+                           for c in claims)]  # fmt: skip
 
     def _quote_evidence(self) -> Iterator[AnswerEvent]:
-        # Quote the top source's best sentences: a fact often spans two of them.
-        top = self.evidence[0].source_n if self.evidence else 1
-        quotes = [e for e in self.evidence if e.source_n == top][:QUOTES]
-        text = " ".join(f"“{clean_output(e.sentence)}” [{e.source_n}]" for e in quotes)
+        quotes = self.quotes or self.evidence[:1]
+        text = " ".join(_quote(e) for e in quotes)
         yield self._emit(text)
         citations = [self._citation(e.source_n, e.sentence) for e in quotes]
         self.notes.append("the model's draft did not hold up against the sources; quoting them")
         yield self._final(text, _unique(citations), abstained=False, path="quoted-evidence")
+
+    def list_papers(self, listed: list[Evidence]) -> Iterator[AnswerEvent]:
+        """A "which papers ..." answer: each relevant paper by title, with the sentence of its
+        abstract that bears on the question, quoted and cited. No model draft is needed."""
+        lines = []
+        for e in listed:
+            title = clean_output(self.bundles[e.source_n - 1].text.title)
+            line = f"- {title}: {_quote(e)}"
+            lines.append(line)
+            yield self._emit(("\n" if len(lines) > 1 else "") + line)
+        citations = [self._citation(e.source_n, e.sentence) for e in listed]
+        self.notes.append("a question about which papers: listing the relevant ones")
+        yield self._final("\n".join(lines), _unique(citations), abstained=False,
+                          path="paper-list")  # fmt: skip
 
     def _citations(self) -> list[Citation]:
         citations = [
@@ -208,6 +219,10 @@ class AnswerBuilder:
             notes=self.notes,
         )
         return AnswerEvent("final", answer=answer)
+
+
+def _quote(evidence: Evidence) -> str:
+    return f"“{clean_output(evidence.sentence)}” [{evidence.source_n}]"
 
 
 def _unique(citations: list[Citation]) -> list[Citation]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.pipeline.citations import split_sentences
-from assistant.pipeline.text import content_words, entities, numbers, overlap
+from assistant.pipeline.text import content_words, entities, numbers, overlap, stems
 
 MIN_OVERLAP = 0.6  # share of the claim's content words found in the source
 MIN_COSINE = 0.72  # MiniLM similarity to the best single source sentence
@@ -55,3 +55,10 @@ def check_claim(
         reasons.append(f"weak support (overlap {lexical:.2f}, similarity {cosine:.2f})")
     best_sentence = source.sentences[best] if source.sentences else source.abstract
     return Verdict(not reasons, lexical, cosine, best_sentence, tuple(reasons))
+
+
+def restates_question(claim: str, question: str) -> bool:
+    """True when ``claim`` adds no word or number to the question: the tiny model often echoes
+    the question back as if it were the answer."""
+    added = stems(content_words(claim)) - stems(content_words(question))
+    return not added and not numbers(claim) - numbers(question)

@@ -10,11 +10,20 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from assistant.errors import UsageError
-from assistant.llm.base import Message
+from assistant.llm.base import Generation, Message
 from assistant.pipeline import abstain
 from assistant.pipeline.answer import AnswerBuilder
-from assistant.pipeline.evidence import bundle_sources, format_sources, select_evidence
+from assistant.pipeline.evidence import (
+    LIST_MAX,
+    bundle_sources,
+    format_sources,
+    papers_to_list,
+    quote_sentences,
+    select_evidence,
+)
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Filters, RetrievedPaper
@@ -49,6 +58,18 @@ _FOLLOW_UP = re.compile(
     r"|work|study)|same|also|else|more)\b",
     re.IGNORECASE,
 )
+
+
+_LIST_QUESTION = re.compile(
+    r"^\W*(?:which|what|list|name|find|show)(?: (?:other|recent|the))? (?:papers|works|studies|"
+    r"articles|preprints)\b|\b(?:are there|is there) (?:any |other )?(?:papers|works|studies)\b",
+    re.IGNORECASE,
+)
+
+
+def is_list_question(question: str) -> bool:
+    """A question asking which papers do something ("Which papers in the feed ...?")."""
+    return bool(_LIST_QUESTION.search(question))
 
 
 def is_follow_up(question: str) -> bool:
@@ -113,28 +134,53 @@ class QAPipeline:
         text = validate_question(question, self.services.settings.max_question_tokens)
         self.services.require_papers()
         yield AnswerEvent("status", "searching the feed")
+        builder, q_vec = self._gather(text, k, filters, history, started)
+        if builder.answerable < builder.threshold or not builder.evidence:
+            yield from builder.abstain("retrieval score below the calibrated threshold")
+            return
+        if is_list_question(text):
+            yield from builder.list_papers(papers_to_list(text, q_vec, builder.bundles))
+            return
+        yield AnswerEvent("status", "writing the answer")
+        yield from builder.stream_verified(self._draft(text, builder))
+
+    def _gather(
+        self,
+        text: str,
+        k: int | None,
+        filters: Filters | None,
+        history: History | None,
+        started: float,
+    ) -> tuple[AnswerBuilder, np.ndarray]:
+        """Retrieve, pick the evidence and the quotes, and judge whether the feed answers."""
         papers = self.retrieve(text, k, filters, history)
         builder = AnswerBuilder(text, papers, self.services, started)
-        bundles = bundle_sources(papers[:CONTEXT_PAPERS], self.services.embedder)
-        q_vec = self.services.embedder.embed([retrieval_query(text, history)])[0]
-        evidence = select_evidence(text, q_vec, bundles)
-        builder.attach(bundles, evidence)
+        shown = papers[: LIST_MAX if is_list_question(text) else CONTEXT_PAPERS]
+        bundles = bundle_sources(shown, self.services.embedder)
+        # A follow-up is about what the previous turn was about: its evidence is chosen by the
+        # same expanded query that retrieved it.
+        query = retrieval_query(text, history)
+        q_vec = self.services.embedder.embed([query])[0]
+        evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS])
+        top = evidence[0].source_n if evidence else 1
+        quotes = quote_sentences(query, q_vec, bundles[top - 1], top) if evidence else []
+        builder.attach(bundles, evidence, quotes)
         builder.mark("retrieval")
         index = self.retriever.index()
         signals = abstain.features(text, papers, evidence, index.doc_freq, len(index.papers))
-        probability = self.calibration.probability(signals)
-        builder.answerable, builder.threshold = probability, self.calibration.threshold
+        builder.answerable = self.calibration.probability(signals)
+        builder.threshold = self.calibration.threshold
         builder.canary = self.canary
-        if probability < self.calibration.threshold or not evidence:
-            yield from builder.abstain("retrieval score below the calibrated threshold")
-            return
-        yield AnswerEvent("status", "writing the answer")
+        return builder, q_vec
+
+    def _draft(self, text: str, builder: AnswerBuilder) -> Generation:
         system, user = self.prompt.render(
-            sources=format_sources(evidence, bundles), question=text, canary=self.canary
+            sources=format_sources(builder.evidence, builder.bundles),
+            question=text,
+            canary=self.canary,
         )
-        generation = self.services.llm.generate(
+        return self.services.llm.generate(
             [Message("system", system), Message("user", user)],
             max_tokens=MAX_ANSWER_TOKENS,
             temperature=0.0,
         )
-        yield from builder.stream_verified(generation)

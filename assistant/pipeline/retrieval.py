@@ -49,7 +49,9 @@ def build_index(services: Services) -> CorpusIndex:
         if row.paper_id in papers
     }
     ordered: list[BaseNode] = list(nodes.values())
-    bm25 = BM25Retriever(nodes=ordered, similarity_top_k=CANDIDATES) if ordered else None
+    # bm25s needs k <= corpus size (llama-index would otherwise warn on every small store).
+    top_k = min(CANDIDATES, len(ordered))
+    bm25 = BM25Retriever(nodes=ordered, similarity_top_k=top_k) if ordered else None
     days = np.array([int(n.metadata["day"]) for n in ordered], dtype=np.int64)
     sources = [str(n.metadata["source"]) for n in ordered]
     doc_freq: Counter[str] = Counter()
@@ -102,6 +104,7 @@ class HybridRetriever:
         with self._lock:
             generation = self._services.registry.generation()
             if self._index is None or self._index.generation != generation:
+                self._services.store.refresh(generation)
                 self._index = build_index(self._services)
             return self._index
 
@@ -158,7 +161,7 @@ def _filtered_bm25(index: CorpusIndex, filters: Filters | None) -> BM25Retriever
         return None
     retriever = BM25Retriever(
         existing_bm25=index.bm25.bm25,
-        similarity_top_k=CANDIDATES,
+        similarity_top_k=min(CANDIDATES, len(index.days)),
         corpus_weight_mask=mask.astype(int).tolist(),
     )
     retriever.corpus = index.bm25.corpus  # a bm25s index built in memory keeps no corpus

@@ -21,10 +21,11 @@ QUESTION_WORDS = frozenset(
     """achieve achieves achieved reach reaches reached report reports reported obtain obtains
     obtained called name named kind type types give gives given get gets much many number
     amount value score scores say says said find finds found describe described main key
-    specific exactly according tell compared mentioned""".split()
+    specific exactly according tell compared mentioned batch today""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Za-z]")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:%|x|×)?(?!\d)")  # "16times" holds 16
+_MODIFIER = re.compile(r"-(?:style|based|like|type|inspired|driven|aware|specific|only)$", re.I)
 _ENTITY = re.compile(r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*)")
 
 
@@ -54,8 +55,9 @@ def numbers(text: str) -> set[str]:
 
 
 def entities(text: str) -> set[str]:
-    """Acronyms and internally capitalised names (GPT-4o, CLEVRER, ImageNet)."""
-    return {e.strip("-").lower() for e in _ENTITY.findall(text)}
+    """Acronyms and internally capitalised names (GPT-4o, CLEVRER, ImageNet); a trailing
+    modifier is not part of the name ("GRPO-style" names GRPO)."""
+    return {_MODIFIER.sub("", e.strip("-")).lower() for e in _ENTITY.findall(text)}
 
 
 def overlap(claim: set[str], source: set[str]) -> float:

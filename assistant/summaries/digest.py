@@ -337,26 +337,48 @@ def write_digest(digest: Digest, out_dir: Path) -> list[Path]:
         ".xml": render_rss(digest),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for suffix, text in rendered.items():
-        path = out_dir / f"{digest.stem}{suffix}"
-        atomic_write(path, text)
-        paths.append(path)
-    return paths
+    remove_stale_temps(out_dir)
+    paths = {suffix: out_dir / f"{digest.stem}{suffix}" for suffix in rendered}
+    # All three are written in full before any is renamed: a kill leaves at most a moment in
+    # which the set mixes old and new files, never a partial file.
+    temps = {suffix: write_temp(paths[suffix], text) for suffix, text in rendered.items()}
+    try:
+        for suffix, tmp in temps.items():
+            os.replace(tmp, paths[suffix])
+    finally:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+    return list(paths.values())
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def remove_stale_temps(out_dir: Path) -> None:
+    """Remove temporary files a killed run left; callers hold the digest lock."""
+    for stale in out_dir.glob(".digest-*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+def write_temp(path: Path, text: str) -> Path:
+    """``text`` written and synced to a hidden temporary file beside ``path``."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    return tmp
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
+    tmp = write_temp(path, text)
+    try:
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def send_email(digest: Digest, settings: Settings) -> None:

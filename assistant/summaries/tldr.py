@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from assistant.errors import BackendUnavailable, ModelFileError
 from assistant.llm.base import LLM, Message
 from assistant.models import Paper
+from assistant.sanitize import clean_untrusted
 from assistant.summaries.cache import Tldr, TldrCache
 from assistant.summaries.checker import MAX_WORDS, MIN_WORDS, check_tldr
 from assistant.summaries.extractive import (
@@ -23,7 +24,7 @@ from prompts import Prompt, load_prompt
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
-RULES_VERSION = "rules1"
+RULES_VERSION = "rules2"
 MAX_TOKENS = 48  # 25 words is ~35 tokens; a draft cut here is over-long and gets rejected
 # ~150 tokens of abstract: prefill dominates the embedded model's time. The contribution
 # sentences, not the background opening the tiny model would otherwise copy.
@@ -64,6 +65,12 @@ def fit_draft(text: str, cut_off: bool = False) -> tuple[str, bool]:
     return (trimmed, True) if trimmed else (text, False)
 
 
+def abstract_data(paper: Paper) -> str:
+    """The abstract as data for drafting and checking TL;DRs: markup, URLs and sentences that
+    give the model orders removed, so an obeyed payload never counts as the paper's words."""
+    return clean_untrusted(paper.abstract) or paper.title
+
+
 def _fence_safe(text: str) -> str:
     # Untrusted text must not close the <paper> fence or smuggle markup into the prompt.
     return clean_markup(text).replace("<", "‹").replace(">", "›")
@@ -81,7 +88,7 @@ class TldrWriter:
 
     def messages(self, paper: Paper) -> list[Message]:
         """The chat messages of the first draft."""
-        excerpt = key_sentences(paper.title, paper.abstract, EXCERPT_CHARS, lead=False)
+        excerpt = key_sentences(paper.title, abstract_data(paper), EXCERPT_CHARS, lead=False)
         system, user = self.prompt.render(abstract=_fence_safe(excerpt))
         return [Message("system", system), Message("user", user)]
 
@@ -113,10 +120,10 @@ class TldrWriter:
         text, trimmed = fit_draft(text, cut_off)
         if cut_off and not trimmed:
             return text, ["cut off before the end: too long"]
-        return text, check_tldr(text, paper.title, paper.abstract)
+        return text, check_tldr(text, paper.title, abstract_data(paper))
 
     def _extractive(self, paper: Paper, reasons: tuple[str, ...]) -> Tldr:
-        text = extractive_tldr(paper.title, paper.abstract)
+        text = extractive_tldr(paper.title, abstract_data(paper))
         return Tldr(paper.paper_id, paper.content_hash, text, "extractive", self.model_id,
                     self.prompt_version, tuple(dict.fromkeys(reasons)))  # fmt: skip
 
@@ -128,7 +135,7 @@ def prompt_version(prompt: Prompt) -> str:
 
 def extractive_only(paper: Paper, version: str, reason: str) -> Tldr:
     """An extractive TL;DR made without any model (the backend is down); never cached."""
-    text = extractive_tldr(paper.title, paper.abstract)
+    text = extractive_tldr(paper.title, abstract_data(paper))
     return Tldr(paper.paper_id, paper.content_hash, text, "extractive", NO_MODEL, version,
                 (reason,))  # fmt: skip
 

@@ -39,6 +39,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--keep-work", action="store_true", help="keep the stores built under OUT/work"
     )
+    parser.add_argument(
+        "--reuse-work",
+        action="store_true",
+        help="reuse the stores (and their first-ingest figures) that an earlier --keep-work "
+        "run left in OUT/work; implies --keep-work",
+    )
     return parser.parse_args(argv)
 
 
@@ -74,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         args.archive or archive_path(),
         args.archive_papers,
         sections,
-        args.keep_work,
+        keep_work=args.keep_work or args.reuse_work,
+        reuse_work=args.reuse_work,
     )
     results = run_bench(config, run_id)
     print(write_outputs(results, out))

@@ -26,6 +26,7 @@ class BenchConfig:
     baseline_archive: bool  # also time the baseline ingest on the small archive store
     sections: tuple[str, ...] = SECTIONS
     keep_work: bool = False
+    reuse_work: bool = False  # reuse stores kept by an earlier run in the same out_dir
 
     @property
     def work_dir(self) -> Path:
@@ -39,6 +40,7 @@ def make_config(
     archive_papers: int | None = None,
     sections: tuple[str, ...] = SECTIONS,
     keep_work: bool = False,
+    reuse_work: bool = False,
 ) -> BenchConfig:
     """The quick (smoke test, ~1-2 min) or full (~40 min) configuration."""
     if quick:
@@ -57,6 +59,7 @@ def make_config(
             baseline_archive=False,
             sections=sections,
             keep_work=keep_work,
+            reuse_work=reuse_work,
         )
     return BenchConfig(
         quick=False,
@@ -73,4 +76,5 @@ def make_config(
         baseline_archive=True,
         sections=sections,
         keep_work=keep_work,
+        reuse_work=reuse_work,
     )

@@ -81,9 +81,10 @@ class BenchContext:
     def ensure_ingested(self, store: str) -> dict[str, Any]:
         """The store's first ingest (run and timed now if no section has built it yet)."""
         if store not in self.ingested:
-            from evals.bench.ingest_bench import ingest_once
+            from evals.bench.ingest_bench import ingest_once, kept_ingest
 
-            self.ingested[store] = ingest_once(self, store)
+            kept = kept_ingest(self, store) if self.config.reuse_work else None
+            self.ingested[store] = kept or ingest_once(self, store)
         return self.ingested[store]
 
     def ensure_store(self, store: str) -> Path:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from evals.bench.context import BenchContext
 
 INGEST_TIMEOUT_S = 4 * 3600
+RECORD = "bench_first_ingest.json"
 
 
 class BenchError(RuntimeError):
@@ -49,11 +50,22 @@ def run_ingest_cli(ctx: BenchContext, store: str) -> dict[str, Any]:
 
 
 def ingest_once(ctx: BenchContext, store: str) -> dict[str, Any]:
-    """The first ingest of a store (a fresh home)."""
+    """The first ingest of a store (a fresh home), recorded beside it for --reuse-work."""
     import shutil
 
     shutil.rmtree(ctx.home(store), ignore_errors=True)
-    return run_ingest_cli(ctx, store)
+    first = run_ingest_cli(ctx, store)
+    (ctx.home(store) / RECORD).write_text(json.dumps(first), encoding="utf-8")
+    return first
+
+
+def kept_ingest(ctx: BenchContext, store: str) -> dict[str, Any] | None:
+    """The first-ingest figures of a store kept by an earlier run (--keep-work), if any."""
+    path = ctx.home(store) / RECORD
+    if not path.is_file():
+        return None
+    first: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {**first, "reused": True}
 
 
 def ingest_case(ctx: BenchContext, store: str, raw_chunks_per_s: float) -> dict[str, Any]:

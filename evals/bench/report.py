@@ -68,7 +68,8 @@ def ingest_table(s: dict[str, Any]) -> list[str]:
         f, again = case["first"], case["reingest"]
         rows.append(
             (
-                STORE_LABELS.get(store, store),
+                STORE_LABELS.get(store, store)
+                + (" (first ingest kept)" if f.get("reused") else ""),
                 f["papers"],
                 f["chunks"],
                 f"{f['pipeline_seconds']:.1f} s / {f['wall_seconds']:.1f} s",
