@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import papers_in
 
 from assistant.feeds import parse_bytes
 from assistant.services import builtin_feed_path
@@ -70,19 +70,6 @@ def finish(proc: subprocess.Popen[str], timeout: float = 300) -> str:
     assert proc.returncode == 0, err
     assert "Traceback" not in err
     return out
-
-
-def papers_in(registry: Path) -> int:
-    if not registry.exists():
-        return 0
-    try:
-        db = sqlite3.connect(f"file:{registry}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.OperationalError:
-        return 0  # schema not created yet
 
 
 def kill_mid_ingest(home: Path, after_first_flush_s: float | None) -> int:

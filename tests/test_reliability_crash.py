@@ -20,13 +20,11 @@ a paper's chunks before writing them again, and a test holds it.
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -34,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import feedqa, papers_in, spawn
 
 from assistant.feeds import parse_bytes
 from assistant.models import Paper
@@ -65,29 +64,6 @@ KILLS: dict[str, int] = {"ingest": 0, "digest": 0}  # kills that landed, for the
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def env_for(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("FEEDQA_", "OPENAI_"))}
-    env.update({"FEEDQA_HOME": str(home), "FEEDQA_EMBEDDER": "fake",
-                "FEEDQA_LLM_BACKEND": "fake", **extra})  # fmt: skip
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    return env
-
-
-def spawn(args: list[str], home: Path, **extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, *args],
-        env=env_for(home, **extra),
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def feedqa(*args: str | Path) -> list[str]:
-    return ["-m", "assistant.cli", *map(str, args)]
-
-
 def finish(proc: subprocess.Popen[str], timeout: float = 240) -> str:
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -103,19 +79,6 @@ def finish(proc: subprocess.Popen[str], timeout: float = 240) -> str:
 def check(home: Path) -> dict[str, Any]:
     """check_store and the counts, read by a process that never wrote to ``home``."""
     return json.loads(finish(spawn(["-c", CHECK], home)))
-
-
-def papers_in(registry: Path) -> int:
-    if not registry.exists():
-        return 0
-    try:
-        db = sqlite3.connect(f"file:{registry}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.OperationalError:
-        return 0  # not created yet, or locked for a moment
 
 
 def make_feeds(folder: Path, first: int, n_files: int, per_file: int, seed: int) -> list[Path]:

@@ -14,18 +14,17 @@
 from __future__ import annotations
 
 import json
-import re
 import resource
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import free_port
 from fake_openai_server import MODEL, FakeOpenAIServer, Step
+from helpers import echo_source, serve
 from pydantic import SecretStr
 
 from assistant.cli_ingest import run_ingest
@@ -75,15 +74,6 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def echo_source(messages: list[Message]) -> str:
-    found = re.search(r"<source (\d+)>\nTitle: [^\n]*\n(.+?)\n</source", messages[-1].content,
-                      re.S)  # fmt: skip
-    if not found:
-        return "NOT IN FEED"
-    first = re.split(r"(?<=[.!?])\s+", found.group(2).strip())[0].rstrip(".")
-    return f"{first} [{found.group(1)}]."
-
-
 def sleepy(script: Callable[[list[Message]], str], seconds: float) -> Callable[..., str]:
     def reply(messages: list[Message]) -> str:
         time.sleep(seconds)
@@ -102,18 +92,6 @@ def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     services.close()
     assert report.new == len(PAPERS) and not report.errors
     return home
-
-
-@contextmanager
-def serve(services: Services, **options: Any) -> Iterator[str]:
-    from ui.app import build_app, launch_app
-
-    app = build_app(services, **options)
-    _, url, _ = launch_app(app, services, port=free_port(), block=False)
-    try:
-        yield url
-    finally:
-        app.close()
 
 
 def client(url: str) -> Any:

@@ -16,11 +16,8 @@
 from __future__ import annotations
 
 import json
-import os
 import random
-import re
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,9 +26,9 @@ from typing import Any
 
 import pytest
 from conftest import free_port
+from helpers import echo_source, feedqa, spawn
 
 from assistant.config import Settings
-from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.pipeline.abstain import FEATURES, Calibration
 from assistant.services import Services
@@ -95,23 +92,6 @@ NEW = {"id": "2601.99999", "day": "2026-01-20", "title": NEW_TITLE,
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def env_for(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("FEEDQA_", "OPENAI_"))}
-    env.update({"FEEDQA_HOME": str(home), "FEEDQA_EMBEDDER": "fake",
-                "FEEDQA_LLM_BACKEND": "fake", **extra})  # fmt: skip
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    return env
-
-
-def spawn(args: list[str], home: Path, **extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, *args], env=env_for(home, **extra), cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
-
-
-def feedqa(*args: str | Path) -> list[str]:
-    return ["-m", "assistant.cli", *map(str, args)]
 
 
 def wait(proc: subprocess.Popen[str], timeout: float = 180) -> tuple[int, str, str]:
@@ -255,15 +235,6 @@ def test_write_lock_validates_its_wait(tmp_path: Path) -> None:
 
 
 # --- the chat during an ingest (embedded Chroma) ---------------------------------------------
-
-
-def echo_source(messages: list[Message]) -> str:
-    found = re.search(r"<source (\d+)>\nTitle: [^\n]*\n(.+?)\n</source", messages[-1].content,
-                      re.S)  # fmt: skip
-    if not found:
-        return "NOT IN FEED"
-    first = re.split(r"(?<=[.!?])\s+", found.group(2).strip())[0].rstrip(".")
-    return f"{first} [{found.group(1)}]."
 
 
 def reply_of(result: Any) -> str:

@@ -6,19 +6,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from conftest import free_port
+from helpers import echo_source, serve
 
 from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
@@ -29,7 +28,7 @@ from assistant.pipeline.abstain import FEATURES, Calibration
 from assistant.pipeline.types import Filters
 from assistant.services import Services
 from ui import render
-from ui.app import ChatHandler, Digest, Turn, build_app, default_concurrency, launch_app
+from ui.app import ChatHandler, Digest, Turn, default_concurrency
 
 ROUTE = "Sparse Expert Routing for Speech Translation"
 DOCK = "Graph Networks for Protein Docking"
@@ -70,17 +69,6 @@ FILE_PATHS = [
     "/gradio_api/file=pyproject.toml",
     f"/gradio_api/file={Path(__file__).resolve()}",
 ]
-
-
-def echo_source(messages: list[Message]) -> str:
-    """A well-behaved model: the first sentence of the first source, cited. For a TL;DR
-    prompt (no sources) it declines, so the TL;DR falls back to an extractive one."""
-    found = re.search(r"<source (\d+)>\nTitle: [^\n]*\n(.+?)\n</source", messages[-1].content,
-                      re.S)  # fmt: skip
-    if not found:
-        return "NOT IN FEED"
-    first = re.split(r"(?<=[.!?])\s+", found.group(2).strip())[0].rstrip(".")
-    return f"{first} [{found.group(1)}]."
 
 
 class Gauge:
@@ -129,17 +117,6 @@ def make_services(store_home: Path) -> Iterator[Callable[[Any], Services]]:
     yield make
     for services in built:
         services.close()
-
-
-@contextmanager
-def serve(services: Services, **options: Any) -> Iterator[str]:
-    """The app launched in this process on a free port; closed afterwards."""
-    app = build_app(services, **options)
-    _, url, _ = launch_app(app, services, port=free_port(), block=False)
-    try:
-        yield url
-    finally:
-        app.close()
 
 
 def client(url: str) -> Any:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +18,9 @@ from typing import Any
 
 import pytest
 from conftest import free_port
+from helpers import echo_source
 
 from assistant.config import Settings
-from assistant.llm.base import Message
 from assistant.services import Services, builtin_feed_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
@@ -45,16 +44,6 @@ POISON = {
 }
 # Waits until the chat shows `n` finished replies (answers and abstentions carry .fq-meta).
 REPLIES_JS = "n => document.querySelectorAll('#fq-chat .fq-meta, #fq-chat .fq-error').length >= n"
-
-
-def echo_source(messages: list[Message]) -> str:
-    """A scripted model: the first sentence of the first source, cited."""
-    found = re.search(r"<source (\d+)>\nTitle: [^\n]*\n(.+?)\n</source", messages[-1].content,
-                      re.S)  # fmt: skip
-    if not found:
-        return "NOT IN FEED"
-    first = re.split(r"(?<=[.!?])\s+", found.group(2).strip())[0].rstrip(".")
-    return f"{first} [{found.group(1)}]."
 
 
 @pytest.fixture(scope="module")
