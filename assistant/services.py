@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import suppress
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -28,8 +30,9 @@ class Services:
 
     def __init__(self, settings: Settings, llm: LLM | None = None) -> None:
         self.settings = settings
-        if llm is not None:
-            self.__dict__["llm"] = llm
+        self._llm = llm
+        self._llm_lock = threading.Lock()
+        self._llm_loader: threading.Thread | None = None
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -53,11 +56,27 @@ class Services:
         generation = self.registry.generation()
         return ChunkStore(self.settings, self.embedder.model_id, generation=generation)
 
-    @cached_property
+    @property
     def llm(self) -> LLM:
-        from assistant.llm.factory import make_llm
+        with self._llm_lock:
+            if self._llm is None:
+                from assistant.llm.factory import make_llm
 
-        return make_llm(self.settings)
+                self._llm = make_llm(self.settings)
+            return self._llm
+
+    def preload_llm(self) -> None:
+        """Start loading the LLM on a thread while the caller retrieves: llama.cpp reads the
+        GGUF with the GIL released, so a cold `feedqa ask` overlaps it with the rest."""
+        if self._llm is not None or self._llm_loader is not None:
+            return
+        self._llm_loader = threading.Thread(target=self._load_llm, name="feedqa-llm-load")
+        self._llm_loader.start()
+
+    def _load_llm(self) -> None:
+        # A failure is left for the caller that needs the model: it raises again there.
+        with suppress(Exception):
+            self.llm  # noqa: B018 - loads and keeps it
 
     @cached_property
     def pipeline(self) -> QAPipeline:

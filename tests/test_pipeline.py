@@ -433,3 +433,12 @@ def test_list_question_detection() -> None:
     assert is_list_question("List the papers about LoRA")
     assert not is_list_question("Which dataset does the paper on docking use?")
     assert not is_list_question("What accuracy does KVQuant reach?")
+
+
+def test_a_claim_that_drops_the_number_does_not_replace_the_quote() -> None:
+    from assistant.pipeline.answer import says
+
+    sentence = "GSRA reduces trainable parameters by 38% compared with uniform-rank LoRA on GLUE."
+    assert says("GSRA reduces trainable parameters by 38% compared with LoRA on GLUE", sentence)
+    assert not says("GSRA reduces trainable parameters compared with LoRA on GLUE", sentence)
+    assert not says("It reduces trainable parameters by 38% compared with uniform-rank", sentence)

@@ -11,7 +11,7 @@ from assistant.llm.base import Generation
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
 from assistant.pipeline.evidence import SourceBundle
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
-from assistant.pipeline.text import content_words, overlap
+from assistant.pipeline.text import content_words, entities, numbers, overlap
 from assistant.pipeline.types import (
     Answer,
     AnswerEvent,
@@ -152,11 +152,9 @@ class AnswerBuilder:
         return min(0.99, self.threshold + DECLINE_MARGIN)
 
     def _uncovered_quotes(self) -> list[Evidence]:
-        """The answering sentences that no kept claim already says."""
-        claims = [content_words(claim.text) for claim, _ in self.kept]
-        return [e for e in self.quotes
-                if not any(overlap(content_words(e.sentence), c) >= QUOTE_COVERED
-                           for c in claims)]  # fmt: skip
+        """The answering sentences that no kept claim already says, numbers and names too."""
+        claims = [claim.text for claim, _ in self.kept]
+        return [e for e in self.quotes if not any(says(c, e.sentence) for c in claims)]
 
     def _quote_evidence(self) -> Iterator[AnswerEvent]:
         quotes = self.quotes or self.evidence[:1]
@@ -219,6 +217,17 @@ class AnswerBuilder:
             notes=self.notes,
         )
         return AnswerEvent("final", answer=answer)
+
+
+def says(claim: str, sentence: str) -> bool:
+    """Whether ``claim`` repeats ``sentence``: most of its words, and all its numbers and names
+    (a claim that drops "by 38%" does not replace the sentence that has it)."""
+    words = content_words(claim)
+    return (
+        overlap(content_words(sentence), words) >= QUOTE_COVERED
+        and numbers(sentence) <= numbers(claim)
+        and entities(sentence) <= entities(claim) | words
+    )
 
 
 def _quote(evidence: Evidence) -> str:

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 History = list[tuple[str, str]]
 CONTEXT_PAPERS = 3
+# Evidence sentences in the prompt: prefill (~250 tokens/s here) is most of the time to the
+# first token, and the sentences that carry the answer are quoted beside the draft anyway.
+PROMPT_SENTENCES = 3
 MAX_ANSWER_TOKENS = 96
 
 
@@ -133,6 +136,7 @@ class QAPipeline:
         started = time.perf_counter()
         text = validate_question(question, self.services.settings.max_question_tokens)
         self.services.require_papers()
+        self.services.preload_llm()
         yield AnswerEvent("status", "searching the feed")
         builder, q_vec = self._gather(text, k, filters, history, started)
         if builder.answerable < builder.threshold or not builder.evidence:
@@ -161,7 +165,7 @@ class QAPipeline:
         # same expanded query that retrieved it.
         query = retrieval_query(text, history)
         q_vec = self.services.embedder.embed([query])[0]
-        evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS])
+        evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
         top = evidence[0].source_n if evidence else 1
         quotes = quote_sentences(query, q_vec, bundles[top - 1], top) if evidence else []
         builder.attach(bundles, evidence, quotes)
