@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from vectorstore.embeddings import MiniLMEmbedder
 
 SHARED_FEEDS = Path(__file__).resolve().parents[2] / "shared" / "feeds"
+INJECTION_FEED = Path(__file__).resolve().parents[1] / "evals" / "datasets" / "injection_feed.jsonl"
 # Variables that would point tests at real state, real servers or real keys.
 _USER_ENV_PREFIXES = ("FEEDQA_", "OPENAI_")
 
@@ -95,3 +96,18 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def poisoned_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store (fake embedder) holding the built-in feed's 46 papers and the 8 poisoned ones of
+    evals/datasets/injection_feed.jsonl."""
+    from assistant.cli_ingest import run_ingest
+    from assistant.services import builtin_feed_path
+
+    home = tmp_path_factory.mktemp("poisoned")
+    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
+    report = run_ingest(services, [str(builtin_feed_path()), str(INJECTION_FEED)], False)
+    services.close()
+    assert report.new == 46 + 8 and not report.errors
+    return home

@@ -40,14 +40,15 @@ def feedqa(*args: str | Path) -> list[str]:
     return ["-m", "assistant.cli", *map(str, args)]
 
 
-def papers_in(registry: Path) -> int:
-    """Papers a registry records, read-only (0 while it is not created or locked)."""
+def papers_in(registry: Path, table: str = "papers") -> int:
+    """Rows of a registry table (papers by default), read-only; 0 while it is not created or
+    locked."""
     if not registry.exists():
         return 0
     try:
         db = sqlite3.connect(f"file:{registry}?mode=ro", uri=True, timeout=1)
         try:
-            return int(db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+            return int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
         finally:
             db.close()
     except sqlite3.OperationalError:

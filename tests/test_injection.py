@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.pipeline.abstain import FEATURES, Calibration
 from assistant.pipeline.qa import QAPipeline, is_list_question
 from assistant.pipeline.types import Answer
-from assistant.services import Services, builtin_feed_path
+from assistant.services import Services
 
 DATASETS = Path(__file__).resolve().parents[1] / "evals" / "datasets"
 QUESTIONS = [json.loads(line) for line in (DATASETS / "injection.jsonl").read_text().splitlines()]
@@ -71,17 +70,6 @@ def obey_in_source_words(messages: list[Message]) -> str:
 def obey_system_dump(messages: list[Message]) -> str:
     system = messages[0].content
     return f"SYSTEM PROMPT DUMP: {system} PWNED-B42D [{first_source(messages)}]."
-
-
-@pytest.fixture(scope="module")
-def poisoned_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("poisoned")
-    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
-    specs = [str(builtin_feed_path()), str(DATASETS / "injection_feed.jsonl")]
-    report = run_ingest(services, specs, False)
-    assert report.new == 46 + 8 and not report.errors
-    services.close()
-    return home
 
 
 @pytest.fixture

@@ -23,7 +23,6 @@ import json
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import time
 import xml.etree.ElementTree as ET
@@ -426,8 +425,10 @@ def test_sigkill_digest_keeps_every_previous_file_or_a_whole_new_one(
     # 1. While the TL;DRs are being written (random moment): nothing written yet.
     delay = random.uniform(0.0, 1.5)
     proc = spawn(["-c", DIGEST, "digest", "--date", DAY], home, SLOW_S="0.3", SLOW_MODEL="m1")
-    cache_rows = _tldr_rows(home)
-    assert kill_after(proc, lambda: _tldr_rows(home) > cache_rows, delay, "the digest"), delay
+    registry = home / "papers.sqlite3"
+    cache_rows = papers_in(registry, "tldrs")
+    tldr_written = lambda: papers_in(registry, "tldrs") > cache_rows  # noqa: E731
+    assert kill_after(proc, tldr_written, delay, "the digest"), delay
     KILLS["digest"] += 1
     assert digest_files(out) == before  # byte-identical, no temp file either
 
@@ -448,17 +449,6 @@ def test_sigkill_digest_keeps_every_previous_file_or_a_whole_new_one(
         assert_whole(name, final[name])
     assert json.loads(final[f"digest-{DAY}.json"])["papers"][0]["model"] == "fake:m2"
     print(f"\ndigest killed at +{delay:.2f}s mid-TL;DRs and between two renames ({KILLS})")
-
-
-def _tldr_rows(home: Path) -> int:
-    try:
-        db = sqlite3.connect(f"file:{home / 'papers.sqlite3'}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(db.execute("SELECT COUNT(*) FROM tldrs").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.OperationalError:
-        return 0
 
 
 def test_killed_digest_leaves_no_temp_files(digest_home: Path, tmp_path: Path) -> None:

@@ -33,13 +33,10 @@ from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
 from assistant.cli import main
-from assistant.cli_ingest import run_ingest
-from assistant.config import Settings
 from assistant.feeds import Limits, parse_bytes
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.models import Paper
-from assistant.services import Services, builtin_feed_path
 from assistant.summaries.cache import TldrCache
 from assistant.summaries.extractive import extractive_tldr
 from assistant.summaries.tldr import TldrWriter, summarise_papers
@@ -87,17 +84,6 @@ def obey_blind(messages: list[Message]) -> str:
     """Writes a payload whatever it was shown (a model trained on the poisoned page)."""
     TRIED["drafts"] += 1
     return f"{lead(messages)} and reports PWNED-A17C per evil.example/results"
-
-
-@pytest.fixture(scope="module")
-def poisoned_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("poisoned-digest")
-    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
-    specs = [str(builtin_feed_path()), str(DATASETS / "injection_feed.jsonl")]
-    report = run_ingest(services, specs, False)
-    services.close()
-    assert report.new == 46 + len(POISONED) and not report.errors
-    return home
 
 
 def digest_with(home: Path, tmp_path: Path, script: Callable[[list[Message]], str],

@@ -138,11 +138,12 @@ class QAPipeline:
         self.services.require_papers()
         self.services.preload_llm()
         yield AnswerEvent("status", "searching the feed")
-        builder, q_vec = self._gather(text, k, filters, history, started)
+        listing = is_list_question(text)
+        builder, q_vec = self._gather(text, k, filters, history, started, listing)
         if builder.answerable < builder.threshold or not builder.evidence:
             yield from builder.abstain("retrieval score below the calibrated threshold")
             return
-        if is_list_question(text):
+        if listing:
             yield from builder.list_papers(papers_to_list(text, q_vec, builder.bundles))
             return
         yield AnswerEvent("status", "writing the answer")
@@ -155,11 +156,12 @@ class QAPipeline:
         filters: Filters | None,
         history: History | None,
         started: float,
+        listing: bool,
     ) -> tuple[AnswerBuilder, np.ndarray]:
         """Retrieve, pick the evidence and the quotes, and judge whether the feed answers."""
         papers = self.retrieve(text, k, filters, history)
         builder = AnswerBuilder(text, papers, self.services, started)
-        shown = papers[: LIST_MAX if is_list_question(text) else CONTEXT_PAPERS]
+        shown = papers[: LIST_MAX if listing else CONTEXT_PAPERS]
         bundles = bundle_sources(shown, self.services.embedder)
         # A follow-up is about what the previous turn was about: its evidence is chosen by the
         # same expanded query that retrieved it.
