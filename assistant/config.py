@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     gguf_path: Path | None = None
     llm_threads: int | None = None
     llm_context: int = 2048
+    # llama.cpp's extra buffer types (AMX/AArch64 weight repacking). Off: the AMX matmul
+    # segfaults (llama.cpp#20824). True opts back in, on a CPU where that is known to work.
+    llama_extra_bufts: bool = False
     openai_api_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("FEEDQA_OPENAI_API_KEY", "OPENAI_API_KEY")
     )

@@ -26,13 +26,20 @@ def default_gguf_path() -> Path:
 class EmbeddedLLM:
     backend = "embedded"
 
-    def __init__(self, model_path: Path, n_ctx: int = 2048, threads: int | None = None) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        n_ctx: int = 2048,
+        threads: int | None = None,
+        extra_bufts: bool = False,
+    ) -> None:
         if not model_path.is_file():
             raise ModelFileError(f"GGUF model file not found: {model_path}")
         self.model_path = model_path
         self.model = model_path.stem
         self._n_ctx = n_ctx
         self._threads = threads or os.cpu_count() or 1
+        self._extra_bufts = extra_bufts  # llama.cpp's AMX repack crashes: see llama_params
         self._llama: Any = None
         self._lock = threading.Lock()
 
@@ -40,6 +47,9 @@ class EmbeddedLLM:
         if self._llama is None:
             from llama_cpp import Llama
 
+            from assistant.llm.llama_params import configure_llama
+
+            configure_llama(extra_bufts=self._extra_bufts)
             try:
                 self._llama = Llama(
                     model_path=str(self.model_path),

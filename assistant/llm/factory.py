@@ -37,4 +37,9 @@ def make_llm(settings: Settings) -> LLM:
     from assistant.llm.embedded import EmbeddedLLM, default_gguf_path
 
     path = settings.gguf_path or default_gguf_path()
-    return EmbeddedLLM(path, n_ctx=settings.llm_context, threads=settings.llm_threads)
+    return EmbeddedLLM(
+        path,
+        n_ctx=settings.llm_context,
+        threads=settings.llm_threads,
+        extra_bufts=settings.llama_extra_bufts,
+    )
