@@ -28,6 +28,15 @@ class BackendUnavailable(FeedqaError):
     exit_code = 3
 
 
+class ModelCrashed(BackendUnavailable):
+    """The model process died (a native crash, an abort, an OOM kill) in the middle of its work.
+    It is restarted for the next request."""
+
+    def __init__(self, message: str, status: str = "unknown") -> None:
+        super().__init__(message)
+        self.status = status  # "SIGSEGV", "SIGKILL", "exit code 1", ...
+
+
 class ModelFileError(FeedqaError):
     """A model file (GGUF, ONNX, tokenizer) is missing or broken."""
 

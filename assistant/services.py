@@ -95,3 +95,6 @@ class Services:
     def close(self) -> None:
         if "registry" in self.__dict__:
             self.registry.close()
+        stop_worker = getattr(self._llm, "close", None)  # the embedded model's worker process
+        if stop_worker is not None:
+            stop_worker()

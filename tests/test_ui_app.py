@@ -4,8 +4,10 @@ date filters, the TL;DR digest, and the `feedqa chat` command."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -21,9 +23,11 @@ from helpers import echo_source, serve
 
 from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
-from assistant.errors import BackendUnavailable
+from assistant.errors import BackendUnavailable, ModelFileError
 from assistant.llm.base import Generation, Message
+from assistant.llm.factory import make_llm
 from assistant.llm.fake import FakeLLM
+from assistant.llm.worker import WorkerLLM
 from assistant.pipeline.abstain import FEATURES, Calibration
 from assistant.pipeline.types import Filters
 from assistant.services import Services
@@ -370,3 +374,62 @@ def _wait_for_url(proc: subprocess.Popen[str], port: int) -> str:
         if f"127.0.0.1:{port}" in line and "feedqa chat:" in line:
             return f"http://127.0.0.1:{port}/"
     raise AssertionError("feedqa chat did not print its URL:\n" + "".join(lines))
+
+
+class SegfaultsMidAnswer:
+    """The real worker-process LLM, whose process gets SIGSEGV right after the first token of
+    the first answer: the crash the chat must survive."""
+
+    def __init__(self, llm: WorkerLLM) -> None:
+        self.llm, self.backend, self.model = llm, llm.backend, llm.model
+        self.killed: list[int] = []
+
+    def generate(self, messages: list[Message], **kwargs: Any) -> Generation:
+        generation = self.llm.generate(messages, **kwargs)
+        if self.killed:
+            return generation
+        return Generation(deltas=self._kill_after_first(iter(generation)), usage=generation.usage)
+
+    def _kill_after_first(self, deltas: Iterator[str]) -> Iterator[str]:
+        yield next(deltas)
+        pid = self.llm.worker_pid
+        assert pid is not None
+        os.kill(pid, signal.SIGSEGV)
+        self.killed.append(pid)
+        yield from deltas
+
+
+def _crash_then_answer(services: Services, llm: SegfaultsMidAnswer) -> tuple[str, str]:
+    with serve(services) as url:
+        api = client(url)
+        crashed = html.unescape(reply_of(api.predict(ROUTE_Q, "", "", api_name="/ask")))
+        later = html.unescape(reply_of(api.predict(ROUTE_Q, "", "", api_name="/ask")))
+    assert llm.killed and llm.llm.starts == 2 and llm.llm.worker_pid != llm.killed[0]
+    return crashed, later
+
+
+def test_the_chat_survives_a_segfault_of_the_model_process(
+    make_services: Callable[[Any], Services],
+) -> None:
+    worker = WorkerLLM({"fake_delay_s": 0.05}, model="slow-echo", timeout_s=30)
+    llm = SegfaultsMidAnswer(worker)
+    crashed, later = _crash_then_answer(make_services(llm), llm)
+    assert "crashed (SIGSEGV)" in crashed and "restarts for the next question" in crashed
+    assert "two of sixteen experts" in crashed  # the retrieved evidence, quoted
+    assert "model-crashed" in crashed and "fq-answer" in crashed
+    assert "fq-answer" in later and "crashed" not in later
+
+
+@pytest.mark.integration
+def test_the_chat_survives_a_segfault_of_the_real_embedded_model(
+    make_services: Callable[[Any], Services], tmp_path: Path
+) -> None:
+    try:
+        worker = make_llm(Settings(home=tmp_path, llm_backend="embedded", llm_threads=2))
+    except ModelFileError as exc:
+        pytest.skip(f"SmolLM2 GGUF not installed: {exc}")
+    assert isinstance(worker, WorkerLLM)
+    llm = SegfaultsMidAnswer(worker)
+    crashed, later = _crash_then_answer(make_services(llm), llm)
+    assert "crashed (SIGSEGV)" in crashed and "two of sixteen experts" in crashed
+    assert "fq-answer" in later and "crashed" not in later and "model-crashed" not in later

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -26,12 +26,18 @@ class Generation:
     deltas: Iterator[str]
     usage: Usage = field(default_factory=Usage)
     text: str = ""
-    on_usage: Callable[[Usage], None] | None = None
 
     def __iter__(self) -> Iterator[str]:
-        for delta in self.deltas:
-            self.text += delta
-            yield delta
+        try:
+            for delta in self.deltas:
+                self.text += delta
+                yield delta
+        finally:
+            # An abandoned answer must release the backend now (the embedded model serves one
+            # completion at a time), not whenever the generator is garbage-collected.
+            close = getattr(self.deltas, "close", None)
+            if close is not None:
+                close()
 
     def consume(self) -> str:
         for _ in self:

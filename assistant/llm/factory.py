@@ -34,12 +34,23 @@ def make_llm(settings: Settings) -> LLM:
             max_retries=settings.llm_max_retries,
             stream=settings.openai_stream,
         )
-    from assistant.llm.embedded import EmbeddedLLM, default_gguf_path
+    return make_embedded(settings)
+
+
+def make_embedded(settings: Settings) -> LLM:
+    """The GGUF model in a worker process (``WorkerLLM``): a native crash of llama.cpp costs
+    one answer, never the process that asked."""
+    from assistant.errors import ModelFileError
+    from assistant.llm.embedded import default_gguf_path
+    from assistant.llm.worker import WorkerLLM
 
     path = settings.gguf_path or default_gguf_path()
-    return EmbeddedLLM(
-        path,
-        n_ctx=settings.llm_context,
-        threads=settings.llm_threads,
-        extra_bufts=settings.llama_extra_bufts,
-    )
+    if not path.is_file():
+        raise ModelFileError(f"GGUF model file not found: {path}")
+    config = {
+        "model_path": str(path),
+        "n_ctx": settings.llm_context,
+        "threads": settings.llm_threads,
+        "extra_bufts": settings.llama_extra_bufts,
+    }
+    return WorkerLLM(config, model=path.stem, timeout_s=max(settings.llm_timeout_s, 60.0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 
 from assistant.errors import BackendUnavailable
@@ -47,3 +48,31 @@ class FakeLLM:
 def _words(text: str) -> Iterator[str]:
     for i, word in enumerate(text.split(" ")):
         yield word if i == 0 else " " + word
+
+
+class SlowEchoLLM:
+    """Echoes the start of the last message a word at a time, ``delay_s`` apart: a stand-in
+    for the model inside the worker process, slow enough to be killed in mid-answer."""
+
+    backend = "fake"
+    model = "slow-echo"
+
+    def __init__(self, delay_s: float) -> None:
+        self.delay_s = delay_s
+
+    def generate(
+        self,
+        messages: list[Message],
+        *,
+        max_tokens: int,
+        temperature: float = 0.0,
+        stop: list[str] | None = None,
+    ) -> Generation:
+        words = messages[-1].content.split()[:max_tokens]
+        usage = Usage(sum(len(m.content.split()) for m in messages), len(words))
+        return Generation(deltas=self._slowly(" ".join(words)), usage=usage)
+
+    def _slowly(self, text: str) -> Iterator[str]:
+        for word in _words(text):
+            time.sleep(self.delay_s)
+            yield word

@@ -26,8 +26,9 @@ def configure_llama(extra_bufts: bool = False) -> None:
 
     with _lock:
         if _state["original"] is None:
-            _state["original"] = bindings.llama_model_default_params
-            bindings.llama_model_default_params = _defaults_factory(_state["original"])
+            original = bindings.llama_model_default_params
+            _state["original"] = original
+            bindings.llama_model_default_params = _defaults_factory(original)
         _state["extra_bufts"] = extra_bufts
 
 

@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from assistant.errors import ModelCrashed
 from assistant.links import paper_url
 from assistant.llm.base import Generation
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
@@ -80,17 +81,37 @@ class AnswerBuilder:
     def stream_verified(self, generation: Generation) -> Iterator[AnswerEvent]:
         self.generation = generation
         buffer = ""
-        for delta in generation:
-            self.mark("first_model_token")
-            buffer += delta
-            *complete, buffer = split_sentences(buffer + "\0") or [""]
-            buffer = buffer.removesuffix("\0")
-            for sentence in complete:
-                yield from self._handle(sentence)
+        try:
+            for delta in generation:
+                self.mark("first_model_token")
+                buffer += delta
+                *complete, buffer = split_sentences(buffer + "\0") or [""]
+                buffer = buffer.removesuffix("\0")
+                for sentence in complete:
+                    yield from self._handle(sentence)
+        except ModelCrashed as crash:
+            yield from self._after_crash(crash)
+            return
         if buffer.strip():
             yield from self._handle(buffer)
         self.mark("generation")
         yield from self._finish()
+
+    def _after_crash(self, crash: ModelCrashed) -> Iterator[AnswerEvent]:
+        """The model process died mid-answer: one line saying so, then the evidence quoted.
+        What was already verified and shown stays."""
+        self.notes.append(str(crash))
+        notice = (
+            f"The model crashed ({crash.status}) before finishing this answer; "
+            "it restarts for the next question. From the sources:"
+        )
+        quotes = self.quotes or self.evidence[:1]
+        quoted = " ".join(_quote(e) for e in quotes)
+        shown = " ".join(render_claim(c) for c, _ in self.kept)
+        text = " ".join(part for part in (shown, notice, quoted) if part)
+        yield self._emit((" " if shown else "") + " ".join(p for p in (notice, quoted) if p))
+        citations = [*self._citations(), *(self._citation(e.source_n, e.sentence) for e in quotes)]
+        yield self._final(text, _unique(citations), abstained=False, path="model-crashed")
 
     def _handle(self, sentence: str) -> Iterator[AnswerEvent]:
         if SENTINEL in sentence.upper():

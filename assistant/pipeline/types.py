@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-AnswerPath = Literal["model", "model-filtered", "quoted-evidence", "paper-list", "abstained"]
+AnswerPath = Literal[
+    "model", "model-filtered", "quoted-evidence", "paper-list", "abstained", "model-crashed"
+]
 
 
 @dataclass(frozen=True)
