@@ -45,14 +45,14 @@ def test_gate_slice_meets_every_floor_with_the_embedded_model(
     tmp_path: Path, shared_feeds: Path, minilm
 ) -> None:
     from assistant.errors import ModelFileError
-    from assistant.llm.embedded import EmbeddedLLM, default_gguf_path
+    from assistant.llm.factory import make_llm
 
+    settings = Settings(home=tmp_path, embedder="minilm", llm_backend="embedded")
     try:
-        llm = EmbeddedLLM(default_gguf_path())
+        llm = make_llm(settings)  # in its worker process: a native crash fails this test only
     except ModelFileError as exc:
         pytest.skip(f"embedded model not installed: {exc}")
     thresholds = load_thresholds()
-    settings = Settings(home=tmp_path, embedder="minilm", llm_backend="embedded")
     run = run_eval(settings, gate_options(thresholds, shared_feeds), llm=llm, embedder=minilm)
     report = write_report(run, tmp_path / "run", tmp_path, thresholds)
     print(f"\ngate slice: {len(run.results)} questions in {run.seconds} s")

@@ -43,7 +43,7 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         pytest.skip(f"SmolLM2 GGUF not installed: {exc}")
     port = free_port()
     log_path = tmp_path_factory.mktemp("llama") / "server.log"
-    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf),
+    command = [sys.executable, "-m", "assistant.llm.llama_server", "--model", str(gguf),
                "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048"]  # fmt: skip
     with log_path.open("wb") as log:
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)

