@@ -19,6 +19,7 @@ COMMANDS = {
     "schedule": ("cli_summaries", "schedule"),
     "chat": ("cli_chat", "chat"),
     "eval": ("cli_eval", "eval_cmd"),
+    "doctor": ("cli_doctor", "doctor"),
 }
 
 

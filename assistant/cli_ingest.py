@@ -171,9 +171,24 @@ def stats(settings: Settings, as_json: bool) -> None:
     """Papers, chunks, sources, date range, store location and embedder."""
     summary = store_stats(Services(settings))
     if as_json:
-        print_json(summary)
+        print_json(summary)  # every source path, for scripts
         return
-    for key, value in summary.items():
-        if key == "sources":
-            value = ", ".join(f"{k} ({v})" for k, v in value.items()) or "-"
-        click.echo(f"{key:>10}: {value}")
+    click.echo(format_stats(summary))
+
+
+STATS_GROUPS_SHOWN = 10
+
+
+def format_stats(summary: dict[str, Any]) -> str:
+    """Counts, and the sources grouped by file or archive (the full list is in --json)."""
+    from assistant.feeds.fetch import group_sources
+
+    groups = group_sources(summary["sources"])
+    lines = [f"{key:>10}: {value}" for key, value in summary.items() if key != "sources"]
+    lines.append(f"{'sources':>10}: {len(summary['sources'])} feed(s) from {len(groups)} file(s)")
+    for name, (feeds, papers) in list(groups.items())[:STATS_GROUPS_SHOWN]:
+        inside = f"{feeds} feeds, " if feeds > 1 else ""
+        lines.append(f"{'':>12}{name} ({inside}{papers} papers)")
+    if len(groups) > STATS_GROUPS_SHOWN:
+        lines.append(f"{'':>12}... {len(groups) - STATS_GROUPS_SHOWN} more (--json lists all)")
+    return "\n".join(lines)

@@ -127,9 +127,32 @@ def _read_file(path: Path, source: str, limits: Limits) -> bytes:
         raise FeedError(source, f"cannot read ({exc.strerror or exc})") from None
 
 
+ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
+_MEMBER_SOURCE = re.compile(
+    r"^(?P<archive>.+?(?:" + "|".join(re.escape(s) for s in ARCHIVE_SUFFIXES) + r"))/.+$",
+    re.IGNORECASE,
+)
+
+
+def source_group(source: str) -> str:
+    """The file a stored source came from: an archive member (``ARCHIVE/member``, as
+    ``_load_archive`` names them) belongs to its archive; anything else is its own group."""
+    match = _MEMBER_SOURCE.match(source)
+    return match["archive"] if match else source
+
+
+def group_sources(sources: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """{file or archive: (feeds in it, papers from it)}, largest first."""
+    groups: dict[str, tuple[int, int]] = {}
+    for source, papers in sources.items():
+        feeds, total = groups.get(source_group(source), (0, 0))
+        groups[source_group(source)] = (feeds + 1, total + papers)
+    return dict(sorted(groups.items(), key=lambda item: (-item[1][1], item[0])))
+
+
 def _is_archive(path: Path) -> bool:
     name = path.name.lower()
-    if not name.endswith((".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")):
+    if not name.endswith(ARCHIVE_SUFFIXES):
         return False
     try:
         return tarfile.is_tarfile(path)
