@@ -3,6 +3,7 @@ so start-up (and a cold `feedqa ask`) does not pay for the others' imports."""
 
 from __future__ import annotations
 
+import faulthandler
 import importlib
 
 import click
@@ -41,6 +42,9 @@ class LazyGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Grounded Q&A and one-line TL;DRs over a research-paper feed."""
+    # A native crash in this process (ONNX Runtime, SQLite) prints where it happened instead
+    # of ending in silence; the LLM runs in its own worker process (assistant.llm.worker).
+    faulthandler.enable()
     ctx.obj = Settings()
 
 

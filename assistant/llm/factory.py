@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from assistant.config import Settings
 from assistant.llm.base import LLM
+
+if TYPE_CHECKING:
+    from assistant.llm.worker import WorkerLLM
 
 
 def backend_name(settings: Settings) -> str:
@@ -37,7 +42,7 @@ def make_llm(settings: Settings) -> LLM:
     return make_embedded(settings)
 
 
-def make_embedded(settings: Settings) -> LLM:
+def make_embedded(settings: Settings) -> WorkerLLM:
     """The GGUF model in a worker process (``WorkerLLM``): a native crash of llama.cpp costs
     one answer, never the process that asked."""
     from assistant.errors import ModelFileError

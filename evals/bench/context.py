@@ -11,7 +11,7 @@ from evals.bench.corpus import Member, papers_of, pick_members, read_archive, wr
 
 if TYPE_CHECKING:
     from assistant.config import Settings
-    from assistant.llm.embedded import EmbeddedLLM
+    from assistant.llm.worker import WorkerLLM
     from assistant.models import Paper
     from assistant.services import Services
     from vectorstore.embeddings import MiniLMEmbedder
@@ -108,9 +108,8 @@ class BenchContext:
         return MiniLMEmbedder()
 
     @cached_property
-    def llm(self) -> EmbeddedLLM:
-        from assistant.llm.embedded import EmbeddedLLM, default_gguf_path
+    def llm(self) -> WorkerLLM:
+        """The embedded model as the app runs it: in its worker process."""
+        from assistant.llm.factory import make_embedded
 
-        settings = self.settings()
-        path = settings.gguf_path or default_gguf_path()
-        return EmbeddedLLM(path, n_ctx=settings.llm_context, threads=settings.llm_threads)
+        return make_embedded(self.settings())

@@ -2,7 +2,8 @@
 
 Embedder: ONNX Runtime ``session.run`` alone over the chunk texts the ingest produces, in the
 ingest's batches (flush groups of FLUSH_CHUNKS, length-sorted, ``embed_batch_size`` each),
-tokenised beforehand. LLM: llama.cpp alone, a ~300-token prefill and a 64-token decode.
+tokenised beforehand. LLM: llama.cpp alone, a ~300-token prefill and a 64-token decode, in a child
+process (``llm_limit``), with and without llama.cpp's extra buffer types.
 """
 
 from __future__ import annotations
@@ -18,16 +19,15 @@ if TYPE_CHECKING:
     from evals.bench.context import BenchContext
     from vectorstore.embeddings import MiniLMEmbedder
 
-PREFILL_TOKENS = 300
-DECODE_TOKENS = 64
-LLM_REPEATS = 3
-
 
 def run_limits(ctx: BenchContext) -> dict[str, Any]:
     papers = evenly(ctx.papers("archive"), ctx.config.raw_embed_papers)
     return {
         "embedder": embedder_limit(ctx.embedder, papers, ctx.settings().embed_batch_size),
         "llm": llm_limit(ctx),
+        # The same with llama.cpp's extra buffer types, which feedqa turns off: on a CPU with
+        # AMX this child segfaults and the entry says so.
+        "llm_extra_bufts": llm_limit(ctx, extra_bufts=True),
     }
 
 
@@ -97,47 +97,16 @@ def embedder_limit(
     }
 
 
-def llm_limit(ctx: BenchContext) -> dict[str, Any]:
-    """Prefill and decode tokens/s of llama.cpp alone, best of LLM_REPEATS."""
-    from evals.bench.corpus import sample_papers
+def llm_limit(ctx: BenchContext, extra_bufts: bool = False) -> dict[str, Any]:
+    """Prefill and decode tokens/s of llama.cpp alone, best of 3, in a child process."""
+    from assistant.llm.embedded import default_gguf_path
+    from evals.bench.llm_limit import measure_in_child
 
-    started = time.perf_counter()
-    ctx.llm.warm_up()
-    load_s = time.perf_counter() - started
-    llama = ctx.llm._load()
-    text = "\n\n".join(f"{p.title}\n{p.abstract}" for p in sample_papers()[:6])
-    prompt = llama.tokenize(text.encode("utf-8"), add_bos=True)[:PREFILL_TOKENS]
-    prefill = min(_prefill_seconds(llama, prompt) for _ in range(LLM_REPEATS))
-    decode = min(_decode_seconds(llama, prompt[:32]) for _ in range(LLM_REPEATS))
-    return {
-        "model": ctx.llm.model,
-        "load_seconds": round(load_s, 3),
-        "threads": llama.n_threads,
-        "n_ctx": llama.n_ctx(),
-        "prefill_tokens": len(prompt),
-        "prefill_seconds": round(prefill, 4),
-        "prefill_tokens_per_s": per_second(len(prompt), prefill),
-        "decode_tokens": DECODE_TOKENS,
-        "decode_seconds": round(decode, 4),
-        "decode_tokens_per_s": per_second(DECODE_TOKENS, decode),
+    settings = ctx.settings()
+    config = {
+        "model_path": str(settings.gguf_path or default_gguf_path()),
+        "n_ctx": settings.llm_context,
+        "threads": settings.llm_threads,
+        "extra_bufts": extra_bufts,
     }
-
-
-def _prefill_seconds(llama: Any, prompt: list[int]) -> float:
-    """One completion of max_tokens=1 from an empty KV cache: the prompt's prefill."""
-    llama.reset()  # no prefix reuse from the previous run
-    started = time.perf_counter()
-    llama.create_completion(prompt, max_tokens=1, temperature=0.0)
-    return time.perf_counter() - started
-
-
-def _decode_seconds(llama: Any, prompt: list[int]) -> float:
-    """DECODE_TOKENS greedy tokens after the first one (EOS ignored: llama.generate runs on)."""
-    llama.reset()
-    first = 0.0
-    for n, _token in enumerate(llama.generate(prompt, temp=0.0, reset=True), start=1):
-        if n == 1:
-            first = time.perf_counter()
-        if n > DECODE_TOKENS:
-            break
-    return time.perf_counter() - first
+    return measure_in_child(config)

@@ -132,7 +132,28 @@ def baseline_ttft(r: dict[str, Any]) -> Target:
     return Target("first token vs baseline", goal, measured, _status(ours < base))
 
 
+def safe_llama_speed(r: dict[str, Any]) -> Target:
+    """The default (extra buffer types off, AMX-safe) against llama.cpp's extra buffer types."""
+    goal = "extra buffer types off: <= 5% slower than on, prefill and decode"
+    off, on = _get(r, "limits", "llm"), _get(r, "limits", "llm_extra_bufts")
+    if not off or "crashed" in off:
+        return Target(
+            "AMX-safe llama.cpp speed", goal, "the default crashed or was not run", "MISS"
+        )
+    if not on or "crashed" in on:
+        why = f"with them llama.cpp {on['crashed']}" if on else "not run"
+        measured = (
+            f"comparison cannot run: {why}; off: prefill {off['prefill_tokens_per_s']:.0f}, "
+            f"decode {off['decode_tokens_per_s']:.0f} tokens/s"
+        )
+        return Target("AMX-safe llama.cpp speed", goal, measured, "n/a")
+    ratios = [off[k] / on[k] for k in ("prefill_tokens_per_s", "decode_tokens_per_s")]
+    measured = f"prefill {ratios[0]:.0%}, decode {ratios[1]:.0%} of extra-buffer speed"
+    return Target("AMX-safe llama.cpp speed", goal, measured, _status(min(ratios) >= 0.95))
+
+
 CHECKS: tuple[Callable[[dict[str, Any]], Target], ...] = (
+    safe_llama_speed,
     ingest_throughput,
     full_corpus_memory,
     reingest,
