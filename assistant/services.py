@@ -28,14 +28,21 @@ def builtin_feed_path() -> Path:
 class Services:
     """Lazily built components. Nothing heavy is imported or loaded until first use."""
 
-    def __init__(self, settings: Settings, llm: LLM | None = None) -> None:
+    def __init__(
+        self, settings: Settings, llm: LLM | None = None, embedder: Embedder | None = None
+    ) -> None:
+        """``llm`` and ``embedder`` inject ready components (tests, evals, benchmarks sharing
+        one loaded model); otherwise each is built from ``settings`` on first use."""
         self.settings = settings
         self._llm = llm
+        self._embedder = embedder
         self._llm_lock = threading.Lock()
         self._llm_loader: threading.Thread | None = None
 
     @cached_property
     def embedder(self) -> Embedder:
+        if self._embedder is not None:
+            return self._embedder
         from vectorstore.embeddings import make_embedder
 
         return make_embedder(self.settings)

@@ -250,17 +250,14 @@ def prepare_store(
             shutil.rmtree(home, ignore_errors=True)
             _ingest(store_settings, specs, embedder)
             (home / STORE_MANIFEST).write_text(json.dumps(fingerprint, indent=2), encoding="utf-8")
-    services = Services(store_settings, llm=llm)
-    services.__dict__["embedder"] = embedder  # share one loaded model across the stores
-    return services
+    return Services(store_settings, llm=llm, embedder=embedder)  # one loaded model for all
 
 
 def _ingest(settings: Settings, specs: Sequence[str], embedder: Embedder) -> None:
     from assistant.cli_ingest import run_ingest
     from assistant.services import Services
 
-    services = Services(settings)
-    services.__dict__["embedder"] = embedder
+    services = Services(settings, embedder=embedder)
     try:
         report = run_ingest(services, list(specs), show_progress=False)
     finally:

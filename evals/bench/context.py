@@ -97,9 +97,8 @@ class BenchContext:
         from assistant.services import Services
 
         home = self.ensure_store(store)
-        services = Services(self.settings(home), llm=self.llm if with_llm else None)
-        services.__dict__["embedder"] = self.embedder
-        return services
+        llm = self.llm if with_llm else None
+        return Services(self.settings(home), llm=llm, embedder=self.embedder)
 
     @cached_property
     def embedder(self) -> MiniLMEmbedder:
