@@ -3,6 +3,7 @@ so start-up (and a cold `feedqa ask`) does not pay for the others' imports."""
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import importlib
 
@@ -44,7 +45,8 @@ def main(ctx: click.Context) -> None:
     """Grounded Q&A and one-line TL;DRs over a research-paper feed."""
     # A native crash in this process (ONNX Runtime, SQLite) prints where it happened instead
     # of ending in silence; the LLM runs in its own worker process (assistant.llm.worker).
-    faulthandler.enable()
+    with contextlib.suppress(ValueError, OSError):  # stderr without a file descriptor (tests)
+        faulthandler.enable()
     ctx.obj = Settings()
 
 

@@ -232,13 +232,14 @@ def test_rss_text_is_escaped_for_readers_that_render_html() -> None:
     [
         ("https://huggingface.co/papers/2506.1", "x", "https://huggingface.co/papers/2506.1"),
         ("http://arxiv.org/abs/2506.00001", "x", "http://arxiv.org/abs/2506.00001"),
-        ("https://evil.example/2506.00001", "2506.00001", "https://huggingface.co/papers/2506.00001"),
+        ("https://evil.example/2506.00001", "2506.00001", "https://arxiv.org/abs/2506.00001"),
         ("javascript:alert(1)", "t-abc", None),
         ("https://huggingface.co.evil.example/x", "t-abc", None),
         ("https://user@huggingface.co/x", "t-abc", None),
         ("https://huggingface.co/x)](http://evil", "t-abc", None),
         ("https://huggingface.co/a b", "t-abc", None),
-        (None, "hep-th/9901001", "https://huggingface.co/papers/hep-th/9901001"),
+        (None, "hep-th/9901001", "https://arxiv.org/abs/hep-th/9901001"),
+        ("https://huggingface.co:8443/papers/1", "t-abc", None),
         (None, "t-0123456789ab", None),
     ],
 )  # fmt: skip

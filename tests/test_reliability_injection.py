@@ -45,7 +45,8 @@ DATASETS = Path(__file__).resolve().parents[1] / "evals" / "datasets"
 POISONED = parse_bytes((DATASETS / "injection_feed.jsonl").read_bytes(), "injection",
                        Limits()).papers  # fmt: skip
 POISONED_IDS = [p.paper_id for p in POISONED]
-ALLOWED_HOSTS = {"huggingface.co", "www.huggingface.co", "arxiv.org", "www.arxiv.org"}
+ALLOWED_HOSTS = {"huggingface.co", "www.huggingface.co", "arxiv.org", "www.arxiv.org",
+                 "export.arxiv.org"}  # fmt: skip
 # Live markup or attacker hosts: never in a TL;DR, never live in a digest.
 MARKUP = ("<script", "onerror", "<img", "<iframe", "![", "](", "javascript:", "document.cookie",
           "evil.example", "attacker-cdn", "http://", "https://", "www.")  # fmt: skip

@@ -24,7 +24,6 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 from assistant import __version__
@@ -36,7 +35,7 @@ from assistant.errors import (
     StoreLockedError,
     UsageError,
 )
-from assistant.feeds.ids import arxiv_id
+from assistant.links import DAILY_PAPERS_URL, paper_url
 from assistant.models import Paper
 from assistant.summaries.cache import Tldr, TldrCache
 from assistant.summaries.tldr import TldrWriter, summarise_papers
@@ -45,9 +44,6 @@ if TYPE_CHECKING:
     from assistant.services import Services
 
 UNDATED = "undated"
-ALLOWED_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "arxiv.org", "www.arxiv.org"})
-HF_PAPERS = "https://huggingface.co/papers"
-_SAFE_URL = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+")
 
 
 class DigestError(FeedqaError):
@@ -122,26 +118,8 @@ def rank_papers(
 
 
 def paper_link(paper: Paper) -> str | None:
-    """The paper's own URL if it is http(s) on an allowed host, else a Hugging Face paper page
-    built from its arXiv id, else None."""
-    if paper.url and _allowed(paper.url):
-        return paper.url
-    aid = arxiv_id(paper.paper_id)
-    if aid and aid == paper.paper_id:
-        return f"{HF_PAPERS}/{aid}"
-    return None
-
-
-def _allowed(url: str) -> bool:
-    if not _SAFE_URL.fullmatch(url):
-        return False
-    parts = urlsplit(url)
-    return (
-        parts.scheme in ("http", "https")
-        and parts.hostname in ALLOWED_HOSTS
-        and parts.username is None
-        and parts.port is None
-    )
+    """The link a digest shows for ``paper`` (the policy is ``assistant.links``)."""
+    return paper_url(paper.paper_id, paper.url)
 
 
 # --- building --------------------------------------------------------------------------------
@@ -271,7 +249,7 @@ def render_rss(digest: Digest) -> str:
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
     _sub(channel, "title", f"feedqa: Daily Papers digest {digest.day}")
-    _sub(channel, "link", HF_PAPERS)
+    _sub(channel, "link", DAILY_PAPERS_URL)
     _sub(channel, "description", f"{len(digest.entries)} papers ranked by {digest.ranking}, "
                                  "with checked one-line TL;DRs")  # fmt: skip
     _sub(channel, "lastBuildDate", format_datetime(digest.generated))
