@@ -1,19 +1,23 @@
 """Untrusted text (abstracts, model output) made inert: no markup, no forged delimiters, and no
-sentences that address the model with instructions."""
+sentences that address the model with instructions. The one owner of markup stripping: the
+prompts, the answers, the chat's HTML and the extractive TL;DRs all strip through here."""
 
 from __future__ import annotations
 
+import html
 import re
 
 _MD_IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]]{0,500})\]\((?:[^)]{0,2000})\)")
-_HTML_TAG = re.compile(r"</?[A-Za-z!/][^<>]{0,500}>")
+_HTML_TAG = re.compile(r"</?[A-Za-z!/?][^<>]{0,2000}>")
 _ANGLE_FENCE = re.compile(r"<{2,}|>{2,}")
+_FORMATTING = re.compile(r"`+|\*\*|__")
 _HEADING = re.compile(r"#{2,}")
 _BRACKET_NUMBER = re.compile(r"\[(\s*\d+(?:\s*[,;-]\s*\d+)*\s*)\]")
 _ROLE = re.compile(r"(?i)\b(system|assistant|user|developer|instructions?)\s*:")
 _URL = re.compile(
-    r"\b(?:https?|ftp|file)://\S+|\b(?:javascript|vbscript):\S*|\bdata:[\w/+.-]+[;,]\S*",
+    r"\b(?:https?|ftp|file)://\S+|\b(?:javascript|vbscript):\S*|\bdata:[\w/+.-]+[;,]\S*"
+    r"|\bwww\.\S+",
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
@@ -42,14 +46,23 @@ _ORDERS = (
 _INSTRUCTION = re.compile("|".join(_ORDERS), re.IGNORECASE)
 
 
-def clean_untrusted(text: str) -> str:
-    """An abstract as plain data for a prompt: markup, URLs, fences, fake citations and
-    sentences that give the model orders removed."""
+def strip_markup(text: str) -> str:
+    """Text without markup: HTML entities decoded, then HTML tags, markdown images, links
+    (labels kept) and formatting, angle-bracket fences and URLs removed; spaces folded."""
+    text = html.unescape(text)  # "&lt;script&gt;" is a tag once decoded: removed below
     text = _MD_IMAGE.sub(" ", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)
     text = _ANGLE_FENCE.sub(" ", text)
     text = _URL.sub(" ", text)
+    text = _FORMATTING.sub("", text)
+    return _WS.sub(" ", text).strip()
+
+
+def clean_untrusted(text: str) -> str:
+    """An abstract as plain data for a prompt: markup, URLs, fences, fake citations and
+    sentences that give the model orders removed."""
+    text = strip_markup(text)
     text = _BRACKET_NUMBER.sub(r"(\1)", text)  # "[1]" in an abstract must not pose as a citation
     text = _WS.sub(" ", text).strip()
     text = " ".join(s for s in _SENTENCE.split(text) if not _INSTRUCTION.search(s))
@@ -66,9 +79,4 @@ def instruction_sentences(text: str) -> list[str]:
 
 def clean_output(text: str) -> str:
     """Model output made inert: no HTML, images, links or URLs survive into what users see."""
-    text = _MD_IMAGE.sub(" ", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _HTML_TAG.sub(" ", text)
-    text = _ANGLE_FENCE.sub(" ", text)
-    text = _URL.sub(" ", text)
-    return _WS.sub(" ", text).strip()
+    return strip_markup(text)

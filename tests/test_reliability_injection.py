@@ -204,14 +204,13 @@ def test_tldr_tab_renders_obeyed_drafts_inert(poisoned_home: Path, tmp_path: Pat
 
 @pytest.mark.parametrize("paper", POISONED, ids=POISONED_IDS)
 def test_tldr_prompt_holds_no_instruction_from_the_abstract(paper: Paper) -> None:
-    from assistant.sanitize import instruction_sentences
-    from assistant.summaries.extractive import clean_markup
+    from assistant.sanitize import instruction_sentences, strip_markup
 
     user = TldrWriter(FakeLLM([])).messages(paper)[1].content
     orders = instruction_sentences(paper.abstract)
     assert orders  # every poisoned abstract gives the model at least one order
     for order in orders:
-        words = clean_markup(order).replace("<", "‹").replace(">", "›").split()
+        words = strip_markup(order).replace("<", "‹").replace(">", "›").split()
         assert " ".join(words[:6]) not in user, (order, user)
 
 

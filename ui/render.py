@@ -16,11 +16,8 @@ from dataclasses import dataclass
 
 from assistant.links import is_allowed_url, paper_url
 from assistant.pipeline.types import Answer, Citation, RetrievedPaper
+from assistant.sanitize import strip_markup
 
-_MD_IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,2000}\)")
-_MD_LINK = re.compile(r"\[([^\]]{0,500})\]\([^)]{0,2000}\)")
-_HTML_TAG = re.compile(r"</?[A-Za-z!/?][^<>]{0,2000}>")
-_URL = re.compile(r"\b(?:https?|javascript|data|vbscript|file|ftp):\S*|\bwww\.\S+", re.I)
 _WS = re.compile(r"\s+")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 # HTML's special characters and those with a meaning in markdown (or LaTeX), as entities:
@@ -31,15 +28,6 @@ ABSTAIN_LABEL = "Not in the feed"
 ABSTRACT_CHARS = 700
 QUESTION_CHARS = 1000  # longer questions are refused anyway; do not echo megabytes back
 UNDATED = "undated"
-
-
-def strip_markup(text: str) -> str:
-    """Text without HTML tags, markdown images/links (labels kept), URLs or line breaks."""
-    text = _MD_IMAGE.sub(" ", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _HTML_TAG.sub(" ", text)
-    text = _URL.sub(" ", text)
-    return _WS.sub(" ", text)
 
 
 def safe_text(text: str, limit: int | None = None) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.sanitize import strip_markup
 from assistant.summaries.checker import MAX_WORDS, check_tldr, content_words, method_names, stem
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])")
 _NOISE = re.compile(r"https?://|www\.|github|code (?:is|and \w+ are) (?:publicly )?available", re.I)
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]*>|`|\*\*|__|&#?\w+;")
 _SUBJECT = r"\b(?:we|this (?:paper|work|study|investigation)|our (?:paper|work)|the authors)"
 _VERB = r"(?:propose|introduce|present|develop|design|build|contribute)(?:s|d|ed)?"
 _ADVERB = r"(?:(?:first|further|also|then|here|\w+ly)\s+)?"
@@ -75,7 +75,7 @@ def key_sentences(title: str, abstract: str, max_chars: int = 800, lead: bool = 
     """The best-scoring sentences within ``max_chars``: with ``lead``, the first sentence plus
     the best others in abstract order; without, the best ones best first (a small model
     leans on what it reads first, so the contribution goes there, not the background)."""
-    sentences = split_sentences(clean_markup(abstract))
+    sentences = split_sentences(strip_markup(abstract))
     if not sentences:
         return ""
     scores = [score_sentence(s, title, abstract) for s in sentences]
@@ -102,7 +102,7 @@ def extractive_tldr(title: str, abstract: str) -> str:
 
 
 def _candidates(title: str, abstract: str) -> Iterator[str]:
-    sentences = [s for s in split_sentences(clean_markup(abstract)) if not _NOISE.search(s)]
+    sentences = [s for s in split_sentences(strip_markup(abstract)) if not _NOISE.search(s)]
     ranked = sorted(sentences, key=lambda s: -_candidate_score(s, title, abstract))
     label = _title_label(title)
     for sentence in ranked:
@@ -124,13 +124,6 @@ def _candidate_score(sentence: str, title: str, abstract: str) -> float:
 def _title_label(title: str) -> str | None:
     head, colon, _ = title.partition(":")
     return head.strip() if colon and 0 < len(head.split()) <= 3 else None
-
-
-def clean_markup(text: str) -> str:
-    """Text with markdown links/images reduced to their label and HTML tags removed."""
-    text = _MARKUP.sub(lambda m: m.group(1) or "", text)
-    text = re.sub(r"\S*(?:https?://|www\.)\S*", "", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _clause(sentence: str) -> str:

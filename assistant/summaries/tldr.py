@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from assistant.errors import BackendUnavailable, ModelFileError
 from assistant.llm.base import LLM, Message
 from assistant.models import Paper
-from assistant.sanitize import clean_untrusted
+from assistant.sanitize import clean_untrusted, strip_markup
 from assistant.summaries.cache import Tldr, TldrCache
 from assistant.summaries.checker import MAX_WORDS, MIN_WORDS, check_tldr
 from assistant.summaries.extractive import (
-    clean_markup,
     extractive_tldr,
     key_sentences,
     trim_words,
@@ -73,7 +72,7 @@ def abstract_data(paper: Paper) -> str:
 
 def _fence_safe(text: str) -> str:
     # Untrusted text must not close the <paper> fence or smuggle markup into the prompt.
-    return clean_markup(text).replace("<", "‹").replace(">", "›")
+    return strip_markup(text).replace("<", "‹").replace(">", "›")
 
 
 class TldrWriter:
