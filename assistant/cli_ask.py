@@ -36,11 +36,11 @@ def ask(
     backend: str | None,
 ) -> None:
     """Answer QUESTION from the feed, citing the papers it comes from."""
-    from assistant.feeds.fetch import hf_days
+    from assistant.days import parse_day
 
-    for day in (since, until):
+    for option, day in (("--since", since), ("--until", until)):
         if day:
-            hf_days(f"hf:{day}")  # validates the date, raising a usage error
+            parse_day(day, option)
     if backend:
         settings = settings.model_copy(update={"llm_backend": backend})
     services = Services(settings)

@@ -12,7 +12,6 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,12 +82,9 @@ def _filters(day: str | None, since: str | None) -> str:
 
 
 def _iso(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UsageError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None
+    from assistant.days import parse_day
+
+    return None if value is None else parse_day(value, option).isoformat()
 
 
 def _print_tldrs(papers: list[Paper], run: TldrRun, as_json: bool) -> None:

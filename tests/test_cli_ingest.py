@@ -277,7 +277,7 @@ def test_stats_fields(tmp_path: Path) -> None:
     assert full["embedder"] == "fake-hash-64" and full["embedders"] == ["fake-hash-64"]
     text = cli("stats")
     assert text.exit_code == 0
-    assert "papers: 46" in text.stdout and f"({46})" in text.stdout
+    assert "papers: 46" in text.stdout and f"{builtin_feed_path()} (46 papers)" in text.stdout
 
 
 def test_nothing_to_ingest_is_a_usage_error() -> None:
@@ -289,7 +289,7 @@ def test_nothing_to_ingest_is_a_usage_error() -> None:
 @pytest.mark.parametrize(
     ("spec", "problem"),
     [
-        ("hf:2025-13-01", "2025-13-01 is not a valid date"),
+        ("hf:2025-13-01", "the day must be a date as YYYY-MM-DD, not '2025-13-01'"),
         ("hf:2025-06-07..2025-06-01", "the range ends before it starts"),
         ("ftp://example.org/feed.xml", "unsupported URL scheme (use http:// or https://)"),
     ],

@@ -7,15 +7,14 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
+from assistant.days import parse_day
 from assistant.errors import (
     BackendUnavailable,
     EmptyStoreError,
@@ -37,7 +36,6 @@ OPENAI_CONCURRENCY = 4
 TICK_SECONDS = 2.0
 MAX_SESSIONS = 500  # chat sessions whose state is kept; the oldest go first
 SESSION_TTL_S = 6 * 3600  # an idle session's turns are dropped after this
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 APP_CSS = """
 .fq-answer, .fq-abstain, .fq-error { line-height: 1.5; }
@@ -83,23 +81,15 @@ def to_messages(turns: list[Turn]) -> list[dict[str, str]]:
     return messages
 
 
-def parse_day(value: str | None, name: str) -> str | None:
+def filter_day(value: str | None, name: str) -> str | None:
     """A YYYY-MM-DD filter value, or None when blank; anything else is a usage error."""
     text = (value or "").strip()
-    if not text:
-        return None
-    try:
-        if not _DAY.match(text):
-            raise ValueError(text)
-        date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{name} must be a date like 2024-05-27, not {text[:40]!r}") from None
-    return text
+    return parse_day(text, name).isoformat() if text else None
 
 
 def parse_filters(since: str | None, until: str | None) -> Filters | None:
     """The retrieval date window from the filter boxes (None when both are blank)."""
-    first, last = parse_day(since, "since"), parse_day(until, "until")
+    first, last = filter_day(since, "since"), filter_day(until, "until")
     if first and last and first > last:
         raise UsageError(f"the date window is empty: since {first} is after until {last}")
     return Filters(since=first, until=last) if (first or last) else None

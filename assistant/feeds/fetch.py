@@ -6,13 +6,14 @@ import re
 import tarfile
 import zlib
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 
 from assistant import __version__
 from assistant.config import Settings
+from assistant.days import parse_day
 from assistant.errors import FeedError, UsageError
 from assistant.models import ParseResult
 
@@ -69,21 +70,14 @@ def hf_days(spec: str) -> list[str]:
     match = _HF_SPEC.fullmatch(spec.strip())
     if not match:
         raise UsageError(f"{spec}: expected hf:YYYY-MM-DD or hf:YYYY-MM-DD..YYYY-MM-DD")
-    start = _parse_day(match.group(1), spec)
-    end = _parse_day(match.group(2) or match.group(1), spec)
+    start = parse_day(match.group(1), f"{spec}: the day")
+    end = parse_day(match.group(2) or match.group(1), f"{spec}: the day")
     if end < start:
         raise UsageError(f"{spec}: the range ends before it starts")
     count = (end - start).days + 1
     if count > MAX_HF_DAYS:
         raise UsageError(f"{spec}: {count} days; at most {MAX_HF_DAYS} per source")
     return [(start + timedelta(days=n)).isoformat() for n in range(count)]
-
-
-def _parse_day(text: str, spec: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{spec}: {text} is not a valid date") from None
 
 
 # --- local files -------------------------------------------------------------------------
