@@ -26,13 +26,13 @@ from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
+from assistant.locking import atomic_write
 from assistant.models import Paper
 from assistant.services import Services
 from assistant.summaries.cache import Tldr
 from assistant.summaries.digest import (
     Digest,
     DigestEntry,
-    atomic_write,
     digest_lock,
     md_escape,
     paper_link,

@@ -15,7 +15,6 @@ import os
 import re
 import smtplib
 import ssl
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -32,10 +31,10 @@ from assistant.errors import (
     BackendUnavailable,
     FeedqaError,
     ModelFileError,
-    StoreLockedError,
     UsageError,
 )
 from assistant.links import DAILY_PAPERS_URL, paper_url
+from assistant.locking import exclusive_lock, write_temp
 from assistant.models import Paper
 from assistant.summaries.cache import Tldr, TldrCache
 from assistant.summaries.tldr import TldrWriter, summarise_papers
@@ -335,30 +334,6 @@ def remove_stale_temps(out_dir: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def write_temp(path: Path, text: str) -> Path:
-    """``text`` written and synced to a hidden temporary file beside ``path``."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
-    tmp = write_temp(path, text)
-    try:
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def send_email(digest: Digest, settings: Settings) -> None:
     """Mail the digest (plain text, Markdown attached) through the configured SMTP server."""
     if not settings.smtp_host or not settings.smtp_to:
@@ -409,20 +384,10 @@ def _redact(text: str, settings: Settings) -> str:
 @contextmanager
 def digest_lock(settings: Settings) -> Iterator[None]:
     """Only one digest at a time per FEEDQA_HOME: a second one fails at once."""
-    from filelock import FileLock, Timeout
-
     path = settings.ensure_home() / "digest.lock"
-    lock = FileLock(str(path))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise StoreLockedError(
-            f"another `feedqa digest` is running for {settings.home} (lock {path})"
-        ) from None
-    try:
+    with exclusive_lock(path, 0.0, f"another `feedqa digest` is running for {settings.home} "
+                        f"(lock {path})"):  # fmt: skip
         yield
-    finally:
-        lock.release()
 
 
 def fetch_day(services: Services, day: str, wait_s: float = 0.0) -> None:

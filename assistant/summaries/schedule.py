@@ -19,7 +19,7 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.errors import FeedqaError, UsageError
-from assistant.summaries.digest import atomic_write
+from assistant.locking import atomic_write
 
 UNIT = "feedqa-digest"
 MARKER = f"# {UNIT}"
