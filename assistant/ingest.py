@@ -14,9 +14,8 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from assistant.config import Settings
 from assistant.models import Paper
-from vectorstore.chunking import Chunk, Chunker, chunk_id
+from vectorstore.chunking import Chunk, Chunker, chunk_id, parse_chunk_id
 from vectorstore.embeddings import Embedder
 from vectorstore.nodes import chunk_metadata
 from vectorstore.registry import Registry, StoredPaper
@@ -108,7 +107,7 @@ class Ingestor:
         if self._in_chroma is None:
             self._in_chroma = {}
             for cid in self.store.all_ids():
-                self._in_chroma.setdefault(cid.rpartition("#")[0], set()).add(cid)
+                self._in_chroma.setdefault(parse_chunk_id(cid)[0], set()).add(cid)
         return self._in_chroma.get(paper_id, set())
 
     def _save_unchanged(
@@ -170,13 +169,6 @@ class Ingestor:
         return out
 
 
-def merge_paper(stored: StoredPaper | None, new: Paper) -> Paper:
-    """The new sighting's fields win where it has them; the earliest feed day is kept."""
-    if stored is None:
-        return new
-    return merge_sighting(stored.paper, stored.days, new)
-
-
 def merge_sighting(old: Paper | None, days: Iterable[str], new: Paper) -> Paper:
     """``new`` over ``old`` field by field; ``day`` is the earliest of ``days`` and new.day."""
     merged = new
@@ -189,9 +181,3 @@ def merge_sighting(old: Paper | None, days: Iterable[str], new: Paper) -> Paper:
         merged = dataclasses.replace(old, **updates)
     known = {d for d in (*days, new.day, old.day if old else None) if d}
     return dataclasses.replace(merged, day=min(known) if known else None)
-
-
-def open_store(settings: Settings, embedder: Embedder) -> tuple[ChunkStore, Registry]:
-    """The chunk store and registry for these settings."""
-    settings.ensure_home()
-    return ChunkStore(settings, embedder.model_id), Registry(settings.registry_path)

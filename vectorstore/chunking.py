@@ -32,7 +32,15 @@ class Chunk:
 
 
 def chunk_id(paper_id: str, ord_: int) -> str:
+    """The id of a paper's ``ord_``-th chunk, in Chroma and the registry: ``PAPER#ORD``."""
     return f"{paper_id}#{ord_}"
+
+
+def parse_chunk_id(cid: str) -> tuple[str, int]:
+    """(paper id, ordinal) of a chunk id; paper ids may themselves contain "#". An id that is
+    not a chunk id (a damaged store) has ordinal -1, for the invariant checks to report."""
+    paper_id, _, ordinal = cid.rpartition("#")
+    return paper_id, int(ordinal) if ordinal.isdigit() else -1
 
 
 class Chunker:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from vectorstore.chunking import chunk_id
+from vectorstore.chunking import chunk_id, parse_chunk_id
 from vectorstore.nodes import day_number
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class _ChromaView:
     def ids_by_paper(self) -> dict[str, set[str]]:
         grouped: dict[str, set[str]] = defaultdict(set)
         for cid in self.metadata:
-            grouped[cid.rpartition("#")[0]].add(cid)
+            grouped[parse_chunk_id(cid)[0]].add(cid)
         return grouped
 
 
@@ -144,10 +144,10 @@ def _check_orphans(registry: _RegistryView, chroma: _ChromaView) -> Iterator[str
 
 def _check_metadata(registry: _RegistryView, chroma: _ChromaView) -> Iterator[str]:
     for cid, meta in sorted(chroma.metadata.items()):
-        pid, _, ord_ = cid.rpartition("#")
+        pid, ord_ = parse_chunk_id(cid)
         if pid not in registry.n_chunks:
             continue  # reported as an orphan
-        if meta.get("paper_id") != pid or str(meta.get("ord")) != ord_:
+        if meta.get("paper_id") != pid or str(meta.get("ord")) != str(ord_):
             yield f"chunk {cid}: metadata names paper {meta.get('paper_id')} #{meta.get('ord')}"
         want_day = day_number(registry.first_day.get(pid))
         if meta.get("day") != want_day:

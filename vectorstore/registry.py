@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.models import Paper
+from vectorstore.chunking import chunk_id
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS papers (
@@ -169,7 +170,7 @@ class Registry:
         conn.execute("DELETE FROM chunks WHERE paper_id = ?", (paper_id,))
         conn.executemany(
             "INSERT INTO chunks VALUES (?, ?, ?, ?)",
-            [(f"{paper_id}#{i}", paper_id, i, text) for i, text in enumerate(texts)],
+            [(chunk_id(paper_id, i), paper_id, i, text) for i, text in enumerate(texts)],
         )
 
     def bump_generation(self, conn: sqlite3.Connection) -> None:
