@@ -33,10 +33,11 @@ test: $(STAMP) browser-deps
 test-long: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -m "slow" --run-slow $(ARGS)
 
-lint: $(STAMP)
+lint: $(STAMP)  # ruff, mypy, and the layering contract in .importlinter
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 eval: $(STAMP)
 	$(BIN)/feedqa eval $(ARGS)
