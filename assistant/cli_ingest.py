@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import sys
-import time
 from contextlib import nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from assistant.cli_common import handle_errors, print_json
 from assistant.config import Settings
-from assistant.errors import FeedError, UsageError
+from assistant.errors import UsageError
 from assistant.services import Services, builtin_feed_path
+
+if TYPE_CHECKING:
+    from assistant.ingest import IngestReport
 
 
 @click.command()
@@ -72,40 +74,16 @@ def store_is_empty(services: Services) -> bool:
     return services.registry.counts()["papers"] == 0 or services.store.count() == 0
 
 
-def run_ingest(services: Services, specs: list[str], show_progress: bool) -> Any:
-    """Ingest every source; a failing source is reported and the others go on."""
-    from assistant.feeds import load_source
-    from assistant.ingest import Ingestor, IngestReport
+def run_ingest(services: Services, specs: list[str], show_progress: bool) -> IngestReport:
+    """``assistant.ingest.ingest_sources`` with a progress bar on a TTY and each failing
+    source printed as one line."""
+    from assistant.ingest import ingest_sources
 
-    started = time.perf_counter()
-    report = IngestReport()
-    ingestor = Ingestor(services.embedder, services.store, services.registry,
-                        services.settings.embed_batch_size)  # fmt: skip
     with _progress(show_progress) as advance:
-        for spec in specs:
-            try:
-                for result in load_source(spec, services.settings,
-                                          hf_base_url=services.settings.hf_base_url):  # fmt: skip
-                    _ingest_result(ingestor, result, report, advance)
-            except FeedError as exc:
-                _report_error(report, str(exc))
-        ingestor.flush(report)
-    report.seconds = round(time.perf_counter() - started, 3)
-    return report
+        return ingest_sources(services, specs, on_progress=advance, on_error=_print_error)
 
 
-def _ingest_result(ingestor: Any, result: Any, report: Any, advance: Any) -> None:
-    if isinstance(result, FeedError):
-        _report_error(report, str(result))
-        return
-    report.sources += 1
-    report.skipped += result.skipped
-    report.truncated += result.truncated
-    ingestor.add(result.papers, report, advance)
-
-
-def _report_error(report: Any, message: str) -> None:
-    report.errors.append(message)
+def _print_error(message: str) -> None:
     click.echo(f"feedqa: error: {message}", err=True)
 
 

@@ -11,10 +11,14 @@ is updated first, then the registry.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from assistant.models import Paper
+from assistant.config import Settings
+from assistant.errors import FeedError
+from assistant.models import Paper, ParseResult
 from vectorstore.chunking import Chunk, Chunker, chunk_id, parse_chunk_id
 from vectorstore.embeddings import Embedder
 from vectorstore.nodes import chunk_metadata
@@ -42,6 +46,67 @@ class IngestReport:
 
 
 Progress = Callable[[int], None]
+ErrorSink = Callable[[str], None]
+
+
+class StoreParts(Protocol):
+    """What ingest writes through (``assistant.services.Services`` has all of it)."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def embedder(self) -> Embedder: ...
+    @property
+    def store(self) -> ChunkStore: ...
+    @property
+    def registry(self) -> Registry: ...
+
+
+def ingest_sources(
+    parts: StoreParts,
+    specs: Sequence[str],
+    on_progress: Progress | None = None,
+    on_error: ErrorSink | None = None,
+) -> IngestReport:
+    """Ingest every source; a failing source is reported through ``on_error`` (and in the
+    report) and the others go on. Callers hold the write lock (``assistant.locking``)."""
+    from assistant.feeds import load_source
+
+    started = time.perf_counter()
+    report = IngestReport()
+    ingestor = Ingestor(parts.embedder, parts.store, parts.registry,
+                        parts.settings.embed_batch_size)  # fmt: skip
+    for spec in specs:
+        try:
+            for result in load_source(spec, parts.settings, hf_base_url=parts.settings.hf_base_url):
+                _add_result(ingestor, result, report, on_progress, on_error)
+        except FeedError as exc:
+            _record_error(report, str(exc), on_error)
+    ingestor.flush(report)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _add_result(
+    ingestor: Ingestor,
+    result: ParseResult | FeedError,
+    report: IngestReport,
+    on_progress: Progress | None,
+    on_error: ErrorSink | None,
+) -> None:
+    if isinstance(result, FeedError):
+        _record_error(report, str(result), on_error)
+        return
+    report.sources += 1
+    report.skipped += result.skipped
+    report.truncated += result.truncated
+    ingestor.add(result.papers, report, on_progress)
+
+
+def _record_error(report: IngestReport, message: str, on_error: ErrorSink | None) -> None:
+    report.errors.append(message)
+    if on_error is not None:
+        on_error(message)
 
 
 class Ingestor:
