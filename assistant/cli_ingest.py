@@ -90,6 +90,7 @@ def run_ingest(services: Services, specs: list[str], show_progress: bool) -> Any
             except FeedError as exc:
                 _report_error(report, str(exc))
         ingestor.flush(report)
+    services.registry.settle_lexical(services.settings.lexical_dir)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
