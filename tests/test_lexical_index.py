@@ -4,15 +4,19 @@ invariant check that compares it with the registry."""
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import bm25s
 import numpy as np
 import pytest
 
+from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.models import Paper
+from assistant.services import Services
 from vectorstore import bm25_index, lexical
 from vectorstore.bm25_index import Window
 from vectorstore.invariants import check_store
@@ -33,6 +37,7 @@ PAPERS = [
           "A memory of video clips lets a language model answer questions about hour-long "
           "videos; the audio track is transcribed.", day=None, source="b.jsonl"),
 ]  # fmt: skip
+DATA = Path(__file__).parent / "data"
 QUESTION = "Which model routes audio to experts for speech translation?"
 
 
@@ -185,3 +190,33 @@ def test_check_store_finds_a_lexical_index_that_disagrees(tmp_path: Path) -> Non
     assert any("word document frequencies" in v for v in found)
     assert any("paper 2501.00003: the BM25 base" in v for v in found)
     registry.close()
+
+
+def test_questions_go_on_with_the_old_index_while_one_caller_reads_changes(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_ingest(services, [str(DATA / "store_c1cb730.jsonl")], show_progress=False)
+    retriever = services.pipeline.retriever
+    before = retriever.index()
+    writer = Registry(services.settings.registry_path)  # another writer moves the generation
+    save(writer, PAPERS[3:])
+    writer.close()
+    entered, release = threading.Event(), threading.Event()
+    real_refresh = services.registry.refresh_lexical
+
+    def slow_refresh(*args: Any) -> Any:
+        entered.set()
+        release.wait()
+        return real_refresh(*args)
+
+    monkeypatch.setattr(services.registry, "refresh_lexical", slow_refresh)
+    reader = threading.Thread(target=retriever.index)
+    reader.start()
+    entered.wait()
+    assert retriever.index() is before  # not blocked behind the reader
+    assert [p.paper_id for p in retriever.retrieve("peptide chains folding", 1)] == ["2501.00003"]
+    release.set()
+    reader.join()
+    after = retriever.index()
+    assert after is not before and after.generation == before.generation + 1
+    assert after.n_papers == 4 and "2501.00004" in after.lexical.changed

@@ -58,13 +58,15 @@ class HybridRetriever:
         generation = self._services.registry.generation()
         if current is not None and current.generation == generation:
             return current
-        if not self._lock.acquire(blocking=current is None):
-            return current  # type: ignore[return-value]  # (None only when blocking)
+        if current is not None and not self._lock.acquire(blocking=False):
+            return current  # another caller is reading the changes
+        if current is None:
+            self._lock.acquire()
         try:
             current = self._index
             if current is None or current.generation != self._services.registry.generation():
-                self._index = self._load(current)
-            return self._index
+                current = self._index = self._load(current)
+            return current
         finally:
             self._lock.release()
 
