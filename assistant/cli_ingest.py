@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from contextlib import nullcontext
 from typing import Any
 
@@ -11,7 +10,7 @@ import click
 
 from assistant.cli_common import handle_errors, print_json
 from assistant.config import Settings
-from assistant.errors import FeedError, UsageError
+from assistant.errors import UsageError
 from assistant.services import Services, builtin_feed_path
 
 
@@ -73,41 +72,19 @@ def store_is_empty(services: Services) -> bool:
 
 
 def run_ingest(services: Services, specs: list[str], show_progress: bool) -> Any:
-    """Ingest every source; a failing source is reported and the others go on."""
-    from assistant.feeds import load_source
-    from assistant.ingest import Ingestor, IngestReport
+    """The library's ingest (assistant.ingest.ingest_sources), its events printed: errors on
+    stderr as they happen, papers on a progress counter when ``show_progress``."""
+    from assistant.ingest import IngestEvent, ingest_sources
 
-    started = time.perf_counter()
-    report = IngestReport()
-    ingestor = Ingestor(services.embedder, services.store, services.registry,
-                        services.settings.embed_batch_size)  # fmt: skip
     with _progress(show_progress) as advance:
-        for spec in specs:
-            try:
-                for result in load_source(spec, services.settings,
-                                          hf_base_url=services.settings.hf_base_url):  # fmt: skip
-                    _ingest_result(ingestor, result, report, advance)
-            except FeedError as exc:
-                _report_error(report, str(exc))
-        ingestor.flush(report)
-    services.registry.settle_lexical(services.settings.lexical_dir)
-    report.seconds = round(time.perf_counter() - started, 3)
-    return report
 
+        def show(event: IngestEvent) -> None:
+            if event.kind == "error":
+                click.echo(f"feedqa: error: {event.message}", err=True)
+            elif advance is not None:
+                advance(event.count)
 
-def _ingest_result(ingestor: Any, result: Any, report: Any, advance: Any) -> None:
-    if isinstance(result, FeedError):
-        _report_error(report, str(result))
-        return
-    report.sources += 1
-    report.skipped += result.skipped
-    report.truncated += result.truncated
-    ingestor.add(result.papers, report, advance)
-
-
-def _report_error(report: Any, message: str) -> None:
-    report.errors.append(message)
-    click.echo(f"feedqa: error: {message}", err=True)
+        return ingest_sources(services, specs, on_event=show)
 
 
 class _progress:

@@ -11,8 +11,10 @@ is updated first, then the registry.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from assistant.config import Settings
 from assistant.models import Paper
@@ -21,6 +23,9 @@ from vectorstore.embeddings import Embedder
 from vectorstore.nodes import chunk_metadata
 from vectorstore.registry import Registry, StoredPaper
 from vectorstore.store import ChunkStore
+
+if TYPE_CHECKING:
+    from assistant.services import Services
 
 FLUSH_CHUNKS = 128  # chunks embedded per flush: large enough to keep ONNX busy
 
@@ -43,6 +48,66 @@ class IngestReport:
 
 
 Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class IngestEvent:
+    """What ingest reports as it goes: papers parsed ("papers", ``count``) or a source that
+    failed ("error", ``message``; the other sources go on)."""
+
+    kind: Literal["papers", "error"]
+    count: int = 0
+    message: str = ""
+
+
+OnEvent = Callable[[IngestEvent], None]
+
+
+def ingest_sources(
+    services: Services, specs: list[str], on_event: OnEvent | None = None
+) -> IngestReport:
+    """Ingest every source (files, directories, URLs, hf:DATE); a failing source is recorded
+    in the report and reported as an "error" event, and the others go on. Callers hold the
+    write lock (assistant.locking). The persisted BM25 index is rebuilt at the end if the
+    papers changed since it was built are too many to score as a delta."""
+    emit = on_event or (lambda event: None)
+    started, report = time.perf_counter(), IngestReport()
+    settings = services.settings
+    ingestor = Ingestor(services.embedder, services.store, services.registry,
+                        settings.embed_batch_size)  # fmt: skip
+    for spec in specs:
+        _ingest_spec(ingestor, spec, settings, report, emit)
+    ingestor.flush(report)
+    services.registry.settle_lexical(settings.lexical_dir)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _ingest_spec(
+    ingestor: Ingestor, spec: str, settings: Settings, report: IngestReport, emit: OnEvent
+) -> None:
+    from assistant.errors import FeedError
+    from assistant.feeds import load_source
+
+    def progress(n: int) -> None:
+        emit(IngestEvent("papers", count=n))
+
+    try:
+        for result in load_source(spec, settings, hf_base_url=settings.hf_base_url):
+            if isinstance(result, FeedError):
+                _failed(report, str(result), emit)
+                continue
+            report.sources += 1
+            report.skipped += result.skipped
+            report.truncated += result.truncated
+            ingestor.add(result.papers, report, progress)
+    except FeedError as exc:
+        _failed(report, str(exc), emit)
+
+
+def _failed(report: IngestReport, message: str, emit: OnEvent) -> None:
+    report.errors.append(message)
+    emit(IngestEvent("error", message=message))
 
 
 class Ingestor:

@@ -44,12 +44,12 @@ def dev_questions() -> list[dict]:
 
 
 def feature_rows(rows: list[dict], feeds_dir: Path, home: Path) -> tuple[np.ndarray, np.ndarray]:
-    from assistant.cli_ingest import run_ingest
+    from assistant.ingest import ingest_sources
 
     xs, ys = [], []
     for feed in sorted({r["feed"] for r in rows}):
         services = Services(Settings(home=home / feed, llm_backend="fake"))
-        run_ingest(services, feed_sources(feed, feeds_dir), show_progress=False)
+        ingest_sources(services, feed_sources(feed, feeds_dir))
         for row in (r for r in rows if r["feed"] == feed):
             xs.append(question_features(services, row["question"]))
             ys.append(0.0 if row["kind"] == "unanswerable" else 1.0)

@@ -256,13 +256,13 @@ def prepare_store(
 
 
 def _ingest(settings: Settings, specs: Sequence[str], embedder: Embedder) -> None:
-    from assistant.cli_ingest import run_ingest
+    from assistant.ingest import ingest_sources
     from assistant.services import Services
 
     services = Services(settings)
     services.__dict__["embedder"] = embedder
     try:
-        report = run_ingest(services, list(specs), show_progress=False)
+        report = ingest_sources(services, list(specs))
     finally:
         services.close()
     if report.errors:

@@ -13,8 +13,8 @@ import bm25s
 import numpy as np
 import pytest
 
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
+from assistant.ingest import ingest_sources
 from assistant.models import Paper
 from assistant.services import Services
 from vectorstore import bm25_index, lexical
@@ -195,7 +195,7 @@ def test_check_store_finds_a_lexical_index_that_disagrees(tmp_path: Path) -> Non
 def test_questions_go_on_with_the_old_index_while_one_caller_reads_changes(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run_ingest(services, [str(DATA / "store_c1cb730.jsonl")], show_progress=False)
+    ingest_sources(services, [str(DATA / "store_c1cb730.jsonl")])
     retriever = services.pipeline.retriever
     before = retriever.index()
     writer = Registry(services.settings.registry_path)  # another writer moves the generation

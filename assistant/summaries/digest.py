@@ -449,11 +449,13 @@ def digest_lock(settings: Settings) -> Iterator[None]:
 
 def fetch_day(services: Services, day: str, wait_s: float = 0.0) -> None:
     """Ingest ``hf:DAY`` from the Daily Papers API under the store's write lock."""
-    from assistant.cli_ingest import run_ingest
+    from assistant.ingest import ingest_sources
     from assistant.locking import write_lock
 
     settings = services.settings
     with write_lock(settings.lock_path, wait_s, what=str(settings.home)):
-        report = run_ingest(services, [f"hf:{day}"], show_progress=False)
+        report = ingest_sources(services, [f"hf:{day}"])
     if report.errors:
-        raise DigestError(f"could not fetch hf:{day}; no digest written, earlier files kept")
+        raise DigestError(
+            f"could not fetch hf:{day} ({report.errors[0]}); no digest written, earlier files kept"
+        )
