@@ -109,23 +109,35 @@ def cached_store(ctx: BenchContext, name: str, papers: list[Paper], variants: in
     return home
 
 
-def cold_ask(home: Path, runs: int) -> dict[str, Any]:
+def cold_ask(home: Path) -> dict[str, Any]:
     """`feedqa ask` in a fresh process (fake embedder and LLM): wall time and peak RSS."""
     env = child_env(home, FEEDQA_EMBEDDER="fake", FEEDQA_LLM_BACKEND="fake")
-    walls, peaks = [], []
+    run = run_measured([*feedqa_command(), "ask", COLD_QUESTION], env, timeout_s=ASK_TIMEOUT_S)
+    if run.returncode != 0:
+        raise RuntimeError(f"feedqa ask failed (exit {run.returncode}): {run.stderr[-500:]}")
+    return {"wall_s": run.wall_s, "peak_rss_mb": run.peak_rss_mb}
+
+
+def cold_asks(stores: dict[str, Path], runs: int) -> dict[str, dict[str, Any]]:
+    """``runs`` cold asks per store, taken in turns (sample, archive, synthetic, sample, ...)
+    after one unmeasured ask, so the machine's load and page cache weigh on all alike."""
+    cold_ask(stores["sample"])  # warm-up: the interpreter and packages into the page cache
+    measured: dict[str, list[dict[str, Any]]] = {name: [] for name in stores}
     for _ in range(runs):
-        run = run_measured([*feedqa_command(), "ask", COLD_QUESTION], env, timeout_s=ASK_TIMEOUT_S)
-        if run.returncode != 0:
-            raise RuntimeError(f"feedqa ask failed (exit {run.returncode}): {run.stderr[-500:]}")
-        walls.append(run.wall_s)
-        peaks.append(run.peak_rss_mb)
+        for name, home in stores.items():
+            measured[name].append(cold_ask(home))
+    return {name: summarise_cold(stores[name], runs) for name, runs in measured.items()}
+
+
+def summarise_cold(home: Path, runs: list[dict[str, Any]]) -> dict[str, Any]:
+    walls = [r["wall_s"] for r in runs]
     counts = json.loads((home / "BUILT.json").read_text(encoding="utf-8"))
     return {
         "papers": counts.get("papers"),
         "chunks": counts.get("chunks"),
         "wall": latency_ms(walls),
         "wall_p50_s": round(percentile(walls, 50), 3),
-        "peak_rss_mb": max(peaks),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
     }
 
 
@@ -205,7 +217,7 @@ def run_scale(ctx: BenchContext) -> dict[str, Any]:
         "archive": cached_store(ctx, "archive", archive, 1),
         "synthetic": cached_store(ctx, "archive", archive, variants),
     }
-    cold = {name: cold_ask(home, ctx.config.cold_runs) for name, home in stores.items()}
+    cold = cold_asks(stores, ctx.config.cold_runs)
     base = cold["sample"]["wall_p50_s"]
     for entry in cold.values():
         entry["vs_sample"] = round(entry["wall_p50_s"] / base, 3) if base else 0.0
