@@ -126,7 +126,7 @@ def cold_asks(stores: dict[str, Path], runs: int) -> dict[str, dict[str, Any]]:
     for _ in range(runs):
         for name, home in stores.items():
             measured[name].append(cold_ask(home))
-    return {name: summarise_cold(stores[name], runs) for name, runs in measured.items()}
+    return {name: summarise_cold(stores[name], found) for name, found in measured.items()}
 
 
 def summarise_cold(home: Path, runs: list[dict[str, Any]]) -> dict[str, Any]:
