@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -12,9 +12,6 @@ from assistant.cli_common import handle_errors, print_json
 from assistant.config import Settings
 from assistant.errors import UsageError
 from assistant.services import Services, builtin_feed_path
-
-if TYPE_CHECKING:
-    from assistant.ingest import IngestReport
 
 
 @click.command()
@@ -74,17 +71,20 @@ def store_is_empty(services: Services) -> bool:
     return services.registry.counts()["papers"] == 0 or services.store.count() == 0
 
 
-def run_ingest(services: Services, specs: list[str], show_progress: bool) -> IngestReport:
-    """``assistant.ingest.ingest_sources`` with a progress bar on a TTY and each failing
-    source printed as one line."""
-    from assistant.ingest import ingest_sources
+def run_ingest(services: Services, specs: list[str], show_progress: bool) -> Any:
+    """The library's ingest (assistant.ingest.ingest_sources), its events printed: errors on
+    stderr as they happen, papers on a progress counter when ``show_progress``."""
+    from assistant.ingest import IngestEvent, ingest_sources
 
     with _progress(show_progress) as advance:
-        return ingest_sources(services, specs, on_progress=advance, on_error=_print_error)
 
+        def show(event: IngestEvent) -> None:
+            if event.kind == "error":
+                click.echo(f"feedqa: error: {event.message}", err=True)
+            elif advance is not None:
+                advance(event.count)
 
-def _print_error(message: str) -> None:
-    click.echo(f"feedqa: error: {message}", err=True)
+        return ingest_sources(services, specs, on_event=show)
 
 
 class _progress:

@@ -75,6 +75,11 @@ class Settings(BaseSettings):
         return self.home / "chroma"
 
     @property
+    def lexical_dir(self) -> Path:
+        """The persisted BM25 index (vectorstore/bm25_index.py)."""
+        return self.home / "lexical"
+
+    @property
     def registry_path(self) -> Path:
         return self.home / "papers.sqlite3"
 

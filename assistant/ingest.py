@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Literal
 
 from assistant.config import Settings
-from assistant.errors import FeedError
-from assistant.models import Paper, ParseResult
+from assistant.models import Paper
 from vectorstore.chunking import Chunk, Chunker, chunk_id, parse_chunk_id
 from vectorstore.embeddings import Embedder
 from vectorstore.nodes import chunk_metadata
 from vectorstore.registry import Registry, StoredPaper
 from vectorstore.store import ChunkStore
+
+if TYPE_CHECKING:
+    from assistant.services import Services
 
 FLUSH_CHUNKS = 128  # chunks embedded per flush: large enough to keep ONNX busy
 
@@ -46,67 +48,66 @@ class IngestReport:
 
 
 Progress = Callable[[int], None]
-ErrorSink = Callable[[str], None]
 
 
-class StoreParts(Protocol):
-    """What ingest writes through (``assistant.services.Services`` has all of it)."""
+@dataclass(frozen=True)
+class IngestEvent:
+    """What ingest reports as it goes: papers parsed ("papers", ``count``) or a source that
+    failed ("error", ``message``; the other sources go on)."""
 
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def embedder(self) -> Embedder: ...
-    @property
-    def store(self) -> ChunkStore: ...
-    @property
-    def registry(self) -> Registry: ...
+    kind: Literal["papers", "error"]
+    count: int = 0
+    message: str = ""
+
+
+OnEvent = Callable[[IngestEvent], None]
 
 
 def ingest_sources(
-    parts: StoreParts,
-    specs: Sequence[str],
-    on_progress: Progress | None = None,
-    on_error: ErrorSink | None = None,
+    services: Services, specs: list[str], on_event: OnEvent | None = None
 ) -> IngestReport:
-    """Ingest every source; a failing source is reported through ``on_error`` (and in the
-    report) and the others go on. Callers hold the write lock (``assistant.locking``)."""
-    from assistant.feeds import load_source
-
-    started = time.perf_counter()
-    report = IngestReport()
-    ingestor = Ingestor(parts.embedder, parts.store, parts.registry,
-                        parts.settings.embed_batch_size)  # fmt: skip
+    """Ingest every source (files, directories, URLs, hf:DATE); a failing source is recorded
+    in the report and reported as an "error" event, and the others go on. Callers hold the
+    write lock (assistant.locking). The persisted BM25 index is rebuilt at the end if the
+    papers changed since it was built are too many to score as a delta."""
+    emit = on_event or (lambda event: None)
+    started, report = time.perf_counter(), IngestReport()
+    settings = services.settings
+    ingestor = Ingestor(services.embedder, services.store, services.registry,
+                        settings.embed_batch_size)  # fmt: skip
     for spec in specs:
-        try:
-            for result in load_source(spec, parts.settings, hf_base_url=parts.settings.hf_base_url):
-                _add_result(ingestor, result, report, on_progress, on_error)
-        except FeedError as exc:
-            _record_error(report, str(exc), on_error)
+        _ingest_spec(ingestor, spec, settings, report, emit)
     ingestor.flush(report)
+    services.registry.settle_lexical(settings.lexical_dir)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
-def _add_result(
-    ingestor: Ingestor,
-    result: ParseResult | FeedError,
-    report: IngestReport,
-    on_progress: Progress | None,
-    on_error: ErrorSink | None,
+def _ingest_spec(
+    ingestor: Ingestor, spec: str, settings: Settings, report: IngestReport, emit: OnEvent
 ) -> None:
-    if isinstance(result, FeedError):
-        _record_error(report, str(result), on_error)
-        return
-    report.sources += 1
-    report.skipped += result.skipped
-    report.truncated += result.truncated
-    ingestor.add(result.papers, report, on_progress)
+    from assistant.errors import FeedError
+    from assistant.feeds import load_source
+
+    def progress(n: int) -> None:
+        emit(IngestEvent("papers", count=n))
+
+    try:
+        for result in load_source(spec, settings, hf_base_url=settings.hf_base_url):
+            if isinstance(result, FeedError):
+                _failed(report, str(result), emit)
+                continue
+            report.sources += 1
+            report.skipped += result.skipped
+            report.truncated += result.truncated
+            ingestor.add(result.papers, report, progress)
+    except FeedError as exc:
+        _failed(report, str(exc), emit)
 
 
-def _record_error(report: IngestReport, message: str, on_error: ErrorSink | None) -> None:
+def _failed(report: IngestReport, message: str, emit: OnEvent) -> None:
     report.errors.append(message)
-    if on_error is not None:
-        on_error(message)
+    emit(IngestEvent("error", message=message))
 
 
 class Ingestor:

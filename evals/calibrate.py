@@ -62,7 +62,7 @@ def question_features(services: Services, question: str) -> list[float]:
     q_vec = services.embedder.embed([question])[0]
     evidence = select_evidence(question, q_vec, bundles)
     index = services.pipeline.retriever.index()
-    values = abstain.features(question, papers, evidence, index.doc_freq, len(index.papers))
+    values = abstain.features(question, papers, evidence, index.doc_freq, index.n_papers)
     return [values[name] for name in abstain.FEATURES]
 
 

@@ -259,7 +259,7 @@ def _ingest(settings: Settings, specs: Sequence[str], embedder: Embedder) -> Non
 
     services = Services(settings, embedder=embedder)
     try:
-        report = ingest_sources(services, specs)
+        report = ingest_sources(services, list(specs))
     finally:
         services.close()
     if report.errors:

@@ -102,12 +102,12 @@ def free_port() -> int:
 def poisoned_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store (fake embedder) holding the built-in feed's 46 papers and the 8 poisoned ones of
     evals/datasets/injection_feed.jsonl."""
-    from assistant.cli_ingest import run_ingest
+    from assistant.ingest import ingest_sources
     from assistant.services import builtin_feed_path
 
     home = tmp_path_factory.mktemp("poisoned")
     services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
-    report = run_ingest(services, [str(builtin_feed_path()), str(INJECTION_FEED)], False)
+    report = ingest_sources(services, [str(builtin_feed_path()), str(INJECTION_FEED)])
     services.close()
     assert report.new == 46 + 8 and not report.errors
     return home

@@ -51,6 +51,14 @@ REQUIRED: dict[str, list[tuple[str, ...]]] = {
         ("ttft", "baseline_first_token", "p50_ms"),
         ("ttft", "ours_first_token", "p50_ms"),
     ],
+    "scale": [
+        ("cold_ask", "sample", "wall_p50_s"),
+        ("cold_ask", "synthetic", "peak_rss_mb"),
+        ("cold_ask", "synthetic", "vs_sample"),
+        ("retrieval", "p50_ms"),
+        ("incremental_day", "index_cost_s"),
+        ("incremental_day", "minilm_embed_s"),
+    ],
 }
 
 
@@ -74,7 +82,8 @@ def quick_run(tmp_path_factory: pytest.TempPathFactory, shared_feeds: Path) -> P
     out = tmp_path_factory.mktemp("bench")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FEEDQA_", "OPENAI_"))}
     env["FEEDQA_HOME"] = str(out / "home")
-    cmd = [sys.executable, "-m", "evals.bench", "--quick", "--out", str(out)]
+    cmd = [sys.executable, "-m", "evals.bench", "--quick", "--out", str(out),
+           "--scale-dir", str(out / "scale")]  # fmt: skip
     result = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     return out
@@ -95,7 +104,7 @@ def test_every_section_has_positive_figures(quick_run: Path) -> None:
 def test_report_lists_every_target(quick_run: Path) -> None:
     results = json.loads((quick_run / "bench.json").read_text())
     markdown = (quick_run / "bench.md").read_text()
-    assert len(results["targets"]) == 8
+    assert len(results["targets"]) == 13
     for target in results["targets"]:
         assert target["status"] in ("PASS", "MISS", "n/a")
         assert target["name"] in markdown

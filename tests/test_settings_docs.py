@@ -15,7 +15,9 @@ ROW = re.compile(r"^\| ([a-z_0-9, ]+) \| (.+?) \| (.+?) \| .+ \|$")
 def readme_rows() -> dict[str, tuple[str, str]]:
     """{field: (variables cell, default cell)} from the Configuration table."""
     rows: dict[str, tuple[str, str]] = {}
-    for line in README.read_text(encoding="utf-8").splitlines():
+    text = README.read_text(encoding="utf-8")
+    section = text.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    for line in section.splitlines():
         match = ROW.match(line)
         if not match or match[1].strip() == "setting":
             continue

@@ -7,18 +7,23 @@ The invariants a finished ingest leaves behind, even after a crash and a re-run:
 * Chroma holds no chunk of a paper the registry does not know (no orphans);
 * each chunk's Chroma metadata names its paper, its ordinal and the paper's earliest feed day;
 * the collection is tagged with the embedder every registry paper was embedded with;
-* every recorded feed day belongs to a registry paper.
+* every recorded feed day belongs to a registry paper;
+* the schema is at this release's version, and the lexical index agrees with the registry:
+  each chunk's stored BM25 terms are those of its text, word document frequencies match the
+  papers, and the persisted BM25 base (a snapshot at a generation no later than the
+  registry's) holds exactly the registry's chunks for every paper not changed since.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from vectorstore import bm25_index, lexical
 from vectorstore.chunking import chunk_id, parse_chunk_id
+from vectorstore.db import SCHEMA_VERSION, open_db, schema_version
 from vectorstore.nodes import day_number
 
 if TYPE_CHECKING:
@@ -34,6 +39,7 @@ class _RegistryView:
     chunk_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     first_day: dict[str, str] = field(default_factory=dict)
     orphan_days: list[str] = field(default_factory=list)
+    lexical: list[str] = field(default_factory=list)  # violations found in the lexical index
 
 
 @dataclass
@@ -59,6 +65,7 @@ def check_store(settings: Settings) -> list[str]:
         *_check_orphans(registry, chroma),
         *_check_metadata(registry, chroma),
         *(f"feed day recorded for unknown paper {pid}" for pid in registry.orphan_days),
+        *registry.lexical,
     ]
 
 
@@ -66,8 +73,12 @@ def _read_registry(settings: Settings) -> _RegistryView:
     view = _RegistryView()
     if not settings.registry_path.exists():
         return view
-    db = sqlite3.connect(f"file:{settings.registry_path}?mode=ro", uri=True)
+    db = open_db(settings.registry_path, readonly=True)
     try:
+        version = schema_version(db)
+        if version != SCHEMA_VERSION:
+            view.lexical.append(f"registry schema version {version} != {SCHEMA_VERSION}")
+            return view
         for pid, n, embedder in db.execute("SELECT paper_id, n_chunks, embedder_id FROM papers"):
             view.n_chunks[pid] = int(n)
             view.embedders.add(embedder)
@@ -78,9 +89,44 @@ def _read_registry(settings: Settings) -> _RegistryView:
                 view.first_day[pid] = day
             else:
                 view.orphan_days.append(pid)
+        view.lexical = list(_check_lexical(db, settings))
     finally:
         db.close()
     return view
+
+
+def _check_lexical(db: Any, settings: Settings) -> Iterator[str]:
+    for cid, title, text, terms in db.execute(
+        "SELECT c.chunk_id, p.title, c.text, c.terms FROM chunks c JOIN papers p USING (paper_id)"
+    ):
+        if terms != lexical.chunk_terms(title, text):
+            yield f"chunk {cid}: stored BM25 terms are not those of its text"
+    stored = dict(db.execute("SELECT word, papers FROM word_df").fetchall())
+    if stored != lexical.recount_words(db):
+        yield "word document frequencies (word_df) do not match the papers"
+    yield from _check_base(db, settings)
+
+
+def _check_base(db: Any, settings: Settings) -> Iterator[str]:
+    base = bm25_index.load_base(settings.lexical_dir)
+    if base is None:
+        return
+    generation = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    if base.generation > int(generation[0] if generation else 0):
+        yield f"BM25 base generation {base.generation} is ahead of the registry {generation}"
+    changed = {r[0] for r in db.execute(
+        "SELECT paper_id FROM lexical_changes WHERE gen > ?", (base.generation,))}  # fmt: skip
+    in_base: dict[str, set[str]] = defaultdict(set)
+    for cid, pid in zip(base.chunk_ids, base.paper_ids, strict=True):
+        in_base[str(pid)].add(str(cid))
+    in_registry: dict[str, set[str]] = defaultdict(set)
+    for cid, pid in db.execute("SELECT chunk_id, paper_id FROM chunks"):
+        in_registry[pid].add(cid)
+    for pid in sorted((set(in_base) | set(in_registry)) - changed):
+        if in_base.get(pid, set()) != in_registry.get(pid, set()):
+            yield _mismatch(
+                pid, "the BM25 base", in_registry.get(pid, set()), in_base.get(pid, set())
+            )
 
 
 def _read_chroma(settings: Settings) -> _ChromaView:

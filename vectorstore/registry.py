@@ -1,4 +1,8 @@
-"""The paper registry: what is stored, read without vector search (SQLite, WAL)."""
+"""The paper registry: what is stored, read without vector search (SQLite, WAL).
+
+It also keeps the lexical index's inputs current in the same transactions (vectorstore/lexical.py):
+BM25 terms per chunk, word document frequencies and the change log.
+"""
 
 from __future__ import annotations
 
@@ -11,33 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.models import Paper
-from vectorstore.chunking import chunk_id
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS papers (
-    paper_id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    abstract TEXT NOT NULL,
-    authors TEXT NOT NULL DEFAULT '[]',
-    published TEXT, url TEXT, upvotes INTEGER, github TEXT, organization TEXT,
-    ai_summary TEXT, source TEXT NOT NULL DEFAULT '',
-    content_hash TEXT NOT NULL,
-    embedder_id TEXT NOT NULL,
-    n_chunks INTEGER NOT NULL,
-    first_seen REAL NOT NULL,
-    updated REAL NOT NULL,
-    feed_order INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS paper_days (
-    paper_id TEXT NOT NULL, day TEXT NOT NULL, PRIMARY KEY (paper_id, day)
-);
-CREATE INDEX IF NOT EXISTS paper_days_day ON paper_days(day);
-CREATE TABLE IF NOT EXISTS chunks (
-    chunk_id TEXT PRIMARY KEY, paper_id TEXT NOT NULL, ord INTEGER NOT NULL, text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS chunks_paper ON chunks(paper_id);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
+from vectorstore import bm25_index, lexical
+from vectorstore.db import open_db
 
 PAPER_COLUMNS = (
     "paper_id, title, abstract, authors, published, url, upvotes, github, organization, "
@@ -66,12 +45,8 @@ class Registry:
     """Papers, their chunk texts and feed days. One connection per instance."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path, timeout=30.0, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        self._db = open_db(path)
 
     def close(self) -> None:
         self._db.close()
@@ -126,6 +101,45 @@ class Registry:
         ).fetchall()
         return [ChunkRow(*r) for r in rows]
 
+    def chunk_rows(self, chunk_ids: Iterable[str]) -> dict[str, ChunkRow]:
+        ids = list(chunk_ids)
+        found: dict[str, ChunkRow] = {}
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            rows = self._db.execute(
+                "SELECT chunk_id, paper_id, ord, text FROM chunks "
+                f"WHERE chunk_id IN ({','.join('?' * len(batch))})",
+                batch,
+            ).fetchall()
+            found.update({r[0]: ChunkRow(*r) for r in rows})
+        return found
+
+    # --- the lexical index (vectorstore/bm25_index.py), read through this connection ---------
+
+    def open_lexical(self, directory: Path) -> bm25_index.LexicalIndex:
+        return bm25_index.open_index(self._db, directory)
+
+    def refresh_lexical(
+        self, index: bm25_index.LexicalIndex, directory: Path
+    ) -> bm25_index.LexicalIndex:
+        return bm25_index.refresh(index, self._db, directory)
+
+    def settle_lexical(self, directory: Path) -> bool:
+        """Rebuild the persisted BM25 base if the changes since it are too many to score as
+        a delta (ingest calls this after its last flush). True when it rebuilt."""
+        index = bm25_index.read_delta(self._db, bm25_index.load_base(directory))
+        if not bm25_index.needs_rebuild(index):
+            return False
+        bm25_index.build_base(self._db, directory)
+        return True
+
+    def doc_freq(self) -> lexical.DocFreq:
+        """Papers holding each topic word (abstention's IDF), read on demand."""
+        return lexical.DocFreq(self._db)
+
+    def paper_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks")}
 
@@ -140,8 +154,10 @@ class Registry:
         """Insert or update one paper; ``chunk_texts`` None keeps its chunks as they are."""
         now = time.time()
         old = conn.execute(
-            "SELECT first_seen, n_chunks FROM papers WHERE paper_id = ?", (paper.paper_id,)
+            "SELECT first_seen, n_chunks, title, abstract, source FROM papers WHERE paper_id = ?",
+            (paper.paper_id,),
         ).fetchone()
+        old_day = self._first_day(conn, paper.paper_id)
         first_seen = old[0] if old else now
         n_chunks = len(chunk_texts) if chunk_texts is not None else (old[1] if old else 0)
         conn.execute(
@@ -159,18 +175,42 @@ class Registry:
         if paper.day:
             self.add_day(conn, paper.paper_id, paper.day)
         if chunk_texts is not None:
-            self._replace_chunks(conn, paper.paper_id, chunk_texts)
+            self._replace_chunks(conn, paper, chunk_texts)
+        self._count_words(conn, paper, old[2:4] if old else None)
+        new_day = self._first_day(conn, paper.paper_id)
+        moved = old is None or old[4] != paper.source or old_day != new_day
+        if chunk_texts is not None or moved:
+            lexical.mark_changed(conn, paper.paper_id)
+
+    @staticmethod
+    def _first_day(conn: sqlite3.Connection, paper_id: str) -> str | None:
+        row = conn.execute("SELECT MIN(day) FROM paper_days WHERE paper_id = ?", (paper_id,))
+        return row.fetchone()[0]
+
+    @staticmethod
+    def _count_words(conn: sqlite3.Connection, paper: Paper, old: tuple[str, str] | None) -> None:
+        if old is not None and tuple(old) == (paper.title, paper.abstract):
+            return
+        if old is not None:
+            lexical.count_words(conn, lexical.paper_words(*old), -1)
+        lexical.count_words(conn, lexical.paper_words(paper.title, paper.abstract), +1)
 
     @staticmethod
     def add_day(conn: sqlite3.Connection, paper_id: str, day: str) -> None:
         conn.execute("INSERT OR IGNORE INTO paper_days VALUES (?, ?)", (paper_id, day))
 
     @staticmethod
-    def _replace_chunks(conn: sqlite3.Connection, paper_id: str, texts: list[str]) -> None:
-        conn.execute("DELETE FROM chunks WHERE paper_id = ?", (paper_id,))
+    def _replace_chunks(conn: sqlite3.Connection, paper: Paper, texts: list[str]) -> None:
+        from vectorstore.chunking import chunk_id  # (imports llama-index: writers only)
+
+        pid = paper.paper_id
+        conn.execute("DELETE FROM chunks WHERE paper_id = ?", (pid,))
         conn.executemany(
-            "INSERT INTO chunks VALUES (?, ?, ?, ?)",
-            [(chunk_id(paper_id, i), paper_id, i, text) for i, text in enumerate(texts)],
+            "INSERT INTO chunks (chunk_id, paper_id, ord, text, terms) VALUES (?, ?, ?, ?, ?)",
+            [
+                (chunk_id(pid, i), pid, i, text, lexical.chunk_terms(paper.title, text))
+                for i, text in enumerate(texts)
+            ],
         )
 
     def bump_generation(self, conn: sqlite3.Connection) -> None:

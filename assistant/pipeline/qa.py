@@ -173,7 +173,7 @@ class QAPipeline:
         builder.attach(bundles, evidence, quotes)
         builder.mark("retrieval")
         index = self.retriever.index()
-        signals = abstain.features(text, papers, evidence, index.doc_freq, len(index.papers))
+        signals = abstain.features(text, papers, evidence, index.doc_freq, index.n_papers)
         builder.answerable = self.calibration.probability(signals)
         builder.threshold = self.calibration.threshold
         builder.canary = self.canary

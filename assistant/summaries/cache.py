@@ -8,28 +8,15 @@ abstract, model or prompt is a new key.
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
-TldrKind = Literal["model", "extractive"]
+from vectorstore.db import open_db
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS tldrs (
-    paper_id TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    model TEXT NOT NULL,
-    prompt_version TEXT NOT NULL,
-    tldr TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    reasons TEXT NOT NULL DEFAULT '[]',
-    created REAL NOT NULL,
-    PRIMARY KEY (paper_id, content_hash, model, prompt_version)
-);
-"""
+TldrKind = Literal["model", "extractive"]
 
 
 @dataclass(frozen=True)
@@ -50,10 +37,7 @@ class TldrCache:
     """Read and write cached TL;DRs. One connection per instance; close it when done."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=30.0, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
+        self._db = open_db(path)  # the table is created by the store's migrations
 
     def get(self, paper_id: str, content_hash: str, model: str, prompt_version: str) -> Tldr | None:
         """The TL;DR stored under exactly this key, if any."""

@@ -4,6 +4,7 @@ bench.md (default under FEEDQA_HOME/bench/<run-id>/) and print the table."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -45,6 +46,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="reuse the stores (and their first-ingest figures) that an earlier --keep-work "
         "run left in OUT/work; implies --keep-work",
     )
+    parser.add_argument(
+        "--scale-dir",
+        type=Path,
+        help="where the scale section caches its synthetic stores (default "
+        "/tmp/feedqa-bench-scale; built once, reused by later runs)",
+    )
     return parser.parse_args(argv)
 
 
@@ -83,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         keep_work=args.keep_work or args.reuse_work,
         reuse_work=args.reuse_work,
     )
+    if args.scale_dir is not None:
+        config = dataclasses.replace(config, scale_dir=args.scale_dir.resolve())
     results = run_bench(config, run_id)
     print(write_outputs(results, out))
     print(f"written: {out / 'bench.json'} and {out / 'bench.md'}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-SECTIONS = ("limits", "ingest", "query", "tldr", "memory", "baseline")
+SECTIONS = ("limits", "ingest", "query", "tldr", "memory", "baseline", "scale")
+SCALE_DIR = Path("/tmp/feedqa-bench-scale")  # built synthetic stores, reused between runs
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,11 @@ class BenchConfig:
     tldr_papers: int
     chat_questions: int  # 0: no chat server
     baseline_archive: bool  # also time the baseline ingest on the small archive store
+    scale_variants: int  # the scale section's synthetic store: the archive's papers x this
     sections: tuple[str, ...] = SECTIONS
     keep_work: bool = False
     reuse_work: bool = False  # reuse stores kept by an earlier run in the same out_dir
+    scale_dir: Path = SCALE_DIR
 
     @property
     def work_dir(self) -> Path:
@@ -57,6 +60,7 @@ def make_config(
             tldr_papers=2,
             chat_questions=0,
             baseline_archive=False,
+            scale_variants=3,
             sections=sections,
             keep_work=keep_work,
             reuse_work=reuse_work,
@@ -74,6 +78,7 @@ def make_config(
         tldr_papers=10,
         chat_questions=10,
         baseline_archive=True,
+        scale_variants=11,
         sections=sections,
         keep_work=keep_work,
         reuse_work=reuse_work,

@@ -239,6 +239,35 @@ def baseline_table(s: dict[str, Any]) -> list[str]:
     return table(("Measure", "feedqa", "llama-index baseline", "feedqa vs baseline"), rows)
 
 
+def scale_table(s: dict[str, Any]) -> list[str]:
+    rows = [
+        (
+            f"cold `feedqa ask`, {name}",
+            f"{r['papers']} papers / {r['chunks']} chunks",
+            f"{r['wall_p50_s']:.2f} s",
+            f"{r['vs_sample']:.2f}x",
+            f"peak RSS {r['peak_rss_mb']:.0f} MB; {r['wall']['n']} runs",
+        )
+        for name, r in s["cold_ask"].items()
+    ]
+    ret, day = s["retrieval"], s["incremental_day"]
+    rows.append((
+        "retrieve k=5", f"{ret['papers']} papers / {ret['chunks']} chunks",
+        f"p50 {ms(ret['p50_ms'])}", f"p95 {ms(ret['p95_ms'])}",
+        f"{ret['n']} questions; first query {ms(ret['first_query_ms'])}",
+    ))  # fmt: skip
+    rows.append((
+        "ingest one new day", f"{day['papers']} papers / {day['chunks']} chunks",
+        f"{day['index_cost_s']:.2f} s index cost", f"{day['ratio_to_embedding']:.2f}x",
+        f"vs MiniLM embedding {day['minilm_embed_s']:.2f} s; base rebuilt: {day['base_rebuilt']}",
+    ))  # fmt: skip
+    note = (
+        f"Synthetic corpus: the archive's papers x {s['variants']} variants "
+        "(evals/bench/scale.py says how they are made)."
+    )
+    return [note, "", *table(("Measure", "Store", "Time", "Ratio", "Notes"), rows)]
+
+
 SECTION_TABLES: dict[str, tuple[str, Callable[[dict[str, Any]], list[str]]]] = {
     "limits": ("Limits: raw models on this machine", limits_table),
     "ingest": ("Ingest: `feedqa ingest`, fresh process and store", ingest_table),
@@ -246,6 +275,7 @@ SECTION_TABLES: dict[str, tuple[str, Callable[[dict[str, Any]], list[str]]]] = {
     "tldr": ("TL;DR", tldr_table),
     "memory": ("Memory", memory_table),
     "baseline": ("Baseline: plain llama-index, same models", baseline_table),
+    "scale": ("Scale (index cost only: fake embedder and fake LLM)", scale_table),
 }
 
 

@@ -24,6 +24,7 @@ def section_functions() -> dict[str, Section]:
     from evals.bench.limits import run_limits
     from evals.bench.memory import run_memory
     from evals.bench.query_bench import run_query
+    from evals.bench.scale import run_scale
     from evals.bench.tldr_bench import run_tldr
 
     return {
@@ -33,6 +34,7 @@ def section_functions() -> dict[str, Section]:
         "tldr": run_tldr,
         "memory": run_memory,
         "baseline": run_baseline,
+        "scale": run_scale,
     }
 
 

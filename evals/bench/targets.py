@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 FULL_CORPUS_PAPERS = 9500  # the archive holds 9,581 items (9,577 distinct papers)
 RSS_LIMIT_MB = 2048
 BIG_STORE_PAPERS = 9000  # "at 10k papers"
+SCALE_PAPERS = 100_000  # the scale section's synthetic store ("at 100k papers")
+SCALE_RSS_MB = 1536
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,74 @@ def safe_llama_speed(r: dict[str, Any]) -> Target:
     return Target("AMX-safe llama.cpp speed", goal, measured, _status(min(ratios) >= 0.95))
 
 
+def _scale_case(r: dict[str, Any], name: str) -> dict[str, Any] | None:
+    return _get(r, "scale", "cold_ask", name)
+
+
+def _at_scale(papers: int | None, threshold: int, target: Target) -> Target:
+    """``target`` as measured, or n/a when the store was smaller than the goal's (--quick)."""
+    if (papers or 0) < threshold:
+        measured = target.measured + " (small store)"
+        return dataclasses.replace(target, measured=measured, status="n/a")
+    return target
+
+
+def scale_cold_archive(r: dict[str, Any]) -> Target:
+    goal = "cold ask at 9.6k papers <= 1.3x the 46-paper store (index cost only)"
+    case = _scale_case(r, "archive")
+    if not case:
+        return Target("cold ask at 9.6k", goal, "not measured", "n/a")
+    measured = f"{case['vs_sample']:.2f}x ({case['wall_p50_s']:.2f} s, {case['papers']} papers)"
+    target = Target("cold ask at 9.6k", goal, measured, _status(case["vs_sample"] <= 1.3))
+    return _at_scale(case["papers"], FULL_CORPUS_PAPERS, target)
+
+
+def scale_cold_synthetic(r: dict[str, Any]) -> Target:
+    goal = "cold ask at 100k papers <= 1.6x the 46-paper store (index cost only)"
+    case = _scale_case(r, "synthetic")
+    if not case:
+        return Target("cold ask at 100k", goal, "not measured", "n/a")
+    measured = f"{case['vs_sample']:.2f}x ({case['wall_p50_s']:.2f} s, {case['papers']} papers)"
+    target = Target("cold ask at 100k", goal, measured, _status(case["vs_sample"] <= 1.6))
+    return _at_scale(case["papers"], SCALE_PAPERS, target)
+
+
+def scale_rss(r: dict[str, Any]) -> Target:
+    goal = f"cold ask peak RSS at 100k papers < {SCALE_RSS_MB} MB"
+    case = _scale_case(r, "synthetic")
+    if not case:
+        return Target("cold ask memory at 100k", goal, "not measured", "n/a")
+    measured = f"{case['peak_rss_mb']:.0f} MB ({case['papers']} papers)"
+    target = Target("cold ask memory at 100k", goal, measured,
+                    _status(case["peak_rss_mb"] < SCALE_RSS_MB))  # fmt: skip
+    return _at_scale(case["papers"], SCALE_PAPERS, target)
+
+
+def scale_retrieval(r: dict[str, Any]) -> Target:
+    goal = "retrieval p50 < 100 ms at 100k papers (fake embedder)"
+    ret = _get(r, "scale", "retrieval")
+    if not ret:
+        return Target("retrieval at 100k", goal, "not measured", "n/a")
+    measured = f"p50 {ret['p50_ms']} ms, p95 {ret['p95_ms']} ms at {ret['papers']} papers"
+    target = Target("retrieval at 100k", goal, measured, _status(ret["p50_ms"] < 100))
+    return _at_scale(ret["papers"], SCALE_PAPERS, target)
+
+
+def scale_incremental(r: dict[str, Any]) -> Target:
+    goal = "one 50-paper day into the 100k store <= 2x its embedding time"
+    day = _get(r, "scale", "incremental_day")
+    papers = _get(r, "scale", "retrieval", "papers")
+    if not day:
+        return Target("incremental day at 100k", goal, "not measured", "n/a")
+    measured = (
+        f"{day['ratio_to_embedding']:.2f}x ({day['index_cost_s']:.2f} s index cost + "
+        f"{day['minilm_embed_s']:.2f} s MiniLM embedding, {day['chunks']} chunks)"
+    )
+    target = Target("incremental day at 100k", goal, measured,
+                    _status(day["ratio_to_embedding"] <= 2.0))  # fmt: skip
+    return _at_scale(papers, SCALE_PAPERS, target)
+
+
 CHECKS: tuple[Callable[[dict[str, Any]], Target], ...] = (
     safe_llama_speed,
     ingest_throughput,
@@ -162,6 +233,11 @@ CHECKS: tuple[Callable[[dict[str, Any]], Target], ...] = (
     cold_ask,
     baseline_hits,
     baseline_ttft,
+    scale_cold_archive,
+    scale_cold_synthetic,
+    scale_rss,
+    scale_retrieval,
+    scale_incremental,
 )
 
 
