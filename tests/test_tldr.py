@@ -194,17 +194,19 @@ def test_tldr_json_then_cached_run_makes_no_llm_calls(
     llm = first_sentence_llm()
     monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
     runner = CliRunner()
-    first = runner.invoke(main, ["tldr", "--json"], env=env(home))
+    first = runner.invoke(main, ["tldr", "--json", "--source", "model"], env=env(home))
     assert first.exit_code == 0, first.output
     items = json.loads(first.stdout)
     assert len(items) == 9
-    keys = {"paper_id", "title", "url", "tldr", "kind", "model", "prompt_version"}
+    keys = {"paper_id", "title", "url", "tldr", "source", "kind", "model", "prompt_version"}
     assert all(set(item) == keys for item in items)
-    assert {item["kind"] for item in items} <= {"model", "extractive"}
+    assert {item["source"] for item in items} <= {"model", "extractive"}
     assert all(item["url"].startswith("https://huggingface.co/papers/") for item in items)
     calls = len(llm.calls)
     assert calls >= 9
-    second = runner.invoke(main, ["tldr", "--json"], env=env(home))
+    second = runner.invoke(
+        main, ["tldr", "--json"], env={**env(home), "FEEDQA_TLDR_SOURCE": "model"}
+    )
     assert second.exit_code == 0 and json.loads(second.stdout) == items
     assert len(llm.calls) == calls
     assert "9 cached, 0 LLM calls" in second.stderr
@@ -214,13 +216,14 @@ def test_tldr_filters_limit_and_refresh(home: Path, monkeypatch: pytest.MonkeyPa
     llm = first_sentence_llm()
     monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
     runner = CliRunner()
-    lines = runner.invoke(main, ["tldr", "--date", "2025-06-16", "--limit", "3"], env=env(home))
+    lines = runner.invoke(main, ["tldr", "--date", "2025-06-16", "--limit", "3", "--source",
+                                 "model"], env=env(home))  # fmt: skip
     assert lines.exit_code == 0, lines.output
     assert len(lines.stdout.splitlines()) == 3
     assert all(" — " in line for line in lines.stdout.splitlines())
     calls = len(llm.calls)
-    again = runner.invoke(main, ["tldr", "--since", "2025-06-01", "--limit", "3", "--refresh"],
-                          env=env(home))  # fmt: skip
+    again = runner.invoke(main, ["tldr", "--since", "2025-06-01", "--limit", "3", "--refresh",
+                                 "--source", "model"], env=env(home))  # fmt: skip
     assert again.exit_code == 0 and len(llm.calls) > calls
     none = runner.invoke(main, ["tldr", "--since", "2030-01-01"], env=env(home))
     assert none.exit_code == 4 and "--since 2030-01-01" in none.stderr
@@ -230,6 +233,23 @@ def test_tldr_filters_limit_and_refresh(home: Path, monkeypatch: pytest.MonkeyPa
 
 def test_tldr_with_the_backend_down_is_a_one_line_error(home: Path) -> None:
     # The "fake" backend has an empty script: every call raises BackendUnavailable.
-    result = CliRunner().invoke(main, ["tldr"], env=env(home))
+    result = CliRunner().invoke(main, ["tldr", "--source", "model"], env=env(home))
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("feedqa: error:")
+
+
+def test_tldr_shows_the_feed_summaries_by_default_and_names_every_source(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    llm = first_sentence_llm()
+    monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
+    runner = CliRunner()
+    auto = runner.invoke(main, ["tldr", "--json"], env=env(home))
+    assert auto.exit_code == 0, auto.output
+    items = json.loads(auto.stdout)
+    assert {item["source"] for item in items} == {"feed"} and llm.calls == []
+    assert all(item["model"] == "feed" for item in items)
+    lines = runner.invoke(main, ["tldr", "--limit", "2"], env=env(home))
+    assert all(line.endswith("[feed's summary]") for line in lines.stdout.splitlines())
+    feed_only = runner.invoke(main, ["tldr", "--json", "--source", "feed"], env=env(home))
+    assert json.loads(feed_only.stdout) == items and llm.calls == []

@@ -19,6 +19,7 @@ from assistant.summaries.extractive import (
     key_sentences,
     trim_words,
 )
+from assistant.summaries.sources import SourceSetting, feed_tldr, wants_feed
 from prompts import Prompt, load_prompt
 
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
@@ -161,8 +162,10 @@ def summarise_papers(
     refresh: bool = False,
     degrade: bool = False,
     advance: Callable[[int], None] | None = None,
+    source: SourceSetting = "auto",
 ) -> TldrRun:
     """TL;DRs for ``papers``, from the cache when possible, each stored as soon as it is made.
+    ``source`` picks where they come from (see assistant.summaries.sources).
 
     ``writer`` None means no model is available. A backend failure raises, unless
     ``degrade``: then this and the remaining papers get extractive TL;DRs (a cached model
@@ -171,11 +174,30 @@ def summarise_papers(
     run = TldrRun()
     version = writer.prompt_version if writer else prompt_version(load_prompt("tldr"))
     for paper in papers:
-        tldr, writer = _one(paper, writer, cache, version, refresh, degrade, run)
+        feed = _from_feed(paper, cache, source, run)
+        if feed is not None:
+            tldr = feed
+        elif source == "feed":
+            tldr = extractive_only(paper, version, "no feed summary")
+        else:
+            tldr, writer = _one(paper, writer, cache, version, refresh, degrade, run)
         run.tldrs.append(tldr)
         if advance:
             advance(1)
     return run
+
+
+def _from_feed(paper: Paper, cache: TldrCache, source: SourceSetting, run: TldrRun) -> Tldr | None:
+    """The feed's own summary when the setting allows it and the paper has one (cached under
+    the "feed" model, so a later run finds it like any other TL;DR)."""
+    tldr = feed_tldr(paper) if wants_feed(source) else None
+    if tldr is None:
+        return None
+    if cache.get(tldr.paper_id, tldr.content_hash, tldr.model, tldr.prompt_version):
+        run.cached += 1
+    else:
+        cache.put(tldr)
+    return tldr
 
 
 def _one(
