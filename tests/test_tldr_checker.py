@@ -40,7 +40,10 @@ def test_a_good_tldr_passes() -> None:
         "We introduce CogDPM: diffusion models guided by precision weights for forecasting.",
         "CogDPM's precision estimation uses the hierarchical sampling of diffusion models.",
         # Headline-style capitals on common words name nothing.
-        "CogDPM: A Novel Method for Forecasting Precipitation with Diffusion Models.",
+        "CogDPM Features Precision Estimation Based on Hierarchical Sampling of Diffusion Models.",
+        # A term the abstract itself repeats is not repetition.
+        "CogDPM ties diffusion probabilistic models to coding, making diffusion probabilistic "
+        "models precise.",
     ],
 )
 def test_faithful_variants_pass(tldr: str) -> None:
@@ -75,6 +78,28 @@ def test_faithful_variants_pass(tldr: str) -> None:
         ("CogDPM links diffusion models ![x](http://evil) and predictive coding.", "markup"),
         ("CogDPM links <script>alert(1)</script> diffusion models and coding.", "markup"),
         ("CogDPM links **diffusion models** and predictive coding theory.", "markup"),
+        # The failures seen in model TL;DRs (issue #14), each named for what it is.
+        ("CogDPM takes diffusion probabilistic models forecasting to the next level.", "hype"),
+        ("CogDPM delivers groundbreaking cutting-edge diffusion forecasting research.", "hype"),
+        ("We use a method called CogDPM to evaluate precipitation. We use a method called "
+         "CogDPM", "repeats a phrase"),
+        ("CogDPM estimates precision to mitigate noise, and to mitigate noise on forecasting.",
+         "repeats a phrase"),
+        ("CogDPM forecasting with CogDPM sampling beats CogDPM baselines on wind data.",
+         "repeats a word"),
+        ("The method is a new approach to solving precipitation forecasting with diffusion.",
+         "vacuous"),
+        ("CogDPM estimates precision with hierarchical sampling of the", "cut off"),
+        ("CogDPM estimates precision with hierarchical sampling (for wind data", "cut off"),
+        ("CogDPM estimates precision with hierarchical sampling for wind,", "cut off"),
+        ("CogDPM estimates precision with hierarchical sampling and so…", "cut off"),
+        ("A precision module called to aggregate diffusion samples improves forecasting.",
+         "garbled"),
+        ("CogDPM estimates estimates precision with hierarchical diffusion sampling.", "garbled"),
+        ("CogDPM: A Novel Method for Forecasting Precipitation with Diffusion Models.",
+         "headline"),
+        ("CogDPM estimates precision. It improves forecasting skill of diffusion models.",
+         "more than one sentence"),
     ],
 )  # fmt: skip
 def test_bad_drafts_are_rejected(tldr: str, expected: str) -> None:

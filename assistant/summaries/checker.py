@@ -67,6 +67,39 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:they|it|these|those|its|their)\b", re.IGNORECASE)
+# A subject that names nothing: "The method is a new approach to ...".
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:the|this|our|a|an)\s+(?:new\s+|novel\s+|proposed\s+)?(?:method|approach|framework|"
+    r"model|technique|system|paper|work|study|research)\s+(?:is|are|was|presents?|proposes?)\b",
+    re.IGNORECASE,
+)
+# Praise an abstract rarely supports; allowed only when the abstract itself uses the word.
+HYPE = _wordset(
+    """cutting-edge groundbreaking ground-breaking revolutionary revolutionize revolutionizes
+    revolutionising revolutionizing game-changing game-changer unprecedented unparalleled
+    remarkable remarkably breakthrough amazing incredible exciting powerful seamless
+    seamlessly transformative next-generation"""
+)
+_HYPE_PHRASE = re.compile(
+    r"\b(?:to the next level|paving the way|opens? (?:up )?new (?:avenues|possibilities|doors)|"
+    r"sets? (?:a )?new standards?|push(?:es|ing)? the (?:boundaries|limits|frontier))\b",
+    re.IGNORECASE,
+)
+# Words a finished sentence does not end on: the line was cut off.
+_DANGLING = _wordset(
+    """a an the and or but nor of in on at to for from by with without into onto as than that
+    which who whose whom where when while its their our his her this these those such via
+    between across using including e.g. i.e. etc both either each"""
+)
+_OPEN_END = re.compile(r"(?:[,;:(\-–—/]|\.\.\.|…)\s*$")
+# A name dropped after "called"/"named": "a module called to aggregate ...".
+_DROPPED_NAME = re.compile(
+    r"\b(?:called|named|dubbed|termed)\s+(?:to|a|an|the|and|or|that|which|for|of|in|on|by|with)\b",
+    re.IGNORECASE,
+)
+# A headline ("X: A framework for ...") rather than a sentence.
+_HEADLINE = re.compile(r"^(?!(?:we|this|our|here)\b)[^\s:]+(?:\s+[^\s:]+){0,4}:\s", re.IGNORECASE)
+_INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _ACRONYM = re.compile(r"^([A-Z]{2,})s?$")
 _DEFINED = re.compile(r"\(([A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)")
 
@@ -78,6 +111,7 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
     source = _source(title, abstract)
     reasons = [
         *_check_shape(tldr),
+        *check_form(tldr, abstract),
         *_check_markup(tldr),
         *_check_numbers(tldr, source),
         *_check_names(tldr, source),
@@ -161,6 +195,80 @@ def _check_shape(tldr: str) -> list[str]:
     elif n < MIN_WORDS:
         reasons.append(f"too short ({n} words; at least {MIN_WORDS})")
     return reasons
+
+
+def check_form(tldr: str, abstract: str = "") -> list[str]:
+    """Why ``tldr`` is not one finished, readable sentence: repetition, a cut-off end, a
+    dropped name, garbled text, a headline fragment, more than one sentence, or hype that
+    ``abstract`` does not use."""
+    text = " ".join(tldr.split())
+    reasons = [*_repetition(text, abstract), *_cut_off(text), *_garbled(text)]
+    reasons += _hype(text, abstract)
+    if _HEADLINE.search(text):
+        reasons.append('a headline fragment ("X: ..."), not a sentence')
+    if _INNER_SENTENCE.search(text.rstrip(".!? ")):
+        reasons.append("more than one sentence")
+    return reasons
+
+
+def _trigrams(text: str) -> list[tuple[str, ...]]:
+    words = [w for w in (strip_token(t).casefold() for t in text.split()) if w]
+    return [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+
+
+def _repetition(text: str, abstract: str) -> list[str]:
+    """A three-word phrase said twice (unless the abstract says it twice too: a term), or a
+    content word said three times."""
+    grams = _trigrams(text)
+    repeated = {g for g in grams if grams.count(g) > 1}
+    if repeated:
+        in_source = _trigrams(abstract)
+        if any(in_source.count(g) < 2 for g in repeated):
+            return ["repeats a phrase"]
+    words = [w for w in (strip_token(t).casefold() for t in text.split()) if w]
+    counts: dict[str, int] = {}
+    for w in words:
+        if w not in STOPWORDS and len(w) > 2:
+            counts[w] = counts.get(w, 0) + 1
+    if any(n >= 3 for n in counts.values()):
+        return ["repeats a word three times"]
+    return []
+
+
+def _cut_off(text: str) -> list[str]:
+    last = text.split()[-1].casefold().rstrip(".!?\"'”’") if text.split() else ""
+    if _OPEN_END.search(text) or last in _DANGLING:
+        return ["cut off: it does not end as a finished sentence"]
+    if (
+        text.count("(") != text.count(")")
+        or text.count('"') % 2
+        or text.count("“") != text.count("”")
+    ):
+        return ["cut off: an unclosed parenthesis or quote"]
+    return []
+
+
+def _garbled(text: str) -> list[str]:
+    if _DROPPED_NAME.search(text):
+        return ['garbled: a name is missing after "called"']
+    if re.search(r"(.)\1{3,}|[^\w\s]{3,}|\b(\w+) \2\b", text, re.IGNORECASE):
+        return ["garbled: repeated characters or words"]
+    letters = sum(c.isalpha() for c in text)
+    if letters < 0.6 * len(text.replace(" ", "")):
+        return ["garbled: too few letters"]
+    if _GENERIC_SUBJECT.search(text):
+        return ['vacuous: the subject names nothing ("The method is ...")']
+    return []
+
+
+def _hype(text: str, abstract: str) -> list[str]:
+    source = abstract.casefold()
+    words = {strip_token(w).casefold() for w in text.split()}
+    hype = [w for w in words & HYPE if w not in source]
+    phrase = _HYPE_PHRASE.search(text)
+    if phrase and phrase.group(0).casefold() not in source:
+        hype.append(phrase.group(0))
+    return [f"hype the abstract does not use: {', '.join(sorted(hype))}"] if hype else []
 
 
 def _check_markup(tldr: str) -> list[str]:

@@ -106,6 +106,8 @@ def _candidates(title: str, abstract: str) -> Iterator[str]:
     ranked = sorted(sentences, key=lambda s: -_candidate_score(s, title, abstract))
     label = _title_label(title)
     for sentence in ranked:
+        # The sentence itself first: a whole sentence reads better than a headline fragment.
+        yield _fit(_capitalise(sentence.strip().rstrip(" .")))
         clause = _clause(sentence)
         if label and label.casefold() not in clause.casefold():
             yield _fit(f"{label}: {clause}")
