@@ -19,6 +19,7 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 from fixtures_paths import HF_API, PAGE_SAMPLE
+from helpers import tldr_input
 from markdown_it import MarkdownIt
 
 from assistant.cli import main
@@ -77,8 +78,7 @@ def scripted_llm() -> FakeLLM:
     checked fallback, never an unchecked one."""
 
     def reply(messages: list[Message]) -> str:
-        inside = messages[1].content.split("<paper>", 1)[1].split("</paper>", 1)[0]
-        return " ".join(inside.split()[:15])
+        return " ".join(tldr_input(messages).split()[:15])
 
     return FakeLLM(reply)
 

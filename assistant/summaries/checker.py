@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-MIN_WORDS, MAX_WORDS = 6, 25
+MIN_WORDS, MAX_WORDS = 6, 30  # the ai_summary lines run 10-46 words, 25 on average
 
 
 def _wordset(text: str) -> frozenset[str]:

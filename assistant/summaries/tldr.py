@@ -15,8 +15,8 @@ from assistant.summaries.cache import Tldr, TldrCache
 from assistant.summaries.checker import MAX_WORDS, MIN_WORDS, check_tldr
 from assistant.summaries.extractive import (
     clean_markup,
+    contribution_and_result,
     extractive_tldr,
-    key_sentences,
     trim_words,
 )
 from assistant.summaries.sources import SourceSetting, feed_tldr, wants_feed
@@ -26,10 +26,7 @@ __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
 RULES_VERSION = "rules2"
-MAX_TOKENS = 48  # 25 words is ~35 tokens; a draft cut here is over-long and gets rejected
-# ~150 tokens of abstract: prefill dominates the embedded model's time. The contribution
-# sentences, not the background opening the tiny model would otherwise copy.
-EXCERPT_CHARS = 600
+MAX_TOKENS = 56  # 30 words is ~42 tokens; a draft cut here is over-long and gets rejected
 # Said in a fresh turn, without replaying the rejected draft: the tiny model copies whatever
 # it wrote before, so a retry that shows it its draft mostly returns the same draft.
 FEEDBACK = (
@@ -88,10 +85,19 @@ class TldrWriter:
         self.calls = 0
 
     def messages(self, paper: Paper) -> list[Message]:
-        """The chat messages of the first draft."""
-        excerpt = key_sentences(paper.title, abstract_data(paper), EXCERPT_CHARS, lead=False)
-        system, user = self.prompt.render(abstract=_fence_safe(excerpt))
-        return [Message("system", system), Message("user", user)]
+        """The chat messages of the first draft: the worked examples, then the paper's title
+        and the contribution and result sentences to rewrite (the whole abstract would cost
+        the embedded model more prefill time than the rest of the call)."""
+        picked = " ".join(contribution_and_result(paper.title, abstract_data(paper)))
+        values = {"title": " ".join(paper.title.split()), "sentences": picked, "abstract": picked}
+        wanted = self.prompt.placeholders()
+        system, user = self.prompt.render(
+            **{k: _fence_safe(v) for k, v in values.items() if k in wanted}
+        )
+        messages = [Message("system", system)]
+        for turn, reply in self.prompt.examples:
+            messages += [Message("user", turn), Message("assistant", reply)]
+        return [*messages, Message("user", user)]
 
     def write(self, paper: Paper) -> Tldr:
         """A TL;DR that passes the checker: the model's, its retry, or an extractive one."""
