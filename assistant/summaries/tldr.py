@@ -26,7 +26,7 @@ __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
 RULES_VERSION = "rules2"
-MAX_TOKENS = 56  # 30 words is ~42 tokens; a draft cut here is over-long and gets rejected
+MAX_TOKENS = 64  # 30 words is ~45 tokens; a draft cut here is trimmed back or rejected
 # Said in a fresh turn, without replaying the rejected draft: the tiny model copies whatever
 # it wrote before, so a retry that shows it its draft mostly returns the same draft.
 FEEDBACK = (
@@ -53,11 +53,21 @@ def clean_draft(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()).strip()
 
 
+_SECOND_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+MIN_FIRST_WORDS = 8  # a first sentence shorter than this is not worth keeping alone
+
+
 def fit_draft(text: str, cut_off: bool = False) -> tuple[str, bool]:
-    """An over-long or cut-off single-line draft trimmed back to its last sentence or clause
-    break within the word limit; (text, whether it was trimmed). What remains is still
-    checked, so a trimmed draft passes only on its own merits."""
-    if "\n" in text or (not cut_off and len(text.split()) <= MAX_WORDS):
+    """A draft edited down to one line: only its first sentence when it wrote more (the tiny
+    model often adds "Extensive experiments show ..."), and an over-long or cut-off draft
+    trimmed back to its last clause break within the word limit; (text, whether it was
+    trimmed). What remains is still checked, so it passes only on its own merits."""
+    if "\n" in text:
+        return text, False
+    first = _SECOND_SENTENCE.split(text, maxsplit=1)
+    if len(first) > 1 and len(first[0].split()) >= MIN_FIRST_WORDS:
+        return first[0].rstrip(), True
+    if not cut_off and len(text.split()) <= MAX_WORDS:
         return text, False
     trimmed = trim_words(text, MAX_WORDS)
     return (trimmed, True) if trimmed else (text, False)
