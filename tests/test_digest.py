@@ -343,6 +343,32 @@ def test_fetch_ingests_the_day_then_writes_its_digest(tmp_path: Path, hf_api: st
     assert len(data["papers"]) == 9
 
 
+@pytest.mark.parametrize("store", ["fresh", "with other days"])
+def test_fetching_a_day_without_papers_exits_0_and_writes_or_sends_nothing(
+    store: str, tmp_path: Path, home: Path
+) -> None:
+    """A Saturday: the API answers with an empty list; a cron job must not fail or mail."""
+    root = tmp_path / "api_root"
+    (root / "api").mkdir(parents=True)
+    (root / "api" / "daily_papers").write_text("[]")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    target = tmp_path / "fresh" if store == "fresh" else home
+    sink = f"127.0.0.1:{free_port()}"  # nothing listens: a mail attempt would fail the run
+    try:
+        result = CliRunner().invoke(main, ["digest", "--fetch", "--date", "2026-08-22",
+                                           "--email"], env=env(target,
+            FEEDQA_HF_BASE_URL=f"http://127.0.0.1:{server.server_address[1]}",
+            FEEDQA_SMTP_HOST=sink.split(":")[0], FEEDQA_SMTP_PORT=sink.split(":")[1],
+            FEEDQA_SMTP_TO="me@example.org"))  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "no papers for 2026-08-22: no digest written or sent\n"
+    assert not (target / "digests").exists() or not any((target / "digests").iterdir())
+
+
 def test_a_failed_fetch_exits_non_zero_and_keeps_the_previous_digest(home: Path) -> None:
     out = home / "digests"
     out.mkdir()

@@ -90,14 +90,14 @@ def yesterday_utc() -> str:
 def select_papers(services: Services, day: str | None) -> tuple[str, list[Paper]]:
     """The day's papers in feed order (none on a day without papers). No ``day``: the newest
     day in the store or, if no paper has a day, every undated paper under "undated"."""
-    services.require_papers()
     registry = services.registry
-    if day is None:
-        day = registry.newest_day()
+    if day is not None:  # a named day may be empty even in an empty store (a fetched weekend)
+        return day, [s.paper for s in registry.all_papers(day=day)]
+    services.require_papers()
+    day = registry.newest_day()
     if day is None:
         undated = [s.paper for s in registry.all_papers() if not s.days]
         return UNDATED, undated
-    # A day without papers (weekends, holidays) is not an error: the digest is empty.
     return day, [s.paper for s in registry.all_papers(day=day)]
 
 
