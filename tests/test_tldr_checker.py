@@ -98,6 +98,8 @@ def test_faithful_variants_pass(tldr: str) -> None:
         ("CogDPM estimates estimates precision with hierarchical diffusion sampling.", "garbled"),
         ("CogDPM: A Novel Method for Forecasting Precipitation with Diffusion Models.",
          "headline"),
+        ("The Diffusion Probabilistic Models via Cognitive Predictive Coding: a new paradigm for "
+         "forecasting.", "echoes the title"),
         ("CogDPM estimates precision. It improves forecasting skill of diffusion models.",
          "more than one sentence"),
     ],

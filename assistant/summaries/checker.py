@@ -115,7 +115,7 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
         *_check_markup(tldr),
         *_check_numbers(tldr, source),
         *_check_names(tldr, source),
-        *_check_substance(tldr, source),
+        *_check_substance(tldr, source, title),
     ]
     return reasons
 
@@ -346,7 +346,7 @@ def _related(word: str, term: str) -> bool:
     return word[:6] == term[:6] and len(word) >= 6 and len(term) >= 6
 
 
-def _check_substance(tldr: str, source: _Source) -> list[str]:
+def _check_substance(tldr: str, source: _Source, title: str) -> list[str]:
     if _BOILERPLATE.search(tldr.strip()):
         return ["vacuous: say what the paper proposes or finds, not that it is a study"]
     if _BACKGROUND.search(tldr.strip()):
@@ -360,4 +360,17 @@ def _check_substance(tldr: str, source: _Source) -> list[str]:
         return ["vacuous: too few content words"]
     if content <= source.key_terms:
         return ["only restates the title: say what the method does or finds"]
+    if _echoes_title(tldr, title):
+        return ["echoes the title: say what the method does or finds"]
     return []
+
+
+TITLE_RUN = 6  # this many title words in a row is the title, not a summary of the paper
+
+
+def _echoes_title(tldr: str, title: str) -> bool:
+    said = " " + " ".join(_WORDS.findall(tldr.casefold())) + " "
+    words = _WORDS.findall(title.casefold())
+    return any(
+        f" {' '.join(words[i : i + TITLE_RUN])} " in said for i in range(len(words) - TITLE_RUN + 1)
+    )
