@@ -210,6 +210,11 @@ def _models(digest: Digest) -> str:
     return ", ".join(models) or "none"
 
 
+def _model_note(digest: Digest) -> str:
+    models = _models(digest)
+    return f"; model `{models.replace('`', '')}`" if models != "none" else ""
+
+
 def render_markdown(digest: Digest) -> str:
     """The digest as Markdown: a numbered list of linked titles with their TL;DRs."""
     lines = [f"# Daily Papers digest: {digest.day}", ""]
@@ -217,9 +222,9 @@ def render_markdown(digest: Digest) -> str:
         return "\n".join([*lines, f"No papers in the feed for {digest.day}."]) + "\n"
     lines += [
         f"{len(digest.entries)} papers, ranked by {digest.ranking}. Each TL;DR names its "
-        "source: *feed's summary* is the feed's own AI summary, *model* is ours (model: "
-        f"`{_models(digest).replace('`', '')}`, checked against the abstract), *extractive* "
-        "a line taken from the abstract itself.",
+        "source: *feed's summary* is the feed's own AI summary, *model* is ours (checked "
+        f"against the abstract{_model_note(digest)}), *extractive* a line taken from the "
+        "abstract itself.",
         "",
     ]
     lines += [f"> **Warning:** {md_escape(w)}" for w in digest.warnings]
