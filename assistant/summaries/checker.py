@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-MIN_WORDS, MAX_WORDS = 6, 30  # the ai_summary lines run 10-46 words, 25 on average
+MIN_WORDS, MAX_WORDS = 6, 35  # the ai_summary lines run 10-46 words, 25 on average
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -95,6 +95,13 @@ _OPEN_END = re.compile(r"(?:[,;:(\-–—/]|\.\.\.|…)\s*$")
 # A name dropped after "called"/"named": "a module called to aggregate ...".
 _DROPPED_NAME = re.compile(
     r"\b(?:called|named|dubbed|termed)\s+(?:to|a|an|the|and|or|that|which|for|of|in|on|by|with)\b",
+    re.IGNORECASE,
+)
+# Claims that say little; said twice they say nothing ("improvements ... improvements").
+_VAGUE = ("improv", "enhanc", "significant", "substantial", "superior", "outperform")
+# A line that points at what it does not contain.
+_DANGLING_REF = re.compile(
+    r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b",
     re.IGNORECASE,
 )
 # A headline ("X: A framework for ...") rather than a sentence.
@@ -208,6 +215,8 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
         reasons.append('a headline fragment ("X: ..."), not a sentence')
     if _INNER_SENTENCE.search(text.rstrip(".!? ")):
         reasons.append("more than one sentence")
+    if _DANGLING_REF.search(text):
+        reasons.append('refers to something it does not say ("respectively", "these issues")')
     return reasons
 
 
@@ -230,8 +239,11 @@ def _repetition(text: str, abstract: str) -> list[str]:
     for w in words:
         if w not in STOPWORDS and len(w) > 2:
             counts[w] = counts.get(w, 0) + 1
-    if any(n >= 3 for n in counts.values()):
-        return ["repeats a word three times"]
+    if any(n >= 4 for n in counts.values()):
+        return ["repeats a word four times"]
+    vague = [stem_ for stem_ in _VAGUE if sum(w.startswith(stem_) for w in words) > 1]
+    if vague:
+        return [f"repeats a vague claim ({vague[0]}...)"]
     return []
 
 
@@ -365,12 +377,16 @@ def _check_substance(tldr: str, source: _Source, title: str) -> list[str]:
     return []
 
 
-TITLE_RUN = 6  # this many title words in a row is the title, not a summary of the paper
+TITLE_RUN = 5  # a line opening with this many title words uses the title as its subject
 
 
 def _echoes_title(tldr: str, title: str) -> bool:
-    said = " " + " ".join(_WORDS.findall(tldr.casefold())) + " "
+    """Whether the line opens with the title (beyond a short method name before its colon,
+    which a TL;DR should name): "LLM Unlearning Should Be Form-Independent, a method ..."."""
+    head, colon, rest = title.partition(":")
+    if colon and 0 < len(head.split()) <= 3:
+        title = rest
     words = _WORDS.findall(title.casefold())
-    return any(
-        f" {' '.join(words[i : i + TITLE_RUN])} " in said for i in range(len(words) - TITLE_RUN + 1)
-    )
+    opening = " ".join(_WORDS.findall(tldr.casefold())[:TITLE_RUN])
+    runs = {" ".join(words[i : i + TITLE_RUN]) for i in range(len(words) - TITLE_RUN + 1)}
+    return opening in runs
