@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.checker import check_tldr, method_names
+from assistant.summaries.checker import check_borrowed, check_tldr, method_names
 from assistant.summaries.extractive import extractive_tldr, key_sentences, split_sentences
 from assistant.summaries.tldr import clean_draft, fit_draft
 
@@ -104,6 +104,9 @@ def test_faithful_variants_pass(tldr: str) -> None:
         ("CogDPM estimates estimates precision with hierarchical diffusion sampling.", "garbled"),
         ("CogDPM: A Novel Method for Forecasting Precipitation with Diffusion Models.",
          "headline"),
+        ("CogDPM, a cognitive diffusion model for precipitation forecasting with precision",
+         "noun phrase"),
+
         ("Diffusion Probabilistic Models via Cognitive Predictive Coding, a new paradigm for "
          "forecasting with precision.", "echoes the title"),
         ("CogDPM estimates precision. It improves forecasting skill of diffusion models.",
@@ -113,6 +116,16 @@ def test_faithful_variants_pass(tldr: str) -> None:
 def test_bad_drafts_are_rejected(tldr: str, expected: str) -> None:
     found = reasons(tldr)
     assert any(expected in r for r in found), found
+
+
+def test_words_copied_from_the_prompt_examples_are_caught() -> None:
+    examples = "LiveCodeBench Pro shows that LLMs remain far below human grandmasters."
+    copied = "CogDPM forecasts precipitation and remains far below human grandmasters."
+    (reason,) = check_borrowed(copied, TITLE, ABSTRACT, examples)
+    assert reason.startswith("copied from the prompt's examples") and "grandmasters" in reason
+    assert check_borrowed(GOOD, TITLE, ABSTRACT, examples) == []
+    # A word the abstract uses too is the paper's own.
+    assert check_borrowed(GOOD, TITLE, ABSTRACT, "precision diffusion probabilistic") == []
 
 
 def test_the_checker_is_pure_and_deterministic() -> None:

@@ -104,6 +104,8 @@ _DANGLING_REF = re.compile(
     r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b",
     re.IGNORECASE,
 )
+# "X, a framework for ..." and nothing more: a noun phrase, not a sentence.
+_APPOSITION_ONLY = re.compile(r"^[^,]+,\s+(?:a|an|the)\s+[^,]+$", re.IGNORECASE)
 # A headline ("X: A framework for ...") rather than a sentence.
 _HEADLINE = re.compile(r"^(?!(?:we|this|our|here)\b)[^\s:]+(?:\s+[^\s:]+){0,4}:\s", re.IGNORECASE)
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
@@ -213,6 +215,8 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
     reasons += _hype(text, abstract)
     if _HEADLINE.search(text):
         reasons.append('a headline fragment ("X: ..."), not a sentence')
+    elif _APPOSITION_ONLY.search(text.rstrip(".")):
+        reasons.append('a noun phrase ("X, a ...") with no verb, not a sentence')
     if _INNER_SENTENCE.search(text.rstrip(".!? ")):
         reasons.append("more than one sentence")
     if _DANGLING_REF.search(text):
@@ -305,6 +309,24 @@ def _check_names(tldr: str, source: _Source) -> list[str]:
     if not invented:
         return []
     return [f"name not in the abstract: {', '.join(dict.fromkeys(invented))}"]
+
+
+PREFIX = 5  # words sharing this many first letters count as the same word ("speeding"/"speed")
+
+
+def check_borrowed(tldr: str, title: str, abstract: str, examples: str) -> list[str]:
+    """Content words the line shares with the prompt's worked ``examples`` but not with the
+    title or abstract: the tiny model copying an example ("far below human grandmasters")."""
+    source = _source(title, abstract)
+    known = {t[:PREFIX] for t in source.tokens if len(t) >= PREFIX}
+    shown = {w[:PREFIX] for w in content_words(examples) if len(w) >= PREFIX}
+    borrowed = [
+        w for w in content_words(tldr)
+        if len(w) >= PREFIX and w[:PREFIX] in shown and w[:PREFIX] not in known
+    ]  # fmt: skip
+    if not borrowed:
+        return []
+    return [f"copied from the prompt's examples, not in the abstract: {', '.join(borrowed)}"]
 
 
 def _is_name(token: str, sentence_start: bool) -> bool:

@@ -12,7 +12,7 @@ from assistant.llm.base import LLM, Message
 from assistant.models import Paper
 from assistant.sanitize import clean_untrusted
 from assistant.summaries.cache import Tldr, TldrCache
-from assistant.summaries.checker import MAX_WORDS, MIN_WORDS, check_tldr
+from assistant.summaries.checker import MAX_WORDS, MIN_WORDS, check_borrowed, check_tldr
 from assistant.summaries.extractive import (
     clean_markup,
     contribution_and_result,
@@ -25,7 +25,7 @@ from prompts import Prompt, load_prompt
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
-RULES_VERSION = "rules2"
+RULES_VERSION = "rules3"
 MAX_TOKENS = 64  # 30 words is ~45 tokens; a draft cut here is trimmed back or rejected
 # Said in a fresh turn, without replaying the rejected draft: the tiny model copies whatever
 # it wrote before, so a retry that shows it its draft mostly returns the same draft.
@@ -92,6 +92,7 @@ class TldrWriter:
         self.prompt = prompt or load_prompt("tldr")
         self.model_id = f"{llm.backend}:{llm.model}"
         self.prompt_version = prompt_version(self.prompt)
+        self._example_text = " ".join(reply for _, reply in self.prompt.examples)
         self.calls = 0
 
     def messages(self, paper: Paper) -> list[Message]:
@@ -137,7 +138,9 @@ class TldrWriter:
         text, trimmed = fit_draft(text, cut_off)
         if cut_off and not trimmed:
             return text, ["cut off before the end: too long"]
-        return text, check_tldr(text, paper.title, abstract_data(paper))
+        abstract = abstract_data(paper)
+        reasons = check_tldr(text, paper.title, abstract)
+        return text, reasons + check_borrowed(text, paper.title, abstract, self._example_text)
 
     def _extractive(self, paper: Paper, reasons: tuple[str, ...]) -> Tldr:
         text = extractive_tldr(paper.title, abstract_data(paper))
