@@ -71,3 +71,22 @@ def test_metrics_use_labels_only_for_the_exact_line(tmp_path: Path) -> None:
         "paper_id": "x", "tldr": "a  b", "usable": False, "faithful": True, "informative": 2,
         "fluent": True, "reason": "vague"}) + "\n")  # fmt: skip
     assert ("x", "a b") in load_labels(tmp_path)
+
+
+def test_the_eval_writes_model_tldrs_for_the_split_and_reports_them() -> None:
+    from helpers import tldr_input
+
+    from assistant.llm.fake import FakeLLM
+    from evals.report import _md_tldr
+    from evals.runner import tldr_metrics
+
+    llm = FakeLLM(lambda messages: " ".join(tldr_input(messages).split()[:20]))
+    result = tldr_metrics(llm, 3, "test")
+    metrics = result["metrics"]
+    assert result["papers"] == 3 and result["split"] == "test" and result["llm_calls"] >= 3
+    test_days = {p.day for p in load_tldr_set(DATASETS_DIR, "test")}
+    assert all(row["day"] in test_days for row in result["tldrs"])
+    assert 0 < metrics["tldr.recall"] <= 1 and metrics["tldr.seconds_per_paper"] >= 0
+    assert metrics["tldr.extractive_rate"] is not None
+    text = _md_tldr({"tldr": result})
+    assert "content-word recall of ai_summary" in text and "s per paper" in text
