@@ -42,7 +42,8 @@ def chat(
     services = Services(settings)
     if not no_warm_up:
         warm_up(services)
-    app = build_app(services, concurrency=concurrency, max_queue=max_queue)
+    # Missing TL;DRs fill in the background from the start; questions go first.
+    app = build_app(services, concurrency=concurrency, max_queue=max_queue, fill_tldrs=True)
     _, local_url, share_url = launch_app(app, services, host=host, port=port, share=share,
                                          block=False)  # fmt: skip
     click.echo(f"feedqa chat: {local_url}" + (f" (public: {share_url})" if share_url else ""))

@@ -30,7 +30,8 @@ DATASET_CHOICES = ("sample_feed", "api_day", "injection")
               help="LLM backend (default: the configured one).")  # fmt: skip
 @click.option("--retrieval-only", is_flag=True, help="Only the retrieval metrics; no LLM.")
 @click.option("--tldr-papers", type=click.IntRange(0), default=None,
-              help="TL;DRs to write and check (default: all sample papers, 8 sliced).")  # fmt: skip
+              help="TL;DRs to write and check, from evals/datasets/tldr_api.jsonl "
+              "(default: the whole split, 8 sliced).")  # fmt: skip
 @click.option("--gate", is_flag=True, help="Exit 1 when a metric breaks evals/thresholds.toml; "
               "without --slice, runs the gate's own slice.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -24,10 +24,27 @@ from assistant.services import Services
 
 if TYPE_CHECKING:
     from assistant.models import Paper
+    from assistant.summaries.sources import SourceSetting
     from assistant.summaries.tldr import TldrRun
     from vectorstore.registry import Registry
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+_SOURCE_HELP = (
+    "Where TL;DRs come from: auto (the feed's summary where there is one, else the "
+    "model's), feed (never the model) or model (always ours). Default: "
+    "FEEDQA_TLDR_SOURCE, else auto."
+)
+
+
+def _source_option(fn: Any) -> Any:
+    return click.option("--source", type=click.Choice(["auto", "feed", "model"]), default=None,
+                        help=_SOURCE_HELP)(fn)  # fmt: skip
+
+
+def pick_source(option: str | None, settings: Settings) -> SourceSetting:
+    """The --source option, else the FEEDQA_TLDR_SOURCE setting."""
+    return cast("SourceSetting", option or settings.tldr_source)
 
 
 @click.command()
@@ -36,6 +53,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many papers.")
 @click.option("--refresh", is_flag=True, help="Ignore cached TL;DRs and write them again.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of lines.")
+@_source_option
 @click.pass_obj
 @handle_errors
 def tldr(
@@ -45,6 +63,7 @@ def tldr(
     limit: int | None,
     refresh: bool,
     as_json: bool,
+    source: str | None,
 ) -> None:
     """One checked TL;DR per paper (cached per paper text, model and prompt)."""
     from assistant.summaries.cache import TldrCache
@@ -57,7 +76,8 @@ def tldr(
         papers = pick_papers(services.registry, _iso(day, "--date"), _iso(since, "--since"), limit)
         writer = TldrWriter(services.llm)
         with TldrCache(settings.registry_path) as cache, _progress(len(papers)) as advance:
-            run = summarise_papers(papers, writer, cache, refresh=refresh, advance=advance)
+            run = summarise_papers(papers, writer, cache, refresh=refresh, advance=advance,
+                                   source=pick_source(source, settings))  # fmt: skip
     finally:
         services.close()
     _print_tldrs(papers, run, as_json)
@@ -89,6 +109,7 @@ def _iso(value: str | None, option: str) -> str | None:
 
 def _print_tldrs(papers: list[Paper], run: TldrRun, as_json: bool) -> None:
     from assistant.summaries.digest import paper_link, tldr_record
+    from assistant.summaries.sources import source_label
 
     if as_json:
         print_json(
@@ -97,13 +118,15 @@ def _print_tldrs(papers: list[Paper], run: TldrRun, as_json: bool) -> None:
         return
     for paper, item in zip(papers, run.tldrs, strict=True):
         # Untrusted text: no terminal control sequences.
-        click.echo(_CONTROL.sub("", f"{paper.title} — {item.tldr}"))
+        label = source_label(item.kind)
+        click.echo(_CONTROL.sub("", f"{paper.title} — {item.tldr} [{label}]"))
 
 
 def _summary(run: TldrRun, seconds: float) -> str:
     return (
-        f"{len(run.tldrs)} TL;DRs: {run.count('model')} model, {run.count('extractive')} "
-        f"extractive; {run.cached} cached, {run.llm_calls} LLM calls; {seconds:.1f}s"
+        f"{len(run.tldrs)} TL;DRs: {run.count('feed')} feed, {run.count('model')} model, "
+        f"{run.count('extractive')} extractive; {run.cached} cached, {run.llm_calls} LLM "
+        f"calls; {seconds:.1f}s"
     )
 
 
@@ -136,6 +159,10 @@ def _progress(total: int, label: str = "TL;DRs") -> Iterator[Callable[[int], Non
 @click.option("--wait", "wait_s", default=0.0, show_default=True,
               help="Seconds to wait for another writer before fetching.")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings.")
+@_source_option
+@click.option("--empty-note", is_flag=True, default=None,
+              help="On a day without papers, still write (and mail) a digest saying so "
+              "(default: FEEDQA_DIGEST_EMPTY_NOTE; else nothing is written or sent).")  # fmt: skip
 @click.pass_obj
 @handle_errors
 def digest(
@@ -146,6 +173,8 @@ def digest(
     email: bool,
     wait_s: float,
     quiet: bool,
+    source: str | None,
+    empty_note: bool | None,
 ) -> None:
     """Write the day's digest as Markdown, JSON and RSS (digest-DAY.md/.json/.xml)."""
     from assistant.summaries import digest as dg
@@ -159,7 +188,11 @@ def digest(
             if fetch:
                 day = day or dg.yesterday_utc()
                 dg.fetch_day(services, day, wait_s)
-            result = _build(services, day, quiet)
+            result = _build(services, day, quiet, source)
+            if not result.entries and not (empty_note or settings.digest_empty_note):
+                # Weekends and holidays have no Daily Papers: a scheduled run succeeds quietly.
+                click.echo(f"no papers for {result.day}: no digest written or sent")
+                return
             paths = dg.write_digest(result, out_dir or settings.digests_dir)
             for warning in result.warnings:
                 click.echo(f"feedqa: warning: {warning}", err=True)
@@ -174,10 +207,11 @@ def digest(
             click.echo(str(path))
 
 
-def _build(services: Services, day: str | None, quiet: bool) -> Any:
+def _build(services: Services, day: str | None, quiet: bool, source: str | None) -> Any:
     from assistant.summaries.digest import build_digest
 
-    return build_digest(services, day, progress=None if quiet else _progress)
+    return build_digest(services, day, progress=None if quiet else _progress,
+                        source=pick_source(source, services.settings))  # fmt: skip
 
 
 @click.command()

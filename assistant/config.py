@@ -62,6 +62,14 @@ class Settings(BaseSettings):
     retrieval_k: int = 5
     interests: str | None = None
 
+    # Where TL;DRs come from: "auto" shows the feed's own AI summary where there is one, else
+    # ours (model, checked), else an extractive line; "feed" never runs the model; "model"
+    # always writes ours.
+    tldr_source: Literal["auto", "feed", "model"] = "auto"
+    # A digest for a day without papers (weekends): by default nothing is written or sent;
+    # True writes (and mails) a short note saying there were none.
+    digest_empty_note: bool = False
+
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_user: str | None = None

@@ -61,6 +61,12 @@ DEFINITIONS: dict[str, Definition] = {
     "tldr.extractive_rate": Definition(
         "TL;DRs that fell back to an extractive sentence", higher_is_better=False
     ),
+    "tldr.recall": Definition("content-word recall of the feed's ai_summary, every TL;DR"),
+    "tldr.model_recall": Definition("content-word recall of the ai_summary, model TL;DRs"),
+    "tldr.seconds_per_paper": Definition("seconds per TL;DR (LLM calls and checks)", False, "s"),
+    "tldr.labelled": Definition("TL;DRs of this run labelled by reading the abstract", True, "n"),
+    "tldr.usable_rate": Definition("labelled TL;DRs judged usable by reading the abstract"),
+    "tldr.usable_rate_passed": Definition("labelled TL;DRs the checker passes that are usable"),
     "cost.latency_total_p50_ms": Definition("median answer latency", False, "ms"),
     "cost.latency_total_p95_ms": Definition("95th-percentile answer latency", False, "ms"),
     "cost.first_token_p50_ms": Definition("median time to the first answer token", False, "ms"),

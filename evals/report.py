@@ -147,6 +147,8 @@ def fmt(metric: str, value: Any) -> str:
     unit = definition.unit if definition else "ratio"
     if unit == "ratio":
         return f"{value:.3f}"
+    if unit == "s":
+        return f"{value:.2f}"
     return f"{value:,.0f}"
 
 
@@ -269,10 +271,21 @@ def _md_tldr(report: dict[str, Any]) -> str:
     if "note" in tldr:
         return f"## TL;DRs\n\n{tldr['note']}"
     m = tldr["metrics"]
+    usable = "no line of this run carries a label"
+    if m.get("tldr.labelled"):
+        rate = fmt("tldr.usable_rate", m["tldr.usable_rate"])
+        usable = (f"usable (by reading the abstract) {rate} of {m['tldr.labelled']} labelled "
+                  "lines, "
+                  f"{fmt('tldr.usable_rate_passed', m['tldr.usable_rate_passed'])} of those the "
+                  "checker passes")  # fmt: skip
     return (
-        f"## TL;DRs\n\n{tldr['papers']} sample-feed papers, {tldr['llm_calls']} LLM calls in "
-        f"{tldr['seconds']} s: pass rate {fmt('tldr.pass_rate', m['tldr.pass_rate'])}, "
-        f"extractive fallbacks {fmt('tldr.extractive_rate', m['tldr.extractive_rate'])}."
+        f"## TL;DRs\n\n{tldr['papers']} papers of the TL;DR set's {tldr.get('split', 'dev')} "
+        f"days (model TL;DRs), {tldr['llm_calls']} LLM calls in {tldr['seconds']} s: "
+        f"{fmt('tldr.seconds_per_paper', m['tldr.seconds_per_paper'])} s per paper, "
+        f"content-word recall of ai_summary {fmt('tldr.recall', m['tldr.recall'])} "
+        f"(model lines {fmt('tldr.model_recall', m['tldr.model_recall'])}), pass rate "
+        f"{fmt('tldr.pass_rate', m['tldr.pass_rate'])}, extractive fallbacks "
+        f"{fmt('tldr.extractive_rate', m['tldr.extractive_rate'])}; {usable}."
     )
 
 

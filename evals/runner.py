@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from vectorstore.embeddings import Embedder
 
 RETRIEVE_K = 10  # papers ranked for the retrieval metrics (MRR counts ranks up to here)
-SLICE_TLDR_PAPERS = 8  # TL;DRs written in a sliced run (a full run writes all sample papers)
+SLICE_TLDR_PAPERS = 8  # TL;DRs written in a sliced run (a full run: the whole TL;DR split)
 STORE_MANIFEST = "eval_store.json"
 
 
@@ -68,7 +68,7 @@ class EvalOptions:
     datasets: tuple[str, ...] = DATASET_NAMES
     feeds_dir: Path | None = None
     answers: bool = True
-    tldr_papers: int | None = None  # None: all sample papers, or SLICE_TLDR_PAPERS if sliced
+    tldr_papers: int | None = None  # None: the TL;DR split, or SLICE_TLDR_PAPERS if sliced
 
     def scope(self) -> dict[str, Any]:
         """What makes two runs comparable."""
@@ -123,7 +123,7 @@ def run_eval(
                   grouped(results, lambda r: r.kind), grouped(results, lambda r: r.feed),
                   skipped_feeds=ctx.skipped, problems=ctx.problems)  # fmt: skip
     if llm is not None and options.answers:
-        run.tldr = tldr_metrics(llm, _tldr_count(options))
+        run.tldr = tldr_metrics(llm, _tldr_count(options), options.split)
         run.metrics.update(run.tldr.get("metrics", {}))
     run.seconds = round(time.perf_counter() - started, 1)
     return run
@@ -287,9 +287,11 @@ def _tldr_count(options: EvalOptions) -> int | None:
     return SLICE_TLDR_PAPERS if options.slice_n else None
 
 
-def tldr_metrics(llm: LLM, count: int | None) -> dict[str, Any]:
-    """TL;DRs for ``count`` sample-feed papers (evenly spread; None: all) through
-    assistant.summaries, each re-checked with its checker. Empty when there is nothing to do."""
+def tldr_metrics(llm: LLM, count: int | None, split: str = "dev") -> dict[str, Any]:
+    """Model TL;DRs (``--source model``) for ``count`` papers of the TL;DR set's ``split``
+    (evenly spread; None: all), each re-checked with the checker and compared with the paper's
+    ai_summary and with the labels read from the abstracts (evals/tldr_eval.py). Empty when
+    there is nothing to do."""
     if count == 0:
         return {}
     try:
@@ -297,41 +299,28 @@ def tldr_metrics(llm: LLM, count: int | None) -> dict[str, Any]:
         from assistant.summaries.tldr import TldrWriter
     except ImportError as exc:
         return {"note": f"assistant.summaries unavailable ({exc}); TL;DR metrics not measured"}
-    papers = _sample_papers(count)
+    from evals.datasets import DATASETS_DIR
+    from evals.tldr_eval import load_labels, load_tldr_set, tldr_rows, tldr_summary
+
+    papers = _spread(load_tldr_set(DATASETS_DIR, split), count)
     writer = TldrWriter(llm)
     started = time.perf_counter()
     try:
-        rows = [_tldr_row(writer, paper, check_tldr) for paper in papers]
+        rows = tldr_rows(papers, writer.write, check_tldr)
     except FeedqaError as exc:
         return {"note": f"TL;DR generation failed ({exc}); TL;DR metrics not measured"}
-    passed = sum(not r["reasons"] for r in rows)
-    extractive = sum(r["kind"] == "extractive" for r in rows)
     return {
-        "metrics": {
-            "tldr.pass_rate": passed / len(rows) if rows else None,
-            "tldr.extractive_rate": extractive / len(rows) if rows else None,
-        },
+        "metrics": tldr_summary(rows, load_labels(DATASETS_DIR)),
         "papers": len(rows),
+        "split": split,
         "llm_calls": writer.calls,
         "seconds": round(time.perf_counter() - started, 1),
         "tldrs": rows,
     }
 
 
-def _tldr_row(writer: Any, paper: Paper, check: Callable[[str, str, str], list[str]]) -> dict:
-    """One TL;DR, re-checked here: ``reasons`` are the checker's objections to the final text."""
-    tldr = writer.write(paper)
-    return {"paper_id": paper.paper_id, "title": paper.title, "tldr": tldr.tldr,
-            "kind": tldr.kind, "reasons": check(tldr.tldr, paper.title, paper.abstract),
-            "model_rejections": list(tldr.reasons)}  # fmt: skip
-
-
-def _sample_papers(count: int | None) -> list[Paper]:
-    from assistant.feeds import Limits, parse_bytes
-    from assistant.services import builtin_feed_path
-
-    path = builtin_feed_path()
-    papers = parse_bytes(path.read_bytes(), str(path), Limits()).papers
+def _spread(papers: list[Paper], count: int | None) -> list[Paper]:
+    """``count`` papers spread evenly over ``papers`` (all when None or more than there are)."""
     if count is None or count >= len(papers):
         return papers
     step = len(papers) / count

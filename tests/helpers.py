@@ -66,6 +66,14 @@ def echo_source(messages: list[Message]) -> str:
     return f"{first} [{found.group(1)}]."
 
 
+def tldr_input(messages: list[Message]) -> str:
+    """The sentences a TL;DR prompt asks the model to rewrite: the fenced text of the last
+    turn with a <paper> fence (the examples come before it), without its title line."""
+    fenced = [m.content for m in messages if "<paper>" in m.content][-1]
+    inside = fenced.split("<paper>", 1)[1].split("</paper>", 1)[0].strip()
+    return inside.split("\n", 1)[1] if inside.startswith("Title:") else inside
+
+
 @contextmanager
 def serve(services: Services, **options: Any) -> Iterator[str]:
     """The chat app launched in this process on a free port; closed afterwards."""

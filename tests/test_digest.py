@@ -19,6 +19,7 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 from fixtures_paths import HF_API, PAGE_SAMPLE
+from helpers import tldr_input
 from markdown_it import MarkdownIt
 
 from assistant.cli import main
@@ -77,8 +78,7 @@ def scripted_llm() -> FakeLLM:
     checked fallback, never an unchecked one."""
 
     def reply(messages: list[Message]) -> str:
-        inside = messages[1].content.split("<paper>", 1)[1].split("</paper>", 1)[0]
-        return " ".join(inside.split()[:15])
+        return " ".join(tldr_input(messages).split()[:15])
 
     return FakeLLM(reply)
 
@@ -87,18 +87,19 @@ def scripted_llm() -> FakeLLM:
 
 
 def test_digest_writes_markdown_json_and_rss_for_the_newest_day(home: Path) -> None:
-    result = CliRunner().invoke(main, ["digest"], env=env(home))
+    # --source model: the "fake" backend cannot answer, so the digest degrades to extractive
+    # TL;DRs and says so.
+    result = CliRunner().invoke(main, ["digest", "--source", "model"], env=env(home))
     assert result.exit_code == 0, result.output
     out = home / "digests"
     assert sorted(p.name for p in out.iterdir()) == [f"{STEM}.json", f"{STEM}.md", f"{STEM}.xml"]
-    # The "fake" backend cannot answer: the digest degrades to extractive TL;DRs and says so.
     assert "feedqa: warning: LLM unavailable" in result.stderr
 
     data = json.loads((out / f"{STEM}.json").read_text())
     assert data["day"] == DAY and data["ranking"] == "upvotes" and len(data["papers"]) == 9
     upvotes = [p["upvotes"] for p in data["papers"]]
     assert upvotes == sorted(upvotes, reverse=True)
-    assert {p["kind"] for p in data["papers"]} == {"extractive"}
+    assert {p["source"] for p in data["papers"]} == {"extractive"}
 
     feed = feedparser.parse((out / f"{STEM}.xml").read_bytes())
     assert not feed.bozo and feed.version == "rss20"
@@ -122,29 +123,70 @@ def test_digest_writes_markdown_json_and_rss_for_the_newest_day(home: Path) -> N
     assert markdown.count("*(extractive)*") == 9
 
 
+def test_digest_shows_the_feed_summaries_by_default(home: Path) -> None:
+    result = CliRunner().invoke(main, ["digest"], env=env(home))
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr  # no model was needed
+    out = home / "digests"
+    data = json.loads((out / f"{STEM}.json").read_text())
+    summaries = {p.paper_id: p.ai_summary for p in papers_of(home)}
+    assert {p["source"] for p in data["papers"]} == {"feed"}
+    assert all(p["tldr"] == " ".join(summaries[p["paper_id"]].split()) for p in data["papers"])
+    assert (out / f"{STEM}.md").read_text().count("*(feed's summary)*") == 9
+    feed = feedparser.parse((out / f"{STEM}.xml").read_bytes())
+    assert all(e.description.endswith("(feed's summary)") for e in feed.entries)
+
+
+def papers_of(home: Path) -> list[Paper]:
+    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
+    try:
+        return [s.paper for s in services.registry.all_papers(day=DAY)]
+    finally:
+        services.close()
+
+
 def test_digest_with_a_working_model_marks_model_tldrs(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     llm = scripted_llm()
     monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
     out = home / "elsewhere"
-    result = CliRunner().invoke(main, ["digest", "--date", DAY, "--out", str(out)], env=env(home))
+    args = ["digest", "--date", DAY, "--out", str(out), "--source", "model"]
+    result = CliRunner().invoke(main, args, env=env(home))
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr
     data = json.loads((out / f"{STEM}.json").read_text())
-    assert "model" in {p["kind"] for p in data["papers"]}
+    assert "model" in {p["source"] for p in data["papers"]}
+    assert "feed" not in {p["source"] for p in data["papers"]}
     calls = len(llm.calls)
-    again = CliRunner().invoke(main, ["digest", "--out", str(out)], env=env(home))
+    again = CliRunner().invoke(main, ["digest", "--out", str(out)],
+                               env=env(home, FEEDQA_TLDR_SOURCE="model"))  # fmt: skip
     assert again.exit_code == 0 and len(llm.calls) == calls  # TL;DRs are cached
 
 
-def test_digest_for_a_day_without_papers_fails_and_keeps_old_files(home: Path) -> None:
+def test_digest_for_a_day_without_papers_succeeds_and_writes_nothing(home: Path) -> None:
     out = home / "digests"
     out.mkdir()
     (out / "digest-2025-06-17.md").write_text("old")
     result = CliRunner().invoke(main, ["digest", "--date", "2025-06-17"], env=env(home))
-    assert result.exit_code == 1 and "no papers for 2025-06-17" in result.stderr
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "no papers for 2025-06-17: no digest written or sent\n"
+    assert result.stderr == ""
+    assert sorted(p.name for p in out.iterdir()) == ["digest-2025-06-17.md"]
     assert (out / "digest-2025-06-17.md").read_text() == "old"
+
+
+def test_an_empty_day_note_is_written_when_asked_for(home: Path) -> None:
+    result = CliRunner().invoke(main, ["digest", "--date", "2025-06-21", "--empty-note"],
+                                env=env(home))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads((home / "digests" / "digest-2025-06-21.json").read_text())
+    assert data["papers"] == [] and data["day"] == "2025-06-21"
+    markdown = (home / "digests" / "digest-2025-06-21.md").read_text()
+    assert "No papers in the feed for 2025-06-21." in markdown
+    by_setting = CliRunner().invoke(main, ["digest", "--date", "2025-06-22"],
+                                    env=env(home, FEEDQA_DIGEST_EMPTY_NOTE="true"))  # fmt: skip
+    assert by_setting.exit_code == 0 and (home / "digests" / "digest-2025-06-22.md").exists()
 
 
 def test_digest_on_an_empty_store(tmp_path: Path) -> None:
@@ -300,6 +342,32 @@ def test_fetch_ingests_the_day_then_writes_its_digest(tmp_path: Path, hf_api: st
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "digests" / f"{STEM}.json").read_text())
     assert len(data["papers"]) == 9
+
+
+@pytest.mark.parametrize("store", ["fresh", "with other days"])
+def test_fetching_a_day_without_papers_exits_0_and_writes_or_sends_nothing(
+    store: str, tmp_path: Path, home: Path
+) -> None:
+    """A Saturday: the API answers with an empty list; a cron job must not fail or mail."""
+    root = tmp_path / "api_root"
+    (root / "api").mkdir(parents=True)
+    (root / "api" / "daily_papers").write_text("[]")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    target = tmp_path / "fresh" if store == "fresh" else home
+    sink = f"127.0.0.1:{free_port()}"  # nothing listens: a mail attempt would fail the run
+    try:
+        result = CliRunner().invoke(main, ["digest", "--fetch", "--date", "2026-08-22",
+                                           "--email"], env=env(target,
+            FEEDQA_HF_BASE_URL=f"http://127.0.0.1:{server.server_address[1]}",
+            FEEDQA_SMTP_HOST=sink.split(":")[0], FEEDQA_SMTP_PORT=sink.split(":")[1],
+            FEEDQA_SMTP_TO="me@example.org"))  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "no papers for 2026-08-22: no digest written or sent\n"
+    assert not (target / "digests").exists() or not any((target / "digests").iterdir())
 
 
 def test_a_failed_fetch_exits_non_zero_and_keeps_the_previous_digest(home: Path) -> None:

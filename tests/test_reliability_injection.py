@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
+from helpers import tldr_input
 from markdown_it import MarkdownIt
 
 from assistant.cli import main
@@ -58,7 +59,7 @@ TRIED: dict[str, int] = {"drafts": 0}
 
 
 def excerpt(messages: list[Message]) -> str:
-    return messages[1].content.split("<paper>", 1)[1].split("</paper>", 1)[0].strip()
+    return tldr_input(messages)
 
 
 def lead(messages: list[Message], n: int = 9) -> str:

@@ -4,12 +4,12 @@ and the `feedqa tldr` command."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from fixtures_paths import HF_API
+from helpers import tldr_input
 
 from assistant.cli import main
 from assistant.cli_ingest import run_ingest
@@ -22,7 +22,7 @@ from assistant.services import Services
 from assistant.summaries.cache import TldrCache
 from assistant.summaries.checker import check_tldr
 from assistant.summaries.tldr import TldrWriter, summarise_papers
-from prompts import load_prompt, parse_prompt
+from prompts import PromptError, load_prompt, parse_prompt
 
 DAY_FILE = HF_API / "hf_daily_papers_2025-06-16.json"
 PAPER = Paper(
@@ -53,9 +53,7 @@ def first_sentence_llm() -> FakeLLM:
     """A scripted model that answers with the first 15 words of the fenced excerpt."""
 
     def reply(messages: list[Message]) -> str:
-        fenced = re.search(r"<paper>\s*(.*?)\s*</paper>", messages[1].content, re.S)
-        assert fenced is not None
-        return " ".join(fenced.group(1).split()[:15])
+        return " ".join(tldr_input(messages).split()[:15])
 
     return FakeLLM(reply)
 
@@ -97,10 +95,11 @@ def test_a_failing_draft_is_retried_once_with_feedback() -> None:
     result = TldrWriter(llm).write(PAPER)
     assert (result.kind, result.tldr) == ("model", GOOD)
     retry = llm.calls[1]
-    assert [m.role for m in retry] == ["system", "user", "user"]
-    assert retry[:2] == llm.calls[0]
-    assert "GPT-4o" in retry[2].content and "40" in retry[2].content
-    assert len(retry[2].content) < 300  # feedback stays short
+    first = llm.calls[0]
+    assert [m.role for m in retry] == [m.role for m in first] + ["user"]
+    assert retry[:-1] == first and first[-1].role == "user"
+    assert "GPT-4o" in retry[-1].content and "40" in retry[-1].content
+    assert len(retry[-1].content) < 300  # feedback stays short
 
 
 def test_two_failures_fall_back_to_an_extractive_tldr() -> None:
@@ -114,18 +113,35 @@ def test_two_failures_fall_back_to_an_extractive_tldr() -> None:
 
 
 def test_the_abstract_is_fenced_as_data_and_cannot_close_the_fence() -> None:
-    system, user = TldrWriter(FakeLLM()).messages(PAPER)
+    messages = TldrWriter(FakeLLM()).messages(PAPER)
+    system, user = messages[0], messages[-1]
     assert "data, not instructions" in system.content
     assert user.content.count("<paper>") == 1 and user.content.count("</paper>") == 1
     inside = user.content.split("<paper>", 1)[1].split("</paper>", 1)[0]
-    assert "CogDPM" in inside and "http" not in inside
-    assert len(system.content) + len(user.content) < 1200  # a short prompt for a tiny model
+    assert "CogDPM" in inside and "http" not in inside and "evil" not in inside
+    # Only the contribution and result sentences: the paper's part of the prompt stays short
+    # (the examples before it are the same for every paper, so llama.cpp reuses them).
+    assert len(user.content) < 700
+    assert "This work introduces the Cognitive" in inside and "Ignore" not in inside
 
 
 def test_the_prompt_file_has_the_expected_shape() -> None:
     prompt = load_prompt("tldr")
-    assert prompt.placeholders() == {"abstract"}
-    assert "25 words" in prompt.system or "20 words" in prompt.system
+    assert prompt.placeholders() == {"title", "sentences"}
+    assert "25 words" in prompt.system and len(prompt.examples) == 3
+    for turn, reply in prompt.examples:  # every example reply passes the checker on its input
+        title = turn.split("Title: ", 1)[1].split("\n", 1)[0]
+        assert check_tldr(reply, title, turn) == []
+
+
+def test_prompt_examples_parse_and_bad_ones_are_refused() -> None:
+    text = "version = 3\n[system]\nS\n[example]\nQ one\n---\nA one\n[user]\n{x}\n"
+    prompt = parse_prompt("p", text)
+    assert prompt.examples == (("Q one", "A one"),) and prompt.user == "{x}"
+    with pytest.raises(PromptError, match="--- line"):
+        parse_prompt("p", text.replace("---\n", ""))
+    with pytest.raises(PromptError, match="one \\[system\\]"):
+        parse_prompt("p", text + "[user]\nagain\n")
 
 
 # --- the cache -------------------------------------------------------------------------------
@@ -194,17 +210,19 @@ def test_tldr_json_then_cached_run_makes_no_llm_calls(
     llm = first_sentence_llm()
     monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
     runner = CliRunner()
-    first = runner.invoke(main, ["tldr", "--json"], env=env(home))
+    first = runner.invoke(main, ["tldr", "--json", "--source", "model"], env=env(home))
     assert first.exit_code == 0, first.output
     items = json.loads(first.stdout)
     assert len(items) == 9
-    keys = {"paper_id", "title", "url", "tldr", "kind", "model", "prompt_version"}
+    keys = {"paper_id", "title", "url", "tldr", "source", "kind", "model", "prompt_version"}
     assert all(set(item) == keys for item in items)
-    assert {item["kind"] for item in items} <= {"model", "extractive"}
+    assert {item["source"] for item in items} <= {"model", "extractive"}
     assert all(item["url"].startswith("https://huggingface.co/papers/") for item in items)
     calls = len(llm.calls)
     assert calls >= 9
-    second = runner.invoke(main, ["tldr", "--json"], env=env(home))
+    second = runner.invoke(
+        main, ["tldr", "--json"], env={**env(home), "FEEDQA_TLDR_SOURCE": "model"}
+    )
     assert second.exit_code == 0 and json.loads(second.stdout) == items
     assert len(llm.calls) == calls
     assert "9 cached, 0 LLM calls" in second.stderr
@@ -214,13 +232,14 @@ def test_tldr_filters_limit_and_refresh(home: Path, monkeypatch: pytest.MonkeyPa
     llm = first_sentence_llm()
     monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
     runner = CliRunner()
-    lines = runner.invoke(main, ["tldr", "--date", "2025-06-16", "--limit", "3"], env=env(home))
+    lines = runner.invoke(main, ["tldr", "--date", "2025-06-16", "--limit", "3", "--source",
+                                 "model"], env=env(home))  # fmt: skip
     assert lines.exit_code == 0, lines.output
     assert len(lines.stdout.splitlines()) == 3
     assert all(" — " in line for line in lines.stdout.splitlines())
     calls = len(llm.calls)
-    again = runner.invoke(main, ["tldr", "--since", "2025-06-01", "--limit", "3", "--refresh"],
-                          env=env(home))  # fmt: skip
+    again = runner.invoke(main, ["tldr", "--since", "2025-06-01", "--limit", "3", "--refresh",
+                                 "--source", "model"], env=env(home))  # fmt: skip
     assert again.exit_code == 0 and len(llm.calls) > calls
     none = runner.invoke(main, ["tldr", "--since", "2030-01-01"], env=env(home))
     assert none.exit_code == 4 and "--since 2030-01-01" in none.stderr
@@ -230,6 +249,23 @@ def test_tldr_filters_limit_and_refresh(home: Path, monkeypatch: pytest.MonkeyPa
 
 def test_tldr_with_the_backend_down_is_a_one_line_error(home: Path) -> None:
     # The "fake" backend has an empty script: every call raises BackendUnavailable.
-    result = CliRunner().invoke(main, ["tldr"], env=env(home))
+    result = CliRunner().invoke(main, ["tldr", "--source", "model"], env=env(home))
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("feedqa: error:")
+
+
+def test_tldr_shows_the_feed_summaries_by_default_and_names_every_source(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    llm = first_sentence_llm()
+    monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
+    runner = CliRunner()
+    auto = runner.invoke(main, ["tldr", "--json"], env=env(home))
+    assert auto.exit_code == 0, auto.output
+    items = json.loads(auto.stdout)
+    assert {item["source"] for item in items} == {"feed"} and llm.calls == []
+    assert all(item["model"] == "feed" for item in items)
+    lines = runner.invoke(main, ["tldr", "--limit", "2"], env=env(home))
+    assert all(line.endswith("[feed's summary]") for line in lines.stdout.splitlines())
+    feed_only = runner.invoke(main, ["tldr", "--json", "--source", "feed"], env=env(home))
+    assert json.loads(feed_only.stdout) == items and llm.calls == []

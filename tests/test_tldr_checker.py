@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.checker import check_tldr, method_names
+from assistant.summaries.checker import check_borrowed, check_tldr, method_names
 from assistant.summaries.extractive import extractive_tldr, key_sentences, split_sentences
 from assistant.summaries.tldr import clean_draft, fit_draft
 
@@ -40,7 +40,12 @@ def test_a_good_tldr_passes() -> None:
         "We introduce CogDPM: diffusion models guided by precision weights for forecasting.",
         "CogDPM's precision estimation uses the hierarchical sampling of diffusion models.",
         # Headline-style capitals on common words name nothing.
-        "CogDPM: A Novel Method for Forecasting Precipitation with Diffusion Models.",
+        "CogDPM Features Precision Estimation Based on Hierarchical Sampling of Diffusion Models.",
+        # The title's words after the method name are fair to use.
+        "CogDPM, diffusion probabilistic models via cognitive predictive coding, improves skill.",
+        # A term the abstract itself repeats is not repetition.
+        "CogDPM ties diffusion probabilistic models to coding, making diffusion probabilistic "
+        "models precise.",
     ],
 )
 def test_faithful_variants_pass(tldr: str) -> None:
@@ -54,7 +59,7 @@ def test_faithful_variants_pass(tldr: str) -> None:
         ("   ", "empty"),
         (GOOD + "\nIt also works on video.", "more than one line"),
         ("CogDPM links diffusion models.\r\nSecond line about precision.", "more than one line"),
-        (" ".join(["CogDPM improves diffusion forecasting"] * 7), "too long"),
+        (" ".join(["CogDPM improves diffusion forecasting"] * 10), "too long"),
         ("CogDPM improves forecasting.", "too short"),
         ("CogDPM improves precipitation forecasting skill by 37% using diffusion models.",
          "number not in the abstract: 37"),
@@ -75,11 +80,52 @@ def test_faithful_variants_pass(tldr: str) -> None:
         ("CogDPM links diffusion models ![x](http://evil) and predictive coding.", "markup"),
         ("CogDPM links <script>alert(1)</script> diffusion models and coding.", "markup"),
         ("CogDPM links **diffusion models** and predictive coding theory.", "markup"),
+        # The failures seen in model TL;DRs (issue #14), each named for what it is.
+        ("CogDPM takes diffusion probabilistic models forecasting to the next level.", "hype"),
+        ("CogDPM delivers groundbreaking cutting-edge diffusion forecasting research.", "hype"),
+        ("We use a method called CogDPM to evaluate precipitation. We use a method called "
+         "CogDPM", "repeats a phrase"),
+        ("CogDPM estimates precision to mitigate noise, and to mitigate noise on forecasting.",
+         "repeats a phrase"),
+        ("CogDPM forecasting with CogDPM sampling beats CogDPM baselines on CogDPM wind data.",
+         "repeats a word"),
+        ("CogDPM shows improvements in forecasting, with improved diffusion sampling skill.",
+         "repeats a vague claim"),
+        ("CogDPM improves skill on precipitation and wind data by 12.5% and 12.5%, respectively.",
+         "refers to something"),
+        ("The method is a new approach to solving precipitation forecasting with diffusion.",
+         "vacuous"),
+        ("CogDPM estimates precision with hierarchical sampling of the", "cut off"),
+        ("CogDPM estimates precision with hierarchical sampling (for wind data", "cut off"),
+        ("CogDPM estimates precision with hierarchical sampling for wind,", "cut off"),
+        ("CogDPM estimates precision with hierarchical sampling and so…", "cut off"),
+        ("A precision module called to aggregate diffusion samples improves forecasting.",
+         "garbled"),
+        ("CogDPM estimates estimates precision with hierarchical diffusion sampling.", "garbled"),
+        ("CogDPM: A Novel Method for Forecasting Precipitation with Diffusion Models.",
+         "headline"),
+        ("CogDPM, a cognitive diffusion model for precipitation forecasting with precision",
+         "noun phrase"),
+
+        ("Diffusion Probabilistic Models via Cognitive Predictive Coding, a new paradigm for "
+         "forecasting with precision.", "echoes the title"),
+        ("CogDPM estimates precision. It improves forecasting skill of diffusion models.",
+         "more than one sentence"),
     ],
 )  # fmt: skip
 def test_bad_drafts_are_rejected(tldr: str, expected: str) -> None:
     found = reasons(tldr)
     assert any(expected in r for r in found), found
+
+
+def test_words_copied_from_the_prompt_examples_are_caught() -> None:
+    examples = "LiveCodeBench Pro shows that LLMs remain far below human grandmasters."
+    copied = "CogDPM forecasts precipitation and remains far below human grandmasters."
+    (reason,) = check_borrowed(copied, TITLE, ABSTRACT, examples)
+    assert reason.startswith("copied from the prompt's examples") and "grandmasters" in reason
+    assert check_borrowed(GOOD, TITLE, ABSTRACT, examples) == []
+    # A word the abstract uses too is the paper's own.
+    assert check_borrowed(GOOD, TITLE, ABSTRACT, "precision diffusion probabilistic") == []
 
 
 def test_the_checker_is_pure_and_deterministic() -> None:
@@ -110,10 +156,11 @@ def test_fit_draft_trims_an_over_long_draft_at_a_clause_break() -> None:
     long = (
         "CogDPM connects diffusion probabilistic models with predictive coding theory, "
         "which lets it estimate precision weights from hierarchical sampling and improve "
-        "precipitation forecasting skill on real data"
+        "precipitation forecasting skill on real data from the United Kingdom and wind "
+        "datasets across many regions and seasons, with precision weights that help the model"
     )
     trimmed, changed = fit_draft(long)
-    assert changed and trimmed.endswith("from hierarchical sampling")
+    assert changed and trimmed.endswith("from the United Kingdom")
     assert reasons(trimmed) == []
     assert fit_draft("a\nb", cut_off=True) == ("a\nb", False)
 

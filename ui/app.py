@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -106,16 +108,59 @@ def error_kind(exc: Exception) -> str:
     return "internal"
 
 
+class QuestionGate:
+    """Counts the questions being answered, so background TL;DR work can give way to them:
+    the filler waits between papers until no question has run for ``grace_s`` seconds."""
+
+    def __init__(self, grace_s: float = 1.0) -> None:
+        self.grace_s = grace_s
+        self._active = 0
+        self._last = 0.0
+        self._cond = threading.Condition()
+
+    @contextmanager
+    def question(self) -> Iterator[None]:
+        with self._cond:
+            self._active += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._active -= 1
+                self._last = time.monotonic()
+                self._cond.notify_all()
+
+    @property
+    def busy(self) -> bool:
+        return self._active > 0
+
+    def wait_idle(self, alive: Callable[[], bool] = lambda: True) -> None:
+        """Return once no question is running or has just finished (or ``alive()`` is false)."""
+        with self._cond:
+            while alive():
+                quiet_for = time.monotonic() - self._last
+                if self._active == 0 and quiet_for >= self.grace_s:
+                    return
+                self._cond.wait(timeout=max(0.05, self.grace_s - quiet_for))
+
+
 class ChatHandler:
     """Runs one question through the pipeline and streams the chat's new state."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, gate: QuestionGate | None = None) -> None:
         self.services = services
+        self.gate = gate or QuestionGate()
 
     def respond(
         self, question: str, turns: list[Turn] | None, since: str, until: str
     ) -> Iterator[tuple[Any, ...]]:
         """Yields (chat messages, turns, sources panel, question box) as the answer streams."""
+        with self.gate.question():  # background TL;DRs pause while a question runs
+            yield from self._respond(question, turns, since, until)
+
+    def _respond(
+        self, question: str, turns: list[Turn] | None, since: str, until: str
+    ) -> Iterator[tuple[Any, ...]]:
         turns = [*(turns or []), Turn(render.render_user(question or ""), "")]
         turn = turns[-1]
         try:
@@ -165,17 +210,28 @@ class _Stopped(Exception):
 
 
 class Digest:
-    """The TL;DR tab's data: cached TL;DRs per feed day, and one background run at a time
-    that fills in the missing ones (so computing them never blocks the chat). A run stops
-    after the paper in progress once ``alive()`` turns false."""
+    """The TL;DR tab's data: TL;DRs per feed day (the feed's own summaries and cached ones),
+    and one background run at a time that fills in the missing ones, so computing them never
+    blocks the chat. A run waits between papers while a question is being answered (``gate``)
+    and stops after the paper in progress once ``alive()`` turns false."""
 
-    def __init__(self, services: Services, alive: Callable[[], bool] = lambda: True) -> None:
+    def __init__(
+        self,
+        services: Services,
+        alive: Callable[[], bool] = lambda: True,
+        gate: QuestionGate | None = None,
+    ) -> None:
         self.services = services
         self.alive = alive
+        self.gate = gate or QuestionGate()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._made: dict[tuple[str, str], Any] = {}  # this process's TL;DRs, cached or not
         self.status = ""
+
+    @property
+    def source(self) -> Any:
+        return self.services.settings.tldr_source
 
     def days(self) -> list[str]:
         """Feed days, newest first, then "undated" when some papers have no day."""
@@ -191,7 +247,7 @@ class Digest:
         return [s.paper for s in self.services.registry.all_papers(day)]
 
     def rows(self, day: str | None) -> list[render.TldrRow]:
-        """One row per paper with its cached TL;DR, or None where there is none yet."""
+        """One row per paper with its TL;DR and source, or None where there is none yet."""
         papers = self.papers(day)
         if not papers:
             return []
@@ -200,11 +256,16 @@ class Digest:
             return [self._row(p, cache, model_id, version) for p in papers]
 
     def _row(self, paper: Paper, cache: Any, model_id: str | None, version: str) -> render.TldrRow:
+        from assistant.summaries.sources import feed_tldr, source_label, wants_feed
+
         key = (paper.paper_id, paper.content_hash)
-        hit = cache.get(*key, model_id, version) if model_id else None
-        hit = hit or cache.get_any_model(*key, version) or self._made.get(key)
-        return render.TldrRow(paper.paper_id, paper.title, paper.url,
-                              hit.tldr if hit else None, hit.kind if hit else "")  # fmt: skip
+        hit = feed_tldr(paper) if wants_feed(self.source) else None
+        if hit is None and self.source != "feed":
+            hit = cache.get(*key, model_id, version) if model_id else None
+            hit = hit or cache.get_any_model(*key, version)
+        hit = hit or self._made.get(key)
+        return render.TldrRow(paper.paper_id, paper.title, paper.url, hit.tldr if hit else None,
+                              source_label(hit.kind) if hit else "")  # fmt: skip
 
     def _keys(self) -> tuple[str | None, str]:
         """The cache key parts of the configured model: (model id or None, prompt version)."""
@@ -234,47 +295,95 @@ class Digest:
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
+    def missing(self, day: str | None) -> list[Paper]:
+        """The day's papers that have no TL;DR yet."""
+        return [p for p, r in zip(self.papers(day), self.rows(day), strict=True) if r.tldr is None]
+
     def start(self, day: str | None) -> bool:
         """Summarise the day's papers that have no TL;DR yet, in a background thread."""
         with self._lock:
             if self.running:
                 return False
-            missing = [p for p, r in zip(self.papers(day), self.rows(day), strict=True)
-                       if r.tldr is None]  # fmt: skip
+            missing = self.missing(day)
             if not missing:
                 self.status = "every paper of this day has a TL;DR"
                 return False
             self.status = f"summarising {len(missing)} papers…"
-            self._thread = threading.Thread(target=self._run, args=(missing,), daemon=True)
-            self._thread.start()
+            self._start(lambda: [(day or "", missing)])
             return True
 
-    def _run(self, papers: list[Paper]) -> None:
-        from assistant.summaries.tldr import summarise_papers
+    def start_all(self) -> bool:
+        """Fill every day's missing TL;DRs in the background, newest day first; it waits for
+        the app to be running, and gives way to questions between papers."""
+        with self._lock:
+            if self.running:
+                return False
+            self.status = "looking for papers without a TL;DR…"
+            self._start(self._all_missing, wait_for_app=True)
+            return True
 
-        done = 0
+    def _all_missing(self) -> list[tuple[str, list[Paper]]]:
+        return [(day, papers) for day in self.days() if (papers := self.missing(day))]
 
-        def advance(n: int) -> None:
-            nonlocal done
-            done += n
-            self.status = f"summarising: {done}/{len(papers)} done…"
-            if not self.alive():
-                raise _Stopped
+    def _start(
+        self, batches: Callable[[], list[tuple[str, list[Paper]]]], wait_for_app: bool = False
+    ) -> None:
+        args = (batches, wait_for_app)
+        self._thread = threading.Thread(target=self._run, args=args, daemon=True)
+        self._thread.start()
 
-        cache = self._cache()
+    def _run(
+        self, batches: Callable[[], list[tuple[str, list[Paper]]]], wait_for_app: bool
+    ) -> None:
+        if wait_for_app and not self._wait_for_app():
+            return
+        total = done = 0
         try:
-            run = summarise_papers(papers, self._writer(), cache, degrade=True, advance=advance)
-            self._made.update({(t.paper_id, t.content_hash): t for t in run.tldrs})
-            self.status = f"summarised {len(papers)} papers" + "".join(
-                f" · {w}" for w in run.warnings[:1]
-            )
+            work = batches()
+            total = sum(len(papers) for _, papers in work)
+            if not total:
+                self.status = "every paper has a TL;DR"
+                return
+            warnings: list[str] = []
+            for day, papers in work:
+                done, more = self._fill_day(day, papers, done, total)
+                warnings += more
+            self.status = f"summarised {total} papers" + "".join(f" · {w}" for w in warnings[:1])
         except _Stopped:
             self.status = f"stopped after {done} papers"
         except Exception as exc:  # the thread must report, not die silently
             log.exception("TL;DR run failed")
             self.status = f"TL;DR run failed: {exc}"
-        finally:
-            cache.close()
+
+    def _fill_day(
+        self, day: str, papers: list[Paper], done: int, total: int
+    ) -> tuple[int, list[str]]:
+        """One day's TL;DRs, one paper at a time, each after waiting for questions to finish."""
+        from assistant.summaries.tldr import summarise_papers
+
+        warnings: list[str] = []
+        with self._cache() as cache:
+            writer = self._writer()
+            for paper in papers:
+                self.gate.wait_idle(self.alive)
+                if not self.alive():
+                    raise _Stopped
+                self.status = f"summarising {day}: {done}/{total} done…"
+                run = summarise_papers([paper], writer, cache, degrade=True, source=self.source)
+                self._made.update({(t.paper_id, t.content_hash): t for t in run.tldrs})
+                warnings += run.warnings
+                writer = writer if not run.warnings else None  # the model is down: stop trying
+                done += 1
+        self.status = f"summarising: {done}/{total} done…"
+        return done, warnings
+
+    def _wait_for_app(self, timeout_s: float = 120.0) -> bool:
+        deadline = time.monotonic() + timeout_s
+        while not self.alive():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.2)
+        return True
 
     def view(self, day: str | None) -> str:
         """The day's table as HTML, with the background run's progress."""
@@ -303,24 +412,34 @@ def default_concurrency(services: Services) -> int:
 
 
 def build_app(
-    services: Services, *, concurrency: int | None = None, max_queue: int = DEFAULT_MAX_QUEUE
+    services: Services,
+    *,
+    concurrency: int | None = None,
+    max_queue: int = DEFAULT_MAX_QUEUE,
+    fill_tldrs: bool = False,
 ) -> gr.Blocks:
     """The whole UI over ``services``. Questions share one queue of at most ``max_queue``
-    waiting requests, answered ``concurrency`` at a time (default: by backend)."""
+    waiting requests, answered ``concurrency`` at a time (default: by backend). With
+    ``fill_tldrs``, missing TL;DRs are written in the background from the moment the app
+    runs, newest day first, pausing while questions are answered."""
     limit = concurrency or default_concurrency(services)
+    gate = QuestionGate()
     with gr.Blocks(title="feedqa", analytics_enabled=False) as app:
         gr.Markdown("## feedqa: ask the paper feed", elem_id="fq-header")
+        digest = Digest(services, alive=lambda: app.is_running, gate=gate)
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
-                _chat_tab(services, limit)
+                _chat_tab(services, limit, gate)
             with gr.Tab("TL;DRs", id="tldr", elem_id="fq-tldr-tab") as tab:
-                _digest_tab(Digest(services, alive=lambda: app.is_running), tab)
+                _digest_tab(digest, tab)
     app.queue(max_size=max_queue, default_concurrency_limit=limit)
+    if fill_tldrs:
+        digest.start_all()
     return app
 
 
-def _chat_tab(services: Services, limit: int) -> None:
-    handler = ChatHandler(services)
+def _chat_tab(services: Services, limit: int, gate: QuestionGate) -> None:
+    handler = ChatHandler(services, gate)
     turns = gr.State([], time_to_live=SESSION_TTL_S)
     with gr.Row():
         with gr.Column(scale=3):
@@ -377,20 +496,23 @@ def _digest_tab(digest: Digest, tab: gr.Tab) -> None:
     table = _safe_markdown(render.render_tldr_table("—", []), "fq-digest")
     timer = gr.Timer(TICK_SECONDS, active=False)
 
-    def load(current: str | None) -> tuple[Any, str]:
+    def load(current: str | None) -> tuple[Any, str, Any]:
         days = digest.days()
         chosen = current if current in days else (days[0] if days else None)
-        return gr.Dropdown(choices=days, value=chosen), digest.view(chosen)
+        return gr.Dropdown(choices=days, value=chosen), digest.view(chosen), _ticking()
+
+    def _ticking() -> Any:
+        return gr.Timer(active=digest.running)
 
     def start(chosen: str | None) -> tuple[str, Any]:
         digest.start(chosen)
-        return digest.view(chosen), gr.Timer(active=digest.running)
+        return digest.view(chosen), _ticking()
 
     def tick(chosen: str | None) -> tuple[str, Any]:
-        return digest.view(chosen), gr.Timer(active=digest.running)
+        return digest.view(chosen), _ticking()
 
     quiet: dict[str, Any] = {"queue": False, "api_visibility": "private"}
-    gr.on([tab.select, refresh.click], load, [day], [day, table], **quiet)
+    gr.on([tab.select, refresh.click], load, [day], [day, table, timer], **quiet)
     day.input(digest.view, [day], [table], **quiet)
     compute.click(start, [day], [table, timer], **quiet)
     timer.tick(tick, [day], [table, timer], **quiet)

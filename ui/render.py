@@ -167,7 +167,7 @@ class TldrRow:
     title: str
     url: str | None
     tldr: str | None
-    kind: str = ""  # "model", "extractive", or "" when pending
+    kind: str = ""  # the source's label ("feed's summary", "model", "extractive"); "" pending
 
 
 def render_tldr_table(day: str, rows: Sequence[TldrRow], note: str = "") -> str:
@@ -182,7 +182,7 @@ def render_tldr_table(day: str, rows: Sequence[TldrRow], note: str = "") -> str:
     body = "".join(_tldr_row(i, r) for i, r in enumerate(rows, start=1))
     return (
         f'<div class="fq-digest">{head}<table><thead><tr><th>#</th><th>Paper</th>'
-        f"<th>TL;DR</th><th>kind</th></tr></thead><tbody>{body}</tbody></table></div>"
+        f"<th>TL;DR</th><th>source</th></tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 

@@ -1,5 +1,8 @@
 """The TL;DR cache: one row per (paper_id, content_hash, model, prompt_version).
 
+The source is part of the key: model and extractive rows carry the model id and prompt
+version, feed summaries the model "feed" and a version hashed from the summary itself.
+
 It is a table of its own (``tldrs``) in the registry's SQLite file, so it lives and dies with
 the store it describes and survives restarts. Rows are never updated in place: a changed
 abstract, model or prompt is a new key.
@@ -16,13 +19,14 @@ from typing import Literal
 
 from vectorstore.db import open_db
 
-TldrKind = Literal["model", "extractive"]
+TldrKind = Literal["model", "extractive", "feed"]  # the TL;DR's source
 
 
 @dataclass(frozen=True)
 class Tldr:
-    """A checked TL;DR. ``kind`` is "extractive" when it was copied from the abstract;
-    ``reasons`` then says why the model's drafts were rejected."""
+    """A TL;DR and its source. ``kind`` is "model" (our LLM's, checked), "feed" (the feed's
+    own AI summary) or "extractive" (copied from the abstract; ``reasons`` then says why the
+    model's drafts were rejected)."""
 
     paper_id: str
     content_hash: str

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-MIN_WORDS, MAX_WORDS = 6, 25
+MIN_WORDS, MAX_WORDS = 6, 35  # the ai_summary lines run 10-46 words, 25 on average
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -67,6 +67,48 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:they|it|these|those|its|their)\b", re.IGNORECASE)
+# A subject that names nothing: "The method is a new approach to ...".
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:the|this|our|a|an)\s+(?:new\s+|novel\s+|proposed\s+)?(?:method|approach|framework|"
+    r"model|technique|system|paper|work|study|research)\s+(?:is|are|was|presents?|proposes?)\b",
+    re.IGNORECASE,
+)
+# Praise an abstract rarely supports; allowed only when the abstract itself uses the word.
+HYPE = _wordset(
+    """cutting-edge groundbreaking ground-breaking revolutionary revolutionize revolutionizes
+    revolutionising revolutionizing game-changing game-changer unprecedented unparalleled
+    remarkable remarkably breakthrough amazing incredible exciting powerful seamless
+    seamlessly transformative next-generation"""
+)
+_HYPE_PHRASE = re.compile(
+    r"\b(?:to the next level|paving the way|opens? (?:up )?new (?:avenues|possibilities|doors)|"
+    r"sets? (?:a )?new standards?|push(?:es|ing)? the (?:boundaries|limits|frontier))\b",
+    re.IGNORECASE,
+)
+# Words a finished sentence does not end on: the line was cut off.
+_DANGLING = _wordset(
+    """a an the and or but nor of in on at to for from by with without into onto as than that
+    which who whose whom where when while its their our his her this these those such via
+    between across using including e.g. i.e. etc both either each"""
+)
+_OPEN_END = re.compile(r"(?:[,;:(\-–—/]|\.\.\.|…)\s*$")
+# A name dropped after "called"/"named": "a module called to aggregate ...".
+_DROPPED_NAME = re.compile(
+    r"\b(?:called|named|dubbed|termed)\s+(?:to|a|an|the|and|or|that|which|for|of|in|on|by|with)\b",
+    re.IGNORECASE,
+)
+# Claims that say little; said twice they say nothing ("improvements ... improvements").
+_VAGUE = ("improv", "enhanc", "significant", "substantial", "superior", "outperform")
+# A line that points at what it does not contain.
+_DANGLING_REF = re.compile(
+    r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b",
+    re.IGNORECASE,
+)
+# "X, a framework for ..." and nothing more: a noun phrase, not a sentence.
+_APPOSITION_ONLY = re.compile(r"^[^,]+,\s+(?:a|an|the)\s+[^,]+$", re.IGNORECASE)
+# A headline ("X: A framework for ...") rather than a sentence.
+_HEADLINE = re.compile(r"^(?!(?:we|this|our|here)\b)[^\s:]+(?:\s+[^\s:]+){0,4}:\s", re.IGNORECASE)
+_INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _ACRONYM = re.compile(r"^([A-Z]{2,})s?$")
 _DEFINED = re.compile(r"\(([A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)")
 
@@ -78,10 +120,11 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
     source = _source(title, abstract)
     reasons = [
         *_check_shape(tldr),
+        *check_form(tldr, abstract),
         *_check_markup(tldr),
         *_check_numbers(tldr, source),
         *_check_names(tldr, source),
-        *_check_substance(tldr, source),
+        *_check_substance(tldr, source, title),
     ]
     return reasons
 
@@ -163,6 +206,87 @@ def _check_shape(tldr: str) -> list[str]:
     return reasons
 
 
+def check_form(tldr: str, abstract: str = "") -> list[str]:
+    """Why ``tldr`` is not one finished, readable sentence: repetition, a cut-off end, a
+    dropped name, garbled text, a headline fragment, more than one sentence, or hype that
+    ``abstract`` does not use."""
+    text = " ".join(tldr.split())
+    reasons = [*_repetition(text, abstract), *_cut_off(text), *_garbled(text)]
+    reasons += _hype(text, abstract)
+    if _HEADLINE.search(text):
+        reasons.append('a headline fragment ("X: ..."), not a sentence')
+    elif _APPOSITION_ONLY.search(text.rstrip(".")):
+        reasons.append('a noun phrase ("X, a ...") with no verb, not a sentence')
+    if _INNER_SENTENCE.search(text.rstrip(".!? ")):
+        reasons.append("more than one sentence")
+    if _DANGLING_REF.search(text):
+        reasons.append('refers to something it does not say ("respectively", "these issues")')
+    return reasons
+
+
+def _trigrams(text: str) -> list[tuple[str, ...]]:
+    words = [w for w in (strip_token(t).casefold() for t in text.split()) if w]
+    return [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+
+
+def _repetition(text: str, abstract: str) -> list[str]:
+    """A three-word phrase said twice (unless the abstract says it twice too: a term), or a
+    content word said three times."""
+    grams = _trigrams(text)
+    repeated = {g for g in grams if grams.count(g) > 1}
+    if repeated:
+        in_source = _trigrams(abstract)
+        if any(in_source.count(g) < 2 for g in repeated):
+            return ["repeats a phrase"]
+    words = [w for w in (strip_token(t).casefold() for t in text.split()) if w]
+    counts: dict[str, int] = {}
+    for w in words:
+        if w not in STOPWORDS and len(w) > 2:
+            counts[w] = counts.get(w, 0) + 1
+    if any(n >= 4 for n in counts.values()):
+        return ["repeats a word four times"]
+    vague = [stem_ for stem_ in _VAGUE if sum(w.startswith(stem_) for w in words) > 1]
+    if vague:
+        return [f"repeats a vague claim ({vague[0]}...)"]
+    return []
+
+
+def _cut_off(text: str) -> list[str]:
+    last = text.split()[-1].casefold().rstrip(".!?\"'”’") if text.split() else ""
+    if _OPEN_END.search(text) or last in _DANGLING:
+        return ["cut off: it does not end as a finished sentence"]
+    if (
+        text.count("(") != text.count(")")
+        or text.count('"') % 2
+        or text.count("“") != text.count("”")
+    ):
+        return ["cut off: an unclosed parenthesis or quote"]
+    return []
+
+
+def _garbled(text: str) -> list[str]:
+    if _DROPPED_NAME.search(text):
+        return ['garbled: a name is missing after "called"']
+    if re.search(r"(.)\1{3,}|[^\w\s]{3,}|\b(\w+) \2\b", text, re.IGNORECASE):
+        return ["garbled: repeated characters or words"]
+    letters = sum(c.isalpha() for c in text)
+    if letters < 0.6 * len(text.replace(" ", "")):
+        return ["garbled: too few letters"]
+    if _GENERIC_SUBJECT.search(text):
+        return ['vacuous: the subject names nothing ("The method is ...")']
+    return []
+
+
+def _hype(text: str, abstract: str) -> list[str]:
+    source = abstract.casefold()
+    words = {strip_token(w).casefold() for w in text.split()}
+    hype = [w for w in words & HYPE if w not in source]
+    phrase = _HYPE_PHRASE.search(text)
+    if phrase and phrase.group(0).casefold() not in source:
+        hype.append(phrase.group(0))
+    return [f"hype the abstract does not use: {', '.join(sorted(hype))}"] if hype else []
+
+
 def _check_markup(tldr: str) -> list[str]:
     return ["contains markup (a URL, link, HTML or formatting)"] if _MARKUP.search(tldr) else []
 
@@ -185,6 +309,24 @@ def _check_names(tldr: str, source: _Source) -> list[str]:
     if not invented:
         return []
     return [f"name not in the abstract: {', '.join(dict.fromkeys(invented))}"]
+
+
+PREFIX = 5  # words sharing this many first letters count as the same word ("speeding"/"speed")
+
+
+def check_borrowed(tldr: str, title: str, abstract: str, examples: str) -> list[str]:
+    """Content words the line shares with the prompt's worked ``examples`` but not with the
+    title or abstract: the tiny model copying an example ("far below human grandmasters")."""
+    source = _source(title, abstract)
+    known = {t[:PREFIX] for t in source.tokens if len(t) >= PREFIX}
+    shown = {w[:PREFIX] for w in content_words(examples) if len(w) >= PREFIX}
+    borrowed = [
+        w for w in content_words(tldr)
+        if len(w) >= PREFIX and w[:PREFIX] in shown and w[:PREFIX] not in known
+    ]  # fmt: skip
+    if not borrowed:
+        return []
+    return [f"copied from the prompt's examples, not in the abstract: {', '.join(borrowed)}"]
 
 
 def _is_name(token: str, sentence_start: bool) -> bool:
@@ -238,7 +380,7 @@ def _related(word: str, term: str) -> bool:
     return word[:6] == term[:6] and len(word) >= 6 and len(term) >= 6
 
 
-def _check_substance(tldr: str, source: _Source) -> list[str]:
+def _check_substance(tldr: str, source: _Source, title: str) -> list[str]:
     if _BOILERPLATE.search(tldr.strip()):
         return ["vacuous: say what the paper proposes or finds, not that it is a study"]
     if _BACKGROUND.search(tldr.strip()):
@@ -252,4 +394,21 @@ def _check_substance(tldr: str, source: _Source) -> list[str]:
         return ["vacuous: too few content words"]
     if content <= source.key_terms:
         return ["only restates the title: say what the method does or finds"]
+    if _echoes_title(tldr, title):
+        return ["echoes the title: say what the method does or finds"]
     return []
+
+
+TITLE_RUN = 5  # a line opening with this many title words uses the title as its subject
+
+
+def _echoes_title(tldr: str, title: str) -> bool:
+    """Whether the line opens with the title (beyond a short method name before its colon,
+    which a TL;DR should name): "LLM Unlearning Should Be Form-Independent, a method ..."."""
+    head, colon, rest = title.partition(":")
+    if colon and 0 < len(head.split()) <= 3:
+        title = rest
+    words = _WORDS.findall(title.casefold())
+    opening = " ".join(_WORDS.findall(tldr.casefold())[:TITLE_RUN])
+    runs = {" ".join(words[i : i + TITLE_RUN]) for i in range(len(words) - TITLE_RUN + 1)}
+    return opening in runs

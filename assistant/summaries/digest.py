@@ -37,6 +37,7 @@ from assistant.links import DAILY_PAPERS_URL, paper_url
 from assistant.locking import exclusive_lock, write_temp
 from assistant.models import Paper
 from assistant.summaries.cache import Tldr, TldrCache
+from assistant.summaries.sources import SourceSetting, source_label
 from assistant.summaries.tldr import TldrWriter, summarise_papers
 
 if TYPE_CHECKING:
@@ -82,19 +83,17 @@ def yesterday_utc() -> str:
 
 
 def select_papers(services: Services, day: str | None) -> tuple[str, list[Paper]]:
-    """The day's papers in feed order. No ``day``: the newest day in the store or, if no
-    paper has a day, every undated paper under the label "undated"."""
-    services.require_papers()
+    """The day's papers in feed order (none on a day without papers). No ``day``: the newest
+    day in the store or, if no paper has a day, every undated paper under "undated"."""
     registry = services.registry
-    if day is None:
-        day = registry.newest_day()
+    if day is not None:  # a named day may be empty even in an empty store (a fetched weekend)
+        return day, [s.paper for s in registry.all_papers(day=day)]
+    services.require_papers()
+    day = registry.newest_day()
     if day is None:
         undated = [s.paper for s in registry.all_papers() if not s.days]
         return UNDATED, undated
-    papers = [s.paper for s in registry.all_papers(day=day)]
-    if not papers:
-        raise DigestError(f"no papers for {day} in the store at {services.settings.home}")
-    return day, papers
+    return day, [s.paper for s in registry.all_papers(day=day)]
 
 
 def rank_papers(
@@ -127,17 +126,26 @@ def paper_link(paper: Paper) -> str | None:
 Progress = Callable[[int], AbstractContextManager[Callable[[int], None] | None]]
 
 
-def build_digest(services: Services, day: str | None, progress: Progress | None = None) -> Digest:
-    """The digest for ``day`` (see select_papers). An unavailable LLM does not stop it: its
-    TL;DRs are then extractive and the digest carries a warning. ``progress(total)`` gives a
-    context yielding a callback to advance by n papers."""
+def build_digest(
+    services: Services,
+    day: str | None,
+    progress: Progress | None = None,
+    source: SourceSetting | None = None,
+) -> Digest:
+    """The digest for ``day`` (see select_papers), TL;DRs from ``source`` (default: the
+    FEEDQA_TLDR_SOURCE setting). An unavailable LLM does not stop it: its TL;DRs are then
+    extractive and the digest carries a warning. ``progress(total)`` gives a context yielding
+    a callback to advance by n papers. A day without papers gives a digest without entries."""
     label, papers = select_papers(services, day)
+    if not papers:
+        return Digest(label, datetime.now(UTC), "feed order", [])
     ranked, ranking = rank_papers(papers, services)
     writer, warnings = _writer(services)
     bar = progress(len(ranked)) if progress else nullcontext(None)
     with TldrCache(services.settings.registry_path) as cache, bar as advance:
         run = summarise_papers([p for p, _ in ranked], writer, cache, degrade=True,
-                               advance=advance)  # fmt: skip
+                               advance=advance,
+                               source=source or services.settings.tldr_source)  # fmt: skip
     entries = [
         DigestEntry(rank, paper, tldr, paper_link(paper), score)
         for rank, ((paper, score), tldr) in enumerate(zip(ranked, run.tldrs, strict=True), 1)
@@ -179,14 +187,21 @@ def _models(digest: Digest) -> str:
     return ", ".join(models) or "none"
 
 
+def _model_note(digest: Digest) -> str:
+    models = _models(digest)
+    return f"; model `{models.replace('`', '')}`" if models != "none" else ""
+
+
 def render_markdown(digest: Digest) -> str:
     """The digest as Markdown: a numbered list of linked titles with their TL;DRs."""
-    lines = [
-        f"# Daily Papers digest: {digest.day}",
-        "",
-        f"{len(digest.entries)} papers, ranked by {digest.ranking}. TL;DRs are checked against "
-        f"each abstract (model: `{_models(digest).replace('`', '')}`); *extractive* marks a "
-        "line taken from the abstract itself.",
+    lines = [f"# Daily Papers digest: {digest.day}", ""]
+    if not digest.entries:
+        return "\n".join([*lines, f"No papers in the feed for {digest.day}."]) + "\n"
+    lines += [
+        f"{len(digest.entries)} papers, ranked by {digest.ranking}. Each TL;DR names its "
+        "source: *feed's summary* is the feed's own AI summary, *model* is ours (checked "
+        f"against the abstract{_model_note(digest)}), *extractive* a line taken from the "
+        "abstract itself.",
         "",
     ]
     lines += [f"> **Warning:** {md_escape(w)}" for w in digest.warnings]
@@ -205,7 +220,7 @@ def _md_entry(entry: DigestEntry) -> list[str]:
     if entry.score is not None:
         extras.append(f"relevance {entry.score:.2f}")
     suffix = f" ({', '.join(extras)})" if extras else ""
-    marker = " *(extractive)*" if entry.tldr.kind == "extractive" else ""
+    marker = f" *({source_label(entry.tldr.kind)})*"
     return [f"{entry.rank}. **{head}**{suffix}  ", f"   {md_escape(entry.tldr.tldr)}{marker}", ""]
 
 
@@ -237,7 +252,8 @@ def tldr_record(paper: Paper, tldr: Tldr, link: str | None) -> dict[str, object]
         "title": paper.title,
         "url": link,
         "tldr": tldr.tldr,
-        "kind": tldr.kind,
+        "source": tldr.kind,
+        "kind": tldr.kind,  # the former name of "source", kept for existing readers
         "model": tldr.model,
         "prompt_version": tldr.prompt_version,
     }
@@ -266,7 +282,7 @@ def _rss_item(channel: ET.Element, entry: DigestEntry, day: str, published: str)
     _sub(item, "title", html.escape(entry.paper.title, quote=False))
     if entry.link:
         _sub(item, "link", entry.link)
-    label = " (extractive)" if entry.tldr.kind == "extractive" else ""
+    label = f" ({source_label(entry.tldr.kind)})"
     _sub(item, "description", html.escape(entry.tldr.tldr + label, quote=False))
     guid = _sub(item, "guid", f"feedqa:{day}:{entry.paper.paper_id}")
     guid.set("isPermaLink", "false")
@@ -295,8 +311,10 @@ def render_text(digest: Digest) -> str:
     lines = [f"Daily Papers digest: {digest.day} ({len(digest.entries)} papers, "
              f"ranked by {digest.ranking})", ""]  # fmt: skip
     lines += [f"Warning: {w}" for w in digest.warnings]
+    if not digest.entries:
+        lines.append(f"No papers in the feed for {digest.day}.")
     for e in digest.entries:
-        kind = " [extractive]" if e.tldr.kind == "extractive" else ""
+        kind = f" [{source_label(e.tldr.kind)}]"
         lines += [f"{e.rank}. {e.paper.title}", f"   {e.tldr.tldr}{kind}"]
         lines += [f"   {e.link}"] if e.link else []
     return "\n".join(lines) + "\n"

@@ -14,7 +14,11 @@ from assistant.sanitize import strip_markup
 from assistant.summaries.checker import MAX_WORDS, check_tldr, content_words, method_names, stem
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])")
-_NOISE = re.compile(r"https?://|www\.|github|code (?:is|and \w+ are) (?:publicly )?available", re.I)
+_NOISE = re.compile(
+    r"https?://|www\.|github|code (?:is|and \w+ are) (?:publicly )?available|project page|"
+    r"\b(?:available|released) (?:at|on)\W*$",
+    re.I,
+)
 _SUBJECT = r"\b(?:we|this (?:paper|work|study|investigation)|our (?:paper|work)|the authors)"
 _VERB = r"(?:propose|introduce|present|develop|design|build|contribute)(?:s|d|ed)?"
 _ADVERB = r"(?:(?:first|further|also|then|here|\w+ly)\s+)?"
@@ -92,6 +96,29 @@ def key_sentences(title: str, abstract: str, max_chars: int = 800, lead: bool = 
     return text if len(text) <= max_chars else _cut_chars(text, max_chars)
 
 
+_RESULT_CUE = re.compile(
+    r"\b(?:we (?:show|find|demonstrate)|results? (?:show|demonstrate|indicate)|experiments? "
+    r"(?:show|demonstrate)|outperform|achiev|state-of-the-art|improv|surpass|reduc|accelerat|"
+    r"speedup|faster|gain)",
+    re.I,
+)
+MIN_PICK_WORDS = 5
+
+
+def contribution_and_result(title: str, abstract: str) -> list[str]:
+    """The two sentences a TL;DR is edited from, in abstract order: the one that best states
+    the contribution, and the best one that states a result (else the runner-up)."""
+    sentences = [s for s in split_sentences(strip_markup(abstract))
+                 if len(s.split()) >= MIN_PICK_WORDS and not _NOISE.search(s)]  # fmt: skip
+    if not sentences:
+        return [title]
+    scores = [score_sentence(s, title, abstract) for s in sentences]
+    order = sorted(range(len(sentences)), key=lambda i: -scores[i])
+    results = [i for i in order[1:] if _RESULT_CUE.search(sentences[i])]
+    chosen = order[:1] + (results or order[1:])[:1]
+    return [sentences[i] for i in sorted(chosen)]
+
+
 def extractive_tldr(title: str, abstract: str) -> str:
     """A one-liner copied from the abstract that passes the checker whenever one can."""
     candidates = list(_candidates(title, abstract))
@@ -106,6 +133,8 @@ def _candidates(title: str, abstract: str) -> Iterator[str]:
     ranked = sorted(sentences, key=lambda s: -_candidate_score(s, title, abstract))
     label = _title_label(title)
     for sentence in ranked:
+        # The sentence itself first: a whole sentence reads better than a headline fragment.
+        yield _fit(_capitalise(sentence.strip().rstrip(" .")))
         clause = _clause(sentence)
         if label and label.casefold() not in clause.casefold():
             yield _fit(f"{label}: {clause}")

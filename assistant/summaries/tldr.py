@@ -12,22 +12,20 @@ from assistant.llm.base import LLM, Message
 from assistant.models import Paper
 from assistant.sanitize import clean_untrusted, strip_markup
 from assistant.summaries.cache import Tldr, TldrCache
-from assistant.summaries.checker import MAX_WORDS, MIN_WORDS, check_tldr
+from assistant.summaries.checker import MAX_WORDS, MIN_WORDS, check_borrowed, check_tldr
 from assistant.summaries.extractive import (
+    contribution_and_result,
     extractive_tldr,
-    key_sentences,
     trim_words,
 )
+from assistant.summaries.sources import SourceSetting, feed_tldr, wants_feed
 from prompts import Prompt, load_prompt
 
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
-RULES_VERSION = "rules2"
-MAX_TOKENS = 48  # 25 words is ~35 tokens; a draft cut here is over-long and gets rejected
-# ~150 tokens of abstract: prefill dominates the embedded model's time. The contribution
-# sentences, not the background opening the tiny model would otherwise copy.
-EXCERPT_CHARS = 600
+RULES_VERSION = "rules3"
+MAX_TOKENS = 64  # 30 words is ~45 tokens; a draft cut here is trimmed back or rejected
 # Said in a fresh turn, without replaying the rejected draft: the tiny model copies whatever
 # it wrote before, so a retry that shows it its draft mostly returns the same draft.
 FEEDBACK = (
@@ -54,11 +52,21 @@ def clean_draft(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()).strip()
 
 
+_SECOND_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+MIN_FIRST_WORDS = 8  # a first sentence shorter than this is not worth keeping alone
+
+
 def fit_draft(text: str, cut_off: bool = False) -> tuple[str, bool]:
-    """An over-long or cut-off single-line draft trimmed back to its last sentence or clause
-    break within the word limit; (text, whether it was trimmed). What remains is still
-    checked, so a trimmed draft passes only on its own merits."""
-    if "\n" in text or (not cut_off and len(text.split()) <= MAX_WORDS):
+    """A draft edited down to one line: only its first sentence when it wrote more (the tiny
+    model often adds "Extensive experiments show ..."), and an over-long or cut-off draft
+    trimmed back to its last clause break within the word limit; (text, whether it was
+    trimmed). What remains is still checked, so it passes only on its own merits."""
+    if "\n" in text:
+        return text, False
+    first = _SECOND_SENTENCE.split(text, maxsplit=1)
+    if len(first) > 1 and len(first[0].split()) >= MIN_FIRST_WORDS:
+        return first[0].rstrip(), True
+    if not cut_off and len(text.split()) <= MAX_WORDS:
         return text, False
     trimmed = trim_words(text, MAX_WORDS)
     return (trimmed, True) if trimmed else (text, False)
@@ -83,13 +91,23 @@ class TldrWriter:
         self.prompt = prompt or load_prompt("tldr")
         self.model_id = f"{llm.backend}:{llm.model}"
         self.prompt_version = prompt_version(self.prompt)
+        self._example_text = " ".join(reply for _, reply in self.prompt.examples)
         self.calls = 0
 
     def messages(self, paper: Paper) -> list[Message]:
-        """The chat messages of the first draft."""
-        excerpt = key_sentences(paper.title, abstract_data(paper), EXCERPT_CHARS, lead=False)
-        system, user = self.prompt.render(abstract=_fence_safe(excerpt))
-        return [Message("system", system), Message("user", user)]
+        """The chat messages of the first draft: the worked examples, then the paper's title
+        and the contribution and result sentences to rewrite (the whole abstract would cost
+        the embedded model more prefill time than the rest of the call)."""
+        picked = " ".join(contribution_and_result(paper.title, abstract_data(paper)))
+        values = {"title": " ".join(paper.title.split()), "sentences": picked, "abstract": picked}
+        wanted = self.prompt.placeholders()
+        system, user = self.prompt.render(
+            **{k: _fence_safe(v) for k, v in values.items() if k in wanted}
+        )
+        messages = [Message("system", system)]
+        for turn, reply in self.prompt.examples:
+            messages += [Message("user", turn), Message("assistant", reply)]
+        return [*messages, Message("user", user)]
 
     def write(self, paper: Paper) -> Tldr:
         """A TL;DR that passes the checker: the model's, its retry, or an extractive one."""
@@ -119,7 +137,9 @@ class TldrWriter:
         text, trimmed = fit_draft(text, cut_off)
         if cut_off and not trimmed:
             return text, ["cut off before the end: too long"]
-        return text, check_tldr(text, paper.title, abstract_data(paper))
+        abstract = abstract_data(paper)
+        reasons = check_tldr(text, paper.title, abstract)
+        return text, reasons + check_borrowed(text, paper.title, abstract, self._example_text)
 
     def _extractive(self, paper: Paper, reasons: tuple[str, ...]) -> Tldr:
         text = extractive_tldr(paper.title, abstract_data(paper))
@@ -160,8 +180,10 @@ def summarise_papers(
     refresh: bool = False,
     degrade: bool = False,
     advance: Callable[[int], None] | None = None,
+    source: SourceSetting = "auto",
 ) -> TldrRun:
     """TL;DRs for ``papers``, from the cache when possible, each stored as soon as it is made.
+    ``source`` picks where they come from (see assistant.summaries.sources).
 
     ``writer`` None means no model is available. A backend failure raises, unless
     ``degrade``: then this and the remaining papers get extractive TL;DRs (a cached model
@@ -170,11 +192,30 @@ def summarise_papers(
     run = TldrRun()
     version = writer.prompt_version if writer else prompt_version(load_prompt("tldr"))
     for paper in papers:
-        tldr, writer = _one(paper, writer, cache, version, refresh, degrade, run)
+        feed = _from_feed(paper, cache, source, run)
+        if feed is not None:
+            tldr = feed
+        elif source == "feed":
+            tldr = extractive_only(paper, version, "no feed summary")
+        else:
+            tldr, writer = _one(paper, writer, cache, version, refresh, degrade, run)
         run.tldrs.append(tldr)
         if advance:
             advance(1)
     return run
+
+
+def _from_feed(paper: Paper, cache: TldrCache, source: SourceSetting, run: TldrRun) -> Tldr | None:
+    """The feed's own summary when the setting allows it and the paper has one (cached under
+    the "feed" model, so a later run finds it like any other TL;DR)."""
+    tldr = feed_tldr(paper) if wants_feed(source) else None
+    if tldr is None:
+        return None
+    if cache.get(tldr.paper_id, tldr.content_hash, tldr.model, tldr.prompt_version):
+        run.cached += 1
+    else:
+        cache.put(tldr)
+    return tldr
 
 
 def _one(
