@@ -17,6 +17,13 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
+# TeX that arXiv abstracts carry into plain text: "50.4\%", "R\&D", "\textbf{X}", "$\times$".
+_TEX_COMMAND = re.compile(r"\\(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)\{([^{}]{0,500})\}")
+_TEX_SYMBOL = {"times": "×", "sim": "~", "approx": "≈", "pm": "±", "leq": "≤", "geq": "≥",
+               "le": "≤", "ge": "≥", "rightarrow": "→", "to": "→", "cdot": "·"}  # fmt: skip
+_TEX_SYMBOLS = re.compile(r"\$?\\(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])\$?")
+_TEX_ESCAPE = re.compile(r"\\([%&$#_{}])")
+_TEX_MATH = re.compile(r"\$(?!\s)([^$\\]{1,40}?)(?<!\s)\$")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # Sentences of an abstract that talk to the model rather than about the paper. Real abstracts
 # are in the first person plural or the third person; these second-person orders are not.
@@ -42,9 +49,18 @@ _ORDERS = (
 _INSTRUCTION = re.compile("|".join(_ORDERS), re.IGNORECASE)
 
 
+def untex(text: str) -> str:
+    """TeX escapes and simple commands as the plain characters they stand for."""
+    text = _TEX_COMMAND.sub(r"\1", text)
+    text = _TEX_SYMBOLS.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
+    text = _TEX_MATH.sub(r"\1", text)
+    return _TEX_ESCAPE.sub(r"\1", text)
+
+
 def clean_untrusted(text: str) -> str:
-    """An abstract as plain data for a prompt: markup, URLs, fences, fake citations and
-    sentences that give the model orders removed."""
+    """An abstract as plain data for a prompt: markup, URLs, fences, fake citations, TeX
+    escapes and sentences that give the model orders removed."""
+    text = untex(text)
     text = _MD_IMAGE.sub(" ", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)
@@ -65,7 +81,9 @@ def instruction_sentences(text: str) -> list[str]:
 
 
 def clean_output(text: str) -> str:
-    """Model output made inert: no HTML, images, links or URLs survive into what users see."""
+    """Model output made inert: no HTML, images, links, URLs or TeX escapes survive into what
+    users see."""
+    text = untex(text)
     text = _MD_IMAGE.sub(" ", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)

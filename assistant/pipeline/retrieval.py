@@ -69,12 +69,17 @@ class _Scores:
 class _DenseRetriever(BaseRetriever):
     """Chroma nearest neighbours, mapped back to the shared nodes so fusion can match them."""
 
-    def __init__(self, services: Services, index: CorpusIndex, where: Any, scores: _Scores):
+    def __init__(
+        self, services: Services, index: CorpusIndex, where: Any, scores: _Scores, vector: Any
+    ) -> None:
         super().__init__()
         self._services, self._index, self._where, self._scores = services, index, where, scores
+        self._vector = vector  # the query, embedded once by the caller (or None: embed here)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        vector = self._services.embedder.embed([query_bundle.query_str])[0]
+        vector = self._vector
+        if vector is None:
+            vector = self._services.embedder.embed([query_bundle.query_str])[0]
         hits = self._services.store.query(vector, CANDIDATES, where=self._where)
         found = [h for h in hits if h.chunk_id in self._index.nodes]
         self._scores.dense.update({h.chunk_id: h.cosine for h in found})
@@ -108,13 +113,16 @@ class HybridRetriever:
                 self._index = build_index(self._services)
             return self._index
 
-    def retrieve(self, query: str, k: int, filters: Filters | None = None) -> list[RetrievedPaper]:
+    def retrieve(
+        self, query: str, k: int, filters: Filters | None = None, vector: Any = None
+    ) -> list[RetrievedPaper]:
+        """The top ``k`` papers for ``query``; ``vector`` is its embedding when already made."""
         index = self.index()
         if not index.nodes:
             return []
         scores = _Scores()
         retrievers: list[BaseRetriever] = [
-            _DenseRetriever(self._services, index, chroma_where(filters), scores)
+            _DenseRetriever(self._services, index, chroma_where(filters), scores, vector)
         ]
         bm25 = _filtered_bm25(index, filters)
         if bm25 is not None:
