@@ -18,7 +18,9 @@ _URL = re.compile(
 )
 _WS = re.compile(r"\s+")
 # TeX that arXiv abstracts carry into plain text: "50.4\%", "R\&D", "\textbf{X}", "$\times$".
-_TEX_COMMAND = re.compile(r"\\(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)\{([^{}]{0,500})\}")
+_TEX_COMMAND = re.compile(
+    r"\\(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)\{([^{}]{0,500})\}"
+)
 _TEX_SYMBOL = {"times": "×", "sim": "~", "approx": "≈", "pm": "±", "leq": "≤", "geq": "≥",
                "le": "≤", "ge": "≥", "rightarrow": "→", "to": "→", "cdot": "·"}  # fmt: skip
 _TEX_SYMBOLS = re.compile(r"\$?\\(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])\$?")

@@ -123,7 +123,7 @@ def test_bindings_give_the_subject_every_number() -> None:
         ("What accuracy does TW-GRPO reach on CLEVRER?", {"number"}),
         ("How many experts does RouteST activate?", {"number"}),
         ("What is the method that compresses prompts called?", {"name"}),
-        ("Which activation function replaces Softmax, and up to what multiple?", {"name", "number"}),
+        ("Which activation function replaces Softmax, and by what multiple?", {"name", "number"}),
         ("How does the curriculum work?", set()),
     ],
 )

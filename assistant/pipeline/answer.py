@@ -20,11 +20,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+
 from assistant.links import paper_url
 from assistant.llm.base import Generation
 from assistant.pipeline import meaning
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
-from assistant.pipeline.evidence import SourceBundle, fits, need_of, satisfies
+from assistant.pipeline.evidence import SourceBundle, need_of, satisfies
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
 from assistant.pipeline.text import (
     content_words,
@@ -220,41 +222,15 @@ class AnswerBuilder:
         return any(overlap(words, content_words(c.text)) >= SAME_CLAIM for c, _ in self.draft.kept)
 
     def _verify(self, claim: Claim) -> tuple[Claim, dict[int, Verdict]] | None:
-        if len(claim.text.split()) < 3 or restates_question(claim.text, self.ctx.question):
-            return None
         vec = self.embedder.embed([claim.text])[0]
-        verdicts = {n: check_claim(claim.text, b.text, vec, b.vectors)
-                    for n, b in enumerate(self.ctx.bundles, start=1)}  # fmt: skip
-        supported = [n for n in claim.cited if self._holds(claim.text, n, verdicts[n])]
-        if not supported:
-            # The citation is wrong or missing: attribute to the best source that supports it.
-            backing = [n for n, v in verdicts.items() if self._holds(claim.text, n, v)]
-            if not backing:
-                return None
-            supported = [max(backing, key=lambda n: verdicts[n].cosine)]
-            if claim.cited:
-                self.notes.append(f"citation corrected to [{supported[0]}]: {claim.text[:60]}")
-        return Claim(claim.text, tuple(supported)), {n: verdicts[n] for n in supported}
-
-    def _holds(self, claim: str, n: int, verdict: Verdict) -> bool:
-        """Words and numbers found (``check_claim``) and meaning kept (``meaning.problems``)."""
-        if not verdict.supported:
-            return False
-        bundle = self.ctx.bundles[n - 1]
-        others = [b.text.abstract for m, b in enumerate(self.ctx.bundles, start=1) if m != n]
-        found = meaning.problems(
-            claim,
-            title=bundle.text.title,
-            abstract=bundle.text.abstract,
-            best_sentence=verdict.best_sentence,
-            question=self.ctx.question,
-            others=others,
-        )
-        return not found
+        verified = verify_claim(claim, self.ctx.question, self.ctx.bundles, vec)
+        if verified and claim.cited and verified[0].cited != claim.cited:
+            self.notes.append(f"citation corrected to [{verified[0].cited[0]}]: {claim.text[:60]}")
+        return verified
 
     def _finish(self) -> Iterator[AnswerEvent]:
         path = choose_path(self.ctx, self.draft)
-        if path == "abstained":
+        if path == "abstained" or path == "draft":  # "draft" cannot follow a draft
             yield from self.abstain("the model found no answer in the sources")
             return
         if path in ("quote-led", "quoted-evidence"):
@@ -333,6 +309,44 @@ class AnswerBuilder:
             notes=self.notes,
         )
         return AnswerEvent("final", answer=answer)
+
+
+def verify_claim(
+    claim: Claim, question: str, bundles: list[SourceBundle], vec: np.ndarray
+) -> tuple[Claim, dict[int, Verdict]] | None:
+    """The claim with the sources that support it (its own citations when they hold, else the
+    best supporting source), or None when none does. ``vec`` is its MiniLM embedding."""
+    if len(claim.text.split()) < 3 or restates_question(claim.text, question):
+        return None
+    verdicts = {n: check_claim(claim.text, b.text, vec, b.vectors)
+                for n, b in enumerate(bundles, start=1)}  # fmt: skip
+    holds = {n for n, v in verdicts.items() if _holds(claim.text, question, bundles, n, v)}
+    supported = [n for n in claim.cited if n in holds]
+    if not supported:
+        # The citation is wrong or missing: attribute to the best source that supports it.
+        if not holds:
+            return None
+        supported = [max(holds, key=lambda n: verdicts[n].cosine)]
+    return Claim(claim.text, tuple(supported)), {n: verdicts[n] for n in supported}
+
+
+def _holds(
+    claim: str, question: str, bundles: list[SourceBundle], n: int, verdict: Verdict
+) -> bool:
+    """Words and numbers found (``check_claim``) and meaning kept (``meaning.problems``)."""
+    if not verdict.supported:
+        return False
+    bundle = bundles[n - 1]
+    others = [b.text.abstract for m, b in enumerate(bundles, start=1) if m != n]
+    found = meaning.problems(
+        claim,
+        title=bundle.text.title,
+        abstract=bundle.text.abstract,
+        best_sentence=verdict.best_sentence,
+        question=question,
+        others=others,
+    )
+    return not found
 
 
 def says(claim: str, sentence: str) -> bool:

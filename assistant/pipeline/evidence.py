@@ -149,7 +149,7 @@ def papers_to_list(question: str, q_vec: np.ndarray, bundles: list[SourceBundle]
         return []
     top_dense = max(p.dense for p in papers)
     top_lexical = max(p.lexical for p in papers)
-    listed = []
+    listed: list[Evidence] = []
     for n, bundle in enumerate(bundles[:LIST_MAX], start=1):
         paper = bundle.paper
         relevant = (paper.dense >= LIST_DENSE_SHARE * top_dense

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from assistant.pipeline.text import content_words, entities, numbers, stems
 
@@ -47,12 +48,13 @@ _EMPTY_NAME = re.compile(
     r"for|and|of|in|on|by|with|is|are|[,.;:])",
     re.I,
 )
+_KINDS = (
+    r"(?:method|model|framework|system|technique|algorithm|benchmark|dataset|architecture|"
+    r"module|approach|tool|metric|loss|agent|library|mechanism|function)s?"
+)
 _NAME_QUESTION = re.compile(
-    r"\b(?:called|named|the name|what is (?:it|the \w+) called|which (?:method|model|framework|"
-    r"system|technique|algorithm|benchmark|dataset|architecture|module|approach|tool|metric|"
-    r"loss|agent|library|mechanism|function)|what (?:method|model|framework|system|technique|"
-    r"algorithm|benchmark|dataset|architecture|module|approach|tool|metric|loss|mechanism|"
-    r"function)s?\b)",
+    rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:[\w-]+ )?"
+    rf"{_KINDS}\b)",
     re.I,
 )
 
@@ -145,7 +147,7 @@ def reversed_polarity(claim: str, best_sentence: str, source: str) -> list[str]:
 def repeats_itself(claim: str) -> bool:
     """A run of REPEAT_NGRAM words said twice, or a word doubled ("the the")."""
     words = [w.lower() for w in tokens(claim)]
-    if any(a == b and not a.isdigit() for a, b in zip(words, words[1:], strict=False)):
+    if any(a == b and not a.isdigit() for a, b in pairwise(words)):
         return True
     grams = [tuple(words[i : i + REPEAT_NGRAM]) for i in range(len(words) - REPEAT_NGRAM + 1)]
     return len(grams) != len(set(grams))
@@ -172,9 +174,11 @@ def asks_for_name(question: str) -> bool:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
-_GENERIC = frozenset("""According Additionally Also Although And Based But Compared Finally
+_GENERIC = frozenset(
+    """According Additionally Also Although And Based But Compared Finally
     First For Furthermore However Moreover Notably Overall Specifically The Their These They
-    This Those Thus Together Unlike When While With""".split())
+    This Those Thus Together Unlike When While With""".split()
+)
 
 
 def names(text: str) -> set[str]:
@@ -183,8 +187,10 @@ def names(text: str) -> set[str]:
     found = set(entities(text))
     for match in _CAPITALISED.finditer(text):
         head = text[: match.start()].rstrip()
-        if head and not head.endswith((".", "!", "?", ":", "“", '"')) and match.group(0) not in (
-            _GENERIC
+        if (
+            head
+            and not head.endswith((".", "!", "?", ":", "“", '"'))
+            and match.group(0) not in (_GENERIC)
         ):
             found.add(match.group(0).lower())
     return found
