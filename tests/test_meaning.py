@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.pipeline import meaning
-from assistant.pipeline.evidence import need_of, satisfies
+from assistant.pipeline.evidence import answer_span, need_of, satisfies
 
 TW_TITLE = "Reinforcing Video Reasoning with Focused Thinking"
 TW = (
@@ -137,3 +137,14 @@ def test_a_name_question_is_answered_only_by_a_sentence_with_the_name() -> None:
     assert satisfies("The Softplus activation function replaces it.", question, need, SOFT)
     assert not satisfies("An activation function replaces the non-linear part.", question, need,
                          SOFT)  # fmt: skip
+
+
+def test_a_lead_quote_is_cut_to_the_clauses_holding_the_answer() -> None:
+    question = "How many experts does RouteST activate per frame?"
+    sentence = ("Trained on four thousand hours of broadcast news and read audiobooks in eight "
+                "languages, RouteST activates 2 of 16 experts per frame.")  # fmt: skip
+    assert answer_span(sentence, question, need_of(question)) == (
+        "…RouteST activates 2 of 16 experts per frame."
+    )
+    short = "Notably, RouteST activates 2 of 16 experts per frame."
+    assert answer_span(short, question, need_of(question)) == short  # too little to save

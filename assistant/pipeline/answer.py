@@ -26,7 +26,7 @@ from assistant.links import paper_url
 from assistant.llm.base import Generation
 from assistant.pipeline import meaning
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
-from assistant.pipeline.evidence import SourceBundle, need_of, satisfies
+from assistant.pipeline.evidence import SourceBundle, answer_span, need_of, satisfies
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
 from assistant.pipeline.text import (
     content_words,
@@ -125,6 +125,7 @@ class AnswerBuilder:
         self.need = need_of(ctx.question)
         self.shown: list[str] = []  # sentences already streamed, in order
         self.cited: list[Citation] = []  # the citations of the shown sentences
+        self.quoted: set[str] = set()  # the source sentences quoted so far
 
     def respond(self, draft: Callable[[], Generation]) -> Iterator[AnswerEvent]:
         """The whole answer: abstention, a paper list, or a verified draft."""
@@ -199,9 +200,14 @@ class AnswerBuilder:
         self.cited += [self._citation(n, v.best_sentence) for n, v in verdicts.items()]
         return self._emit(render_claim(claim))
 
-    def _emit_quote(self, quote: Evidence) -> AnswerEvent:
+    def _emit_quote(self, quote: Evidence, *, lead: bool = False) -> AnswerEvent:
+        """A quote, cited; as the lead, cut to the clauses that hold the answer."""
         self.cited.append(self._citation(quote.source_n, quote.sentence))
-        return self._emit(_quote(quote))
+        self.quoted.add(quote.sentence)
+        if not lead:
+            return self._emit(_quote(quote))
+        span = answer_span(clean_output(quote.sentence), self.ctx.question, self.need)
+        return self._emit(f"“{span}” [{quote.source_n}]")
 
     def _adds(self, text: str) -> bool:
         """The sentence says something the answer so far does not: a new number or name, or
@@ -234,7 +240,7 @@ class AnswerBuilder:
             yield from self.abstain("the model found no answer in the sources")
             return
         if path in ("quote-led", "quoted-evidence"):
-            yield self._emit_quote(self._lead_quote())
+            yield self._emit_quote(self._lead_quote(), lead=True)
             for verified in self.draft.kept:
                 if self._adds(verified[0].text):
                     yield self._emit_claim(verified)
@@ -260,6 +266,8 @@ class AnswerBuilder:
         shown = " ".join(self.shown)
         if any(says(s, quote.sentence) for s in self.shown) or _quote(quote) in shown:
             return False
+        if quote.sentence in self.quoted:
+            return False  # already quoted, perhaps cut
         new_topic = topic_words(quote.sentence) & topic_words(self.ctx.question)
         if new_topic - topic_words(shown):
             return True

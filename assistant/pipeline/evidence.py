@@ -40,6 +40,9 @@ _NUMBER_WORD = re.compile(
     r"thrice|(?:two|three|four|five|ten)-?fold)\b",
     re.IGNORECASE,
 )
+_CLAUSE = re.compile(r"(?<=[,;:])\s+")
+MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
+TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
 Need = frozenset[str]  # what a question asks for: {"number"}, {"name"}, both, or neither
 
 
@@ -81,6 +84,29 @@ def satisfies(text: str, question: str, need: Need, source: str) -> bool:
 def quantities(text: str) -> set[str]:
     """Numbers in digits and in words ("two of sixteen experts", "doubles")."""
     return numbers(text) | {w.lower() for w in _NUMBER_WORD.findall(text)}
+
+
+def answer_span(sentence: str, question: str, need: Need) -> str:
+    """The shortest run of clauses of ``sentence`` that holds what the question asks for and
+    as many of its topic words as the whole sentence: the lead of a quote-led answer. Cut
+    ends are marked with an ellipsis so the quote stays verbatim; a cut that saves little is
+    not made."""
+    clauses = _CLAUSE.split(sentence)
+    asked = topic_words(question)
+    best_cover = len(topic_words(sentence) & asked)
+    spans = [(i, j) for i in range(len(clauses)) for j in range(i + 1, len(clauses) + 1)]
+    fitting = [
+        (len(" ".join(clauses[i:j]).split()), i, j)
+        for i, j in spans
+        if len(topic_words(" ".join(clauses[i:j])) & asked) >= best_cover
+        and satisfies(" ".join(clauses[i:j]), question, need, "")
+        and len(" ".join(clauses[i:j]).split()) >= MIN_SPAN_WORDS
+    ]
+    if not fitting or min(fitting)[0] > TRIM_SHARE * len(sentence.split()):
+        return sentence
+    _, i, j = min(fitting)
+    span = " ".join(clauses[i:j]).rstrip(",;: ")
+    return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
 
 
 def fits(sentence: str, question: str) -> bool:
