@@ -50,7 +50,9 @@ _EMPTY_NAME = re.compile(
 )
 _KINDS = (
     r"(?:method|model|framework|system|technique|algorithm|benchmark|dataset|architecture|"
-    r"module|approach|tool|metric|loss|agent|library|mechanism|function)s?"
+    r"module|approach|tool|metric|loss|agent|library|mechanism|function|scheme|strategy|"
+    r"objective|operator|optimi[sz]er|policy|paradigm|pipeline|network|encoder|decoder|"
+    r"protocol|procedure|regulari[sz]er|estimator|backbone|variant|extension)s?"
 )
 _NAME_QUESTION = re.compile(
     rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:[\w-]+ )?"
