@@ -258,6 +258,9 @@ class AnswerBuilder:
         """The quote that holds what is asked for (a number, a name), else the best one."""
         quotes = self.ctx.quotes or self.ctx.evidence[:1]
         holding = [q for q in quotes if satisfies(q.sentence, self.ctx.question, self.need, "")]
+        if "name" in self.need:  # the name beside the kind of thing asked beats any other name
+            named = [q for q in holding if meaning.names_the_kind(q.sentence, self.ctx.question)]
+            holding = named or holding
         return (holding or quotes)[0]
 
     def _quote_adds(self, quote: Evidence) -> bool:
