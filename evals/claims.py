@@ -55,7 +55,10 @@ def check_records(
     """Each record's sentence verified against the sources numbered in its prompt."""
     results = []
     for record in records:
-        papers = [_paper(s, abstracts) for s in sorted(record["sources"], key=lambda s: s["n"])]
+        by_n = {s["n"]: s for s in record["sources"]}
+        # Numbers skip where a retrieved paper had no evidence in the prompt: keep the places.
+        places = range(1, max(by_n, default=0) + 1)
+        papers = [_paper(by_n.get(n, {"paper_id": f"unshown-{n}"}), abstracts) for n in places]
         bundles = bundle_sources(papers, embedder)
         sentence = record["sentence"].replace("[n]", "")
         claims = [] if SENTINEL in sentence.upper() else parse_claims(clean_output(sentence),
