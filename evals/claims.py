@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.pipeline import meaning
 from assistant.pipeline.answer import SENTINEL, verify_claim
-from assistant.pipeline.citations import parse_claims
-from assistant.pipeline.evidence import bundle_sources
+from assistant.pipeline.citations import parse_claims, split_sentences
+from assistant.pipeline.evidence import SourceBundle, bundle_sources
 from assistant.pipeline.types import RetrievedPaper
 from assistant.sanitize import clean_output
 from evals.datasets import PACKAGE_DIR
@@ -30,7 +31,7 @@ from evals.datasets import PACKAGE_DIR
 if TYPE_CHECKING:
     from vectorstore.embeddings import Embedder
 
-DATASETS = PACKAGE_DIR / "evals" / "datasets"
+DATASETS = PACKAGE_DIR / "datasets"
 LABELS = ("SUPPORTED", "WRONG", "UNSUPPORTED", "DEGENERATE")
 
 
@@ -54,15 +55,21 @@ def check_records(
 ) -> list[Checked]:
     """Each record's sentence verified against the sources numbered in its prompt."""
     results = []
+    cache: dict[tuple[str, ...], list[SourceBundle]] = {}  # records share their sources
     for record in records:
         by_n = {s["n"]: s for s in record["sources"]}
         # Numbers skip where a retrieved paper had no evidence in the prompt: keep the places.
         places = range(1, max(by_n, default=0) + 1)
         papers = [_paper(by_n.get(n, {"paper_id": f"unshown-{n}"}), abstracts) for n in places]
-        bundles = bundle_sources(papers, embedder)
-        sentence = record["sentence"].replace("[n]", "")
-        claims = [] if SENTINEL in sentence.upper() else parse_claims(clean_output(sentence),
-                                                                         len(bundles))  # fmt: skip
+        key = tuple(p.paper_id for p in papers)
+        if key not in cache:
+            cache[key] = bundle_sources(papers, embedder)
+        bundles = cache[key]
+        earlier = split_sentences(record.get("draft", ""))[: record.get("position", 0)]
+        raw = record["sentence"]
+        dropped = SENTINEL in raw.upper() or meaning.sentence_problem(raw, earlier) is not None
+        sentence = raw.replace("[n]", "")
+        claims = [] if dropped else parse_claims(clean_output(sentence), len(bundles))
         kept = bool(claims) and all(
             verify_claim(c, record["question"], bundles, embedder.embed([c.text])[0]) is not None
             for c in claims

@@ -39,7 +39,7 @@ def problems(claim: str, title: str = TW_TITLE, abstract: str = TW, question: st
         "TW-GRPO reaches 50.4% accuracy on CLEVRER.",
         "TW-GRPO reaches 65.8% on MMVU.",
         "TW-GRPO achieves 50.4% on CLEVRER and 65.8% on MMVU.",
-        "On CLEVRER, TW-GRPO improves by 18.8% over Video-R1.",
+        "On CLEVRER, TW-GRPO achieves 50.4% accuracy (18.8% improvement over Video-R1).",
     ],
 )
 def test_numbers_bound_as_in_the_source_pass(claim: str) -> None:
@@ -154,3 +154,44 @@ def test_the_name_next_to_the_kind_asked_for_answers_a_name_question() -> None:
     question = "What is the difficulty-organized dataset built to train Observe-R1 called?"
     assert meaning.names_the_kind("We construct the NeuraLadder dataset for RL training.", question)
     assert not meaning.names_the_kind("We present Observe-R1, a framework for MLLMs.", question)
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ("Recent advancements in reinforcement learning, particularly through GRPO", "cut off"),
+        ("LENet was evaluated on [n] datasets for change detection [1].", "placeholder"),
+        ("Title: Enhancing the Reasoning of Large Language Models [1].", "opens with no"),
+        ("It is a simple and efficient way to trim the vocabulary [1].", "opens with no"),
+        ("TW-GRPO reaches 50.4% accuracy on CLEVRER [1].", None),
+    ],
+)
+def test_malformed_draft_sentences(raw: str, problem: str | None) -> None:
+    found = meaning.malformed(raw)
+    assert (found is None) if problem is None else (found or "").startswith(problem)
+
+
+def test_a_sentence_repeating_an_earlier_one_is_dropped() -> None:
+    earlier = ["VocabTrim is a simple way to trim the vocabulary of the drafter [1]."]
+    assert meaning.sentence_problem("VocabTrim is a simple way to trim the drafter vocabulary.",
+                                    earlier) == "repeats an earlier sentence"  # fmt: skip
+
+
+def test_loose_paraphrases_fail_unless_they_only_add_the_name_asked_for() -> None:
+    question = "What is the bivariate scaling law for data quantity and mixing proportions called?"
+    abstract = "We propose BiMix, a bivariate scaling law for data quantity and mixing proportions."
+    bimix = "The bivariate scaling law for data quantity and mixing proportions is called BiMix."
+    assert meaning.problems(bimix, title="BiMix", abstract=abstract, best_sentence=abstract,
+                            question=question) == []  # fmt: skip
+    loose = "BiMix is a groundbreaking approach that changes how models are trained at scale."
+    assert "paraphrase too loose to check" in meaning.problems(
+        loose, title="BiMix", abstract=abstract, best_sentence=abstract, question=question
+    )
+
+
+def test_a_number_from_another_statement_of_the_abstract_fails() -> None:
+    source = ("TARS reduces hallucination rates from 26.4% to 13.2% with 4.8k samples. "
+              "The reward model scores 2.5 and 0.4 on two auxiliary probes.")  # fmt: skip
+    assert meaning.stray_numbers("TARS reduces hallucination rates from 2.5 to 0.4.", source)
+    assert not meaning.stray_numbers("TARS reduces hallucination rates from 26.4% to 13.2%.",
+                                     source)  # fmt: skip

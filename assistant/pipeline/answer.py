@@ -127,6 +127,7 @@ class AnswerBuilder:
         self.shown: list[str] = []  # sentences already streamed, in order
         self.cited: list[Citation] = []  # the citations of the shown sentences
         self.quoted: set[str] = set()  # the source sentences quoted so far
+        self.seen: list[str] = []  # the draft's sentences so far, kept or not
 
     def respond(self, draft: Callable[[], Generation]) -> Iterator[AnswerEvent]:
         """The whole answer: abstention, a paper list, or a verified draft."""
@@ -178,6 +179,11 @@ class AnswerBuilder:
         if self.canary and self.canary in sentence:
             self.draft.dropped.append("[sentence repeating the system prompt]")
             self.notes.append("dropped a sentence that leaked the system prompt")
+            return
+        earlier, self.seen = self.seen, [*self.seen, sentence]
+        if problem := meaning.sentence_problem(sentence, earlier):
+            self.draft.dropped.append(sentence)
+            self.notes.append(f"dropped a draft sentence: {problem}")
             return
         sentence = sentence.replace("[n]", "")  # the prompt's own placeholder, parroted back
         for claim in parse_claims(clean_output(sentence), len(self.ctx.bundles)):
