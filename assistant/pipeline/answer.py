@@ -55,7 +55,7 @@ DECLINE_MARGIN = 0.25  # a model "not in feed" is believed unless retrieval is t
 ABSTAIN_TEXT = "The feed does not cover this."
 QUOTE_COVERED = 0.7  # share of a quote's words a kept claim must repeat to make it redundant
 SAME_CLAIM = 0.85  # share of a claim's words an earlier kept claim has: said twice
-QUOTE_NEW_TOPIC = 2  # question words a supporting quote must add to the answer so far
+QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
 ADDS_WORDS = 3  # new content words that make a sentence after the lead worth showing
 
 
