@@ -21,6 +21,15 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
+# TeX that arXiv abstracts carry into plain text: "50.4\%", "R\&D", "\textbf{X}", "$\times$".
+_TEX_COMMAND = re.compile(
+    r"\\(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)\{([^{}]{0,500})\}"
+)
+_TEX_SYMBOL = {"times": "×", "sim": "~", "approx": "≈", "pm": "±", "leq": "≤", "geq": "≥",
+               "le": "≤", "ge": "≥", "rightarrow": "→", "to": "→", "cdot": "·"}  # fmt: skip
+_TEX_SYMBOLS = re.compile(r"\$?\\(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])\$?")
+_TEX_ESCAPE = re.compile(r"\\([%&$#_{}])")
+_TEX_MATH = re.compile(r"\$(?!\s)([^$\\]{1,40}?)(?<!\s)\$")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # Sentences of an abstract that talk to the model rather than about the paper. Real abstracts
 # are in the first person plural or the third person; these second-person orders are not.
@@ -46,10 +55,18 @@ _ORDERS = (
 _INSTRUCTION = re.compile("|".join(_ORDERS), re.IGNORECASE)
 
 
+def untex(text: str) -> str:
+    """TeX escapes and simple commands as the plain characters they stand for."""
+    text = _TEX_COMMAND.sub(r"\1", text)
+    text = _TEX_SYMBOLS.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
+    text = _TEX_MATH.sub(r"\1", text)
+    return _TEX_ESCAPE.sub(r"\1", text)
+
+
 def strip_markup(text: str) -> str:
-    """Text without markup: HTML entities decoded, then HTML tags, markdown images, links
-    (labels kept) and formatting, angle-bracket fences and URLs removed; spaces folded."""
-    text = html.unescape(text)  # "&lt;script&gt;" is a tag once decoded: removed below
+    """Text without markup: TeX escapes and HTML entities decoded, then HTML tags, markdown
+    images, links (labels kept) and formatting, angle-bracket fences and URLs removed."""
+    text = html.unescape(untex(text))  # "&lt;script&gt;" is a tag once decoded: removed below
     text = _MD_IMAGE.sub(" ", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)
@@ -60,8 +77,8 @@ def strip_markup(text: str) -> str:
 
 
 def clean_untrusted(text: str) -> str:
-    """An abstract as plain data for a prompt: markup, URLs, fences, fake citations and
-    sentences that give the model orders removed."""
+    """An abstract as plain data for a prompt: markup, URLs, fences, fake citations, TeX
+    escapes and sentences that give the model orders removed."""
     text = strip_markup(text)
     text = _BRACKET_NUMBER.sub(r"(\1)", text)  # "[1]" in an abstract must not pose as a citation
     text = _WS.sub(" ", text).strip()
@@ -78,5 +95,6 @@ def instruction_sentences(text: str) -> list[str]:
 
 
 def clean_output(text: str) -> str:
-    """Model output made inert: no HTML, images, links or URLs survive into what users see."""
+    """Model output made inert: no HTML, images, links, URLs or TeX escapes survive into what
+    users see."""
     return strip_markup(text)

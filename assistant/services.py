@@ -83,7 +83,9 @@ class Services:
     def _load_llm(self) -> None:
         # A failure is left for the caller that needs the model: it raises again there.
         with suppress(Exception):
-            self.llm  # noqa: B018 - loads and keeps it
+            warm_up = getattr(self.llm, "warm_up", None)  # the embedded model's worker
+            if warm_up is not None:
+                warm_up()
 
     @cached_property
     def pipeline(self) -> QAPipeline:

@@ -40,7 +40,7 @@ from evals.runner import prepare_store
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLM
-    from assistant.pipeline.answer import AnswerBuilder
+    from assistant.pipeline.answer import AnswerContext
     from assistant.pipeline.qa import QAPipeline
     from vectorstore.embeddings import Embedder
 
@@ -105,10 +105,10 @@ def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draf
     from assistant.pipeline.evidence import format_sources
 
     started = time.perf_counter()
-    builder, _ = pipeline._gather(question.question, None, None, None, started, False)
+    builder = pipeline._gather(question.question, None, None, None)
     if not builder.evidence:
         return Draft(question, gold, "", [], {}, "", True, 0.0)
-    generation = pipeline._draft(question.question, builder)
+    generation = pipeline._draft(builder)
     text = generation.consume()
     shown = sorted({e.source_n for e in builder.evidence})
     return Draft(question, gold, text, _sources(builder, shown), _abstracts(builder, shown),
@@ -117,12 +117,12 @@ def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draf
                  round(time.perf_counter() - started, 2))  # fmt: skip
 
 
-def _sources(builder: AnswerBuilder, shown: list[int]) -> list[dict[str, Any]]:
+def _sources(builder: AnswerContext, shown: list[int]) -> list[dict[str, Any]]:
     return [{"n": n, "paper_id": builder.bundles[n - 1].paper.paper_id,
              "title": builder.bundles[n - 1].text.title} for n in shown]  # fmt: skip
 
 
-def _abstracts(builder: AnswerBuilder, shown: list[int]) -> dict[str, tuple[str, str]]:
+def _abstracts(builder: AnswerContext, shown: list[int]) -> dict[str, tuple[str, str]]:
     bundles = [builder.bundles[n - 1] for n in shown]
     return {b.paper.paper_id: (b.text.title, b.text.abstract) for b in bundles}
 

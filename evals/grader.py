@@ -7,7 +7,13 @@ repeating it. A paper (title + abstract) supports a claim when all of these hold
   around it ("65.8% on CLEVRER" fails against "65.8% on MMVU");
 - every name in the claim (acronyms, mixed case, letters with digits, capitalised words
   inside a clause) occurs in the paper, or is an acronym the paper spells out;
-- the claim is not negated where the paper's closest sentence is not;
+- no claim number sits where the paper has a different number: each number's slot (the words
+  after the sentence's subject, nearest first, on each side) is matched against every number
+  slot of the paper, and a number whose slot matches another number's better is misplaced
+  ("49.36 and 5.84" when the paper says "49.36 and 8.8 ... by 5.84");
+- the claim is not negated where the paper's closest sentence is not, and does not take a
+  direction the closest sentence reverses ("reduces" for "increases", "an application of" for
+  "an alternative to");
 - the claim shares at least MIN_OVERLAP of its content words with the paper, or failing
   that its MiniLM cosine to the paper's closest sentence is at least MIN_SIMILARITY.
 
@@ -31,6 +37,11 @@ MIN_OVERLAP = 0.6  # share of the claim's content words found in the paper
 MIN_SIMILARITY = 0.7  # cosine of the claim to the paper's closest sentence
 MIN_CLAIM_WORDS = 4  # shorter sentences ("Yes.", headings) are not judged
 CLAIM_WINDOW, SOURCE_WINDOW = 4, 6  # tokens around a number that bind it to what it measures
+SLOT_WINDOW = 5  # content words on each side of a number that describe its slot
+SLOT_MARGIN = 0.15  # another number's slot must match this much better to call a number misplaced
+RIGHT_WEIGHT = 2.0  # "50.4% on CLEVRER": what follows a number says what it measures
+# A number with its unit glued on: "50.4%", "7B", "15times", "1000x".
+_SLOT_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\\?%|×|[A-Za-z]{1,5})?")
 
 _MARKERS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _SENTENCE_END = re.compile(
@@ -89,6 +100,8 @@ class Support:
     missing_entities: tuple[str, ...] = ()
     unbound_numbers: tuple[str, ...] = ()  # in the source, but next to other things
     negation_mismatch: bool = False  # the claim negates what its closest sentences do not
+    misplaced_numbers: tuple[str, ...] = ()  # in the source, but in another number's slot
+    reversed_direction: tuple[str, ...] = ()  # words the closest source sentence turns around
 
 
 @dataclass
@@ -271,6 +284,86 @@ def negation_mismatch(claim: str, docs: Sequence[SourceDoc]) -> bool:
     return negations > len(_NEGATION.findall(closest))
 
 
+_OPPOSITES = (
+    ("increas", "decreas"), ("increas", "reduc"), ("improv", "degrad"), ("improv", "wors"),
+    ("higher", "lower"), ("better", "worse"), ("more", "fewer"), ("more", "less"),
+    ("outperform", "underperform"), ("gain", "loss"), ("faster", "slower"),
+    ("alternative to", "application of"), ("alternative to", "based on"),
+    ("instead of", "on top of"), ("accelerat", "slow"), ("surpass", "trail"),
+)  # fmt: skip
+
+
+def reversed_direction(claim: str, docs: Sequence[SourceDoc]) -> list[str]:
+    """Direction words the claim has more of, and whose opposite it has fewer of, than the
+    source sentence closest to it in wording ("reduces" where the paper says "increases")."""
+    text = strip_markers(claim).casefold()
+    closest = _closest_sentence(claim, docs).casefold()
+    found = []
+    for a, b in (*_OPPOSITES, *((b, a) for a, b in _OPPOSITES)):
+        if _count(text, a) > _count(closest, a) and _count(text, b) < _count(closest, b):
+            found.append(a)
+    return found
+
+
+def _count(text: str, stem: str) -> int:
+    return len(re.findall(rf"\b{re.escape(stem)}", text))
+
+
+def _closest_sentence(claim: str, docs: Sequence[SourceDoc]) -> str:
+    words = content_words(claim)
+    sentences = [s for d in docs for s in (d.title, *split_sentences(d.abstract))]
+    return max(sentences, key=lambda s: len(words & content_words(s)))
+
+
+def misplaced_numbers(claim: str, source: str) -> list[str]:
+    """Claim numbers whose slot in the claim matches the slot of a different number of the
+    source clearly better than any slot of their own value."""
+    slots = [slot for sentence in split_sentences(source) for slot in _slots(sentence)]
+    misplaced = []
+    for number, left, right in _slots(strip_markers(claim)):
+        best: dict[str, float] = {}
+        for other, o_left, o_right in slots:
+            score = _side_match(left, o_left) + RIGHT_WEIGHT * _side_match(right, o_right)
+            best[other] = max(best.get(other, 0.0), score)
+        own = best.get(number)
+        rival = max((v for n, v in best.items() if n != number), default=0.0)
+        if own is not None and rival > own + SLOT_MARGIN:
+            misplaced.append(number)
+    return misplaced
+
+
+def _slots(sentence: str) -> list[tuple[str, list[str], list[str]]]:
+    """Each number of a sentence with the content words on its left and right, nearest first
+    (other numbers skipped)."""
+    tokens = [t for t in _TOKEN.findall(sentence) if t.casefold().strip(".!?") not in STOPWORDS]
+    values = [_number_token(t) for t in tokens]
+    words = [_word_of(t) if v is None else "" for t, v in zip(tokens, values, strict=True)]
+    slots = []
+    for i, value in enumerate(values):
+        if value is not None:
+            left = [w for w in reversed(words[:i]) if w][:SLOT_WINDOW]
+            right = [w for w in words[i + 1 :] if w][:SLOT_WINDOW]
+            slots.append((value, left, right))
+    return slots
+
+
+def _number_token(token: str) -> str | None:
+    match = _SLOT_NUMBER.fullmatch(token.strip("()[].,!?"))
+    return normalise_number(match.group(1)) if match else None
+
+
+def _word_of(token: str) -> str:
+    """A token as a slot word: its stem, or "" for punctuation."""
+    word = token.strip(".,!?()[]")
+    return _stem(word.casefold()) if any(c.isalpha() for c in word) else ""
+
+
+def _side_match(claim_side: list[str], source_side: list[str]) -> float:
+    """Words on both sides, each weighted by how near the number it is in both."""
+    where = {w: j for j, w in reversed(list(enumerate(source_side)))}
+    return sum(1.0 / (1 + i + where[w]) for i, w in enumerate(claim_side) if w in where)
+
+
 # --- answer-level checks -----------------------------------------------------------------
 
 
@@ -306,14 +399,17 @@ class SupportJudge:
         missing_entities = tuple(e for e in claim_entities(claim) if not entity_in(e, text))
         unbound = tuple(unbound_numbers(claim, text))
         negation = negation_mismatch(claim, docs)
-        checks_pass = not (missing_numbers or missing_entities or unbound or negation)
+        misplaced = tuple(misplaced_numbers(claim, text))
+        reverse = tuple(reversed_direction(claim, docs))
+        checks_pass = not (missing_numbers or missing_entities or unbound or negation
+                           or misplaced or reverse)  # fmt: skip
         overlap = self._overlap(claim, text)
         similarity = None  # the embedder runs only when it decides the verdict
         if checks_pass and overlap < MIN_OVERLAP:
             similarity = max(self._similarity(claim, d) for d in docs)
         close = overlap >= MIN_OVERLAP or (similarity or 0.0) >= MIN_SIMILARITY
         return Support(checks_pass and close, overlap, similarity, missing_numbers,
-                       missing_entities, unbound, negation)  # fmt: skip
+                       missing_entities, unbound, negation, misplaced, reverse)  # fmt: skip
 
     @staticmethod
     def _overlap(claim: str, text: str) -> float:

@@ -9,6 +9,7 @@ from typing import Any
 
 Metrics = dict[str, float | None]
 HIT_KS = (1, 3, 5)
+MODEL_PATHS = ("model", "model-filtered")  # answer paths whose first sentence the model wrote
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,14 @@ DEFINITIONS: dict[str, Definition] = {
     ),
     "answers.gold_cited": Definition(
         "single-fact questions whose citations include the gold paper"
+    ),
+    "answers.key_fact_first_sentence": Definition(
+        "single-fact questions answered (not abstained) whose first sentence alone has every "
+        "key-fact group"
+    ),
+    "answers.model_lead_rate": Definition(
+        "answered (not abstained) answerable questions whose first sentence the model wrote "
+        "(path model or model-filtered)"
     ),
     "citations.precision": Definition(
         "citations that support their sentence (alone, or needed by the cited set), over all "
@@ -101,6 +110,7 @@ class QuestionResult:
     path: str = ""
     cited_ids: list[str] = field(default_factory=list)
     key_facts_missing: list[list[str]] = field(default_factory=list)
+    first_sentence_missing: list[list[str]] = field(default_factory=list)
     n_key_facts: int = 0
     n_sentences: int = 0
     n_supported: int = 0
@@ -172,6 +182,10 @@ def answer_metrics(results: Sequence[QuestionResult]) -> Metrics:
         "answers.key_fact_accuracy": ratio(r.correct for r in answerable),
         "answers.precision": ratio(r.correct for r in responded),
         "answers.gold_cited": ratio(bool(set(r.gold_ids) & set(r.cited_ids)) for r in single),
+        "answers.key_fact_first_sentence": ratio(
+            not r.first_sentence_missing for r in single if not r.abstained
+        ),
+        "answers.model_lead_rate": ratio(r.path in MODEL_PATHS for r in responded),
     }
 
 

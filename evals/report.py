@@ -20,6 +20,7 @@ ACCEPTANCE_FEED = "sample"
 ACCEPTANCE: tuple[tuple[str, str, float, str], ...] = (
     ("answers.gold_cited", ">=", 0.90, "gold paper cited (single-fact)"),
     ("answers.key_fact_accuracy", ">=", 0.80, "key fact in the answer (answerable)"),
+    ("answers.key_fact_first_sentence", ">=", 0.90, "key fact in the first sentence (single-fact)"),
     ("abstention.unanswerable_rate", ">=", 0.90, "unanswerable questions abstained"),
     ("abstention.false_rate", "<=", 0.05, "answerable questions abstained"),
 )
@@ -236,6 +237,8 @@ GROUP_COLUMNS = (
     ("answers.key_fact_accuracy", "key-fact acc"),
     ("answers.precision", "precision"),
     ("answers.gold_cited", "gold cited"),
+    ("answers.key_fact_first_sentence", "fact 1st sent."),
+    ("answers.model_lead_rate", "model leads"),
     ("citations.precision", "cit P"),
     ("citations.recall", "cit R"),
     ("abstention.unanswerable_rate", "abstain (unans.)"),

@@ -25,7 +25,13 @@ from evals.datasets import (
     load_datasets,
     select,
 )
-from evals.grader import SourceDoc, SupportJudge, key_facts_missing, leaked_strings
+from evals.grader import (
+    SourceDoc,
+    SupportJudge,
+    key_facts_missing,
+    leaked_strings,
+    split_sentences,
+)
 from evals.metrics import Metrics, QuestionResult, compute_metrics, grouped
 
 if TYPE_CHECKING:
@@ -206,6 +212,8 @@ def grade_answer(
     cited = {c.n: c.paper_id for c in answer.citations}
     result.cited_ids = list(dict.fromkeys(cited.values()))
     result.key_facts_missing = key_facts_missing(answer.answer, q.key_facts)
+    lead = next(iter(split_sentences(answer.answer)), "")
+    result.first_sentence_missing = key_facts_missing(lead, q.key_facts)
     output = "\n".join([answer.answer, *(c.quote for c in answer.citations)])
     result.leaked = leaked_strings(output, q.forbidden)
     result.timings_ms, result.usage = dict(answer.timings_ms), dict(answer.usage)

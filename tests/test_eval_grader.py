@@ -22,9 +22,12 @@ from evals.grader import (
     claim_entities,
     claim_numbers,
     content_words,
+    entity_in,
     key_facts_missing,
     leaked_strings,
+    misplaced_numbers,
     normalise_number,
+    reversed_direction,
     source_numbers,
     split_sentences,
     strip_markers,
@@ -34,9 +37,17 @@ FAKE_NAMES = ("Quorvex", "HELIOS-Bench", "ZetaMind", "TriSparse", "Orthanc", "KA
               "VoxWeave", "Lumora")  # fmt: skip
 TRUE_PASS_FLOOR = 0.95
 CATCH_FLOOR = 0.90
-# Corruptions a lexical judge is known to catch only partly: a number that the abstract does
-# give, but for something else in the same sentence. Floor = measured rate, rounded down.
-KNOWN_WEAK = {"number from elsewhere in the abstract": 0.35}
+# Corruptions the judge is known to catch only partly (none since numbers are matched to their
+# slots in the abstract). Floor = measured rate, rounded down.
+KNOWN_WEAK: dict[str, float] = {}
+_REVERSALS = (
+    ("increases", "decreases"), ("increase", "decrease"), ("improves", "degrades"),
+    ("improve", "degrade"), ("improved", "degraded"), ("improvement", "degradation"),
+    ("higher", "lower"), ("better", "worse"), ("more", "fewer"), ("outperforms", "underperforms"),
+    ("outperforming", "underperforming"), ("reduces", "increases"), ("reduce", "increase"),
+    ("reducing", "increasing"), ("alternative to", "application of"), ("faster", "slower"),
+    ("boosts", "reduces"), ("enhances", "degrades"), ("surpasses", "trails"),
+)  # fmt: skip
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -191,6 +202,31 @@ def negate(claim: str) -> str:
     return f"It is not the case that {lowered}"
 
 
+def reverse_polarity(claim: str) -> str | None:
+    """The claim with its first direction word turned around ("improves" -> "degrades")."""
+    best = None
+    for word, opposite in _REVERSALS:
+        match = re.search(rf"\b{word}\b", claim, re.IGNORECASE)
+        if match and (best is None or match.start() < best[0].start()):
+            best = (match, opposite)
+    if best is None:
+        return None
+    match, opposite = best
+    return claim[: match.start()] + opposite + claim[match.end() :]
+
+
+def borrow_entity(claim: str, claim_doc: Paper, second: Paper) -> str | None:
+    """The claim with one of its names replaced by a name only the second paper has."""
+    theirs = [e for e in claim_entities(second.abstract)
+              if not entity_in(e, f"{claim_doc.title} {claim_doc.abstract}")]  # fmt: skip
+    ours = [e for e in claim_entities(claim) if entity_in(e, claim_doc.abstract)]
+    if not theirs:
+        return None
+    if not ours:
+        return f"{strip_markers(claim).rstrip('. ')}, using {theirs[0]} [1]."
+    return claim.replace(ours[0], theirs[0], 1)
+
+
 def invent_entity(claim: str, facts: list[str], rng: random.Random) -> str:
     """The claim with its named key fact replaced by an invented name, or an invented
     benchmark added when the key fact is not a name."""
@@ -231,6 +267,12 @@ def _cases_for(q: Question, papers: list[Paper]) -> list[Case]:
         cases.append(Case(q.id, "cite the closest other paper", claim, _doc(nearest)))
         cases.append(Case(q.id, "cite a random other paper", claim, _doc(rng.choice(others))))
         cases.append(Case(q.id, "invent entity", invent_entity(claim, facts, rng), _doc(gold)))
+        reversed_ = reverse_polarity(claim)
+        if reversed_:
+            cases.append(Case(q.id, "reverse polarity", reversed_, _doc(gold)))
+        borrowed = borrow_entity(claim, gold, nearest)
+        if borrowed:
+            cases.append(Case(q.id, "name from the second retrieved paper", borrowed, _doc(gold)))
     return cases
 
 
@@ -271,3 +313,17 @@ def test_corruptions_differ_from_the_true_claims(corruption_cases) -> None:
     edited = [c for c in corruption_cases if c.kind in ("swap number", "invent entity")]
     assert edited and all((c.qid, c.claim) not in true for c in edited)
     assert len({c.qid for c in corruption_cases}) >= 46
+
+
+def test_a_number_in_another_numbers_slot_is_misplaced() -> None:
+    source = ("Notably, TW-GRPO achieves 50.4\\% accuracy on CLEVRER (18.8\\% improvement over "
+              "Video-R1) and 65.8\\% on MMVU.")  # fmt: skip
+    assert misplaced_numbers("TW-GRPO reaches 65.8% on CLEVRER [1].", source) == ["65.8"]
+    assert misplaced_numbers("TW-GRPO reaches 65.8% on MMVU [1].", source) == []
+    assert misplaced_numbers("It reaches 50.4% accuracy on CLEVRER [1].", source) == []
+
+
+def test_a_reversed_direction_is_caught() -> None:
+    doc = SourceDoc("p", "Pruning", "Our pruning reduces latency by 40% on phones.")
+    assert reversed_direction("The pruning increases latency by 40% [1].", [doc]) == ["increas"]
+    assert reversed_direction("The pruning reduces latency by 40% [1].", [doc]) == []

@@ -190,7 +190,7 @@ def test_report_writes_files_and_compares_with_the_previous_run_of_the_same_scop
     assert "+0.250 ▲" in md and "answered an unanswerable question" in md and "LEAKED" in md
     saved = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert saved["metrics"]["retrieval.hit@1"] == 0.75 and len(saved["questions"]) == 8
-    assert [row["met"] for row in saved["acceptance"]] == [None] * 4  # no "sample" feed here
+    assert [row["met"] for row in saved["acceptance"]] == [None] * 5  # no "sample" feed here
 
 
 def test_deltas_skip_unmeasured_metrics() -> None:

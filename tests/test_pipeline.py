@@ -278,8 +278,8 @@ def test_history_reaches_the_prompt_sources(make_pipeline) -> None:
 @pytest.mark.parametrize(
     ("script", "calibration", "path"),
     [
-        (lambda m: f"{ROUTE_FACT} [{source_n(m, ROUTE)}]. It beats a dense baseline on MuST-C "
-                   f"by 2.4 BLEU points [{source_n(m, ROUTE)}].", ALWAYS, "model"),
+        (lambda m: f"{ROUTE_FACT} [{source_n(m, ROUTE)}]. RouteST improves BLEU by 2.4 points "
+                   f"over a dense baseline [{source_n(m, ROUTE)}].", ALWAYS, "model"),
         (["Completely unrelated prose about GPT-7 [1]."], ALWAYS, "quoted-evidence"),
         (["unused"], NEVER, "abstained"),
     ],
@@ -302,11 +302,13 @@ def test_stream_is_status_deltas_then_one_final(make_pipeline, script, calibrati
 def test_model_answer_streams_sentence_by_sentence(make_pipeline) -> None:
     def two(messages: list[Message]) -> str:
         n = source_n(messages, ROUTE)
-        return f"{ROUTE_FACT} [{n}]. It improves BLEU by 2.4 points on MuST-C [{n}]."
+        return (
+            f"{ROUTE_FACT} [{n}]. RouteST improves BLEU by 2.4 points over a dense baseline [{n}]."
+        )
 
     pipeline, _ = make_pipeline(two)
     deltas = [e.text for e in pipeline.ask_stream(ROUTE_Q) if e.kind == "delta"]
-    assert deltas[1].startswith(" It improves BLEU")
+    assert deltas[1].startswith(" RouteST improves BLEU")
     # Then the strongest evidence of the cited paper, quoted: the draft did not repeat it.
     assert (
         len(deltas) == 3 and deltas[2].startswith(" “") and deltas[2].endswith(f"[{n_of(deltas)}]")
@@ -318,9 +320,11 @@ def n_of(deltas: list[str]) -> str:
 
 
 def test_quotes_are_skipped_when_the_model_already_said_them(make_pipeline) -> None:
-    first = make_pipeline(lambda m: "RouteST is a router for speech [1].")[0].ask(ROUTE_Q)
-    quotes = re.findall(r"“(.+?)”", first.answer)  # the sentences the pipeline appended
-    assert quotes and first.path == "model"
+    first = make_pipeline(lambda m: "RouteST is a sparse mixture-of-experts router [1].")[0]
+    first = first.ask(ROUTE_Q)
+    quotes = re.findall(r"“(.+?)”", first.answer)  # the sentences the pipeline added
+    # The draft does not say how many: the quote that does leads, the draft follows.
+    assert quotes and first.path == "quote-led" and first.answer.startswith(f"“{ROUTE_FACT}")
 
     def restate(messages: list[Message]) -> str:
         return " ".join(f"{q.rstrip('.')} [{source_n(messages, ROUTE)}]." for q in quotes)

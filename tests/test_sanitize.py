@@ -136,3 +136,18 @@ def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
         assert "<<" not in out and ">>" not in out
         assert "![" not in out or "](" not in out.split("![", 1)[1]
         assert "<script" not in out.lower() or ">" not in out.lower().split("<script", 1)[1]
+
+
+@BOTH
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"achieves 50.4\% accuracy on CLEVRER", "achieves 50.4% accuracy on CLEVRER"),
+        (r"R\&D at 3$\times$ the speed", "R&D at 3× the speed"),
+        (r"the \textbf{Bone} structure", "the Bone structure"),
+        (r"a $\sim$5 point gain, $N$ steps", "a ~5 point gain, N steps"),
+        ("costs $5 and $6", "costs $5 and $6"),
+    ],
+)
+def test_tex_escapes_become_plain_text(clean, text: str, expected: str) -> None:
+    assert clean(text) == expected

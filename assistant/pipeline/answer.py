@@ -1,18 +1,42 @@
-"""Turning a streamed draft into a verified answer, sentence by sentence."""
+"""Turning a streamed draft into a verified answer that leads with the answer.
+
+``choose_path`` is the one place the answer path is decided; ``AnswerBuilder.respond`` follows
+it. Paths (``Answer.path``):
+
+- ``abstained``: retrieval is below the calibrated threshold, or the model found nothing and
+  retrieval is not confident;
+- ``paper-list``: a "which papers ...?" question, answered by checked lines, no draft;
+- ``model``: a verified model sentence that answers the question leads, nothing was dropped;
+- ``model-filtered``: the same, after some model sentences failed the checks;
+- ``quote-led``: no model sentence answers the question; the quoted sentence of the abstract
+  that holds the answer leads, and the verified model sentences follow;
+- ``quoted-evidence``: no model sentence held up; the answer is the quoted evidence.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
 
 from assistant.errors import ModelCrashed
 from assistant.links import paper_url
 from assistant.llm.base import Generation
+from assistant.pipeline import meaning
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
-from assistant.pipeline.evidence import SourceBundle
+from assistant.pipeline.evidence import SourceBundle, answer_span, need_of, satisfies
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
-from assistant.pipeline.text import content_words, entities, numbers, overlap
+from assistant.pipeline.text import (
+    content_words,
+    entities,
+    numbers,
+    overlap,
+    stems,
+    topic_words,
+)
 from assistant.pipeline.types import (
     Answer,
     AnswerEvent,
@@ -24,61 +48,117 @@ from assistant.pipeline.types import (
 from assistant.sanitize import clean_output
 
 if TYPE_CHECKING:
-    from assistant.services import Services
+    from assistant.llm.base import LLM
+    from vectorstore.embeddings import Embedder
 
 SENTINEL = "NOT IN FEED"
 DECLINE_MARGIN = 0.25  # a model "not in feed" is believed unless retrieval is this confident
 ABSTAIN_TEXT = "The feed does not cover this."
 QUOTE_COVERED = 0.7  # share of a quote's words a kept claim must repeat to make it redundant
+SAME_CLAIM = 0.85  # share of a claim's words an earlier kept claim has: said twice
+QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
+ADDS_WORDS = 3  # new content words that make a sentence after the lead worth showing
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    """Everything known about one question before the model is asked."""
+
+    question: str
+    papers: list[RetrievedPaper]
+    bundles: list[SourceBundle]  # the sources as numbered in the prompt
+    evidence: list[Evidence]  # the sentences the prompt shows
+    quotes: list[Evidence]  # the sentences of the top source that answer, best first
+    answerable: float  # calibrated probability that the feed answers the question
+    threshold: float
+    listed: list[Evidence] | None = None  # the checked papers of a "which papers" question
+
+    @property
+    def confident(self) -> float:
+        return min(0.99, self.threshold + DECLINE_MARGIN)
+
+
+@dataclass
+class Draft:
+    """What became of the model's draft."""
+
+    kept: list[tuple[Claim, dict[int, Verdict]]] = field(default_factory=list)
+    lead: int | None = None  # index in ``kept`` of the sentence that answers the question
+    dropped: list[str] = field(default_factory=list)
+    declined: bool = False
+
+
+def choose_path(ctx: AnswerContext, draft: Draft | None = None) -> AnswerPath | Literal["draft"]:
+    """The answer path: before the draft (``"draft"`` when one is needed), and after it."""
+    if ctx.answerable < ctx.threshold or not ctx.evidence:
+        return "abstained"
+    if ctx.listed is not None:
+        return "paper-list"
+    if draft is None:
+        return "draft"
+    if draft.lead is not None:
+        return "model-filtered" if draft.dropped else "model"
+    if draft.kept:
+        return "quote-led"
+    if draft.declined and ctx.answerable < ctx.confident:
+        return "abstained"
+    return "quoted-evidence"
 
 
 class AnswerBuilder:
-    """Collects verified claims and produces the final Answer for one question."""
+    """Verifies the draft of one question and produces its Answer, streaming as it goes."""
 
     def __init__(
-        self, question: str, papers: list[RetrievedPaper], services: Services, started: float
+        self,
+        ctx: AnswerContext,
+        *,
+        embedder: Embedder,
+        llm: LLM | None,
+        canary: str,
+        started: float,
+        timings: dict[str, float] | None = None,
     ) -> None:
-        self.question, self.papers, self.services, self.started = (
-            question,
-            papers,
-            services,
-            started,
-        )
-        self.timings: dict[str, float] = {}
-        self.bundles: list[SourceBundle] = []
-        self.evidence: list[Evidence] = []
-        self.quotes: list[Evidence] = []
-        self.kept: list[tuple[Claim, dict[int, Verdict]]] = []
-        self.dropped: list[str] = []
+        self.ctx, self.embedder, self.llm, self.canary = ctx, embedder, llm, canary
+        self.started = started
+        self.timings: dict[str, float] = dict(timings or {})
         self.notes: list[str] = []
-        self.answerable = 1.0
-        self.threshold = 0.5  # the calibrated abstention threshold, set by the pipeline
-        self.canary = ""  # a secret in the system prompt: output containing it is dropped
-        self.model_declined = False
+        self.draft = Draft()
         self.generation: Generation | None = None
+        self.need = need_of(ctx.question)
+        self.shown: list[str] = []  # sentences already streamed, in order
+        self.cited: list[Citation] = []  # the citations of the shown sentences
+        self.quoted: set[str] = set()  # the source sentences quoted so far
+        self.seen: list[str] = []  # the draft's sentences so far, kept or not
 
-    def attach(
-        self, bundles: list[SourceBundle], evidence: list[Evidence], quotes: list[Evidence]
-    ) -> None:
-        """The sources as numbered in the prompt, the evidence it shows, and the sentences of
-        the top source that answer the question (quoted beside or instead of the draft)."""
-        self.bundles, self.evidence, self.quotes = bundles, evidence, quotes
+    def respond(self, draft: Callable[[], Generation]) -> Iterator[AnswerEvent]:
+        """The whole answer: abstention, a paper list, or a verified draft."""
+        path = choose_path(self.ctx)
+        if path == "abstained":
+            yield from self.abstain("retrieval score below the calibrated threshold")
+        elif path == "paper-list":
+            yield from self.list_papers(self.ctx.listed or [])
+        else:
+            yield AnswerEvent("status", "writing the answer")
+            yield from self.stream_verified(draft())
 
     def mark(self, name: str) -> None:
         self.timings.setdefault(name, round((time.perf_counter() - self.started) * 1000, 1))
 
     def _emit(self, text: str) -> AnswerEvent:
         self.mark("first_token")
-        return AnswerEvent("delta", text)
+        self.shown.append(text)
+        return AnswerEvent("delta", ("" if len(self.shown) == 1 else " ") + text)
 
     def abstain(self, reason: str) -> Iterator[AnswerEvent]:
-        nearest = "; ".join(f'"{p.title}"' for p in self.papers[:3])
+        nearest = "; ".join(f'"{p.title}"' for p in self.ctx.papers[:3])
         text = ABSTAIN_TEXT + (f" Nearest papers: {nearest}." if nearest else "")
         yield self._emit(text)
         self.notes.append(reason)
-        yield self._final(text, [], abstained=True, path="abstained")
+        yield self._final(text, [], path="abstained")
 
     def stream_verified(self, generation: Generation) -> Iterator[AnswerEvent]:
+        """Each complete sentence of the draft is checked as it arrives; the first one that
+        answers the question is shown at once, and the rest follow it."""
         self.generation = generation
         buffer = ""
         try:
@@ -101,127 +181,153 @@ class AnswerBuilder:
         """The model process died mid-answer: one line saying so, then the evidence quoted.
         What was already verified and shown stays."""
         self.notes.append(str(crash))
-        notice = (
+        yield self._emit(
             f"The model crashed ({crash.status}) before finishing this answer; "
             "it restarts for the next question. From the sources:"
         )
-        quotes = self.quotes or self.evidence[:1]
-        quoted = " ".join(_quote(e) for e in quotes)
-        shown = " ".join(render_claim(c) for c, _ in self.kept)
-        text = " ".join(part for part in (shown, notice, quoted) if part)
-        yield self._emit((" " if shown else "") + " ".join(p for p in (notice, quoted) if p))
-        citations = [*self._citations(), *(self._citation(e.source_n, e.sentence) for e in quotes)]
-        yield self._final(text, _unique(citations), abstained=False, path="model-crashed")
+        if self.ctx.quotes or self.ctx.evidence:
+            yield self._emit_quote(self._lead_quote())
+        yield self._final(" ".join(self.shown), _unique(self.cited), path="model-crashed")
 
     def _handle(self, sentence: str) -> Iterator[AnswerEvent]:
         if SENTINEL in sentence.upper():
-            self.model_declined = True
+            self.draft.declined = True
             return
         if self.canary and self.canary in sentence:
-            self.dropped.append("[sentence repeating the system prompt]")
+            self.draft.dropped.append("[sentence repeating the system prompt]")
             self.notes.append("dropped a sentence that leaked the system prompt")
             return
+        earlier, self.seen = self.seen, [*self.seen, sentence]
+        if problem := meaning.sentence_problem(sentence, earlier):
+            self.draft.dropped.append(sentence)
+            self.notes.append(f"dropped a draft sentence: {problem}")
+            return
         sentence = sentence.replace("[n]", "")  # the prompt's own placeholder, parroted back
-        for claim in parse_claims(clean_output(sentence), len(self.bundles)):
+        for claim in parse_claims(clean_output(sentence), len(self.ctx.bundles)):
             verified = self._verify(claim)
             if verified is None:
-                self.dropped.append(claim.text)
-                continue
-            self.kept.append(verified)
-            yield self._emit(("" if len(self.kept) == 1 else " ") + render_claim(verified[0]))
+                self.draft.dropped.append(claim.text)
+            elif not self._said(verified[0].text):
+                yield from self._keep(verified)
+
+    def _keep(self, verified: tuple[Claim, dict[int, Verdict]]) -> Iterator[AnswerEvent]:
+        draft = self.draft
+        draft.kept.append(verified)
+        if draft.lead is None and self._answers(verified):
+            draft.lead = len(draft.kept) - 1
+            yield self._emit_claim(verified)
+        elif draft.lead is not None and self._adds(verified[0].text):
+            yield self._emit_claim(verified)
+
+    def _emit_claim(self, verified: tuple[Claim, dict[int, Verdict]]) -> AnswerEvent:
+        claim, verdicts = verified
+        self.cited += [self._citation(n, v.best_sentence) for n, v in verdicts.items()]
+        return self._emit(render_claim(claim))
+
+    def _emit_quote(self, quote: Evidence, *, lead: bool = False) -> AnswerEvent:
+        """A quote, cited; as the lead, cut to the clauses that hold the answer."""
+        self.cited.append(self._citation(quote.source_n, quote.sentence))
+        self.quoted.add(quote.sentence)
+        if not lead:
+            return self._emit(_quote(quote))
+        span = answer_span(clean_output(quote.sentence), self.ctx.question, self.need)
+        return self._emit(f"“{span}” [{quote.source_n}]")
+
+    def _adds(self, text: str) -> bool:
+        """The sentence says something the answer so far does not: a new number or name, or
+        several new words."""
+        shown = " ".join(self.shown)
+        new_words = stems(content_words(text)) - stems(content_words(shown))
+        return bool(numbers(text) - numbers(shown) or entities(text) - entities(shown)) or (
+            len(new_words) >= ADDS_WORDS
+        )
+
+    def _answers(self, verified: tuple[Claim, dict[int, Verdict]]) -> bool:
+        claim, verdicts = verified
+        source = " ".join(self.ctx.bundles[n - 1].text.abstract for n in verdicts)
+        return satisfies(claim.text, self.ctx.question, self.need, source)
+
+    def _said(self, text: str) -> bool:
+        words = content_words(text)
+        return any(overlap(words, content_words(c.text)) >= SAME_CLAIM for c, _ in self.draft.kept)
 
     def _verify(self, claim: Claim) -> tuple[Claim, dict[int, Verdict]] | None:
-        if len(claim.text.split()) < 3 or restates_question(claim.text, self.question):
-            return None
-        vec = self.services.embedder.embed([claim.text])[0]
-        verdicts = {n: check_claim(claim.text, b.text, vec, b.vectors)
-                    for n, b in enumerate(self.bundles, start=1)}  # fmt: skip
-        supported = [n for n in claim.cited if verdicts[n].supported]
-        if not supported:
-            # The citation is wrong or missing: attribute to the best source that supports it.
-            backing = [n for n, v in verdicts.items() if v.supported]
-            if not backing:
-                return None
-            supported = [max(backing, key=lambda n: verdicts[n].cosine)]
-            if claim.cited:
-                self.notes.append(f"citation corrected to [{supported[0]}]: {claim.text[:60]}")
-        return Claim(claim.text, tuple(supported)), {n: verdicts[n] for n in supported}
+        vec = self.embedder.embed([claim.text])[0]
+        verified = verify_claim(claim, self.ctx.question, self.ctx.bundles, vec)
+        if verified and claim.cited and verified[0].cited != claim.cited:
+            self.notes.append(f"citation corrected to [{verified[0].cited[0]}]: {claim.text[:60]}")
+        return verified
 
     def _finish(self) -> Iterator[AnswerEvent]:
-        if self.kept:
-            path: AnswerPath = "model-filtered" if self.dropped else "model"
-            text = " ".join(render_claim(c) for c, _ in self.kept)
-            citations = self._citations()
-            quotes = self._uncovered_quotes()
-            if quotes:
-                # The small model often restates the question in the source's words without
-                # the fact itself; the sentences that answer it, quoted and cited, carry it.
-                quoted = " ".join(_quote(e) for e in quotes)
-                yield self._emit(" " + quoted)
-                text = f"{text} {quoted}"
-                citations = _unique([*citations, *(self._citation(e.source_n, e.sentence)
-                                                   for e in quotes)])  # fmt: skip
-                self.notes.append("quoted the evidence that answers the question beside the draft")
-            yield self._final(text, citations, abstained=False, path=path)
-            return
-        if self.model_declined and self.answerable < self._confident():
+        path = choose_path(self.ctx, self.draft)
+        if path == "abstained" or path == "draft":  # "draft" cannot follow a draft
             yield from self.abstain("the model found no answer in the sources")
             return
-        yield from self._quote_evidence()
+        if path in ("quote-led", "quoted-evidence"):
+            yield self._emit_quote(self._lead_quote(), lead=True)
+            for verified in self.draft.kept:
+                if self._adds(verified[0].text):
+                    yield self._emit_claim(verified)
+            self.notes.append(
+                "no model sentence answers the question: the quote that does leads"
+                if path == "quote-led"
+                else "the model's draft did not hold up against the sources; quoting them"
+            )
+        for quote in self.ctx.quotes:
+            if self._quote_adds(quote):
+                yield self._emit_quote(quote)
+        yield self._final(" ".join(self.shown), _unique(self.cited), path=path)
 
-    def _confident(self) -> float:
-        return min(0.99, self.threshold + DECLINE_MARGIN)
+    def _lead_quote(self) -> Evidence:
+        """The quote that holds what is asked for (a number, a name), else the best one."""
+        quotes = self.ctx.quotes or self.ctx.evidence[:1]
+        holding = [q for q in quotes if satisfies(q.sentence, self.ctx.question, self.need, "")]
+        if "name" in self.need:  # the name beside the kind of thing asked beats any other name
+            named = [q for q in holding if meaning.names_the_kind(q.sentence, self.ctx.question)]
+            holding = named or holding
+        return (holding or quotes)[0]
 
-    def _uncovered_quotes(self) -> list[Evidence]:
-        """The answering sentences that no kept claim already says, numbers and names too."""
-        claims = [claim.text for claim, _ in self.kept]
-        return [e for e in self.quotes if not any(says(c, e.sentence) for c in claims)]
-
-    def _quote_evidence(self) -> Iterator[AnswerEvent]:
-        quotes = self.quotes or self.evidence[:1]
-        text = " ".join(_quote(e) for e in quotes)
-        yield self._emit(text)
-        citations = [self._citation(e.source_n, e.sentence) for e in quotes]
-        self.notes.append("the model's draft did not hold up against the sources; quoting them")
-        yield self._final(text, _unique(citations), abstained=False, path="quoted-evidence")
+    def _quote_adds(self, quote: Evidence) -> bool:
+        """A supporting quote follows only when it covers a part of the question the answer so
+        far does not, or holds the number or name asked for when the answer lacks it."""
+        shown = " ".join(self.shown)
+        if any(says(s, quote.sentence) for s in self.shown) or _quote(quote) in shown:
+            return False
+        if quote.sentence in self.quoted:
+            return False  # already quoted, perhaps cut
+        new_topic = topic_words(quote.sentence) & topic_words(self.ctx.question)
+        if len(new_topic - topic_words(shown)) >= QUOTE_NEW_TOPIC:
+            return True
+        lacking = not satisfies(shown, self.ctx.question, self.need, "")
+        return lacking and satisfies(quote.sentence, self.ctx.question, self.need, "")
 
     def list_papers(self, listed: list[Evidence]) -> Iterator[AnswerEvent]:
-        """A "which papers ..." answer: each relevant paper by title, with the sentence of its
-        abstract that bears on the question, quoted and cited. No model draft is needed."""
+        """A "which papers ..." answer: each fitting paper by title, with the checked sentence
+        of its abstract that says why it fits, quoted and cited. No model draft is needed."""
         lines = []
         for e in listed:
-            title = clean_output(self.bundles[e.source_n - 1].text.title)
+            title = clean_output(self.ctx.bundles[e.source_n - 1].text.title)
             line = f"- {title}: {_quote(e)}"
             lines.append(line)
-            yield self._emit(("\n" if len(lines) > 1 else "") + line)
+            self.mark("first_token")
+            yield AnswerEvent("delta", ("\n" if len(lines) > 1 else "") + line)
         citations = [self._citation(e.source_n, e.sentence) for e in listed]
-        self.notes.append("a question about which papers: listing the relevant ones")
-        yield self._final("\n".join(lines), _unique(citations), abstained=False,
-                          path="paper-list")  # fmt: skip
-
-    def _citations(self) -> list[Citation]:
-        citations = [
-            self._citation(n, verdict.best_sentence)
-            for _, verdicts in self.kept
-            for n, verdict in verdicts.items()
-        ]
-        return _unique(citations)
+        self.notes.append("a question about which papers: listing the ones that fit")
+        yield self._final("\n".join(lines), _unique(citations), path="paper-list")
 
     def _citation(self, n: int, quote: str) -> Citation:
-        paper = self.bundles[n - 1].paper
+        paper = self.ctx.bundles[n - 1].paper
         url = paper_url(paper.paper_id, paper.url)
         return Citation(n, paper.paper_id, clean_output(paper.title), url, clean_output(quote))
 
-    def _final(
-        self, text: str, citations: list[Citation], *, abstained: bool, path: AnswerPath
-    ) -> AnswerEvent:
+    def _final(self, text: str, citations: list[Citation], *, path: AnswerPath) -> AnswerEvent:
         self.mark("total")
         usage = self.generation.usage if self.generation else None
-        llm = self.services.llm if self.generation else None
+        llm = self.llm if self.generation else None
         answer = Answer(
-            question=self.question,
+            question=self.ctx.question,
             answer=text,
-            abstained=abstained,
+            abstained=path == "abstained",
             citations=citations,
             backend=llm.backend if llm else "none",
             model=llm.model if llm else "none",
@@ -233,11 +339,49 @@ class AnswerBuilder:
             }
             if usage
             else {"prompt_tokens": 0, "completion_tokens": 0},
-            sources=self.papers,
-            dropped_sentences=self.dropped,
+            sources=self.ctx.papers,
+            dropped_sentences=self.draft.dropped,
             notes=self.notes,
         )
         return AnswerEvent("final", answer=answer)
+
+
+def verify_claim(
+    claim: Claim, question: str, bundles: list[SourceBundle], vec: np.ndarray
+) -> tuple[Claim, dict[int, Verdict]] | None:
+    """The claim with the sources that support it (its own citations when they hold, else the
+    best supporting source), or None when none does. ``vec`` is its MiniLM embedding."""
+    if len(claim.text.split()) < 3 or restates_question(claim.text, question):
+        return None
+    verdicts = {n: check_claim(claim.text, b.text, vec, b.vectors)
+                for n, b in enumerate(bundles, start=1)}  # fmt: skip
+    holds = {n for n, v in verdicts.items() if _holds(claim.text, question, bundles, n, v)}
+    supported = [n for n in claim.cited if n in holds]
+    if not supported:
+        # The citation is wrong or missing: attribute to the best source that supports it.
+        if not holds:
+            return None
+        supported = [max(holds, key=lambda n: verdicts[n].cosine)]
+    return Claim(claim.text, tuple(supported)), {n: verdicts[n] for n in supported}
+
+
+def _holds(
+    claim: str, question: str, bundles: list[SourceBundle], n: int, verdict: Verdict
+) -> bool:
+    """Words and numbers found (``check_claim``) and meaning kept (``meaning.problems``)."""
+    if not verdict.supported:
+        return False
+    bundle = bundles[n - 1]
+    others = [b.text.abstract for m, b in enumerate(bundles, start=1) if m != n]
+    found = meaning.problems(
+        claim,
+        title=bundle.text.title,
+        abstract=bundle.text.abstract,
+        best_sentence=verdict.best_sentence,
+        question=question,
+        others=others,
+    )
+    return not found
 
 
 def says(claim: str, sentence: str) -> bool:

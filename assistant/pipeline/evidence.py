@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.pipeline import meaning
 from assistant.pipeline.grounding import SourceText
-from assistant.pipeline.text import content_words, overlap, topic_words
+from assistant.pipeline.text import content_words, numbers, overlap, topic_words
 from assistant.pipeline.types import Evidence, RetrievedPaper
 from assistant.sanitize import clean_untrusted
 from vectorstore.embeddings import Embedder
@@ -23,6 +25,25 @@ MAX_QUOTES = 3
 LIST_MAX = 5
 LIST_DENSE_SHARE = 0.8
 LIST_LEXICAL_SHARE = 0.5
+# A quote holding what the question asks for (a number for "how much", a name for "what is it
+# called") outranks a background sentence on the same topic by this much.
+NEED_BONUS = 0.15
+_NUMBER_QUESTION = re.compile(
+    r"\bhow (?:much|many|large|fast|long|big|small|often)\b|\bby (?:how much|what)\b|"
+    r"\bwhat (?:\w+ )?(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|"
+    r"proportion|rate|error|gain|number|size|multiple|factor|margin|reduction|f1|auc|bleu)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"fifty|hundred|thousand|million|billion|half|third|quarter|double[sd]?|triple[sd]?|twice|"
+    r"thrice|(?:two|three|four|five|ten)-?fold)\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"(?<=[,;:])\s+")
+MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
+TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
+Need = frozenset[str]  # what a question asks for: {"number"}, {"name"}, both, or neither
 
 
 @dataclass
@@ -46,11 +67,61 @@ def bundle_sources(papers: list[RetrievedPaper], embedder: Embedder) -> list[Sou
     return bundles
 
 
+def need_of(question: str) -> Need:
+    """What the question asks for: a number ("how much"), a name ("what is it called")."""
+    need = {"number"} if _NUMBER_QUESTION.search(question) else set()
+    return frozenset(need | ({"name"} if meaning.asks_for_name(question) else set()))
+
+
+def satisfies(text: str, question: str, need: Need, source: str) -> bool:
+    """``text`` holds what is asked: a number the question lacks, and a name of the source
+    (``text`` itself when no source is given) that the question lacks."""
+    if "number" in need and not quantities(text) - quantities(question):
+        return False
+    return "name" not in need or meaning.answers_name(text, question, source or text)
+
+
+def quantities(text: str) -> set[str]:
+    """Numbers in digits and in words ("two of sixteen experts", "doubles")."""
+    return numbers(text) | {w.lower() for w in _NUMBER_WORD.findall(text)}
+
+
+def answer_span(sentence: str, question: str, need: Need) -> str:
+    """The shortest run of clauses of ``sentence`` that holds what the question asks for and
+    as many of its topic words as the whole sentence: the lead of a quote-led answer. Cut
+    ends are marked with an ellipsis so the quote stays verbatim; a cut that saves little is
+    not made."""
+    clauses = _CLAUSE.split(sentence)
+    asked = topic_words(question)
+    best_cover = len(topic_words(sentence) & asked)
+    spans = [(i, j) for i in range(len(clauses)) for j in range(i + 1, len(clauses) + 1)]
+    fitting = [
+        (len(" ".join(clauses[i:j]).split()), i, j)
+        for i, j in spans
+        if len(topic_words(" ".join(clauses[i:j])) & asked) >= best_cover
+        and satisfies(" ".join(clauses[i:j]), question, need, "")
+        and len(" ".join(clauses[i:j]).split()) >= MIN_SPAN_WORDS
+    ]
+    if not fitting or min(fitting)[0] > TRIM_SHARE * len(sentence.split()):
+        return sentence
+    _, i, j = min(fitting)
+    span = " ".join(clauses[i:j]).rstrip(",;: ")
+    return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
+
+
+def fits(sentence: str, question: str) -> bool:
+    """A paper list line fits the question: its sentence shares a topic word with it."""
+    return bool(topic_words(sentence) & topic_words(question))
+
+
 def sentence_scores(question: str, q_vec: np.ndarray, bundle: SourceBundle) -> np.ndarray:
     words = content_words(question)
     lexical = np.array([overlap(words, content_words(s)) for s in bundle.text.sentences])
     dense = bundle.vectors @ q_vec if len(bundle.vectors) else np.zeros(0)
-    return (1 - LEXICAL_WEIGHT) * dense + LEXICAL_WEIGHT * lexical
+    need = need_of(question)
+    holds = np.array([bool(need) and satisfies(s, question, need, "")
+                      for s in bundle.text.sentences], dtype=float)  # fmt: skip
+    return (1 - LEXICAL_WEIGHT) * dense + LEXICAL_WEIGHT * lexical + NEED_BONUS * holds
 
 
 def select_evidence(
@@ -97,23 +168,26 @@ def quote_sentences(
 
 def papers_to_list(question: str, q_vec: np.ndarray, bundles: list[SourceBundle]) -> list[Evidence]:
     """For a question asking which papers do something: the relevant papers among the top
-    ``LIST_MAX``, each with its sentence that best bears on the question."""
+    ``LIST_MAX`` in rank order, each with its sentence that best bears on the question. The
+    list ends at the first paper whose best sentence does not fit the question."""
     papers = [b.paper for b in bundles[:LIST_MAX]]
     if not papers:
         return []
     top_dense = max(p.dense for p in papers)
     top_lexical = max(p.lexical for p in papers)
-    listed = []
+    listed: list[Evidence] = []
     for n, bundle in enumerate(bundles[:LIST_MAX], start=1):
         paper = bundle.paper
         relevant = (paper.dense >= LIST_DENSE_SHARE * top_dense
                     or paper.lexical >= LIST_LEXICAL_SHARE * top_lexical)  # fmt: skip
-        if (n == 1 or relevant) and bundle.text.sentences:
-            scores = sentence_scores(question, q_vec, bundle)
-            best = int(np.argmax(scores))
-            listed.append(
-                Evidence(n, paper.paper_id, bundle.text.sentences[best], float(scores[best]))
-            )
+        if not bundle.text.sentences or not (n == 1 or relevant):
+            continue
+        scores = sentence_scores(question, q_vec, bundle)
+        best = int(np.argmax(scores))
+        sentence = bundle.text.sentences[best]
+        if listed and not fits(sentence, question):
+            break
+        listed.append(Evidence(n, paper.paper_id, sentence, float(scores[best])))
     return listed
 
 

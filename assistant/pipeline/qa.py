@@ -10,12 +10,10 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from assistant.errors import UsageError
 from assistant.llm.base import Generation, Message
 from assistant.pipeline import abstain
-from assistant.pipeline.answer import AnswerBuilder
+from assistant.pipeline.answer import AnswerBuilder, AnswerContext
 from assistant.pipeline.evidence import (
     LIST_MAX,
     bundle_sources,
@@ -107,8 +105,10 @@ class QAPipeline:
         history: History | None = None,
     ) -> list[RetrievedPaper]:
         text = validate_question(question, self.services.settings.max_question_tokens)
-        k = k or self.services.settings.retrieval_k
-        return self.retriever.retrieve(retrieval_query(text, history), k, filters)
+        query = retrieval_query(text, history)
+        q_vec = self.services.embedder.embed([query])[0]
+        return self.retriever.retrieve(query, k or self.services.settings.retrieval_k, filters,
+                                       q_vec)  # fmt: skip
 
     def ask(
         self,
@@ -133,56 +133,51 @@ class QAPipeline:
         k: int | None = None,
         filters: Filters | None = None,
     ) -> Iterator[AnswerEvent]:
+        """Validate the question once, gather the evidence, and let the builder answer."""
         started = time.perf_counter()
         text = validate_question(question, self.services.settings.max_question_tokens)
         self.services.require_papers()
         self.services.preload_llm()
         yield AnswerEvent("status", "searching the feed")
-        listing = is_list_question(text)
-        builder, q_vec = self._gather(text, k, filters, history, started, listing)
-        if builder.answerable < builder.threshold or not builder.evidence:
-            yield from builder.abstain("retrieval score below the calibrated threshold")
-            return
-        if listing:
-            yield from builder.list_papers(papers_to_list(text, q_vec, builder.bundles))
-            return
-        yield AnswerEvent("status", "writing the answer")
-        yield from builder.stream_verified(self._draft(text, builder))
+        ctx = self._gather(text, k, filters, history)
+        retrieval_ms = round((time.perf_counter() - started) * 1000, 1)
+        builder = AnswerBuilder(ctx, embedder=self.services.embedder, llm=self.services.llm,
+                                canary=self.canary, started=started,
+                                timings={"retrieval": retrieval_ms})  # fmt: skip
+        yield from builder.respond(lambda: self._draft(ctx))
 
     def _gather(
-        self,
-        text: str,
-        k: int | None,
-        filters: Filters | None,
-        history: History | None,
-        started: float,
-        listing: bool,
-    ) -> tuple[AnswerBuilder, np.ndarray]:
-        """Retrieve, pick the evidence and the quotes, and judge whether the feed answers."""
-        papers = self.retrieve(text, k, filters, history)
-        builder = AnswerBuilder(text, papers, self.services, started)
-        shown = papers[: LIST_MAX if listing else CONTEXT_PAPERS]
-        bundles = bundle_sources(shown, self.services.embedder)
-        # A follow-up is about what the previous turn was about: its evidence is chosen by the
-        # same expanded query that retrieved it.
+        self, text: str, k: int | None, filters: Filters | None, history: History | None
+    ) -> AnswerContext:
+        """Retrieve, pick the evidence and the quotes, and judge whether the feed answers.
+        The query (expanded by the previous turn for a follow-up) is embedded once."""
         query = retrieval_query(text, history)
         q_vec = self.services.embedder.embed([query])[0]
+        k = k or self.services.settings.retrieval_k
+        papers = self.retriever.retrieve(query, k, filters, q_vec)
+        listing = is_list_question(text)
+        bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS],
+                                 self.services.embedder)  # fmt: skip
         evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
         top = evidence[0].source_n if evidence else 1
         quotes = quote_sentences(query, q_vec, bundles[top - 1], top) if evidence else []
-        builder.attach(bundles, evidence, quotes)
-        builder.mark("retrieval")
         index = self.retriever.index()
         signals = abstain.features(text, papers, evidence, index.doc_freq, index.n_papers)
-        builder.answerable = self.calibration.probability(signals)
-        builder.threshold = self.calibration.threshold
-        builder.canary = self.canary
-        return builder, q_vec
-
-    def _draft(self, text: str, builder: AnswerBuilder) -> Generation:
-        system, user = self.prompt.render(
-            sources=format_sources(builder.evidence, builder.bundles),
+        return AnswerContext(
             question=text,
+            papers=papers,
+            bundles=bundles,
+            evidence=evidence,
+            quotes=quotes,
+            answerable=self.calibration.probability(signals),
+            threshold=self.calibration.threshold,
+            listed=papers_to_list(text, q_vec, bundles) if listing else None,
+        )
+
+    def _draft(self, ctx: AnswerContext) -> Generation:
+        system, user = self.prompt.render(
+            sources=format_sources(ctx.evidence, ctx.bundles),
+            question=ctx.question,
             canary=self.canary,
         )
         return self.services.llm.generate(

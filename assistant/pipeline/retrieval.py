@@ -79,12 +79,14 @@ class HybridRetriever:
         self._services.store.refresh(lexical.generation)
         return CorpusIndex(lexical.generation, lexical, registry.doc_freq(), registry.paper_count())
 
-    def retrieve(self, query: str, k: int, filters: Filters | None = None) -> list[RetrievedPaper]:
+    def retrieve(
+        self, query: str, k: int, filters: Filters | None = None, vector: Any = None
+    ) -> list[RetrievedPaper]:
         index = self.index()
         if index.n_papers == 0:
             return []
         scores = _Scores()
-        dense = self._dense(query, filters)
+        dense = self._dense(query, filters, vector)
         rows = self._services.registry.chunk_rows(dense)
         scores.dense = {cid: cos for cid, cos in dense.items() if cid in rows}
         scores.lexical = dict(index.lexical.search(query, CANDIDATES, window(filters)))
@@ -93,9 +95,11 @@ class HybridRetriever:
         papers = self._services.registry.get_many({rows[cid].paper_id for cid, _ in fused})
         return group_by_paper(fused[:FUSED], rows, papers, scores)[:k]
 
-    def _dense(self, query: str, filters: Filters | None) -> dict[str, float]:
-        """Chroma's nearest chunks: id -> cosine, nearest first."""
-        vector = self._services.embedder.embed([query])[0]
+    def _dense(self, query: str, filters: Filters | None, vector: Any) -> dict[str, float]:
+        """Chroma's nearest chunks: id -> cosine, nearest first. ``vector`` is the query's
+        embedding when the caller already made it (embedded once per question)."""
+        if vector is None:
+            vector = self._services.embedder.embed([query])[0]
         hits = self._services.store.query(vector, CANDIDATES, where=chroma_where(filters))
         return {h.chunk_id: h.cosine for h in hits}
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+# How an answer was made; documented in assistant/pipeline/answer.py (choose_path).
 AnswerPath = Literal[
-    "model", "model-filtered", "quoted-evidence", "paper-list", "abstained", "model-crashed"
+    "model",
+    "model-filtered",
+    "quote-led",
+    "quoted-evidence",
+    "paper-list",
+    "abstained",
+    "model-crashed",
 ]
 
 

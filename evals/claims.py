@@ -1,0 +1,129 @@
+"""The answer checker on the labelled claim set (evals/datasets/claims.jsonl): which model
+sentences it keeps, against the labels given by reading the abstracts.
+
+    python -m evals.claims --split dev
+
+Each record is one sentence of a real draft of the embedded model, labelled SUPPORTED, WRONG,
+UNSUPPORTED or DEGENERATE. The sentence goes through the same verification as in an answer
+(``assistant.pipeline.answer.verify_claim``) against the sources its prompt numbered, so
+precision is the share of kept sentences labelled SUPPORTED, and recall the share of SUPPORTED
+sentences kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.pipeline import meaning
+from assistant.pipeline.answer import SENTINEL, verify_claim
+from assistant.pipeline.citations import parse_claims, split_sentences
+from assistant.pipeline.evidence import SourceBundle, bundle_sources
+from assistant.pipeline.types import RetrievedPaper
+from assistant.sanitize import clean_output
+from evals.datasets import PACKAGE_DIR
+
+if TYPE_CHECKING:
+    from vectorstore.embeddings import Embedder
+
+DATASETS = PACKAGE_DIR / "datasets"
+LABELS = ("SUPPORTED", "WRONG", "UNSUPPORTED", "DEGENERATE")
+
+
+@dataclass(frozen=True)
+class Checked:
+    record: dict[str, Any]
+    kept: bool
+
+    @property
+    def label(self) -> str:
+        return str(self.record["label"])
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def check_records(
+    records: Iterable[dict[str, Any]], abstracts: dict[str, dict[str, str]], embedder: Embedder
+) -> list[Checked]:
+    """Each record's sentence verified against the sources numbered in its prompt."""
+    results = []
+    cache: dict[tuple[str, ...], list[SourceBundle]] = {}  # records share their sources
+    for record in records:
+        by_n = {s["n"]: s for s in record["sources"]}
+        # Numbers skip where a retrieved paper had no evidence in the prompt: keep the places.
+        places = range(1, max(by_n, default=0) + 1)
+        papers = [_paper(by_n.get(n, {"paper_id": f"unshown-{n}"}), abstracts) for n in places]
+        key = tuple(p.paper_id for p in papers)
+        if key not in cache:
+            cache[key] = bundle_sources(papers, embedder)
+        bundles = cache[key]
+        earlier = split_sentences(record.get("draft", ""))[: record.get("position", 0)]
+        raw = record["sentence"]
+        dropped = SENTINEL in raw.upper() or meaning.sentence_problem(raw, earlier) is not None
+        sentence = raw.replace("[n]", "")
+        claims = [] if dropped else parse_claims(clean_output(sentence), len(bundles))
+        kept = bool(claims) and all(
+            verify_claim(c, record["question"], bundles, embedder.embed([c.text])[0]) is not None
+            for c in claims
+        )
+        results.append(Checked(record, kept))
+    return results
+
+
+def _paper(source: dict[str, Any], abstracts: dict[str, dict[str, str]]) -> RetrievedPaper:
+    row = abstracts.get(source["paper_id"], {})
+    return RetrievedPaper(source["paper_id"], row.get("title", source.get("title", "")), None,
+                          None, 0.0, 0.0, 0.0, abstract=row.get("abstract", ""))  # fmt: skip
+
+
+def confusion(results: Iterable[Checked]) -> dict[str, dict[str, int]]:
+    """Per label: how many sentences the checker kept and dropped."""
+    counts = Counter((r.label, r.kept) for r in results)
+    return {label: {"kept": counts[label, True], "dropped": counts[label, False]}
+            for label in LABELS}  # fmt: skip
+
+
+def precision_recall(matrix: dict[str, dict[str, int]]) -> tuple[float | None, float | None]:
+    kept = sum(row["kept"] for row in matrix.values())
+    supported = matrix["SUPPORTED"]
+    total_supported = supported["kept"] + supported["dropped"]
+    return (supported["kept"] / kept if kept else None,
+            supported["kept"] / total_supported if total_supported else None)  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--misses", action="store_true", help="print the sentences misjudged")
+    args = parser.parse_args(argv)
+    from assistant.config import Settings
+    from vectorstore.embeddings import make_embedder
+
+    records = [r for r in load_jsonl(DATASETS / "claims.jsonl")
+               if r.get("label") and args.split in ("all", r.get("split"))]  # fmt: skip
+    abstracts = {r["paper_id"]: r for r in load_jsonl(DATASETS / "claim_sources.jsonl")}
+    results = check_records(records, abstracts, make_embedder(Settings()))
+    matrix = confusion(results)
+    precision, recall = precision_recall(matrix)
+    print(f"split {args.split}: {len(results)} labelled sentences")
+    print(f"{'label':<12} {'kept':>5} {'dropped':>8}")
+    for label, row in matrix.items():
+        print(f"{label:<12} {row['kept']:>5} {row['dropped']:>8}")
+    print(f"precision (kept that are SUPPORTED) {precision}; recall (SUPPORTED kept) {recall}")
+    if args.misses:
+        for r in results:
+            if r.kept != (r.label == "SUPPORTED"):
+                kind = r.record.get("error_kind", "")
+                print(f"{r.label:<11} kept={r.kept} {kind}: {r.record['sentence'][:160]}")
+
+
+if __name__ == "__main__":
+    main()

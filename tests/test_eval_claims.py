@@ -1,0 +1,35 @@
+"""evals.claims: the answer checker's confusion matrix on labelled model sentences."""
+
+from __future__ import annotations
+
+from evals.claims import check_records, confusion, precision_recall
+
+TW = {
+    "paper_id": "2505.24718",
+    "title": "Reinforcing Video Reasoning with Focused Thinking",
+    "abstract": "We propose TW-GRPO, a framework that enhances visual reasoning with focused "
+    "thinking. Notably, TW-GRPO achieves 50.4% accuracy on CLEVRER (18.8% improvement over "
+    "Video-R1) and 65.8% on MMVU.",
+}
+
+
+def record(sentence: str, label: str, n: int = 1) -> dict:
+    return {"question": "What accuracy does TW-GRPO reach on CLEVRER?", "sentence": sentence,
+            "sources": [{"n": n, "paper_id": TW["paper_id"], "title": TW["title"]}],
+            "label": label}  # fmt: skip
+
+
+def test_confusion_matrix_and_precision(minilm) -> None:
+    records = [
+        record("TW-GRPO achieves 50.4% accuracy on CLEVRER [1].", "SUPPORTED"),
+        record("TW-GRPO achieves 65.8% accuracy on CLEVRER [1].", "WRONG"),
+        record("NOT IN FEED", "DEGENERATE"),
+        # Source numbers skip: [2] is the second place even when [1] was not shown.
+        record("TW-GRPO achieves 50.4% accuracy on CLEVRER [2].", "SUPPORTED", n=2),
+    ]
+    results = check_records(records, {TW["paper_id"]: TW}, minilm)
+    matrix = confusion(results)
+    assert matrix["SUPPORTED"] == {"kept": 2, "dropped": 0}
+    assert matrix["WRONG"] == {"kept": 0, "dropped": 1}
+    assert matrix["DEGENERATE"] == {"kept": 0, "dropped": 1}
+    assert precision_recall(matrix) == (1.0, 1.0)

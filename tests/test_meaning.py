@@ -1,0 +1,197 @@
+"""The meaning-level checks on hand-made cases of the error kinds seen in real answers (#13):
+numbers bound to the wrong benchmark, facts from the other retrieved paper, reversed polarity,
+garbled name slots, echoes and repetition. Each wrong case has a true twin that must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline import meaning
+from assistant.pipeline.evidence import answer_span, need_of, satisfies
+
+TW_TITLE = "Reinforcing Video Reasoning with Focused Thinking"
+TW = (
+    "In this paper, we propose TW-GRPO, a novel framework that enhances visual reasoning with "
+    "focused thinking and dense reward granularity. Notably, TW-GRPO achieves 50.4% accuracy on "
+    "CLEVRER (18.8% improvement over Video-R1) and 65.8% on MMVU."
+)
+SOFT_TITLE = "Softplus Attention with Re-weighting Boosts Length Extrapolation"
+SOFT = (
+    "Traditional Softmax attention suffers from numerical instability as the length of "
+    "inference tokens increases. We replace the non-linear transformation with the Softplus "
+    "activation function. Validation loss stays nearly constant at 16 times the training length."
+)
+FF_TITLE = "Forward-Forward Learning without Backpropagation"
+FF = "We present a local learning rule as an alternative to backpropagation for deep networks."
+OTHER = "DockGNN places 41% of ligands within two angstroms using the PDBbind collection."
+
+
+def problems(claim: str, title: str = TW_TITLE, abstract: str = TW, question: str = "") -> list:
+    sentences = meaning.source_sentences(abstract)
+    best = max(sentences, key=lambda s: len(set(s.split()) & set(claim.split())))
+    return meaning.problems(claim, title=title, abstract=abstract, best_sentence=best,
+                            question=question, others=[OTHER])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "TW-GRPO reaches 50.4% accuracy on CLEVRER.",
+        "TW-GRPO reaches 65.8% on MMVU.",
+        "TW-GRPO achieves 50.4% on CLEVRER and 65.8% on MMVU.",
+        "On CLEVRER, TW-GRPO achieves 50.4% accuracy (18.8% improvement over Video-R1).",
+    ],
+)
+def test_numbers_bound_as_in_the_source_pass(claim: str) -> None:
+    assert problems(claim) == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "TW-GRPO reaches 65.8% accuracy on CLEVRER.",
+        "TW-GRPO reaches 50.4% on MMVU.",
+        "TW-GRPO achieves 18.8% on MMVU.",
+    ],
+)
+def test_a_number_of_another_benchmark_fails(claim: str) -> None:
+    assert any(p.startswith("number bound") for p in problems(claim))
+
+
+def test_a_fact_of_the_other_retrieved_paper_fails() -> None:
+    found = problems("TW-GRPO is trained on the PDBbind collection.")
+    assert any(p.startswith("from another paper") for p in found)
+    assert problems("TW-GRPO enhances visual reasoning with focused thinking.") == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "ok"),
+    [
+        ("The local learning rule is an alternative to backpropagation.", True),
+        ("The local learning rule is an application of backpropagation.", False),
+        ("The Softplus activation replaces the non-linear transformation.", True),
+        ("Softmax attention does not suffer from numerical instability.", False),
+        ("Validation loss increases at 16 times the training length.", True),
+    ],
+)
+def test_polarity(claim: str, ok: bool) -> None:
+    title, abstract = (FF_TITLE, FF) if "backprop" in claim else (SOFT_TITLE, SOFT)
+    assert (problems(claim, title, abstract) == []) is ok
+
+
+def test_direction_reversed_against_the_source_fails() -> None:
+    abstract = "Our pruning reduces latency by 40% on mobile devices."
+    found = meaning.problems("The pruning increases latency by 40% on mobile devices.",
+                             title="Fast Pruning", abstract=abstract, best_sentence=abstract,
+                             question="")  # fmt: skip
+    assert any(p.startswith("direction") for p in found)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "It uses a module called to aggregate the features.",
+        "The accuracy of TW-GRPO on CLEVRER is 50.4% compared to Video-R1, and the accuracy of "
+        "TW-GRPO on CLEVRER is 50.4% compared to Video-R1.",
+        "TW-GRPO enhances the the visual reasoning.",
+        "TW-GRPO enhances visual reasoning (with focused thinking.",
+        "TW-GRPO enhances visual reasoning with.",
+    ],
+    ids=["empty-name", "repeated", "doubled-word", "bracket", "cut-off"],
+)
+def test_degenerate_sentences_fail(claim: str) -> None:
+    assert problems(claim)
+
+
+def test_an_echo_of_the_title_and_question_fails() -> None:
+    question = "What does the paper on video reasoning propose?"
+    assert "echoes the title or question" in problems(
+        "The paper reinforces video reasoning with focused thinking.", question=question
+    )
+    assert problems("TW-GRPO reaches 50.4% accuracy on CLEVRER.", question=question) == []
+
+
+def test_bindings_give_the_subject_every_number() -> None:
+    bound = meaning.bindings("Notably, TW-GRPO achieves 50.4% on CLEVRER (18.8% over Video-R1)")
+    assert bound["tw-grpo"] == {"50.4", "18.8"} and bound["clevrer"] == {"50.4", "18.8"}
+    assert bound["video-r1"] == {"18.8"}
+
+
+@pytest.mark.parametrize(
+    ("question", "need"),
+    [
+        ("What accuracy does TW-GRPO reach on CLEVRER?", {"number"}),
+        ("How many experts does RouteST activate?", {"number"}),
+        ("What is the method that compresses prompts called?", {"name"}),
+        ("Which activation function replaces Softmax, and by what multiple?", {"name", "number"}),
+        ("How does the curriculum work?", set()),
+    ],
+)
+def test_what_a_question_asks_for(question: str, need: set[str]) -> None:
+    assert need_of(question) == need
+
+
+def test_a_name_question_is_answered_only_by_a_sentence_with_the_name() -> None:
+    question = "Which activation function replaces the non-linear part of Softmax?"
+    need = need_of(question)
+    assert satisfies("The Softplus activation function replaces it.", question, need, SOFT)
+    assert not satisfies("An activation function replaces the non-linear part.", question, need,
+                         SOFT)  # fmt: skip
+
+
+def test_a_lead_quote_is_cut_to_the_clauses_holding_the_answer() -> None:
+    question = "How many experts does RouteST activate per frame?"
+    sentence = ("Trained on four thousand hours of broadcast news and read audiobooks in eight "
+                "languages, RouteST activates 2 of 16 experts per frame.")  # fmt: skip
+    assert answer_span(sentence, question, need_of(question)) == (
+        "…RouteST activates 2 of 16 experts per frame."
+    )
+    short = "Notably, RouteST activates 2 of 16 experts per frame."
+    assert answer_span(short, question, need_of(question)) == short  # too little to save
+
+
+def test_the_name_next_to_the_kind_asked_for_answers_a_name_question() -> None:
+    question = "What is the difficulty-organized dataset built to train Observe-R1 called?"
+    assert meaning.names_the_kind("We construct the NeuraLadder dataset for RL training.", question)
+    assert not meaning.names_the_kind("We present Observe-R1, a framework for MLLMs.", question)
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ("Recent advancements in reinforcement learning, particularly through GRPO", "cut off"),
+        ("LENet was evaluated on [n] datasets for change detection [1].", "placeholder"),
+        ("Title: Enhancing the Reasoning of Large Language Models [1].", "opens with no"),
+        ("It is a simple and efficient way to trim the vocabulary [1].", "opens with no"),
+        ("TW-GRPO reaches 50.4% accuracy on CLEVRER [1].", None),
+    ],
+)
+def test_malformed_draft_sentences(raw: str, problem: str | None) -> None:
+    found = meaning.malformed(raw)
+    assert (found is None) if problem is None else (found or "").startswith(problem)
+
+
+def test_a_sentence_repeating_an_earlier_one_is_dropped() -> None:
+    earlier = ["VocabTrim is a simple way to trim the vocabulary of the drafter [1]."]
+    assert meaning.sentence_problem("VocabTrim is a simple way to trim the drafter vocabulary.",
+                                    earlier) == "repeats an earlier sentence"  # fmt: skip
+
+
+def test_loose_paraphrases_fail_unless_they_only_add_the_name_asked_for() -> None:
+    question = "What is the bivariate scaling law for data quantity and mixing proportions called?"
+    abstract = "We propose BiMix, a bivariate scaling law for data quantity and mixing proportions."
+    bimix = "The bivariate scaling law for data quantity and mixing proportions is called BiMix."
+    assert meaning.problems(bimix, title="BiMix", abstract=abstract, best_sentence=abstract,
+                            question=question) == []  # fmt: skip
+    loose = "BiMix is a groundbreaking approach that changes how models are trained at scale."
+    assert "paraphrase too loose to check" in meaning.problems(
+        loose, title="BiMix", abstract=abstract, best_sentence=abstract, question=question
+    )
+
+
+def test_a_number_from_another_statement_of_the_abstract_fails() -> None:
+    source = ("TARS reduces hallucination rates from 26.4% to 13.2% with 4.8k samples. "
+              "The reward model scores 2.5 and 0.4 on two auxiliary probes.")  # fmt: skip
+    assert meaning.stray_numbers("TARS reduces hallucination rates from 2.5 to 0.4.", source)
+    assert not meaning.stray_numbers("TARS reduces hallucination rates from 26.4% to 13.2%.",
+                                     source)  # fmt: skip
