@@ -116,3 +116,18 @@ def test_the_loader_turns_llama_cpp_extra_buffer_types_off_by_default() -> None:
     assert bindings.llama_model_default_params().use_extra_bufts is True
     configure_llama(extra_bufts=False)
     assert bindings.llama_model_default_params().use_extra_bufts is False
+
+
+def test_after_a_failed_load_the_next_request_fails_the_same_way_not_as_a_crash(
+    tmp_path: Path,
+) -> None:
+    corrupt = tmp_path / "corrupt.gguf"
+    corrupt.write_bytes(os.urandom(4096))
+    llm = make_llm(Settings(home=tmp_path, llm_backend="embedded", gguf_path=corrupt))
+    assert isinstance(llm, WorkerLLM)
+    try:
+        for _ in range(3):  # the preload's warm-up, then two questions
+            with pytest.raises(ModelFileError):
+                llm.generate(PROMPT, max_tokens=2).consume()
+    finally:
+        llm.close()

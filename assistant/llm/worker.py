@@ -177,9 +177,12 @@ class WorkerLLM:
         self._worker = WorkerProcess(self.config)
         self.starts += 1
         target = self.config.get("model_path", "the model")
-        event = self._event(self._worker, LOAD_TIMEOUT_S, f"load {target}")
+        worker = self._worker
+        event = self._event(worker, LOAD_TIMEOUT_S, f"load {target}")
+        if event["ev"] == "error":
+            self._discard(worker)  # it exits after saying why: never hand it a request
         self._raise_if_error(event)
-        return self._worker
+        return worker
 
     def _event(self, worker: WorkerProcess, timeout_s: float, doing: str) -> dict[str, Any]:
         event = worker.next_event(timeout_s)
