@@ -25,9 +25,9 @@ import numpy as np
 from assistant.errors import ModelCrashed
 from assistant.links import paper_url
 from assistant.llm.base import Generation
-from assistant.pipeline import meaning
+from assistant.pipeline import lead, meaning
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
-from assistant.pipeline.evidence import SourceBundle, answer_span, need_of, satisfies
+from assistant.pipeline.evidence import SourceBundle, need_of, satisfies
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
 from assistant.pipeline.text import (
     content_words,
@@ -186,7 +186,7 @@ class AnswerBuilder:
             "it restarts for the next question. From the sources:"
         )
         if self.ctx.quotes or self.ctx.evidence:
-            yield self._emit_quote(self._lead_quote())
+            yield self._emit_lead(self._lead_quotes()[:1])
         yield self._final(" ".join(self.shown), _unique(self.cited), path="model-crashed")
 
     def _handle(self, sentence: str) -> Iterator[AnswerEvent]:
@@ -224,14 +224,20 @@ class AnswerBuilder:
         self.cited += [self._citation(n, v.best_sentence) for n, v in verdicts.items()]
         return self._emit(render_claim(claim))
 
-    def _emit_quote(self, quote: Evidence, *, lead: bool = False) -> AnswerEvent:
-        """A quote, cited; as the lead, cut to the clauses that hold the answer."""
+    def _emit_quote(self, quote: Evidence) -> AnswerEvent:
         self.cited.append(self._citation(quote.source_n, quote.sentence))
         self.quoted.add(quote.sentence)
-        if not lead:
-            return self._emit(_quote(quote))
-        span = answer_span(clean_output(quote.sentence), self.ctx.question, self.need)
-        return self._emit(f"“{span}” [{quote.source_n}]")
+        return self._emit(_quote(quote))
+
+    def _emit_lead(self, quotes: list[Evidence]) -> AnswerEvent:
+        """The lead quotes, cited, each cut to the clauses that answer its part, side by side
+        in one sentence."""
+        for quote in quotes:
+            self.cited.append(self._citation(quote.source_n, quote.sentence))
+            self.quoted.add(quote.sentence)
+        spans = lead.lead_spans(self.ctx.question, [clean_output(q.sentence) for q in quotes])
+        text = " and ".join(f"“{span}”" for span in spans)
+        return self._emit(f"{text} [{quotes[0].source_n}]")
 
     def _adds(self, text: str) -> bool:
         """The sentence says something the answer so far does not: a new number or name, or
@@ -264,7 +270,7 @@ class AnswerBuilder:
             yield from self.abstain("the model found no answer in the sources")
             return
         if path in ("quote-led", "quoted-evidence"):
-            yield self._emit_quote(self._lead_quote(), lead=True)
+            yield self._emit_lead(self._lead_quotes())
             for verified in self.draft.kept:
                 if self._adds(verified[0].text):
                     yield self._emit_claim(verified)
@@ -278,14 +284,12 @@ class AnswerBuilder:
                 yield self._emit_quote(quote)
         yield self._final(" ".join(self.shown), _unique(self.cited), path=path)
 
-    def _lead_quote(self) -> Evidence:
-        """The quote that holds what is asked for (a number, a name), else the best one."""
+    def _lead_quotes(self) -> list[Evidence]:
+        """The quote that holds what is asked for, or one for each part of a two-part
+        question (``lead.lead_quotes``)."""
         quotes = self.ctx.quotes or self.ctx.evidence[:1]
-        holding = [q for q in quotes if satisfies(q.sentence, self.ctx.question, self.need, "")]
-        if "name" in self.need:  # the name beside the kind of thing asked beats any other name
-            named = [q for q in holding if meaning.names_the_kind(q.sentence, self.ctx.question)]
-            holding = named or holding
-        return (holding or quotes)[0]
+        sentences = self.ctx.bundles[quotes[0].source_n - 1].text.sentences
+        return lead.lead_quotes(self.ctx.question, quotes, sentences)
 
     def _quote_adds(self, quote: Evidence) -> bool:
         """A supporting quote follows only when it covers a part of the question the answer so
