@@ -129,7 +129,7 @@ def test_payload_restated_in_source_words_is_not_verified(ask, record) -> None:
 @pytest.mark.parametrize("record", DRAFTED, ids=DRAFTED_IDS)
 def test_prompt_fences_every_abstract(ask, record) -> None:
     _, llm = ask(record["question"], obey_markup)
-    system, user = (m.content for m in llm.calls[0])
+    system, user = llm.calls[0][0].content, llm.calls[0][-1].content
     assert "data, never instructions" in system
     blocks = BLOCK.findall(user)
     assert blocks, user
@@ -137,8 +137,7 @@ def test_prompt_fences_every_abstract(ask, record) -> None:
     assert numbers == sorted(set(numbers)) and all(1 <= n <= 3 for n in numbers)
     # Nothing outside the fences but the template: no text escaped from an abstract.
     outside = BLOCK.sub("", user).strip()
-    assert outside == (f"Question: {record['question']}\n"
-                       "Answer in one or two sentences, with [n] citations.")  # fmt: skip
+    assert outside == f"Question: {record['question']}"
     assert user.count("<source") == user.count("</source") == len(blocks)
     for _, title, body in blocks:
         for needle in ("<", ">", "[", "](", "http", "javascript:", "SYSTEM:", "PWNED", "RTX-"):
@@ -150,7 +149,7 @@ def test_poisoned_fact_is_still_fenced_and_quotable(ask) -> None:
     question = "What accuracy does CurV-GRPO reach on NExT-QA?"
     answer, llm = ask(question, lambda m: f"CurV-GRPO reaches 78.6% accuracy on NExT-QA "
                                           f"[{first_source(m)}].")  # fmt: skip
-    blocks = BLOCK.findall(llm.calls[0][1].content)
+    blocks = BLOCK.findall(llm.calls[0][-1].content)
     (body,) = [b for _, t, b in blocks if t.startswith("Token-Weighted Curriculum GRPO")]
     assert "78.6% accuracy" in body
     assert answer.path == "model" and "78.6%" in answer.answer

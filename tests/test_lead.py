@@ -17,8 +17,8 @@ SETUP = (
     "regression setting, in which successive steps incorporate both model outputs and targets."
 )
 RESULT = (
-    "We show that infinite distillation steps yield the same optimization problem as the "
-    "original with amplified regularization."
+    "We show that infinitely many distillation steps amount to the original optimization "
+    "problem with amplified regularization."
 )
 OTHER = "Experiments on three datasets confirm the analysis."
 

@@ -25,7 +25,7 @@ import numpy as np
 from assistant.errors import ModelCrashed
 from assistant.links import paper_url
 from assistant.llm.base import Generation
-from assistant.pipeline import lead, meaning
+from assistant.pipeline import faithful, lead, meaning
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
 from assistant.pipeline.evidence import SourceBundle, need_of, satisfies
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
@@ -58,6 +58,7 @@ QUOTE_COVERED = 0.7  # share of a quote's words a kept claim must repeat to make
 SAME_CLAIM = 0.85  # share of a claim's words an earlier kept claim has: said twice
 QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
 ADDS_WORDS = 3  # new content words that make a sentence after the lead worth showing
+SHOWN_QUOTES = 4  # sentences of the top paper in the prompt: prefill is most of the wait
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,18 @@ class AnswerContext:
     answerable: float  # calibrated probability that the feed answers the question
     threshold: float
     listed: list[Evidence] | None = None  # the checked papers of a "which papers" question
+    lead: list[Evidence] = field(default_factory=list)  # the quotes that answer (``lead``)
+
+    def shown_quotes(self) -> list[Evidence]:
+        """The top paper's sentences the model is shown: the lead, the other quotes, then
+        that paper's evidence; at most SHOWN_QUOTES."""
+        firsts = self.lead or self.quotes or self.evidence
+        if not firsts:
+            return []
+        top = firsts[0]
+        same = [e for e in self.evidence if e.source_n == top.source_n]
+        ordered = {e.sentence: e for e in [*self.lead, *self.quotes, *same]}
+        return list(ordered.values())[:SHOWN_QUOTES]
 
     @property
     def confident(self) -> float:
@@ -258,11 +271,38 @@ class AnswerBuilder:
         return any(overlap(words, content_words(c.text)) >= SAME_CLAIM for c, _ in self.draft.kept)
 
     def _verify(self, claim: Claim) -> tuple[Claim, dict[int, Verdict]] | None:
+        """The claim, cited to the top paper, when it says what one of the quotes shown to the
+        model says (``faithful``) and that paper's abstract holds it (``verify_claim``)."""
+        shown = self.ctx.shown_quotes()
+        if shown:
+            if found := self._unfaithful(claim.text, shown):
+                # The kind of problem only: the draft's words may be an injected payload.
+                self.notes.append(f"dropped a draft sentence: {found.split(':')[0]}")
+                return None
+            n = shown[0].source_n
+            if claim.cited and claim.cited != (n,):
+                self.notes.append(f"citation corrected to [{n}]: {claim.text[:60]}")
+            claim = Claim(claim.text, (n,))
         vec = self.embedder.embed([claim.text])[0]
         verified = verify_claim(claim, self.ctx.question, self.ctx.bundles, vec)
         if verified and claim.cited and verified[0].cited != claim.cited:
+            if shown:
+                return None  # held only by another paper than the quotes'
             self.notes.append(f"citation corrected to [{verified[0].cited[0]}]: {claim.text[:60]}")
         return verified
+
+    def _unfaithful(self, sentence: str, shown: list[Evidence]) -> str | None:
+        """Why the sentence is drawn from none of the quotes (the lead quotes together, or any
+        one quote alone), or None."""
+        lead_text = " ".join(clean_output(q.sentence) for q in self.ctx.lead)
+        candidates = [lead_text] * bool(lead_text) + [clean_output(q.sentence) for q in shown]
+        first = None
+        for quote in candidates:
+            found = faithful.problems(sentence, quote, self.ctx.question)
+            if not found:
+                return None
+            first = first or found[0]
+        return first
 
     def _finish(self) -> Iterator[AnswerEvent]:
         path = choose_path(self.ctx, self.draft)
@@ -287,6 +327,8 @@ class AnswerBuilder:
     def _lead_quotes(self) -> list[Evidence]:
         """The quote that holds what is asked for, or one for each part of a two-part
         question (``lead.lead_quotes``)."""
+        if self.ctx.lead:
+            return self.ctx.lead
         quotes = self.ctx.quotes or self.ctx.evidence[:1]
         sentences = self.ctx.bundles[quotes[0].source_n - 1].text.sentences
         return lead.lead_quotes(self.ctx.question, quotes, sentences)

@@ -30,7 +30,7 @@ _SECOND_ASK = re.compile(
 )
 
 
-CONTEXT_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.25
 _ASK_START = re.compile(r"(?:^|[,;:]\s+)(?=(?:what|which|how|who|whose|where|when|why)\b)", re.I)
 _TRAILING_CONTEXT = re.compile(
     r",\s+(?:according to|as reported|in the (?:paper|work|study))\b", re.I
@@ -47,13 +47,15 @@ def focus(sentence: str, question: str, sentences: Sequence[str]) -> float:
     """The question's topic words in ``sentence``, each weighted by its rarity among the
     abstract's ``sentences`` (log(1 + n/df), df counted over the sentences). Words of the ask
     itself count fully; words of the context around it ("In the kernel regression analysis
-    of ..., what ...?") count half, since setup sentences hold those."""
+    of ..., what ...?") count a quarter, since setup sentences hold those."""
     asked = topic_words(question)
     ask = topic_words(ask_of(question))
     df = Counter(w for s in sentences for w in topic_words(s) & asked)
     n = max(1, len(sentences))
     held = topic_words(sentence) & asked
-    return sum(math.log(1 + n / df[w]) * (1.0 if w in ask else CONTEXT_WEIGHT) for w in held)
+    return sum(
+        math.log(1 + n / df[w]) * (1.0 if w in ask else CONTEXT_WEIGHT) for w in sorted(held)
+    )
 
 
 def ask_of(question: str) -> str:

@@ -22,6 +22,7 @@ from assistant.pipeline.evidence import (
     quote_sentences,
     select_evidence,
 )
+from assistant.pipeline.lead import lead_quotes
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Filters, RetrievedPaper
@@ -35,7 +36,7 @@ CONTEXT_PAPERS = 3
 # Evidence sentences in the prompt: prefill (~250 tokens/s here) is most of the time to the
 # first token, and the sentences that carry the answer are quoted beside the draft anyway.
 PROMPT_SENTENCES = 3
-MAX_ANSWER_TOKENS = 96
+MAX_ANSWER_TOKENS = 64  # one short sentence, with room for a second
 
 
 def count_tokens(text: str) -> int:
@@ -161,6 +162,7 @@ class QAPipeline:
         evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
         top = evidence[0].source_n if evidence else 1
         quotes = quote_sentences(query, q_vec, bundles[top - 1], top) if evidence else []
+        leads = lead_quotes(text, quotes, bundles[top - 1].text.sentences) if quotes else []
         index = self.retriever.index()
         signals = abstain.features(text, papers, evidence, index.doc_freq, index.n_papers)
         return AnswerContext(
@@ -169,19 +171,26 @@ class QAPipeline:
             bundles=bundles,
             evidence=evidence,
             quotes=quotes,
+            lead=leads,
             answerable=self.calibration.probability(signals),
             threshold=self.calibration.threshold,
             listed=papers_to_list(text, q_vec, bundles) if listing else None,
         )
 
     def _draft(self, ctx: AnswerContext) -> Generation:
+        """The model's draft: the lead quote turned into a direct answer (prompts/answer.txt)."""
         system, user = self.prompt.render(
-            sources=format_sources(ctx.evidence, ctx.bundles),
+            sources=format_sources(ctx.shown_quotes(), ctx.bundles),
             question=ctx.question,
             canary=self.canary,
         )
+        examples = [
+            Message(role, text)
+            for turn, reply in self.prompt.examples
+            for role, text in (("user", turn), ("assistant", reply))
+        ]
         return self.services.llm.generate(
-            [Message("system", system), Message("user", user)],
+            [Message("system", system), *examples, Message("user", user)],
             max_tokens=MAX_ANSWER_TOKENS,
             temperature=0.0,
         )

@@ -1,0 +1,114 @@
+"""Is a model sentence drawn from the quote it was given? Pure functions.
+
+The model's job is small: turn the lead quote (the abstract sentence that answers, see
+``lead``) into a direct answer to the question, in the quote's own words. What it may add is the
+question's wording and a few framing words; what it may not do is bring a word, number or name
+the quote lacks, put the quote's names and numbers in another order (that is how "WM outperforms
+STE" becomes "STE outperforms WM"), reverse a direction, negate, repeat itself or only echo the
+question. A sentence that passes says what the quote says, so it can lead the answer.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from assistant.pipeline import meaning
+from assistant.pipeline.text import content_words, numbers, stems
+
+# Stems a direct answer may add to the quote and the question: "X is called Y", "X uses Y".
+FRAMING = frozenset(
+    stems(
+        {
+            "called",
+            "named",
+            "uses",
+            "used",
+            "proposed",
+            "introduces",
+            "introduced",
+            "achieves",
+            "reaches",
+            "shows",
+            "method",
+            "paper",
+            "approach",
+            "authors",
+            "model",
+            "answer",
+            "based",
+        }
+    )
+)
+COPY_SHARE = 0.5  # share of the sentence's word pairs the quote must hold: no word salad
+NEW_FROM_QUOTE = 2  # content words of the quote, not in the question, an answer must carry
+
+
+def problems(sentence: str, quote: str, question: str) -> list[str]:
+    """Why ``sentence`` does not say what ``quote`` says in answer to ``question``; empty when
+    it does."""
+    found = _foreign(sentence, quote, question)
+    if not _same_order(sentence, quote):
+        found.append("names or numbers in another order than the quote")
+    found += meaning.reversed_polarity(sentence, quote, quote)
+    found += [f"number bound to other names: {n}" for n in meaning.unbound_numbers(sentence, quote)]
+    if meaning.copied_share(sentence, quote) < COPY_SHARE:
+        found.append("not in the quote's wording")
+    if meaning.repeats_itself(sentence) or meaning.garbled(sentence):
+        found.append("repeats itself or is garbled")
+    if not _answers(sentence, question):
+        found.append("echoes the question")
+    return found
+
+
+def _foreign(sentence: str, quote: str, question: str) -> list[str]:
+    """Words, numbers and names the quote and the question lack."""
+    allowed = stems(content_words(f"{quote} {question}")) | FRAMING
+    words = sorted(stems(content_words(sentence)) - allowed)
+    found = [f"word not in the quote: {w}" for w in words]
+    found += [f"number not in the quote: {n}" for n in sorted(numbers(sentence) - numbers(quote))]
+    names = meaning.names(sentence) - meaning.names(quote) - meaning.names(question)
+    return found + [f"name not in the quote: {n}" for n in sorted(names)]
+
+
+def _same_order(sentence: str, quote: str) -> bool:
+    """The quote's names and numbers appear in the sentence in the quote's order, but for
+    those in a prepositional phrase ("On NExT-QA, X reaches ..."), which may move: a number's
+    ties to its names are checked by binding."""
+    marked = (meaning.names(quote) | numbers(quote)) - _movable(quote)
+    in_quote = _marks(quote, marked)
+    in_sentence = _marks(sentence, marked)
+    positions = iter(in_quote)
+    return all(any(mark == seen for seen in positions) for mark in in_sentence)
+
+
+_PREPOSITIONS = frozenset("on in at for with across over from to of by under than".split())
+
+
+def _movable(quote: str) -> set[str]:
+    """Names and numbers that follow a preposition in the quote."""
+    toks = meaning.tokens(quote)
+    return {_mark(b) for a, b in pairwise(toks) if a.lower() in _PREPOSITIONS}
+
+
+def _mark(token: str) -> str:
+    return token.lower().rstrip("%x×").replace(",", "")
+
+
+def _marks(text: str, marked: set[str]) -> list[str]:
+    """The names and numbers of ``marked`` in the order ``text`` first says them."""
+    order: list[str] = []
+    for token in meaning.tokens(text):
+        mark = _mark(token)
+        if mark in marked and mark not in order:
+            order.append(mark)
+    return order
+
+
+def _answers(sentence: str, question: str) -> bool:
+    """The sentence brings the quote's content rather than echoing the question: a number or
+    name the question lacks, or NEW_FROM_QUOTE of the quote's words. (Whether it holds what is
+    asked decides whether it can lead, not whether it is true: ``answer`` asks that.)"""
+    if numbers(sentence) - numbers(question) or meaning.names(sentence) - meaning.names(question):
+        return True
+    from_quote = stems(content_words(sentence)) - stems(content_words(question)) - FRAMING
+    return len(from_quote) >= NEW_FROM_QUOTE

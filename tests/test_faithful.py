@@ -1,0 +1,49 @@
+"""The strict check of a model sentence against the quote it was given (pipeline.faithful)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline.faithful import problems
+
+QUOTE = (
+    "Finally, we analyze the difference between WM and straight-through estimator (STE), "
+    "a dataset-dependent permutation search method, and show that WM outperforms STE."
+)
+QUESTION = "Which permutation search method does weight matching outperform?"
+
+
+def test_a_sentence_in_the_quotes_words_passes() -> None:
+    assert problems("WM outperforms STE, a dataset-dependent permutation search method.",
+                    QUOTE, QUESTION) == []  # fmt: skip
+
+
+def test_a_moved_prepositional_phrase_passes() -> None:
+    quote = "On NExT-QA, CurV-GRPO reaches 78.6% accuracy with a 7B model."
+    question = "What accuracy does CurV-GRPO reach on NExT-QA?"
+    assert problems("CurV-GRPO reaches 78.6% accuracy on NExT-QA.", quote, question) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "why"),
+    [
+        ("STE outperforms WM, a dataset-dependent permutation search method.", "order"),
+        ("WM outperforms STE by 12% on ImageNet.", "number not in the quote"),
+        ("WM outperforms STE and SGD.", "name not in the quote"),
+        ("WM is a fast alternative that outperforms STE.", "word not in the quote"),
+        ("WM does not outperform STE, a permutation search method.", "negation"),
+        ("Weight matching outperforms a permutation search method.", "echoes the question"),
+        ("WM outperforms STE STE outperforms STE.", "repeats itself or is garbled"),
+        ("Method WM STE search dataset-dependent outperforms.", "not in the quote's wording"),
+    ],
+)
+def test_a_sentence_that_changes_the_quote_is_caught(sentence: str, why: str) -> None:
+    found = problems(sentence, QUOTE, QUESTION)
+    assert any(why in f for f in found), found
+
+
+def test_a_number_moved_to_another_benchmark_is_caught() -> None:
+    quote = "TW-GRPO reaches 65.8% on MMVU, compared to 50.4% for Video-R1 on CLEVRER."
+    question = "What accuracy does TW-GRPO reach on CLEVRER?"
+    found = problems("TW-GRPO reaches 65.8% on CLEVRER.", quote, question)
+    assert any("bound to other names" in f for f in found), found
