@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.pipeline import meaning
+from assistant.pipeline import faithful, meaning
 from assistant.pipeline.answer import SENTINEL, verify_claim
-from assistant.pipeline.citations import parse_claims, split_sentences
+from assistant.pipeline.citations import Claim, parse_claims, split_sentences
 from assistant.pipeline.evidence import SourceBundle, bundle_sources
 from assistant.pipeline.types import RetrievedPaper
 from assistant.sanitize import clean_output
@@ -66,16 +66,51 @@ def check_records(
             cache[key] = bundle_sources(papers, embedder)
         bundles = cache[key]
         earlier = split_sentences(record.get("draft", ""))[: record.get("position", 0)]
-        raw = record["sentence"]
-        dropped = SENTINEL in raw.upper() or meaning.sentence_problem(raw, earlier) is not None
-        sentence = raw.replace("[n]", "")
-        claims = [] if dropped else parse_claims(clean_output(sentence), len(bundles))
-        kept = bool(claims) and all(
-            verify_claim(c, record["question"], bundles, embedder.embed([c.text])[0]) is not None
-            for c in claims
-        )
+        kept = _passes(record, earlier, bundles, embedder)
         results.append(Checked(record, kept))
     return results
+
+
+def _passes(
+    record: dict[str, Any], earlier: list[str], bundles: list[SourceBundle], embedder: Embedder
+) -> bool:
+    """The answer checker's verdict, as in ``AnswerBuilder``: the sentence is well formed,
+    drawn from the quotes it was shown (``faithful``), and held by its paper's abstract."""
+    raw = record["sentence"]
+    if SENTINEL in raw.upper() or meaning.sentence_problem(raw, earlier) is not None:
+        return False
+    claims = parse_claims(clean_output(raw.replace("[n]", "")), len(bundles))
+    lead, shown = " ".join(record.get("lead", [])), record.get("shown") or _prompt_quotes(record)
+    top = record["sources"][0]["n"] if record["sources"] else 1
+    return bool(claims) and all(
+        _drawn(c.text, record["question"], lead, shown)
+        and _held_by(Claim(c.text, (top,)), record["question"], bundles, embedder)
+        for c in claims
+    )
+
+
+def _drawn(sentence: str, question: str, lead: str, shown: list[str]) -> bool:
+    """Drawn from the quotes shown, when the record knows them (as ``AnswerBuilder._verify``)."""
+    if not lead and not shown:
+        return True
+    quotes = [clean_output(q) for q in shown]
+    return faithful.drawn_from(sentence, question, clean_output(lead), quotes) is None
+
+
+def _held_by(claim: Claim, question: str, bundles: list[SourceBundle], embedder: Embedder) -> bool:
+    """The claim's own cited paper holds it (the answer drops a claim only another holds)."""
+    verified = verify_claim(claim, question, bundles, embedder.embed([claim.text])[0])
+    return verified is not None and verified[0].cited == claim.cited
+
+
+def _prompt_quotes(record: dict[str, Any]) -> list[str]:
+    """The sentences the prompt showed (records of the first answer task, which kept no list):
+    the lines of its source blocks between the title and the closing tag."""
+    lines = record.get("prompt_sources", "").splitlines()
+    body = [
+        line for line in lines if line and not line.startswith(("<source", "</source", "Title:"))
+    ]
+    return [s for line in body for s in meaning.source_sentences(line)]
 
 
 def _paper(source: dict[str, Any], abstracts: dict[str, dict[str, str]]) -> RetrievedPaper:

@@ -21,7 +21,7 @@ import subprocess
 import tarfile
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +67,8 @@ class Draft:
     seconds: float
     model: str = ""
     commit: str = ""  # the checkout the draft was made with
+    lead: list[str] = field(default_factory=list)  # the lead quote(s) the answer is drawn from
+    shown: list[str] = field(default_factory=list)  # every quote in the prompt, the lead first
 
 
 def answerable_questions(only: str | None = None) -> list[Question]:
@@ -110,11 +112,14 @@ def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draf
         return Draft(question, gold, "", [], {}, "", True, 0.0)
     generation = pipeline._draft(builder)
     text = generation.consume()
-    shown = sorted({e.source_n for e in builder.evidence})
+    quotes = builder.shown_quotes()
+    shown = sorted({e.source_n for e in quotes})
     return Draft(question, gold, text, _sources(builder, shown), _abstracts(builder, shown),
-                 format_sources(builder.evidence, builder.bundles),
+                 format_sources(quotes, builder.bundles),
                  builder.answerable < builder.threshold,
-                 round(time.perf_counter() - started, 2))  # fmt: skip
+                 round(time.perf_counter() - started, 2),
+                 lead=[e.sentence for e in builder.lead],
+                 shown=[e.sentence for e in quotes])  # fmt: skip
 
 
 def _sources(builder: AnswerContext, shown: list[int]) -> list[dict[str, Any]]:
@@ -140,6 +145,7 @@ def sentence_records(draft: Draft) -> list[dict[str, Any]]:
             "sources": draft.sources, "gold_paper_ids": draft.gold, "position": position,
             "draft": draft.text, "would_abstain": draft.would_abstain,
             "prompt_sources": draft.prompt_sources, "model": draft.model, "commit": draft.commit,
+            "lead": draft.lead, "shown": draft.shown,
         })  # fmt: skip
     return records
 
@@ -177,7 +183,8 @@ def _cached(draft: Draft) -> dict[str, Any]:
     return {"question_id": draft.question.id, "gold": draft.gold, "text": draft.text,
             "sources": draft.sources, "abstracts": draft.abstracts,
             "prompt_sources": draft.prompt_sources, "would_abstain": draft.would_abstain,
-            "seconds": draft.seconds, "model": draft.model, "commit": draft.commit}  # fmt: skip
+            "seconds": draft.seconds, "model": draft.model, "commit": draft.commit,
+            "lead": draft.lead, "shown": draft.shown}  # fmt: skip
 
 
 def load_cache(cache: Path) -> dict[str, dict[str, Any]]:
@@ -199,7 +206,7 @@ def cached_drafts(questions: list[Question], cache: Path) -> list[Draft]:
     return [Draft(q, r["gold"], r["text"], r["sources"],
                   {k: (v[0], v[1]) for k, v in r["abstracts"].items()}, r["prompt_sources"],
                   r["would_abstain"], r["seconds"], r.get("model") or DEFAULT_MODEL,
-                  r.get("commit", "unknown"))
+                  r.get("commit", "unknown"), r.get("lead", []), r.get("shown", []))
             for q in questions if (r := rows.get(q.id))]  # fmt: skip
 
 

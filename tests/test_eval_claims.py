@@ -33,3 +33,14 @@ def test_confusion_matrix_and_precision(minilm) -> None:
     assert matrix["WRONG"] == {"kept": 0, "dropped": 1}
     assert matrix["DEGENERATE"] == {"kept": 0, "dropped": 1}
     assert precision_recall(matrix) == (1.0, 1.0)
+
+
+def test_a_sentence_not_drawn_from_the_quotes_it_was_shown_is_dropped(minilm) -> None:
+    shown = {"shown": [TW["abstract"].split(". ")[1]], "lead": []}
+    records = [
+        record("TW-GRPO achieves 50.4% accuracy on CLEVRER [1].", "SUPPORTED") | shown,
+        record("TW-GRPO achieves 65.8% on CLEVRER [1].", "WRONG") | shown,
+        record("TW-GRPO enhances visual reasoning with focused thinking [1].", "SUPPORTED") | shown,
+    ]
+    kept = [r.kept for r in check_records(records, {TW["paper_id"]: TW}, minilm)]
+    assert kept == [True, False, False]  # the third is true, but not in the quote shown

@@ -275,7 +275,9 @@ class AnswerBuilder:
         model says (``faithful``) and that paper's abstract holds it (``verify_claim``)."""
         shown = self.ctx.shown_quotes()
         if shown:
-            if found := self._unfaithful(claim.text, shown):
+            lead_text = " ".join(clean_output(q.sentence) for q in self.ctx.lead)
+            quotes = [clean_output(q.sentence) for q in shown]
+            if found := faithful.drawn_from(claim.text, self.ctx.question, lead_text, quotes):
                 # The kind of problem only: the draft's words may be an injected payload.
                 self.notes.append(f"dropped a draft sentence: {found.split(':')[0]}")
                 return None
@@ -290,19 +292,6 @@ class AnswerBuilder:
                 return None  # held only by another paper than the quotes'
             self.notes.append(f"citation corrected to [{verified[0].cited[0]}]: {claim.text[:60]}")
         return verified
-
-    def _unfaithful(self, sentence: str, shown: list[Evidence]) -> str | None:
-        """Why the sentence is drawn from none of the quotes (the lead quotes together, or any
-        one quote alone), or None."""
-        lead_text = " ".join(clean_output(q.sentence) for q in self.ctx.lead)
-        candidates = [lead_text] * bool(lead_text) + [clean_output(q.sentence) for q in shown]
-        first = None
-        for quote in candidates:
-            found = faithful.problems(sentence, quote, self.ctx.question)
-            if not found:
-                return None
-            first = first or found[0]
-        return first
 
     def _finish(self) -> Iterator[AnswerEvent]:
         path = choose_path(self.ctx, self.draft)

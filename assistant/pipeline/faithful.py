@@ -10,10 +10,11 @@ question. A sentence that passes says what the quote says, so it can lead the an
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from assistant.pipeline import meaning
-from assistant.pipeline.text import content_words, numbers, stems
+from assistant.pipeline.text import STOPWORDS, content_words, numbers, stems
 
 # Stems a direct answer may add to the quote and the question: "X is called Y", "X uses Y".
 FRAMING = frozenset(
@@ -43,6 +44,18 @@ COPY_SHARE = 0.5  # share of the sentence's word pairs the quote must hold: no w
 NEW_FROM_QUOTE = 2  # content words of the quote, not in the question, an answer must carry
 
 
+def drawn_from(sentence: str, question: str, lead: str, shown: Sequence[str]) -> str | None:
+    """Why ``sentence`` is drawn from none of the quotes (the ``lead`` quotes together, or
+    any one ``shown`` quote alone), or None when it is drawn from one."""
+    first = None
+    for quote in [lead] * bool(lead) + list(shown):
+        found = problems(sentence, quote, question)
+        if not found:
+            return None
+        first = first or found[0]
+    return first or "no quote to draw from"
+
+
 def problems(sentence: str, quote: str, question: str) -> list[str]:
     """Why ``sentence`` does not say what ``quote`` says in answer to ``question``; empty when
     it does."""
@@ -51,6 +64,7 @@ def problems(sentence: str, quote: str, question: str) -> list[str]:
         found.append("names or numbers in another order than the quote")
     found += meaning.reversed_polarity(sentence, quote, quote)
     found += [f"number bound to other names: {n}" for n in meaning.unbound_numbers(sentence, quote)]
+    found += [f"number with other words around it: {n}" for n in _moved_numbers(sentence, quote)]
     if meaning.copied_share(sentence, quote) < COPY_SHARE:
         found.append("not in the quote's wording")
     if meaning.repeats_itself(sentence) or meaning.garbled(sentence):
@@ -92,6 +106,34 @@ def _movable(quote: str) -> set[str]:
 
 def _mark(token: str) -> str:
     return token.lower().rstrip("%x×").replace(",", "")
+
+
+NUMBER_WINDOW = 2  # content words each side of a number that say what it measures
+
+
+def _moved_numbers(sentence: str, quote: str) -> list[str]:
+    """Numbers whose neighbouring words in the sentence share nothing with their neighbours
+    in the quote: "hallucination rates from 2.5" where the quote has "cognition value from
+    2.5"."""
+    moved = []
+    for number, around in _number_contexts(sentence).items():
+        in_quote = _number_contexts(quote).get(number)
+        if in_quote is not None and around and not around & in_quote:
+            moved.append(number)
+    return moved
+
+
+def _number_contexts(text: str) -> dict[str, set[str]]:
+    """Each number of ``text`` with the stems of the NUMBER_WINDOW content words on each side."""
+    toks = [t for t in meaning.tokens(text) if t.lower() not in STOPWORDS]
+    contexts: dict[str, set[str]] = {}
+    for i, token in enumerate(toks):
+        if numbers(token):
+            near = [
+                t for t in toks[max(0, i - NUMBER_WINDOW) : i + NUMBER_WINDOW + 1] if not numbers(t)
+            ]
+            contexts.setdefault(_mark(token), set()).update(stems({t.lower() for t in near}))
+    return contexts
 
 
 def _marks(text: str, marked: set[str]) -> list[str]:
