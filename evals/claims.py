@@ -134,6 +134,46 @@ def precision_recall(matrix: dict[str, dict[str, int]]) -> tuple[float | None, f
             supported["kept"] / total_supported if total_supported else None)  # fmt: skip
 
 
+CLAIM_SETS = ("claims", "claims_v2")  # the first answer task's sentences, then the current one
+
+
+def claims_section(embedder: Embedder, split: str) -> dict[str, Any]:
+    """For ``feedqa eval``: the checker's confusion matrix, precision and recall on each
+    labelled claim set's ``split`` (all splits for "all")."""
+    abstracts = {r["paper_id"]: r for r in load_jsonl(DATASETS / "claim_sources.jsonl")}
+    sets = {}
+    for name in CLAIM_SETS:
+        path = DATASETS / f"{name}.jsonl"
+        records = [r for r in load_jsonl(path) if r.get("label")
+                   and split in ("all", r.get("split"))] if path.is_file() else []  # fmt: skip
+        if records:
+            matrix = confusion(check_records(records, abstracts, embedder))
+            precision, recall = precision_recall(matrix)
+            sets[name] = {"n": len(records), "matrix": matrix,
+                          "precision": precision, "recall": recall}  # fmt: skip
+    return {"split": split, "sets": sets}
+
+
+def markdown(section: dict[str, Any]) -> str:
+    """The report.md section: one confusion matrix per labelled claim set."""
+    if not section.get("sets"):
+        return ""
+    parts = [f"## Answer checker on the labelled claim sets ({section['split']} split)"]
+    for name, result in section["sets"].items():
+        rows = [f"| {label} | {row['kept']} | {row['dropped']} |"
+                for label, row in result["matrix"].items()]  # fmt: skip
+        parts.append(
+            f"`{name}.jsonl`: {result['n']} sentences; precision (kept that are SUPPORTED) "
+            f"{_pct(result['precision'])}, recall (SUPPORTED kept) {_pct(result['recall'])}.\n\n"
+            "| label | kept | dropped |\n|---|---|---|\n" + "\n".join(rows)
+        )
+    return "\n\n".join(parts)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")

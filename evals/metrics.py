@@ -47,6 +47,13 @@ DEFINITIONS: dict[str, Definition] = {
         "answered (not abstained) answerable questions whose first sentence the model wrote "
         "(path model or model-filtered)"
     ),
+    "claims.checker_precision": Definition(
+        "model sentences of the current labelled claim set (evals/datasets/claims_v2.jsonl) that "
+        "the answer checker keeps, share labelled SUPPORTED by reading the abstract"
+    ),
+    "claims.checker_recall": Definition(
+        "SUPPORTED sentences of the current labelled claim set that the answer checker keeps"
+    ),
     "citations.precision": Definition(
         "citations that support their sentence (alone, or needed by the cited set), over all "
         "citations in answered questions (ALCE)"

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evals.claims import markdown as claims_markdown
 from evals.gate import Thresholds, check, load_thresholds
 from evals.metrics import DEFINITIONS, Metrics, QuestionResult, percentile
 
@@ -82,6 +83,7 @@ def build_report(
         "previous": _previous_ref(previous),
         "deltas": deltas(run.metrics, previous["metrics"]) if previous else {},
         "tldr": run.tldr,
+        "claims": run.claims,
         "skipped_feeds": run.skipped_feeds,
         "dataset_problems": run.problems,
         "questions": [r.to_json() for r in run.results],
@@ -174,6 +176,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         _md_groups("By feed", report["by_feed"]),
         _md_gate(report),
         _md_tldr(report),
+        claims_markdown(report.get("claims") or {}),
         _md_failures(report),
         _md_charts(report),
     ]

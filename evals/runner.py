@@ -93,6 +93,7 @@ class EvalRun:
     by_kind: dict[str, Metrics]
     by_feed: dict[str, Metrics]
     tldr: dict[str, Any] = field(default_factory=dict)
+    claims: dict[str, Any] = field(default_factory=dict)
     skipped_feeds: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -131,6 +132,8 @@ def run_eval(
     if llm is not None and options.answers:
         run.tldr = tldr_metrics(llm, _tldr_count(options), options.split)
         run.metrics.update(run.tldr.get("metrics", {}))
+        run.claims = claims_metrics(embedder, options.split)
+        run.metrics.update(run.claims.pop("metrics"))
     run.seconds = round(time.perf_counter() - started, 1)
     return run
 
@@ -287,6 +290,19 @@ def _sha256(path: Path) -> str:
 
 
 # --- TL;DRs -------------------------------------------------------------------------------
+
+
+def claims_metrics(embedder: Embedder, split: str) -> dict[str, Any]:
+    """The answer checker on the labelled claim sets (evals/claims.py), with the current
+    set's precision and recall as metrics."""
+    from evals.claims import CLAIM_SETS, claims_section
+
+    section = claims_section(embedder, split)
+    sets: dict[str, dict[str, Any]] = section["sets"]
+    current = next((sets[n] for n in reversed(CLAIM_SETS) if n in sets), {})
+    section["metrics"] = {"claims.checker_precision": current.get("precision"),
+                          "claims.checker_recall": current.get("recall")}  # fmt: skip
+    return section
 
 
 def _tldr_count(options: EvalOptions) -> int | None:
