@@ -36,7 +36,7 @@ CONTEXT_PAPERS = 3
 # Evidence sentences in the prompt: prefill (~250 tokens/s here) is most of the time to the
 # first token, and the sentences that carry the answer are quoted beside the draft anyway.
 PROMPT_SENTENCES = 3
-MAX_ANSWER_TOKENS = 64  # one short sentence, with room for a second
+MAX_ANSWER_TOKENS = 48  # one short sentence (about 25 tokens), with room to finish it
 
 
 def count_tokens(text: str) -> int:
