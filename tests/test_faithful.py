@@ -47,3 +47,17 @@ def test_a_number_moved_to_another_benchmark_is_caught() -> None:
     question = "What accuracy does TW-GRPO reach on CLEVRER?"
     found = problems("TW-GRPO reaches 65.8% on CLEVRER.", quote, question)
     assert any("bound to other names" in f for f in found), found
+
+
+def test_a_name_given_to_another_kind_of_thing_is_caught() -> None:
+    quote = (
+        "We use the latter as a feature encoding mechanism, accompanied by a new decoding "
+        "mechanism, for formulating the proposed MMFusion architecture."
+    )
+    question = "Which fusion strategy does its proposed architecture use, and what is it called?"
+    found = problems(
+        "The proposed architecture uses a fusion strategy called MMFusion.", quote, question
+    )
+    assert any("another kind" in f for f in found), found
+    assert not any("another kind" in f for f in problems(
+        "The proposed architecture is called MMFusion.", quote, question))  # fmt: skip

@@ -65,6 +65,9 @@ def problems(sentence: str, quote: str, question: str) -> list[str]:
     found += meaning.reversed_polarity(sentence, quote, quote)
     found += [f"number bound to other names: {n}" for n in meaning.unbound_numbers(sentence, quote)]
     found += [f"number with other words around it: {n}" for n in _moved_numbers(sentence, quote)]
+    found += [
+        f"name given to another kind of thing: {n}" for n in _rekinded(sentence, quote, question)
+    ]
     if meaning.copied_share(sentence, quote) < COPY_SHARE:
         found.append("not in the quote's wording")
     if meaning.repeats_itself(sentence) or meaning.garbled(sentence):
@@ -106,6 +109,24 @@ def _movable(quote: str) -> set[str]:
 
 def _mark(token: str) -> str:
     return token.lower().rstrip("%x×").replace(",", "")
+
+
+def _rekinded(sentence: str, quote: str, question: str) -> list[str]:
+    """Names the sentence puts next to a kind of thing ("a fusion strategy called MMFusion")
+    that the quote puts next to another kind only ("the MMFusion architecture")."""
+    in_quote = _kinds_of_names(quote) | _kinds_of_names(question)
+    quoted_names = {name for name, _ in in_quote}
+    return sorted({name for name, kind in _kinds_of_names(sentence) - in_quote
+                   if name in quoted_names})  # fmt: skip
+
+
+def _kinds_of_names(text: str) -> set[tuple[str, str]]:
+    """(name, kind) pairs standing within NAME_NEAR_KIND tokens of each other."""
+    toks = [t.lower() for t in meaning.tokens(text)]
+    named = meaning.names(text)
+    kinds = [(i, t.rstrip("s")) for i, t in enumerate(toks) if meaning.is_kind(t)]
+    return {(t, kind) for j, t in enumerate(toks) if t in named for i, kind in kinds
+            if abs(i - j) <= meaning.NAME_NEAR_KIND}  # fmt: skip
 
 
 NUMBER_WINDOW = 2  # content words each side of a number that say what it measures

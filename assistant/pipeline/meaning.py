@@ -223,6 +223,11 @@ _KIND_WORD = re.compile(rf"\b{_KINDS}\b", re.I)
 NAME_NEAR_KIND = 3  # tokens between a name and the kind of thing asked ("the NeuraLadder dataset")
 
 
+def is_kind(token: str) -> bool:
+    """A word for a kind of thing a name can name: method, dataset, framework, ..."""
+    return bool(_KIND_WORD.fullmatch(token))
+
+
 def names_the_kind(sentence: str, question: str) -> bool:
     """A new name of ``sentence`` stands next to the kind of thing the question asks the name
     of ("What is the ... dataset called?" -> "the NeuraLadder dataset")."""
