@@ -25,6 +25,10 @@ MAX_QUOTES = 3
 LIST_MAX = 5
 LIST_DENSE_SHARE = 0.8
 LIST_LEXICAL_SHARE = 0.5
+LIST_COVER_SHARE = 0.45  # of the best-covering paper's share of the question's topic words
+# A list line quotes what the paper does ("we propose ...") over its background sentences.
+OWN_WORK_BONUS = 0.1
+_OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
 # A quote holding what the question asks for (a number for "how much", a name for "what is it
 # called") outranks a background sentence on the same topic by this much.
 NEED_BONUS = 0.15
@@ -168,27 +172,41 @@ def quote_sentences(
 
 def papers_to_list(question: str, q_vec: np.ndarray, bundles: list[SourceBundle]) -> list[Evidence]:
     """For a question asking which papers do something: the relevant papers among the top
-    ``LIST_MAX`` in rank order, each with its sentence that best bears on the question. The
-    list ends at the first paper whose best sentence does not fit the question."""
-    papers = [b.paper for b in bundles[:LIST_MAX]]
-    if not papers:
-        return []
-    top_dense = max(p.dense for p in papers)
-    top_lexical = max(p.lexical for p in papers)
+    ``LIST_MAX`` in rank order, each with the sentence saying what it does that best bears on
+    the question. A paper fits when it is near the top by score and its title and abstract hold
+    at least LIST_COVER_SHARE of the question's topic words that the best-covering paper holds;
+    the list ends at the first paper whose sentence does not fit the question."""
+    candidates = _list_candidates(question, bundles[:LIST_MAX])
     listed: list[Evidence] = []
-    for n, bundle in enumerate(bundles[:LIST_MAX], start=1):
-        paper = bundle.paper
-        relevant = (paper.dense >= LIST_DENSE_SHARE * top_dense
-                    or paper.lexical >= LIST_LEXICAL_SHARE * top_lexical)  # fmt: skip
-        if not bundle.text.sentences or not (n == 1 or relevant):
-            continue
-        scores = sentence_scores(question, q_vec, bundle)
+    for n, bundle in candidates:
+        scores = sentence_scores(question, q_vec, bundle) + OWN_WORK_BONUS * np.array(
+            [bool(_OWN_WORK.search(s)) for s in bundle.text.sentences], dtype=float
+        )
         best = int(np.argmax(scores))
         sentence = bundle.text.sentences[best]
         if listed and not fits(sentence, question):
             break
-        listed.append(Evidence(n, paper.paper_id, sentence, float(scores[best])))
+        listed.append(Evidence(n, bundle.paper.paper_id, sentence, float(scores[best])))
     return listed
+
+
+def _list_candidates(question: str, bundles: list[SourceBundle]) -> list[tuple[int, SourceBundle]]:
+    """The numbered bundles that may be listed: the top paper, and each next one near it by
+    dense or BM25 score whose text covers enough of the question."""
+    if not bundles:
+        return []
+    top_dense = max(b.paper.dense for b in bundles)
+    top_lexical = max(b.paper.lexical for b in bundles)
+    asked = topic_words(question)
+    cover = [len(topic_words(f"{b.text.title} {b.text.abstract}") & asked) for b in bundles]
+    chosen = []
+    for n, (bundle, covered) in enumerate(zip(bundles, cover, strict=True), start=1):
+        near = (bundle.paper.dense >= LIST_DENSE_SHARE * top_dense
+                or bundle.paper.lexical >= LIST_LEXICAL_SHARE * top_lexical)  # fmt: skip
+        enough = covered >= LIST_COVER_SHARE * max(cover)
+        if bundle.text.sentences and (n == 1 or (near and enough)):
+            chosen.append((n, bundle))
+    return chosen
 
 
 def format_sources(evidence: list[Evidence], bundles: list[SourceBundle]) -> str:
