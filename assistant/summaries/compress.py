@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.pipeline.meaning import (
     repeats_itself,
@@ -44,12 +45,19 @@ _ANAPHORA = re.compile(
     r"deficienc\w*|barriers?|concerns?|needs?|trade-?offs?|dilemmas?|weakness\w*|failures?)\b"
     r"|\b(?:to (?:achieve|address|tackle|overcome|solve|fill|bridge|mitigate|close|remedy|"
     r"alleviate|handle|do|accomplish|realize|enable) (?:this|these|that|those|it|them)\b)"
+    r"|\b(?:this|these|such) (?:framework|method|approach|model|benchmark|dataset|system|"
+    r"technique|paradigm|pipeline|idea|design|strategy|mechanism|module|bias|effect)s?\b"
     r"|\bto (?:further|this end|that end)\b|\brespectively\b|\b(?:the former|the latter)\b"
     r"|^(?:it|they|this|these|those|such|its|their|thus|therefore|hence|moreover|furthermore|yet|"
     r"additionally|also|however|then|finally|consequently)\b",
     re.I,
 )
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
+_CONNECTIVE = re.compile(
+    r"^(?:in addition|additionally|moreover|furthermore|finally|further|then|also|notably|"
+    r"specifically|importantly|in particular|to this end|to that end),\s+",
+    re.I,
+)
 _LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
 # "X (Long Expansion)" -> "X": the expansion adds words, not content.
 _EXPANSION = re.compile(r"\s*\((?=[^)]*\s)[^()]{3,80}\)")
@@ -73,6 +81,7 @@ _KIND = re.compile(
 _DEFINED_WHICH = re.compile(
     r"^[^(),]{3,90}\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),\s+which\s+(?P<rest>[a-z]+s\s.+)$"
 )
+_SMALL = frozenset("a an the of in on for to and or with by from as at its their".split())
 _COMMON = frozenset(
     """a an the this that these our its their it we new novel first simple
     unified general large small efficient effective""".split()
@@ -107,6 +116,7 @@ _ING = {
     "enables": "enabling", "generalizes": "generalizing", "scales": "scaling",
     "speeds": "speeding", "increases": "increasing", "decreases": "decreasing",
 }  # fmt: skip
+_RESULT_WORDS = frozenset(_ING.values())
 _AND_VERB = re.compile(r"\b(?:and|or)\s+(" + "|".join(_ING) + r")\b", re.I)
 _CLAUSE_END = re.compile(
     r",\s+(?:which|while|thereby|thus|validating|demonstrating|highlighting|showing|"
@@ -191,8 +201,13 @@ def _undangle(text: str) -> str | None:
 
 
 def _strip_lead(sentence: str) -> str:
-    """The sentence without a leading phrase before its subject ("To address this, we ...")."""
-    return _LEADING.sub("", sentence.strip(), count=1)
+    """The sentence without a leading phrase before its subject ("To address this, we ...")
+    or a connective ("In addition, X ..."), and without "then" after "we"."""
+    sentence = _CONNECTIVE.sub("", _LEADING.sub("", sentence.strip(), count=1), count=1)
+    return _capitalise(re.sub(r"^(we|We)\s+then\s+", r"\1 ", sentence))
+
+
+_ARTEFACT = re.compile(r"\^|''|``|\\[a-z]+|\$")
 
 
 def _tidy(text: str) -> str:
@@ -304,11 +319,30 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
             if other == sentence:
                 continue
             joined = f"{head.rstrip('.')}, {clause}."
-            if len(joined.split()) <= limit and not check_tldr(joined, title, abstract):
+            if _shares_phrase(head, clause):  # "... representations ... representations"
+                continue
+            if _fits(joined, title, abstract, limit):
                 return Compressed(joined, (sentence, other))
-        if len(head.split()) <= limit and not check_tldr(head, title, abstract):
+        if _fits(head, title, abstract, limit):
             return Compressed(head, (sentence,))
     return _plain(title, sentences, name)
+
+
+def _fits(line: str, title: str, abstract: str, limit: int) -> bool:
+    """Within the word limit, free of TeX or quote artefacts, and passed by the checker."""
+    if len(line.split()) > limit or _ARTEFACT.search(line):
+        return False
+    return not check_tldr(line, title, abstract)
+
+
+def _shares_phrase(head: str, clause: str) -> bool:
+    """Whether two parts of a line share a two-word phrase of content words."""
+
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = [w for w in _words(text) if w not in _SMALL]
+        return set(pairwise(words))
+
+    return bool(pairs(head) & pairs(clause))
 
 
 def _about(sentence: str, name: str) -> bool:
@@ -335,7 +369,7 @@ def _plain(title: str, sentences: list[str], name: str | None) -> Compressed | N
         line = _tidy(_capitalise(_strip_lead(sentence)))
         if dangles(line) or _BACKGROUND.search(line) or _CLAIMED.search(line) or "?" in line:
             continue
-        if len(line.split()) <= MAX_WORDS and not check_tldr(line, title, abstract):
+        if _fits(line, title, abstract, MAX_WORDS):
             return Compressed(line, (sentence,))
     return None
 
@@ -389,6 +423,9 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
         reasons.append("drops the result's numbers")
     if len(draft.split()) < MIN_EDIT_WORDS:
         reasons.append("too short to say what the paper does")
+    kept = set(_words(draft))
+    if any(w in _RESULT_WORDS and w not in kept for w in _words(line)):
+        reasons.append("drops the result")
     if repeats_itself(draft):
         reasons.append("repeats itself")
     if dangles(draft):
