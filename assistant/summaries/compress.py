@@ -159,7 +159,7 @@ def name_of(title: str, abstract: str) -> str | None:
     if colon and 0 < len(head.split()) <= 3 and _names_something(head, abstract):
         return head
     for name in method_names(title, abstract):
-        if name in title and not _FIELD.match(name):
+        if name in title and name != head and not _FIELD.match(name):
             return name
     for sentence in split_sentences(abstract):
         cue = _CUE.search(sentence)
@@ -391,6 +391,22 @@ def _is_cut_from(draft: str, line: str) -> bool:
     return all(any(word == other for other in remaining) for word in _words(draft))
 
 
+def _moved_numbers(draft: str, line: str) -> list[str]:
+    """Numbers whose two preceding words differ from the line's: a cut that joined a number to
+    another statement ("reducing memory [by 70% and accelerating decoding] by 1.3x")."""
+
+    def contexts(text: str) -> dict[str, set[tuple[str, ...]]]:
+        words = _words(text)
+        found: dict[str, set[tuple[str, ...]]] = {}
+        for i, word in enumerate(words):
+            if any(c.isdigit() for c in word):
+                found.setdefault(word, set()).add(tuple(words[max(0, i - 2) : i]))
+        return found
+
+    source = contexts(line)
+    return [n for n, seen in contexts(draft).items() if not seen <= source.get(n, set())]
+
+
 def _new_repeats(draft: str, line: str) -> bool:
     def repeated(text: str) -> set[tuple[str, ...]]:
         words = _words(text)
@@ -414,6 +430,7 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
     if _new_repeats(draft, line):
         reasons.append("repeats a phrase the line says once")
     wrong = unbound_numbers(draft, abstract) + stray_numbers(draft, abstract)
+    wrong += _moved_numbers(draft, line)
     if wrong:
         reasons.append(f"numbers bound to other names than in the abstract: {', '.join(wrong)}")
     head = line.split()[0]
@@ -426,7 +443,7 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
     kept = set(_words(draft))
     if any(w in _RESULT_WORDS and w not in kept for w in _words(line)):
         reasons.append("drops the result")
-    if repeats_itself(draft):
+    if repeats_itself(draft) and not repeats_itself(line):
         reasons.append("repeats itself")
     if dangles(draft):
         reasons.append("refers to something it does not say")
