@@ -19,7 +19,7 @@ from assistant.pipeline.meaning import (
     stray_numbers,
     unbound_numbers,
 )
-from assistant.summaries.checker import MAX_WORDS, check_tldr, method_names
+from assistant.summaries.checker import ANAPHORA, MAX_WORDS, check_tldr, dangles, method_names
 from assistant.summaries.extractive import score_sentence, split_sentences
 
 # "we propose", "this paper introduces", "here we present" (with an optional adverb).
@@ -35,21 +35,6 @@ _WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\sand\s(?={_VERB}s?\s)", re.I)
 _FINDING = re.compile(
     rf"\b{_SUBJECT}\s+(?:(?:first|further|also|then|empirically|theoretically)\s+)?"
     r"(?:show|find|demonstrate|prove|reveal|identify|uncover|observe)s?\s+(?:\w+\s+){0,3}?that\s+",
-    re.I,
-)
-# Words that point back at something the sentence does not say.
-_ANAPHORA = re.compile(
-    r"\b(?:this|these|such|that|those|the above|the aforementioned)\s+(?:\w+\s+)?(?:phenomen\w*|"
-    r"limitations?|gaps?|challenges?|issues?|problems?|shortcomings?|bottlenecks?|drawbacks?|"
-    r"observations?|insights?|findings?|questions?|goals?|settings?|tasks?|difficult\w*|"
-    r"deficienc\w*|barriers?|concerns?|needs?|trade-?offs?|dilemmas?|weakness\w*|failures?)\b"
-    r"|\b(?:to (?:achieve|address|tackle|overcome|solve|fill|bridge|mitigate|close|remedy|"
-    r"alleviate|handle|do|accomplish|realize|enable) (?:this|these|that|those|it|them)\b)"
-    r"|\b(?:this|these|such) (?:framework|method|approach|model|benchmark|dataset|system|"
-    r"technique|paradigm|pipeline|idea|design|strategy|mechanism|module|bias|effect)s?\b"
-    r"|\bto (?:further|this end|that end)\b|\brespectively\b|\b(?:the former|the latter)\b"
-    r"|^(?:it|they|this|these|those|such|its|their|thus|therefore|hence|moreover|furthermore|yet|"
-    r"additionally|also|however|then|finally|consequently)\b",
     re.I,
 )
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
@@ -133,12 +118,6 @@ _BACKGROUND = re.compile(
 )
 _SECONDARY = re.compile(r"\b(?:also|further|then|first|additionally|finally|second)\b", re.I)
 _OWN_OPENING = re.compile(r"^(?:we|this (?:paper|work|study)|in this (?:paper|work|study))\b", re.I)
-# What others have shown: background, not this paper's claim.
-_CLAIMED = re.compile(
-    r"\b(?:have|has) (?:shown|demonstrated|achieved|become|emerged|attracted)\b"
-    r"|\bincreasingly\b|\bremains? (?:a |an )?(?:challeng|open|difficult)",
-    re.I,
-)
 _DESCRIPTION = re.compile(r"^(?:a|an)\s", re.I)
 
 
@@ -176,12 +155,6 @@ def _names_something(head: str, abstract: str) -> bool:
     return len(head.split()) == 1 or bool(_NAME_TOKEN.match(head.split()[0])) or head in abstract
 
 
-def dangles(text: str) -> bool:
-    """Whether ``text`` points at something it does not say ("this limitation", "To achieve
-    this", "respectively", an opening "It"/"These")."""
-    return bool(_ANAPHORA.search(text))
-
-
 _ANAPHORA_CLAUSE = re.compile(r"(?:to|that|which|and)\s", re.I)
 _RELATIVE = re.compile(r",?\s+(?:that|which|who|to|by|through|via|where|with)\s|,\s|:\s")
 MIN_KEPT_WORDS = 4
@@ -190,7 +163,7 @@ MIN_KEPT_WORDS = 4
 def _undangle(text: str) -> str | None:
     """``text`` cut before the clause that dangles ("a framework that overcomes these
     deficiencies" -> "a framework"), None if too little is left; ``text`` if nothing dangles."""
-    match = _ANAPHORA.search(text)
+    match = ANAPHORA.search(text)
     if match is None:
         return text
     cuts = [m.start() for m in _RELATIVE.finditer(text[: match.start()])]
@@ -205,9 +178,6 @@ def _strip_lead(sentence: str) -> str:
     or a connective ("In addition, X ..."), and without "then" after "we"."""
     sentence = _CONNECTIVE.sub("", _LEADING.sub("", sentence.strip(), count=1), count=1)
     return _capitalise(re.sub(r"^(we|We)\s+then\s+", r"\1 ", sentence))
-
-
-_ARTEFACT = re.compile(r"\^|''|``|\\[a-z]+|\$")
 
 
 def _tidy(text: str) -> str:
@@ -330,7 +300,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
 
 def _fits(line: str, title: str, abstract: str, limit: int) -> bool:
     """Within the word limit, free of TeX or quote artefacts, and passed by the checker."""
-    if len(line.split()) > limit or _ARTEFACT.search(line):
+    if len(line.split()) > limit:
         return False
     return not check_tldr(line, title, abstract)
 
@@ -367,7 +337,7 @@ def _plain(title: str, sentences: list[str], name: str | None) -> Compressed | N
     ranked = sorted(own, key=lambda s: -score_sentence(s, title, abstract))
     for sentence in ranked:  # the first sentence is background in most abstracts
         line = _tidy(_capitalise(_strip_lead(sentence)))
-        if dangles(line) or _BACKGROUND.search(line) or _CLAIMED.search(line) or "?" in line:
+        if dangles(line) or _BACKGROUND.search(line) or "?" in line:
             continue
         if _fits(line, title, abstract, MAX_WORDS):
             return Compressed(line, (sentence,))
