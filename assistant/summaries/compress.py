@@ -216,8 +216,8 @@ def contribution(sentence: str, name: str | None, title: str = "") -> str | None
         finding = _FINDING.search(body)
         if finding is None or finding.start() > 0:
             return None
-        rest = body[finding.end() :]
-        return None if dangles(rest) else _tidy(_capitalise(rest))
+        found = body[finding.end() :]
+        return None if dangles(found) else _tidy(_capitalise(found))
     rest = _undangle(_EXPANSION.sub("", body[cue.end() :]).strip())
     if rest is None:
         return None
