@@ -81,6 +81,17 @@ def test_a_name_is_never_bound_to_another_artefact() -> None:
     assert name_of("SIA: Self Improving AI", "SIA updates the harness.") == "SIA"
 
 
+def test_a_description_that_names_another_artefact_keeps_its_own_subject() -> None:
+    title = "VerIF: Verification Engineering for Reinforcement Learning in Instruction Following"
+    sentence = (
+        "To support this approach, we construct a high-quality instruction-following dataset, "
+        "VerInstruct, containing approximately 22,000 instances."
+    )
+    line = contribution(sentence, "VerIF", title)
+    assert line is not None and not line.startswith("VerIF")
+    assert line.startswith("We construct a high-quality instruction-following dataset")
+
+
 def test_without_a_contribution_cue_the_line_is_never_the_background() -> None:
     title = "Quantifying the Capacity of Late-Interaction Retrieval Models"
     abstract = (

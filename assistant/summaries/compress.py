@@ -119,6 +119,13 @@ _BACKGROUND = re.compile(
 _SECONDARY = re.compile(r"\b(?:also|further|then|first|additionally|finally|second)\b", re.I)
 _OWN_OPENING = re.compile(r"^(?:we|this (?:paper|work|study)|in this (?:paper|work|study))\b", re.I)
 _DESCRIPTION = re.compile(r"^(?:a|an)\s", re.I)
+# "To support this approach, we construct a dataset ...": an artefact that serves the method.
+_SUPPORTING = re.compile(
+    r"^(?:to (?:support|enable|facilitate|train|evaluate|assess|benchmark|study|validate|"
+    r"measure|test|complement)|for (?:evaluation|training|this purpose))\b",
+    re.I,
+)
+NAME_WINDOW = 15  # words of a description searched for a name of its own
 
 
 @dataclass(frozen=True)
@@ -202,6 +209,13 @@ def _is_label(label: str, name: str | None) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
+def _names_another(rest: str, name: str | None) -> bool:
+    """Whether a description names something other than the method ("a dataset, VerInstruct,
+    containing ..."): then "X is a dataset" would bind the method's name to it."""
+    words = [w.strip(",.;:()") for w in rest.split()[:NAME_WINDOW]]
+    return any(_NAME_TOKEN.match(w) and not (name and w.startswith(name)) for w in words if w)
+
+
 def _cue_end(sentence: str) -> int:
     cue = _CUE.search(sentence)
     return cue.end() if cue else 0
@@ -246,6 +260,8 @@ def contribution(sentence: str, name: str | None, title: str = "") -> str | None
             and name not in rest
             and _KIND.match(phrase)
             and not _SECONDARY.search(sentence[: _cue_end(sentence)])
+            and not _SUPPORTING.match(sentence.strip())
+            and not _names_another(rest, name)
         )
         return _tidy(f"{name} is {rest}" if own else _capitalise(body[: cue.end()] + rest))
     return None
