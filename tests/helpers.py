@@ -67,10 +67,12 @@ def echo_source(messages: list[Message]) -> str:
 
 
 def tldr_input(messages: list[Message]) -> str:
-    """The sentences a TL;DR prompt asks the model to rewrite: the fenced text of the last
-    turn with a <paper> fence (the examples come before it), without its title line."""
-    fenced = [m.content for m in messages if "<paper>" in m.content][-1]
-    inside = fenced.split("<paper>", 1)[1].split("</paper>", 1)[0].strip()
+    """What a TL;DR prompt asks the model to edit: the fenced text of the last turn with a
+    <line> (or, in older prompts, <paper>) fence (the examples come before it), without a title
+    line."""
+    tag = next((t for t in ("line", "paper") if f"<{t}>" in messages[-1].content), "paper")
+    fenced = [m.content for m in messages if f"<{tag}>" in m.content][-1]
+    inside = fenced.split(f"<{tag}>", 1)[1].split(f"</{tag}>", 1)[0].strip()
     return inside.split("\n", 1)[1] if inside.startswith("Title:") else inside
 
 

@@ -351,8 +351,8 @@ import assistant.llm.factory
 from assistant.llm.fake import FakeLLM
 def reply(messages):
     time.sleep(float(os.environ["SLOW_S"]))
-    fenced = [m.content for m in messages if "<paper>" in m.content][-1]
-    inside = fenced.split("<paper>", 1)[1].split("</paper>", 1)[0].strip().split("\\n", 1)[-1]
+    fenced = [m.content for m in messages if "<line>" in m.content][-1]
+    inside = fenced.split("<line>", 1)[1].split("</line>", 1)[0].strip().split("\\n", 1)[-1]
     return " ".join(inside.split()[:14])
 assistant.llm.factory.make_llm = lambda settings: FakeLLM(reply, model=os.environ["SLOW_MODEL"])
 marker, real_replace = os.environ.get("STALL_MARKER"), os.replace

@@ -47,7 +47,7 @@ class Recorder:
 
     def __call__(self, messages: list[Message]) -> str:
         text = messages[-1].content
-        if "<paper>" not in text:  # a question, not a TL;DR
+        if "<line>" not in text:  # a question, not a TL;DR
             self.questions += 1
             return "NOT IN FEED"
         paper = next(p for p in PAPERS if p["abstract"].split(",")[0].split()[-1] in text)

@@ -43,9 +43,6 @@ def test_a_good_tldr_passes() -> None:
         "CogDPM Features Precision Estimation Based on Hierarchical Sampling of Diffusion Models.",
         # The title's words after the method name are fair to use.
         "CogDPM, diffusion probabilistic models via cognitive predictive coding, improves skill.",
-        # A term the abstract itself repeats is not repetition.
-        "CogDPM ties diffusion probabilistic models to coding, making diffusion probabilistic "
-        "models precise.",
     ],
 )
 def test_faithful_variants_pass(tldr: str) -> None:
@@ -109,6 +106,30 @@ def test_faithful_variants_pass(tldr: str) -> None:
 
         ("Diffusion Probabilistic Models via Cognitive Predictive Coding, a new paradigm for "
          "forecasting with precision.", "echoes the title"),
+        # A term said twice is repetition to a reader even when the abstract repeats it.
+        ("CogDPM ties diffusion probabilistic models to coding, making diffusion probabilistic "
+         "models precise.", "repeats a phrase"),
+        # The failure kinds of the first blind read (issue #14, round 2).
+        ("To address this limitation, CogDPM estimates precision with hierarchical sampling.",
+         "refers to something"),
+        ("To achieve this, CogDPM estimates precision with hierarchical sampling.",
+         "refers to something"),
+        ("Predictive Coding (PC) is a theoretical framework in cognitive science for CogDPM.",
+         "background"),
+        ("Diffusion models have shown strong forecasting skill with CogDPM precision.",
+         "background"),
+        ("CogDPM improves precipitation forecasting skill by 12.5\\% with diffusion models.",
+         "garbled"),
+        ("CogDPM outperforms diffusion models on precipitation, surpassing prior forecasting.",
+         "beats the baselines twice"),
+        ("CogDPM estimates precision for precipitation forecasting, a method",
+         "cut off"),
+        ("CogDPM estimates precision-from hierarchical sampling for precipitation forecasting.",
+         "garbled"),
+        ("CogDPM enables CogDPM-based precision estimation for precipitation forecasting.",
+         "garbled"),
+        ("CogDPM estimates a robust precision for robust precipitation forecasting.",
+         "repeats a word"),
         ("CogDPM estimates precision. It improves forecasting skill of diffusion models.",
          "more than one sentence"),
     ],

@@ -18,7 +18,9 @@ ABSTRACT = (
 WITH = Paper("2501.1", "Sparse Routing for Speech", ABSTRACT,
              ai_summary="RouteST routes speech frames\n to two of sixteen experts.")  # fmt: skip
 WITHOUT = Paper("2501.2", "Sparse Routing for Speech II", ABSTRACT)
-DRAFT = "RouteST activates two of sixteen experts for every frame of speech translation."
+# The built line is "RouteST is a sparse mixture-of-experts router for end-to-end speech
+# translation."; the model's trim only deletes words of it.
+DRAFT = "RouteST is a mixture-of-experts router for end-to-end speech translation."
 
 
 def test_feed_lines_are_one_plain_line() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 MIN_WORDS, MAX_WORDS = 6, 35  # the ai_summary lines run 10-46 words, 25 on average
 
@@ -108,6 +109,40 @@ _DANGLING_REF = re.compile(
 _APPOSITION_ONLY = re.compile(r"^[^,]+,\s+(?:a|an|the)\s+[^,]+$", re.IGNORECASE)
 # A headline ("X: A framework for ...") rather than a sentence.
 _HEADLINE = re.compile(r"^(?!(?:we|this|our|here)\b)[^\s:]+(?:\s+[^\s:]+){0,4}:\s", re.IGNORECASE)
+# Words that point back at something the sentence does not say.
+ANAPHORA = re.compile(
+    r"\b(?:this|these|such|that|those|the above|the aforementioned)\s+(?:\w+\s+)?(?:phenomen\w*|"
+    r"limitations?|gaps?|challenges?|issues?|problems?|shortcomings?|bottlenecks?|drawbacks?|"
+    r"observations?|insights?|findings?|questions?|goals?|settings?|tasks?|difficult\w*|"
+    r"deficienc\w*|barriers?|concerns?|needs?|trade-?offs?|dilemmas?|weakness\w*|failures?)\b"
+    r"|\b(?:to (?:achieve|address|tackle|overcome|solve|fill|bridge|mitigate|close|remedy|"
+    r"alleviate|handle|do|accomplish|realize|enable) (?:this|these|that|those|it|them)\b)"
+    r"|\b(?:this|these|such) (?:framework|method|approach|model|benchmark|dataset|system|"
+    r"technique|paradigm|pipeline|idea|design|strategy|mechanism|module|bias|effect)s?\b"
+    r"|^to \w+ the (?:challenges?|gaps?|limitations?|problems?|issues?)\b"
+    r"|\bto (?:further|this end|that end)\b|\brespectively\b|\b(?:the former|the latter)\b"
+    r"|^(?:it|they|this|these|those|such|its|their|thus|therefore|hence|moreover|furthermore|yet|"
+    r"additionally|also|however|then|finally|consequently)\b",
+    re.I,
+)
+# What others have shown: background, not this paper's claim.
+_CLAIMED = re.compile(
+    r"\b(?:have|has) (?:shown|demonstrated|achieved|become|emerged|attracted)\b"
+    r"|\bincreasingly\b|\bremains? (?:a |an )?(?:challeng|open|difficult)",
+    re.I,
+)
+# TeX and quote artefacts copied from the abstract ("17.1\\%", "GUI-360^circ", "Stress-Test''").
+_ARTEFACT = re.compile(r"\^|''|``|\\[A-Za-z%]|\$")
+# "development-from", "immediaTE": punctuation or casing broken in the copy.
+_BROKEN = re.compile(
+    r"\b\w+-(?:from|within|into|with|and|or|to|of|in|on|for|the|a)\s|\b[a-z]{3,}[A-Z]{2,}\b"
+)
+# "World Action Models (WAMs) are ...": the line defines the field instead of the paper's work.
+_FIELD_DEFINITION = re.compile(r"^[A-Z][\w\s-]{3,80}\([A-Z][\w-]*s\)\s+(?:are|is)\b")
+# Two words for beating a baseline in one line say one claim twice.
+_BEATS = re.compile(r"\b(?:outperform|surpass|exceed|beat|better than|superior to)", re.I)
+# A trailing "X, a method" with nothing after it: cut off before the description.
+_STUB_END = re.compile(r",\s+(?:a|an|the)\s+\w+(?:\s+\w+)?\.?$", re.I)
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 _ACRONYM = re.compile(r"^([A-Z]{2,})s?$")
 _DEFINED = re.compile(r"\(([A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)")
@@ -123,10 +158,44 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
         *check_form(tldr, abstract),
         *_check_markup(tldr),
         *_check_numbers(tldr, source),
+        *_check_binding(tldr, abstract),
         *_check_names(tldr, source),
         *_check_substance(tldr, source, title),
+        *_check_background(tldr, title, abstract),
     ]
     return reasons
+
+
+def dangles(text: str) -> bool:
+    """Whether ``text`` points at something it does not say ("this limitation", "To achieve
+    this", "respectively", an opening "It"/"These"/"Yet")."""
+    return bool(ANAPHORA.search(text.strip()))
+
+
+OPENING_WORDS = 6  # a line opening with the abstract's first words copies its background
+
+
+def _check_background(tldr: str, title: str, abstract: str) -> list[str]:
+    """The abstract's opening sentence (unless it already names the method or says "we"), or
+    a claim of what others "have shown", says what the field knows, not what this paper does."""
+    first = _WORDS.findall(abstract.casefold())[:OPENING_WORDS]
+    own = first[:1] == ["we"] or first[:2] in (["this", "paper"], ["in", "this"])
+    own = own or any(tldr.startswith(name) for name in method_names(title, abstract))
+    opening = _WORDS.findall(tldr.casefold())[:OPENING_WORDS]
+    if not own and len(first) == OPENING_WORDS and opening == first:
+        return ["copies the abstract's opening (background), not what this paper does"]
+    if _CLAIMED.search(tldr) or _FIELD_DEFINITION.search(tldr.strip()):
+        return ["describes the background: say what this paper proposes or finds"]
+    return []
+
+
+def _check_binding(tldr: str, abstract: str) -> list[str]:
+    """Numbers attached to other names than in the abstract (assistant.pipeline.meaning owns
+    the binding rules)."""
+    from assistant.pipeline.meaning import unbound_numbers
+
+    wrong = list(dict.fromkeys(unbound_numbers(tldr, abstract)))
+    return [f"number bound to another statement: {', '.join(wrong)}"] if wrong else []
 
 
 @dataclass(frozen=True)
@@ -219,8 +288,14 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
         reasons.append('a noun phrase ("X, a ...") with no verb, not a sentence')
     if _INNER_SENTENCE.search(text.rstrip(".!? ")):
         reasons.append("more than one sentence")
-    if _DANGLING_REF.search(text):
-        reasons.append('refers to something it does not say ("respectively", "these issues")')
+    if _DANGLING_REF.search(text) or dangles(text):
+        reasons.append('refers to something it does not say ("this gap", "To achieve this")')
+    if _ARTEFACT.search(text) or _BROKEN.search(text):
+        reasons.append("garbled: TeX, quote marks or broken punctuation copied from the abstract")
+    if len(_BEATS.findall(text)) > 1:
+        reasons.append("says it beats the baselines twice")
+    if _STUB_END.search(text):
+        reasons.append('cut off: ends on "X, a method" before saying what it is')
     return reasons
 
 
@@ -248,7 +323,31 @@ def _repetition(text: str, abstract: str) -> list[str]:
     vague = [stem_ for stem_ in _VAGUE if sum(w.startswith(stem_) for w in words) > 1]
     if vague:
         return [f"repeats a vague claim ({vague[0]}...)"]
+    return _repeated_content(text)
+
+
+def _repeated_content(text: str) -> list[str]:
+    """Two adjacent content words said twice ("medical reasoning ... medical reasoning"), one
+    participle clause opened twice (", delivering ... , delivering"), or a name followed by a
+    compound of itself ("aDSL enables aDSL-based")."""
+    words = [stem(strip_token(t).casefold()) for t in text.split()]
+    pairs = [(a, b) for a, b in pairwise(words) if a and b and not {a, b} & STOPWORDS]
+    if len(pairs) != len(set(pairs)):
+        return ["repeats a phrase"]
+    clauses = [m.casefold() for m in _PARTICIPLE.findall(text)]
+    if len(clauses) != len(set(clauses)):
+        return ["repeats a clause opening"]
+    if any(w and len(w) > 3 and w not in STOPWORDS and w in words[i + 1 : i + 4]
+           for i, w in enumerate(words)):  # fmt: skip
+        return ["repeats a word within a few words"]
+    for name, compound in _NAME_COMPOUND.findall(text):
+        if compound == name:
+            return ["garbled: a name used as a compound of itself"]
     return []
+
+
+_PARTICIPLE = re.compile(r",\s+(\w+ing)\b")
+_NAME_COMPOUND = re.compile(r"\b(\w*[A-Z]\w*)\s+(?:\S+\s+){0,2}?(\w*[A-Z]\w*)-\w+")
 
 
 def _cut_off(text: str) -> list[str]:
@@ -348,6 +447,8 @@ def _known(token: str, source: _Source) -> bool:
     if token.isalpha() and token[1:].islower() and _harmless(stem(folded)):
         return True
     parts = [p for p in re.split(r"[-/]", token) if p]
+    if sum(p[:1].isupper() for p in parts) > 1:  # "Gui-TARS": a name the source lacks whole
+        return False
     if len(parts) > 1:
         return all(not _is_name(p, i == 0) or _known(p, source) for i, p in enumerate(parts))
     return _expands(token, source.words)

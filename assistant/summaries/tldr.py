@@ -1,5 +1,8 @@
-"""TL;DR generation: draft with the LLM, check, retry once with feedback, else fall back to an
-extractive one-liner. Results are cached per (paper, content hash, model, prompt version)."""
+"""TL;DR generation: a line built deterministically from the abstract (the contribution
+sentence rewritten to start with the method, plus its main result: assistant.summaries.compress),
+which the LLM shortens; the edit is kept only if it passes the checker and adds nothing of its
+own, else the built line is used, labelled extractive. Results are cached per (paper, content
+hash, model, prompt version)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from assistant.llm.base import LLM, Message
 from assistant.models import Paper
 from assistant.sanitize import clean_untrusted, strip_markup
 from assistant.summaries.cache import Tldr, TldrCache
-from assistant.summaries.checker import MAX_WORDS, MIN_WORDS, check_borrowed, check_tldr
+from assistant.summaries.checker import MAX_WORDS, check_borrowed
+from assistant.summaries.compress import compress, edit_problems
 from assistant.summaries.extractive import (
     contribution_and_result,
     extractive_tldr,
@@ -24,14 +28,8 @@ from prompts import Prompt, load_prompt
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
-RULES_VERSION = "rules3"
+RULES_VERSION = "rules4"
 MAX_TOKENS = 64  # 30 words is ~45 tokens; a draft cut here is trimmed back or rejected
-# Said in a fresh turn, without replaying the rejected draft: the tiny model copies whatever
-# it wrote before, so a retry that shows it its draft mostly returns the same draft.
-FEEDBACK = (
-    "Your TL;DR was rejected: {reasons}. Write a new one: one sentence, "
-    f"{MIN_WORDS}-{MAX_WORDS} words, naming the method and what it does."
-)
 NO_MODEL = "none"
 
 _LABEL = re.compile(
@@ -94,12 +92,12 @@ class TldrWriter:
         self._example_text = " ".join(reply for _, reply in self.prompt.examples)
         self.calls = 0
 
-    def messages(self, paper: Paper) -> list[Message]:
-        """The chat messages of the first draft: the worked examples, then the paper's title
-        and the contribution and result sentences to rewrite (the whole abstract would cost
-        the embedded model more prefill time than the rest of the call)."""
+    def messages(self, paper: Paper, line: str | None = None) -> list[Message]:
+        """The chat messages of the edit: the worked examples, then the line to shorten."""
+        line = line if line is not None else base_line(paper)
         picked = " ".join(contribution_and_result(paper.title, abstract_data(paper)))
-        values = {"title": " ".join(paper.title.split()), "sentences": picked, "abstract": picked}
+        values = {"title": " ".join(paper.title.split()), "sentences": picked,
+                  "abstract": picked, "line": line}  # fmt: skip
         wanted = self.prompt.placeholders()
         system, user = self.prompt.render(
             **{k: _fence_safe(v) for k, v in values.items() if k in wanted}
@@ -110,22 +108,16 @@ class TldrWriter:
         return [*messages, Message("user", user)]
 
     def write(self, paper: Paper) -> Tldr:
-        """A TL;DR that passes the checker: the model's, its retry, or an extractive one."""
-        messages = self.messages(paper)
-        draft, reasons = self._draft(messages, paper)
+        """The model's edit of the built line when it passes every check, else the built line
+        (no retry: a second call costs as much as the first and rarely fixes the edit)."""
+        line = base_line(paper)
+        draft, reasons = self._draft(self.messages(paper, line), paper, line)
         if reasons:
-            retry = self.retry_messages(messages, reasons)
-            draft, retry_reasons = self._draft(retry, paper)
-            if retry_reasons:
-                return self._extractive(paper, (*reasons, *retry_reasons))
+            return self._extractive(paper, tuple(reasons), line)
         return Tldr(paper.paper_id, paper.content_hash, draft, "model", self.model_id,
                     self.prompt_version)  # fmt: skip
 
-    def retry_messages(self, messages: list[Message], reasons: list[str]) -> list[Message]:
-        """The first conversation plus a user turn saying what was wrong with the draft."""
-        return [*messages, Message("user", FEEDBACK.format(reasons="; ".join(reasons)))]
-
-    def _draft(self, messages: list[Message], paper: Paper) -> tuple[str, list[str]]:
+    def _draft(self, messages: list[Message], paper: Paper, line: str) -> tuple[str, list[str]]:
         """One cleaned draft and the reasons it fails (empty: it passes)."""
         self.calls += 1
         # Greedy decoding: the same paper gets the same TL;DR. The model stops at the end of
@@ -138,12 +130,11 @@ class TldrWriter:
         if cut_off and not trimmed:
             return text, ["cut off before the end: too long"]
         abstract = abstract_data(paper)
-        reasons = check_tldr(text, paper.title, abstract)
+        reasons = edit_problems(text, line, paper.title, abstract)
         return text, reasons + check_borrowed(text, paper.title, abstract, self._example_text)
 
-    def _extractive(self, paper: Paper, reasons: tuple[str, ...]) -> Tldr:
-        text = extractive_tldr(paper.title, abstract_data(paper))
-        return Tldr(paper.paper_id, paper.content_hash, text, "extractive", self.model_id,
+    def _extractive(self, paper: Paper, reasons: tuple[str, ...], line: str) -> Tldr:
+        return Tldr(paper.paper_id, paper.content_hash, line, "extractive", self.model_id,
                     self.prompt_version, tuple(dict.fromkeys(reasons)))  # fmt: skip
 
 
@@ -152,9 +143,17 @@ def prompt_version(prompt: Prompt) -> str:
     return f"{prompt.version}+{RULES_VERSION}"
 
 
+def base_line(paper: Paper) -> str:
+    """The line built from the abstract without a model: the compressed contribution (and
+    result) when one passes the checker, else the extractive one-liner."""
+    abstract = abstract_data(paper)
+    built = compress(paper.title, abstract)
+    return built.text if built else extractive_tldr(paper.title, abstract)
+
+
 def extractive_only(paper: Paper, version: str, reason: str) -> Tldr:
     """An extractive TL;DR made without any model (the backend is down); never cached."""
-    text = extractive_tldr(paper.title, abstract_data(paper))
+    text = base_line(paper)
     return Tldr(paper.paper_id, paper.content_hash, text, "extractive", NO_MODEL, version,
                 (reason,))  # fmt: skip
 

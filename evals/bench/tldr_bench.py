@@ -1,4 +1,4 @@
-"""TL;DRs: seconds per paper with a fresh cache (LLM drafts, checks, retries) and the cached
+"""TL;DRs: seconds per paper with a fresh cache (built line, LLM trim, checks) and the cached
 re-run, over the sample feed's papers with the embedded model (loaded beforehand)."""
 
 from __future__ import annotations

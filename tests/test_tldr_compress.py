@@ -1,0 +1,142 @@
+"""The deterministic TL;DR line (assistant.summaries.compress): the contribution sentence picked
+by its structure and rewritten to start with the method, the result clause, dangling references,
+and the checks on the model's trim of the line. The cases are the failure kinds of the first
+blind read (background picked, "this limitation" dangling, a name bound to the wrong thing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.summaries.compress import compress, contribution, dangles, edit_problems, name_of
+
+BACKGROUND = (
+    "Large language models have shown strong performance on many reasoning benchmarks. "
+    "However, they remain costly to run on long inputs. "
+)
+VEGA = (
+    "While Multimodal Large Language Models demonstrate impressive semantic capabilities, they "
+    "often suffer from spatial blindness. In this work, we propose a paradigm shift by "
+    "leveraging the implicit spatial prior within video generation models. We introduce "
+    "VEGA-3D (Video Extracted Generative Awareness), a plug-and-play framework that repurposes "
+    "a pre-trained video diffusion model as a Latent World Simulator. Extensive experiments "
+    "across spatial reasoning benchmarks demonstrate that our method outperforms "
+    "state-of-the-art baselines, validating that generative priors provide a scalable "
+    "foundation."
+)
+VEGA_TITLE = "Generation Models Know Space: Unleashing Implicit 3D Priors for Scene Understanding"
+
+
+def test_the_contribution_sentence_starts_with_the_method_and_carries_the_result() -> None:
+    line = compress(VEGA_TITLE, VEGA)
+    assert line is not None
+    assert line.text == (
+        "VEGA-3D is a plug-and-play framework that repurposes a pre-trained video diffusion "
+        "model as a Latent World Simulator, outperforming state-of-the-art baselines."
+    )
+    assert len(line.sentences) == 2  # the head and the result each come from one sentence
+
+
+def test_a_leading_phrase_that_dangles_is_cut_and_the_name_comes_first() -> None:
+    title = "LeanK: Learnable K Cache Channel Pruning for Efficient Decoding"
+    abstract = (
+        BACKGROUND + "To address this limitation, we propose LeanK, a learning-based method "
+        "that prunes unimportant key cache channels. Experiments show that LeanK reduces GPU "
+        "memory by 70% and accelerates decoding by 1.3x, which makes long inputs cheaper."
+    )
+    line = compress(title, abstract)
+    assert line is not None and line.text == (
+        "LeanK is a learning-based method that prunes unimportant key cache channels, reducing "
+        "GPU memory by 70% and accelerating decoding by 1.3x."
+    )
+
+
+def test_a_clause_that_points_at_what_the_line_lacks_is_cut_or_the_sentence_refused() -> None:
+    cut = contribution(
+        "In this work, we introduce AutoMind, an adaptive, knowledgeable LLM-agent framework "
+        "that overcomes these deficiencies through three key advances.",
+        "AutoMind",
+        "AutoMind: Adaptive Knowledgeable Agent for Automated Data Science",
+    )
+    assert cut == "AutoMind is an adaptive, knowledgeable LLM-agent framework."
+    assert contribution("To further improve this, we refine it.", None) is None
+    for text in ("To achieve this, X uses Y.", "It improves recall.", "the gains, respectively",
+                 "Applying this framework to four benchmarks"):  # fmt: skip
+        assert dangles(text), text
+    assert not dangles("X is a benchmark for terminal-use agents.")
+
+
+def test_a_name_is_never_bound_to_another_artefact() -> None:
+    title = "Effective Red-Teaming of Policy-Adherent Agents"
+    abstract = (
+        "Task-oriented agents are increasingly used in domains with strict policies. We propose "
+        "a novel threat model that focuses on adversarial users. To address this, we present "
+        "CRAFT, a multi-agent red-teaming system that leverages policy-aware persuasive "
+        "strategies to undermine a policy-adherent agent."
+    )
+    line = compress(title, abstract)
+    assert line is not None and line.text.startswith("CRAFT is a multi-agent red-teaming system")
+    assert "CRAFT is a novel threat model" not in line.text
+    # A title prefix that is a phrase, not a name, never becomes the subject of a sentence.
+    assert name_of("Beyond Drug Discovery: The NMO Benchmark", "We propose a new baseline.") is None
+    assert name_of("SIA: Self Improving AI", "SIA updates the harness.") == "SIA"
+
+
+def test_a_description_that_names_another_artefact_keeps_its_own_subject() -> None:
+    title = "VerIF: Verification Engineering for Reinforcement Learning in Instruction Following"
+    sentence = (
+        "To support this approach, we construct a high-quality instruction-following dataset, "
+        "VerInstruct, containing approximately 22,000 instances."
+    )
+    line = contribution(sentence, "VerIF", title)
+    assert line is not None and not line.startswith("VerIF")
+    assert line.startswith("We construct a high-quality instruction-following dataset")
+
+
+def test_without_a_contribution_cue_the_line_is_never_the_background() -> None:
+    title = "Quantifying the Capacity of Late-Interaction Retrieval Models"
+    abstract = (
+        "Late-interaction retrieval models have shown strong empirical performance. Little is "
+        "known about their theoretical representation power. Late-interaction MaxSim can "
+        "exactly replicate the inner product between any two non-negative sparse vectors."
+    )
+    line = compress(title, abstract)
+    assert line is not None
+    assert line.text.startswith("Late-interaction MaxSim can exactly replicate")
+
+
+LINE = (
+    "LeanK is a learning-based method that prunes unimportant key cache channels, reducing GPU "
+    "memory by 70% and accelerating decoding by 1.3x."
+)
+ABSTRACT = (
+    "We propose LeanK, a learning-based method that prunes unimportant key cache channels. "
+    "Experiments show that LeanK reduces GPU memory by 70% and accelerates decoding by 1.3x."
+)
+TITLE = "LeanK: Learnable K Cache Channel Pruning for Efficient Decoding"
+
+
+def test_a_trim_that_only_deletes_words_is_kept() -> None:
+    trim = (
+        "LeanK is a method that prunes key cache channels, reducing GPU memory by 70% and "
+        "accelerating decoding by 1.3x."
+    )
+    assert edit_problems(trim, LINE, TITLE, ABSTRACT) == []
+    assert edit_problems(LINE, LINE, TITLE, ABSTRACT) == []  # an unchanged line is fine too
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        ("LeanK is a method that removes key cache channels, reducing GPU memory by 70%.",
+         "rewords the line"),
+        ("LeanK is a learning-based method that prunes unimportant key cache channels.",
+         "drops the result"),
+        ("A learning-based method prunes unimportant key cache channels, reducing GPU memory.",
+         "drops the name"),
+        ("LeanK is a method that prunes key cache channels, reducing GPU memory by 1.3x.",
+         "numbers bound to other names"),
+        ("LeanK prunes channels, reducing memory.", "too short"),
+    ],
+)  # fmt: skip
+def test_a_trim_that_changes_drops_or_rebinds_is_refused(draft: str, expected: str) -> None:
+    assert any(expected in r for r in edit_problems(draft, LINE, TITLE, ABSTRACT))
