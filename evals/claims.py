@@ -178,17 +178,18 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--misses", action="store_true", help="print the sentences misjudged")
+    parser.add_argument("--set", choices=CLAIM_SETS, default=CLAIM_SETS[-1], dest="claim_set")
     args = parser.parse_args(argv)
     from assistant.config import Settings
     from vectorstore.embeddings import make_embedder
 
-    records = [r for r in load_jsonl(DATASETS / "claims.jsonl")
+    records = [r for r in load_jsonl(DATASETS / f"{args.claim_set}.jsonl")
                if r.get("label") and args.split in ("all", r.get("split"))]  # fmt: skip
     abstracts = {r["paper_id"]: r for r in load_jsonl(DATASETS / "claim_sources.jsonl")}
     results = check_records(records, abstracts, make_embedder(Settings()))
     matrix = confusion(results)
     precision, recall = precision_recall(matrix)
-    print(f"split {args.split}: {len(results)} labelled sentences")
+    print(f"{args.claim_set} split {args.split}: {len(results)} labelled sentences")
     print(f"{'label':<12} {'kept':>5} {'dropped':>8}")
     for label, row in matrix.items():
         print(f"{label:<12} {row['kept']:>5} {row['dropped']:>8}")
