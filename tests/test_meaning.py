@@ -195,3 +195,13 @@ def test_a_number_from_another_statement_of_the_abstract_fails() -> None:
     assert meaning.stray_numbers("TARS reduces hallucination rates from 2.5 to 0.4.", source)
     assert not meaning.stray_numbers("TARS reduces hallucination rates from 26.4% to 13.2%.",
                                      source)  # fmt: skip
+
+
+def test_a_sentence_that_points_back_is_recognised() -> None:
+    from assistant.pipeline.meaning import leans_back
+
+    assert leans_back("However, these models do not show the enhancement of prediction skills.")
+    assert leans_back("This algorithm accelerates sampling by two orders of magnitude.")
+    assert leans_back("Thus, even though Lion appears to perform well, its basis is unclear.")
+    assert not leans_back("This paper proposes Lion-K, a family of optimizers.")
+    assert not leans_back("We apply CogDPM to real-world precipitation forecasting.")

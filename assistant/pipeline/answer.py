@@ -330,6 +330,8 @@ class AnswerBuilder:
             return False
         if quote.sentence in self.quoted:
             return False  # already quoted, perhaps cut
+        if meaning.leans_back(quote.sentence):
+            return False  # out of its place, "these models" may read as said of the answer
         new_topic = topic_words(quote.sentence) & topic_words(self.ctx.question)
         if len(new_topic - topic_words(shown)) >= QUOTE_NEW_TOPIC:
             return True

@@ -223,6 +223,22 @@ _KIND_WORD = re.compile(rf"\b{_KINDS}\b", re.I)
 NAME_NEAR_KIND = 3  # tokens between a name and the kind of thing asked ("the NeuraLadder dataset")
 
 
+# A sentence that opens by pointing back ("However, these models ...", "This algorithm ...",
+# "Thus, ..."): quoted on its own, its referent is lost and it may read as said of the answer.
+_LEANS_BACK = re.compile(
+    r"^\W*(?:(?:however|thus|hence|therefore|moreover|furthermore|additionally|also|yet|"
+    r"consequently|in addition|to this end|to address this)\b,?\s*)?"
+    r"(?:(?:these|this|those|such|it|they|their|its)\b(?!\s+(?:paper|work|study)\b)|"
+    r"(?:however|thus|hence|therefore|consequently)\b)",
+    re.IGNORECASE,
+)
+
+
+def leans_back(sentence: str) -> bool:
+    """The sentence opens by pointing back at what an earlier sentence said."""
+    return bool(_LEANS_BACK.search(sentence))
+
+
 def is_kind(token: str) -> bool:
     """A word for a kind of thing a name can name: method, dataset, framework, ..."""
     return bool(_KIND_WORD.fullmatch(token))
