@@ -148,8 +148,7 @@ def collect(settings: Settings, questions: list[Question], llm: LLM, embedder: E
             feeds_dir: Path, cache: Path) -> None:  # fmt: skip
     """Draft every question not yet in ``cache`` against a private store of its own feed,
     appending each draft to ``cache`` as soon as it is made (a long run can be resumed)."""
-    from assistant.pipeline.qa import QAPipeline
-    from assistant.services import builtin_feed_path
+    from assistant.services import build_pipeline, builtin_feed_path
 
     done, commit = set(load_cache(cache)), git_head()
     by_feed: dict[str, list[Question]] = {}
@@ -160,7 +159,7 @@ def collect(settings: Settings, questions: list[Question], llm: LLM, embedder: E
         specs = feed_specs(feed, feeds_dir, builtin_feed_path())
         services = prepare_store(settings, feed, specs, embedder, llm)
         try:
-            pipeline = QAPipeline(services)
+            pipeline = build_pipeline(services)
             papers = [s.paper for s in services.registry.all_papers()]
             for q in items:
                 draft = draft_one(pipeline, q, gold_paper_ids(q, papers)[0])

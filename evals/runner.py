@@ -99,9 +99,9 @@ class EvalRun:
 
 
 def default_pipeline(services: Services) -> Pipeline:
-    from assistant.pipeline.qa import QAPipeline
+    from assistant.services import build_pipeline
 
-    return QAPipeline(services)
+    return build_pipeline(services)
 
 
 def run_eval(

@@ -8,7 +8,7 @@ import re
 import secrets
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import UsageError
 from assistant.llm.base import Generation, Message
@@ -28,7 +28,9 @@ from assistant.pipeline.types import Answer, AnswerEvent, Filters, RetrievedPape
 from prompts import load_prompt
 
 if TYPE_CHECKING:
-    from assistant.services import Services
+    from assistant.llm.loader import LLMLoader
+    from vectorstore.embeddings import Embedder
+    from vectorstore.registry import Registry
 
 History = list[tuple[str, str]]
 CONTEXT_PAPERS = 3
@@ -88,13 +90,25 @@ def retrieval_query(question: str, history: History | None) -> str:
 
 
 class QAPipeline:
-    """The question-answering pipeline. Thread-safe for concurrent questions."""
+    """The question-answering pipeline. Thread-safe for concurrent questions. Built by
+    ``assistant.services.build_pipeline`` from the components it names."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.retriever = HybridRetriever(services)
+    def __init__(
+        self,
+        *,
+        retriever: HybridRetriever,
+        registry: Registry,
+        embedder: Embedder,
+        llm: LLMLoader,
+        calibration: abstain.Calibration,
+        max_question_tokens: int,
+        retrieval_k: int,
+    ) -> None:
+        self.retriever, self.registry, self.embedder = retriever, registry, embedder
+        self.llm_loader = llm  # the model loads on first use (or on a thread: preload)
+        self.calibration = calibration
+        self.max_question_tokens, self.retrieval_k = max_question_tokens, retrieval_k
         self.prompt = load_prompt("answer")
-        self.calibration = abstain.load_calibration()
         self.canary = secrets.token_hex(4)  # per process; never shown, so leaks are detectable
 
     def retrieve(
@@ -104,11 +118,9 @@ class QAPipeline:
         filters: Filters | None = None,
         history: History | None = None,
     ) -> list[RetrievedPaper]:
-        text = validate_question(question, self.services.settings.max_question_tokens)
-        query = retrieval_query(text, history)
-        q_vec = self.services.embedder.embed([query])[0]
-        return self.retriever.retrieve(query, k or self.services.settings.retrieval_k, filters,
-                                       q_vec)  # fmt: skip
+        """The papers a question retrieves, without answering it (evals, benchmarks)."""
+        text = validate_question(question, self.max_question_tokens)
+        return self._search(text, k, filters, history)[2]
 
     def ask(
         self,
@@ -135,13 +147,13 @@ class QAPipeline:
     ) -> Iterator[AnswerEvent]:
         """Validate the question once, gather the evidence, and let the builder answer."""
         started = time.perf_counter()
-        text = validate_question(question, self.services.settings.max_question_tokens)
-        self.services.require_papers()
-        self.services.preload_llm()
+        text = validate_question(question, self.max_question_tokens)
+        self.registry.require_papers()
+        self.llm_loader.preload()
         yield AnswerEvent("status", "searching the feed")
         ctx = self._gather(text, k, filters, history)
         retrieval_ms = round((time.perf_counter() - started) * 1000, 1)
-        builder = AnswerBuilder(ctx, embedder=self.services.embedder, llm=self.services.llm,
+        builder = AnswerBuilder(ctx, embedder=self.embedder, llm=self.llm_loader.get(),
                                 canary=self.canary, started=started,
                                 timings={"retrieval": retrieval_ms})  # fmt: skip
         yield from builder.respond(lambda: self._draft(ctx))
@@ -149,15 +161,10 @@ class QAPipeline:
     def _gather(
         self, text: str, k: int | None, filters: Filters | None, history: History | None
     ) -> AnswerContext:
-        """Retrieve, pick the evidence and the quotes, and judge whether the feed answers.
-        The query (expanded by the previous turn for a follow-up) is embedded once."""
-        query = retrieval_query(text, history)
-        q_vec = self.services.embedder.embed([query])[0]
-        k = k or self.services.settings.retrieval_k
-        papers = self.retriever.retrieve(query, k, filters, q_vec)
+        """Retrieve, pick the evidence and the quotes, and judge whether the feed answers."""
+        query, q_vec, papers = self._search(text, k, filters, history)
         listing = is_list_question(text)
-        bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS],
-                                 self.services.embedder)  # fmt: skip
+        bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS], self.embedder)
         evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
         top = evidence[0].source_n if evidence else 1
         quotes = quote_sentences(query, q_vec, bundles[top - 1], top) if evidence else []
@@ -174,13 +181,22 @@ class QAPipeline:
             listed=papers_to_list(text, q_vec, bundles) if listing else None,
         )
 
+    def _search(
+        self, text: str, k: int | None, filters: Filters | None, history: History | None
+    ) -> tuple[str, Any, list[RetrievedPaper]]:
+        """The query (expanded by the previous turn for a follow-up), its embedding (made once
+        per question) and the papers it retrieves."""
+        query = retrieval_query(text, history)
+        q_vec = self.embedder.embed([query])[0]
+        return query, q_vec, self.retriever.retrieve(query, q_vec, k or self.retrieval_k, filters)
+
     def _draft(self, ctx: AnswerContext) -> Generation:
         system, user = self.prompt.render(
             sources=format_sources(ctx.evidence, ctx.bundles),
             question=ctx.question,
             canary=self.canary,
         )
-        return self.services.llm.generate(
+        return self.llm_loader.get().generate(
             [Message("system", system), Message("user", user)],
             max_tokens=MAX_ANSWER_TOKENS,
             temperature=0.0,
