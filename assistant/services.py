@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from assistant.llm.base import LLM
     from assistant.pipeline.abstain import Calibration
     from assistant.pipeline.qa import QAPipeline
+    from prompts import Prompt
     from vectorstore.embeddings import Embedder
     from vectorstore.registry import Registry
     from vectorstore.store import ChunkStore
@@ -108,9 +109,11 @@ class Services:
         self.llm_loader.close()
 
 
-def build_pipeline(services: Services, calibration: Calibration | None = None) -> QAPipeline:
+def build_pipeline(
+    services: Services, calibration: Calibration | None = None, prompt: Prompt | None = None
+) -> QAPipeline:
     """The one place a QAPipeline is put together: each part gets only what it uses.
-    ``calibration`` replaces the packaged abstention calibration (tests)."""
+    ``calibration`` and ``prompt`` replace the packaged ones (tests)."""
     from assistant.pipeline.abstain import load_calibration
     from assistant.pipeline.qa import QAPipeline
     from assistant.pipeline.retrieval import HybridRetriever
@@ -124,4 +127,5 @@ def build_pipeline(services: Services, calibration: Calibration | None = None) -
         calibration=calibration or load_calibration(),
         max_question_tokens=settings.max_question_tokens,
         retrieval_k=settings.retrieval_k,
+        prompt=prompt,
     )

@@ -25,7 +25,7 @@ from assistant.pipeline.evidence import (
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Filters, RetrievedPaper
-from prompts import load_prompt
+from prompts import Prompt, load_prompt
 
 if TYPE_CHECKING:
     from assistant.llm.loader import LLMLoader
@@ -103,12 +103,14 @@ class QAPipeline:
         calibration: abstain.Calibration,
         max_question_tokens: int,
         retrieval_k: int,
+        prompt: Prompt | None = None,
     ) -> None:
+        """``prompt`` replaces prompts/answer (tests of prompt injection)."""
         self.retriever, self.registry, self.embedder = retriever, registry, embedder
         self.llm_loader = llm  # the model loads on first use (or on a thread: preload)
         self.calibration = calibration
         self.max_question_tokens, self.retrieval_k = max_question_tokens, retrieval_k
-        self.prompt = load_prompt("answer")
+        self.prompt = prompt or load_prompt("answer")
         self.canary = secrets.token_hex(4)  # per process; never shown, so leaks are detectable
 
     def retrieve(
