@@ -14,13 +14,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner, Result
 from conftest import free_port
 
 from assistant.config import Settings
 from assistant.ingest import IngestReport, ingest_sources
 from assistant.llm.base import Message
 from assistant.pipeline.abstain import FEATURES, Calibration
-from assistant.services import Services
+from assistant.services import Components, Services
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -138,3 +139,15 @@ def serve(services: Services, **options: Any) -> Iterator[str]:
         yield url
     finally:
         app.close()
+
+
+class InjectingRunner(CliRunner):
+    """A CliRunner whose `feedqa` runs on ``components`` (a scripted model, a calibration)
+    instead of building them from its settings (assistant.cli_common.open_services)."""
+
+    def __init__(self, components: Components) -> None:
+        super().__init__()
+        self.components = components
+
+    def invoke(self, cli: Any, args: Any = None, **kwargs: Any) -> Result:  # type: ignore[override]
+        return super().invoke(cli, args, obj=self.components, **kwargs)
