@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import ALWAYS, NEVER
+from helpers import ALWAYS, NEVER, SMALL_FEED, write_feed
 
 from assistant.cli import main
 from assistant.errors import BackendUnavailable
@@ -18,16 +18,9 @@ from assistant.services import Components
 
 pytestmark = pytest.mark.usefixtures("fake_env")
 
-FEED = [
-    {"id": "2503.00021", "day": "2024-05-27",
-     "title": "Sparse Expert Routing for Speech Translation",
-     "abstract": "RouteST activates two of sixteen experts for every audio frame. It improves "
-                 "BLEU by 2.4 points on MuST-C over a dense baseline."},
-    {"id": "2503.00022", "day": "2025-06-16",
-     "title": "Graph Networks for Protein Docking",
-     "abstract": "DockGNN places 41% of ligands within two angstroms of the crystal pose. It was "
-                 "trained on the PDBbind collection of crystal structures."},
-]  # fmt: skip
+# Two papers of the small feed, a year apart (the date options pick one).
+FEED = [{**SMALL_FEED[0], "day": "2024-05-27"}, {**SMALL_FEED[1], "day": "2025-06-16"}]
+ROUTE_ID, DOCK_ID = FEED[0]["id"], FEED[1]["id"]
 QUESTION = "How many experts does RouteST activate for every audio frame?"
 DRAFT = "RouteST activates two of sixteen experts for every audio frame [1]."
 KEYS = {"question", "answer", "abstained", "citations", "backend", "model", "path", "timings_ms",
@@ -42,8 +35,7 @@ def llm() -> FakeLLM:
 
 @pytest.fixture
 def store(isolated_home: Path) -> Path:
-    feed = isolated_home / "feed.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in FEED))
+    feed = write_feed(isolated_home / "feed.jsonl", FEED)
     result = cli("ingest", str(feed))
     assert result.exit_code == 0, result.output
     return isolated_home
@@ -75,8 +67,8 @@ def test_json_is_one_object_with_the_schema(store, llm: FakeLLM) -> None:
     assert payload["backend"] == "fake" and payload["model"] == "scripted"
     (citation,) = payload["citations"]
     assert citation == {
-        "n": 1, "paper_id": "2503.00021", "title": FEED[0]["title"],
-        "url": "https://arxiv.org/abs/2503.00021",
+        "n": 1, "paper_id": ROUTE_ID, "title": FEED[0]["title"],
+        "url": f"https://arxiv.org/abs/{ROUTE_ID}",
         "quote": "RouteST activates two of sixteen experts for every audio frame.",
     }  # fmt: skip
     assert payload["usage"]["completion_tokens"] == len(DRAFT.split())
@@ -89,7 +81,7 @@ def test_text_output_streams_the_answer_then_its_sources(store, llm: FakeLLM) ->
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == DRAFT
-    assert f"  [1] {FEED[0]['title']} — https://arxiv.org/abs/2503.00021" in lines
+    assert f"  [1] {FEED[0]['title']} — https://arxiv.org/abs/{ROUTE_ID}" in lines
     assert lines[-1].startswith("(model · fake scripted · ")
     assert llm.calls[0][-1].content.count(QUESTION) == 1
 
@@ -149,5 +141,5 @@ def test_empty_store_exits_4(isolated_home: Path, llm: FakeLLM) -> None:
 def test_date_options_filter_the_sources(store, llm: FakeLLM, option: str, day: str) -> None:
     result = cli("ask", "--json", option, day, QUESTION, llm=llm)
     assert result.exit_code == 0, result.output
-    expected = "2503.00022" if option == "--since" else "2503.00021"
+    expected = DOCK_ID if option == "--since" else ROUTE_ID
     assert {c["paper_id"] for c in json.loads(result.stdout)["citations"]} <= {expected}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from fake_openai_server import MODEL, FakeOpenAIServer, Step
-from helpers import ALWAYS, ingest
+from helpers import ALWAYS, SMALL_FEED, ingest, write_feed
 
 from assistant.cli import main
 from assistant.config import Settings
@@ -161,13 +161,7 @@ def test_nothing_listening_is_unavailable() -> None:
 
 # --- the CLI ---------------------------------------------------------------------------------
 
-FEED = [
-    {"id": "2502.00011", "title": "Sparse Expert Routing for Speech Translation",
-     "abstract": "RouteST activates two of sixteen experts for every audio frame. It improves "
-                 "BLEU by 2.4 points on MuST-C over a dense baseline."},
-    {"id": "2502.00012", "title": "Graph Networks for Protein Docking",
-     "abstract": "DockGNN places 41% of ligands within two angstroms of the crystal pose."},
-]  # fmt: skip
+FEED = SMALL_FEED[:2]
 QUESTION = "How many experts does RouteST activate for every audio frame?"
 
 
@@ -184,8 +178,7 @@ def cli_env(server: FakeOpenAIServer, isolated_home: Path,
         "FEEDQA_LLM_MAX_RETRIES": "1",
     }.items():
         monkeypatch.setenv(name, value)
-    feed = isolated_home / "feed.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in FEED))
+    feed = write_feed(isolated_home / "feed.jsonl", FEED)
     services = Services(Settings())
     assert ingest(services, feed).new == len(FEED)
     services.close()
@@ -213,7 +206,7 @@ def test_cli_answers_through_the_backend(cli_env: FakeOpenAIServer, monkeypatch,
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["backend"] == "openai" and payload["model"] == MODEL
-    assert payload["path"] == "model" and payload["citations"][0]["paper_id"] == "2502.00011"
+    assert payload["path"] == "model" and payload["citations"][0]["paper_id"] == FEED[0]["id"]
     assert cli_env.completions()[0].body["stream"] is (stream == "true")
 
 
