@@ -105,7 +105,7 @@ def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draf
     from assistant.pipeline.evidence import format_sources
 
     started = time.perf_counter()
-    builder = pipeline._gather(question.question, None, None, None)
+    builder = pipeline._gather(question.question, {})
     if not builder.evidence:
         return Draft(question, gold, "", [], {}, "", True, 0.0)
     generation = pipeline._draft(builder)

@@ -8,7 +8,7 @@ import re
 import secrets
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from assistant.errors import UsageError
 from assistant.llm.base import Generation, Message
@@ -33,6 +33,16 @@ if TYPE_CHECKING:
     from vectorstore.registry import Registry
 
 History = list[tuple[str, str]]
+
+
+class AskOptions(TypedDict, total=False):
+    """What a question may come with: the conversation so far, papers to retrieve, filters."""
+
+    history: History | None
+    k: int | None
+    filters: Filters | None
+
+
 CONTEXT_PAPERS = 3
 # Evidence sentences in the prompt: prefill (~250 tokens/s here) is most of the time to the
 # first token, and the sentences that carry the answer are quoted beside the draft anyway.
@@ -113,58 +123,37 @@ class QAPipeline:
         self.prompt = prompt or load_prompt("answer")
         self.canary = secrets.token_hex(4)  # per process; never shown, so leaks are detectable
 
-    def retrieve(
-        self,
-        question: str,
-        k: int | None = None,
-        filters: Filters | None = None,
-        history: History | None = None,
-    ) -> list[RetrievedPaper]:
+    def retrieve(self, question: str, **options: Unpack[AskOptions]) -> list[RetrievedPaper]:
         """The papers a question retrieves, without answering it (evals, benchmarks)."""
         text = validate_question(question, self.max_question_tokens)
-        return self._search(text, k, filters, history)[2]
+        return self._search(text, options)[2]
 
-    def ask(
-        self,
-        question: str,
-        *,
-        history: History | None = None,
-        k: int | None = None,
-        filters: Filters | None = None,
-    ) -> Answer:
+    def ask(self, question: str, **options: Unpack[AskOptions]) -> Answer:
+        """The final answer of ``ask_stream`` (the same options)."""
         final = None
-        for event in self.ask_stream(question, history=history, k=k, filters=filters):
+        for event in self.ask_stream(question, **options):
             if event.kind == "final":
                 final = event.answer
         assert final is not None
         return final
 
-    def ask_stream(
-        self,
-        question: str,
-        *,
-        history: History | None = None,
-        k: int | None = None,
-        filters: Filters | None = None,
-    ) -> Iterator[AnswerEvent]:
+    def ask_stream(self, question: str, **options: Unpack[AskOptions]) -> Iterator[AnswerEvent]:
         """Validate the question once, gather the evidence, and let the builder answer."""
         started = time.perf_counter()
         text = validate_question(question, self.max_question_tokens)
         self.registry.require_papers()
         self.llm_loader.preload()
         yield AnswerEvent("status", "searching the feed")
-        ctx = self._gather(text, k, filters, history)
+        ctx = self._gather(text, options)
         retrieval_ms = round((time.perf_counter() - started) * 1000, 1)
         builder = AnswerBuilder(ctx, embedder=self.embedder, llm=self.llm_loader.get(),
                                 canary=self.canary, started=started,
                                 timings={"retrieval": retrieval_ms})  # fmt: skip
         yield from builder.respond(lambda: self._draft(ctx))
 
-    def _gather(
-        self, text: str, k: int | None, filters: Filters | None, history: History | None
-    ) -> AnswerContext:
+    def _gather(self, text: str, options: AskOptions) -> AnswerContext:
         """Retrieve, pick the evidence and the quotes, and judge whether the feed answers."""
-        query, q_vec, papers = self._search(text, k, filters, history)
+        query, q_vec, papers = self._search(text, options)
         listing = is_list_question(text)
         bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS], self.embedder)
         evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
@@ -183,14 +172,13 @@ class QAPipeline:
             listed=papers_to_list(text, q_vec, bundles) if listing else None,
         )
 
-    def _search(
-        self, text: str, k: int | None, filters: Filters | None, history: History | None
-    ) -> tuple[str, Any, list[RetrievedPaper]]:
+    def _search(self, text: str, options: AskOptions) -> tuple[str, Any, list[RetrievedPaper]]:
         """The query (expanded by the previous turn for a follow-up), its embedding (made once
         per question) and the papers it retrieves."""
-        query = retrieval_query(text, history)
+        query = retrieval_query(text, options.get("history"))
         q_vec = self.embedder.embed([query])[0]
-        return query, q_vec, self.retriever.retrieve(query, q_vec, k or self.retrieval_k, filters)
+        k = options.get("k") or self.retrieval_k
+        return query, q_vec, self.retriever.retrieve(query, q_vec, k, options.get("filters"))
 
     def _draft(self, ctx: AnswerContext) -> Generation:
         system, user = self.prompt.render(
