@@ -102,6 +102,7 @@ def _place_day(name: str, shared_file: Path, archive: tarfile.TarFile, target: P
 
 def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draft:
     """Retrieval, evidence and prompt as the pipeline does them, then the raw LLM draft."""
+    from assistant.pipeline.answer import choose_path
     from assistant.pipeline.evidence import format_sources
 
     started = time.perf_counter()
@@ -113,7 +114,7 @@ def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draf
     shown = sorted({e.source_n for e in builder.evidence})
     return Draft(question, gold, text, _sources(builder, shown), _abstracts(builder, shown),
                  format_sources(builder.evidence, builder.bundles),
-                 builder.answerable < builder.threshold,
+                 choose_path(builder) == "abstained",
                  round(time.perf_counter() - started, 2))  # fmt: skip
 
 
