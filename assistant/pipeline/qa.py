@@ -125,8 +125,13 @@ class QAPipeline:
 
     def retrieve(self, question: str, **options: Unpack[AskOptions]) -> list[RetrievedPaper]:
         """The papers a question retrieves, without answering it (evals, benchmarks)."""
-        text = validate_question(question, self.max_question_tokens)
-        return self._search(text, options)[2]
+        return self.search(question, **options)[2]
+
+    def search(
+        self, question: str, **options: Unpack[AskOptions]
+    ) -> tuple[str, Any, list[RetrievedPaper]]:
+        """The validated question's search query, its embedding and the papers it retrieves."""
+        return self._search(validate_question(question, self.max_question_tokens), options)
 
     def ask(self, question: str, **options: Unpack[AskOptions]) -> Answer:
         """The final answer of ``ask_stream`` (the same options)."""
