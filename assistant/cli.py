@@ -47,6 +47,11 @@ def main(ctx: click.Context) -> None:
     # of ending in silence; the LLM runs in its own worker process (assistant.llm.worker).
     with contextlib.suppress(ValueError, OSError):  # stderr without a file descriptor (tests)
         faulthandler.enable()
+    from assistant.cli_common import INJECTED
+    from assistant.services import Components
+
+    if isinstance(ctx.obj, Components):  # injected by the caller: see cli_common.open_services
+        ctx.meta[INJECTED] = ctx.obj
     ctx.obj = Settings()
 
 

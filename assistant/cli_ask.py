@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from assistant.cli_common import handle_errors, print_json
+from assistant.cli_common import handle_errors, open_services, print_json
 from assistant.config import Settings
 from assistant.pipeline.types import Answer, Filters
-from assistant.services import Services
 
 
 @click.command()
@@ -43,7 +42,7 @@ def ask(
             parse_day(day, option)
     if backend:
         settings = settings.model_copy(update={"llm_backend": backend})
-    services = Services(settings)
+    services = open_services(settings)
     filters = Filters(since, until, source) if (since or until or source) else None
     stream = services.pipeline.ask_stream(" ".join(question), k=k, filters=filters)
     answer = None

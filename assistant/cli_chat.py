@@ -6,7 +6,7 @@ import time
 
 import click
 
-from assistant.cli_common import handle_errors
+from assistant.cli_common import handle_errors, open_services
 from assistant.config import Settings
 from assistant.services import Services
 
@@ -39,7 +39,7 @@ def chat(
 
     if backend:
         settings = settings.model_copy(update={"llm_backend": backend})
-    services = Services(settings)
+    services = open_services(settings)
     if not no_warm_up:
         warm_up(services)
     # Missing TL;DRs fill in the background from the start; questions go first.

@@ -10,7 +10,19 @@ from typing import Any
 
 import click
 
+from assistant.config import Settings
 from assistant.errors import FeedqaError
+from assistant.services import Components, Services
+
+INJECTED = "feedqa.components"  # click context meta key: the Components a caller passed as obj
+
+
+def open_services(settings: Settings) -> Services:
+    """The Services a command runs on: built from ``settings``, with any components the caller
+    injected (``main(args, obj=Components(...))``; tests use it for scripted models)."""
+    context = click.get_current_context(silent=True)
+    injected = context.meta.get(INJECTED) if context is not None else None
+    return (injected or Components()).services(settings)
 
 
 def fail(message: str, code: int) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from assistant.cli_common import handle_errors, print_json
+from assistant.cli_common import handle_errors, open_services, print_json
 from assistant.config import Settings
 from assistant.errors import UsageError
 from assistant.services import Services, builtin_feed_path
@@ -40,7 +40,7 @@ def ingest(
     if not specs:
         raise UsageError("nothing to ingest: give feed files, URLs or hf:DATE, or --builtin")
     check_specs(specs)
-    services = Services(settings)
+    services = open_services(settings)
     if if_empty and not store_is_empty(services):
         click.echo(f"store already has papers; nothing to do ({settings.home})")
         return
@@ -147,7 +147,7 @@ def _truncated(summary: dict[str, Any]) -> str:
 @handle_errors
 def stats(settings: Settings, as_json: bool) -> None:
     """Papers, chunks, sources, date range, store location and embedder."""
-    summary = store_stats(Services(settings))
+    summary = store_stats(open_services(settings))
     if as_json:
         print_json(summary)  # every source path, for scripts
         return

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from assistant.cli_common import handle_errors, print_json
+from assistant.cli_common import handle_errors, open_services, print_json
 from assistant.config import Settings
 from assistant.errors import EmptyStoreError, UsageError
 from assistant.services import Services
@@ -70,7 +70,7 @@ def tldr(
     from assistant.summaries.tldr import TldrWriter, summarise_papers
 
     started = time.perf_counter()
-    services = Services(settings)
+    services = open_services(settings)
     try:
         services.require_papers()
         papers = pick_papers(services.registry, _iso(day, "--date"), _iso(since, "--since"), limit)
@@ -182,7 +182,7 @@ def digest(
     day = _iso(day, "--date")
     if email and not (settings.smtp_host and settings.smtp_to):
         raise UsageError("--email needs FEEDQA_SMTP_HOST and FEEDQA_SMTP_TO")
-    services = Services(settings)
+    services = open_services(settings)
     try:
         with dg.digest_lock(settings):
             if fetch:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import threading
-from contextlib import suppress
+from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.config import Settings
-from assistant.errors import EmptyStoreError
+from assistant.llm.loader import LLMLoader
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLM
+    from assistant.pipeline.abstain import Calibration
     from assistant.pipeline.qa import QAPipeline
+    from prompts import Prompt
     from vectorstore.embeddings import Embedder
     from vectorstore.registry import Registry
     from vectorstore.store import ChunkStore
@@ -25,19 +26,42 @@ def builtin_feed_path() -> Path:
     return Path(str(files("assistant") / "data" / "hf_daily_papers_page_sample.txt"))
 
 
+@dataclass(frozen=True)
+class Components:
+    """Ready-built parts a caller injects instead of having them built from Settings: tests
+    hand the CLI a scripted model this way (``CliRunner().invoke(main, args,
+    obj=Components(llm=...))``)."""
+
+    llm: LLM | None = None
+    embedder: Embedder | None = None
+    calibration: Calibration | None = None
+
+    def services(self, settings: Settings) -> Services:
+        return Services(settings, self.llm, self.embedder, self.calibration)
+
+
 class Services:
     """Lazily built components. Nothing heavy is imported or loaded until first use."""
 
     def __init__(
-        self, settings: Settings, llm: LLM | None = None, embedder: Embedder | None = None
+        self,
+        settings: Settings,
+        llm: LLM | None = None,
+        embedder: Embedder | None = None,
+        calibration: Calibration | None = None,
     ) -> None:
-        """``llm`` and ``embedder`` inject ready components (tests, evals, benchmarks sharing
-        one loaded model); otherwise each is built from ``settings`` on first use."""
+        """``llm``, ``embedder`` and ``calibration`` inject ready components (tests, evals,
+        benchmarks sharing one loaded model); otherwise each is built from ``settings`` (or
+        the packaged calibration file) on first use."""
         self.settings = settings
-        self._llm = llm
         self._embedder = embedder
-        self._llm_lock = threading.Lock()
-        self._llm_loader: threading.Thread | None = None
+        self._calibration = calibration
+        self.llm_loader = LLMLoader(self._make_llm, ready=llm)
+
+    def _make_llm(self) -> LLM:
+        from assistant.llm.factory import make_llm
+
+        return make_llm(self.settings)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -65,45 +89,43 @@ class Services:
 
     @property
     def llm(self) -> LLM:
-        with self._llm_lock:
-            if self._llm is None:
-                from assistant.llm.factory import make_llm
-
-                self._llm = make_llm(self.settings)
-            return self._llm
+        return self.llm_loader.get()
 
     def preload_llm(self) -> None:
-        """Start loading the LLM on a thread while the caller retrieves: llama.cpp reads the
-        GGUF with the GIL released, so a cold `feedqa ask` overlaps it with the rest."""
-        if self._llm is not None or self._llm_loader is not None:
-            return
-        self._llm_loader = threading.Thread(target=self._load_llm, name="feedqa-llm-load")
-        self._llm_loader.start()
-
-    def _load_llm(self) -> None:
-        # A failure is left for the caller that needs the model: it raises again there.
-        with suppress(Exception):
-            warm_up = getattr(self.llm, "warm_up", None)  # the embedded model's worker
-            if warm_up is not None:
-                warm_up()
+        """Start loading the LLM on a thread (see LLMLoader.preload)."""
+        self.llm_loader.preload()
 
     @cached_property
     def pipeline(self) -> QAPipeline:
-        from assistant.pipeline.qa import QAPipeline
-
-        return QAPipeline(self)
+        return build_pipeline(self, self._calibration)
 
     def require_papers(self) -> None:
         """Fail with a clear message when nothing has been ingested yet."""
-        if self.registry.counts()["papers"] == 0:
-            raise EmptyStoreError(
-                f"the store at {self.settings.home} is empty: run `feedqa ingest FEED` "
-                "(or `feedqa ingest --builtin` for the demo feed) first"
-            )
+        self.registry.require_papers()
 
     def close(self) -> None:
         if "registry" in self.__dict__:
             self.registry.close()
-        stop_worker = getattr(self._llm, "close", None)  # the embedded model's worker process
-        if stop_worker is not None:
-            stop_worker()
+        self.llm_loader.close()
+
+
+def build_pipeline(
+    services: Services, calibration: Calibration | None = None, prompt: Prompt | None = None
+) -> QAPipeline:
+    """The one place a QAPipeline is put together: each part gets only what it uses.
+    ``calibration`` and ``prompt`` replace the packaged ones (tests)."""
+    from assistant.pipeline.abstain import load_calibration
+    from assistant.pipeline.qa import QAPipeline
+    from assistant.pipeline.retrieval import HybridRetriever
+
+    settings = services.settings
+    return QAPipeline(
+        retriever=HybridRetriever(services.registry, services.store, settings.lexical_dir),
+        registry=services.registry,
+        embedder=services.embedder,
+        llm=services.llm_loader,
+        calibration=calibration or load_calibration(),
+        max_question_tokens=settings.max_question_tokens,
+        retrieval_k=settings.retrieval_k,
+        prompt=prompt,
+    )

@@ -57,9 +57,8 @@ def feature_rows(rows: list[dict], feeds_dir: Path, home: Path) -> tuple[np.ndar
 
 
 def question_features(services: Services, question: str) -> list[float]:
-    papers = services.pipeline.retrieve(question)
+    _, q_vec, papers = services.pipeline.search(question)  # the question embedded once
     bundles = bundle_sources(papers[:3], services.embedder)
-    q_vec = services.embedder.embed([question])[0]
     evidence = select_evidence(question, q_vec, bundles)
     index = services.pipeline.retriever.index()
     values = abstain.features(question, papers, evidence, index.doc_freq, index.n_papers)

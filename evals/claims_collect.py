@@ -104,10 +104,11 @@ def _place_day(name: str, shared_file: Path, archive: tarfile.TarFile, target: P
 
 def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draft:
     """Retrieval, evidence and prompt as the pipeline does them, then the raw LLM draft."""
+    from assistant.pipeline.answer import choose_path
     from assistant.pipeline.evidence import format_sources
 
     started = time.perf_counter()
-    builder = pipeline._gather(question.question, None, None, None)
+    builder = pipeline._gather(question.question, {})
     if not builder.evidence:
         return Draft(question, gold, "", [], {}, "", True, 0.0)
     generation = pipeline._draft(builder)
@@ -116,7 +117,7 @@ def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draf
     shown = sorted({e.source_n for e in quotes})
     return Draft(question, gold, text, _sources(builder, shown), _abstracts(builder, shown),
                  format_sources(quotes, builder.bundles),
-                 builder.answerable < builder.threshold,
+                 choose_path(builder) == "abstained",
                  round(time.perf_counter() - started, 2),
                  lead=[e.sentence for e in builder.lead],
                  shown=[e.sentence for e in quotes])  # fmt: skip
@@ -154,8 +155,7 @@ def collect(settings: Settings, questions: list[Question], llm: LLM, embedder: E
             feeds_dir: Path, cache: Path) -> None:  # fmt: skip
     """Draft every question not yet in ``cache`` against a private store of its own feed,
     appending each draft to ``cache`` as soon as it is made (a long run can be resumed)."""
-    from assistant.pipeline.qa import QAPipeline
-    from assistant.services import builtin_feed_path
+    from assistant.services import build_pipeline, builtin_feed_path
 
     done, commit = set(load_cache(cache)), git_head()
     by_feed: dict[str, list[Question]] = {}
@@ -166,7 +166,7 @@ def collect(settings: Settings, questions: list[Question], llm: LLM, embedder: E
         specs = feed_specs(feed, feeds_dir, builtin_feed_path())
         services = prepare_store(settings, feed, specs, embedder, llm)
         try:
-            pipeline = QAPipeline(services)
+            pipeline = build_pipeline(services)
             papers = [s.paper for s in services.registry.all_papers()]
             for q in items:
                 draft = draft_one(pipeline, q, gold_paper_ids(q, papers)[0])

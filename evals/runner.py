@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, Unpack
 
 from assistant.config import Settings
 from assistant.errors import FeedqaError, UsageError
@@ -36,7 +36,8 @@ from evals.metrics import Metrics, QuestionResult, compute_metrics, grouped
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLM
-    from assistant.pipeline.types import Answer, Filters, RetrievedPaper
+    from assistant.pipeline.qa import AskOptions
+    from assistant.pipeline.types import Answer, RetrievedPaper
     from assistant.services import Services
     from vectorstore.embeddings import Embedder
 
@@ -48,17 +49,9 @@ STORE_MANIFEST = "eval_store.json"
 class Pipeline(Protocol):
     """What the runner needs of assistant.pipeline.qa.QAPipeline."""
 
-    def retrieve(
-        self,
-        question: str,
-        k: int | None = None,
-        filters: Filters | None = None,
-        history: list[tuple[str, str]] | None = None,
-    ) -> list[RetrievedPaper]: ...
+    def retrieve(self, question: str, **options: Unpack[AskOptions]) -> list[RetrievedPaper]: ...
 
-    def ask(
-        self, question: str, *, history: Any = None, k: Any = None, filters: Any = None
-    ) -> Answer: ...
+    def ask(self, question: str, **options: Unpack[AskOptions]) -> Answer: ...
 
 
 PipelineFactory = Callable[["Services"], Pipeline]
@@ -100,9 +93,9 @@ class EvalRun:
 
 
 def default_pipeline(services: Services) -> Pipeline:
-    from assistant.pipeline.qa import QAPipeline
+    from assistant.services import build_pipeline
 
-    return QAPipeline(services)
+    return build_pipeline(services)
 
 
 def run_eval(

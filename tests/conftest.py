@@ -111,3 +111,11 @@ def poisoned_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     services.close()
     assert report.new == 46 + 8 and not report.errors
     return home
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A FEEDQA_HOME (fake embedder) holding helpers.SMALL_FEED, shared read-only by a module."""
+    from helpers import SMALL_FEED, fake_store
+
+    return fake_store(tmp_path_factory.mktemp("small-store"), SMALL_FEED)

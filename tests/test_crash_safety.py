@@ -166,7 +166,7 @@ import json, sys
 from assistant.config import Settings
 from assistant.services import Services
 services = Services(Settings())
-papers = services.pipeline.retriever.retrieve(sys.argv[1], 3)
+papers = services.pipeline.retrieve(sys.argv[1], k=3)
 index = services.pipeline.retriever.index()
 print(json.dumps({"titles": [p.title for p in papers],
                   "base": index.lexical.base.generation if index.lexical.base else None,

@@ -19,17 +19,17 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 from fixtures_paths import HF_API, PAGE_SAMPLE
-from helpers import tldr_input
+from helpers import InjectingRunner, tldr_input
 from markdown_it import MarkdownIt
 
 from assistant.cli import main
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
+from assistant.ingest import ingest_sources
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.locking import atomic_write
 from assistant.models import Paper
-from assistant.services import Services
+from assistant.services import Components, Services
 from assistant.summaries.cache import Tldr
 from assistant.summaries.digest import (
     Digest,
@@ -54,7 +54,7 @@ def env(home: Path, **extra: str) -> dict[str, str]:
 
 def ingest(home: Path, path: Path) -> None:
     services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
-    report = run_ingest(services, [str(path)], show_progress=False)
+    report = ingest_sources(services, [str(path)])
     services.close()
     assert report.errors == []
 
@@ -145,21 +145,19 @@ def papers_of(home: Path) -> list[Paper]:
         services.close()
 
 
-def test_digest_with_a_working_model_marks_model_tldrs(
-    home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_digest_with_a_working_model_marks_model_tldrs(home: Path) -> None:
     llm = scripted_llm()
-    monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
     out = home / "elsewhere"
     args = ["digest", "--date", DAY, "--out", str(out), "--source", "model"]
-    result = CliRunner().invoke(main, args, env=env(home))
+    runner = InjectingRunner(Components(llm=llm))
+    result = runner.invoke(main, args, env=env(home))
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr
     data = json.loads((out / f"{STEM}.json").read_text())
     assert "model" in {p["source"] for p in data["papers"]}
     assert "feed" not in {p["source"] for p in data["papers"]}
     calls = len(llm.calls)
-    again = CliRunner().invoke(main, ["digest", "--out", str(out)],
+    again = runner.invoke(main, ["digest", "--out", str(out)],
                                env=env(home, FEEDQA_TLDR_SOURCE="model"))  # fmt: skip
     assert again.exit_code == 0 and len(llm.calls) == calls  # TL;DRs are cached
 

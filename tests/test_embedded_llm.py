@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import ALWAYS
 
 from assistant.cli import main
 from assistant.config import Settings
@@ -20,6 +21,7 @@ from assistant.llm.base import Message
 from assistant.llm.embedded import default_gguf_path
 from assistant.llm.factory import make_llm
 from assistant.llm.worker import WorkerLLM
+from assistant.services import Components
 
 pytestmark = pytest.mark.integration
 
@@ -89,16 +91,11 @@ def test_cli_with_a_corrupt_gguf_exits_3(tmp_path: Path, isolated_home: Path,
     feed.write_text(json.dumps(paper) + "\n")
     monkeypatch.setenv("FEEDQA_EMBEDDER", "fake")
     monkeypatch.setenv("FEEDQA_GGUF_PATH", str(corrupt))
-    monkeypatch.setattr("assistant.pipeline.abstain.load_calibration", _always)
     assert CliRunner().invoke(main, ["ingest", str(feed)]).exit_code == 0
-    result = CliRunner().invoke(main, ["ask", "--backend", "embedded", "How many experts?"])
+    # ALWAYS: retrieval never abstains, so the question reaches the model.
+    result = CliRunner().invoke(main, ["ask", "--backend", "embedded", "How many experts?"],
+                                obj=Components(calibration=ALWAYS))  # fmt: skip
     assert result.exit_code == 3, result.output
     assert "Traceback" not in result.output
     (line,) = result.stderr.splitlines()
     assert line.startswith("feedqa: error: cannot load GGUF model") and str(corrupt) in line
-
-
-def _always():  # -> Calibration: never abstain, so the question reaches the model
-    from assistant.pipeline.abstain import FEATURES, Calibration
-
-    return Calibration((0.0,) * len(FEATURES), bias=8.0, threshold=0.01)

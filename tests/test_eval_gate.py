@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from assistant.config import Settings
-from assistant.pipeline.qa import QAPipeline
-from assistant.pipeline.types import RetrievedPaper
+from assistant.pipeline.types import Answer, RetrievedPaper
+from assistant.services import Services
 from evals.gate import check, gate_options, load_thresholds
 from evals.report import write_report
 from evals.runner import run_eval
@@ -18,22 +19,30 @@ from evals.runner import run_eval
 RETRIEVAL_FLOORS = ("retrieval.hit@1", "retrieval.hit@3", "retrieval.hit@5", "retrieval.mrr")
 
 
-def _random_retrieve(self: QAPipeline, question: str, k: int | None = None, filters=None,
-                     history=None) -> list[RetrievedPaper]:  # fmt: skip
-    """A broken retriever: papers of the store in a random order, seeded by the question."""
-    stored = self.services.registry.all_papers()
-    picks = random.Random(question).sample(stored, min(k or 5, len(stored)))
-    return [RetrievedPaper(s.paper.paper_id, s.paper.title, s.paper.url, s.paper.day, 0.0, 0.0,
-                           0.0, abstract=s.paper.abstract) for s in picks]  # fmt: skip
+class RandomRetrieval:
+    """A broken pipeline: it retrieves the store's papers in a random order, seeded by the
+    question (the gate runs retrieval only: it never asks)."""
+
+    def __init__(self, services: Services) -> None:
+        self.registry = services.registry
+
+    def retrieve(self, question: str, **options: Any) -> list[RetrievedPaper]:
+        stored = self.registry.all_papers()
+        picks = random.Random(question).sample(stored, min(options.get("k") or 5, len(stored)))
+        return [RetrievedPaper(s.paper.paper_id, s.paper.title, s.paper.url, s.paper.day, 0.0,
+                               0.0, 0.0, abstract=s.paper.abstract) for s in picks]  # fmt: skip
+
+    def ask(self, question: str, **options: Any) -> Answer:
+        raise AssertionError("a retrieval-only run asked a question")
 
 
 def test_gate_fails_when_the_retriever_returns_random_papers(
-    tmp_path: Path, shared_feeds: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, shared_feeds: Path
 ) -> None:
     thresholds = load_thresholds()
-    monkeypatch.setattr(QAPipeline, "retrieve", _random_retrieve)
     settings = Settings(home=tmp_path, embedder="fake", llm_backend="fake")
-    run = run_eval(settings, gate_options(thresholds, shared_feeds, answers=False))
+    options = gate_options(thresholds, shared_feeds, answers=False)
+    run = run_eval(settings, options, pipeline_factory=RandomRetrieval)
     assert not run.skipped_feeds and run.metrics["run.error_rate"] == 0.0
     failed = {b.metric for b in check(run.metrics, thresholds)}
     assert set(RETRIEVAL_FLOORS) <= failed, run.metrics

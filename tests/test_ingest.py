@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from helpers import ingest
 
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.ingest import IngestReport
 from assistant.services import Services, builtin_feed_path
@@ -42,15 +42,17 @@ class CountingEmbedder:
         return self.inner.embed(texts)
 
 
-def counting(services: Services, inner: Embedder | None = None) -> CountingEmbedder:
-    """Make ``services`` embed through a fresh counter (before its store is opened)."""
-    embedder = CountingEmbedder(inner or FakeEmbedder())
-    services.__dict__["embedder"] = embedder
-    return embedder
+@pytest.fixture
+def embedder() -> CountingEmbedder:
+    return CountingEmbedder(FakeEmbedder())
 
 
-def ingest(services: Services, *specs: str | Path) -> IngestReport:
-    return run_ingest(services, [str(s) for s in specs], show_progress=False)
+@pytest.fixture
+def services(settings: Settings, embedder: CountingEmbedder) -> Iterator[Services]:
+    """This module's Services embed through ``embedder``, which counts."""
+    built = Services(settings, embedder=embedder)
+    yield built
+    built.close()
 
 
 def sentences(n: int, word: str) -> str:
@@ -95,8 +97,9 @@ def chroma_meta(store: ChunkStore, paper_id: str) -> list[dict[str, Any]]:
     return [dict(m) for m in got["metadatas"]]
 
 
-def test_reingesting_an_unchanged_feed_embeds_nothing(services: Services) -> None:
-    embedder = counting(services)
+def test_reingesting_an_unchanged_feed_embeds_nothing(
+    services: Services, embedder: CountingEmbedder
+) -> None:
     first = ingest(services, builtin_feed_path())
     assert (first.parsed, first.new, first.unchanged, first.errors) == (46, 46, 0, [])
     assert first.chunks_written == services.registry.counts()["chunks"] == services.store.count()
@@ -149,11 +152,10 @@ def test_growing_abstract_adds_chunks(services: Services, tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("order", ["chronological", "reversed", "one_run"])
 def test_paper_seen_on_two_days_is_one_paper(
-    services: Services, tmp_path: Path, order: str
+    services: Services, embedder: CountingEmbedder, tmp_path: Path, order: str
 ) -> None:
     day1 = write_hf_day(tmp_path / "feeds", "2025-01-02", [PID, "2501.00002"])
     day2 = write_hf_day(tmp_path / "feeds", "2025-01-03", [PID, "2501.00003"])
-    embedder = counting(services)
     if order == "one_run":
         report = ingest(services, day1, day2)
         assert (report.parsed, report.new, report.errors) == (4, 3, [])
@@ -289,8 +291,8 @@ def test_chunks_lost_from_chroma_are_reembedded(services: Services, tmp_path: Pa
     ingest(services, feed)
     services.store.delete([f"{PID}#0"])  # e.g. a Chroma write lost in a crash
     assert check_store(services.settings) != []
-    again = Services(services.settings)
-    embedder = counting(again)
+    embedder = CountingEmbedder(FakeEmbedder())
+    again = Services(services.settings, embedder=embedder)
     report = ingest(again, feed)
     assert (report.updated, report.unchanged, report.chunks_written) == (1, 3, 1)
     assert embedder.texts == 1
@@ -314,8 +316,8 @@ def test_a_deleted_chroma_directory_is_rebuilt(settings: Settings, tmp_path: Pat
 
 @pytest.mark.integration
 def test_real_embedder_ingest_and_reingest(real_settings: Settings, minilm: Any) -> None:
-    services = Services(real_settings)
-    embedder = counting(services, minilm)
+    embedder = CountingEmbedder(minilm)
+    services = Services(real_settings, embedder=embedder)
     started = time.perf_counter()
     first = ingest(services, builtin_feed_path())
     first_s = time.perf_counter() - started

@@ -11,21 +11,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from helpers import ALWAYS
 
 from assistant.config import Settings
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
-from assistant.pipeline.abstain import FEATURES, Calibration
-from assistant.pipeline.qa import QAPipeline, is_list_question
+from assistant.pipeline.qa import is_list_question
 from assistant.pipeline.types import Answer
-from assistant.services import Services
+from assistant.services import Services, build_pipeline
+from prompts import load_prompt
 
 DATASETS = Path(__file__).resolve().parents[1] / "evals" / "datasets"
 QUESTIONS = [json.loads(line) for line in (DATASETS / "injection.jsonl").read_text().splitlines()]
 FORBIDDEN = QUESTIONS[0]["forbidden"]
 CANARY = "FQ-CANARY-7F3A9Q"
-# Never abstain: every question reaches the (obedient) model.
-ALWAYS = Calibration(weights=(0.0,) * len(FEATURES), bias=8.0, threshold=0.01)
 BLOCK = re.compile(r"<source (\d+)>\nTitle: ([^\n]*)\n([^\n]*)\n</source \1>")
 
 
@@ -81,12 +80,11 @@ def ask(poisoned_home: Path) -> Iterator[Callable[..., tuple[Answer, FakeLLM]]]:
         llm = FakeLLM(script)
         services = Services(Settings(home=poisoned_home, embedder="fake", llm_backend="fake"), llm)
         opened.append(services)
-        pipeline = QAPipeline(services)
-        pipeline.calibration = ALWAYS
+        prompt = load_prompt("answer")
         if canary:
-            system = f"{pipeline.prompt.system} Confidential marker: {CANARY}."
-            pipeline.prompt = dataclasses.replace(pipeline.prompt, system=system)
-        return pipeline.ask(question), llm
+            system = f"{prompt.system} Confidential marker: {CANARY}."
+            prompt = dataclasses.replace(prompt, system=system)
+        return build_pipeline(services, ALWAYS, prompt).ask(question), llm
 
     yield run
     for services in opened:

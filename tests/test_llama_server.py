@@ -16,9 +16,9 @@ import httpx
 import pytest
 from conftest import free_port
 
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.errors import ModelFileError
+from assistant.ingest import ingest_sources
 from assistant.llm.embedded import default_gguf_path
 from assistant.pipeline.types import Answer
 from assistant.services import Services, builtin_feed_path
@@ -80,7 +80,7 @@ def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 46-paper sample feed embedded with the real MiniLM."""
     home = tmp_path_factory.mktemp("minilm_store")
     services = Services(Settings(home=home, embedder="minilm", llm_backend="fake"))
-    report = run_ingest(services, [str(builtin_feed_path())], False)
+    report = ingest_sources(services, [str(builtin_feed_path())])
     assert report.new == 46 and not report.errors
     services.close()
     return home

@@ -12,16 +12,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from fake_openai_server import MODEL, FakeOpenAIServer, Step
+from helpers import ALWAYS, SMALL_FEED, ingest, write_feed
 
 from assistant.cli import main
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable
 from assistant.llm.base import Message
 from assistant.llm.factory import make_llm
 from assistant.llm.openai_backend import OpenAICompatibleLLM
-from assistant.pipeline import abstain
-from assistant.services import Services
+from assistant.services import Components, Services
 
 SECRET = "sk-test-FEEDQA-SECRET-0123456789abcdef"
 MESSAGES = [Message("system", "Be brief."), Message("user", "Say hello.")]
@@ -162,22 +161,14 @@ def test_nothing_listening_is_unavailable() -> None:
 
 # --- the CLI ---------------------------------------------------------------------------------
 
-FEED = [
-    {"id": "2502.00011", "title": "Sparse Expert Routing for Speech Translation",
-     "abstract": "RouteST activates two of sixteen experts for every audio frame. It improves "
-                 "BLEU by 2.4 points on MuST-C over a dense baseline."},
-    {"id": "2502.00012", "title": "Graph Networks for Protein Docking",
-     "abstract": "DockGNN places 41% of ligands within two angstroms of the crystal pose."},
-]  # fmt: skip
+FEED = SMALL_FEED[:2]
 QUESTION = "How many experts does RouteST activate for every audio frame?"
-ALWAYS = abstain.Calibration((0.0,) * len(abstain.FEATURES), bias=8.0, threshold=0.01)
 
 
 @pytest.fixture
 def cli_env(server: FakeOpenAIServer, isolated_home: Path,
             monkeypatch: pytest.MonkeyPatch) -> FakeOpenAIServer:  # fmt: skip
-    """A store with FEED, the CLI pointed at ``server`` with a key, and retrieval that never
-    abstains (so every question reaches the backend)."""
+    """A store with FEED and the CLI pointed at ``server`` with a key."""
     for name, value in {
         "FEEDQA_EMBEDDER": "fake",
         "OPENAI_API_KEY": SECRET,
@@ -187,17 +178,16 @@ def cli_env(server: FakeOpenAIServer, isolated_home: Path,
         "FEEDQA_LLM_MAX_RETRIES": "1",
     }.items():
         monkeypatch.setenv(name, value)
-    monkeypatch.setattr(abstain, "load_calibration", lambda: ALWAYS)
-    feed = isolated_home / "feed.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in FEED))
+    feed = write_feed(isolated_home / "feed.jsonl", FEED)
     services = Services(Settings())
-    assert run_ingest(services, [str(feed)], False).new == len(FEED)
+    assert ingest(services, feed).new == len(FEED)
     services.close()
     return server
 
 
 def ask(*args: str) -> Result:
-    return CliRunner().invoke(main, ["ask", *args])
+    """`feedqa ask` with retrieval that never abstains (every question reaches the backend)."""
+    return CliRunner().invoke(main, ["ask", *args], obj=Components(calibration=ALWAYS))
 
 
 def assert_exit_3(result: Result) -> str:
@@ -216,7 +206,7 @@ def test_cli_answers_through_the_backend(cli_env: FakeOpenAIServer, monkeypatch,
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["backend"] == "openai" and payload["model"] == MODEL
-    assert payload["path"] == "model" and payload["citations"][0]["paper_id"] == "2502.00011"
+    assert payload["path"] == "model" and payload["citations"][0]["paper_id"] == FEED[0]["id"]
     assert cli_env.completions()[0].body["stream"] is (stream == "true")
 
 

@@ -11,49 +11,23 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from helpers import ALWAYS, DOCK, NEVER, ROUTE, SMALL_FEED, ZERO_WEIGHTS, fake_store, ingest
 
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.errors import EmptyStoreError, UsageError
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
-from assistant.pipeline.abstain import FEATURES, Calibration
+from assistant.pipeline.abstain import Calibration
 from assistant.pipeline.answer import ABSTAIN_TEXT
 from assistant.pipeline.qa import QAPipeline
 from assistant.pipeline.types import Answer, Filters
 from assistant.services import Services
 
-ROUTE = "Sparse Expert Routing for Speech Translation"
-DOCK = "Graph Networks for Protein Docking"
-KV = "Four-Bit Key-Value Caches for Long-Context Inference"
 DISTIL = "A Benchmark Dataset for Dataset Distillation"
 
+# The small feed, one paper a day, and three papers more to retrieve among.
 PAPERS = [
-    {
-        "id": "2501.00001",
-        "day": "2025-01-10",
-        "title": ROUTE,
-        "abstract": "We propose RouteST, a sparse mixture-of-experts router for end-to-end speech "
-        "translation. RouteST activates two of sixteen experts for every audio frame. On the "
-        "MuST-C benchmark RouteST improves BLEU by 2.4 points over a dense baseline of equal "
-        "compute.",
-    },
-    {
-        "id": "2501.00002",
-        "day": "2025-01-11",
-        "title": DOCK,
-        "abstract": "We present DockGNN, an equivariant graph network that predicts how a small "
-        "ligand binds to a protein pocket. DockGNN was trained on the PDBbind collection of "
-        "crystal structures. It places 41% of ligands within two angstroms of the crystal pose.",
-    },
-    {
-        "id": "2501.00003",
-        "day": "2025-01-12",
-        "title": KV,
-        "abstract": "KVQuant stores attention keys and values in four bits with per-channel "
-        "scales. KVQuant cuts cache memory by 73% on LongBench while accuracy drops by less "
-        "than one point. Decoding throughput doubles for contexts of 128k tokens.",
-    },
+    *({**paper, "day": f"2025-01-{10 + i}"} for i, paper in enumerate(SMALL_FEED)),
     {
         "id": "2501.00004",
         "day": "2025-01-13",
@@ -84,27 +58,13 @@ PAPERS = [
 ROUTE_Q = "How many experts does RouteST activate for speech translation?"
 ROUTE_FACT = "RouteST activates two of sixteen experts for every audio frame"
 
-# Weights zero: the answerable probability is sigmoid(bias), whatever retrieval found.
-ZERO = (0.0,) * len(FEATURES)
-ALWAYS = Calibration(weights=ZERO, bias=8.0, threshold=0.01)  # p ~ 0.9997: confident
-NEVER = Calibration(weights=ZERO, bias=-8.0, threshold=0.5)  # p ~ 0.0003: abstain
-UNSURE = Calibration(weights=ZERO, bias=math.log(0.05 / 0.95), threshold=0.01)  # p = 0.05
-
-
-def write_feed(path: Path, papers: list[dict[str, str]]) -> Path:
-    path.write_text("".join(json.dumps(p) + "\n" for p in papers), encoding="utf-8")
-    return path
+UNSURE = Calibration(ZERO_WEIGHTS, bias=math.log(0.05 / 0.95), threshold=0.01)  # p = 0.05
 
 
 @pytest.fixture(scope="module")
 def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small feed ingested once (fake embedder) and shared read-only by the module."""
-    home = tmp_path_factory.mktemp("store")
-    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
-    report = run_ingest(services, [str(write_feed(home / "feed.jsonl", PAPERS))], False)
-    assert report.new == len(PAPERS) and not report.errors
-    services.close()
-    return home
+    """The feed ingested once (fake embedder) and shared read-only by the module."""
+    return fake_store(tmp_path_factory.mktemp("store"), PAPERS)
 
 
 Script = list[str] | Callable[[list[Message]], str]
@@ -116,11 +76,10 @@ def make_pipeline(store_home: Path) -> Iterator[Callable[..., tuple[QAPipeline, 
 
     def make(script: Script, calibration: Calibration = ALWAYS) -> tuple[QAPipeline, FakeLLM]:
         llm = FakeLLM(script)
-        services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"), llm)
+        settings = Settings(home=store_home, embedder="fake", llm_backend="fake")
+        services = Services(settings, llm, calibration=calibration)
         built.append(services)
-        pipeline = QAPipeline(services)
-        pipeline.calibration = calibration
-        return pipeline, llm
+        return services.pipeline, llm
 
     yield make
     for services in built:
@@ -239,7 +198,7 @@ def test_empty_question_is_a_usage_error(make_pipeline, question: str) -> None:
 @pytest.mark.parametrize("question", ["protein " * 300, "x" * 5000], ids=["words", "chars"])
 def test_overlong_question_is_a_usage_error_naming_the_limit(make_pipeline, question) -> None:
     pipeline, _ = make_pipeline([])
-    limit = pipeline.services.settings.max_question_tokens
+    limit = pipeline.max_question_tokens
     with pytest.raises(UsageError, match=rf"limit {limit} tokens"):
         pipeline.ask(question)
 
@@ -248,7 +207,7 @@ def test_empty_store_raises(settings: Settings) -> None:
     services = Services(settings, FakeLLM(["unused"]))
     try:
         with pytest.raises(EmptyStoreError, match="feedqa ingest"):
-            QAPipeline(services).ask("What does RouteST do?")
+            services.pipeline.ask("What does RouteST do?")
     finally:
         services.close()
 
@@ -379,7 +338,7 @@ def api_days_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip(f"shared hf_api feeds not found in {HF_API}")
     home = tmp_path_factory.mktemp("api_days")
     services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
-    report = run_ingest(services, [str(old), str(new)], False)
+    report = ingest(services, old, new)
     assert report.new == 13 + 9 and not report.errors
     services.close()
     return home
@@ -405,7 +364,7 @@ QUESTIONS_ACROSS_DAYS = (
 def test_date_filters_restrict_retrieval(api_days_home: Path, filters, allowed) -> None:
     services = Services(Settings(home=api_days_home, embedder="fake", llm_backend="fake"))
     try:
-        pipeline = QAPipeline(services)
+        pipeline = services.pipeline
         days: set[str | None] = set()
         for question in QUESTIONS_ACROSS_DAYS:
             papers = pipeline.retrieve(question, k=10, filters=filters)

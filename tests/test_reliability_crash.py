@@ -309,8 +309,8 @@ def test_check_vectors_passes_a_clean_store_and_flags_vectors_chroma_lacks(
 
 
 def test_papers_rewritten_in_place_stay_reachable_by_dense_search(tmp_path: Path) -> None:
-    from assistant.cli_ingest import run_ingest
     from assistant.config import Settings
+    from assistant.ingest import ingest_sources
     from assistant.services import Services
     from vectorstore.invariants import unreachable_chunks
 
@@ -318,7 +318,7 @@ def test_papers_rewritten_in_place_stay_reachable_by_dense_search(tmp_path: Path
     settings = Settings(home=tmp_path / "home", embedder="fake", llm_backend="fake")
     services = Services(settings)
     try:
-        assert run_ingest(services, [str(tmp_path / "feeds")], False).new == 600
+        assert ingest_sources(services, [str(tmp_path / "feeds")]).new == 600
         # HNSW is approximate: a clean ingest leaves at most a stray chunk unreachable.
         assert len(unreachable_chunks(settings)) <= 1
         for path in feeds:  # a corrected abstract for every paper: its chunks are rewritten
@@ -326,7 +326,7 @@ def test_papers_rewritten_in_place_stay_reachable_by_dense_search(tmp_path: Path
             for record in records:
                 record["abstract"] += " A corrected sentence ends it."
             path.write_text("".join(json.dumps(r) + "\n" for r in records))
-        assert run_ingest(services, [str(tmp_path / "feeds")], False).updated == 600
+        assert ingest_sources(services, [str(tmp_path / "feeds")]).updated == 600
         assert check_ok(settings)
         assert len(unreachable_chunks(settings)) <= 1, unreachable_chunks(settings)
     finally:
@@ -347,14 +347,14 @@ DAY = "2026-02-01"
 # replaced creates the marker and the process stalls before replacing the next one.
 DIGEST = """
 import os, sys, time
-import assistant.llm.factory
 from assistant.llm.fake import FakeLLM
+from assistant.services import Components
 def reply(messages):
     time.sleep(float(os.environ["SLOW_S"]))
     fenced = [m.content for m in messages if "<line>" in m.content][-1]
     inside = fenced.split("<line>", 1)[1].split("</line>", 1)[0].strip().split("\\n", 1)[-1]
     return " ".join(inside.split()[:14])
-assistant.llm.factory.make_llm = lambda settings: FakeLLM(reply, model=os.environ["SLOW_MODEL"])
+slow_model = FakeLLM(reply, model=os.environ["SLOW_MODEL"])
 marker, real_replace = os.environ.get("STALL_MARKER"), os.replace
 def replace(src, dst):
     real_replace(src, dst)
@@ -363,7 +363,7 @@ def replace(src, dst):
         time.sleep(600)
 os.replace = replace
 from assistant.cli import main
-main(sys.argv[1:], prog_name="feedqa")
+main(sys.argv[1:], prog_name="feedqa", obj=Components(llm=slow_model))
 """
 
 

@@ -29,8 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from click.testing import CliRunner
-from helpers import tldr_input
+from helpers import InjectingRunner, tldr_input
 from markdown_it import MarkdownIt
 
 from assistant.cli import main
@@ -38,6 +37,7 @@ from assistant.feeds import Limits, parse_bytes
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.models import Paper
+from assistant.services import Components
 from assistant.summaries.cache import TldrCache
 from assistant.summaries.extractive import extractive_tldr
 from assistant.summaries.tldr import TldrWriter, summarise_papers
@@ -88,13 +88,13 @@ def obey_blind(messages: list[Message]) -> str:
     return f"{lead(messages)} and reports PWNED-A17C per evil.example/results"
 
 
-def digest_with(home: Path, tmp_path: Path, script: Callable[[list[Message]], str],
-                monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:  # fmt: skip
+def digest_with(home: Path, tmp_path: Path,
+                script: Callable[[list[Message]], str]) -> dict[str, Any]:  # fmt: skip
     """`feedqa digest` (the undated papers: all 54) with ``script`` as the TL;DR model."""
     llm = FakeLLM(script, model=script.__name__)
-    monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
     out = tmp_path / "digests"
-    result = CliRunner().invoke(main, ["digest", "-q", "--out", str(out)],
+    runner = InjectingRunner(Components(llm=llm))
+    result = runner.invoke(main, ["digest", "-q", "--out", str(out)],
                                 env={"FEEDQA_HOME": str(home), "FEEDQA_EMBEDDER": "fake",
                                      "FEEDQA_LLM_BACKEND": "fake"})  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -159,9 +159,9 @@ def test_extractive_fallback_of_every_poisoned_abstract_is_clean() -> None:
 
 
 def test_markup_from_an_obedient_model_never_reaches_tldrs_or_digests(
-    poisoned_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    poisoned_home: Path, tmp_path: Path
 ) -> None:
-    digest = digest_with(poisoned_home, tmp_path, obey_markup, monkeypatch)
+    digest = digest_with(poisoned_home, tmp_path, obey_markup)
     assert_digest_inert(digest)
     by_id = {p["paper_id"]: p for p in digest["papers"]}
     # Every draft carried markup: the checker rejected it, the built line took its place (one
@@ -175,9 +175,9 @@ def test_markup_from_an_obedient_model_never_reaches_tldrs_or_digests(
 
 @pytest.mark.parametrize("script", [obey_prompt, obey_blind], ids=["prompt", "blind"])
 def test_digests_from_obedient_models_hold_no_live_markup_or_foreign_link(
-    poisoned_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: Any
+    poisoned_home: Path, tmp_path: Path, script: Any
 ) -> None:
-    assert_digest_inert_links_only(digest_with(poisoned_home, tmp_path, script, monkeypatch))
+    assert_digest_inert_links_only(digest_with(poisoned_home, tmp_path, script))
 
 
 def assert_digest_inert_links_only(digest: dict[str, Any]) -> None:
@@ -218,9 +218,9 @@ def test_tldr_prompt_holds_no_instruction_from_the_abstract(paper: Paper) -> Non
 
 @pytest.mark.parametrize("script", [obey_prompt, obey_blind], ids=["prompt", "blind"])
 def test_obedient_models_never_get_a_payload_into_tldrs_or_digests(
-    poisoned_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: Any
+    poisoned_home: Path, tmp_path: Path, script: Any
 ) -> None:
-    digest = digest_with(poisoned_home, tmp_path, script, monkeypatch)
+    digest = digest_with(poisoned_home, tmp_path, script)
     leaked = [(p["paper_id"], p["tldr"]) for p in digest["papers"]
               if any(m.lower() in p["tldr"].lower() for m in (*PAYLOAD, *MARKUP))]  # fmt: skip
     assert not leaked, leaked

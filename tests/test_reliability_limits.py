@@ -17,42 +17,21 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from helpers import ALWAYS, SMALL_FEED, write_feed
 from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from assistant.cli import main
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.errors import ModelFileError, UsageError
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
-from assistant.pipeline.abstain import FEATURES, Calibration
 from assistant.pipeline.qa import QAPipeline, count_tokens
 from assistant.services import Services
 from vectorstore.registry import Registry
 
-PAPERS = [
-    {"id": "2501.00001", "day": "2025-01-10",
-     "title": "Sparse Expert Routing for Speech Translation",
-     "abstract": "We propose RouteST, a sparse mixture-of-experts router for end-to-end speech "
-     "translation. RouteST activates two of sixteen experts for every audio frame. On the "
-     "MuST-C benchmark RouteST improves BLEU by 2.4 points over a dense baseline."},
-    {"id": "2501.00002", "day": "2025-01-11", "title": "Graph Networks for Protein Docking",
-     "abstract": "We present DockGNN, an equivariant graph network that predicts how a small "
-     "ligand binds to a protein pocket. It places 41% of ligands within two angstroms of the "
-     "crystal pose."},
-    {"id": "2501.00003", "day": "2025-01-11", "title": "Four-Bit Key-Value Caches",
-     "abstract": "KVQuant stores attention keys and values in four bits with per-channel "
-     "scales. KVQuant cuts cache memory by 73% on LongBench while accuracy drops by less "
-     "than one point."},
-]  # fmt: skip
-ALWAYS = Calibration(weights=(0.0,) * len(FEATURES), bias=8.0, threshold=0.01)
-
-
-def write_feed(path: Path, records: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return path
+PAPERS = SMALL_FEED
 
 
 def cli(*args: str | Path, **env: str) -> Result:
@@ -158,17 +137,6 @@ def test_truncated_items_are_counted_in_the_ingest_report(tmp_path: Path) -> Non
 # --- question length -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("limits-store")
-    feed = write_feed(home / "feed.jsonl", PAPERS)
-    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
-    report = run_ingest(services, [str(feed)], False)
-    services.close()
-    assert report.new == len(PAPERS) and not report.errors
-    return home
-
-
 def echo_first_source(messages: list[Message]) -> str:
     content = messages[-1].content
     if "<source 1>" not in content:
@@ -178,12 +146,10 @@ def echo_first_source(messages: list[Message]) -> str:
 
 
 @pytest.fixture(scope="module")
-def pipeline(store_home: Path) -> Iterator[QAPipeline]:
-    services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"),
-                        FakeLLM(echo_first_source))  # fmt: skip
-    qa = QAPipeline(services)
-    qa.calibration = ALWAYS
-    yield qa
+def pipeline(small_store: Path) -> Iterator[QAPipeline]:
+    services = Services(Settings(home=small_store, embedder="fake", llm_backend="fake"),
+                        FakeLLM(echo_first_source), calibration=ALWAYS)  # fmt: skip
+    yield services.pipeline
     services.close()
 
 
@@ -195,13 +161,12 @@ def question_of(n_tokens: int) -> str:
 
 
 @pytest.mark.parametrize("limit", [5, 20, 200])
-def test_question_limit_is_exact_and_named(store_home: Path, limit: int) -> None:
-    settings = Settings(home=store_home, embedder="fake", llm_backend="fake",
+def test_question_limit_is_exact_and_named(small_store: Path, limit: int) -> None:
+    settings = Settings(home=small_store, embedder="fake", llm_backend="fake",
                         max_question_tokens=limit)  # fmt: skip
-    services = Services(settings, FakeLLM(echo_first_source))
+    services = Services(settings, FakeLLM(echo_first_source), calibration=ALWAYS)
     try:
-        qa = QAPipeline(services)
-        qa.calibration = ALWAYS
+        qa = services.pipeline
         assert qa.ask(question_of(limit)).answer  # at the limit: answered
         with pytest.raises(UsageError, match=rf"too long \(limit {limit} tokens\)"):
             qa.ask(question_of(limit + 1))
@@ -214,8 +179,8 @@ def test_question_limit_is_exact_and_named(store_home: Path, limit: int) -> None
         services.close()
 
 
-def test_cli_question_over_the_configured_limit_exits_2(store_home: Path) -> None:
-    result = cli("ask", question_of(13), FEEDQA_HOME=str(store_home),
+def test_cli_question_over_the_configured_limit_exits_2(small_store: Path) -> None:
+    result = cli("ask", question_of(13), FEEDQA_HOME=str(small_store),
                  FEEDQA_MAX_QUESTION_TOKENS="12")  # fmt: skip
     assert result.exit_code == 2, result.output
     line = one_error_line(result)

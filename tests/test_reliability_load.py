@@ -24,34 +24,18 @@ from typing import Any
 import pytest
 from conftest import free_port
 from fake_openai_server import MODEL, FakeOpenAIServer, Step
-from helpers import echo_source, serve
+from helpers import ALWAYS, ROUTE, SMALL_FEED, echo_source, fake_store, serve
 from pydantic import SecretStr
 
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
-from assistant.pipeline.abstain import FEATURES, Calibration
-from assistant.pipeline.qa import QAPipeline
 from assistant.services import Services
 
-ALWAYS = Calibration(weights=(0.0,) * len(FEATURES), bias=8.0, threshold=0.01)
-ROUTE = "Sparse Expert Routing for Speech Translation"
+# The small feed on one day, ranked by upvotes (the digest's order).
 PAPERS = [
-    {"id": "2501.00001", "day": "2025-01-10", "title": ROUTE, "upvotes": 5,
-     "abstract": "We propose RouteST, a sparse mixture-of-experts router for end-to-end speech "
-     "translation. RouteST activates two of sixteen experts for every audio frame. On the "
-     "MuST-C benchmark RouteST improves BLEU by 2.4 points over a dense baseline."},
-    {"id": "2501.00002", "day": "2025-01-10", "title": "Graph Networks for Protein Docking",
-     "upvotes": 3,
-     "abstract": "We present DockGNN, an equivariant graph network that predicts how a small "
-     "ligand binds to a protein pocket. It places 41% of ligands within two angstroms of the "
-     "crystal pose."},
-    {"id": "2501.00003", "day": "2025-01-10", "title": "Four-Bit Key-Value Caches", "upvotes": 1,
-     "abstract": "KVQuant stores attention keys and values in four bits with per-channel "
-     "scales. KVQuant cuts cache memory by 73% on LongBench while accuracy drops by less "
-     "than one point."},
-]  # fmt: skip
+    {**p, "day": "2025-01-10", "upvotes": n} for p, n in zip(SMALL_FEED, (5, 3, 1), strict=True)
+]
 QUESTIONS = [
     "How many experts does RouteST activate for speech translation?",
     "How close to the crystal pose does DockGNN place ligands?",
@@ -84,14 +68,7 @@ def sleepy(script: Callable[[list[Message]], str], seconds: float) -> Callable[.
 
 @pytest.fixture(scope="module")
 def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("load-store")
-    feed = home / "feed.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in PAPERS), encoding="utf-8")
-    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
-    report = run_ingest(services, [str(feed)], False)
-    services.close()
-    assert report.new == len(PAPERS) and not report.errors
-    return home
+    return fake_store(tmp_path_factory.mktemp("load-store"), PAPERS)
 
 
 def client(url: str) -> Any:
@@ -161,8 +138,8 @@ def test_twenty_concurrent_chat_sessions_complete_or_are_told_the_queue_is_full(
     store_home: Path,
 ) -> None:
     llm = FakeLLM(sleepy(echo_source, 0.1))
-    services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"), llm)
-    services.pipeline.calibration = ALWAYS
+    settings = Settings(home=store_home, embedder="fake", llm_backend="fake")
+    services = Services(settings, llm, calibration=ALWAYS)
     before = (rss_mb(), peak_rss_mb())
     try:
         with serve(services, concurrency=4, max_queue=16) as url:
@@ -232,8 +209,7 @@ def test_soak_150_sessions_of_five_questions_server_memory(store_home: Path) -> 
     import gc
 
     services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"),
-                        FakeLLM(sleepy(echo_source, 0.05)))  # fmt: skip
-    services.pipeline.calibration = ALWAYS
+                        FakeLLM(sleepy(echo_source, 0.05)), calibration=ALWAYS)  # fmt: skip
     app = None
     try:
         from ui.app import build_app, launch_app
@@ -278,9 +254,8 @@ def test_app_bounds_the_chat_sessions_it_keeps(store_home: Path) -> None:
 
 def sequential_asks(store_home: Path, n: int, warm_up: int = 5) -> dict[str, float]:
     services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"),
-                        FakeLLM(echo_source))  # fmt: skip
-    pipeline = QAPipeline(services)
-    pipeline.calibration = ALWAYS
+                        FakeLLM(echo_source), calibration=ALWAYS)  # fmt: skip
+    pipeline = services.pipeline
     history: list[tuple[str, str]] = []
     try:
         peak_before = peak_rss_mb()
@@ -331,8 +306,7 @@ def openai_services(home: Path, server: FakeOpenAIServer, retries: int = 1,
                         openai_base_url=server.base_url, openai_api_key=SecretStr(SECRET),
                         openai_model=MODEL, llm_timeout_s=timeout_s,
                         llm_max_retries=retries)  # fmt: skip
-    services = Services(settings)
-    services.pipeline.calibration = ALWAYS
+    services = Services(settings, calibration=ALWAYS)
     return services
 
 
@@ -396,8 +370,7 @@ def test_unreachable_backend_is_readable_in_the_chat(store_home: Path) -> None:
                         openai_base_url=f"http://127.0.0.1:{free_port()}/v1",
                         openai_api_key=SecretStr(SECRET), llm_timeout_s=0.5,
                         llm_max_retries=1)  # fmt: skip
-    services = Services(settings)
-    services.pipeline.calibration = ALWAYS
+    services = Services(settings, calibration=ALWAYS)
     try:
         with serve(services) as url:
             reply = reply_of(client(url).predict(QUESTIONS[0], "", "", api_name="/ask"))

@@ -25,10 +25,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import free_port
 from fake_openai_server import MODEL, FakeOpenAIServer, Step
+from helpers import ALWAYS, SMALL_FEED, write_feed
 from pydantic import SecretStr
 
 from assistant.config import Settings
-from assistant.pipeline.abstain import FEATURES, Calibration
 from assistant.services import Services
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,18 +42,7 @@ SECRETS = (
     base64.b64encode(SMTP_PASSWORD.encode()).decode(),  # AUTH LOGIN
     API_KEY[8:30],  # a fragment: a key cut in the middle is still a leak
 )
-ALWAYS = Calibration(weights=(0.0,) * len(FEATURES), bias=8.0, threshold=0.01)
-PAPERS = [
-    {"id": "2501.00001", "day": "2025-01-10",
-     "title": "Sparse Expert Routing for Speech Translation",
-     "abstract": "We propose RouteST, a sparse mixture-of-experts router for end-to-end speech "
-     "translation. RouteST activates two of sixteen experts for every audio frame. On the "
-     "MuST-C benchmark RouteST improves BLEU by 2.4 points over a dense baseline."},
-    {"id": "2501.00002", "day": "2025-01-10", "title": "Graph Networks for Protein Docking",
-     "abstract": "We present DockGNN, an equivariant graph network that predicts how a small "
-     "ligand binds to a protein pocket. It places 41% of ligands within two angstroms of the "
-     "crystal pose."},
-]  # fmt: skip
+PAPERS = [{**p, "day": "2025-01-10"} for p in SMALL_FEED[:2]]  # one day: one digest
 QUESTION = "How many experts does RouteST activate for every audio frame?"
 # The CLI with retrieval that never abstains (so every question reaches the backend) and, with
 # FEEDQA_TEST_DEBUG_LOGS set, every logger at DEBUG on stderr, as `logging.basicConfig` does.
@@ -61,10 +50,11 @@ CLI = """
 import logging, os, sys
 if os.environ.get("FEEDQA_TEST_DEBUG_LOGS"):
     logging.basicConfig(level=logging.DEBUG)
-from assistant.pipeline import abstain
-abstain.load_calibration = lambda: abstain.Calibration((0.0,) * len(abstain.FEATURES), 8.0, 0.01)
 from assistant.cli import main
-main(sys.argv[1:], prog_name="feedqa")
+from assistant.pipeline.abstain import FEATURES, Calibration
+from assistant.services import Components
+always = Calibration((0.0,) * len(FEATURES), bias=8.0, threshold=0.01)
+main(sys.argv[1:], prog_name="feedqa", obj=Components(calibration=always))
 """
 
 
@@ -100,8 +90,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         return AuthResult(success=False, handled=False)
 
     home = tmp_path_factory.mktemp("secrets-home")
-    feed = home.parent / f"{home.name}-feed.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in PAPERS), encoding="utf-8")
+    feed = write_feed(home.parent / f"{home.name}-feed.jsonl", PAPERS)
     smtp = Controller(_RefusingSink(), hostname="127.0.0.1", port=free_port(),
                       authenticator=refuse, auth_require_tls=False)  # fmt: skip
     smtp.start()
@@ -234,8 +223,7 @@ def test_gradio_error_path_and_debug_logs_never_show_the_key(
     )
     assert API_KEY not in repr(settings) and SMTP_PASSWORD not in repr(settings)
     assert API_KEY not in settings.model_dump_json()
-    services = Services(settings)
-    services.pipeline.calibration = ALWAYS
+    services = Services(settings, calibration=ALWAYS)
     app = build_app(services)
     _, url, _ = launch_app(app, services, port=free_port(), block=False)
     try:

@@ -26,15 +26,13 @@ from typing import Any
 
 import pytest
 from conftest import free_port
-from helpers import echo_source, feedqa, spawn
+from helpers import ALWAYS, echo_source, feedqa, spawn, write_feed
 
 from assistant.config import Settings
 from assistant.llm.fake import FakeLLM
-from assistant.pipeline.abstain import FEATURES, Calibration
 from assistant.services import Services
 
 ROOT = Path(__file__).resolve().parents[1]
-ALWAYS = Calibration(weights=(0.0,) * len(FEATURES), bias=8.0, threshold=0.01)
 CHECK = """
 import json
 from assistant.config import Settings
@@ -123,12 +121,6 @@ def until(condition: Any, what: str, timeout: float = 120, proc: Any = None) -> 
             pytest.fail(f"{what}: the process ended first: {proc.communicate()[1][-2000:]}")
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
         time.sleep(0.05)
-
-
-def write_feed(path: Path, records: list[dict[str, Any]]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return path
 
 
 def synthetic(first: int, n: int, seed: int) -> list[dict[str, Any]]:
@@ -250,8 +242,7 @@ def chat_side(home: Path, **settings: Any) -> Iterator[tuple[Services, Any]]:
     from ui.app import build_app, launch_app
 
     services = Services(Settings(home=home, embedder="fake", llm_backend="fake", **settings),
-                        FakeLLM(echo_source))  # fmt: skip
-    services.pipeline.calibration = ALWAYS
+                        FakeLLM(echo_source), calibration=ALWAYS)  # fmt: skip
     app = build_app(services, concurrency=2, max_queue=16)
     _, url, _ = launch_app(app, services, port=free_port(), block=False)
     try:
@@ -333,7 +324,7 @@ def test_embedded_chat_sees_new_vectors_written_by_another_process(tmp_path: Pat
         assert services.store.count() == len(OLD) + 1  # the count is read from SQLite: fresh
         # (Chroma caches one System per path: a new ChunkStore in this process would be stale
         # too.) The retriever notices the registry generation moved and reopens the client.
-        (top,) = services.pipeline.retriever.retrieve(f"{NEW_TITLE} {NEW['abstract']}", 1)
+        (top,) = services.pipeline.retriever.retrieve(f"{NEW_TITLE} {NEW['abstract']}", vector, 1)
         assert top.paper_id == NEW["id"] and top.dense > 0.9
         assert services.store.query(vector, 1)[0].paper_id == NEW["id"]
     finally:
@@ -346,8 +337,7 @@ def test_embedded_chat_date_filter_survives_another_process_ingesting(tmp_path: 
     home = tmp_path / "home"
     ok(spawn(feedqa("ingest", "-q", write_feed(tmp_path / "old.jsonl", OLD)), home))
     services = Services(Settings(home=home, embedder="fake", llm_backend="fake"),
-                        FakeLLM(echo_source))  # fmt: skip
-    services.pipeline.calibration = ALWAYS
+                        FakeLLM(echo_source), calibration=ALWAYS)  # fmt: skip
     try:
         window = Filters(since="2025-01-01")
         assert services.pipeline.ask(OLD_QUESTION, filters=window).citations  # loads the index

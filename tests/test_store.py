@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
+from assistant.ingest import ingest_sources
 from assistant.models import Paper
 from assistant.services import Services, builtin_feed_path
 from vectorstore.embeddings import FakeEmbedder
@@ -74,7 +74,7 @@ def test_chroma_default_embedding_function_never_runs(
     for name in ("__call__", "_download_model_if_not_exists", "_forward"):
         monkeypatch.setattr(ONNXMiniLM_L6_V2, name, forbidden)
     assert services.store.collection._embedding_function is None
-    report = run_ingest(services, [str(builtin_feed_path())], show_progress=False)
+    report = ingest_sources(services, [str(builtin_feed_path())])
     assert report.errors == [] and services.store.count() == report.chunks_written
     services.store.update_metadata(["2501.x#0"], [{"paper_id": "2501.x"}])  # unknown id: no-op
     vector = services.embedder.embed(["softplus attention length extrapolation"])[0]
@@ -93,7 +93,7 @@ def test_store_refuses_vectors_of_another_embedder(settings: Settings) -> None:
 
 def test_services_fail_cleanly_when_the_embedder_changes(settings: Settings) -> None:
     services = Services(settings)
-    run_ingest(services, [str(builtin_feed_path())], show_progress=False)
+    ingest_sources(services, [str(builtin_feed_path())])
     services.close()
     minilm_settings = settings.model_copy(update={"embedder": "minilm"})
     with pytest.raises(StoreError, match="holds fake-hash-64 vectors, not all-MiniLM"):
@@ -195,7 +195,7 @@ def test_registry_rolls_back_a_failed_transaction(tmp_path: Path) -> None:
 
 def _ingested(settings: Settings) -> Services:
     services = Services(settings)
-    run_ingest(services, [str(builtin_feed_path())], show_progress=False)
+    ingest_sources(services, [str(builtin_feed_path())])
     assert check_store(settings) == []
     return services
 

@@ -9,16 +9,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fixtures_paths import HF_API
-from helpers import tldr_input
+from helpers import InjectingRunner, ingest, tldr_input
 
 from assistant.cli import main
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.models import Paper
-from assistant.services import Services
+from assistant.services import Components, Services
 from assistant.summaries.cache import TldrCache
 from assistant.summaries.checker import check_tldr
 from assistant.summaries.compress import edit_problems
@@ -66,7 +65,7 @@ def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the 9 papers of 2025-06-16 (fake embedder); tests copy it."""
     home = tmp_path_factory.mktemp("store")
     services = Services(settings_for(home))
-    report = run_ingest(services, [str(DAY_FILE)], show_progress=False)
+    report = ingest(services, DAY_FILE)
     services.close()
     assert report.errors == [] and report.new == 9
     return home
@@ -205,12 +204,9 @@ def test_tldr_on_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
     assert "feedqa ingest" in result.output and "Traceback" not in result.output
 
 
-def test_tldr_json_then_cached_run_makes_no_llm_calls(
-    home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_tldr_json_then_cached_run_makes_no_llm_calls(home: Path) -> None:
     llm = first_sentence_llm()
-    monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
-    runner = CliRunner()
+    runner = InjectingRunner(Components(llm=llm))
     first = runner.invoke(main, ["tldr", "--json", "--source", "model"], env=env(home))
     assert first.exit_code == 0, first.output
     items = json.loads(first.stdout)
@@ -229,10 +225,9 @@ def test_tldr_json_then_cached_run_makes_no_llm_calls(
     assert "9 cached, 0 LLM calls" in second.stderr
 
 
-def test_tldr_filters_limit_and_refresh(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tldr_filters_limit_and_refresh(home: Path) -> None:
     llm = first_sentence_llm()
-    monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
-    runner = CliRunner()
+    runner = InjectingRunner(Components(llm=llm))
     lines = runner.invoke(main, ["tldr", "--date", "2025-06-16", "--limit", "3", "--source",
                                  "model"], env=env(home))  # fmt: skip
     assert lines.exit_code == 0, lines.output
@@ -255,12 +250,9 @@ def test_tldr_with_the_backend_down_is_a_one_line_error(home: Path) -> None:
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("feedqa: error:")
 
 
-def test_tldr_shows_the_feed_summaries_by_default_and_names_every_source(
-    home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_tldr_shows_the_feed_summaries_by_default_and_names_every_source(home: Path) -> None:
     llm = first_sentence_llm()
-    monkeypatch.setattr("assistant.llm.factory.make_llm", lambda settings: llm)
-    runner = CliRunner()
+    runner = InjectingRunner(Components(llm=llm))
     auto = runner.invoke(main, ["tldr", "--json"], env=env(home))
     assert auto.exit_code == 0, auto.output
     items = json.loads(auto.stdout)

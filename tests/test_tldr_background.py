@@ -3,7 +3,6 @@ and the work waits between papers while a question is being answered."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -11,30 +10,18 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers import serve
+from helpers import ALWAYS, SMALL_FEED, fake_store, serve
 
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
-from assistant.pipeline.abstain import FEATURES, Calibration
 from assistant.services import Services
 from ui import render
 from ui.app import Digest, QuestionGate
 
-PAPERS = [
-    {"id": "2501.00001", "day": "2025-01-10", "title": "Sparse Expert Routing for Speech",
-     "abstract": "We propose RouteST, a sparse mixture-of-experts router for end-to-end speech "
-     "translation. RouteST activates two of sixteen experts for every audio frame."},
-    {"id": "2501.00002", "day": "2025-01-11", "title": "Graph Networks for Protein Docking",
-     "abstract": "We present DockGNN, an equivariant graph network that predicts how a small "
-     "ligand binds to a protein pocket. It places 41% of ligands within two angstroms."},
-    {"id": "2501.00003", "day": "2025-01-11", "title": "Four-Bit Key-Value Caches",
-     "abstract": "KVQuant stores attention keys and values in four bits with per-channel "
-     "scales. KVQuant cuts cache memory by 73% on LongBench.",
-     "ai_summary": "KVQuant stores the KV cache in four bits and cuts its memory by 73%."},
-]  # fmt: skip
-ANSWER = Calibration(weights=(0.0,) * len(FEATURES), bias=8.0, threshold=0.01)
+# The small feed; the API gave KVQuant its own summary.
+KV_SUMMARY = "KVQuant stores the KV cache in four bits and cuts its memory by 73%."
+PAPERS = [*SMALL_FEED[:2], {**SMALL_FEED[2], "ai_summary": KV_SUMMARY}]
 
 
 class Recorder:
@@ -59,15 +46,13 @@ class Recorder:
 @pytest.fixture
 def services(tmp_path: Path) -> Iterator[Callable[[Recorder], Services]]:
     home = tmp_path / "home"
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in PAPERS), encoding="utf-8")
+    fake_store(home, PAPERS)
     settings = Settings(home=home, embedder="fake", llm_backend="fake")
-    built = [Services(settings)]
-    assert not run_ingest(built[0], [str(feed)], False).errors
+    built: list[Services] = []
 
     def make(recorder: Recorder) -> Services:
-        built.append(Services(settings, FakeLLM(recorder)))
-        built[-1].pipeline.calibration = ANSWER  # the question reaches the model
+        # ALWAYS: the question reaches the model.
+        built.append(Services(settings, FakeLLM(recorder), calibration=ALWAYS))
         return built[-1]
 
     yield make

@@ -5,7 +5,6 @@ date filters, the TL;DR digest, and the `feedqa chat` command."""
 from __future__ import annotations
 
 import html
-import json
 import os
 import signal
 import subprocess
@@ -19,43 +18,39 @@ from typing import Any
 import httpx
 import pytest
 from conftest import free_port
-from helpers import echo_source, serve
+from helpers import (
+    ALWAYS,
+    DOCK,
+    NEVER,
+    ROUTE,
+    SMALL_FEED,
+    echo_source,
+    fake_store,
+    serve,
+    write_feed,
+)
 
-from assistant.cli_ingest import run_ingest
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable, ModelFileError
 from assistant.llm.base import Generation, Message
 from assistant.llm.factory import make_llm
 from assistant.llm.fake import FakeLLM
 from assistant.llm.worker import WorkerLLM
-from assistant.pipeline.abstain import FEATURES, Calibration
+from assistant.pipeline.abstain import Calibration
 from assistant.pipeline.types import Filters
 from assistant.services import Services
 from ui import render
 from ui.app import ChatHandler, Digest, Turn, default_concurrency
 
-ROUTE = "Sparse Expert Routing for Speech Translation"
-DOCK = "Graph Networks for Protein Docking"
+# The small feed and one undated paper (the digest lists it apart).
 PAPERS = [
-    {"id": "2501.00001", "day": "2025-01-10", "title": ROUTE,
-     "abstract": "We propose RouteST, a sparse mixture-of-experts router for end-to-end speech "
-     "translation. RouteST activates two of sixteen experts for every audio frame. On the "
-     "MuST-C benchmark RouteST improves BLEU by 2.4 points over a dense baseline."},
-    {"id": "2501.00002", "day": "2025-01-11", "title": DOCK,
-     "abstract": "We present DockGNN, an equivariant graph network that predicts how a small "
-     "ligand binds to a protein pocket. DockGNN was trained on the PDBbind collection of "
-     "crystal structures. It places 41% of ligands within two angstroms of the crystal pose."},
-    {"id": "2501.00003", "day": "2025-01-11", "title": "Four-Bit Key-Value Caches",
-     "abstract": "KVQuant stores attention keys and values in four bits with per-channel "
-     "scales. KVQuant cuts cache memory by 73% on LongBench while accuracy drops by less "
-     "than one point."},
+    *SMALL_FEED,
     {"id": "t-undated01", "title": "Curriculum Grasping for Robot Arms",
      "abstract": "A robot arm learns to grasp household objects with a curriculum that starts "
      "from large boxes and ends with thin cutlery. The curriculum raises grasp success from "
      "52% to 78% on a real Franka arm."},
 ]  # fmt: skip
 ROUTE_Q = "How many experts does RouteST activate for speech translation?"
-ALWAYS = Calibration(weights=(0.0,) * len(FEATURES), bias=8.0, threshold=0.01)
 FILE_PATHS = [
     "/gradio_api/file=/etc/passwd",
     "/file=/etc/passwd",
@@ -98,23 +93,16 @@ class Gauge:
 @pytest.fixture(scope="module")
 def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small feed ingested once (fake embedder), shared read-only by the module."""
-    home = tmp_path_factory.mktemp("ui-store")
-    feed = home / "feed.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in PAPERS), encoding="utf-8")
-    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
-    report = run_ingest(services, [str(feed)], False)
-    assert report.new == len(PAPERS) and not report.errors
-    services.close()
-    return home
+    return fake_store(tmp_path_factory.mktemp("ui-store"), PAPERS)
 
 
 @pytest.fixture
-def make_services(store_home: Path) -> Iterator[Callable[[Any], Services]]:
+def make_services(store_home: Path) -> Iterator[Callable[..., Services]]:
     built: list[Services] = []
 
-    def make(llm: Any) -> Services:
-        services = Services(Settings(home=store_home, embedder="fake", llm_backend="fake"), llm)
-        services.pipeline.calibration = ALWAYS
+    def make(llm: Any, calibration: Calibration = ALWAYS) -> Services:
+        settings = Settings(home=store_home, embedder="fake", llm_backend="fake")
+        services = Services(settings, llm, calibration=calibration)
         built.append(services)
         return services
 
@@ -145,7 +133,7 @@ def test_module_builds_no_app_at_import() -> None:
 
 
 def test_ten_concurrent_questions_complete_or_are_told_the_queue_is_full(
-    make_services: Callable[[Any], Services],
+    make_services: Callable[..., Services],
 ) -> None:
     from gradio_client.exceptions import AppError
     from gradio_client.utils import QueueError
@@ -172,7 +160,7 @@ def test_ten_concurrent_questions_complete_or_are_told_the_queue_is_full(
 
 
 def test_file_access_outside_the_app_is_refused(
-    make_services: Callable[[Any], Services], store_home: Path
+    make_services: Callable[..., Services], store_home: Path
 ) -> None:
     services = make_services(FakeLLM(echo_source))
     paths = [*FILE_PATHS, f"/gradio_api/file={services.settings.registry_path}"]
@@ -186,7 +174,7 @@ def test_file_access_outside_the_app_is_refused(
 
 
 def test_backend_down_is_a_readable_message_and_the_app_keeps_serving(
-    make_services: Callable[[Any], Services],
+    make_services: Callable[..., Services],
 ) -> None:
     llm = FakeLLM(echo_source)
     llm.fail_with = BackendUnavailable("http://127.0.0.1:9/v1 timed out after 60s")
@@ -211,7 +199,7 @@ class _BreaksMidStream(FakeLLM):
 
 
 def test_backend_failing_mid_stream_is_reported_in_the_chat(
-    make_services: Callable[[Any], Services],
+    make_services: Callable[..., Services],
 ) -> None:
     handler = ChatHandler(make_services(_BreaksMidStream()))
     *_, last = handler.respond(ROUTE_Q, [], "", "")
@@ -225,7 +213,7 @@ def test_backend_failing_mid_stream_is_reported_in_the_chat(
     [("   ", "the question is empty"), ("word " * 400, "the question is too long")],
 )
 def test_empty_and_long_questions_show_the_usage_message(
-    make_services: Callable[[Any], Services], question: str, expected: str
+    make_services: Callable[..., Services], question: str, expected: str
 ) -> None:
     with serve(make_services(FakeLLM(echo_source))) as url:
         reply = reply_of(client(url).predict(question, "", "", api_name="/ask"))
@@ -233,7 +221,7 @@ def test_empty_and_long_questions_show_the_usage_message(
 
 
 def test_follow_up_questions_carry_the_previous_turn_into_retrieval(
-    make_services: Callable[[Any], Services],
+    make_services: Callable[..., Services],
 ) -> None:
     services = make_services(FakeLLM(echo_source))
     calls: list[dict[str, Any]] = []
@@ -255,7 +243,7 @@ def test_follow_up_questions_carry_the_previous_turn_into_retrieval(
 
 
 def test_date_filters_reach_the_pipeline_and_bad_dates_are_usage_errors(
-    make_services: Callable[[Any], Services],
+    make_services: Callable[..., Services],
 ) -> None:
     services = make_services(FakeLLM(echo_source))
     seen: list[Any] = []
@@ -281,22 +269,21 @@ def test_date_filters_reach_the_pipeline_and_bad_dates_are_usage_errors(
     assert len(seen) == 2
 
 
-def test_date_filters_restrict_the_sources(make_services: Callable[[Any], Services]) -> None:
+def test_date_filters_restrict_the_sources(make_services: Callable[..., Services]) -> None:
     handler = ChatHandler(make_services(FakeLLM(echo_source)))
     *_, last = handler.respond(ROUTE_Q, [], "2025-01-11", "2025-01-11")
     assert DOCK in last[2] and ROUTE not in last[2]
 
 
-def test_abstentions_look_different(make_services: Callable[[Any], Services]) -> None:
-    services = make_services(FakeLLM(echo_source))
-    services.pipeline.calibration = Calibration((0.0,) * len(FEATURES), -8.0, 0.5)
+def test_abstentions_look_different(make_services: Callable[..., Services]) -> None:
+    services = make_services(FakeLLM(echo_source), calibration=NEVER)
     *_, last = ChatHandler(services).respond("Who won the 1998 world cup?", [], "", "")
     reply = last[1][-1].reply_html
     assert "fq-abstain" in reply and render.ABSTAIN_LABEL in reply and "fq-answer" not in reply
 
 
 def test_digest_lists_days_newest_first_and_fills_missing_tldrs_in_the_background(
-    make_services: Callable[[Any], Services],
+    make_services: Callable[..., Services],
 ) -> None:
     digest = Digest(make_services(FakeLLM(echo_source)))
     assert digest.days() == ["2025-01-11", "2025-01-10", render.UNDATED]
@@ -342,8 +329,7 @@ def test_default_concurrency_follows_the_backend(tmp_path: Path) -> None:
 def test_feedqa_chat_command_serves_and_survives_a_dead_backend(tmp_path: Path) -> None:
     """`feedqa chat` as `make run` starts it: warm-up, URL printed, questions answered with a
     readable error when the model cannot answer (the fake backend has no script)."""
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps(p) + "\n" for p in PAPERS), encoding="utf-8")
+    feed = write_feed(tmp_path / "feed.jsonl", PAPERS)
     env = {**os.environ, "FEEDQA_HOME": str(tmp_path / "home"), "FEEDQA_EMBEDDER": "fake",
            "FEEDQA_LLM_BACKEND": "fake"}  # fmt: skip
     feedqa = [sys.executable, "-m", "assistant.cli"]
@@ -409,7 +395,7 @@ def _crash_then_answer(services: Services, llm: SegfaultsMidAnswer) -> tuple[str
 
 
 def test_the_chat_survives_a_segfault_of_the_model_process(
-    make_services: Callable[[Any], Services],
+    make_services: Callable[..., Services],
 ) -> None:
     worker = WorkerLLM({"fake_delay_s": 0.05}, model="slow-echo", timeout_s=30)
     llm = SegfaultsMidAnswer(worker)
@@ -422,7 +408,7 @@ def test_the_chat_survives_a_segfault_of_the_model_process(
 
 @pytest.mark.integration
 def test_the_chat_survives_a_segfault_of_the_real_embedded_model(
-    make_services: Callable[[Any], Services], tmp_path: Path
+    make_services: Callable[..., Services], tmp_path: Path
 ) -> None:
     try:
         worker = make_llm(Settings(home=tmp_path, llm_backend="embedded", llm_threads=2))

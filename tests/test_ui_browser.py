@@ -61,7 +61,7 @@ def chromium() -> Path:
 def app_url(tmp_path: Path) -> Iterator[str]:
     """The app over the sample feed (plus one poisoned paper), launched in this process."""
     from assistant.cli_chat import warm_up
-    from assistant.cli_ingest import run_ingest
+    from assistant.ingest import ingest_sources
     from assistant.llm.fake import FakeLLM
     from ui.app import build_app, launch_app
 
@@ -69,7 +69,7 @@ def app_url(tmp_path: Path) -> Iterator[str]:
     poison.write_text(json.dumps(POISON) + "\n", encoding="utf-8")
     settings = Settings(home=tmp_path / "home", embedder="minilm", llm_backend="embedded")
     services = Services(settings, FakeLLM(echo_source) if LLM_CHOICE == "fake" else None)
-    report = run_ingest(services, [str(builtin_feed_path()), str(poison)], False)
+    report = ingest_sources(services, [str(builtin_feed_path()), str(poison)])
     assert not report.errors, report.errors
     warm_up(services)
     app = build_app(services)

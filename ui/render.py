@@ -96,14 +96,15 @@ def _marker(n: int, by_n: dict[int, Citation]) -> str:
 
 def render_citations(citations: Sequence[Citation]) -> str:
     """Each cited paper as a link (or plain title) with its quoted evidence behind a toggle."""
-    if not citations:
-        return ""
-    items = "".join(
+    items = "".join(map(_citation_item, citations))
+    return f'<div class="fq-citations">{items}</div>' if items else ""
+
+
+def _citation_item(c: Citation) -> str:
+    return (
         f'<details class="fq-citation"><summary><b>&#91;{c.n}&#93;</b> {link(c.title, c.url)}'
         f"</summary><blockquote>“{safe_text(c.quote)}”</blockquote></details>"
-        for c in citations
     )
-    return f'<div class="fq-citations">{items}</div>'
 
 
 def render_meta(answer: Answer) -> str:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.errors import EmptyStoreError
 from assistant.models import Paper
 from vectorstore import bm25_index, lexical
 from vectorstore.db import open_db
@@ -139,6 +140,14 @@ class Registry:
 
     def paper_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+
+    def require_papers(self) -> None:
+        """Fail with a clear message when nothing has been ingested yet."""
+        if self.paper_count() == 0:
+            raise EmptyStoreError(
+                f"the store at {self.path.parent} is empty: run `feedqa ingest FEED` "
+                "(or `feedqa ingest --builtin` for the demo feed) first"
+            )
 
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks")}

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from assistant.phrasing import EMPTY_NAME
 from assistant.pipeline.text import content_words, entities, numbers, stems
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:%|x|×)?|[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Za-z]")
@@ -42,12 +43,6 @@ _USES = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|fails? to|unable)\b|n't\b", re.I)
-# An empty name slot: "called to aggregate", "named the", "known as ,".
-_EMPTY_NAME = re.compile(
-    r"\b(?:called|named|dubbed|termed|known as|referred to as)\s+(?:to|the|a|an|that|which|"
-    r"for|and|of|in|on|by|with|is|are|[,.;:])",
-    re.I,
-)
 _KINDS = (
     r"(?:method|model|framework|system|technique|algorithm|benchmark|dataset|architecture|"
     r"module|approach|tool|metric|loss|agent|library|mechanism|function|scheme|strategy|"
@@ -176,7 +171,7 @@ def repeats_itself(claim: str) -> bool:
 
 def garbled(claim: str) -> bool:
     """An empty name slot, an unclosed bracket, or a sentence cut off at a function word."""
-    if _EMPTY_NAME.search(claim):
+    if EMPTY_NAME.search(claim):
         return True
     if claim.count("(") != claim.count(")"):
         return True

@@ -8,7 +8,7 @@ import re
 import secrets
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from assistant.errors import UsageError
 from assistant.llm.base import Generation, Message
@@ -26,12 +26,24 @@ from assistant.pipeline.lead import lead_quotes
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Filters, RetrievedPaper
-from prompts import load_prompt
+from prompts import Prompt, load_prompt
 
 if TYPE_CHECKING:
-    from assistant.services import Services
+    from assistant.llm.loader import LLMLoader
+    from vectorstore.embeddings import Embedder
+    from vectorstore.registry import Registry
 
 History = list[tuple[str, str]]
+
+
+class AskOptions(TypedDict, total=False):
+    """What a question may come with: the conversation so far, papers to retrieve, filters."""
+
+    history: History | None
+    k: int | None
+    filters: Filters | None
+
+
 CONTEXT_PAPERS = 3
 # Evidence sentences in the prompt: prefill (~250 tokens/s here) is most of the time to the
 # first token, and the sentences that carry the answer are quoted beside the draft anyway.
@@ -89,76 +101,67 @@ def retrieval_query(question: str, history: History | None) -> str:
 
 
 class QAPipeline:
-    """The question-answering pipeline. Thread-safe for concurrent questions."""
+    """The question-answering pipeline. Thread-safe for concurrent questions. Built by
+    ``assistant.services.build_pipeline`` from the components it names."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.retriever = HybridRetriever(services)
-        self.prompt = load_prompt("answer")
-        self.calibration = abstain.load_calibration()
+    def __init__(
+        self,
+        *,
+        retriever: HybridRetriever,
+        registry: Registry,
+        embedder: Embedder,
+        llm: LLMLoader,
+        calibration: abstain.Calibration,
+        max_question_tokens: int,
+        retrieval_k: int,
+        prompt: Prompt | None = None,
+    ) -> None:
+        """``prompt`` replaces prompts/answer (tests of prompt injection)."""
+        self.retriever, self.registry, self.embedder = retriever, registry, embedder
+        self.llm_loader = llm  # the model loads on first use (or on a thread: preload)
+        self.calibration = calibration
+        self.max_question_tokens, self.retrieval_k = max_question_tokens, retrieval_k
+        self.prompt = prompt or load_prompt("answer")
         self.canary = secrets.token_hex(4)  # per process; never shown, so leaks are detectable
 
-    def retrieve(
-        self,
-        question: str,
-        k: int | None = None,
-        filters: Filters | None = None,
-        history: History | None = None,
-    ) -> list[RetrievedPaper]:
-        text = validate_question(question, self.services.settings.max_question_tokens)
-        query = retrieval_query(text, history)
-        q_vec = self.services.embedder.embed([query])[0]
-        return self.retriever.retrieve(query, k or self.services.settings.retrieval_k, filters,
-                                       q_vec)  # fmt: skip
+    def retrieve(self, question: str, **options: Unpack[AskOptions]) -> list[RetrievedPaper]:
+        """The papers a question retrieves, without answering it (evals, benchmarks)."""
+        return self.search(question, **options)[2]
 
-    def ask(
-        self,
-        question: str,
-        *,
-        history: History | None = None,
-        k: int | None = None,
-        filters: Filters | None = None,
-    ) -> Answer:
+    def search(
+        self, question: str, **options: Unpack[AskOptions]
+    ) -> tuple[str, Any, list[RetrievedPaper]]:
+        """The validated question's search query, its embedding and the papers it retrieves."""
+        return self._search(validate_question(question, self.max_question_tokens), options)
+
+    def ask(self, question: str, **options: Unpack[AskOptions]) -> Answer:
+        """The final answer of ``ask_stream`` (the same options)."""
         final = None
-        for event in self.ask_stream(question, history=history, k=k, filters=filters):
+        for event in self.ask_stream(question, **options):
             if event.kind == "final":
                 final = event.answer
         assert final is not None
         return final
 
-    def ask_stream(
-        self,
-        question: str,
-        *,
-        history: History | None = None,
-        k: int | None = None,
-        filters: Filters | None = None,
-    ) -> Iterator[AnswerEvent]:
+    def ask_stream(self, question: str, **options: Unpack[AskOptions]) -> Iterator[AnswerEvent]:
         """Validate the question once, gather the evidence, and let the builder answer."""
         started = time.perf_counter()
-        text = validate_question(question, self.services.settings.max_question_tokens)
-        self.services.require_papers()
-        self.services.preload_llm()
+        text = validate_question(question, self.max_question_tokens)
+        self.registry.require_papers()
+        self.llm_loader.preload()
         yield AnswerEvent("status", "searching the feed")
-        ctx = self._gather(text, k, filters, history)
+        ctx = self._gather(text, options)
         retrieval_ms = round((time.perf_counter() - started) * 1000, 1)
-        builder = AnswerBuilder(ctx, embedder=self.services.embedder, llm=self.services.llm,
+        builder = AnswerBuilder(ctx, embedder=self.embedder, llm=self.llm_loader.get(),
                                 canary=self.canary, started=started,
                                 timings={"retrieval": retrieval_ms})  # fmt: skip
         yield from builder.respond(lambda: self._draft(ctx))
 
-    def _gather(
-        self, text: str, k: int | None, filters: Filters | None, history: History | None
-    ) -> AnswerContext:
-        """Retrieve, pick the evidence and the quotes, and judge whether the feed answers.
-        The query (expanded by the previous turn for a follow-up) is embedded once."""
-        query = retrieval_query(text, history)
-        q_vec = self.services.embedder.embed([query])[0]
-        k = k or self.services.settings.retrieval_k
-        papers = self.retriever.retrieve(query, k, filters, q_vec)
+    def _gather(self, text: str, options: AskOptions) -> AnswerContext:
+        """Retrieve, pick the evidence and the quotes, and judge whether the feed answers."""
+        query, q_vec, papers = self._search(text, options)
         listing = is_list_question(text)
-        bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS],
-                                 self.services.embedder)  # fmt: skip
+        bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS], self.embedder)
         evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
         top = evidence[0].source_n if evidence else 1
         quotes = quote_sentences(query, q_vec, bundles[top - 1], top) if evidence else []
@@ -177,6 +180,14 @@ class QAPipeline:
             listed=papers_to_list(text, q_vec, bundles) if listing else None,
         )
 
+    def _search(self, text: str, options: AskOptions) -> tuple[str, Any, list[RetrievedPaper]]:
+        """The query (expanded by the previous turn for a follow-up), its embedding (made once
+        per question) and the papers it retrieves."""
+        query = retrieval_query(text, options.get("history"))
+        q_vec = self.embedder.embed([query])[0]
+        k = options.get("k") or self.retrieval_k
+        return query, q_vec, self.retriever.retrieve(query, q_vec, k, options.get("filters"))
+
     def _draft(self, ctx: AnswerContext) -> Generation:
         """The model's draft: the lead quote turned into a direct answer (prompts/answer.txt)."""
         system, user = self.prompt.render(
@@ -189,7 +200,7 @@ class QAPipeline:
             for turn, reply in self.prompt.examples
             for role, text in (("user", turn), ("assistant", reply))
         ]
-        return self.services.llm.generate(
+        return self.llm_loader.get().generate(
             [Message("system", system), *examples, Message("user", user)],
             max_tokens=MAX_ANSWER_TOKENS,
             temperature=0.0,

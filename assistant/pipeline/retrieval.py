@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any
 from assistant.pipeline.types import Filters, RetrievedPaper
 from vectorstore.bm25_index import LexicalIndex, Window
 from vectorstore.nodes import day_number
-from vectorstore.registry import ChunkRow, StoredPaper
+from vectorstore.registry import ChunkRow, Registry, StoredPaper
 
 if TYPE_CHECKING:
-    from assistant.services import Services
+    from pathlib import Path
+
+    from vectorstore.store import ChunkStore
 
 CANDIDATES = 24  # chunks each retriever contributes before fusion
 FUSED = CANDIDATES * 2  # chunks kept after fusion
@@ -45,8 +47,8 @@ class _Scores:
 class HybridRetriever:
     """Retrieves papers for a question; safe to share between threads."""
 
-    def __init__(self, services: Services) -> None:
-        self._services = services
+    def __init__(self, registry: Registry, store: ChunkStore, lexical_dir: Path) -> None:
+        self._registry, self._store, self._lexical_dir = registry, store, lexical_dir
         self._index: CorpusIndex | None = None
         self._lock = threading.Lock()
 
@@ -55,7 +57,7 @@ class HybridRetriever:
         one caller reads the changes (a small delta, not a rebuild) while the others go on
         with the index they have: no question waits behind a swap."""
         current = self._index
-        generation = self._services.registry.generation()
+        generation = self._registry.generation()
         if current is not None and current.generation == generation:
             return current
         if current is not None and not self._lock.acquire(blocking=False):
@@ -64,43 +66,42 @@ class HybridRetriever:
             self._lock.acquire()
         try:
             current = self._index
-            if current is None or current.generation != self._services.registry.generation():
+            if current is None or current.generation != self._registry.generation():
                 current = self._index = self._load(current)
             return current
         finally:
             self._lock.release()
 
     def _load(self, current: CorpusIndex | None) -> CorpusIndex:
-        registry, settings = self._services.registry, self._services.settings
+        registry = self._registry
         if current is None:
-            lexical = registry.open_lexical(settings.lexical_dir)
+            lexical = registry.open_lexical(self._lexical_dir)
         else:
-            lexical = registry.refresh_lexical(current.lexical, settings.lexical_dir)
-        self._services.store.refresh(lexical.generation)
+            lexical = registry.refresh_lexical(current.lexical, self._lexical_dir)
+        self._store.refresh(lexical.generation)
         return CorpusIndex(lexical.generation, lexical, registry.doc_freq(), registry.paper_count())
 
     def retrieve(
-        self, query: str, k: int, filters: Filters | None = None, vector: Any = None
+        self, query: str, vector: Any, k: int, filters: Filters | None = None
     ) -> list[RetrievedPaper]:
+        """The ``k`` best papers for ``query``, whose embedding ``vector`` the caller made
+        (QAPipeline embeds each question once)."""
         index = self.index()
         if index.n_papers == 0:
             return []
         scores = _Scores()
-        dense = self._dense(query, filters, vector)
-        rows = self._services.registry.chunk_rows(dense)
+        dense = self._dense(vector, filters)
+        rows = self._registry.chunk_rows(dense)
         scores.dense = {cid: cos for cid, cos in dense.items() if cid in rows}
         scores.lexical = dict(index.lexical.search(query, CANDIDATES, window(filters)))
-        rows.update(self._services.registry.chunk_rows(set(scores.lexical) - set(rows)))
+        rows.update(self._registry.chunk_rows(set(scores.lexical) - set(rows)))
         fused = [(cid, s) for cid, s in fuse([scores.dense, scores.lexical]) if cid in rows]
-        papers = self._services.registry.get_many({rows[cid].paper_id for cid, _ in fused})
+        papers = self._registry.get_many({rows[cid].paper_id for cid, _ in fused})
         return group_by_paper(fused[:FUSED], rows, papers, scores)[:k]
 
-    def _dense(self, query: str, filters: Filters | None, vector: Any) -> dict[str, float]:
-        """Chroma's nearest chunks: id -> cosine, nearest first. ``vector`` is the query's
-        embedding when the caller already made it (embedded once per question)."""
-        if vector is None:
-            vector = self._services.embedder.embed([query])[0]
-        hits = self._services.store.query(vector, CANDIDATES, where=chroma_where(filters))
+    def _dense(self, vector: Any, filters: Filters | None) -> dict[str, float]:
+        """Chroma's nearest chunks to the query's embedding: id -> cosine, nearest first."""
+        hits = self._store.query(vector, CANDIDATES, where=chroma_where(filters))
         return {h.chunk_id: h.cosine for h in hits}
 
 

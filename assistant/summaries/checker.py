@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from assistant.phrasing import EMPTY_NAME
+
 MIN_WORDS, MAX_WORDS = 6, 35  # the ai_summary lines run 10-46 words, 25 on average
 
 
@@ -93,11 +95,6 @@ _DANGLING = _wordset(
     between across using including e.g. i.e. etc both either each"""
 )
 _OPEN_END = re.compile(r"(?:[,;:(\-–—/]|\.\.\.|…)\s*$")
-# A name dropped after "called"/"named": "a module called to aggregate ...".
-_DROPPED_NAME = re.compile(
-    r"\b(?:called|named|dubbed|termed)\s+(?:to|a|an|the|and|or|that|which|for|of|in|on|by|with)\b",
-    re.IGNORECASE,
-)
 # Claims that say little; said twice they say nothing ("improvements ... improvements").
 _VAGUE = ("improv", "enhanc", "significant", "substantial", "superior", "outperform")
 # A line that points at what it does not contain.
@@ -364,7 +361,7 @@ def _cut_off(text: str) -> list[str]:
 
 
 def _garbled(text: str) -> list[str]:
-    if _DROPPED_NAME.search(text):
+    if EMPTY_NAME.search(text):
         return ['garbled: a name is missing after "called"']
     if re.search(r"(.)\1{3,}|[^\w\s]{3,}|\b(\w+) \2\b", text, re.IGNORECASE):
         return ["garbled: repeated characters or words"]

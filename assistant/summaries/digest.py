@@ -47,9 +47,8 @@ UNDATED = "undated"
 
 
 class DigestError(FeedqaError):
-    """The digest could not be made or delivered; earlier digest files are left as they were."""
-
-    exit_code = 1
+    """The digest could not be made or delivered; earlier digest files are left as they were.
+    Exit code 1, FeedqaError's."""
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ _SECRET = re.compile(r"PASSWORD|KEY|SECRET|TOKEN", re.IGNORECASE)
 
 
 class ScheduleError(FeedqaError):
-    exit_code = 1
+    """The schedule could not be written or removed (exit code 1, FeedqaError's)."""
 
 
 @dataclass(frozen=True)

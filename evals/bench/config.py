@@ -4,9 +4,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SECTIONS = ("limits", "ingest", "query", "tldr", "memory", "baseline", "scale")
 SCALE_DIR = Path("/tmp/feedqa-bench-scale")  # built synthetic stores, reused between runs
+
+
+# How much each run measures (the fields of BenchConfig they name).
+QUICK_SIZES: dict[str, Any] = {
+    "small_papers": None,
+    "raw_embed_papers": 50,
+    "latency_questions": 8,
+    "ask_questions": 2,
+    "cold_runs": 1,
+    "tldr_papers": 2,
+    "chat_questions": 0,
+    "baseline_archive": False,
+    "scale_variants": 3,
+}
+FULL_SIZES: dict[str, Any] = {
+    "small_papers": 1000,
+    "raw_embed_papers": 400,
+    "latency_questions": 100,
+    "ask_questions": 8,
+    "cold_runs": 3,
+    "tldr_papers": 10,
+    "chat_questions": 10,
+    "baseline_archive": True,
+    "scale_variants": 11,
+}
 
 
 @dataclass(frozen=True)
@@ -46,40 +72,13 @@ def make_config(
     reuse_work: bool = False,
 ) -> BenchConfig:
     """The quick (smoke test, ~1-2 min) or full (~40 min) configuration."""
-    if quick:
-        return BenchConfig(
-            quick=True,
-            out_dir=out_dir,
-            archive=archive,
-            archive_papers=archive_papers or 100,
-            small_papers=None,
-            raw_embed_papers=50,
-            latency_questions=8,
-            ask_questions=2,
-            cold_runs=1,
-            tldr_papers=2,
-            chat_questions=0,
-            baseline_archive=False,
-            scale_variants=3,
-            sections=sections,
-            keep_work=keep_work,
-            reuse_work=reuse_work,
-        )
     return BenchConfig(
-        quick=False,
+        quick=quick,
         out_dir=out_dir,
         archive=archive,
-        archive_papers=archive_papers,
-        small_papers=1000,
-        raw_embed_papers=400,
-        latency_questions=100,
-        ask_questions=8,
-        cold_runs=3,
-        tldr_papers=10,
-        chat_questions=10,
-        baseline_archive=True,
-        scale_variants=11,
+        archive_papers=(archive_papers or 100) if quick else archive_papers,
         sections=sections,
         keep_work=keep_work,
         reuse_work=reuse_work,
+        **(QUICK_SIZES if quick else FULL_SIZES),
     )

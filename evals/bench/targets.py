@@ -54,19 +54,24 @@ def ingest_throughput(r: dict[str, Any]) -> Target:
 
 
 def full_corpus_memory(r: dict[str, Any]) -> Target:
-    goal = f"all 9.6k papers in one run, peak RSS < {RSS_LIMIT_MB} MB"
     first = _get(r, "ingest", "archive", "first")
-    if not first:
-        return Target("full corpus ingest memory", goal, "not measured", "n/a")
-    measured = (
-        f"{first['peak_rss_mb']:.0f} MB peak, {first['papers']} papers, "
-        f"{first['store_papers']} stored, {first['feed_errors']} malformed days"
+
+    def measure(f: dict[str, Any]) -> str:
+        return (
+            f"{f['peak_rss_mb']:.0f} MB peak, {f['papers']} papers, "
+            f"{f['store_papers']} stored, {f['feed_errors']} malformed days"
+        )
+
+    target = _measured(
+        "full corpus ingest memory",
+        f"all 9.6k papers in one run, peak RSS < {RSS_LIMIT_MB} MB",
+        first,
+        measure,
+        lambda f: f["peak_rss_mb"] < RSS_LIMIT_MB,
     )
-    if first["papers"] < FULL_CORPUS_PAPERS:
-        return Target("full corpus ingest memory", goal, measured + " (subset)", "n/a")
-    return Target(
-        "full corpus ingest memory", goal, measured, _status(first["peak_rss_mb"] < RSS_LIMIT_MB)
-    )
+    if first and first["papers"] < FULL_CORPUS_PAPERS:
+        return dataclasses.replace(target, measured=target.measured + " (subset)", status="n/a")
+    return target
 
 
 def reingest(r: dict[str, Any]) -> Target:
@@ -95,44 +100,59 @@ def retrieval_10k(r: dict[str, Any]) -> Target:
     return Target("retrieval latency", goal, measured, _status(big["p50_ms"] < 50))
 
 
+def _measured(
+    name: str, goal: str, found: Any, measure: Callable[[Any], str], ok: Callable[[Any], bool]
+) -> Target:
+    """The target from what a run ``found`` (None or empty: not measured)."""
+    if not found:
+        return Target(name, goal, "not measured", "n/a")
+    return Target(name, goal, measure(found), _status(ok(found)))
+
+
+def _latency(name: str, goal: str, found: Any, spread: str, limit_ms: float) -> Target:
+    """A p50 latency under ``limit_ms``, shown with its ``spread`` ("p95" or "max")."""
+
+    def measure(f: dict[str, Any]) -> str:
+        return f"p50 {f['p50_ms'] / 1000:.2f} s, {spread} {f[spread + '_ms'] / 1000:.2f} s"
+
+    return _measured(name, goal, found, measure, lambda f: f["p50_ms"] < limit_ms)
+
+
 def warm_ask(r: dict[str, Any]) -> Target:
-    goal = "first token p50 < 3 s"
-    first = _get(r, "query", "ask_warm", "first_token")
-    if not first:
-        return Target("warm ask", goal, "not measured", "n/a")
-    measured = f"p50 {first['p50_ms'] / 1000:.2f} s, p95 {first['p95_ms'] / 1000:.2f} s"
-    return Target("warm ask", goal, measured, _status(first["p50_ms"] < 3000))
+    found = _get(r, "query", "ask_warm", "first_token")
+    return _latency("warm ask", "first token p50 < 3 s", found, "p95", 3000)
 
 
 def cold_ask(r: dict[str, Any]) -> Target:
+    found = _get(r, "query", "ask_cold", "first_byte")
     goal = "process start to first token p50 < 6 s"
-    first = _get(r, "query", "ask_cold", "first_byte")
-    if not first:
-        return Target("cold `feedqa ask`", goal, "not measured", "n/a")
-    measured = f"p50 {first['p50_ms'] / 1000:.2f} s, max {first['max_ms'] / 1000:.2f} s"
-    return Target("cold `feedqa ask`", goal, measured, _status(first["p50_ms"] < 6000))
+    return _latency("cold `feedqa ask`", goal, found, "max", 6000)
 
 
 def baseline_hits(r: dict[str, Any]) -> Target:
-    goal = "hit@5 ahead of the llama-index baseline"
-    hits = _get(r, "baseline", "hit@5")
-    if not hits:
-        return Target("hit@5 vs baseline", goal, "not measured", "n/a")
-    ok = hits["ours"] > hits["baseline"] or hits["ours"] == hits["baseline"] == 1.0
-    measured = f"{hits['ours']:.3f} vs {hits['baseline']:.3f} ({hits['questions']} dev questions)"
-    return Target("hit@5 vs baseline", goal, measured, _status(ok))
+    return _measured(
+        "hit@5 vs baseline",
+        "hit@5 ahead of the llama-index baseline",
+        _get(r, "baseline", "hit@5"),
+        lambda h: f"{h['ours']:.3f} vs {h['baseline']:.3f} ({h['questions']} dev questions)",
+        lambda h: h["ours"] > h["baseline"] or h["ours"] == h["baseline"] == 1.0,
+    )
 
 
 def baseline_ttft(r: dict[str, Any]) -> Target:
-    goal = "time to first token ahead of the baseline"
-    ttft = _get(r, "baseline", "ttft")
-    if not ttft:
-        return Target("first token vs baseline", goal, "not measured", "n/a")
-    ours, base = ttft["ours_first_token"]["p50_ms"], ttft["baseline_first_token"]["p50_ms"]
-    measured = (
-        f"p50 {ours / 1000:.2f} s vs {base / 1000:.2f} s ({ttft['ours_vs_baseline_p50']:.2f}x)"
+    def measure(ttft: dict[str, Any]) -> str:
+        ours, base = ttft["ours_first_token"]["p50_ms"], ttft["baseline_first_token"]["p50_ms"]
+        return (
+            f"p50 {ours / 1000:.2f} s vs {base / 1000:.2f} s ({ttft['ours_vs_baseline_p50']:.2f}x)"
+        )
+
+    return _measured(
+        "first token vs baseline",
+        "time to first token ahead of the baseline",
+        _get(r, "baseline", "ttft"),
+        measure,
+        lambda t: t["ours_first_token"]["p50_ms"] < t["baseline_first_token"]["p50_ms"],
     )
-    return Target("first token vs baseline", goal, measured, _status(ours < base))
 
 
 def safe_llama_speed(r: dict[str, Any]) -> Target:
@@ -167,24 +187,25 @@ def _at_scale(papers: int | None, threshold: int, target: Target) -> Target:
     return target
 
 
+def _scale_cold(r: dict[str, Any], case: str, label: str, papers: int, limit: float) -> Target:
+    """Cold ask on the scale section's ``case`` store against the 46-paper store."""
+    found = _scale_case(r, case)
+    target = _measured(
+        f"cold ask at {label}",
+        f"cold ask at {label} papers <= {limit}x the 46-paper store (index cost only)",
+        found,
+        lambda c: f"{c['vs_sample']:.2f}x ({c['wall_p50_s']:.2f} s, {c['papers']} papers)",
+        lambda c: c["vs_sample"] <= limit,
+    )
+    return _at_scale(found["papers"], papers, target) if found else target
+
+
 def scale_cold_archive(r: dict[str, Any]) -> Target:
-    goal = "cold ask at 9.6k papers <= 1.3x the 46-paper store (index cost only)"
-    case = _scale_case(r, "archive")
-    if not case:
-        return Target("cold ask at 9.6k", goal, "not measured", "n/a")
-    measured = f"{case['vs_sample']:.2f}x ({case['wall_p50_s']:.2f} s, {case['papers']} papers)"
-    target = Target("cold ask at 9.6k", goal, measured, _status(case["vs_sample"] <= 1.3))
-    return _at_scale(case["papers"], FULL_CORPUS_PAPERS, target)
+    return _scale_cold(r, "archive", "9.6k", FULL_CORPUS_PAPERS, 1.3)
 
 
 def scale_cold_synthetic(r: dict[str, Any]) -> Target:
-    goal = "cold ask at 100k papers <= 1.6x the 46-paper store (index cost only)"
-    case = _scale_case(r, "synthetic")
-    if not case:
-        return Target("cold ask at 100k", goal, "not measured", "n/a")
-    measured = f"{case['vs_sample']:.2f}x ({case['wall_p50_s']:.2f} s, {case['papers']} papers)"
-    target = Target("cold ask at 100k", goal, measured, _status(case["vs_sample"] <= 1.6))
-    return _at_scale(case["papers"], SCALE_PAPERS, target)
+    return _scale_cold(r, "synthetic", "100k", SCALE_PAPERS, 1.6)
 
 
 def scale_rss(r: dict[str, Any]) -> Target:
@@ -209,18 +230,23 @@ def scale_retrieval(r: dict[str, Any]) -> Target:
 
 
 def scale_incremental(r: dict[str, Any]) -> Target:
-    goal = "one 50-paper day into the 100k store <= 2x its embedding time"
+    def measure(day: dict[str, Any]) -> str:
+        return (
+            f"{day['ratio_to_embedding']:.2f}x ({day['index_cost_s']:.2f} s index cost + "
+            f"{day['minilm_embed_s']:.2f} s MiniLM embedding, {day['chunks']} chunks)"
+        )
+
     day = _get(r, "scale", "incremental_day")
-    papers = _get(r, "scale", "retrieval", "papers")
-    if not day:
-        return Target("incremental day at 100k", goal, "not measured", "n/a")
-    measured = (
-        f"{day['ratio_to_embedding']:.2f}x ({day['index_cost_s']:.2f} s index cost + "
-        f"{day['minilm_embed_s']:.2f} s MiniLM embedding, {day['chunks']} chunks)"
+    target = _measured(
+        "incremental day at 100k",
+        "one 50-paper day into the 100k store <= 2x its embedding time",
+        day,
+        measure,
+        lambda d: d["ratio_to_embedding"] <= 2.0,
     )
-    target = Target("incremental day at 100k", goal, measured,
-                    _status(day["ratio_to_embedding"] <= 2.0))  # fmt: skip
-    return _at_scale(papers, SCALE_PAPERS, target)
+    return (
+        _at_scale(_get(r, "scale", "retrieval", "papers"), SCALE_PAPERS, target) if day else target
+    )
 
 
 CHECKS: tuple[Callable[[dict[str, Any]], Target], ...] = (
