@@ -15,12 +15,25 @@ from assistant.services import Services
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=7860, show_default=True)
 @click.option("--share", is_flag=True, help="Also publish a public gradio.live link.")
-@click.option("--concurrency", type=click.IntRange(1, 64), default=None,
-              help="Questions answered at once (default: 1 embedded, 4 OpenAI).")  # fmt: skip
-@click.option("--max-queue", type=click.IntRange(1, 1000), default=16, show_default=True,
-              help="Questions that may wait; more get a 'queue is full' message.")  # fmt: skip
-@click.option("--backend", type=click.Choice(["embedded", "openai"]), default=None,
-              help="LLM backend (default: openai if OPENAI_API_KEY/BASE_URL is set).")  # fmt: skip
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Questions answered at once (default: 1 embedded, 4 OpenAI).",
+)
+@click.option(
+    "--max-queue",
+    type=click.IntRange(1, 1000),
+    default=16,
+    show_default=True,
+    help="Questions that may wait; more get a 'queue is full' message.",
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["embedded", "openai"]),
+    default=None,
+    help="LLM backend (default: openai if OPENAI_API_KEY/BASE_URL is set).",
+)
 @click.option("--no-warm-up", is_flag=True, help="Load the models on the first question.")
 @click.pass_obj
 @handle_errors
@@ -44,8 +57,9 @@ def chat(
         warm_up(services)
     # Missing TL;DRs fill in the background from the start; questions go first.
     app = build_app(services, concurrency=concurrency, max_queue=max_queue, fill_tldrs=True)
-    _, local_url, share_url = launch_app(app, services, host=host, port=port, share=share,
-                                         block=False)  # fmt: skip
+    _, local_url, share_url = launch_app(
+        app, services, host=host, port=port, share=share, block=False
+    )
     click.echo(f"feedqa chat: {local_url}" + (f" (public: {share_url})" if share_url else ""))
     click.echo("press Ctrl+C to stop")
     try:
@@ -68,5 +82,7 @@ def warm_up(services: Services) -> None:
     if papers:
         services.pipeline.retrieve("warm up the retrieval index")
     seconds = time.perf_counter() - started
-    click.echo(f"ready: {papers} papers, {services.llm.backend} {services.llm.model} "
-               f"({seconds:.1f}s to load)")  # fmt: skip
+    click.echo(
+        f"ready: {papers} papers, {services.llm.backend} {services.llm.model} "
+        f"({seconds:.1f}s to load)"
+    )

@@ -16,24 +16,60 @@ DATASET_CHOICES = ("sample_feed", "api_day", "injection")
 
 
 @click.command(name="eval")
-@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev",
-              show_default=True, help="Which questions to run.")  # fmt: skip
-@click.option("--slice", "slice_n", type=click.IntRange(1), default=None,
-              help="Run about N questions, stratified by feed and kind (fast).")  # fmt: skip
-@click.option("--datasets", "datasets", default=",".join(DATASET_CHOICES), show_default=True,
-              help="Comma-separated datasets from evals/datasets/.")  # fmt: skip
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
-              help="Write the run here instead of FEEDQA_HOME/evals/<run-id>/.")  # fmt: skip
-@click.option("--feeds-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="The shared real feeds (default: ../shared/feeds by the checkout).")  # fmt: skip
-@click.option("--backend", type=click.Choice(["embedded", "openai", "fake"]), default=None,
-              help="LLM backend (default: the configured one).")  # fmt: skip
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="dev",
+    show_default=True,
+    help="Which questions to run.",
+)
+@click.option(
+    "--slice",
+    "slice_n",
+    type=click.IntRange(1),
+    default=None,
+    help="Run about N questions, stratified by feed and kind (fast).",
+)
+@click.option(
+    "--datasets",
+    "datasets",
+    default=",".join(DATASET_CHOICES),
+    show_default=True,
+    help="Comma-separated datasets from evals/datasets/.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the run here instead of FEEDQA_HOME/evals/<run-id>/.",
+)
+@click.option(
+    "--feeds-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The shared real feeds (default: ../shared/feeds by the checkout).",
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["embedded", "openai", "fake"]),
+    default=None,
+    help="LLM backend (default: the configured one).",
+)
 @click.option("--retrieval-only", is_flag=True, help="Only the retrieval metrics; no LLM.")
-@click.option("--tldr-papers", type=click.IntRange(0), default=None,
-              help="TL;DRs to write and check, from evals/datasets/tldr_api.jsonl "
-              "(default: the whole split, 8 sliced).")  # fmt: skip
-@click.option("--gate", is_flag=True, help="Exit 1 when a metric breaks evals/thresholds.toml; "
-              "without --slice, runs the gate's own slice.")  # fmt: skip
+@click.option(
+    "--tldr-papers",
+    type=click.IntRange(0),
+    default=None,
+    help="TL;DRs to write and check, from evals/datasets/tldr_api.jsonl "
+    "(default: the whole split, 8 sliced).",
+)
+@click.option(
+    "--gate",
+    is_flag=True,
+    help="Exit 1 when a metric breaks evals/thresholds.toml; "
+    "without --slice, runs the gate's own slice.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.pass_obj
 @handle_errors
@@ -57,9 +93,14 @@ def eval_cmd(
 
     if backend:
         settings = settings.model_copy(update={"llm_backend": backend})
-    options = EvalOptions(split=split, slice_n=slice_n, datasets=_datasets(datasets),
-                          feeds_dir=feeds_dir, answers=not retrieval_only,
-                          tldr_papers=0 if retrieval_only else tldr_papers)  # fmt: skip
+    options = EvalOptions(
+        split=split,
+        slice_n=slice_n,
+        datasets=_datasets(datasets),
+        feeds_dir=feeds_dir,
+        answers=not retrieval_only,
+        tldr_papers=0 if retrieval_only else tldr_papers,
+    )
     if gate and slice_n is None:
         options = gate_options(load_thresholds(), feeds_dir, answers=not retrieval_only)
     history = settings.evals_dir

@@ -18,8 +18,13 @@ from assistant.services import Services, builtin_feed_path
 @click.argument("sources", nargs=-1)
 @click.option("--builtin", is_flag=True, help="Also ingest the built-in demo feed.")
 @click.option("--if-empty", is_flag=True, help="Do nothing if the store already has papers.")
-@click.option("--wait", "wait_s", default=0.0, show_default=True, help="Seconds to wait for "
-              "another writer to finish.")  # fmt: skip
+@click.option(
+    "--wait",
+    "wait_s",
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another writer to finish.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only errors and the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_obj
@@ -99,8 +104,9 @@ class _progress:
             return None
         from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
 
-        self._ctx = Progress(SpinnerColumn(), "ingesting", MofNCompleteColumn(),
-                             TimeElapsedColumn(), transient=True)  # fmt: skip
+        self._ctx = Progress(
+            SpinnerColumn(), "ingesting", MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+        )
         progress = self._ctx.__enter__()
         task = progress.add_task("ingest", total=None)
         return lambda n: progress.advance(task, n)

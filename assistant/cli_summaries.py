@@ -38,8 +38,9 @@ _SOURCE_HELP = (
 
 
 def _source_option(fn: Any) -> Any:
-    return click.option("--source", type=click.Choice(["auto", "feed", "model"]), default=None,
-                        help=_SOURCE_HELP)(fn)  # fmt: skip
+    return click.option(
+        "--source", type=click.Choice(["auto", "feed", "model"]), default=None, help=_SOURCE_HELP
+    )(fn)
 
 
 def pick_source(option: str | None, settings: Settings) -> SourceSetting:
@@ -76,8 +77,14 @@ def tldr(
         papers = pick_papers(services.registry, _iso(day, "--date"), _iso(since, "--since"), limit)
         writer = TldrWriter(services.llm)
         with TldrCache(settings.registry_path) as cache, _progress(len(papers)) as advance:
-            run = summarise_papers(papers, writer, cache, refresh=refresh, advance=advance,
-                                   source=pick_source(source, settings))  # fmt: skip
+            run = summarise_papers(
+                papers,
+                writer,
+                cache,
+                refresh=refresh,
+                advance=advance,
+                source=pick_source(source, settings),
+            )
     finally:
         services.close()
     _print_tldrs(papers, run, as_json)
@@ -153,16 +160,29 @@ def _progress(total: int, label: str = "TL;DRs") -> Iterator[Callable[[int], Non
     "yesterday, UTC); the undated papers if no paper has a day.",
 )
 @click.option("--fetch", is_flag=True, help="First ingest that day from the Daily Papers API.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Directory for the files (default: FEEDQA_HOME/digests).")  # fmt: skip
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory for the files (default: FEEDQA_HOME/digests).",
+)
 @click.option("--email", is_flag=True, help="Also mail it (FEEDQA_SMTP_* settings).")
-@click.option("--wait", "wait_s", default=0.0, show_default=True,
-              help="Seconds to wait for another writer before fetching.")  # fmt: skip
+@click.option(
+    "--wait",
+    "wait_s",
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another writer before fetching.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings.")
 @_source_option
-@click.option("--empty-note", is_flag=True, default=None,
-              help="On a day without papers, still write (and mail) a digest saying so "
-              "(default: FEEDQA_DIGEST_EMPTY_NOTE; else nothing is written or sent).")  # fmt: skip
+@click.option(
+    "--empty-note",
+    is_flag=True,
+    default=None,
+    help="On a day without papers, still write (and mail) a digest saying so "
+    "(default: FEEDQA_DIGEST_EMPTY_NOTE; else nothing is written or sent).",
+)
 @click.pass_obj
 @handle_errors
 def digest(
@@ -201,8 +221,10 @@ def digest(
     finally:
         services.close()
     if not quiet:
-        click.echo(f"digest {result.day}: {len(result.entries)} papers, ranked by "
-                   f"{result.ranking}" + (" (mailed)" if email else ""))  # fmt: skip
+        click.echo(
+            f"digest {result.day}: {len(result.entries)} papers, ranked by "
+            f"{result.ranking}" + (" (mailed)" if email else "")
+        )
         for path in paths:
             click.echo(str(path))
 
@@ -210,8 +232,12 @@ def digest(
 def _build(services: Services, day: str | None, quiet: bool, source: str | None) -> Any:
     from assistant.summaries.digest import build_digest
 
-    return build_digest(services, day, progress=None if quiet else _progress,
-                        source=pick_source(source, services.settings))  # fmt: skip
+    return build_digest(
+        services,
+        day,
+        progress=None if quiet else _progress,
+        source=pick_source(source, services.settings),
+    )
 
 
 @click.command()

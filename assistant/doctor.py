@@ -19,8 +19,17 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import FeedqaError
 
-PACKAGES = ("feedqa", "llama-cpp-python", "onnxruntime", "chromadb", "llama-index-core",
-            "gradio", "openai", "tokenizers", "numpy")  # fmt: skip
+PACKAGES = (
+    "feedqa",
+    "llama-cpp-python",
+    "onnxruntime",
+    "chromadb",
+    "llama-index-core",
+    "gradio",
+    "openai",
+    "tokenizers",
+    "numpy",
+)
 CPU_FLAGS = {"AVX2": "avx2", "AVX-512": "avx512f", "AMX": "amx_tile"}
 MIN_FREE_BYTES = 1 << 30  # an ingest of a year of papers needs a few hundred MB
 SYSTEM_INFO_TIMEOUT_S = 60
@@ -43,9 +52,16 @@ class Check:
 def run_checks(settings: Settings) -> list[Check]:
     """Every check, in order; a check that raises is reported as failed, never propagated."""
     checks: list[Callable[[Settings], Check]] = [
-        check_python, check_packages, check_cpu, check_llama_system_info, check_model_files,
-        check_embedded_smoke, check_openai_endpoint, check_store_consistency, check_disk,
-    ]  # fmt: skip
+        check_python,
+        check_packages,
+        check_cpu,
+        check_llama_system_info,
+        check_model_files,
+        check_embedded_smoke,
+        check_openai_endpoint,
+        check_store_consistency,
+        check_disk,
+    ]
     return [_guarded(check, settings) for check in checks]
 
 
@@ -97,8 +113,9 @@ def check_cpu(settings: Settings) -> Check:
 
 def check_llama_system_info(settings: Settings) -> Check:
     code = "import llama_cpp; print(llama_cpp.llama_print_system_info().decode())"
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=SYSTEM_INFO_TIMEOUT_S)  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=SYSTEM_INFO_TIMEOUT_S
+    )
     if run.returncode != 0:
         from assistant.llm.worker import describe_exit
 
@@ -112,9 +129,11 @@ def check_model_files(settings: Settings) -> Check:
     from vectorstore.embeddings import ONNX_DIST, ONNX_FILE, TOKENIZER_DIST, TOKENIZER_FILE
 
     files, problems = [], []
-    finders = [("GGUF", lambda: settings.gguf_path or default_gguf_path()),
-               ("ONNX", lambda: packaged_file(ONNX_DIST, ONNX_FILE)),
-               ("tokenizer", lambda: packaged_file(TOKENIZER_DIST, TOKENIZER_FILE))]  # fmt: skip
+    finders = [
+        ("GGUF", lambda: settings.gguf_path or default_gguf_path()),
+        ("ONNX", lambda: packaged_file(ONNX_DIST, ONNX_FILE)),
+        ("tokenizer", lambda: packaged_file(TOKENIZER_DIST, TOKENIZER_FILE)),
+    ]
     for label, find in finders:
         try:
             path = find()
@@ -155,16 +174,19 @@ def check_openai_endpoint(settings: Settings) -> Check:
     from openai import OpenAI, OpenAIError
 
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "none"
-    client = OpenAI(api_key=key, base_url=settings.openai_base_url,
-                    timeout=settings.llm_timeout_s, max_retries=0)  # fmt: skip
+    client = OpenAI(
+        api_key=key,
+        base_url=settings.openai_base_url,
+        timeout=settings.llm_timeout_s,
+        max_retries=0,
+    )
     where = settings.openai_base_url or "the OpenAI API"
     try:
         models = [m.id for m in client.models.list()]
     except OpenAIError as exc:
         return Check("openai endpoint", "fail", f"{where}: {type(exc).__name__}")
     if settings.openai_model not in models:
-        return Check("openai endpoint", "fail",
-                     f"{where} does not list {settings.openai_model!r}")  # fmt: skip
+        return Check("openai endpoint", "fail", f"{where} does not list {settings.openai_model!r}")
     return Check("openai endpoint", "ok", f"{where} lists {settings.openai_model!r}")
 
 

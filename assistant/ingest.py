@@ -73,8 +73,9 @@ def ingest_sources(
     emit = on_event or (lambda event: None)
     started, report = time.perf_counter(), IngestReport()
     settings = services.settings
-    ingestor = Ingestor(services.embedder, services.store, services.registry,
-                        settings.embed_batch_size)  # fmt: skip
+    ingestor = Ingestor(
+        services.embedder, services.store, services.registry, settings.embed_batch_size
+    )
     for spec in specs:
         _ingest_spec(ingestor, spec, settings, report, emit)
     ingestor.flush(report)

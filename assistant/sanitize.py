@@ -25,8 +25,19 @@ _WS = re.compile(r"\s+")
 _TEX_COMMAND = re.compile(
     r"\\(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)\{([^{}]{0,500})\}"
 )
-_TEX_SYMBOL = {"times": "×", "sim": "~", "approx": "≈", "pm": "±", "leq": "≤", "geq": "≥",
-               "le": "≤", "ge": "≥", "rightarrow": "→", "to": "→", "cdot": "·"}  # fmt: skip
+_TEX_SYMBOL = {
+    "times": "×",
+    "sim": "~",
+    "approx": "≈",
+    "pm": "±",
+    "leq": "≤",
+    "geq": "≥",
+    "le": "≤",
+    "ge": "≥",
+    "rightarrow": "→",
+    "to": "→",
+    "cdot": "·",
+}
 _TEX_SYMBOLS = re.compile(r"\$?\\(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])\$?")
 _TEX_ESCAPE = re.compile(r"\\([%&$#_{}])")
 _TEX_MATH = re.compile(r"\$(?!\s)([^$\\]{1,40}?)(?<!\s)\$")

@@ -115,23 +115,34 @@ def _prompt_quotes(record: dict[str, Any]) -> list[str]:
 
 def _paper(source: dict[str, Any], abstracts: dict[str, dict[str, str]]) -> RetrievedPaper:
     row = abstracts.get(source["paper_id"], {})
-    return RetrievedPaper(source["paper_id"], row.get("title", source.get("title", "")), None,
-                          None, 0.0, 0.0, 0.0, abstract=row.get("abstract", ""))  # fmt: skip
+    return RetrievedPaper(
+        source["paper_id"],
+        row.get("title", source.get("title", "")),
+        None,
+        None,
+        0.0,
+        0.0,
+        0.0,
+        abstract=row.get("abstract", ""),
+    )
 
 
 def confusion(results: Iterable[Checked]) -> dict[str, dict[str, int]]:
     """Per label: how many sentences the checker kept and dropped."""
     counts = Counter((r.label, r.kept) for r in results)
-    return {label: {"kept": counts[label, True], "dropped": counts[label, False]}
-            for label in LABELS}  # fmt: skip
+    return {
+        label: {"kept": counts[label, True], "dropped": counts[label, False]} for label in LABELS
+    }
 
 
 def precision_recall(matrix: dict[str, dict[str, int]]) -> tuple[float | None, float | None]:
     kept = sum(row["kept"] for row in matrix.values())
     supported = matrix["SUPPORTED"]
     total_supported = supported["kept"] + supported["dropped"]
-    return (supported["kept"] / kept if kept else None,
-            supported["kept"] / total_supported if total_supported else None)  # fmt: skip
+    return (
+        supported["kept"] / kept if kept else None,
+        supported["kept"] / total_supported if total_supported else None,
+    )
 
 
 CLAIM_SETS = ("claims", "claims_v2")  # the first answer task's sentences, then the current one
@@ -144,13 +155,20 @@ def claims_section(embedder: Embedder, split: str) -> dict[str, Any]:
     sets = {}
     for name in CLAIM_SETS:
         path = DATASETS / f"{name}.jsonl"
-        records = [r for r in load_jsonl(path) if r.get("label")
-                   and split in ("all", r.get("split"))] if path.is_file() else []  # fmt: skip
+        records = (
+            [r for r in load_jsonl(path) if r.get("label") and split in ("all", r.get("split"))]
+            if path.is_file()
+            else []
+        )
         if records:
             matrix = confusion(check_records(records, abstracts, embedder))
             precision, recall = precision_recall(matrix)
-            sets[name] = {"n": len(records), "matrix": matrix,
-                          "precision": precision, "recall": recall}  # fmt: skip
+            sets[name] = {
+                "n": len(records),
+                "matrix": matrix,
+                "precision": precision,
+                "recall": recall,
+            }
     return {"split": split, "sets": sets}
 
 
@@ -160,8 +178,10 @@ def markdown(section: dict[str, Any]) -> str:
         return ""
     parts = [f"## Answer checker on the labelled claim sets ({section['split']} split)"]
     for name, result in section["sets"].items():
-        rows = [f"| {label} | {row['kept']} | {row['dropped']} |"
-                for label, row in result["matrix"].items()]  # fmt: skip
+        rows = [
+            f"| {label} | {row['kept']} | {row['dropped']} |"
+            for label, row in result["matrix"].items()
+        ]
         parts.append(
             f"`{name}.jsonl`: {result['n']} sentences; precision (kept that are SUPPORTED) "
             f"{_pct(result['precision'])}, recall (SUPPORTED kept) {_pct(result['recall'])}.\n\n"
@@ -183,8 +203,11 @@ def main(argv: list[str] | None = None) -> None:
     from assistant.config import Settings
     from vectorstore.embeddings import make_embedder
 
-    records = [r for r in load_jsonl(DATASETS / f"{args.claim_set}.jsonl")
-               if r.get("label") and args.split in ("all", r.get("split"))]  # fmt: skip
+    records = [
+        r
+        for r in load_jsonl(DATASETS / f"{args.claim_set}.jsonl")
+        if r.get("label") and args.split in ("all", r.get("split"))
+    ]
     abstracts = {r["paper_id"]: r for r in load_jsonl(DATASETS / "claim_sources.jsonl")}
     results = check_records(records, abstracts, make_embedder(Settings()))
     matrix = confusion(results)

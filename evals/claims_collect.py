@@ -115,17 +115,29 @@ def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draf
     text = generation.consume()
     quotes = builder.shown_quotes()
     shown = sorted({e.source_n for e in quotes})
-    return Draft(question, gold, text, _sources(builder, shown), _abstracts(builder, shown),
-                 format_sources(quotes, builder.bundles),
-                 choose_path(builder) == "abstained",
-                 round(time.perf_counter() - started, 2),
-                 lead=[e.sentence for e in builder.lead],
-                 shown=[e.sentence for e in quotes])  # fmt: skip
+    return Draft(
+        question,
+        gold,
+        text,
+        _sources(builder, shown),
+        _abstracts(builder, shown),
+        format_sources(quotes, builder.bundles),
+        choose_path(builder) == "abstained",
+        round(time.perf_counter() - started, 2),
+        lead=[e.sentence for e in builder.lead],
+        shown=[e.sentence for e in quotes],
+    )
 
 
 def _sources(builder: AnswerContext, shown: list[int]) -> list[dict[str, Any]]:
-    return [{"n": n, "paper_id": builder.bundles[n - 1].paper.paper_id,
-             "title": builder.bundles[n - 1].text.title} for n in shown]  # fmt: skip
+    return [
+        {
+            "n": n,
+            "paper_id": builder.bundles[n - 1].paper.paper_id,
+            "title": builder.bundles[n - 1].text.title,
+        }
+        for n in shown
+    ]
 
 
 def _abstracts(builder: AnswerContext, shown: list[int]) -> dict[str, tuple[str, str]]:
@@ -140,19 +152,39 @@ def sentence_records(draft: Draft) -> list[dict[str, Any]]:
     records = []
     for position, sentence in enumerate(split_sentences(draft.text)):
         cited = [by_n[n] for n in dict.fromkeys(parse_markers(sentence)) if n in by_n]
-        records.append({
-            "id": "", "question_id": q.id, "split": q.split, "feed": q.feed, "kind": q.kind,
-            "question": q.question, "sentence": sentence, "cited": cited,
-            "sources": draft.sources, "gold_paper_ids": draft.gold, "position": position,
-            "draft": draft.text, "would_abstain": draft.would_abstain,
-            "prompt_sources": draft.prompt_sources, "model": draft.model, "commit": draft.commit,
-            "lead": draft.lead, "shown": draft.shown,
-        })  # fmt: skip
+        records.append(
+            {
+                "id": "",
+                "question_id": q.id,
+                "split": q.split,
+                "feed": q.feed,
+                "kind": q.kind,
+                "question": q.question,
+                "sentence": sentence,
+                "cited": cited,
+                "sources": draft.sources,
+                "gold_paper_ids": draft.gold,
+                "position": position,
+                "draft": draft.text,
+                "would_abstain": draft.would_abstain,
+                "prompt_sources": draft.prompt_sources,
+                "model": draft.model,
+                "commit": draft.commit,
+                "lead": draft.lead,
+                "shown": draft.shown,
+            }
+        )
     return records
 
 
-def collect(settings: Settings, questions: list[Question], llm: LLM, embedder: Embedder,
-            feeds_dir: Path, cache: Path) -> None:  # fmt: skip
+def collect(
+    settings: Settings,
+    questions: list[Question],
+    llm: LLM,
+    embedder: Embedder,
+    feeds_dir: Path,
+    cache: Path,
+) -> None:
     """Draft every question not yet in ``cache`` against a private store of its own feed,
     appending each draft to ``cache`` as soon as it is made (a long run can be resumed)."""
     from assistant.services import build_pipeline, builtin_feed_path
@@ -180,11 +212,20 @@ def collect(settings: Settings, questions: list[Question], llm: LLM, embedder: E
 
 
 def _cached(draft: Draft) -> dict[str, Any]:
-    return {"question_id": draft.question.id, "gold": draft.gold, "text": draft.text,
-            "sources": draft.sources, "abstracts": draft.abstracts,
-            "prompt_sources": draft.prompt_sources, "would_abstain": draft.would_abstain,
-            "seconds": draft.seconds, "model": draft.model, "commit": draft.commit,
-            "lead": draft.lead, "shown": draft.shown}  # fmt: skip
+    return {
+        "question_id": draft.question.id,
+        "gold": draft.gold,
+        "text": draft.text,
+        "sources": draft.sources,
+        "abstracts": draft.abstracts,
+        "prompt_sources": draft.prompt_sources,
+        "would_abstain": draft.would_abstain,
+        "seconds": draft.seconds,
+        "model": draft.model,
+        "commit": draft.commit,
+        "lead": draft.lead,
+        "shown": draft.shown,
+    }
 
 
 def load_cache(cache: Path) -> dict[str, dict[str, Any]]:
@@ -203,16 +244,32 @@ def load_cache(cache: Path) -> dict[str, dict[str, Any]]:
 def cached_drafts(questions: list[Question], cache: Path) -> list[Draft]:
     """The cached drafts of ``questions``, in question order."""
     rows = load_cache(cache)
-    return [Draft(q, r["gold"], r["text"], r["sources"],
-                  {k: (v[0], v[1]) for k, v in r["abstracts"].items()}, r["prompt_sources"],
-                  r["would_abstain"], r["seconds"], r.get("model") or DEFAULT_MODEL,
-                  r.get("commit", "unknown"), r.get("lead", []), r.get("shown", []))
-            for q in questions if (r := rows.get(q.id))]  # fmt: skip
+    return [
+        Draft(
+            q,
+            r["gold"],
+            r["text"],
+            r["sources"],
+            {k: (v[0], v[1]) for k, v in r["abstracts"].items()},
+            r["prompt_sources"],
+            r["would_abstain"],
+            r["seconds"],
+            r.get("model") or DEFAULT_MODEL,
+            r.get("commit", "unknown"),
+            r.get("lead", []),
+            r.get("shown", []),
+        )
+        for q in questions
+        if (r := rows.get(q.id))
+    ]
 
 
 def _progress(done: int, total: int, draft: Draft) -> None:
-    print(f"[{done}/{total}] {draft.question.id} {draft.seconds}s "
-          f"{len(split_sentences(draft.text))} sentences", flush=True)  # fmt: skip
+    print(
+        f"[{done}/{total}] {draft.question.id} {draft.seconds}s "
+        f"{len(split_sentences(draft.text))} sentences",
+        flush=True,
+    )
 
 
 def write_outputs(drafts: list[Draft], out_dir: Path) -> tuple[int, int]:
@@ -223,8 +280,9 @@ def write_outputs(drafts: list[Draft], out_dir: Path) -> tuple[int, int]:
     sources: dict[str, dict[str, str]] = {}
     for d in drafts:
         for paper_id, (title, abstract) in d.abstracts.items():
-            sources.setdefault(paper_id, {"paper_id": paper_id, "title": title,
-                                          "abstract": abstract})  # fmt: skip
+            sources.setdefault(
+                paper_id, {"paper_id": paper_id, "title": title, "abstract": abstract}
+            )
     _write_jsonl(out_dir / CLAIMS_FILE, records)
     _write_jsonl(out_dir / SOURCES_FILE, sorted(sources.values(), key=lambda s: s["paper_id"]))
     return len(records), len(sources)
@@ -240,8 +298,14 @@ def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
 
 
 def git_head() -> str:
-    out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PACKAGE_DIR, capture_output=True,
-                         text=True, timeout=5, check=False)  # fmt: skip
+    out = subprocess.run(
+        ["git", "rev-parse", "HEAD"],
+        cwd=PACKAGE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=5,
+        check=False,
+    )
     return out.stdout.strip() or "unknown"
 
 
@@ -262,16 +326,19 @@ def main(argv: list[str] | None = None) -> None:
     questions = answerable_questions(args.only)
     days = {p.removeprefix("hf_api_") for q in questions for p in q.feed.split("+")}
     shared = default_feeds_dir()
-    feeds_dir = feeds_dir_for({d for d in days if d[:1].isdigit()}, shared,
-                              settings.evals_dir / "claim_feeds")  # fmt: skip
+    feeds_dir = feeds_dir_for(
+        {d for d in days if d[:1].isdigit()}, shared, settings.evals_dir / "claim_feeds"
+    )
     cache = settings.evals_dir / CACHE_FILE
     started = time.perf_counter()
     if not args.write_only:
         collect(settings, questions, make_llm(settings), make_embedder(settings), feeds_dir, cache)
     drafts = cached_drafts(questions, cache)
     n_sentences, n_sources = write_outputs(drafts, args.out_dir)
-    print(f"{len(drafts)} questions, {n_sentences} sentences, {n_sources} source papers, "
-          f"{time.perf_counter() - started:.0f}s")  # fmt: skip
+    print(
+        f"{len(drafts)} questions, {n_sentences} sentences, {n_sources} source papers, "
+        f"{time.perf_counter() - started:.0f}s"
+    )
 
 
 if __name__ == "__main__":

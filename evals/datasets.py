@@ -98,13 +98,17 @@ def _question(dataset: str, record: dict[str, Any], where: str) -> Question:
     if not _strings(record["gold_titles"]) or not _strings(record.get("forbidden", [])):
         raise DatasetError(f"{where}: gold_titles and forbidden must be string lists")
     return Question(
-        id=str(record["id"]), dataset=dataset, feed=str(record["feed"]),
-        kind=record["kind"], question=str(record["question"]),
+        id=str(record["id"]),
+        dataset=dataset,
+        feed=str(record["feed"]),
+        kind=record["kind"],
+        question=str(record["question"]),
         gold_titles=tuple(normalise_text(t) for t in record["gold_titles"]),
         gold_ids=tuple(record.get("gold_ids", [])),
         key_facts=tuple(tuple(g) for g in facts),
-        forbidden=tuple(record.get("forbidden", [])), split=record["split"],
-    )  # fmt: skip
+        forbidden=tuple(record.get("forbidden", [])),
+        split=record["split"],
+    )
 
 
 def _strings(value: Any) -> bool:

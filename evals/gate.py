@@ -57,17 +57,22 @@ def gate_options(
     """The run the floors were measured on: the gate's split, slice and TL;DR count."""
     tldr = thresholds.tldr_papers if answers else 0
     return EvalOptions(
-        split=thresholds.split, slice_n=thresholds.slice_n, feeds_dir=feeds_dir,
-        answers=answers, tldr_papers=tldr,
-    )  # fmt: skip
+        split=thresholds.split,
+        slice_n=thresholds.slice_n,
+        feeds_dir=feeds_dir,
+        answers=answers,
+        tldr_papers=tldr,
+    )
 
 
 def check(metrics: Metrics, thresholds: Thresholds, *, require_all: bool = False) -> list[Breach]:
     """Metrics below their floor or above their ceiling. A metric that was not measured (None
     or absent) is skipped, or reported as a breach when ``require_all`` is set."""
     breaches: list[Breach] = []
-    bounds = [*((m, b, "floor") for m, b in thresholds.floors.items()),
-              *((m, b, "ceiling") for m, b in thresholds.ceilings.items())]  # fmt: skip
+    bounds = [
+        *((m, b, "floor") for m, b in thresholds.floors.items()),
+        *((m, b, "ceiling") for m, b in thresholds.ceilings.items()),
+    ]
     for metric, bound, kind in bounds:
         value = metrics.get(metric)
         if value is None:

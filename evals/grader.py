@@ -57,9 +57,18 @@ _ANY_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|none|neither|nor)\b|n't\b", re.IGNORECASE)
 _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|et al|cf|vs|approx|Fig|Eq)\.", re.IGNORECASE)
 NUMBER_WORDS = {
-    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-}  # fmt: skip
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+}
 _STOPWORDS = """a about above after again against all also although among an and any are as
     at be because been being between both but by can could did do does doing during each either
     few for from further had has have having here how however if in into is it its itself
@@ -285,12 +294,23 @@ def negation_mismatch(claim: str, docs: Sequence[SourceDoc]) -> bool:
 
 
 _OPPOSITES = (
-    ("increas", "decreas"), ("increas", "reduc"), ("improv", "degrad"), ("improv", "wors"),
-    ("higher", "lower"), ("better", "worse"), ("more", "fewer"), ("more", "less"),
-    ("outperform", "underperform"), ("gain", "loss"), ("faster", "slower"),
-    ("alternative to", "application of"), ("alternative to", "based on"),
-    ("instead of", "on top of"), ("accelerat", "slow"), ("surpass", "trail"),
-)  # fmt: skip
+    ("increas", "decreas"),
+    ("increas", "reduc"),
+    ("improv", "degrad"),
+    ("improv", "wors"),
+    ("higher", "lower"),
+    ("better", "worse"),
+    ("more", "fewer"),
+    ("more", "less"),
+    ("outperform", "underperform"),
+    ("gain", "loss"),
+    ("faster", "slower"),
+    ("alternative to", "application of"),
+    ("alternative to", "based on"),
+    ("instead of", "on top of"),
+    ("accelerat", "slow"),
+    ("surpass", "trail"),
+)
 
 
 def reversed_direction(claim: str, docs: Sequence[SourceDoc]) -> list[str]:
@@ -401,15 +421,25 @@ class SupportJudge:
         negation = negation_mismatch(claim, docs)
         misplaced = tuple(misplaced_numbers(claim, text))
         reverse = tuple(reversed_direction(claim, docs))
-        checks_pass = not (missing_numbers or missing_entities or unbound or negation
-                           or misplaced or reverse)  # fmt: skip
+        checks_pass = not (
+            missing_numbers or missing_entities or unbound or negation or misplaced or reverse
+        )
         overlap = self._overlap(claim, text)
         similarity = None  # the embedder runs only when it decides the verdict
         if checks_pass and overlap < MIN_OVERLAP:
             similarity = max(self._similarity(claim, d) for d in docs)
         close = overlap >= MIN_OVERLAP or (similarity or 0.0) >= MIN_SIMILARITY
-        return Support(checks_pass and close, overlap, similarity, missing_numbers,
-                       missing_entities, unbound, negation, misplaced, reverse)  # fmt: skip
+        return Support(
+            checks_pass and close,
+            overlap,
+            similarity,
+            missing_numbers,
+            missing_entities,
+            unbound,
+            negation,
+            misplaced,
+            reverse,
+        )
 
     @staticmethod
     def _overlap(claim: str, text: str) -> float:

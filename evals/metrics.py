@@ -244,9 +244,13 @@ def cost_metrics(results: Sequence[QuestionResult]) -> Metrics:
 
 
 SECTIONS: tuple[Callable[[Sequence[QuestionResult]], Metrics], ...] = (
-    retrieval_metrics, answer_metrics, citation_metrics, abstention_metrics,
-    injection_metrics, cost_metrics,
-)  # fmt: skip
+    retrieval_metrics,
+    answer_metrics,
+    citation_metrics,
+    abstention_metrics,
+    injection_metrics,
+    cost_metrics,
+)
 
 
 def compute_metrics(results: Sequence[QuestionResult]) -> Metrics:

@@ -93,8 +93,11 @@ def build_report(
 def _previous_ref(previous: dict[str, Any] | None) -> dict[str, Any] | None:
     if previous is None:
         return None
-    return {"run_id": previous.get("run_id"), "created": previous.get("created"),
-            "metrics": previous.get("metrics", {})}  # fmt: skip
+    return {
+        "run_id": previous.get("run_id"),
+        "created": previous.get("created"),
+        "metrics": previous.get("metrics", {}),
+    }
 
 
 def find_previous(history_dir: Path, run: EvalRun, exclude: Path) -> dict[str, Any] | None:
@@ -128,15 +131,27 @@ def acceptance(metrics: Metrics) -> list[dict[str, Any]]:
     for metric, op, bound, label in ACCEPTANCE:
         value = metrics.get(metric)
         met = None if value is None else (value >= bound if op == ">=" else value <= bound)
-        rows.append({"target": label, "metric": metric, "op": op, "bound": bound,
-                     "value": value, "met": met})  # fmt: skip
+        rows.append(
+            {
+                "target": label,
+                "metric": metric,
+                "op": op,
+                "bound": bound,
+                "value": value,
+                "met": met,
+            }
+        )
     return rows
 
 
 def gate_section(metrics: Metrics, thresholds: Thresholds) -> dict[str, Any]:
     breaches = check(metrics, thresholds)
-    return {"passed": not breaches, "breaches": [str(b) for b in breaches],
-            "floors": thresholds.floors, "ceilings": thresholds.ceilings}  # fmt: skip
+    return {
+        "passed": not breaches,
+        "breaches": [str(b) for b in breaches],
+        "floors": thresholds.floors,
+        "ceilings": thresholds.ceilings,
+    }
 
 
 # --- markdown -----------------------------------------------------------------------------
@@ -280,10 +295,12 @@ def _md_tldr(report: dict[str, Any]) -> str:
     usable = "no line of this run carries a label"
     if m.get("tldr.labelled"):
         rate = fmt("tldr.usable_rate", m["tldr.usable_rate"])
-        usable = (f"usable (by reading the abstract) {rate} of {m['tldr.labelled']} labelled "
-                  "lines, "
-                  f"{fmt('tldr.usable_rate_passed', m['tldr.usable_rate_passed'])} of those the "
-                  "checker passes")  # fmt: skip
+        usable = (
+            f"usable (by reading the abstract) {rate} of {m['tldr.labelled']} labelled "
+            "lines, "
+            f"{fmt('tldr.usable_rate_passed', m['tldr.usable_rate_passed'])} of those the "
+            "checker passes"
+        )
     return (
         f"## TL;DRs\n\n{tldr['papers']} papers of the TL;DR set's {tldr.get('split', 'dev')} "
         f"days (model TL;DRs), {tldr['llm_calls']} LLM calls in {tldr['seconds']} s: "

@@ -71,8 +71,13 @@ class EvalOptions:
 
     def scope(self) -> dict[str, Any]:
         """What makes two runs comparable."""
-        return {"split": self.split, "slice": self.slice_n, "datasets": sorted(self.datasets),
-                "answers": self.answers, "tldr_papers": self.tldr_papers}  # fmt: skip
+        return {
+            "split": self.split,
+            "slice": self.slice_n,
+            "datasets": sorted(self.datasets),
+            "answers": self.answers,
+            "tldr_papers": self.tldr_papers,
+        }
 
 
 @dataclass
@@ -119,9 +124,16 @@ def run_eval(
     llm = llm or (make_llm(settings) if options.answers else None)
     ctx = _Context(settings, options, embedder, llm, pipeline_factory or default_pipeline)
     results = ctx.run(questions, progress)
-    run = EvalRun(options, _config(settings, embedder, llm), results, compute_metrics(results),
-                  grouped(results, lambda r: r.kind), grouped(results, lambda r: r.feed),
-                  skipped_feeds=ctx.skipped, problems=ctx.problems)  # fmt: skip
+    run = EvalRun(
+        options,
+        _config(settings, embedder, llm),
+        results,
+        compute_metrics(results),
+        grouped(results, lambda r: r.kind),
+        grouped(results, lambda r: r.feed),
+        skipped_feeds=ctx.skipped,
+        problems=ctx.problems,
+    )
     if llm is not None and options.answers:
         run.tldr = tldr_metrics(llm, _tldr_count(options), options.split)
         run.metrics.update(run.tldr.get("metrics", {}))
@@ -134,8 +146,14 @@ def run_eval(
 class _Context:
     """State shared by the feeds of one run: settings, models, the grader, skipped feeds."""
 
-    def __init__(self, settings: Settings, options: EvalOptions, embedder: Embedder,
-                 llm: LLM | None, factory: PipelineFactory) -> None:  # fmt: skip
+    def __init__(
+        self,
+        settings: Settings,
+        options: EvalOptions,
+        embedder: Embedder,
+        llm: LLM | None,
+        factory: PipelineFactory,
+    ) -> None:
         self.settings, self.options, self.embedder, self.llm = settings, options, embedder, llm
         self.factory = factory
         self.judge = SupportJudge(embedder)
@@ -194,9 +212,16 @@ class _Context:
 
 
 def _blank_result(q: Question, gold: list[str]) -> QuestionResult:
-    return QuestionResult(id=q.id, dataset=q.dataset, feed=q.feed, kind=q.kind, split=q.split,
-                          question=q.question, gold_ids=gold,
-                          n_key_facts=len(q.key_facts))  # fmt: skip
+    return QuestionResult(
+        id=q.id,
+        dataset=q.dataset,
+        feed=q.feed,
+        kind=q.kind,
+        split=q.split,
+        question=q.question,
+        gold_ids=gold,
+        n_key_facts=len(q.key_facts),
+    )
 
 
 def grade_answer(
@@ -247,8 +272,11 @@ def prepare_store(
     store_settings = settings.model_copy(
         update={"home": home, "chroma_host": None, "collection": "feedqa_eval"}
     )
-    fingerprint = {"feed": feed, "embedder": embedder.model_id,
-                   "files": {Path(s).name: _sha256(Path(s)) for s in specs}}  # fmt: skip
+    fingerprint = {
+        "feed": feed,
+        "embedder": embedder.model_id,
+        "files": {Path(s).name: _sha256(Path(s)) for s in specs},
+    }
     with write_lock(settings.evals_dir / "stores.lock", 600.0, what="the eval stores"):
         if _manifest(home) != fingerprint:
             shutil.rmtree(home, ignore_errors=True)
@@ -293,8 +321,10 @@ def claims_metrics(embedder: Embedder, split: str) -> dict[str, Any]:
     section = claims_section(embedder, split)
     sets: dict[str, dict[str, Any]] = section["sets"]
     current = next((sets[n] for n in reversed(CLAIM_SETS) if n in sets), {})
-    section["metrics"] = {"claims.checker_precision": current.get("precision"),
-                          "claims.checker_recall": current.get("recall")}  # fmt: skip
+    section["metrics"] = {
+        "claims.checker_precision": current.get("precision"),
+        "claims.checker_recall": current.get("recall"),
+    }
     return section
 
 
@@ -360,8 +390,14 @@ def _config(settings: Settings, embedder: Embedder, llm: LLM | None) -> dict[str
 def _git_commit() -> str | None:
     """The checkout's commit (read-only), if this is a git checkout."""
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PACKAGE_DIR,
-                             capture_output=True, text=True, timeout=5, check=True)  # fmt: skip
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=PACKAGE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return out.stdout.strip() or None

@@ -41,8 +41,15 @@ def load_tldr_set(datasets_dir: Path, split: str) -> list[Paper]:
     papers = []
     for record in _jsonl(datasets_dir / TLDR_SET):
         if split in ("all", record["split"]):
-            papers.append(Paper(record["paper_id"], record["title"], record["abstract"],
-                                day=record["day"], ai_summary=record["ai_summary"]))  # fmt: skip
+            papers.append(
+                Paper(
+                    record["paper_id"],
+                    record["title"],
+                    record["abstract"],
+                    day=record["day"],
+                    ai_summary=record["ai_summary"],
+                )
+            )
     return papers
 
 
@@ -66,8 +73,15 @@ def load_labels(datasets_dir: Path) -> dict[tuple[str, str], Label]:
         return {}
     labels = {}
     for r in _jsonl(path):
-        label = Label(r["paper_id"], r["tldr"], bool(r["usable"]), bool(r["faithful"]),
-                      int(r["informative"]), bool(r["fluent"]), r["reason"])  # fmt: skip
+        label = Label(
+            r["paper_id"],
+            r["tldr"],
+            bool(r["usable"]),
+            bool(r["faithful"]),
+            int(r["informative"]),
+            bool(r["fluent"]),
+            r["reason"],
+        )
         labels[(label.paper_id, _norm(label.tldr))] = label
     return labels
 
@@ -92,14 +106,20 @@ def tldr_rows(
     for paper in papers:
         started = time.perf_counter()
         tldr = write(paper)
-        rows.append({
-            "paper_id": paper.paper_id, "day": paper.day, "title": paper.title,
-            "tldr": tldr.tldr, "kind": tldr.kind, "ai_summary": paper.ai_summary,
-            "reasons": check(tldr.tldr, paper.title, paper.abstract),
-            "model_rejections": list(tldr.reasons),
-            "recall": round(content_recall(tldr.tldr, paper.ai_summary or ""), 4),
-            "seconds": round(time.perf_counter() - started, 3),
-        })  # fmt: skip
+        rows.append(
+            {
+                "paper_id": paper.paper_id,
+                "day": paper.day,
+                "title": paper.title,
+                "tldr": tldr.tldr,
+                "kind": tldr.kind,
+                "ai_summary": paper.ai_summary,
+                "reasons": check(tldr.tldr, paper.title, paper.abstract),
+                "model_rejections": list(tldr.reasons),
+                "recall": round(content_recall(tldr.tldr, paper.ai_summary or ""), 4),
+                "seconds": round(time.perf_counter() - started, 3),
+            }
+        )
     return rows
 
 
@@ -113,8 +133,11 @@ def tldr_summary(
     if not n:
         return {}
     model = [r for r in rows if r["kind"] == "model"]
-    judged = [(r, labels[(r["paper_id"], _norm(r["tldr"]))]) for r in rows
-              if (r["paper_id"], _norm(r["tldr"])) in labels]  # fmt: skip
+    judged = [
+        (r, labels[(r["paper_id"], _norm(r["tldr"]))])
+        for r in rows
+        if (r["paper_id"], _norm(r["tldr"])) in labels
+    ]
     passed = [label for r, label in judged if not r["reasons"]]
     return {
         "tldr.pass_rate": sum(not r["reasons"] for r in rows) / n,

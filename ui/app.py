@@ -264,8 +264,13 @@ class Digest:
             hit = cache.get(*key, model_id, version) if model_id else None
             hit = hit or cache.get_any_model(*key, version)
         hit = hit or self._made.get(key)
-        return render.TldrRow(paper.paper_id, paper.title, paper.url, hit.tldr if hit else None,
-                              source_label(hit.kind) if hit else "")  # fmt: skip
+        return render.TldrRow(
+            paper.paper_id,
+            paper.title,
+            paper.url,
+            hit.tldr if hit else None,
+            source_label(hit.kind) if hit else "",
+        )
 
     def _keys(self) -> tuple[str | None, str]:
         """The cache key parts of the configured model: (model id or None, prompt version)."""
@@ -445,9 +450,14 @@ def _chat_tab(services: Services, limit: int, gate: QuestionGate) -> None:
         with gr.Column(scale=3):
             chatbot = _chatbot()
             with gr.Row():
-                question = gr.Textbox(placeholder="Ask about the papers in the feed…",
-                                      show_label=False, scale=5, elem_id="fq-question",
-                                      max_lines=4, max_length=2000)  # fmt: skip
+                question = gr.Textbox(
+                    placeholder="Ask about the papers in the feed…",
+                    show_label=False,
+                    scale=5,
+                    elem_id="fq-question",
+                    max_lines=4,
+                    max_length=2000,
+                )
                 ask = gr.Button("Ask", variant="primary", scale=1, elem_id="fq-ask")
             clear = gr.Button("New conversation", size="sm", elem_id="fq-clear")
         with gr.Column(scale=2):
@@ -457,11 +467,24 @@ def _chat_tab(services: Services, limit: int, gate: QuestionGate) -> None:
             gr.Markdown("### Sources")
             sources = _safe_markdown(render.render_sources([]), "fq-sources")
     outputs = [chatbot, turns, sources, question]
-    gr.on([question.submit, ask.click], handler.respond, [question, turns, since, until],
-          outputs, api_name="ask", concurrency_limit=limit, concurrency_id="qa",
-          show_progress="minimal")  # fmt: skip
-    gr.on([clear.click, chatbot.clear], _reset, None, [chatbot, turns, sources], queue=False,
-          api_visibility="private")  # fmt: skip
+    gr.on(
+        [question.submit, ask.click],
+        handler.respond,
+        [question, turns, since, until],
+        outputs,
+        api_name="ask",
+        concurrency_limit=limit,
+        concurrency_id="qa",
+        show_progress="minimal",
+    )
+    gr.on(
+        [clear.click, chatbot.clear],
+        _reset,
+        None,
+        [chatbot, turns, sources],
+        queue=False,
+        api_visibility="private",
+    )
 
 
 def _reset() -> tuple[list[Any], list[Turn], str]:

@@ -189,8 +189,10 @@ def read_delta(conn: sqlite3.Connection, base: Base | None) -> LexicalIndex:
     since = base.generation if base else -1
     with _snapshot(conn):
         generation = _generation(conn)
-        changed = {r[0] for r in conn.execute(
-            "SELECT paper_id FROM lexical_changes WHERE gen > ?", (since,))}  # fmt: skip
+        changed = {
+            r[0]
+            for r in conn.execute("SELECT paper_id FROM lexical_changes WHERE gen > ?", (since,))
+        }
         rows = conn.execute(
             f"{_CHUNK_ROWS} WHERE c.paper_id IN (SELECT paper_id FROM lexical_changes "
             "WHERE gen > ?) ORDER BY c.paper_id, c.ord",
@@ -252,8 +254,11 @@ def build_base(conn: sqlite3.Connection, directory: Path) -> Path:
     np.save(target / "paper_ids.npy", np.array([r[1] for r in rows], dtype=str))
     np.save(target / "days.npy", np.array([_day_number(r[4]) for r in rows], dtype=np.int32))
     np.save(target / "sources.npy", np.array([codes[r[3]] for r in rows], dtype=np.int16))
-    manifest = {"generation": generation, "sources": sources,
-                "total_len": sum(len(d) for d in corpus)}  # fmt: skip
+    manifest = {
+        "generation": generation,
+        "sources": sources,
+        "total_len": sum(len(d) for d in corpus),
+    }
     (target / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     _publish(directory, target)
     return target

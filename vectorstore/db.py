@@ -72,8 +72,9 @@ def open_db(path: Path, readonly: bool = False) -> sqlite3.Connection:
     A read-only open never creates or migrates the file: callers that only inspect it (the
     invariant check) see the schema version it has (``schema_version``)."""
     if readonly:
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30.0,
-                               check_same_thread=False)  # fmt: skip
+        return sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, timeout=30.0, check_same_thread=False
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, timeout=30.0, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")

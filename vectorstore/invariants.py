@@ -114,8 +114,12 @@ def _check_base(db: Any, settings: Settings) -> Iterator[str]:
     generation = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
     if base.generation > int(generation[0] if generation else 0):
         yield f"BM25 base generation {base.generation} is ahead of the registry {generation}"
-    changed = {r[0] for r in db.execute(
-        "SELECT paper_id FROM lexical_changes WHERE gen > ?", (base.generation,))}  # fmt: skip
+    changed = {
+        r[0]
+        for r in db.execute(
+            "SELECT paper_id FROM lexical_changes WHERE gen > ?", (base.generation,)
+        )
+    }
     in_base: dict[str, set[str]] = defaultdict(set)
     for cid, pid in zip(base.chunk_ids, base.paper_ids, strict=True):
         in_base[str(pid)].add(str(cid))

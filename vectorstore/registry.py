@@ -274,17 +274,35 @@ class Registry:
 
 def _paper_row(p: Paper) -> tuple[object, ...]:
     return (
-        p.paper_id, p.title, p.abstract, json.dumps(list(p.authors)), p.published, p.url,
-        p.upvotes, p.github, p.organization, p.ai_summary, p.source,
-    )  # fmt: skip
+        p.paper_id,
+        p.title,
+        p.abstract,
+        json.dumps(list(p.authors)),
+        p.published,
+        p.url,
+        p.upvotes,
+        p.github,
+        p.organization,
+        p.ai_summary,
+        p.source,
+    )
 
 
 def _stored(row: tuple, days: tuple[str, ...]) -> StoredPaper:
     paper = Paper(
-        paper_id=row[0], title=row[1], abstract=row[2], authors=tuple(json.loads(row[3])),
-        published=row[4], url=row[5], upvotes=row[6], github=row[7], organization=row[8],
-        ai_summary=row[9], source=row[10], day=days[0] if days else None,
-    )  # fmt: skip
+        paper_id=row[0],
+        title=row[1],
+        abstract=row[2],
+        authors=tuple(json.loads(row[3])),
+        published=row[4],
+        url=row[5],
+        upvotes=row[6],
+        github=row[7],
+        organization=row[8],
+        ai_summary=row[9],
+        source=row[10],
+        day=days[0] if days else None,
+    )
     return StoredPaper(
         paper, content_hash=row[11], embedder_id=row[12], n_chunks=row[13], days=days
     )

@@ -390,8 +390,9 @@ def verify_claim(
     best supporting source), or None when none does. ``vec`` is its MiniLM embedding."""
     if len(claim.text.split()) < 3 or restates_question(claim.text, question):
         return None
-    verdicts = {n: check_claim(claim.text, b.text, vec, b.vectors)
-                for n, b in enumerate(bundles, start=1)}  # fmt: skip
+    verdicts = {
+        n: check_claim(claim.text, b.text, vec, b.vectors) for n, b in enumerate(bundles, start=1)
+    }
     holds = {n for n, v in verdicts.items() if _holds(claim.text, question, bundles, n, v)}
     supported = [n for n in claim.cited if n in holds]
     if not supported:

@@ -123,8 +123,10 @@ def sentence_scores(question: str, q_vec: np.ndarray, bundle: SourceBundle) -> n
     lexical = np.array([overlap(words, content_words(s)) for s in bundle.text.sentences])
     dense = bundle.vectors @ q_vec if len(bundle.vectors) else np.zeros(0)
     need = need_of(question)
-    holds = np.array([bool(need) and satisfies(s, question, need, "")
-                      for s in bundle.text.sentences], dtype=float)  # fmt: skip
+    holds = np.array(
+        [bool(need) and satisfies(s, question, need, "") for s in bundle.text.sentences],
+        dtype=float,
+    )
     return (1 - LEXICAL_WEIGHT) * dense + LEXICAL_WEIGHT * lexical + NEED_BONUS * holds
 
 
@@ -160,14 +162,19 @@ def quote_sentences(
     while len(chosen) < min(MAX_QUOTES, len(answers)):
         if chosen and coverable <= covered:
             break
-        gains = [-np.inf if i in chosen else
-                 scores[i] + COVERAGE_WEIGHT * len(answers[i] - covered) / max(1, len(asked))
-                 for i in range(len(answers))]  # fmt: skip
+        gains = [
+            -np.inf
+            if i in chosen
+            else scores[i] + COVERAGE_WEIGHT * len(answers[i] - covered) / max(1, len(asked))
+            for i in range(len(answers))
+        ]
         best = int(np.argmax(gains))
         chosen.append(best)
         covered |= answers[best]
-    return [Evidence(source_n, bundle.paper.paper_id, bundle.text.sentences[i], float(scores[i]))
-            for i in chosen]  # fmt: skip
+    return [
+        Evidence(source_n, bundle.paper.paper_id, bundle.text.sentences[i], float(scores[i]))
+        for i in chosen
+    ]
 
 
 def papers_to_list(question: str, q_vec: np.ndarray, bundles: list[SourceBundle]) -> list[Evidence]:
@@ -201,8 +208,10 @@ def _list_candidates(question: str, bundles: list[SourceBundle]) -> list[tuple[i
     cover = [len(topic_words(f"{b.text.title} {b.text.abstract}") & asked) for b in bundles]
     chosen = []
     for n, (bundle, covered) in enumerate(zip(bundles, cover, strict=True), start=1):
-        near = (bundle.paper.dense >= LIST_DENSE_SHARE * top_dense
-                or bundle.paper.lexical >= LIST_LEXICAL_SHARE * top_lexical)  # fmt: skip
+        near = (
+            bundle.paper.dense >= LIST_DENSE_SHARE * top_dense
+            or bundle.paper.lexical >= LIST_LEXICAL_SHARE * top_lexical
+        )
         enough = covered >= LIST_COVER_SHARE * max(cover)
         if bundle.text.sentences and (n == 1 or (near and enough)):
             chosen.append((n, bundle))

@@ -116,8 +116,9 @@ def _rekinded(sentence: str, quote: str, question: str) -> list[str]:
     that the quote puts next to another kind only ("the MMFusion architecture")."""
     in_quote = _kinds_of_names(quote) | _kinds_of_names(question)
     quoted_names = {name for name, _ in in_quote}
-    return sorted({name for name, kind in _kinds_of_names(sentence) - in_quote
-                   if name in quoted_names})  # fmt: skip
+    return sorted(
+        {name for name, kind in _kinds_of_names(sentence) - in_quote if name in quoted_names}
+    )
 
 
 def _kinds_of_names(text: str) -> set[tuple[str, str]]:
@@ -125,8 +126,13 @@ def _kinds_of_names(text: str) -> set[tuple[str, str]]:
     toks = [t.lower() for t in meaning.tokens(text)]
     named = meaning.names(text)
     kinds = [(i, t.rstrip("s")) for i, t in enumerate(toks) if meaning.is_kind(t)]
-    return {(t, kind) for j, t in enumerate(toks) if t in named for i, kind in kinds
-            if abs(i - j) <= meaning.NAME_NEAR_KIND}  # fmt: skip
+    return {
+        (t, kind)
+        for j, t in enumerate(toks)
+        if t in named
+        for i, kind in kinds
+        if abs(i - j) <= meaning.NAME_NEAR_KIND
+    }
 
 
 NUMBER_WINDOW = 2  # content words each side of a number that say what it measures

@@ -152,9 +152,14 @@ class QAPipeline:
         yield AnswerEvent("status", "searching the feed")
         ctx = self._gather(text, options)
         retrieval_ms = round((time.perf_counter() - started) * 1000, 1)
-        builder = AnswerBuilder(ctx, embedder=self.embedder, llm=self.llm_loader.get(),
-                                canary=self.canary, started=started,
-                                timings={"retrieval": retrieval_ms})  # fmt: skip
+        builder = AnswerBuilder(
+            ctx,
+            embedder=self.embedder,
+            llm=self.llm_loader.get(),
+            canary=self.canary,
+            started=started,
+            timings={"retrieval": retrieval_ms},
+        )
         yield from builder.respond(lambda: self._draft(ctx))
 
     def _gather(self, text: str, options: AskOptions) -> AnswerContext:

@@ -52,8 +52,9 @@ class TldrCache:
         ).fetchone()
         if row is None:
             return None
-        return Tldr(paper_id, content_hash, row[0], row[1], model, prompt_version,
-                    tuple(json.loads(row[2])))  # fmt: skip
+        return Tldr(
+            paper_id, content_hash, row[0], row[1], model, prompt_version, tuple(json.loads(row[2]))
+        )
 
     def get_any_model(self, paper_id: str, content_hash: str, prompt_version: str) -> Tldr | None:
         """The newest model-written TL;DR for this text and prompt, whatever model wrote it
@@ -69,9 +70,17 @@ class TldrCache:
         with self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO tldrs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (tldr.paper_id, tldr.content_hash, tldr.model, tldr.prompt_version, tldr.tldr,
-                 tldr.kind, json.dumps(list(tldr.reasons)), time.time()),
-            )  # fmt: skip
+                (
+                    tldr.paper_id,
+                    tldr.content_hash,
+                    tldr.model,
+                    tldr.prompt_version,
+                    tldr.tldr,
+                    tldr.kind,
+                    json.dumps(list(tldr.reasons)),
+                    time.time(),
+                ),
+            )
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM tldrs").fetchone()[0])

@@ -334,8 +334,10 @@ def _repeated_content(text: str) -> list[str]:
     clauses = [m.casefold() for m in _PARTICIPLE.findall(text)]
     if len(clauses) != len(set(clauses)):
         return ["repeats a clause opening"]
-    if any(w and len(w) > 3 and w not in STOPWORDS and w in words[i + 1 : i + 4]
-           for i, w in enumerate(words)):  # fmt: skip
+    if any(
+        w and len(w) > 3 and w not in STOPWORDS and w in words[i + 1 : i + 4]
+        for i, w in enumerate(words)
+    ):
         return ["repeats a word within a few words"]
     for name, compound in _NAME_COMPOUND.findall(text):
         if compound == name:
@@ -417,9 +419,10 @@ def check_borrowed(tldr: str, title: str, abstract: str, examples: str) -> list[
     known = {t[:PREFIX] for t in source.tokens if len(t) >= PREFIX}
     shown = {w[:PREFIX] for w in content_words(examples) if len(w) >= PREFIX}
     borrowed = [
-        w for w in content_words(tldr)
+        w
+        for w in content_words(tldr)
         if len(w) >= PREFIX and w[:PREFIX] in shown and w[:PREFIX] not in known
-    ]  # fmt: skip
+    ]
     if not borrowed:
         return []
     return [f"copied from the prompt's examples, not in the abstract: {', '.join(borrowed)}"]

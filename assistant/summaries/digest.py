@@ -142,9 +142,14 @@ def build_digest(
     writer, warnings = _writer(services)
     bar = progress(len(ranked)) if progress else nullcontext(None)
     with TldrCache(services.settings.registry_path) as cache, bar as advance:
-        run = summarise_papers([p for p, _ in ranked], writer, cache, degrade=True,
-                               advance=advance,
-                               source=source or services.settings.tldr_source)  # fmt: skip
+        run = summarise_papers(
+            [p for p, _ in ranked],
+            writer,
+            cache,
+            degrade=True,
+            advance=advance,
+            source=source or services.settings.tldr_source,
+        )
     entries = [
         DigestEntry(rank, paper, tldr, paper_link(paper), score)
         for rank, ((paper, score), tldr) in enumerate(zip(ranked, run.tldrs, strict=True), 1)
@@ -177,8 +182,9 @@ def md_escape(text: str) -> str:
         pos = match.end()
     out.append(_MD_ANYWHERE.sub(r"\\\1", text[pos:]))
     escaped = "".join(out)
-    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1)
-                              else f"\\{m.group(3)}", escaped)  # fmt: skip
+    return _MD_LINE_START.sub(
+        lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", escaped
+    )
 
 
 def _models(digest: Digest) -> str:
@@ -264,8 +270,11 @@ def render_rss(digest: Digest) -> str:
     channel = ET.SubElement(rss, "channel")
     _sub(channel, "title", f"feedqa: Daily Papers digest {digest.day}")
     _sub(channel, "link", DAILY_PAPERS_URL)
-    _sub(channel, "description", f"{len(digest.entries)} papers ranked by {digest.ranking}, "
-                                 "with checked one-line TL;DRs")  # fmt: skip
+    _sub(
+        channel,
+        "description",
+        f"{len(digest.entries)} papers ranked by {digest.ranking}, with checked one-line TL;DRs",
+    )
     _sub(channel, "lastBuildDate", format_datetime(digest.generated))
     _sub(channel, "generator", f"feedqa {__version__}")
     published = _pub_date(digest)
@@ -307,8 +316,11 @@ def _pub_date(digest: Digest) -> str:
 
 def render_text(digest: Digest) -> str:
     """A plain-text rendering for the email body."""
-    lines = [f"Daily Papers digest: {digest.day} ({len(digest.entries)} papers, "
-             f"ranked by {digest.ranking})", ""]  # fmt: skip
+    lines = [
+        f"Daily Papers digest: {digest.day} ({len(digest.entries)} papers, "
+        f"ranked by {digest.ranking})",
+        "",
+    ]
     lines += [f"Warning: {w}" for w in digest.warnings]
     if not digest.entries:
         lines.append(f"No papers in the feed for {digest.day}.")
@@ -357,8 +369,9 @@ def send_email(digest: Digest, settings: Settings) -> None:
         raise UsageError("--email needs FEEDQA_SMTP_HOST and FEEDQA_SMTP_TO")
     message = _email_message(digest, settings)
     try:
-        with smtplib.SMTP(settings.smtp_host, settings.smtp_port,
-                          timeout=settings.http_timeout_s) as smtp:  # fmt: skip
+        with smtplib.SMTP(
+            settings.smtp_host, settings.smtp_port, timeout=settings.http_timeout_s
+        ) as smtp:
             if settings.smtp_starttls:
                 smtp.starttls(context=ssl.create_default_context())
             if settings.smtp_user and settings.smtp_password is not None:
@@ -377,8 +390,12 @@ def _email_message(digest: Digest, settings: Settings) -> EmailMessage:
     message["From"] = settings.smtp_from
     message["To"] = ", ".join(a.strip() for a in (settings.smtp_to or "").split(",") if a.strip())
     message.set_content(render_text(digest))
-    message.add_attachment(render_markdown(digest).encode("utf-8"), maintype="text",
-                           subtype="markdown", filename=f"{digest.stem}.md")  # fmt: skip
+    message.add_attachment(
+        render_markdown(digest).encode("utf-8"),
+        maintype="text",
+        subtype="markdown",
+        filename=f"{digest.stem}.md",
+    )
     return message
 
 
@@ -402,8 +419,9 @@ def _redact(text: str, settings: Settings) -> str:
 def digest_lock(settings: Settings) -> Iterator[None]:
     """Only one digest at a time per FEEDQA_HOME: a second one fails at once."""
     path = settings.ensure_home() / "digest.lock"
-    with exclusive_lock(path, 0.0, f"another `feedqa digest` is running for {settings.home} "
-                        f"(lock {path})"):  # fmt: skip
+    with exclusive_lock(
+        path, 0.0, f"another `feedqa digest` is running for {settings.home} (lock {path})"
+    ):
         yield
 
 

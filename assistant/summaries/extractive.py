@@ -108,8 +108,11 @@ MIN_PICK_WORDS = 5
 def contribution_and_result(title: str, abstract: str) -> list[str]:
     """The two sentences a TL;DR is edited from, in abstract order: the one that best states
     the contribution, and the best one that states a result (else the runner-up)."""
-    sentences = [s for s in split_sentences(strip_markup(abstract))
-                 if len(s.split()) >= MIN_PICK_WORDS and not _NOISE.search(s)]  # fmt: skip
+    sentences = [
+        s
+        for s in split_sentences(strip_markup(abstract))
+        if len(s.split()) >= MIN_PICK_WORDS and not _NOISE.search(s)
+    ]
     if not sentences:
         return [title]
     scores = [score_sentence(s, title, abstract) for s in sentences]

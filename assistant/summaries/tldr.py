@@ -96,8 +96,12 @@ class TldrWriter:
         """The chat messages of the edit: the worked examples, then the line to shorten."""
         line = line if line is not None else base_line(paper)
         picked = " ".join(contribution_and_result(paper.title, abstract_data(paper)))
-        values = {"title": " ".join(paper.title.split()), "sentences": picked,
-                  "abstract": picked, "line": line}  # fmt: skip
+        values = {
+            "title": " ".join(paper.title.split()),
+            "sentences": picked,
+            "abstract": picked,
+            "line": line,
+        }
         wanted = self.prompt.placeholders()
         system, user = self.prompt.render(
             **{k: _fence_safe(v) for k, v in values.items() if k in wanted}
@@ -114,16 +118,18 @@ class TldrWriter:
         draft, reasons = self._draft(self.messages(paper, line), paper, line)
         if reasons:
             return self._extractive(paper, tuple(reasons), line)
-        return Tldr(paper.paper_id, paper.content_hash, draft, "model", self.model_id,
-                    self.prompt_version)  # fmt: skip
+        return Tldr(
+            paper.paper_id, paper.content_hash, draft, "model", self.model_id, self.prompt_version
+        )
 
     def _draft(self, messages: list[Message], paper: Paper, line: str) -> tuple[str, list[str]]:
         """One cleaned draft and the reasons it fails (empty: it passes)."""
         self.calls += 1
         # Greedy decoding: the same paper gets the same TL;DR. The model stops at the end of
         # its first line; any other backend's multi-line text is the checker's to reject.
-        generation = self.llm.generate(messages, max_tokens=MAX_TOKENS, temperature=0.0,
-                                       stop=["\n"])  # fmt: skip
+        generation = self.llm.generate(
+            messages, max_tokens=MAX_TOKENS, temperature=0.0, stop=["\n"]
+        )
         text = clean_draft(generation.consume())
         cut_off = generation.usage.completion_tokens >= MAX_TOKENS
         text, trimmed = fit_draft(text, cut_off)
@@ -134,8 +140,15 @@ class TldrWriter:
         return text, reasons + check_borrowed(text, paper.title, abstract, self._example_text)
 
     def _extractive(self, paper: Paper, reasons: tuple[str, ...], line: str) -> Tldr:
-        return Tldr(paper.paper_id, paper.content_hash, line, "extractive", self.model_id,
-                    self.prompt_version, tuple(dict.fromkeys(reasons)))  # fmt: skip
+        return Tldr(
+            paper.paper_id,
+            paper.content_hash,
+            line,
+            "extractive",
+            self.model_id,
+            self.prompt_version,
+            tuple(dict.fromkeys(reasons)),
+        )
 
 
 def prompt_version(prompt: Prompt) -> str:
@@ -154,8 +167,9 @@ def base_line(paper: Paper) -> str:
 def extractive_only(paper: Paper, version: str, reason: str) -> Tldr:
     """An extractive TL;DR made without any model (the backend is down); never cached."""
     text = base_line(paper)
-    return Tldr(paper.paper_id, paper.content_hash, text, "extractive", NO_MODEL, version,
-                (reason,))  # fmt: skip
+    return Tldr(
+        paper.paper_id, paper.content_hash, text, "extractive", NO_MODEL, version, (reason,)
+    )
 
 
 @dataclass

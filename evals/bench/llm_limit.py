@@ -27,12 +27,19 @@ def measure_in_child(config: dict[str, Any]) -> dict[str, Any]:
     """The figures from a child process, or ``{"crashed": "SIGSEGV", ...}`` when it dies."""
     from assistant.llm.worker import describe_exit
 
-    run = subprocess.run([sys.executable, "-m", "evals.bench.llm_limit", json.dumps(config)],
-                         capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-m", "evals.bench.llm_limit", json.dumps(config)],
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+    )
     if run.returncode != 0:
         tail = " ".join(run.stderr.split()[-30:])
-        return {"crashed": describe_exit(run.returncode), "extra_bufts": config["extra_bufts"],
-                "stderr_tail": tail}  # fmt: skip
+        return {
+            "crashed": describe_exit(run.returncode),
+            "extra_bufts": config["extra_bufts"],
+            "stderr_tail": tail,
+        }
     result: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
     return result
 

@@ -251,16 +251,25 @@ def scale_table(s: dict[str, Any]) -> list[str]:
         for name, r in s["cold_ask"].items()
     ]
     ret, day = s["retrieval"], s["incremental_day"]
-    rows.append((
-        "retrieve k=5", f"{ret['papers']} papers / {ret['chunks']} chunks",
-        f"p50 {ms(ret['p50_ms'])}", f"p95 {ms(ret['p95_ms'])}",
-        f"{ret['n']} questions; first query {ms(ret['first_query_ms'])}",
-    ))  # fmt: skip
-    rows.append((
-        "ingest one new day", f"{day['papers']} papers / {day['chunks']} chunks",
-        f"{day['index_cost_s']:.2f} s index cost", f"{day['ratio_to_embedding']:.2f}x",
-        f"vs MiniLM embedding {day['minilm_embed_s']:.2f} s; base rebuilt: {day['base_rebuilt']}",
-    ))  # fmt: skip
+    rows.append(
+        (
+            "retrieve k=5",
+            f"{ret['papers']} papers / {ret['chunks']} chunks",
+            f"p50 {ms(ret['p50_ms'])}",
+            f"p95 {ms(ret['p95_ms'])}",
+            f"{ret['n']} questions; first query {ms(ret['first_query_ms'])}",
+        )
+    )
+    rows.append(
+        (
+            "ingest one new day",
+            f"{day['papers']} papers / {day['chunks']} chunks",
+            f"{day['index_cost_s']:.2f} s index cost",
+            f"{day['ratio_to_embedding']:.2f}x",
+            f"vs MiniLM embedding {day['minilm_embed_s']:.2f} s; "
+            f"base rebuilt: {day['base_rebuilt']}",
+        )
+    )
     note = (
         f"Synthetic corpus: the archive's papers x {s['variants']} variants "
         "(evals/bench/scale.py says how they are made)."

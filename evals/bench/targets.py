@@ -214,8 +214,9 @@ def scale_rss(r: dict[str, Any]) -> Target:
     if not case:
         return Target("cold ask memory at 100k", goal, "not measured", "n/a")
     measured = f"{case['peak_rss_mb']:.0f} MB ({case['papers']} papers)"
-    target = Target("cold ask memory at 100k", goal, measured,
-                    _status(case["peak_rss_mb"] < SCALE_RSS_MB))  # fmt: skip
+    target = Target(
+        "cold ask memory at 100k", goal, measured, _status(case["peak_rss_mb"] < SCALE_RSS_MB)
+    )
     return _at_scale(case["papers"], SCALE_PAPERS, target)
 
 
