@@ -47,3 +47,15 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def print_json(payload: object) -> None:
     click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+
+
+def wait_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--wait S``: seconds to wait for another writer of the store (``what`` says before
+    what), shared by the commands that write."""
+    return click.option(
+        "--wait",
+        "wait_s",
+        default=0.0,
+        show_default=True,
+        help=f"Seconds to wait for another writer to finish{what}.",
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from assistant.cli_common import handle_errors, open_services, print_json
+from assistant.cli_common import handle_errors, open_services, print_json, wait_option
 from assistant.config import Settings
 from assistant.errors import UsageError
 from assistant.services import Services, builtin_feed_path
@@ -18,13 +18,7 @@ from assistant.services import Services, builtin_feed_path
 @click.argument("sources", nargs=-1)
 @click.option("--builtin", is_flag=True, help="Also ingest the built-in demo feed.")
 @click.option("--if-empty", is_flag=True, help="Do nothing if the store already has papers.")
-@click.option(
-    "--wait",
-    "wait_s",
-    default=0.0,
-    show_default=True,
-    help="Seconds to wait for another writer to finish.",
-)
+@wait_option("")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only errors and the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_obj

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from assistant.cli_common import handle_errors, open_services, print_json
+from assistant.cli_common import handle_errors, open_services, print_json, wait_option
 from assistant.config import Settings
 from assistant.errors import EmptyStoreError, UsageError
 from assistant.services import Services
@@ -167,13 +167,7 @@ def _progress(total: int, label: str = "TL;DRs") -> Iterator[Callable[[int], Non
     help="Directory for the files (default: FEEDQA_HOME/digests).",
 )
 @click.option("--email", is_flag=True, help="Also mail it (FEEDQA_SMTP_* settings).")
-@click.option(
-    "--wait",
-    "wait_s",
-    default=0.0,
-    show_default=True,
-    help="Seconds to wait for another writer before fetching.",
-)
+@wait_option(" before fetching")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and warnings.")
 @_source_option
 @click.option(
