@@ -214,7 +214,9 @@ def test_questions_go_on_with_the_old_index_while_one_caller_reads_changes(
     reader.start()
     entered.wait()
     assert retriever.index() is before  # not blocked behind the reader
-    assert [p.paper_id for p in retriever.retrieve("peptide chains folding", 1)] == ["2501.00003"]
+    query = "peptide chains folding"
+    vector = services.embedder.embed([query])[0]
+    assert [p.paper_id for p in retriever.retrieve(query, vector, 1)] == ["2501.00003"]
     release.set()
     reader.join()
     after = retriever.index()
