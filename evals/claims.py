@@ -172,28 +172,6 @@ def claims_section(embedder: Embedder, split: str) -> dict[str, Any]:
     return {"split": split, "sets": sets}
 
 
-def markdown(section: dict[str, Any]) -> str:
-    """The report.md section: one confusion matrix per labelled claim set."""
-    if not section.get("sets"):
-        return ""
-    parts = [f"## Answer checker on the labelled claim sets ({section['split']} split)"]
-    for name, result in section["sets"].items():
-        rows = [
-            f"| {label} | {row['kept']} | {row['dropped']} |"
-            for label, row in result["matrix"].items()
-        ]
-        parts.append(
-            f"`{name}.jsonl`: {result['n']} sentences; precision (kept that are SUPPORTED) "
-            f"{_pct(result['precision'])}, recall (SUPPORTED kept) {_pct(result['recall'])}.\n\n"
-            "| label | kept | dropped |\n|---|---|---|\n" + "\n".join(rows)
-        )
-    return "\n\n".join(parts)
-
-
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evals.claims import markdown as claims_markdown
 from evals.gate import Thresholds, check, load_thresholds
 from evals.metrics import DEFINITIONS, Metrics, QuestionResult, percentile
 
@@ -191,7 +190,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         _md_groups("By feed", report["by_feed"]),
         _md_gate(report),
         _md_tldr(report),
-        claims_markdown(report.get("claims") or {}),
+        _md_claims(report.get("claims") or {}),
         _md_failures(report),
         _md_charts(report),
     ]
@@ -310,6 +309,28 @@ def _md_tldr(report: dict[str, Any]) -> str:
         f"{fmt('tldr.pass_rate', m['tldr.pass_rate'])}, extractive fallbacks "
         f"{fmt('tldr.extractive_rate', m['tldr.extractive_rate'])}; {usable}."
     )
+
+
+def _md_claims(section: dict[str, Any]) -> str:
+    """The report.md section: one confusion matrix per labelled claim set."""
+    if not section.get("sets"):
+        return ""
+    parts = [f"## Answer checker on the labelled claim sets ({section['split']} split)"]
+    for name, result in section["sets"].items():
+        rows = [
+            f"| {label} | {row['kept']} | {row['dropped']} |"
+            for label, row in result["matrix"].items()
+        ]
+        parts.append(
+            f"`{name}.jsonl`: {result['n']} sentences; precision (kept that are SUPPORTED) "
+            f"{_pct(result['precision'])}, recall (SUPPORTED kept) {_pct(result['recall'])}.\n\n"
+            "| label | kept | dropped |\n|---|---|---|\n" + "\n".join(rows)
+        )
+    return "\n\n".join(parts)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def failure_reasons(q: dict[str, Any]) -> list[str]:

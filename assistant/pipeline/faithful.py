@@ -143,8 +143,9 @@ def _moved_numbers(sentence: str, quote: str) -> list[str]:
     in the quote: "hallucination rates from 2.5" where the quote has "cognition value from
     2.5"."""
     moved = []
+    quoted = _number_contexts(quote)
     for number, around in _number_contexts(sentence).items():
-        in_quote = _number_contexts(quote).get(number)
+        in_quote = quoted.get(number)
         if in_quote is not None and around and not around & in_quote:
             moved.append(number)
     return moved

@@ -45,17 +45,24 @@ def question_parts(question: str) -> list[str]:
 
 def focus(sentence: str, question: str, sentences: Sequence[str]) -> float:
     """The question's topic words in ``sentence``, each weighted by its rarity among the
-    abstract's ``sentences`` (log(1 + n/df), df counted over the sentences). Words of the ask
-    itself count fully; words of the context around it ("In the kernel regression analysis
-    of ..., what ...?") count a quarter, since setup sentences hold those."""
+    abstract's ``sentences`` (``word_weights``)."""
+    return _focused(sentence, word_weights(question, sentences))
+
+
+def word_weights(question: str, sentences: Sequence[str]) -> dict[str, float]:
+    """Each topic word of the question that the abstract holds, weighted log(1 + n/df) (df
+    counted over its ``sentences``). Words of the ask itself count fully; words of the
+    context around it ("In the kernel regression analysis of ..., what ...?") count a
+    quarter, since setup sentences hold those."""
     asked = topic_words(question)
     ask = topic_words(ask_of(question))
     df = Counter(w for s in sentences for w in topic_words(s) & asked)
     n = max(1, len(sentences))
-    held = topic_words(sentence) & asked
-    return sum(
-        math.log(1 + n / df[w]) * (1.0 if w in ask else CONTEXT_WEIGHT) for w in sorted(held)
-    )
+    return {w: math.log(1 + n / d) * (1.0 if w in ask else CONTEXT_WEIGHT) for w, d in df.items()}
+
+
+def _focused(sentence: str, weights: dict[str, float]) -> float:
+    return sum(weights[w] for w in sorted(topic_words(sentence) & weights.keys()))
 
 
 def ask_of(question: str) -> str:
@@ -74,7 +81,8 @@ def best_quote(question: str, quotes: Sequence[Evidence], sentences: Sequence[st
     if "name" in need:
         holding = [q for q in holding if names_the_kind(q.sentence, question)] or holding
     pool = holding or list(quotes)
-    return max(pool, key=lambda q: focus(q.sentence, question, sentences))
+    weights = word_weights(question, sentences)
+    return max(pool, key=lambda q: _focused(q.sentence, weights))
 
 
 def lead_quotes(
@@ -95,8 +103,9 @@ def _answers_part(sentence: str, part: str, sentences: Sequence[str]) -> bool:
     need = need_of(part)
     if need:
         return satisfies(sentence, part, need, "")
-    best = max((focus(s, part, sentences) for s in sentences), default=0.0)
-    return best > 0 and focus(sentence, part, sentences) >= best
+    weights = word_weights(part, sentences)
+    best = max((_focused(s, weights) for s in sentences), default=0.0)
+    return best > 0 and _focused(sentence, weights) >= best
 
 
 def lead_spans(question: str, sentences: Sequence[str]) -> list[str]:
