@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.checker import check_borrowed, check_tldr, method_names
+from assistant.summaries.checker import check_borrowed, check_form, check_tldr, method_names
 from assistant.summaries.extractive import extractive_tldr, key_sentences, split_sentences
 from assistant.summaries.tldr import clean_draft, fit_draft
 
@@ -200,3 +200,25 @@ def test_key_sentences_prefers_the_contribution_sentence() -> None:
     assert excerpt.startswith("This work introduces")
     assert len(excerpt) <= 200
     assert len(split_sentences(ABSTRACT)) == 4
+
+
+def test_but_also_without_not_only_is_garbled() -> None:
+    abstract = "Phantom not only outperforms existing methods but also delivers fidelity."
+    cut = "Phantom outperforms existing methods but also delivers competitive fidelity."
+    whole = "Phantom not only outperforms existing methods but also delivers competitive fidelity."
+    assert any("not only" in r for r in check_form(cut, abstract))
+    assert not any("not only" in r for r in check_form(whole, abstract))
+
+
+def test_a_name_with_an_exponent_is_not_a_tex_artefact() -> None:
+    assert not check_form("Benchmark^2 is a framework of three complementary metrics.")
+    assert check_form("GUI-360^circ is a dataset of three canonical computer tasks.")
+
+
+def test_a_sentence_saying_what_the_named_work_is_does_not_only_restate_the_title() -> None:
+    title = "SimpleGVR: A Simple Baseline for Latent-Cascaded Video Super-Resolution"
+    abstract = "We study cascaded video super-resolution and propose a simple baseline."
+    line = "SimpleGVR is a simple baseline for latent-cascaded video super-resolution."
+    assert not any("restates" in r for r in check_tldr(line, title, abstract))
+    headline = "SimpleGVR simple baseline latent-cascaded video super-resolution."
+    assert any("restates" in r for r in check_tldr(headline, title, abstract))

@@ -129,7 +129,7 @@ _CLAIMED = re.compile(
     re.I,
 )
 # TeX and quote artefacts copied from the abstract ("17.1\\%", "GUI-360^circ", "Stress-Test''").
-_ARTEFACT = re.compile(r"\^|''|``|\\[A-Za-z%]|\$")
+_ARTEFACT = re.compile(r"(?<!\w)\^|\^(?!\d)|''|``|\\[A-Za-z%]|\$")
 # "development-from", "immediaTE": punctuation or casing broken in the copy.
 _BROKEN = re.compile(
     r"\b\w+-(?:from|within|into|with|and|or|to|of|in|on|for|the|a)\s|\b[a-z]{3,}[A-Z]{2,}\b"
@@ -362,6 +362,13 @@ def _cut_off(text: str) -> list[str]:
     return []
 
 
+# "SimpleGVR is a simple baseline for ...": a sentence saying what the named work is, which
+# says more than the title even when every content word comes from it.
+_DEFINES = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2}\s+(?:is|are)\s+(?:a|an)\s+\S+\s+\S+")
+_BUT_ALSO = re.compile(r"\bbut (?:\w+ )?also\b", re.I)
+_NOT_ONLY = re.compile(r"\bnot (?:\w+ )?only\b", re.I)
+
+
 def _garbled(text: str) -> list[str]:
     if EMPTY_NAME.search(text):
         return ['garbled: a name is missing after "called"']
@@ -372,6 +379,8 @@ def _garbled(text: str) -> list[str]:
         return ["garbled: too few letters"]
     if _GENERIC_SUBJECT.search(text):
         return ['vacuous: the subject names nothing ("The method is ...")']
+    if _BUT_ALSO.search(text) and not _NOT_ONLY.search(text):
+        return ['garbled: "but also" without its "not only"']
     return []
 
 
@@ -493,7 +502,7 @@ def _check_substance(tldr: str, source: _Source, title: str) -> list[str]:
         return ["vacuous: names none of the paper's key terms (title words or method name)"]
     if len(content) < 3:
         return ["vacuous: too few content words"]
-    if content <= source.key_terms:
+    if content <= source.key_terms and not _DEFINES.match(tldr.strip()):
         return ["only restates the title: say what the method does or finds"]
     if _echoes_title(tldr, title):
         return ["echoes the title: say what the method does or finds"]

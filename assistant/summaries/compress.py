@@ -153,6 +153,8 @@ _BACKGROUND = re.compile(
 _SECONDARY = re.compile(r"\b(?:also|further|then|first|additionally|finally|second)\b", re.I)
 _OWN_OPENING = re.compile(r"^(?:we|this (?:paper|work|study)|in this (?:paper|work|study))\b", re.I)
 _DESCRIPTION = re.compile(r"^(?:a|an)\s", re.I)
+# "a benchmark and a framework": two contributions, not one the name could stand for.
+_TWO_THINGS = re.compile(r"\s(?:and|or|plus)\s+(?:a|an)\s", re.I)
 # "To support this approach, we construct a dataset ...": an artefact that serves the method.
 _SUPPORTING = re.compile(
     r"^(?:to (?:support|enable|facilitate|train|evaluate|assess|benchmark|study|validate|"
@@ -293,6 +295,7 @@ def contribution(sentence: str, name: str | None, title: str = "") -> str | None
             and title.startswith(f"{name}:")
             and name not in rest
             and _KIND.match(phrase)
+            and not _TWO_THINGS.search(phrase)
             and not _SECONDARY.search(sentence[: _cue_end(sentence)])
             and not _SUPPORTING.match(sentence.strip())
             and not _names_another(rest, name)
@@ -329,23 +332,115 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     abstract = re.sub(r"\s+,", ",", abstract.replace("~", " "))
     sentences = split_sentences(abstract)
     name = name_of(title, abstract)
-    heads = [(s, c) for s in sentences if (c := contribution(s, name, title))]
+    heads = [_Head(s, c) for s in sentences if (c := contribution(s, name, title))]
     if name:  # the sentence about the paper's own method before one about a part of it
-        heads.sort(key=lambda pair: (not pair[1].startswith(name), pair[1].startswith("We ")))
-        heads += [(s, _tidy(_clip(s))) for s in sentences if _about(s, name)]
+        heads += [_Head(s, _tidy(_clip(s))) for s in sentences if _about(s, name)]
+        heads.sort(key=lambda head: _head_rank(head.text, name))
+        heads = _with_title_line(heads, title_line(title, abstract, name), name)
     results = [(s, r) for s in sentences if (r := result_clause(s, name))]
-    for sentence, head in heads:
-        for other, clause in results:
-            if other == sentence:
-                continue
-            joined = f"{head.rstrip('.')}, {clause}."
-            if _shares_phrase(head, clause):  # "... representations ... representations"
-                continue
+    for head in heads:
+        for other, clause in results if head.joins else ():
+            joined = f"{head.text.rstrip('.')}, {clause}."
+            if other == head.sentence or _shares_phrase(head.text, clause):
+                continue  # "... representations ... representations"
             if _fits(joined, title, abstract, limit):
-                return Compressed(joined, (sentence, other))
-        if _fits(head, title, abstract, limit):
-            return Compressed(head, (sentence,))
+                return Compressed(joined, (*head.sentences, other))
+        if head.alone and _fits(head.text, title, abstract, limit):
+            return Compressed(head.text, head.sentences)
     return _plain(title, sentences, name)
+
+
+@dataclass(frozen=True)
+class _Head:
+    """A candidate first clause: cut from ``sentence`` (empty for the title's line), tried
+    with a result clause joined (``joins``) and on its own (``alone``)."""
+
+    sentence: str
+    text: str
+    joins: bool = True
+    alone: bool = True
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        return (self.sentence,) if self.sentence else ()
+
+
+def _with_title_line(heads: list[_Head], named: str | None, name: str) -> list[_Head]:
+    """``heads`` with the title's line ("X is a Y for Z") tried joined to a result right after
+    the lines whose subject is the method, and alone after the lines that name it: before
+    lines about something else (a part, a side release, the experiments)."""
+    if named is None:
+        return heads
+    subject = sum(_head_rank(h.text, name) == 0 for h in heads)
+    naming = sum(_head_rank(h.text, name) <= 1 for h in heads)
+    joined, alone = _Head("", named, alone=False), _Head("", named, joins=False)
+    return [*heads[:subject], joined, *heads[subject:naming], alone, *heads[naming:]]
+
+
+NAMED_WITHIN = 6  # a line names the method when its name is among its first words
+
+
+def _head_rank(head: str, name: str) -> int:
+    """0 for a line whose subject is the method ("X is ...", not "X-Lite is ..."), 1 for one
+    that names it early ("We propose X, ..."), 2 for a line about something else, 3 for
+    "We ..." without it."""
+    pattern = re.escape(name).replace(r"\-", "[-\\s]").replace(r"\ ", "[-\\s]")
+    if re.match(rf"{pattern}(?![\w-])", head, re.I):
+        return 0
+    early = " ".join(head.split()[:NAMED_WITHIN])
+    if re.search(rf"(?<![\w-]){pattern}(?![\w-])", early):
+        return 1
+    return 3 if head.startswith("We ") else 2
+
+
+# Title descriptions that are not a noun phrase: a question, a claim, "Towards ...", "-ing".
+_NOT_A_PHRASE = re.compile(
+    r"\?|^(?:towards?|beyond|can|how|what|why|when|where|which|is|are|does|do|on|from|not|"
+    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|\w+ing)\b"
+    r"|\b(?:is|are|makes?|needs?|matters?|helps?|can|should|does|do|beats?)\b",
+    re.I,
+)
+# Head nouns that take "a": "LPM 1.0 is a video-based character performance model".
+_COUNTABLE = re.compile(
+    r"(?:framework|method|approach|model|system|benchmark|dataset|algorithm|pipeline|agent|"
+    r"architecture|library|suite|paradigm|technique|toolkit|platform|environment|corpus|recipe|"
+    r"baseline|engine|simulator|tool|metric|protocol|network|transformer|encoder|planner|"
+    r"optimizer|family|generator|testbed|arena|gym|leaderboard|study|survey|analysis)$",
+    re.I,
+)
+
+
+def title_line(title: str, abstract: str, name: str) -> str | None:
+    """ "X: A Y for Z" -> "X is a Y for Z"; "X: Y-ing Z" (a phrase without an article) ->
+    "X provides ..."; None when the part after the colon is a question, a claim or a verb
+    phrase, or the title has no "X:" head."""
+    head, colon, rest = title.partition(":")
+    rest = " ".join(rest.split())
+    if not colon or head.strip().casefold() != name.casefold() or not rest:
+        return None
+    if _NOT_A_PHRASE.search(rest) or len(rest.split()) < 3:
+        return None
+    phrase = " ".join(_title_word(w, abstract) for w in rest.split())
+    if re.match(r"(?:a|an|the)\s", phrase):
+        return f"{name} is {phrase}."
+    noun = _HEAD_END.split(phrase, maxsplit=1)[0].split()[-1]
+    if _COUNTABLE.search(noun):
+        return f"{name} is {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}."
+    return f"{name} provides {phrase}."
+
+
+def _title_word(word: str, abstract: str) -> str:
+    """A title-case word in sentence case, unless it is a name: an acronym, a mixed-case token,
+    or a word the abstract capitalises mid-sentence ("Chinese", "Rust")."""
+    parts = word.split("-")
+    return "-".join(p if _keeps_case(p, abstract) else p.lower() for p in parts)
+
+
+def _keeps_case(part: str, abstract: str) -> bool:
+    if not part[:1].isupper() or any(c.isupper() or c.isdigit() for c in part[1:]):
+        return True
+    capitalised = re.search(rf"[a-z,;]\s+{re.escape(part)}\b", abstract)
+    return bool(capitalised) and not re.search(rf"\b{re.escape(part.lower())}\b", abstract)
 
 
 def _fits(line: str, title: str, abstract: str, limit: int) -> bool:

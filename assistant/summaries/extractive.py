@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from assistant.sanitize import strip_markup
 from assistant.summaries.checker import MAX_WORDS, check_tldr, content_words, method_names, stem
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])")
+# A stop, then a capital; or a stop glued to the next sentence ("exploration.To address").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|(?<=[a-z]{3}\.)(?=[A-Z][a-z]+\s)")
 _NOISE = re.compile(
     r"https?://|www\.|github|code (?:is|and \w+ are) (?:publicly )?available|project page|"
     r"\b(?:available|released) (?:at|on)\W*$",
