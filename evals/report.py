@@ -284,6 +284,17 @@ def _md_gate(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _md_checker(m: dict[str, Any]) -> str:
+    if not m.get("tldr.checker_labelled"):
+        return ""
+    return (
+        f"\n\nThe checker on all {m['tldr.checker_labelled']} labelled lines of the split "
+        f"(every pipeline's): passes {m['tldr.checker_passed']}, of which "
+        f"{fmt('tldr.checker_precision', m['tldr.checker_precision'])} are usable; passes "
+        f"{fmt('tldr.checker_recall', m['tldr.checker_recall'])} of the usable ones."
+    )
+
+
 def _md_tldr(report: dict[str, Any]) -> str:
     tldr = report.get("tldr") or {}
     if not tldr:
@@ -307,7 +318,7 @@ def _md_tldr(report: dict[str, Any]) -> str:
         f"content-word recall of ai_summary {fmt('tldr.recall', m['tldr.recall'])} "
         f"(model lines {fmt('tldr.model_recall', m['tldr.model_recall'])}), pass rate "
         f"{fmt('tldr.pass_rate', m['tldr.pass_rate'])}, extractive fallbacks "
-        f"{fmt('tldr.extractive_rate', m['tldr.extractive_rate'])}; {usable}."
+        f"{fmt('tldr.extractive_rate', m['tldr.extractive_rate'])}; {usable}.{_md_checker(m)}"
     )
 
 

@@ -347,7 +347,13 @@ def tldr_metrics(llm: LLM, count: int | None, split: str = "dev") -> dict[str, A
     except ImportError as exc:
         return {"note": f"assistant.summaries unavailable ({exc}); TL;DR metrics not measured"}
     from evals.datasets import DATASETS_DIR
-    from evals.tldr_eval import load_labels, load_tldr_set, tldr_rows, tldr_summary
+    from evals.tldr_eval import (
+        checker_precision,
+        load_labels,
+        load_tldr_set,
+        tldr_rows,
+        tldr_summary,
+    )
 
     papers = _spread(load_tldr_set(DATASETS_DIR, split), count)
     writer = TldrWriter(llm)
@@ -357,7 +363,10 @@ def tldr_metrics(llm: LLM, count: int | None, split: str = "dev") -> dict[str, A
     except FeedqaError as exc:
         return {"note": f"TL;DR generation failed ({exc}); TL;DR metrics not measured"}
     return {
-        "metrics": tldr_summary(rows, load_labels(DATASETS_DIR)),
+        "metrics": {
+            **tldr_summary(rows, load_labels(DATASETS_DIR)),
+            **checker_precision(DATASETS_DIR, check_tldr, split),
+        },
         "papers": len(rows),
         "split": split,
         "llm_calls": writer.calls,

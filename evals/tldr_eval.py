@@ -151,6 +151,29 @@ def tldr_summary(
     }
 
 
+def checker_precision(
+    datasets_dir: Path, check: Callable[[str, str, str], list], split: str
+) -> dict[str, float | int | None]:
+    """The checker on every labelled line of ``split`` (the label's own split: "test" labels
+    were never tuned on): how many it passes, the usable share of those (precision) and the
+    share of usable lines it passes (recall). Lines of every pipeline count, not only this
+    run's, so a stricter checker shows here even when the current lines do not change."""
+    papers = {r["paper_id"]: r for r in _jsonl(datasets_dir / TLDR_SET)}
+    judged = [
+        (not check(r["tldr"], papers[r["paper_id"]]["title"], papers[r["paper_id"]]["abstract"]), r)
+        for r in _jsonl(datasets_dir / TLDR_LABELS)
+        if r["split"] == split and r["paper_id"] in papers
+    ]
+    passed = [bool(r["usable"]) for ok, r in judged if ok]
+    usable = [ok for ok, r in judged if r["usable"]]
+    return {
+        "tldr.checker_labelled": len(judged),
+        "tldr.checker_passed": len(passed),
+        "tldr.checker_precision": _share(passed),
+        "tldr.checker_recall": _share(usable),
+    }
+
+
 def _share(flags: Iterable[bool]) -> float | None:
     values = list(flags)
     return sum(values) / len(values) if values else None

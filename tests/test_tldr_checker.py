@@ -222,3 +222,42 @@ def test_a_sentence_saying_what_the_named_work_is_does_not_only_restate_the_titl
     assert not any("restates" in r for r in check_tldr(line, title, abstract))
     headline = "SimpleGVR simple baseline latent-cascaded video super-resolution."
     assert any("restates" in r for r in check_tldr(headline, title, abstract))
+
+
+SUBJECT_TITLE = "LPM 1.0: Video-based Character Performance Model"
+SUBJECT_ABSTRACT = (
+    "We present LPM 1.0 (Large Performance Model) for conversational performance. "
+    "To evaluate this setting, we propose LPM-Bench, the first benchmark for interactive "
+    "character performance. LPM 1.0 achieves state-of-the-art results in real time."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "fault"),
+    [
+        (
+            "LPM-Bench is the first benchmark for interactive character performance.",
+            "neither",
+        ),
+        ("We conduct extensive experiments on 15 benchmarks with 11 models.", "experiments"),
+        (
+            "LPM 1.0 is a performance model and a benchmark for interactive characters.",
+            "two contributions",
+        ),
+        ("LPM 1.0 achieves state-of-the-art results in real time.", None),
+        ("We present a large performance model for conversational performance.", None),
+    ],
+)
+def test_a_line_is_about_the_work_the_title_names(line: str, fault: str | None) -> None:
+    reasons = check_tldr(line, SUBJECT_TITLE, SUBJECT_ABSTRACT)
+    if fault is None:
+        assert reasons == []
+    else:
+        assert any(fault in r for r in reasons), reasons
+
+
+def test_a_title_name_may_appear_by_its_initials() -> None:
+    title = "Entropy-Adaptive Fine-Tuning: Resolving Confident Conflicts to Mitigate Forgetting"
+    abstract = "We propose Entropy-Adaptive Fine-Tuning (EAFT), which gates updates by entropy."
+    line = "EAFT utilizes token-level entropy as a gating mechanism to reduce forgetting."
+    assert not any("neither" in r for r in check_tldr(line, title, abstract))

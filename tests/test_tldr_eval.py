@@ -37,7 +37,10 @@ def test_the_tldr_set_keeps_tuning_and_test_days_apart() -> None:
     assert all(p.ai_summary and p.abstract and p.title for p in dev + test)
     ids = [p.paper_id for p in dev + test]
     assert len(ids) == len(set(ids))
-    assert len(load_tldr_set(DATASETS_DIR, "all")) == len(dev) + len(test)
+    # Beside the two splits: the papers of the blind reads of rounds 2 and 3 (days of their own)
+    rounds = [p for p in load_tldr_set(DATASETS_DIR, "all") if p not in dev + test]
+    assert {p.day for p in rounds}.isdisjoint({p.day for p in dev + test})
+    assert len(rounds) == 80
 
 
 def test_labels_are_read_from_abstracts_of_the_set_and_carry_reasons() -> None:
@@ -90,3 +93,27 @@ def test_the_eval_writes_model_tldrs_for_the_split_and_reports_them() -> None:
     assert metrics["tldr.extractive_rate"] is not None
     text = _md_tldr({"tldr": result})
     assert "content-word recall of ai_summary" in text and "s per paper" in text
+
+
+def test_checker_precision_counts_the_usable_share_of_the_lines_it_passes(tmp_path: Path) -> None:
+    from evals.tldr_eval import TLDR_LABELS, TLDR_SET, checker_precision
+
+    paper = {"paper_id": "p1", "title": "T", "abstract": "A", "ai_summary": "S", "day": "d"}
+    (tmp_path / TLDR_SET).write_text(json.dumps({**paper, "split": "test"}) + "\n")
+    labels = [("good line", True, "test"), ("bad line", False, "test"), ("x", True, "dev")]
+    (tmp_path / TLDR_LABELS).write_text(
+        "".join(
+            json.dumps({"paper_id": "p1", "tldr": t, "usable": u, "split": s}) + "\n"
+            for t, u, s in labels
+        )
+    )
+    passes_all = checker_precision(tmp_path, lambda t, ti, a: [], "test")
+    assert passes_all["tldr.checker_precision"] == 0.5
+    assert passes_all["tldr.checker_recall"] == 1.0
+    rejects_bad = checker_precision(tmp_path, lambda t, ti, a: ["no"] * ("bad" in t), "test")
+    assert rejects_bad == {
+        "tldr.checker_labelled": 2,
+        "tldr.checker_passed": 1,
+        "tldr.checker_precision": 1.0,
+        "tldr.checker_recall": 1.0,
+    }

@@ -159,6 +159,7 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
         *_check_names(tldr, source),
         *_check_substance(tldr, source, title),
         *_check_background(tldr, title, abstract),
+        *_check_subject(tldr, title, abstract),
     ]
     return reasons
 
@@ -184,6 +185,71 @@ def _check_background(tldr: str, title: str, abstract: str) -> list[str]:
     if _CLAIMED.search(tldr) or _FIELD_DEFINITION.search(tldr.strip()):
         return ["describes the background: say what this paper proposes or finds"]
     return []
+
+
+# "We propose ...", "Our work introduces ...": the paper's own contribution, named or not.
+_OWN_CONTRIBUTION = re.compile(
+    r"^(?:we|our (?:work|paper|study)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|"
+    r"introduce|present|develop|design|build|construct|curate|release|contribute)"
+    r"|^our (?:approach|method|framework|model|system|pipeline|agent)\b",
+    re.I,
+)
+# "We conduct extensive experiments ...", "Our data and results ...": the evaluation.
+_EXPERIMENTS = re.compile(
+    r"^(?:we\s+(?:\w+ly\s+)?(?:conduct|evaluate|focus|test|run|perform|benchmark|analy[sz]e)|"
+    r"our (?:data|results?|experiments?|analys[ie]s|evaluations?|findings)\b|"
+    r"(?:extensive |comprehensive )?experiments\b)",
+    re.I,
+)
+# "X is a benchmark and a framework": two contributions bound to one name.
+_TWO_THINGS = re.compile(
+    r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s+(?:a|an)\s[^,]{0,80}?\sand\s+(?:a|an)\s"
+)
+# "SimpleGVR: A Simple Baseline ..."; not a phrase like "Teaching with Lies: ...".
+_SHORT_NAME = re.compile(r"^\S*(?:[A-Z]\S*[A-Z0-9]|[a-z][A-Z]|\d)\S*|^\S+$")
+
+
+def _check_subject(tldr: str, title: str, abstract: str) -> list[str]:
+    """A paper titled "X: ..." is summarised by a line about X or about what "we" propose:
+    a line about another name (a side release "X-Lite", a benchmark beside the model), the
+    background or the experiments says neither what X is nor what it does."""
+    head, colon, _ = title.partition(":")
+    head = head.strip()
+    if not colon or not 0 < len(head.split()) <= 3 or not _SHORT_NAME.match(head):
+        return []
+    if _TWO_THINGS.match(tldr.strip()):
+        return ["binds two contributions to one name"]
+    if any(_names(tldr, form) for form in _forms_of(head) | _expansions(head, abstract)):
+        return []
+    if _EXPERIMENTS.match(tldr.strip()):
+        return [f"describes the experiments, not what {head} is or does"]
+    if _OWN_CONTRIBUTION.match(tldr.strip()):
+        return []
+    return [f"says neither what {head} is nor what the paper proposes"]
+
+
+def _forms_of(name: str) -> set[str]:
+    """How an abstract writes a title's name: as is, with a space for a hyphen, by its
+    initials ("Graph of Skills" -> "GoS"), or by a named part ("InfiMed-ORBIT" -> "ORBIT")."""
+    forms = {name, name.replace("-", " "), name.replace(" ", "-")}
+    parts = [part for part in re.split(r"[-\s]", name) if part]
+    if len(parts) > 1:
+        forms.add("".join(part[0] for part in parts))
+    return forms | {part for part in parts if len(part) >= 3 and _ACRONYM.match(part)}
+
+
+def _expansions(name: str, abstract: str) -> set[str]:
+    """What the abstract spells the name out as, and its initials: "Cognitive Diffusion
+    Probabilistic Models (CogDPM)" -> that phrase and "CDPM"."""
+    found = set()
+    for match in re.finditer(rf"((?:[A-Z][\w-]*\s+){{1,6}})\({re.escape(name)}\)", abstract):
+        words = match.group(1).split()
+        found |= {" ".join(words), "".join(w[0] for w in words)}
+    return found
+
+
+def _names(text: str, name: str) -> bool:
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I))
 
 
 def _check_binding(tldr: str, abstract: str) -> list[str]:
