@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, overload
 
 import platformdirs
 from pydantic import AliasChoices, Field, SecretStr
@@ -20,8 +20,12 @@ class _UnderHome:
     def __init__(self, name: str) -> None:
         self.name = name
 
-    def __get__(self, settings: Settings, owner: type | None = None) -> Path:
-        return settings.home / self.name
+    @overload
+    def __get__(self, settings: None, owner: type) -> _UnderHome: ...
+    @overload
+    def __get__(self, settings: Settings, owner: type | None = None) -> Path: ...
+    def __get__(self, settings: Settings | None, owner: type | None = None) -> Path | _UnderHome:
+        return self if settings is None else settings.home / self.name
 
 
 class Settings(BaseSettings):
