@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, overload
 
 import platformdirs
 from pydantic import AliasChoices, Field, SecretStr
@@ -14,10 +14,26 @@ def _default_home() -> Path:
     return Path(platformdirs.user_data_dir("feedqa"))
 
 
+class _UnderHome:
+    """A read-only path below ``Settings.home`` (``settings.chroma_dir`` is home / "chroma")."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, settings: None, owner: type) -> _UnderHome: ...
+    @overload
+    def __get__(self, settings: Settings, owner: type | None = None) -> Path: ...
+    def __get__(self, settings: Settings | None, owner: type | None = None) -> Path | _UnderHome:
+        return self if settings is None else settings.home / self.name
+
+
 class Settings(BaseSettings):
     """All configuration. Every piece of state lives under ``home``."""
 
-    model_config = SettingsConfigDict(env_prefix="FEEDQA_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="FEEDQA_", extra="ignore", ignored_types=(_UnderHome,)
+    )
 
     home: Path = Field(default_factory=_default_home)
 
@@ -78,34 +94,14 @@ class Settings(BaseSettings):
     smtp_to: str | None = None
     smtp_starttls: bool = False
 
-    @property
-    def chroma_dir(self) -> Path:
-        return self.home / "chroma"
-
-    @property
-    def lexical_dir(self) -> Path:
-        """The persisted BM25 index (vectorstore/bm25_index.py)."""
-        return self.home / "lexical"
-
-    @property
-    def registry_path(self) -> Path:
-        return self.home / "papers.sqlite3"
-
-    @property
-    def lock_path(self) -> Path:
-        return self.home / "write.lock"
-
-    @property
-    def digests_dir(self) -> Path:
-        return self.home / "digests"
-
-    @property
-    def evals_dir(self) -> Path:
-        return self.home / "evals"
-
-    @property
-    def cache_dir(self) -> Path:
-        return self.home / "cache"
+    # Where each piece of state lives under home.
+    chroma_dir = _UnderHome("chroma")
+    lexical_dir = _UnderHome("lexical")  # the persisted BM25 index (vectorstore/bm25_index.py)
+    registry_path = _UnderHome("papers.sqlite3")
+    lock_path = _UnderHome("write.lock")
+    digests_dir = _UnderHome("digests")
+    evals_dir = _UnderHome("evals")
+    cache_dir = _UnderHome("cache")
 
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)

@@ -15,11 +15,14 @@ _FORMATTING = re.compile(r"`+|\*\*|__")
 _HEADING = re.compile(r"#{2,}")
 _BRACKET_NUMBER = re.compile(r"\[(\s*\d+(?:\s*[,;-]\s*\d+)*\s*)\]")
 _ROLE = re.compile(r"(?i)\b(system|assistant|user|developer|instructions?)\s*:")
-_URL = re.compile(
-    r"\b(?:https?|ftp|file)://\S+|\b(?:javascript|vbscript):\S*|\bdata:[\w/+.-]+[;,]\S*"
-    r"|\bwww\.\S+",
-    re.IGNORECASE,
+# Links removed from untrusted text, one form a line.
+_URL_FORMS = (
+    r"\b(?:https?|ftp|file)://\S+",
+    r"\b(?:javascript|vbscript):\S*",  # script URLs
+    r"\bdata:[\w/+.-]+[;,]\S*",  # inline data
+    r"\bwww\.\S+",  # a bare host
 )
+_URL = re.compile("|".join(_URL_FORMS), re.IGNORECASE)
 _WS = re.compile(r"\s+")
 # TeX that arXiv abstracts carry into plain text: "50.4\%", "R\&D", "\textbf{X}", "$\times$".
 _TEX_COMMAND = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 SHARED_FEEDS = Path(__file__).resolve().parents[2] / "shared" / "feeds"
 INJECTION_FEED = Path(__file__).resolve().parents[1] / "evals" / "datasets" / "injection_feed.jsonl"
+DAY_FEED = SHARED_FEEDS / "hf_api" / "hf_daily_papers_2025-06-16.json"  # 9 papers
 # Variables that would point tests at real state, real servers or real keys.
 _USER_ENV_PREFIXES = ("FEEDQA_", "OPENAI_")
 
@@ -119,3 +121,27 @@ def small_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from helpers import SMALL_FEED, fake_store
 
     return fake_store(tmp_path_factory.mktemp("small-store"), SMALL_FEED)
+
+
+@pytest.fixture(scope="module")
+def day_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A FEEDQA_HOME (fake embedder) holding the 9 papers of 2025-06-16, shared read-only by a
+    module."""
+    from helpers import ingest
+
+    home = tmp_path_factory.mktemp("day-store")
+    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
+    try:
+        report = ingest(services, DAY_FEED)
+    finally:
+        services.close()
+    assert report.new == 9 and not report.errors, report
+    return home
+
+
+@pytest.fixture()
+def day_home(day_store: Path, tmp_path: Path) -> Path:
+    """A private copy of ``day_store`` for a test that writes to it."""
+    target = tmp_path / "home"
+    shutil.copytree(day_store, target)
+    return target

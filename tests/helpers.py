@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
 from conftest import free_port
 
@@ -87,6 +88,17 @@ def spawn(args: list[str], home: Path, **extra: str) -> subprocess.Popen[str]:
     """``python ARGS`` in the checkout with ``env_for(home, **extra)``."""
     return subprocess.Popen([sys.executable, *args], env=env_for(home, **extra), cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+
+
+def outputs(proc: subprocess.Popen[str], timeout: float) -> tuple[str, str]:
+    """Stdout and stderr of ``proc`` once it ends; a process that does not end in ``timeout``
+    seconds is killed and fails the test with the tail of its stderr."""
+    try:
+        return proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+        pytest.fail(f"hung for {timeout}s: {err[-2000:]}")
 
 
 def feedqa(*args: str | Path) -> list[str]:

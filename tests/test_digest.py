@@ -59,20 +59,6 @@ def ingest(home: Path, path: Path) -> None:
     assert report.errors == []
 
 
-@pytest.fixture(scope="module")
-def day_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("day")
-    ingest(home, DAY_FILE)
-    return home
-
-
-@pytest.fixture()
-def home(day_store: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "home"
-    shutil.copytree(day_store, target)
-    return target
-
-
 def scripted_llm() -> FakeLLM:
     """Answers with the first 15 words of the fenced excerpt: a model-kind TL;DR or a
     checked fallback, never an unchecked one."""
@@ -86,12 +72,12 @@ def scripted_llm() -> FakeLLM:
 # --- acceptance: the 2025-06-16 day --------------------------------------------------------
 
 
-def test_digest_writes_markdown_json_and_rss_for_the_newest_day(home: Path) -> None:
+def test_digest_writes_markdown_json_and_rss_for_the_newest_day(day_home: Path) -> None:
     # --source model: the "fake" backend cannot answer, so the digest degrades to extractive
     # TL;DRs and says so.
-    result = CliRunner().invoke(main, ["digest", "--source", "model"], env=env(home))
+    result = CliRunner().invoke(main, ["digest", "--source", "model"], env=env(day_home))
     assert result.exit_code == 0, result.output
-    out = home / "digests"
+    out = day_home / "digests"
     assert sorted(p.name for p in out.iterdir()) == [f"{STEM}.json", f"{STEM}.md", f"{STEM}.xml"]
     assert "feedqa: warning: LLM unavailable" in result.stderr
 
@@ -123,13 +109,13 @@ def test_digest_writes_markdown_json_and_rss_for_the_newest_day(home: Path) -> N
     assert markdown.count("*(extractive)*") == 9
 
 
-def test_digest_shows_the_feed_summaries_by_default(home: Path) -> None:
-    result = CliRunner().invoke(main, ["digest"], env=env(home))
+def test_digest_shows_the_feed_summaries_by_default(day_home: Path) -> None:
+    result = CliRunner().invoke(main, ["digest"], env=env(day_home))
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr  # no model was needed
-    out = home / "digests"
+    out = day_home / "digests"
     data = json.loads((out / f"{STEM}.json").read_text())
-    summaries = {p.paper_id: p.ai_summary for p in papers_of(home)}
+    summaries = {p.paper_id: p.ai_summary for p in papers_of(day_home)}
     assert {p["source"] for p in data["papers"]} == {"feed"}
     assert all(p["tldr"] == " ".join(summaries[p["paper_id"]].split()) for p in data["papers"])
     assert (out / f"{STEM}.md").read_text().count("*(feed's summary)*") == 9
@@ -145,12 +131,12 @@ def papers_of(home: Path) -> list[Paper]:
         services.close()
 
 
-def test_digest_with_a_working_model_marks_model_tldrs(home: Path) -> None:
+def test_digest_with_a_working_model_marks_model_tldrs(day_home: Path) -> None:
     llm = scripted_llm()
-    out = home / "elsewhere"
+    out = day_home / "elsewhere"
     args = ["digest", "--date", DAY, "--out", str(out), "--source", "model"]
     runner = InjectingRunner(Components(llm=llm))
-    result = runner.invoke(main, args, env=env(home))
+    result = runner.invoke(main, args, env=env(day_home))
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr
     data = json.loads((out / f"{STEM}.json").read_text())
@@ -158,15 +144,15 @@ def test_digest_with_a_working_model_marks_model_tldrs(home: Path) -> None:
     assert "feed" not in {p["source"] for p in data["papers"]}
     calls = len(llm.calls)
     again = runner.invoke(main, ["digest", "--out", str(out)],
-                               env=env(home, FEEDQA_TLDR_SOURCE="model"))  # fmt: skip
+                               env=env(day_home, FEEDQA_TLDR_SOURCE="model"))  # fmt: skip
     assert again.exit_code == 0 and len(llm.calls) == calls  # TL;DRs are cached
 
 
-def test_digest_for_a_day_without_papers_succeeds_and_writes_nothing(home: Path) -> None:
-    out = home / "digests"
+def test_digest_for_a_day_without_papers_succeeds_and_writes_nothing(day_home: Path) -> None:
+    out = day_home / "digests"
     out.mkdir()
     (out / "digest-2025-06-17.md").write_text("old")
-    result = CliRunner().invoke(main, ["digest", "--date", "2025-06-17"], env=env(home))
+    result = CliRunner().invoke(main, ["digest", "--date", "2025-06-17"], env=env(day_home))
     assert result.exit_code == 0, result.output
     assert result.stdout == "no papers for 2025-06-17: no digest written or sent\n"
     assert result.stderr == ""
@@ -174,17 +160,17 @@ def test_digest_for_a_day_without_papers_succeeds_and_writes_nothing(home: Path)
     assert (out / "digest-2025-06-17.md").read_text() == "old"
 
 
-def test_an_empty_day_note_is_written_when_asked_for(home: Path) -> None:
+def test_an_empty_day_note_is_written_when_asked_for(day_home: Path) -> None:
     result = CliRunner().invoke(main, ["digest", "--date", "2025-06-21", "--empty-note"],
-                                env=env(home))  # fmt: skip
+                                env=env(day_home))  # fmt: skip
     assert result.exit_code == 0, result.output
-    data = json.loads((home / "digests" / "digest-2025-06-21.json").read_text())
+    data = json.loads((day_home / "digests" / "digest-2025-06-21.json").read_text())
     assert data["papers"] == [] and data["day"] == "2025-06-21"
-    markdown = (home / "digests" / "digest-2025-06-21.md").read_text()
+    markdown = (day_home / "digests" / "digest-2025-06-21.md").read_text()
     assert "No papers in the feed for 2025-06-21." in markdown
     by_setting = CliRunner().invoke(main, ["digest", "--date", "2025-06-22"],
-                                    env=env(home, FEEDQA_DIGEST_EMPTY_NOTE="true"))  # fmt: skip
-    assert by_setting.exit_code == 0 and (home / "digests" / "digest-2025-06-22.md").exists()
+                                    env=env(day_home, FEEDQA_DIGEST_EMPTY_NOTE="true"))  # fmt: skip
+    assert by_setting.exit_code == 0 and (day_home / "digests" / "digest-2025-06-22.md").exists()
 
 
 def test_digest_on_an_empty_store(tmp_path: Path) -> None:
@@ -203,8 +189,8 @@ def test_undated_papers_make_an_undated_digest(tmp_path: Path) -> None:
     assert not feed.bozo and len(feed.entries) == 46
 
 
-def test_interests_rank_by_similarity(home: Path) -> None:
-    services = Services(Settings(home=home, embedder="fake", llm_backend="fake"))
+def test_interests_rank_by_similarity(day_home: Path) -> None:
+    services = Services(Settings(home=day_home, embedder="fake", llm_backend="fake"))
     papers = [s.paper for s in services.registry.all_papers(day=DAY)]
     target = papers[-1]
     services.settings.interests = f"{target.title} {target.abstract}"
@@ -306,13 +292,13 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(
     assert [p.name for p in tmp_path.iterdir()] == ["digest.md"]  # no temp file left
 
 
-def test_a_second_digest_at_the_same_time_is_refused(home: Path) -> None:
-    settings = Settings(home=home, embedder="fake", llm_backend="fake")
+def test_a_second_digest_at_the_same_time_is_refused(day_home: Path) -> None:
+    settings = Settings(home=day_home, embedder="fake", llm_backend="fake")
     with digest_lock(settings):
-        result = CliRunner().invoke(main, ["digest"], env=env(home))
+        result = CliRunner().invoke(main, ["digest"], env=env(day_home))
     assert result.exit_code == 5
     assert "another `feedqa digest` is running" in result.stderr
-    assert not (home / "digests").exists()
+    assert not (day_home / "digests").exists()
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -344,7 +330,7 @@ def test_fetch_ingests_the_day_then_writes_its_digest(tmp_path: Path, hf_api: st
 
 @pytest.mark.parametrize("store", ["fresh", "with other days"])
 def test_fetching_a_day_without_papers_exits_0_and_writes_or_sends_nothing(
-    store: str, tmp_path: Path, home: Path
+    store: str, tmp_path: Path, day_home: Path
 ) -> None:
     """A Saturday: the API answers with an empty list; a cron job must not fail or mail."""
     root = tmp_path / "api_root"
@@ -352,7 +338,7 @@ def test_fetching_a_day_without_papers_exits_0_and_writes_or_sends_nothing(
     (root / "api" / "daily_papers").write_text("[]")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    target = tmp_path / "fresh" if store == "fresh" else home
+    target = tmp_path / "fresh" if store == "fresh" else day_home
     sink = f"127.0.0.1:{free_port()}"  # nothing listens: a mail attempt would fail the run
     try:
         result = CliRunner().invoke(main, ["digest", "--fetch", "--date", "2026-08-22",
@@ -368,14 +354,14 @@ def test_fetching_a_day_without_papers_exits_0_and_writes_or_sends_nothing(
     assert not (target / "digests").exists() or not any((target / "digests").iterdir())
 
 
-def test_a_failed_fetch_exits_non_zero_and_keeps_the_previous_digest(home: Path) -> None:
-    out = home / "digests"
+def test_a_failed_fetch_exits_non_zero_and_keeps_the_previous_digest(day_home: Path) -> None:
+    out = day_home / "digests"
     out.mkdir()
     for suffix in (".md", ".json", ".xml"):
         (out / f"{STEM}{suffix}").write_text("previous")
     closed = f"http://127.0.0.1:{free_port()}"
     result = CliRunner().invoke(main, ["digest", "--fetch", "--date", DAY],
-                                env=env(home, FEEDQA_HF_BASE_URL=closed))  # fmt: skip
+                                env=env(day_home, FEEDQA_HF_BASE_URL=closed))  # fmt: skip
     assert result.exit_code == 1
     assert "no digest written" in result.stderr and "Traceback" not in result.output
     assert all(p.read_text() == "previous" for p in out.iterdir())
@@ -415,11 +401,11 @@ def smtp_sink() -> Any:
     controller.stop()
 
 
-def test_email_delivers_the_digest(home: Path, smtp_sink: Any) -> None:
+def test_email_delivers_the_digest(day_home: Path, smtp_sink: Any) -> None:
     sink, port = smtp_sink
     smtp = {"FEEDQA_SMTP_HOST": "127.0.0.1", "FEEDQA_SMTP_PORT": str(port),
             "FEEDQA_SMTP_TO": "me@example.org, you@example.org"}  # fmt: skip
-    result = CliRunner().invoke(main, ["digest", "--email"], env=env(home, **smtp))
+    result = CliRunner().invoke(main, ["digest", "--email"], env=env(day_home, **smtp))
     assert result.exit_code == 0, result.output
     (message,) = sink.messages
     assert message["Subject"] == f"Daily Papers digest {DAY} (9 papers)"
@@ -429,19 +415,19 @@ def test_email_delivers_the_digest(home: Path, smtp_sink: Any) -> None:
     assert attachment.get_filename() == f"{STEM}.md"
 
 
-def test_email_failure_never_shows_the_password(home: Path, smtp_sink: Any) -> None:
+def test_email_failure_never_shows_the_password(day_home: Path, smtp_sink: Any) -> None:
     _, port = smtp_sink
     secret = "hunter2-very-secret"
     smtp = {"FEEDQA_SMTP_HOST": "127.0.0.1", "FEEDQA_SMTP_PORT": str(port),
             "FEEDQA_SMTP_TO": "me@example.org", "FEEDQA_SMTP_USER": "me",
             "FEEDQA_SMTP_PASSWORD": secret}  # fmt: skip
-    result = CliRunner().invoke(main, ["digest", "--email"], env=env(home, **smtp))
+    result = CliRunner().invoke(main, ["digest", "--email"], env=env(day_home, **smtp))
     assert result.exit_code == 1
     assert "not mailed" in result.stderr and "login refused" in result.stderr
     assert secret not in result.output
-    assert (home / "digests" / f"{STEM}.md").exists()  # the files are still written
+    assert (day_home / "digests" / f"{STEM}.md").exists()  # the files are still written
 
 
-def test_email_without_smtp_settings_is_a_usage_error(home: Path) -> None:
-    result = CliRunner().invoke(main, ["digest", "--email"], env=env(home))
+def test_email_without_smtp_settings_is_a_usage_error(day_home: Path) -> None:
+    result = CliRunner().invoke(main, ["digest", "--email"], env=env(day_home))
     assert result.exit_code == 2 and "FEEDQA_SMTP_HOST" in result.stderr

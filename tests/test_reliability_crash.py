@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import feedqa, papers_in, spawn
+from helpers import feedqa, outputs, papers_in, spawn
 
 from assistant.feeds import parse_bytes
 from assistant.models import Paper
@@ -64,12 +64,7 @@ KILLS: dict[str, int] = {"ingest": 0, "digest": 0}  # kills that landed, for the
 
 
 def finish(proc: subprocess.Popen[str], timeout: float = 240) -> str:
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-        pytest.fail(f"hung for {timeout}s: {err[-2000:]}")
+    out, err = outputs(proc, timeout)
     assert proc.returncode == 0, err[-3000:]
     assert "Traceback" not in err
     return out

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 from conftest import free_port
-from helpers import ALWAYS, echo_source, feedqa, spawn, write_feed
+from helpers import ALWAYS, echo_source, feedqa, outputs, spawn, write_feed
 
 from assistant.config import Settings
 from assistant.llm.fake import FakeLLM
@@ -94,12 +94,7 @@ NEW = {"id": "2601.99999", "day": "2026-01-20", "title": NEW_TITLE,
 
 def wait(proc: subprocess.Popen[str], timeout: float = 180) -> tuple[int, str, str]:
     """Return code, stdout, stderr; a process that does not end in time fails the test."""
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-        pytest.fail(f"hung for {timeout}s: {err[-2000:]}")
+    out, err = outputs(proc, timeout)
     assert "Traceback" not in err, err[-3000:]
     return proc.returncode, out, err
 

@@ -8,23 +8,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fixtures_paths import HF_API
-from helpers import InjectingRunner, ingest, tldr_input
+from helpers import InjectingRunner, tldr_input
 
 from assistant.cli import main
-from assistant.config import Settings
 from assistant.errors import BackendUnavailable
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.models import Paper
-from assistant.services import Components, Services
+from assistant.services import Components
 from assistant.summaries.cache import TldrCache
 from assistant.summaries.checker import check_tldr
 from assistant.summaries.compress import edit_problems
 from assistant.summaries.tldr import TldrWriter, base_line, summarise_papers
 from prompts import PromptError, load_prompt, parse_prompt
 
-DAY_FILE = HF_API / "hf_daily_papers_2025-06-16.json"
 PAPER = Paper(
     paper_id="2501.00001",
     title="CogDPM: Diffusion Probabilistic Models via Cognitive Predictive Coding",
@@ -47,10 +44,6 @@ def env(home: Path) -> dict[str, str]:
     return {"FEEDQA_HOME": str(home), "FEEDQA_EMBEDDER": "fake", "FEEDQA_LLM_BACKEND": "fake"}
 
 
-def settings_for(home: Path) -> Settings:
-    return Settings(home=home, embedder="fake", llm_backend="fake")
-
-
 def first_sentence_llm() -> FakeLLM:
     """A scripted model that answers with the first 15 words of the fenced excerpt."""
 
@@ -58,26 +51,6 @@ def first_sentence_llm() -> FakeLLM:
         return " ".join(tldr_input(messages).split()[:15])
 
     return FakeLLM(reply)
-
-
-@pytest.fixture(scope="module")
-def store_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store holding the 9 papers of 2025-06-16 (fake embedder); tests copy it."""
-    home = tmp_path_factory.mktemp("store")
-    services = Services(settings_for(home))
-    report = ingest(services, DAY_FILE)
-    services.close()
-    assert report.errors == [] and report.new == 9
-    return home
-
-
-@pytest.fixture()
-def home(store_home: Path, tmp_path: Path) -> Path:
-    import shutil
-
-    target = tmp_path / "home"
-    shutil.copytree(store_home, target)
-    return target
 
 
 # --- the writer ------------------------------------------------------------------------------
@@ -204,10 +177,10 @@ def test_tldr_on_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
     assert "feedqa ingest" in result.output and "Traceback" not in result.output
 
 
-def test_tldr_json_then_cached_run_makes_no_llm_calls(home: Path) -> None:
+def test_tldr_json_then_cached_run_makes_no_llm_calls(day_home: Path) -> None:
     llm = first_sentence_llm()
     runner = InjectingRunner(Components(llm=llm))
-    first = runner.invoke(main, ["tldr", "--json", "--source", "model"], env=env(home))
+    first = runner.invoke(main, ["tldr", "--json", "--source", "model"], env=env(day_home))
     assert first.exit_code == 0, first.output
     items = json.loads(first.stdout)
     assert len(items) == 9
@@ -218,47 +191,47 @@ def test_tldr_json_then_cached_run_makes_no_llm_calls(home: Path) -> None:
     calls = len(llm.calls)
     assert calls >= 9
     second = runner.invoke(
-        main, ["tldr", "--json"], env={**env(home), "FEEDQA_TLDR_SOURCE": "model"}
+        main, ["tldr", "--json"], env={**env(day_home), "FEEDQA_TLDR_SOURCE": "model"}
     )
     assert second.exit_code == 0 and json.loads(second.stdout) == items
     assert len(llm.calls) == calls
     assert "9 cached, 0 LLM calls" in second.stderr
 
 
-def test_tldr_filters_limit_and_refresh(home: Path) -> None:
+def test_tldr_filters_limit_and_refresh(day_home: Path) -> None:
     llm = first_sentence_llm()
     runner = InjectingRunner(Components(llm=llm))
     lines = runner.invoke(main, ["tldr", "--date", "2025-06-16", "--limit", "3", "--source",
-                                 "model"], env=env(home))  # fmt: skip
+                                 "model"], env=env(day_home))  # fmt: skip
     assert lines.exit_code == 0, lines.output
     assert len(lines.stdout.splitlines()) == 3
     assert all(" — " in line for line in lines.stdout.splitlines())
     calls = len(llm.calls)
     again = runner.invoke(main, ["tldr", "--since", "2025-06-01", "--limit", "3", "--refresh",
-                                 "--source", "model"], env=env(home))  # fmt: skip
+                                 "--source", "model"], env=env(day_home))  # fmt: skip
     assert again.exit_code == 0 and len(llm.calls) > calls
-    none = runner.invoke(main, ["tldr", "--since", "2030-01-01"], env=env(home))
+    none = runner.invoke(main, ["tldr", "--since", "2030-01-01"], env=env(day_home))
     assert none.exit_code == 4 and "--since 2030-01-01" in none.stderr
-    bad = runner.invoke(main, ["tldr", "--date", "16/06/2025"], env=env(home))
+    bad = runner.invoke(main, ["tldr", "--date", "16/06/2025"], env=env(day_home))
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
 
 
-def test_tldr_with_the_backend_down_is_a_one_line_error(home: Path) -> None:
+def test_tldr_with_the_backend_down_is_a_one_line_error(day_home: Path) -> None:
     # The "fake" backend has an empty script: every call raises BackendUnavailable.
-    result = CliRunner().invoke(main, ["tldr", "--source", "model"], env=env(home))
+    result = CliRunner().invoke(main, ["tldr", "--source", "model"], env=env(day_home))
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("feedqa: error:")
 
 
-def test_tldr_shows_the_feed_summaries_by_default_and_names_every_source(home: Path) -> None:
+def test_tldr_shows_the_feed_summaries_by_default_and_names_every_source(day_home: Path) -> None:
     llm = first_sentence_llm()
     runner = InjectingRunner(Components(llm=llm))
-    auto = runner.invoke(main, ["tldr", "--json"], env=env(home))
+    auto = runner.invoke(main, ["tldr", "--json"], env=env(day_home))
     assert auto.exit_code == 0, auto.output
     items = json.loads(auto.stdout)
     assert {item["source"] for item in items} == {"feed"} and llm.calls == []
     assert all(item["model"] == "feed" for item in items)
-    lines = runner.invoke(main, ["tldr", "--limit", "2"], env=env(home))
+    lines = runner.invoke(main, ["tldr", "--limit", "2"], env=env(day_home))
     assert all(line.endswith("[feed's summary]") for line in lines.stdout.splitlines())
-    feed_only = runner.invoke(main, ["tldr", "--json", "--source", "feed"], env=env(home))
+    feed_only = runner.invoke(main, ["tldr", "--json", "--source", "feed"], env=env(day_home))
     assert json.loads(feed_only.stdout) == items and llm.calls == []

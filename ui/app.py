@@ -541,6 +541,26 @@ def _digest_tab(digest: Digest, tab: gr.Tab) -> None:
     timer.tick(tick, [day], [table, timer], **quiet)
 
 
+# What every launch sets: no file access, small uploads, no error details, none of Gradio's
+# extras (server-side rendering, MCP, PWA, monitoring, run history, settings footer).
+_LAUNCH_OPTIONS: dict[str, Any] = {
+    # Gradio keeps every session's state (10,000 by default, ~130 KB each here); the oldest
+    # beyond this many are dropped, and idle ones expire (gr.State time_to_live).
+    "state_session_capacity": MAX_SESSIONS,
+    "allowed_paths": None,
+    "max_file_size": "1mb",
+    "show_error": False,
+    "quiet": True,
+    "css": APP_CSS,
+    "ssr_mode": False,
+    "mcp_server": False,
+    "pwa": False,
+    "enable_monitoring": False,
+    "run_history": False,
+    "footer_links": ["api", "gradio"],
+}
+
+
 def launch_app(
     app: gr.Blocks,
     services: Services,
@@ -556,19 +576,6 @@ def launch_app(
         server_port=port,
         share=share,
         prevent_thread_lock=not block,
-        # Gradio keeps every session's state (10,000 by default, ~130 KB each here); the oldest
-        # beyond this many are dropped, and idle ones expire (gr.State time_to_live).
-        state_session_capacity=MAX_SESSIONS,
-        allowed_paths=None,
         blocked_paths=[str(services.settings.home.resolve())],
-        max_file_size="1mb",
-        show_error=False,
-        quiet=True,
-        css=APP_CSS,
-        ssr_mode=False,
-        mcp_server=False,
-        pwa=False,
-        enable_monitoring=False,
-        run_history=False,
-        footer_links=["api", "gradio"],
+        **_LAUNCH_OPTIONS,
     )

@@ -41,14 +41,16 @@ K1, B = 1.5, 0.75  # bm25s defaults (method "lucene")
 REBUILD_CHUNKS = 1000  # delta size that triggers a rebuild (or 2% of the base, if larger)
 REBUILD_SHARE = 0.02
 CURRENT = "CURRENT"
+LAST_DAY = 99_999_999  # a day number after every real one
 
 
 @dataclass(frozen=True)
 class Window:
-    """Filters as the index sees them: day numbers (YYYYMMDD, 0 = undated) and a source."""
+    """Filters as the index sees them: an inclusive range of day numbers (YYYYMMDD, 0 =
+    undated; open by default, so undated chunks pass unless ``since`` is set) and a source."""
 
-    since: int | None = None
-    until: int | None = None
+    since: int = 0
+    until: int = LAST_DAY
     source: str | None = None
 
 
@@ -123,10 +125,7 @@ class LexicalIndex:
             lo = int(np.searchsorted(base.paper_ids, paper_id, side="left"))
             hi = int(np.searchsorted(base.paper_ids, paper_id, side="right"))
             mask[lo:hi] = 0.0
-        if window.since is not None:
-            mask *= base.days >= window.since
-        if window.until is not None:
-            mask *= base.days <= window.until
+        mask *= (base.days >= window.since) & (base.days <= window.until)
         if window.source:
             names = base.source_names
             mask *= base.sources == (names.index(window.source) if window.source in names else -1)
@@ -159,11 +158,8 @@ class LexicalIndex:
 
 
 def _in_window(chunk: DeltaChunk, window: Window) -> bool:
-    if window.since is not None and chunk.day < window.since:
-        return False
-    if window.until is not None and chunk.day > window.until:
-        return False
-    return not window.source or chunk.source == window.source
+    in_days = window.since <= chunk.day <= window.until
+    return in_days and (not window.source or chunk.source == window.source)
 
 
 # --- reading the registry ------------------------------------------------------------------------

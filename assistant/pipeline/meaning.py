@@ -328,10 +328,9 @@ def problems(
         found.append("paraphrase too loose to check")
     found += [f"from another paper: {f}" for f in foreign_facts(claim, source, others, question)]
     found += reversed_polarity(claim, best_sentence, source)
-    if repeats_itself(claim):
-        found.append("repeats itself")
-    if garbled(claim):
-        found.append("garbled")
-    if echoes(claim, title, question):
-        found.append("echoes the title or question")
-    return found
+    flaws = {
+        "repeats itself": repeats_itself(claim),
+        "garbled": garbled(claim),
+        "echoes the title or question": echoes(claim, title, question),
+    }
+    return found + [flaw for flaw, present in flaws.items() if present]

@@ -74,11 +74,15 @@ _FOLLOW_UP = re.compile(
 )
 
 
-_LIST_QUESTION = re.compile(
+# Ways to ask which papers do something, one form a line.
+_LIST_FORMS = (
+    # "Which papers ...?", "List the recent works ..."
     r"^\W*(?:which|what|list|name|find|show)(?: (?:other|recent|the))? (?:papers|works|studies|"
-    r"articles|preprints)\b|\b(?:are there|is there) (?:any |other )?(?:papers|works|studies)\b",
-    re.IGNORECASE,
+    r"articles|preprints)\b",
+    # "Are there any papers ...?"
+    r"\b(?:are there|is there) (?:any |other )?(?:papers|works|studies)\b",
 )
+_LIST_QUESTION = re.compile("|".join(_LIST_FORMS), re.IGNORECASE)
 
 
 def is_list_question(question: str) -> bool:

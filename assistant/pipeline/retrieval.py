@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.pipeline.types import Filters, RetrievedPaper
-from vectorstore.bm25_index import LexicalIndex, Window
+from vectorstore.bm25_index import LAST_DAY, LexicalIndex, Window
 from vectorstore.nodes import day_number
 from vectorstore.registry import ChunkRow, Registry, StoredPaper
 
@@ -119,8 +119,8 @@ def window(filters: Filters | None) -> Window:
     if filters is None:
         return Window()
     return Window(
-        since=day_number(filters.since) if filters.since else None,
-        until=day_number(filters.until) if filters.until else None,
+        since=day_number(filters.since),
+        until=day_number(filters.until) if filters.until else LAST_DAY,
         source=filters.source or None,
     )
 

@@ -59,17 +59,21 @@ _MARKUP = re.compile(
     r"https?://|\bwww\.|\]\(|!\[|<[A-Za-z/!][^>]*>|&#?\w+;|\*\*|__|`|^\s*(?:#{1,6}|>|[-*+])\s",
     re.IGNORECASE | re.MULTILINE,
 )
-_BOILERPLATE = re.compile(
-    r"^(?:this|the|our) (?:paper|work|study|article|research) (?:\w+ ){0,2}"
-    r"(?:a|an) (?:\w+ )?(?:study|paper|work|analysis|investigation|exploration|discussion)\b",
-    re.IGNORECASE,
-)
-# Openings of background sentences, which say what others did, not what this paper does.
-_BACKGROUND = re.compile(
-    r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however)\b",
-    re.IGNORECASE,
-)
-_PRONOUN = re.compile(r"^(?:they|it|these|those|its|their)\b", re.IGNORECASE)
+# Openings that say nothing of this paper's own work, each with what to say instead.
+_EMPTY_OPENINGS = {
+    "vacuous: say what the paper proposes or finds, not that it is a study": (
+        r"^(?:this|the|our) (?:paper|work|study|article|research) (?:\w+ ){0,2}"
+        r"(?:a|an) (?:\w+ )?(?:study|paper|work|analysis|investigation|exploration|discussion)\b"
+    ),
+    # Background sentences say what others did, not what this paper does.
+    "describes the background: say what this paper proposes or finds": (
+        r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however)\b"
+    ),
+    "starts with a pronoun: name the method or the finding": (
+        r"^(?:they|it|these|those|its|their)\b"
+    ),
+}
+_OPENING_FAULTS = [(re.compile(p, re.IGNORECASE), why) for why, p in _EMPTY_OPENINGS.items()]
 # A subject that names nothing: "The method is a new approach to ...".
 _GENERIC_SUBJECT = re.compile(
     r"^(?:the|this|our|a|an)\s+(?:new\s+|novel\s+|proposed\s+)?(?:method|approach|framework|"
@@ -557,12 +561,9 @@ def _related(word: str, term: str) -> bool:
 
 
 def _check_substance(tldr: str, source: _Source, title: str) -> list[str]:
-    if _BOILERPLATE.search(tldr.strip()):
-        return ["vacuous: say what the paper proposes or finds, not that it is a study"]
-    if _BACKGROUND.search(tldr.strip()):
-        return ["describes the background: say what this paper proposes or finds"]
-    if _PRONOUN.search(tldr.strip()):
-        return ["starts with a pronoun: name the method or the finding"]
+    for opening, why in _OPENING_FAULTS:
+        if opening.search(tldr.strip()):
+            return [why]
     content = {stem(w) for w in content_words(tldr) if len(w) > 1}
     if not any(_related(word, term) for word in content for term in source.key_terms):
         return ["vacuous: names none of the paper's key terms (title words or method name)"]

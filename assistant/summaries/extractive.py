@@ -26,11 +26,12 @@ _ADVERB = r"(?:(?:first|further|also|then|here|\w+ly)\s+)?"
 _STRONG = re.compile(
     rf"{_SUBJECT}(?:,\s*\w+,)?\s+{_ADVERB}{_VERB}(?:\s+and\s+\w+)?\b\s*(?:that\s+)?", re.I
 )
-_RESULT = re.compile(
-    r"\b(?:we (?:show|find|demonstrate)|results? (?:show|demonstrate)|outperform|achiev|"
-    r"state-of-the-art|improv)",
-    re.I,
+# Words that state a result: a cue for scoring, widened to pick the result sentence.
+_RESULT_WORDS = (
+    r"we (?:show|find|demonstrate)|results? (?:show|demonstrate)|outperform|achiev|"
+    r"state-of-the-art|improv"
 )
+_RESULT = re.compile(rf"\b(?:{_RESULT_WORDS})", re.I)
 _OURS = re.compile(
     r"\bin this (?:paper|work|study)\b|\bour (?:method|approach|model|framework|system)\b", re.I
 )
@@ -98,9 +99,8 @@ def key_sentences(title: str, abstract: str, max_chars: int = 800, lead: bool = 
 
 
 _RESULT_CUE = re.compile(
-    r"\b(?:we (?:show|find|demonstrate)|results? (?:show|demonstrate|indicate)|experiments? "
-    r"(?:show|demonstrate)|outperform|achiev|state-of-the-art|improv|surpass|reduc|accelerat|"
-    r"speedup|faster|gain)",
+    rf"\b(?:{_RESULT_WORDS}|results? indicate|experiments? (?:show|demonstrate)|surpass|reduc|"
+    r"accelerat|speedup|faster|gain)",
     re.I,
 )
 MIN_PICK_WORDS = 5
