@@ -45,6 +45,7 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"(?<=[,;:])\s+")
+TITLE_WORDS = 2  # a title named in a question is at least this long ("The Diffusion Duality")
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
 Need = frozenset[str]  # what a question asks for: {"number"}, {"name"}, both, or neither
@@ -175,6 +176,35 @@ def quote_sentences(
         Evidence(source_n, bundle.paper.paper_id, bundle.text.sentences[i], float(scores[i]))
         for i in chosen
     ]
+
+
+def top_source(question: str, evidence: list[Evidence], bundles: list[SourceBundle]) -> int:
+    """The source the answer quotes: the paper whose title the question names ("What is the
+    approach in The Road Less Scheduled called?"), else the source of the best evidence."""
+    asked = question.casefold()
+    named = [
+        n
+        for n, b in enumerate(bundles, start=1)
+        if len(b.text.title.split()) >= TITLE_WORDS and b.text.title.casefold() in asked
+    ]
+    return named[0] if named else evidence[0].source_n
+
+
+def lead_candidates(
+    question: str, q_vec: np.ndarray, bundle: SourceBundle, quotes: list[Evidence]
+) -> list[Evidence]:
+    """The sentences the lead may quote: the quotes first, then every other sentence of their
+    source, best first. The quotes are chosen to cover the question together; the sentence
+    holding its answer may score below background sentences on the same topic."""
+    scores = sentence_scores(question, q_vec, bundle)
+    quoted = {q.sentence for q in quotes}
+    n = quotes[0].source_n if quotes else 1
+    rest = [
+        Evidence(n, bundle.paper.paper_id, bundle.text.sentences[i], float(scores[i]))
+        for i in np.argsort(-scores)
+        if bundle.text.sentences[i] not in quoted
+    ]
+    return [*quotes, *rest]
 
 
 def papers_to_list(question: str, q_vec: np.ndarray, bundles: list[SourceBundle]) -> list[Evidence]:
