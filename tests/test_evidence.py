@@ -31,5 +31,7 @@ def test_the_lead_may_choose_among_every_sentence_of_the_quoted_source() -> None
     q_vec = np.array([1.0, 0.0], dtype=np.float32)
     pool = lead_candidates("What benchmark is introduced?", q_vec, source, quotes)
     assert pool[0] == quotes[0]
-    assert sorted(e.sentence for e in pool[1:]) == ["We introduce tau-break, a benchmark.",
-                                                     "We test defenses."]  # fmt: skip
+    assert sorted(e.sentence for e in pool[1:]) == [
+        "We introduce tau-break, a benchmark.",
+        "We test defenses.",
+    ]

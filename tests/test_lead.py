@@ -138,3 +138,16 @@ def test_the_lead_may_quote_a_sentence_outside_the_quotes() -> None:
     question = "Which parameter-update rule reduces forgetting in continual instruction tuning?"
     pool = [quote(background), quote(answer)]  # the quotes, then the rest (lead_candidates)
     assert lead_quotes(question, pool, [background, answer])[0].sentence == answer
+
+
+def test_the_title_words_of_a_question_name_the_paper_not_the_answer() -> None:
+    question = (
+        "Which rule does the Large Continual Instruction Assistant build on to cut forgetting?"
+    )
+    title = "Large Continual Instruction Assistant"
+    echo = "Continual instruction tuning makes large models follow instructions."
+    answer = "An exponential moving average traces old parameters to reduce forgetting."
+    sentences = [echo, answer]
+    quotes = [quote(echo), quote(answer)]
+    assert best_quote(question, quotes, sentences, title).sentence == answer
+    assert best_quote(question, quotes, sentences).sentence == echo

@@ -66,14 +66,15 @@ def focus(sentence: str, question: str, sentences: Sequence[str]) -> float:
     return _focused(sentence, word_weights(question, sentences))
 
 
-def word_weights(question: str, sentences: Sequence[str]) -> dict[str, float]:
+def word_weights(question: str, sentences: Sequence[str], title: str = "") -> dict[str, float]:
     """Each topic word of the question that the abstract holds, weighted log(1 + n/df) (df
     counted over its ``sentences``). Words of the ask itself count fully; words of the
-    context around it ("In the kernel regression analysis of ..., what ...?") count a
-    quarter, since setup sentences hold those; the noun asked about (``asked_head``) counts
+    context around it ("In the kernel regression analysis of ..., what ...?") and the words
+    of the paper's ``title`` (they name the paper every sentence is about) count a quarter,
+    since setup sentences hold those; the noun asked about (``asked_head``) counts
     HEAD_WEIGHT times."""
     asked = words_of(question)
-    ask = words_of(ask_of(question))
+    ask = words_of(ask_of(question)) - words_of(title)
     head = asked_head(question)
     df = Counter(w for s in sentences for w in words_of(s) & asked)
     n = max(1, len(sentences))
@@ -127,7 +128,7 @@ def best_quote(
 ) -> Evidence:
     """The quote that holds what ``question`` asks for (``holding``), the most focused first;
     with none holding it, the most focused quote."""
-    weights = word_weights(question, sentences)
+    weights = word_weights(question, sentences, title)
     pool = holding(question, quotes, title) or list(quotes)
     return max(pool, key=lambda q: _focused(q.sentence, weights))
 
@@ -192,7 +193,7 @@ def _answers_part(
         return True
     if holding(part, [best], title) and not holding(part, [quote], title):
         return False
-    weights = word_weights(part, sentences)
+    weights = word_weights(part, sentences, title)
     return _focused(quote.sentence, weights) >= _focused(best.sentence, weights)
 
 
