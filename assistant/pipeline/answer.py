@@ -319,8 +319,8 @@ class AnswerBuilder:
         if self.ctx.lead:
             return self.ctx.lead
         quotes = self.ctx.quotes or self.ctx.evidence[:1]
-        sentences = self.ctx.bundles[quotes[0].source_n - 1].text.sentences
-        return lead.lead_quotes(self.ctx.question, quotes, sentences)
+        source = self.ctx.bundles[quotes[0].source_n - 1].text
+        return lead.lead_quotes(self.ctx.question, quotes, source.sentences, source.title)
 
     def _quote_adds(self, quote: Evidence) -> bool:
         """A supporting quote follows only when it covers a part of the question the answer so
