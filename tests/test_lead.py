@@ -38,6 +38,10 @@ def test_a_two_part_question_splits_at_its_second_ask() -> None:
         "up to what multiple does the loss stay flat?",
     ]
     assert question_parts("How do cats and dogs differ?") == ["How do cats and dogs differ?"]
+    assert question_parts("What is Duo, and from what kind of diffusion does it emerge?") == [
+        "What is Duo",
+        "from what kind of diffusion does it emerge?",
+    ]
 
 
 def test_the_ask_leaves_out_the_context_around_it() -> None:

@@ -24,8 +24,8 @@ from assistant.pipeline.types import Evidence
 
 # Where a question turns to its second ask: ", and what ...", "; how ...".
 _SECOND_ASK = re.compile(
-    r",?\s+and\s+(?=(?:what|which|how|who|whose|where|when|why|up to|by how|in what|on what|"
-    r"does|do|is|are|can)\b)|;\s+",
+    r",?\s+and\s+(?=(?:(?:up to|from|in|on|to|for|with|at|by|of|under|through|into)\s+)?"
+    r"(?:what|which|how|who|whose|where|when|why)\b|(?:does|do|is|are|can)\b)|;\s+",
     re.IGNORECASE,
 )
 
