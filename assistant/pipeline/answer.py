@@ -308,7 +308,9 @@ class AnswerBuilder:
                 if path == "quote-led"
                 else "the model's draft did not hold up against the sources; quoting them"
             )
-        for quote in self.ctx.quotes:
+        # After a model lead, the lead quote comes first among the supporting quotes: it holds
+        # what is asked for, and the model's sentence may have said only part of it.
+        for quote in [*self.ctx.lead, *self.ctx.quotes]:
             if self._quote_adds(quote):
                 yield self._emit_quote(quote)
         yield self._final(" ".join(self.shown), _unique(self.cited), path=path)
