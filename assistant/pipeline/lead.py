@@ -8,6 +8,11 @@ decide which sentence that is, and how much of it is shown:
   sentence has ("infinite", "optimal") pins the answer. Background sentences hold the former.
 - parts: "What X ..., and which Y ...?" asks two things. When no single quote answers both, the
   lead quotes the span answering each part, side by side in one sentence.
+
+Focus counts the noun asked about ("which fusion *strategy*") twice, and the question's words
+that are the paper's title ("the Large Continual Instruction Assistant") as context. The lead
+is chosen among all the top paper's sentences, not only the quotes; a lead that continues the
+sentence before it ("Then, we ...", "We use the latter ...") is quoted after that sentence.
 """
 
 from __future__ import annotations
