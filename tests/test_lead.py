@@ -155,3 +155,9 @@ def test_the_title_words_of_a_question_name_the_paper_not_the_answer() -> None:
     quotes = [quote(echo), quote(answer)]
     assert best_quote(question, quotes, sentences, title).sentence == answer
     assert best_quote(question, quotes, sentences).sentence == echo
+
+
+def test_an_acronym_of_the_kind_itself_names_no_answer() -> None:
+    question = "Which model does Foundation-Sec-8B-Instruct outperform on cybersecurity tasks?"
+    assert not names_the_kind("Large language models (LLMs) have shown success.", question)
+    assert names_the_kind("It outperforms the Llama model on most tasks.", question)

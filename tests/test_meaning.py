@@ -215,3 +215,7 @@ def test_a_cut_keeps_the_clause_that_answers_a_question_asking_no_number_or_name
         "are close, in Kullback-Leibler divergence distance, to the true data-generating process."
     )
     assert answer_span(sentence, question, need_of(question)) == sentence
+
+
+def test_up_to_what_asks_for_a_number() -> None:
+    assert need_of("Up to what resolution can Kling-Avatar generate videos?") == {"number"}

@@ -33,7 +33,7 @@ _OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECAS
 # called") outranks a background sentence on the same topic by this much.
 NEED_BONUS = 0.15
 _NUMBER_QUESTION = re.compile(
-    r"\bhow (?:much|many|large|fast|long|big|small|often)\b|\bby (?:how much|what)\b|"
+    r"\bhow (?:much|many|large|fast|long|big|small|often)\b|\b(?:by|up to) (?:how much|what)\b|"
     r"\bwhat (?:\w+ )?(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|"
     r"proportion|rate|error|gain|number|size|multiple|factor|margin|reduction|f1|auc|bleu)\b",
     re.IGNORECASE,

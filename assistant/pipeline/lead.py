@@ -161,8 +161,16 @@ def names_the_kind(sentence: str, question: str) -> bool:
     new = meaning.names(sentence) - meaning.names(question) - content_words(question)
     toks = [t.lower() for t in meaning.tokens(sentence)]
     at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
-    at_name = [i for i, t in enumerate(toks) if t in new]
+    at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
     return any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name)
+
+
+def _abbreviates(toks: Sequence[str], at: int) -> bool:
+    """The name at ``at`` spells the initials of the words just before it: "large language
+    models (LLMs)" names the kind itself, no one thing of that kind."""
+    letters = toks[at].rstrip("s")
+    start = max(0, at - len(letters))
+    return "".join(t[0] for t in toks[start:at]) == letters
 
 
 def lead_quotes(
