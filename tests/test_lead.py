@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.pipeline.lead import (
+    answers_each_part,
     ask_of,
     asked_head,
     best_quote,
@@ -161,3 +162,15 @@ def test_an_acronym_of_the_kind_itself_names_no_answer() -> None:
     question = "Which model does Foundation-Sec-8B-Instruct outperform on cybersecurity tasks?"
     assert not names_the_kind("Large language models (LLMs) have shown success.", question)
     assert names_the_kind("It outperforms the Llama model on most tasks.", question)
+
+
+def test_a_sentence_leading_a_two_part_question_answers_each_part() -> None:
+    question = (
+        "What regularization scheme falls out of the variational view, and what quantity "
+        "weights the denoisers?"
+    )
+    second_only = "We weight the denoisers by the signal-to-noise ratio (SNR)."
+    both = "It leads to the RED-Diff regularization scheme, and SNR weights the denoisers."
+    assert not answers_each_part(second_only, question)
+    assert answers_each_part(both, question)
+    assert answers_each_part(second_only, "What quantity weights the denoisers?")

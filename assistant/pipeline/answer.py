@@ -264,7 +264,10 @@ class AnswerBuilder:
     def _answers(self, verified: tuple[Claim, dict[int, Verdict]]) -> bool:
         claim, verdicts = verified
         source = " ".join(self.ctx.bundles[n - 1].text.abstract for n in verdicts)
-        return satisfies(claim.text, self.ctx.question, self.need, source)
+        title = self.ctx.bundles[next(iter(verdicts)) - 1].text.title if verdicts else ""
+        return satisfies(
+            claim.text, self.ctx.question, self.need, source
+        ) and lead.answers_each_part(claim.text, self.ctx.question, title)
 
     def _said(self, text: str) -> bool:
         words = content_words(text)

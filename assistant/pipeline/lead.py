@@ -198,6 +198,15 @@ def _answering(
     return [by_part[0]] if by_part[0] is by_part[1] else by_part
 
 
+def answers_each_part(sentence: str, question: str, title: str = "") -> bool:
+    """A sentence leading a two-part question holds what each part asks for (``holding``):
+    "SNR weights the denoisers" answers the second part of "What regularization scheme ...,
+    and what quantity weights the denoisers?", not the first."""
+    parts = question_parts(question)
+    said = [Evidence(0, "", sentence, 0.0)]
+    return len(parts) == 1 or all(not need_of(p) or holding(p, said, title) for p in parts)
+
+
 def _answers_part(
     quote: Evidence, part: str, best: Evidence, sentences: Sequence[str], title: str
 ) -> bool:
