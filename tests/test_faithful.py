@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.pipeline.faithful import problems
+from assistant.pipeline.faithful import drawn_from, problems
 
 QUOTE = (
     "Finally, we analyze the difference between WM and straight-through estimator (STE), "
@@ -61,3 +61,25 @@ def test_a_name_given_to_another_kind_of_thing_is_caught() -> None:
     assert any("another kind" in f for f in found), found
     assert not any("another kind" in f for f in problems(
         "The proposed architecture is called MMFusion.", quote, question))  # fmt: skip
+
+
+def test_a_sentence_spliced_from_two_lead_sentences_is_caught() -> None:
+    question = (
+        "What multi-agent reinforcement learning framework is proposed for UAV base stations, "
+        "and what network processes the communication topology?"
+    )
+    framework = (
+        "In this paper, a novel graph-attention multi-agent trust region (GA-MATR) reinforcement "
+        "learning framework is proposed to solve the multi-UAV assisted communication problem."
+    )
+    network = (
+        "Graph recurrent network is introduced to process and analyze complex topology of the "
+        "communication network."
+    )
+    spliced = (
+        "Graph recurrent network is a multi-agent reinforcement learning framework that is "
+        "proposed to solve the multi-UAV assisted communication problem."
+    )
+    lead = f"{framework} {network}"
+    assert drawn_from(spliced, question, lead, [framework, network]) is not None
+    assert drawn_from(framework, question, lead, [framework, network]) is None

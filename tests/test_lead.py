@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from assistant.pipeline.lead import (
+    answers_each_part,
     ask_of,
+    asked_head,
     best_quote,
     focus,
+    holding,
     lead_quotes,
     lead_spans,
+    names_the_kind,
     question_parts,
+    words_of,
 )
 from assistant.pipeline.types import Evidence
 
@@ -34,6 +39,10 @@ def test_a_two_part_question_splits_at_its_second_ask() -> None:
         "up to what multiple does the loss stay flat?",
     ]
     assert question_parts("How do cats and dogs differ?") == ["How do cats and dogs differ?"]
+    assert question_parts("What is Duo, and from what kind of diffusion does it emerge?") == [
+        "What is Duo",
+        "from what kind of diffusion does it emerge?",
+    ]
 
 
 def test_the_ask_leaves_out_the_context_around_it() -> None:
@@ -79,3 +88,89 @@ def test_one_sentence_answering_both_parts_leads_alone() -> None:
     question = "What is the model called, and by how much does it cut sampling steps?"
     leads = lead_quotes(question, [quote(both), quote(other)], [both, other])
     assert [q.sentence for q in leads] == [both]
+
+
+def test_the_noun_asked_about_is_found_before_the_verb_or_as_a_kind() -> None:
+    assert asked_head("Which parameter-update rule does the assistant build on?") == "rule"
+    assert asked_head("What mechanism makes benchmark scores hard to predict?") == "mechan"
+    assert asked_head("What benchmark built on tau-bench does it introduce?") == "benchmark"
+    assert asked_head("How does EVA initialize the LoRA matrices?") is None
+
+
+def test_the_sentence_naming_the_asked_noun_outranks_an_echo_of_the_question() -> None:
+    question = "What mechanism makes downstream benchmark performance hard to predict from scale?"
+    echo = "We show that downstream benchmark results vary with scale."
+    answer = "We reveal the mechanism behind hard predictions: metrics compare few choices."
+    sentences = [echo, answer]
+    assert best_quote(question, [quote(echo), quote(answer)], sentences).sentence == answer
+
+
+def test_a_hyphenated_word_meets_its_parts_but_counts_once() -> None:
+    assert {"pure", "dynam"} <= words_of("a purely-dynamic force")
+    question = "What kind of purely dynamic local force does it use?"
+    other = "Our dynamic model combines an attractive force and a local force."
+    answer = "It also uses a purely-dynamic local force (Brownian motion)."
+    sentences = [other, answer]
+    assert best_quote(question, [quote(other), quote(answer)], sentences).sentence == answer
+
+
+def test_a_name_counts_beside_the_kind_asked_not_after_a_verb() -> None:
+    question = "Which mechanism is the unique one satisfying strategyproofness?"
+    assert names_the_kind("There is a unique one: the Uniform Phantom mechanism.", question)
+    assert names_the_kind("Our mechanism, Phantom, is unique.", question)
+    assert not names_the_kind("The mechanisms that satisfy PF are equivalent.", question)
+
+
+def test_a_name_of_the_title_is_no_answer_to_what_it_is_called() -> None:
+    question = "What is the method called that predicts capabilities?"
+    titled = "Our work predicts capabilities of frontier AI models."
+    named = "We call the method Duo, and it predicts capabilities."
+    found = holding(question, [quote(titled), quote(named)], title="Frontier AI Models")
+    assert [q.sentence for q in found] == [named]
+
+
+def test_a_lead_that_continues_the_sentence_before_it_is_led_by_that_sentence() -> None:
+    before = "We compute singular value decomposition on minibatches of activation vectors."
+    then = "Then, we initialize the LoRA matrices with the obtained right-singular vectors."
+    question = "How does EVA initialize the LoRA matrices?"
+    leads = lead_quotes(question, [quote(then), quote(before)], [OTHER, before, then])
+    assert [q.sentence for q in leads] == [before, then]
+
+
+def test_the_lead_may_quote_a_sentence_outside_the_quotes() -> None:
+    background = "Continual instruction tuning makes large models follow instructions."
+    answer = "Exponential Moving Average, a parameter update rule, reduces forgetting."
+    question = "Which parameter-update rule reduces forgetting in continual instruction tuning?"
+    pool = [quote(background), quote(answer)]  # the quotes, then the rest (lead_candidates)
+    assert lead_quotes(question, pool, [background, answer])[0].sentence == answer
+
+
+def test_the_title_words_of_a_question_name_the_paper_not_the_answer() -> None:
+    question = (
+        "Which rule does the Large Continual Instruction Assistant build on to cut forgetting?"
+    )
+    title = "Large Continual Instruction Assistant"
+    echo = "Continual instruction tuning makes large models follow instructions."
+    answer = "An exponential moving average traces old parameters to reduce forgetting."
+    sentences = [echo, answer]
+    quotes = [quote(echo), quote(answer)]
+    assert best_quote(question, quotes, sentences, title).sentence == answer
+    assert best_quote(question, quotes, sentences).sentence == echo
+
+
+def test_an_acronym_of_the_kind_itself_names_no_answer() -> None:
+    question = "Which model does Foundation-Sec-8B-Instruct outperform on cybersecurity tasks?"
+    assert not names_the_kind("Large language models (LLMs) have shown success.", question)
+    assert names_the_kind("It outperforms the Llama model on most tasks.", question)
+
+
+def test_a_sentence_leading_a_two_part_question_answers_each_part() -> None:
+    question = (
+        "What regularization scheme falls out of the variational view, and what quantity "
+        "weights the denoisers?"
+    )
+    second_only = "We weight the denoisers by the signal-to-noise ratio (SNR)."
+    both = "It leads to the RED-Diff regularization scheme, and SNR weights the denoisers."
+    assert not answers_each_part(second_only, question)
+    assert answers_each_part(both, question)
+    assert answers_each_part(second_only, "What quantity weights the denoisers?")

@@ -205,3 +205,17 @@ def test_a_sentence_that_points_back_is_recognised() -> None:
     assert leans_back("Thus, even though Lion appears to perform well, its basis is unclear.")
     assert not leans_back("This paper proposes Lion-K, a family of optimizers.")
     assert not leans_back("We apply CogDPM to real-world precipitation forecasting.")
+
+
+def test_a_cut_keeps_the_clause_that_answers_a_question_asking_no_number_or_name() -> None:
+    question = "What determines the learner's regret instead of the size of the hypothesis class?"
+    sentence = (
+        "Our key result shows that the learner's regret is not determined by the overall size "
+        "of the hypothesis class, but rather by the cumulative probability of all models that "
+        "are close, in Kullback-Leibler divergence distance, to the true data-generating process."
+    )
+    assert answer_span(sentence, question, need_of(question)) == sentence
+
+
+def test_up_to_what_asks_for_a_number() -> None:
+    assert need_of("Up to what resolution can Kling-Avatar generate videos?") == {"number"}

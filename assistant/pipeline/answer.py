@@ -264,7 +264,10 @@ class AnswerBuilder:
     def _answers(self, verified: tuple[Claim, dict[int, Verdict]]) -> bool:
         claim, verdicts = verified
         source = " ".join(self.ctx.bundles[n - 1].text.abstract for n in verdicts)
-        return satisfies(claim.text, self.ctx.question, self.need, source)
+        title = self.ctx.bundles[next(iter(verdicts)) - 1].text.title if verdicts else ""
+        return satisfies(
+            claim.text, self.ctx.question, self.need, source
+        ) and lead.answers_each_part(claim.text, self.ctx.question, title)
 
     def _said(self, text: str) -> bool:
         words = content_words(text)
@@ -308,7 +311,9 @@ class AnswerBuilder:
                 if path == "quote-led"
                 else "the model's draft did not hold up against the sources; quoting them"
             )
-        for quote in self.ctx.quotes:
+        # After a model lead, the lead quote comes first among the supporting quotes: it holds
+        # what is asked for, and the model's sentence may have said only part of it.
+        for quote in [*self.ctx.lead, *self.ctx.quotes]:
             if self._quote_adds(quote):
                 yield self._emit_quote(quote)
         yield self._final(" ".join(self.shown), _unique(self.cited), path=path)
@@ -319,8 +324,8 @@ class AnswerBuilder:
         if self.ctx.lead:
             return self.ctx.lead
         quotes = self.ctx.quotes or self.ctx.evidence[:1]
-        sentences = self.ctx.bundles[quotes[0].source_n - 1].text.sentences
-        return lead.lead_quotes(self.ctx.question, quotes, sentences)
+        source = self.ctx.bundles[quotes[0].source_n - 1].text
+        return lead.lead_quotes(self.ctx.question, quotes, source.sentences, source.title)
 
     def _quote_adds(self, quote: Evidence) -> bool:
         """A supporting quote follows only when it covers a part of the question the answer so

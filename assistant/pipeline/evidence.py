@@ -33,7 +33,7 @@ _OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECAS
 # called") outranks a background sentence on the same topic by this much.
 NEED_BONUS = 0.15
 _NUMBER_QUESTION = re.compile(
-    r"\bhow (?:much|many|large|fast|long|big|small|often)\b|\bby (?:how much|what)\b|"
+    r"\bhow (?:much|many|large|fast|long|big|small|often)\b|\b(?:by|up to) (?:how much|what)\b|"
     r"\bwhat (?:\w+ )?(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|"
     r"proportion|rate|error|gain|number|size|multiple|factor|margin|reduction|f1|auc|bleu)\b",
     re.IGNORECASE,
@@ -45,7 +45,9 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"(?<=[,;:])\s+")
+TITLE_WORDS = 2  # a title named in a question is at least this long ("The Diffusion Duality")
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
+KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
 Need = frozenset[str]  # what a question asks for: {"number"}, {"name"}, both, or neither
 
@@ -96,21 +98,31 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     ends are marked with an ellipsis so the quote stays verbatim; a cut that saves little is
     not made."""
     clauses = _CLAUSE.split(sentence)
-    asked = topic_words(question)
-    best_cover = len(topic_words(sentence) & asked)
     spans = [(i, j) for i in range(len(clauses)) for j in range(i + 1, len(clauses) + 1)]
     fitting = [
         (len(" ".join(clauses[i:j]).split()), i, j)
         for i, j in spans
-        if len(topic_words(" ".join(clauses[i:j])) & asked) >= best_cover
-        and satisfies(" ".join(clauses[i:j]), question, need, "")
-        and len(" ".join(clauses[i:j]).split()) >= MIN_SPAN_WORDS
+        if _answers_as_whole(" ".join(clauses[i:j]), sentence, question, need)
     ]
     if not fitting or min(fitting)[0] > TRIM_SHARE * len(sentence.split()):
         return sentence
     _, i, j = min(fitting)
     span = " ".join(clauses[i:j]).rstrip(",;: ")
     return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
+
+
+def _answers_as_whole(span: str, sentence: str, question: str, need: Need) -> bool:
+    """The span answers as well as its whole sentence: it holds what is asked for and as many
+    of the question's topic words. Asked for no number or name, it must also keep most of
+    what the sentence adds to the question: "the regret is not determined by the size of the
+    class" alone drops the answer, ", but rather by ...", that a clause after it gives."""
+    asked = topic_words(question)
+    if len(topic_words(span) & asked) < len(topic_words(sentence) & asked):
+        return False
+    if len(span.split()) < MIN_SPAN_WORDS or not satisfies(span, question, need, ""):
+        return False
+    added = topic_words(sentence) - asked
+    return bool(need) or len(topic_words(span) - asked) >= KEPT_NEW_SHARE * len(added)
 
 
 def fits(sentence: str, question: str) -> bool:
@@ -175,6 +187,35 @@ def quote_sentences(
         Evidence(source_n, bundle.paper.paper_id, bundle.text.sentences[i], float(scores[i]))
         for i in chosen
     ]
+
+
+def top_source(question: str, evidence: list[Evidence], bundles: list[SourceBundle]) -> int:
+    """The source the answer quotes: the paper whose title the question names ("What is the
+    approach in The Road Less Scheduled called?"), else the source of the best evidence."""
+    asked = question.casefold()
+    named = [
+        n
+        for n, b in enumerate(bundles, start=1)
+        if len(b.text.title.split()) >= TITLE_WORDS and b.text.title.casefold() in asked
+    ]
+    return named[0] if named else evidence[0].source_n
+
+
+def lead_candidates(
+    question: str, q_vec: np.ndarray, bundle: SourceBundle, quotes: list[Evidence]
+) -> list[Evidence]:
+    """The sentences the lead may quote: the quotes first, then every other sentence of their
+    source, best first. The quotes are chosen to cover the question together; the sentence
+    holding its answer may score below background sentences on the same topic."""
+    scores = sentence_scores(question, q_vec, bundle)
+    quoted = {q.sentence for q in quotes}
+    n = quotes[0].source_n if quotes else 1
+    rest = [
+        Evidence(n, bundle.paper.paper_id, bundle.text.sentences[i], float(scores[i]))
+        for i in np.argsort(-scores)
+        if bundle.text.sentences[i] not in quoted
+    ]
+    return [*quotes, *rest]
 
 
 def papers_to_list(question: str, q_vec: np.ndarray, bundles: list[SourceBundle]) -> list[Evidence]:

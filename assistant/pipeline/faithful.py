@@ -45,10 +45,14 @@ NEW_FROM_QUOTE = 2  # content words of the quote, not in the question, an answer
 
 
 def drawn_from(sentence: str, question: str, lead: str, shown: Sequence[str]) -> str | None:
-    """Why ``sentence`` is drawn from none of the quotes (the ``lead`` quotes together, or
-    any one ``shown`` quote alone), or None when it is drawn from one."""
+    """Why ``sentence`` is drawn from none of the quotes (the ``lead``, or any one ``shown``
+    quote alone), or None when it is drawn from one. A lead of two sentences, side by side
+    for a two-part question, counts only sentence by sentence: drawn from both together, the
+    name of one was given the other's words ("Graph recurrent network is a multi-agent
+    reinforcement learning framework" of "GA-MATR ... framework" and "Graph recurrent network
+    is introduced to process ...")."""
     first = None
-    for quote in [lead] * bool(lead) + list(shown):
+    for quote in [*meaning.source_sentences(lead), *shown]:
         found = problems(sentence, quote, question)
         if not found:
             return None

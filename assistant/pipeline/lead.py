@@ -8,6 +8,11 @@ decide which sentence that is, and how much of it is shown:
   sentence has ("infinite", "optimal") pins the answer. Background sentences hold the former.
 - parts: "What X ..., and which Y ...?" asks two things. When no single quote answers both, the
   lead quotes the span answering each part, side by side in one sentence.
+
+Focus counts the noun asked about ("which fusion *strategy*") twice, and the question's words
+that are the paper's title ("the Large Continual Instruction Assistant") as context. The lead
+is chosen among all the top paper's sentences, not only the quotes; a lead that continues the
+sentence before it ("Then, we ...", "We use the latter ...") is quoted after that sentence.
 """
 
 from __future__ import annotations
@@ -15,22 +20,39 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
+from assistant.pipeline import meaning
 from assistant.pipeline.evidence import answer_span, need_of, satisfies
-from assistant.pipeline.meaning import names_the_kind
-from assistant.pipeline.text import topic_words
+from assistant.pipeline.text import content_words, topic_words
 from assistant.pipeline.types import Evidence
 
 # Where a question turns to its second ask: ", and what ...", "; how ...".
 _SECOND_ASK = re.compile(
-    r",?\s+and\s+(?=(?:what|which|how|who|whose|where|when|why|up to|by how|in what|on what|"
-    r"does|do|is|are|can)\b)|;\s+",
+    r",?\s+and\s+(?=(?:(?:up to|from|in|on|to|for|with|at|by|of|under|through|into)\s+)?"
+    r"(?:what|which|how|who|whose|where|when|why)\b|(?:does|do|is|are|can)\b)|;\s+",
     re.IGNORECASE,
 )
 
 
 CONTEXT_WEIGHT = 0.25
+# The noun the question asks about ("which fusion *strategy*", "what *mechanism* makes ...")
+# counts this many times its rarity weight: the sentence naming it says what it is.
+HEAD_WEIGHT = 2.0
+NAME_BEFORE, NAME_AFTER = 3, 2  # tokens from a name to the kind it names, either side
+# A sentence that goes on from the one before it: read alone, its answer is half told.
+_CONTINUES = re.compile(
+    r"^\W*(?:then|next|second(?:ly)?|subsequently|after that)\b|\bthe (?:latter|former)\b", re.I
+)
+_WORD = re.compile(r"[\w-]+")
+_CALLED = re.compile(r"\b(?:called|named|name)\b", re.I)
+HEAD_WORDS = 4  # words after "what" that may hold the noun it asks about
+_WH = re.compile(r"\b(?:what|which)\s+(.*)", re.IGNORECASE)
+_WH_HEAD = re.compile(
+    r"\b(?:what|which)\s+((?:[\w-]+\s+){0,7}?)(?=(?:does|do|did|is|are|was|were|can|could|has|"
+    r"have|had|makes?|lets?|enables?|allows?|helps?)\b)",
+    re.IGNORECASE,
+)
 _ASK_START = re.compile(r"(?:^|[,;:]\s+)(?=(?:what|which|how|who|whose|where|when|why)\b)", re.I)
 _TRAILING_CONTEXT = re.compile(
     r",\s+(?:according to|as reported|in the (?:paper|work|study))\b", re.I
@@ -49,20 +71,53 @@ def focus(sentence: str, question: str, sentences: Sequence[str]) -> float:
     return _focused(sentence, word_weights(question, sentences))
 
 
-def word_weights(question: str, sentences: Sequence[str]) -> dict[str, float]:
+def word_weights(question: str, sentences: Sequence[str], title: str = "") -> dict[str, float]:
     """Each topic word of the question that the abstract holds, weighted log(1 + n/df) (df
     counted over its ``sentences``). Words of the ask itself count fully; words of the
-    context around it ("In the kernel regression analysis of ..., what ...?") count a
-    quarter, since setup sentences hold those."""
-    asked = topic_words(question)
-    ask = topic_words(ask_of(question))
-    df = Counter(w for s in sentences for w in topic_words(s) & asked)
+    context around it ("In the kernel regression analysis of ..., what ...?") and the words
+    of the paper's ``title`` (they name the paper every sentence is about) count a quarter,
+    since setup sentences hold those; the noun asked about (``asked_head``) counts
+    HEAD_WEIGHT times."""
+    asked = words_of(question)
+    ask = words_of(ask_of(question)) - words_of(title)
+    head = asked_head(question)
+    df = Counter(w for s in sentences for w in words_of(s) & asked)
     n = max(1, len(sentences))
-    return {w: math.log(1 + n / d) * (1.0 if w in ask else CONTEXT_WEIGHT) for w, d in df.items()}
+    return {
+        w: math.log(1 + n / d)
+        * (1.0 if w in ask else CONTEXT_WEIGHT)
+        * (HEAD_WEIGHT if w == head else 1.0)
+        for w, d in df.items()
+    }
+
+
+def words_of(text: str, known: Collection[str] = ()) -> set[str]:
+    """Topic words, with the parts of each hyphenated word that is not ``known`` whole:
+    "purely-dynamic" meets "purely dynamic", but "self-distillation" meets
+    "self-distillation" once, not three times."""
+    whole = topic_words(text)
+    compounds = [w for w in content_words(text) if "-" in w and not topic_words(w) & set(known)]
+    return whole | topic_words(" ".join(compounds).replace("-", " "))
+
+
+def asked_head(question: str) -> str | None:
+    """The stem of the noun a "what/which ... ?" question asks about: a word for a kind of
+    thing among its first words ("what *benchmark* built on ..."), else the last word before
+    its verb ("Which parameter-update *rule* does ..."); None for other questions."""
+    start = _WH.search(question)
+    first = start.group(1).split()[:HEAD_WORDS] if start else []
+    found = _WH_HEAD.search(question)
+    before_verb = found.group(1).split() if found else []
+    kinds = [w for w in first if meaning.is_kind(w)]
+    last = before_verb[-1:] if len(before_verb) <= HEAD_WORDS else []
+    for word in kinds or last:
+        if stems := topic_words(word):
+            return sorted(stems)[0]
+    return None
 
 
 def _focused(sentence: str, weights: dict[str, float]) -> float:
-    return sum(weights[w] for w in sorted(topic_words(sentence) & weights.keys()))
+    return sum(weights[w] for w in sorted(words_of(sentence, weights.keys()) & weights.keys()))
 
 
 def ask_of(question: str) -> str:
@@ -73,39 +128,112 @@ def ask_of(question: str) -> str:
     return _TRAILING_CONTEXT.split(ask, maxsplit=1)[0]
 
 
-def best_quote(question: str, quotes: Sequence[Evidence], sentences: Sequence[str]) -> Evidence:
-    """The quote that holds what ``question`` asks for (a number, a name beside the kind of
-    thing asked), the most focused first; with none holding it, the most focused quote."""
-    need = need_of(question)
-    holding = [q for q in quotes if need and satisfies(q.sentence, question, need, "")]
-    if "name" in need:
-        holding = [q for q in holding if names_the_kind(q.sentence, question)] or holding
-    pool = holding or list(quotes)
-    weights = word_weights(question, sentences)
+def best_quote(
+    question: str, quotes: Sequence[Evidence], sentences: Sequence[str], title: str = ""
+) -> Evidence:
+    """The quote that holds what ``question`` asks for (``holding``), the most focused first;
+    with none holding it, the most focused quote."""
+    weights = word_weights(question, sentences, title)
+    pool = holding(question, quotes, title) or list(quotes)
     return max(pool, key=lambda q: _focused(q.sentence, weights))
 
 
+def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[Evidence]:
+    """The quotes holding what is asked for: a number the question lacks; a name beside the
+    kind of thing asked ("the Uniform Phantom mechanism"), or failing that a new name that is
+    not the paper's title's ("AI" of "Frontier AI Models" names no answer)."""
+    need = need_of(question)
+    found = [q for q in quotes if need and satisfies(q.sentence, question, need, "")]
+    if "name" not in need:
+        return found
+    beside = [q for q in found if names_the_kind(q.sentence, question)]
+    if beside or not _CALLED.search(question):
+        return beside
+    given = meaning.names(question) | content_words(question) | meaning.names(title)
+    return [q for q in found if meaning.names(q.sentence) - given]
+
+
+def names_the_kind(sentence: str, question: str) -> bool:
+    """A new name of ``sentence`` stands just before a kind of thing the question's ask names
+    ("the Uniform Phantom mechanism", "GA-MATR reinforcement learning framework") or just
+    after it ("our method, Duo"); "mechanisms that satisfy PF" names no mechanism."""
+    kinds = {k.lower().rstrip("s") for k in _WORD.findall(ask_of(question)) if meaning.is_kind(k)}
+    new = meaning.names(sentence) - meaning.names(question) - content_words(question)
+    toks = [t.lower() for t in meaning.tokens(sentence)]
+    at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
+    at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
+    return any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name)
+
+
+def _abbreviates(toks: Sequence[str], at: int) -> bool:
+    """The name at ``at`` spells the initials of the words just before it: "large language
+    models (LLMs)" names the kind itself, no one thing of that kind."""
+    letters = toks[at].rstrip("s")
+    start = max(0, at - len(letters))
+    return "".join(t[0] for t in toks[start:at]) == letters
+
+
 def lead_quotes(
-    question: str, quotes: Sequence[Evidence], sentences: Sequence[str]
+    question: str, quotes: Sequence[Evidence], sentences: Sequence[str], title: str = ""
 ) -> list[Evidence]:
     """One quote; or, for a two-part question that no single quote answers, the quote that
-    answers each part, in the question's order."""
-    first = best_quote(question, quotes, sentences)
+    answers each part, in the question's order. A quote that continues the sentence before it
+    ("Then, we ...", "We use the latter ...") is led by that sentence."""
+    return _with_antecedents(_answering(question, quotes, sentences, title), sentences)
+
+
+def _answering(
+    question: str, quotes: Sequence[Evidence], sentences: Sequence[str], title: str
+) -> list[Evidence]:
+    first = best_quote(question, quotes, sentences, title)
     parts = question_parts(question)
-    if len(parts) == 1 or all(_answers_part(first.sentence, p, sentences) for p in parts):
+    if len(parts) == 1:
         return [first]
-    by_part = [best_quote(part, quotes, sentences) for part in parts]
-    return [first] if by_part[0] is by_part[1] else by_part
+    by_part = [best_quote(part, quotes, sentences, title) for part in parts]
+    answered = [
+        _answers_part(first, p, b, sentences, title) for p, b in zip(parts, by_part, strict=True)
+    ]
+    if all(answered):
+        return [first]
+    return [by_part[0]] if by_part[0] is by_part[1] else by_part
 
 
-def _answers_part(sentence: str, part: str, sentences: Sequence[str]) -> bool:
-    """The sentence holds the part's ask (a number, a name), or is the most focused on it."""
-    need = need_of(part)
-    if need:
-        return satisfies(sentence, part, need, "")
-    weights = word_weights(part, sentences)
-    best = max((_focused(s, weights) for s in sentences), default=0.0)
-    return best > 0 and _focused(sentence, weights) >= best
+def answers_each_part(sentence: str, question: str, title: str = "") -> bool:
+    """A sentence leading a two-part question holds what each part asks for (``holding``):
+    "SNR weights the denoisers" answers the second part of "What regularization scheme ...,
+    and what quantity weights the denoisers?", not the first."""
+    parts = question_parts(question)
+    said = [Evidence(0, "", sentence, 0.0)]
+    return len(parts) == 1 or all(not need_of(p) or holding(p, said, title) for p in parts)
+
+
+def _answers_part(
+    quote: Evidence, part: str, best: Evidence, sentences: Sequence[str], title: str
+) -> bool:
+    """The quote is the part's best, or holds the part's ask and is as focused on it."""
+    if quote is best:
+        return True
+    if holding(part, [best], title) and not holding(part, [quote], title):
+        return False
+    weights = word_weights(part, sentences, title)
+    return _focused(quote.sentence, weights) >= _focused(best.sentence, weights)
+
+
+def _with_antecedents(leads: list[Evidence], sentences: Sequence[str]) -> list[Evidence]:
+    """Each lead that continues its previous sentence, with that sentence before it."""
+    shown: list[Evidence] = []
+    for quote in leads:
+        at = sentences.index(quote.sentence) if quote.sentence in sentences else 0
+        before = Evidence(quote.source_n, quote.paper_id, sentences[at - 1], quote.score)
+        if at and _CONTINUES.search(quote.sentence) and before.sentence not in _texts(shown):
+            shown.append(before)
+        if quote.sentence not in _texts(shown):
+            shown.append(quote)
+    return shown
+
+
+def _texts(quotes: Sequence[Evidence]) -> list[str]:
+    return [q.sentence for q in quotes]
 
 
 def lead_spans(question: str, sentences: Sequence[str]) -> list[str]:

@@ -16,16 +16,19 @@ from assistant.pipeline import abstain
 from assistant.pipeline.answer import AnswerBuilder, AnswerContext
 from assistant.pipeline.evidence import (
     LIST_MAX,
+    SourceBundle,
     bundle_sources,
     format_sources,
+    lead_candidates,
     papers_to_list,
     quote_sentences,
     select_evidence,
+    top_source,
 )
 from assistant.pipeline.lead import lead_quotes
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.text import topic_words
-from assistant.pipeline.types import Answer, AnswerEvent, Filters, RetrievedPaper
+from assistant.pipeline.types import Answer, AnswerEvent, Evidence, Filters, RetrievedPaper
 from prompts import Prompt, load_prompt
 
 if TYPE_CHECKING:
@@ -172,9 +175,7 @@ class QAPipeline:
         listing = is_list_question(text)
         bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS], self.embedder)
         evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
-        top = evidence[0].source_n if evidence else 1
-        quotes = quote_sentences(query, q_vec, bundles[top - 1], top) if evidence else []
-        leads = lead_quotes(text, quotes, bundles[top - 1].text.sentences) if quotes else []
+        quotes, leads = self._quotes(text, query, q_vec, bundles, evidence)
         index = self.retriever.index()
         signals = abstain.features(text, papers, evidence, index.doc_freq, index.n_papers)
         return AnswerContext(
@@ -188,6 +189,23 @@ class QAPipeline:
             threshold=self.calibration.threshold,
             listed=papers_to_list(text, q_vec, bundles) if listing else None,
         )
+
+    def _quotes(
+        self,
+        text: str,
+        query: str,
+        q_vec: Any,
+        bundles: list[SourceBundle],
+        evidence: list[Evidence],
+    ) -> tuple[list[Evidence], list[Evidence]]:
+        """The quotes of the top source (``top_source``) and the lead among its sentences."""
+        if not evidence:
+            return [], []
+        top = top_source(text, evidence, bundles)
+        quotes = quote_sentences(query, q_vec, bundles[top - 1], top)
+        pool = lead_candidates(query, q_vec, bundles[top - 1], quotes)
+        source = bundles[top - 1].text
+        return quotes, lead_quotes(text, pool, source.sentences, source.title)
 
     def _search(self, text: str, options: AskOptions) -> tuple[str, Any, list[RetrievedPaper]]:
         """The query (expanded by the previous turn for a follow-up), its embedding (made once

@@ -1,0 +1,37 @@
+"""Evidence selection (assistant.pipeline.evidence): which source is quoted, which sentences."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.pipeline.evidence import SourceBundle, lead_candidates, top_source
+from assistant.pipeline.grounding import SourceText
+from assistant.pipeline.types import Evidence, RetrievedPaper
+
+
+def bundle(title: str, abstract: str = "An abstract.") -> SourceBundle:
+    paper = RetrievedPaper(f"p-{title[:3]}", title, None, None, 1.0, 0.5, 0.5, abstract=abstract)
+    text = SourceText.of(title, abstract)
+    vectors = np.ones((len(text.sentences), 2), dtype=np.float32) / np.sqrt(2)
+    return SourceBundle(paper, text, vectors)
+
+
+def test_the_paper_a_question_names_by_title_is_quoted() -> None:
+    bundles = [bundle("iVideoGPT World Models"), bundle("The Road Less Scheduled")]
+    evidence = [Evidence(1, "p-iVi", "An abstract.", 0.9)]
+    question = "What is the approach in The Road Less Scheduled called?"
+    assert top_source(question, evidence, bundles) == 2
+    assert top_source("What is the approach called?", evidence, bundles) == 1
+
+
+def test_the_lead_may_choose_among_every_sentence_of_the_quoted_source() -> None:
+    abstract = "Agents follow rules. We introduce tau-break, a benchmark. We test defenses."
+    source = bundle("Red-Teaming Agents", abstract)
+    quotes = [Evidence(1, "p-Red", "Agents follow rules.", 0.9)]
+    q_vec = np.array([1.0, 0.0], dtype=np.float32)
+    pool = lead_candidates("What benchmark is introduced?", q_vec, source, quotes)
+    assert pool[0] == quotes[0]
+    assert sorted(e.sentence for e in pool[1:]) == [
+        "We introduce tau-break, a benchmark.",
+        "We test defenses.",
+    ]
