@@ -174,3 +174,9 @@ def test_a_sentence_leading_a_two_part_question_answers_each_part() -> None:
     assert not answers_each_part(second_only, question)
     assert answers_each_part(both, question)
     assert answers_each_part(second_only, "What quantity weights the denoisers?")
+
+
+def test_the_name_next_to_the_kind_asked_for_answers_a_name_question() -> None:
+    question = "What is the difficulty-organized dataset built to train Observe-R1 called?"
+    assert names_the_kind("We construct the NeuraLadder dataset for RL training.", question)
+    assert not names_the_kind("We present Observe-R1, a framework for MLLMs.", question)

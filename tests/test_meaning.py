@@ -150,12 +150,6 @@ def test_a_lead_quote_is_cut_to_the_clauses_holding_the_answer() -> None:
     assert answer_span(short, question, need_of(question)) == short  # too little to save
 
 
-def test_the_name_next_to_the_kind_asked_for_answers_a_name_question() -> None:
-    question = "What is the difficulty-organized dataset built to train Observe-R1 called?"
-    assert meaning.names_the_kind("We construct the NeuraLadder dataset for RL training.", question)
-    assert not meaning.names_the_kind("We present Observe-R1, a framework for MLLMs.", question)
-
-
 @pytest.mark.parametrize(
     ("raw", "problem"),
     [

@@ -48,11 +48,11 @@ _WORD = re.compile(r"[\w-]+")
 _CALLED = re.compile(r"\b(?:called|named|name)\b", re.I)
 HEAD_WORDS = 4  # words after "what" that may hold the noun it asks about
 _WH = re.compile(r"\b(?:what|which)\s+(.*)", re.IGNORECASE)
-_WH_HEAD = re.compile(
-    r"\b(?:what|which)\s+((?:[\w-]+\s+){0,7}?)(?=(?:does|do|did|is|are|was|were|can|could|has|"
-    r"have|had|makes?|lets?|enables?|allows?|helps?)\b)",
-    re.IGNORECASE,
+# The verb after "what <noun>": "which fusion strategy *does* ...", "what mechanism *makes* ...".
+_ASK_VERB = (
+    r"(?:does|do|did|is|are|was|were|can|could|has|have|had|makes?|lets?|enables?|allows?|helps?)"
 )
+_WH_HEAD = re.compile(rf"\b(?:what|which)\s+((?:[\w-]+\s+){{0,7}}?)(?={_ASK_VERB}\b)", re.I)
 _ASK_START = re.compile(r"(?:^|[,;:]\s+)(?=(?:what|which|how|who|whose|where|when|why)\b)", re.I)
 _TRAILING_CONTEXT = re.compile(
     r",\s+(?:according to|as reported|in the (?:paper|work|study))\b", re.I

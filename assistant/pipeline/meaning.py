@@ -239,17 +239,6 @@ def is_kind(token: str) -> bool:
     return bool(_KIND_WORD.fullmatch(token))
 
 
-def names_the_kind(sentence: str, question: str) -> bool:
-    """A new name of ``sentence`` stands next to the kind of thing the question asks the name
-    of ("What is the ... dataset called?" -> "the NeuraLadder dataset")."""
-    kinds = {k.lower().rstrip("s") for k in _KIND_WORD.findall(question)}
-    new = names(sentence) - names(question) - content_words(question)
-    toks = [t.lower() for t in tokens(sentence)]
-    at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
-    at_name = [i for i, t in enumerate(toks) if t in new]
-    return any(abs(i - j) <= NAME_NEAR_KIND for i in at_kind for j in at_name)
-
-
 def answers_name(claim: str, question: str, source: str) -> bool:
     """The claim states a name of the source that the question does not already hold."""
     given = names(claim) - names(question) - content_words(question)
