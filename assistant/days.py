@@ -20,3 +20,9 @@ def parse_day(text: str, what: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{what} must be a date as YYYY-MM-DD, not {value[:40]!r}") from None
+
+
+def day_number(day: str | None) -> int:
+    """YYYY-MM-DD as an int (20250616), the one encoding the Chroma metadata and the lexical
+    index filter date windows on; 0 when unknown."""
+    return int(day.replace("-", "")) if day else 0

@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.days import day_number
 from vectorstore.lexical import tokens
 
 K1, B = 1.5, 0.75  # bm25s defaults (method "lucene")
@@ -171,10 +172,6 @@ _CHUNK_ROWS = (
 )
 
 
-def _day_number(day: str) -> int:
-    return int(day.replace("-", "")) if day else 0
-
-
 def _generation(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
     return int(row[0]) if row else 0
@@ -195,7 +192,7 @@ def read_delta(conn: sqlite3.Connection, base: Base | None) -> LexicalIndex:
             (since,),
         ).fetchall()
     delta = [
-        DeltaChunk(cid, pid, Counter(terms.split()), len(terms.split()), _day_number(day), src)
+        DeltaChunk(cid, pid, Counter(terms.split()), len(terms.split()), day_number(day), src)
         for cid, pid, terms, src, day in rows
     ]
     return LexicalIndex(generation, base, delta, changed)
@@ -248,7 +245,7 @@ def build_base(conn: sqlite3.Connection, directory: Path) -> Path:
     codes = {s: i for i, s in enumerate(sources)}
     np.save(target / "chunk_ids.npy", np.array([r[0] for r in rows], dtype=str))
     np.save(target / "paper_ids.npy", np.array([r[1] for r in rows], dtype=str))
-    np.save(target / "days.npy", np.array([_day_number(r[4]) for r in rows], dtype=np.int32))
+    np.save(target / "days.npy", np.array([day_number(r[4]) for r in rows], dtype=np.int32))
     np.save(target / "sources.npy", np.array([codes[r[3]] for r in rows], dtype=np.int16))
     manifest = {
         "generation": generation,

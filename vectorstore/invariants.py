@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assistant.days import day_number
 from vectorstore import bm25_index, lexical
 from vectorstore.chunking import chunk_id, parse_chunk_id
 from vectorstore.db import SCHEMA_VERSION, open_db, schema_version
-from vectorstore.nodes import day_number
 
 if TYPE_CHECKING:
     from assistant.config import Settings

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from llama_index.core.schema import TextNode
 
+from assistant.days import day_number
 from assistant.models import Paper
 from vectorstore.registry import ChunkRow, StoredPaper
-
-
-def day_number(day: str | None) -> int:
-    """YYYY-MM-DD as an int (20250616) so Chroma can filter date windows; 0 when unknown."""
-    return int(day.replace("-", "")) if day else 0
 
 
 def chunk_metadata(paper: Paper, ord_: int) -> dict[str, str | int]:

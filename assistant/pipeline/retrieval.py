@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assistant.days import day_number
 from assistant.pipeline.types import Filters, RetrievedPaper
 from vectorstore.bm25_index import LAST_DAY, LexicalIndex, Window
-from vectorstore.nodes import day_number
 from vectorstore.registry import ChunkRow, Registry, StoredPaper
 
 if TYPE_CHECKING:
