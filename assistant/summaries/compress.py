@@ -1,6 +1,8 @@
 """Deterministic TL;DR compression: the contribution sentence picked by its structure and
 rewritten as one sentence that starts with the method ("In this paper, we introduce X, a Y
-that Z" -> "X is a Y that Z"), joined with the main result clause of one result sentence.
+that Z" -> "X is a Y that Z"), joined with how the method works (an -ing clause from a
+sentence about it: "X employs A" -> ", employing A") and the main result clause of one
+result sentence.
 
 Every clause is copied from one abstract sentence, so numbers stay bound to the names they
 came with. Sentences that point at something they do not say ("this limitation", "To achieve
