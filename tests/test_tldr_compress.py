@@ -191,6 +191,7 @@ def test_the_title_says_what_the_method_is_when_the_abstract_only_gives_backgrou
         ("Repair-R1: Better Test Before Repair", None),
         ("AlphaFlow: Understanding and Improving MeanFlow Models", None),
         ("Synthetic Data RL: Task Definition Is All You Need", None),
+        ("VideoDeepResearch: Long Video Understanding With Agentic Tool Using", None),
     ],
 )
 def test_the_title_line_is_made_only_from_a_noun_phrase(title: str, expected: str | None) -> None:
@@ -230,3 +231,131 @@ def test_a_sentence_glued_to_the_next_by_a_missing_space_is_split() -> None:
         "To address this, we propose GRPO-CARE.",
         "See arXiv.org.",
     ]
+
+
+COTOX_TITLE = "CoTox: Chain-of-Thought-Based Molecular Toxicity Reasoning and Prediction"
+COTOX = (
+    BACKGROUND + "To address this, we propose CoTox, a novel framework that integrates LLM "
+    "with chain-of-thought reasoning for multi-toxicity prediction. CoTox combines chemical "
+    "structure data, biological pathways, and gene ontology terms to generate interpretable "
+    "toxicity predictions through step-by-step reasoning."
+)
+
+
+def test_the_line_says_how_the_method_works_from_the_sentence_about_it() -> None:
+    line = compress(COTOX_TITLE, COTOX)
+    assert line is not None and line.text == (
+        "CoTox is a novel framework that integrates LLM with chain-of-thought reasoning for "
+        "multi-toxicity prediction, combining chemical structure data, biological pathways, "
+        "and gene ontology terms to generate interpretable toxicity predictions through "
+        "step-by-step reasoning."
+    )
+    assert len(line.sentences) == 2
+
+
+def test_a_how_clause_joins_the_result_and_is_cut_to_fit_the_line() -> None:
+    title = "LeanK: Learnable K Cache Channel Pruning for Efficient Decoding"
+    abstract = (
+        BACKGROUND + "To address this limitation, we propose LeanK, a learning-based method "
+        "that prunes unimportant key cache channels. LeanK uses a two-stage training process "
+        "that learns a static channel mask satisfying a sparsity ratio and the alignment "
+        "requirements of the hardware kernels it runs on. Experiments show that LeanK reduces "
+        "GPU memory by 70% and accelerates decoding by 1.3x."
+    )
+    line = compress(title, abstract)
+    assert line is not None and line.text == (
+        "LeanK is a learning-based method that prunes unimportant key cache channels, using a "
+        "two-stage training process, reducing GPU memory by 70% and accelerating decoding by "
+        "1.3x."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "follows", "expected"),
+    [
+        ("It first trains an SAE and then uses it to guide tuning.", True,
+         "first training an SAE and then using it to guide tuning"),
+        ("It first trains an SAE and then uses it to guide tuning.", False, None),
+        ("Specifically, we fine-tune a verifier on a verification task.", True,
+         "fine-tuning a verifier on a verification task"),
+        ("We also introduce a benchmark of 500 tasks.", True, None),  # another contribution
+        ("The model then learns to route queries.", True, None),  # maybe the base model
+        ("X policies not only improve accuracy but also learn to stop.", True, None),
+        ("X is trained on 3M pairs of images and captions.", False,
+         "trained on 3M pairs of images and captions"),
+        ("X achieves 50% accuracy on MMLU.", False, None),  # a result, not how it works
+        ("X admits a closed form for the loss.", False, None),  # "admiting"? not sure
+        ("X undergoes a two-stage training process.", False,
+         "undergoing a two-stage training process"),
+    ],
+)  # fmt: skip
+def test_a_how_clause_comes_only_from_a_sentence_about_the_method(
+    sentence: str, follows: bool, expected: str | None
+) -> None:
+    from assistant.summaries.compress import how_clause
+
+    assert how_clause(sentence, ("X",), follows_head=follows) == expected
+
+
+def test_a_cut_how_clause_never_ends_half_way_or_points_at_a_list() -> None:
+    from assistant.summaries.compress import _shorter
+
+    clause = (
+        "providing not only the needed inputs, such as figure images, but also up to three "
+        "other figures"
+    )
+    assert _shorter(clause) == [clause]  # no cut before "up to" or after "not only"
+    assert _shorter("integrating two core components") == []
+    assert _shorter("integrating syn- thetic dialogue generation with rubrics") == []
+    assert _shorter("employing a cascaded workflow to optimize poster generation") == [
+        "employing a cascaded workflow to optimize poster generation",
+        "employing a cascaded workflow",
+    ]
+
+
+def test_a_numbered_list_is_cut_to_the_names_of_its_items() -> None:
+    title = "Orion-MSP: Multi-Scale Sparse Attention for Tabular In-Context Learning"
+    abstract = (
+        BACKGROUND + "We present Orion-MSP, a tabular ICL architecture featuring three key "
+        "innovations: (1) multi-scale processing to capture hierarchical feature "
+        "interactions; (2) block-sparse attention combining windowed, global, and random "
+        "patterns for scalable efficiency; and (3) a Perceiver-style memory enabling safe "
+        "bidirectional information flow."
+    )
+    line = compress(title, abstract)
+    assert line is not None and line.text == (
+        "Orion-MSP is a tabular ICL architecture featuring multi-scale processing, block-sparse "
+        "attention, and a Perceiver-style memory."
+    )
+
+
+def test_a_list_item_that_is_itself_a_list_keeps_the_sentence_as_it_is() -> None:
+    from assistant.summaries.compress import _collapse_list
+
+    sentence = (
+        "X equips LLMs with three categories of tools: (1) context fragmentation, (2) summary, "
+        "hide, and restore, and (3) intelligent search."
+    )
+    assert _collapse_list(sentence) == sentence
+
+
+def test_what_a_dangling_clause_does_it_through_is_kept_and_a_stray_participle_cut() -> None:
+    title = "AutoMind: Adaptive Knowledgeable Agent for Automated Data Science"
+    kept = contribution(
+        "In this work, we introduce AutoMind, an adaptive LLM-agent framework that overcomes "
+        "these deficiencies through a curated expert knowledge base and a self-adaptive "
+        "coding strategy.",
+        "AutoMind",
+        title,
+    )
+    assert kept == (
+        "AutoMind is an adaptive LLM-agent framework with a curated expert knowledge base and "
+        "a self-adaptive coding strategy."
+    )
+    cut = contribution(
+        "In this paper, we propose SWE-Factory, an automated data pipeline designed to address "
+        "these challenges.",
+        "SWE-Factory",
+        "SWE-Factory: Your Automated Factory for Issue Resolution Training Data",
+    )
+    assert cut == "SWE-Factory is an automated data pipeline."

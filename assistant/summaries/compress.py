@@ -1,6 +1,8 @@
 """Deterministic TL;DR compression: the contribution sentence picked by its structure and
 rewritten as one sentence that starts with the method ("In this paper, we introduce X, a Y
-that Z" -> "X is a Y that Z"), joined with the main result clause of one result sentence.
+that Z" -> "X is a Y that Z"), joined with how the method works (an -ing clause from a
+sentence about it: "X employs A" -> ", employing A") and the main result clause of one
+result sentence.
 
 Every clause is copied from one abstract sentence, so numbers stay bound to the names they
 came with. Sentences that point at something they do not say ("this limitation", "To achieve
@@ -10,8 +12,9 @@ this") are cut back to their own claim or not used. Pure functions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from assistant.pipeline.meaning import (
     repeats_itself,
@@ -19,7 +22,16 @@ from assistant.pipeline.meaning import (
     stray_numbers,
     unbound_numbers,
 )
-from assistant.summaries.checker import ANAPHORA, MAX_WORDS, check_tldr, dangles, method_names
+from assistant.summaries.checker import (
+    ANAPHORA,
+    FILLER,
+    MAX_WORDS,
+    STOPWORDS,
+    check_tldr,
+    dangles,
+    method_names,
+    stem,
+)
 from assistant.summaries.extractive import score_sentence, split_sentences
 
 # "we propose", "this paper introduces", "here we present" (with an optional adverb).
@@ -201,6 +213,13 @@ def _names_something(head: str, abstract: str) -> bool:
 _ANAPHORA_CLAUSE = re.compile(r"(?:to|that|which|and)\s", re.I)
 _RELATIVE = re.compile(r",?\s+(?:that|which|who|to|by|through|via|where|with)\s|,\s|:\s")
 MIN_KEPT_WORDS = 4
+# "a framework that overcomes these deficiencies through A and B" -> "a framework with A and B".
+_MEANS = re.compile(
+    r",?\s+(?:that|which)\s+[a-z]+s\s+(?:these|this|such|those)\s+(?:\w+\s+)?\w+\s+"
+    r"(?:through|via|with|using)\s+"
+)
+# "an automated pipeline designed [to address these challenges]": the cut leaves a participle.
+_STRAY_PARTICIPLE = re.compile(r"\s+(?:designed|built|tailored|aimed|intended|developed)$")
 
 
 def _undangle(text: str) -> str | None:
@@ -209,10 +228,15 @@ def _undangle(text: str) -> str | None:
     match = ANAPHORA.search(text)
     if match is None:
         return text
+    means = _MEANS.search(text)
+    meant = text[means.end() :].strip(" .,;:") if means else ""
+    if means and means.start() < match.start() < means.end() and not _POINTER.search(meant):
+        # keep the means, not the aim
+        return _undangle(f"{text[: means.start()]} with {text[means.end() :]}")
     cuts = [m.start() for m in _RELATIVE.finditer(text[: match.start()])]
     if _ANAPHORA_CLAUSE.match(text[match.start() :]):  # "... system to close this gap"
         cuts.append(match.start())
-    kept = text[: cuts[-1]].strip(" ,;:") if cuts else ""
+    kept = _STRAY_PARTICIPLE.sub("", text[: cuts[-1]].strip(" ,;:")) if cuts else ""
     return kept if len(kept.split()) >= MIN_KEPT_WORDS and not dangles(kept) else None
 
 
@@ -327,10 +351,277 @@ def result_clause(sentence: str, name: str | None) -> str | None:
     return f"{_ING[match.group('verb').lower()]} {rest}"
 
 
+# Verbs that say how a method works, with their -ing forms: "X is a Y for Z, combining A and B".
+_HOW_ING = {
+    "uses": "using",
+    "employs": "employing",
+    "leverages": "leveraging",
+    "combines": "combining",
+    "integrates": "integrating",
+    "incorporates": "incorporating",
+    "utilizes": "utilizing",
+    "utilises": "utilising",
+    "adopts": "adopting",
+    "applies": "applying",
+    "exploits": "exploiting",
+    "features": "featuring",
+    "comprises": "comprising",
+    "consists of": "consisting of",
+    "relies on": "relying on",
+    "builds on": "building on",
+    "builds upon": "building upon",
+    "learns": "learning",
+    "trains": "training",
+    "fine-tunes": "fine-tuning",
+    "decomposes": "decomposing",
+    "constructs": "constructing",
+    "couples": "coupling",
+    "unifies": "unifying",
+    "formulates": "formulating",
+    "reformulates": "reformulating",
+    "casts": "casting",
+    "treats": "treating",
+    "replaces": "replacing",
+    "augments": "augmenting",
+    "fuses": "fusing",
+    "encodes": "encoding",
+    "transforms": "transforming",
+    "extracts": "extracting",
+    "distills": "distilling",
+    "injects": "injecting",
+    "aligns": "aligning",
+    "optimizes": "optimizing",
+    "guides": "guiding",
+    "generates": "generating",
+    "synthesizes": "synthesizing",
+    "performs": "performing",
+    "repurposes": "repurposing",
+    "converts": "converting",
+    "equips": "equipping",
+    "enforces": "enforcing",
+    "assigns": "assigning",
+    "selects": "selecting",
+    "retrieves": "retrieving",
+    "routes": "routing",
+    "refines": "refining",
+    "rewrites": "rewriting",
+    "adjusts": "adjusting",
+    "predicts": "predicting",
+    "introduces": "introducing",
+    "empowers": "empowering",
+    "offers": "offering",
+    "considers": "considering",
+    "gathers": "gathering",
+    "filters": "filtering",
+    "renders": "rendering",
+    "covers": "covering",
+    "discovers": "discovering",
+    "triggers": "triggering",
+    "clusters": "clustering",
+    "monitors": "monitoring",
+    "edits": "editing",
+    "exhibits": "exhibiting",
+    "inherits": "inheriting",
+    "targets": "targeting",
+    "conditions": "conditioning",
+    "develops": "developing",
+    "opens": "opening",
+    "visits": "visiting",
+    "limits": "limiting",
+    "orders": "ordering",
+    "alters": "altering",
+    "registers": "registering",
+    "embeds": "embedding",
+    "controls": "controlling",
+    "infers": "inferring",
+    "transmits": "transmitting",
+    "omits": "omitting",
+}
+_HOW_WORDS = frozenset(_HOW_ING.values())
+# What "we" do that is another contribution or the evaluation, not how the method works.
+_NOT_WE = frozenset(
+    {"introduces", "constructs", "performs", "features", "comprises", "consists of", "selects"}
+)
+# Words ending in "s" after a name that are not its verb ("X models", "X is", "X has").
+_NOT_VERBS = frozenset(
+    """is was has does its models variants series weights results agents policies methods tasks
+    approaches outputs scores samples experiments""".split()
+)
+# Words after a plural noun that a verb is never followed by ("X policies not only improve").
+_NOUN_NEXT = re.compile(
+    r"(?:not|also|can|could|will|would|are|were|do|have|consistently|achieve|improve|"
+    r"outperform|show|demonstrate|learn|exhibit|remain|yield|perform)\b",
+    re.I,
+)
+# Verbs of _HOW_ING that are as often plural nouns: never converted after "and".
+_NOUNS_TOO = frozenset(
+    """filters clusters orders targets limits edits conditions controls offers covers features
+    registers monitors triggers renders""".split()
+)
+# A final single vowel and consonant: the -ing form may double it ("embeds" -> "embedding").
+_SINGLE_FINAL = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
+_KINDS = (
+    r"(?:method|approach|framework|model|system|technique|algorithm|pipeline|agent|"
+    r"architecture|benchmark|dataset|recipe|policy)"
+)
+# The subject and verb of a how sentence ("Specifically, X first trains ..."); NAME, NEXT
+# (subjects allowed only right after the head's sentence) and VERBS are filled in per paper.
+_HOW_LEAD = (
+    r"^(?:[^,]{1,90},\s+)?"
+    rf"(?P<subject>NAME|(?:our|the proposed)\s+(?:[\w-]+\s+){{0,2}}?{_KINDS}NEXT)\s+"
+    r"(?P<adverbs>(?:(?:first|also|further|then|\w+ly)\s+){0,2})"
+    r"(?:(?:is|are)\s+(?P<part>\w+ed|built|taught|made|grown|drawn)"
+    r"(?=\s+(?:by|through|via|with|on|using|from|in|to)\b)|(?P<verb>VERBS))\s+"
+)
+# "It", "The framework": the method only right after the sentence that introduced it (not
+# "the model", which is as often the base model the method trains).
+_NEXT_SUBJECT = (
+    r"|it|(?:the|this)\s+(?:[\w-]+\s+)?(?:method|approach|framework|system|technique|"
+    r"algorithm|pipeline|architecture|benchmark|dataset|recipe)"
+)
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|where|when|whose)\b", re.I)
+_THEN_VERB = re.compile(
+    r"\b((?:and|then|and then|,\s*then)(?:\s+(?:further|also|then|finally))?)\s+"
+    r"(\w+(?: of| on| upon)?)\b",
+    re.I,
+)
+# "comprising two key components": a count that points at a list the clause leaves out.
+_POINTER = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple)\s+(?:[\w-]+\s+){0,2}(?:components|"
+    r"contributions|innovations|stages|modules|parts|steps|principles|dimensions|advances|"
+    r"phases|mechanisms|elements|ideas|designs|challenges|issues|problems|limitations|"
+    r"questions|tasks)$",
+    re.I,
+)
+
+
+def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False) -> str | None:
+    """How the method works, as an -ing clause ("combining A with B") from a sentence whose
+    subject is the method (its name, "our framework", or "it" right after the head's own
+    sentence), cut before trailing commentary; None when the sentence says no such thing."""
+    text = _strip_lead(sentence)
+    match = _how_lead(text, names, follows_head)
+    if match is None:
+        return None
+    rest = text[match.end() :]
+    if _NOUN_NEXT.match(rest):
+        return None
+    end = _CLAUSE_END.search(rest)
+    rest = _EXPANSION.sub("", rest[: end.start()] if end else rest).strip(" .,;")
+    relative = _RELATIVE_WORD.search(rest)  # "that unifies and generalizes" stays finite
+    split = relative.start() if relative else len(rest)
+    rest = _THEN_VERB.sub(_then_ing, rest[:split]) + rest[split:]
+    if not rest or len(rest.split()) < 2:
+        return None
+    adverbs = match.group("adverbs").replace("then ", "")
+    verb = match.group("part") or _ing_form(match.group("verb").lower(), text)
+    return f"{adverbs}{verb} {rest}" if verb else None
+
+
+def _how_lead(text: str, names: tuple[str, ...], follows_head: bool) -> re.Match[str] | None:
+    """The subject and verb opening a how sentence: the method (or "it", "the framework") and
+    a verb of how it works, or, right after the head's sentence, "we" and a verb of how the
+    method is made ("we first train an SAE ...")."""
+    named = "|".join(_name_pattern(name) for name in names) or "(?!x)x"
+    verbs = "|".join(re.escape(v) for v in sorted(_HOW_ING, key=len, reverse=True))
+    lead = _HOW_LEAD.replace("NAME", named).replace("NEXT", _NEXT_SUBJECT if follows_head else "")
+    match = re.match(lead.replace("VERBS", verbs + r"|[a-z]+s"), text, re.I)
+    if match is not None or not follows_head:
+        return match
+    base = "|".join(
+        re.escape(_base(v)) for v in sorted(_HOW_ING, key=len, reverse=True) if v not in _NOT_WE
+    )
+    return re.match(
+        _HOW_LEAD.replace("NAME", "we").replace("NEXT", "").replace("VERBS", base), text, re.I
+    )
+
+
+def _base(verb: str) -> str:
+    """ "applies" -> "apply", "relies on" -> "rely on", "uses" -> "use"."""
+    first, _, rest = verb.partition(" ")
+    first = first[:-3] + "y" if first.endswith("ies") else first[:-1]
+    return f"{first} {rest}".strip()
+
+
+def _ing_form(verb: str, sentence: str) -> str | None:
+    """The -ing form of a present-tense verb ("uses" or "use" -> "using"), None for a result
+    verb (the result clause's), a word the sentence also uses as a noun ("models"), or one
+    whose form is not sure (a doubled consonant: "embeds" -> "embedding")."""
+    known = {**_HOW_ING, **{_base(v): ing for v, ing in _HOW_ING.items()}}
+    if verb in known:
+        return known[verb]
+    if verb in _ING or verb in _NOT_VERBS or not verb.endswith("s") or verb.endswith("ss"):
+        return None
+    if re.search(rf"\b(?:the|a|an|our|these|its|their|of|and)\s+{verb}\b", sentence, re.I):
+        return None
+    base = _base(verb) if verb.endswith("ies") else verb[:-1]
+    base = base[:-1] if verb.endswith(("sses", "shes", "ches", "xes", "oes")) else base
+    if base.endswith("e") and not base.endswith(("ee", "oe", "ye")):
+        return base[:-1] + "ing"
+    if _SINGLE_FINAL.search(base):
+        return None
+    return base + "ing"
+
+
+def _then_ing(match: re.Match[str]) -> str:
+    """ "and then uses" -> "and then using", to follow the first verb's -ing form; a word that
+    is as often a noun ("and conditions") stays as it is."""
+    verb = match.group(2).lower()
+    ing = None if verb in _NOUNS_TOO else _HOW_ING.get(verb) or _ING.get(verb)
+    return f"{match.group(1)} {ing}" if ing else match.group(0)
+
+
+def _name_pattern(name: str) -> str:
+    return re.escape(name).replace(r"\-", "[-\\s]").replace(r"\ ", "[-\\s]")
+
+
+# "three key innovations: (1) A to do x; (2) B ...; and (3) C" -> "A, B, and C".
+_LIST_LEAD = re.compile(
+    r"\b(?:two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}\w+s\s*(?::|,\s*(?:i\.e\.|namely),?)\s*"
+    r"(?=\((?:1|i|a)\))",
+    re.I,
+)
+_ITEM_MARK = re.compile(r"\((?:\d|i{1,3}|iv|v|vi|[a-f])\)\s*")
+# Where an item's name ends: before what it does, what it is for, or an example.
+_ITEM_END = re.compile(
+    r"[,;:]|\s[-–—]\s|\s(?:to|that|which|where|for|by|via|through|in order to|"
+    r"using|combining|leveraging|integrating|enabling|allowing|including|capturing|measuring|"
+    r"assessing|evaluating|providing|ensuring|designed|trained|built|based)\s",
+)
+# "(2) summary, hide, and restore": an item that is itself a list has no one name.
+_INNER_LIST = re.compile(r"^,\s*(?:[\w-]+\s*,\s*)*(?:and|or)\s")
+MAX_ITEM_WORDS = 7
+
+
+def _collapse_list(sentence: str) -> str:
+    """A sentence ending in a numbered list with each item cut to its name ("three key
+    advances: (1) a curated knowledge base that ...; (2) ..." -> "a curated knowledge base,
+    ..., and ..."); the sentence as it is when an item's name is long or unclear."""
+    lead = _LIST_LEAD.search(sentence)
+    if lead is None:
+        return sentence
+    items = [i.strip(" ,;.") for i in _ITEM_MARK.split(sentence[lead.end() :])]
+    names = [_item_name(re.sub(r"^and\s+", "", i)) for i in items if i]
+    if len(names) < 2 or any(not 0 < len(n.split()) <= MAX_ITEM_WORDS for n in names):
+        return sentence
+    series = f"{', '.join(names[:-1])}{',' if len(names) > 2 else ''} and {names[-1]}"
+    if re.match(r"[a-z]+ing\b", names[0]):  # "two core challenges: (i) inferring ..."
+        kind = re.sub(r"^\w+\s+", "", lead.group(0)).split(":")[0].split(",")[0].strip()
+        series = f"the {kind} of {series}"
+    return f"{sentence[: lead.start()]}{series}."
+
+
+def _item_name(item: str) -> str:
+    """A list item's name: its words before what it does ("a curated knowledge base that
+    grounds ..." -> "a curated knowledge base"); empty when the item is itself a list."""
+    name = _ITEM_END.split(item, maxsplit=1)[0].strip()
+    return "" if _INNER_LIST.match(item[len(name) :]) else name
+
+
 def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | None:
     """The best compressed TL;DR that passes the checker, or None when no sentence yields one."""
     abstract = re.sub(r"\s+,", ",", abstract.replace("~", " "))
-    sentences = split_sentences(abstract)
+    sentences = [_collapse_list(s) for s in split_sentences(abstract)]
     name = name_of(title, abstract)
     heads = [_Head(s, c) for s in sentences if (c := contribution(s, name, title))]
     if name:  # the sentence about the paper's own method before one about a part of it
@@ -339,15 +630,109 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
         heads = _with_title_line(heads, title_line(title, abstract, name), name)
     results = [(s, r) for s in sentences if (r := result_clause(s, name))]
     for head in heads:
-        for other, clause in results if head.joins else ():
-            joined = f"{head.text.rstrip('.')}, {clause}."
-            if other == head.sentence or _shares_phrase(head.text, clause):
-                continue  # "... representations ... representations"
-            if _fits(joined, title, abstract, limit):
-                return Compressed(joined, (*head.sentences, other))
-        if head.alone and _fits(head.text, title, abstract, limit):
-            return Compressed(head.text, head.sentences)
+        for text, used in _lines(head, _hows(head, sentences, name), results):
+            if _fits(text, title, abstract, limit):
+                return Compressed(text, used)
     return _plain(title, sentences, name)
+
+
+Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
+
+
+def _hows(head: _Head, sentences: list[str], name: str | None) -> list[Clause]:
+    """The how clauses of the sentences after the head's own (of every sentence for the title's
+    line): "it" stands for the method only in the sentence right after the head's."""
+    start = sentences.index(head.sentence) + 1 if head.sentence in sentences else 0
+    subject = _SUBJECT_NAME.match(head.text)
+    names = tuple({n for n in (name, subject and subject.group(1)) if n})
+    return [
+        (s, cut)
+        for i, s in enumerate(sentences[start:], start)
+        if (h := how_clause(s, names, follows_head=bool(head.sentence) and i == start))
+        for cut in _shorter(h)
+        if _adds(cut, head.text)
+    ]
+
+
+MIN_NEW_WORDS = 2
+
+
+def _adds(clause: str, head: str) -> bool:
+    """Whether a clause says something the head does not: "operating via a dual-path
+    approach" after "X is a dual-path framework" adds nothing."""
+    said = {stem(w) for w in _words(head)}
+    new = {stem(w) for w in _words(clause) if w not in STOPWORDS and w not in FILLER} - said
+    return len(new) >= MIN_NEW_WORDS
+
+
+# The name a head line is about: "TPG is a novel method ..." -> "TPG".
+_SUBJECT_NAME = re.compile(r"^(\S+)\s+(?:is|are)\s")
+
+
+# Where a how clause can end early and still say something whole: before a purpose ("to"), a
+# relative clause, an example list, or a second participle clause.
+_HOW_CUT = re.compile(
+    r",?\s+(?:that|which|where|such as|including|in order to|while)\s+"
+    r"|(?<!\bup)(?<!inherent)(?<!similar)(?<!due)(?<!compared)(?<!prior)(?<!applied)"
+    r"(?<!equal)(?<!relative)(?<!close)\s+to\s+(?!(?:the|a|an|its|their|\d|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|over|more|all|each|both)\b)"
+    r"|,\s+(?:and\s+)?\w+ing\s|,\s+(?:known|i\.e\.|e\.g\.)|,\s+and\s"
+)
+# A cut that leaves half a construction: "not only ... but also up", ", fine-tuned".
+_HALF = re.compile(r"\bnot only\b(?!.*\bbut\b)|,\s+[\w-]+ed$|\b(?:up|also|only|not|both)$", re.I)
+# "syn- thetic": a word broken across a line in the abstract's copy.
+_SPLIT = re.compile(r"[a-z]-\s+[a-z]")
+MIN_HOW_WORDS = 3
+
+
+def _shorter(clause: str) -> list[str]:
+    """``clause`` and its cuts at the points where it can end, longest first."""
+    cuts = [clause[: m.start()].strip(" ,") for m in _HOW_CUT.finditer(clause)]
+    kept = [clause, *reversed(cuts)]
+    return [c for c in kept if len(c.split()) >= MIN_HOW_WORDS and _whole(c)]
+
+
+def _whole(clause: str) -> bool:
+    """Whether a how clause says something whole: no dangling reference, no count pointing
+    at a list it leaves out ("two core components"), no half construction."""
+    return not (
+        dangles(clause)
+        or _POINTER.search(clause)
+        or _HALF.search(clause)
+        or _SPLIT.search(clause)
+        or _ITEM_MARK.search(clause)
+    )
+
+
+def _lines(
+    head: _Head, hows: list[Clause], results: list[Clause]
+) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The lines a head can make, most complete first: with how it works and its result, with
+    either, alone."""
+    if head.joins:
+        for how in hows:
+            for result in results:
+                yield from _joined(head, [how, result])
+        for result in results:
+            yield from _joined(head, [result])
+        for i, how in enumerate(hows):
+            for other in hows[i + 1 :]:
+                yield from _joined(head, [how, other])
+            yield from _joined(head, [how])
+    if head.alone:
+        yield head.text, head.sentences
+
+
+def _joined(head: _Head, clauses: list[Clause]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The head with ``clauses`` joined, unless one comes from the head's own sentence or two
+    parts share a phrase ("... representations ... representations")."""
+    used = [head.sentence, *(sentence for sentence, _ in clauses)]
+    if len(set(used)) < len(used):
+        return
+    parts = [head.text.rstrip("."), *(clause for _, clause in clauses)]
+    if any(_shares_phrase(a, b) for a, b in combinations(parts, 2)):
+        return
+    yield ", ".join(parts) + ".", tuple(s for s in used if s)
 
 
 @dataclass(frozen=True)
@@ -400,6 +785,8 @@ _NOT_A_PHRASE = re.compile(
     r"|\b(?:is|are|makes?|needs?|matters?|helps?|can|should|does|do|beats?)\b",
     re.I,
 )
+# "... With Agentic Tool Using": a title ending on a verb reads garbled after "provides".
+_VERB_END = re.compile(r"\b(?:using|via|with|for)$", re.I)
 # Head nouns that take "a": "LPM 1.0 is a video-based character performance model".
 _COUNTABLE = re.compile(
     r"(?:framework|method|approach|model|system|benchmark|dataset|algorithm|pipeline|agent|"
@@ -418,7 +805,7 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
     rest = " ".join(rest.split())
     if not colon or head.strip().casefold() != name.casefold() or not rest:
         return None
-    if _NOT_A_PHRASE.search(rest) or len(rest.split()) < 3:
+    if _NOT_A_PHRASE.search(rest) or len(rest.split()) < 3 or _VERB_END.search(rest):
         return None
     phrase = " ".join(_title_word(w, abstract) for w in rest.split())
     if re.match(r"(?:a|an|the)\s", phrase):
