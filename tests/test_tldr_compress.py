@@ -292,22 +292,22 @@ def test_a_how_clause_joins_the_result_and_is_cut_to_fit_the_line() -> None:
 def test_a_how_clause_comes_only_from_a_sentence_about_the_method(
     sentence: str, follows: bool, expected: str | None
 ) -> None:
-    from assistant.summaries.compress import how_clause
+    from assistant.summaries.clauses import how_clause
 
     assert how_clause(sentence, ("X",), follows_head=follows) == expected
 
 
 def test_a_cut_how_clause_never_ends_half_way_or_points_at_a_list() -> None:
-    from assistant.summaries.compress import _shorter
+    from assistant.summaries.clauses import how_cuts
 
     clause = (
         "providing not only the needed inputs, such as figure images, but also up to three "
         "other figures"
     )
-    assert _shorter(clause) == [clause]  # no cut before "up to" or after "not only"
-    assert _shorter("integrating two core components") == []
-    assert _shorter("integrating syn- thetic dialogue generation with rubrics") == []
-    assert _shorter("employing a cascaded workflow to optimize poster generation") == [
+    assert how_cuts(clause) == [clause]  # no cut before "up to" or after "not only"
+    assert how_cuts("integrating two core components") == []
+    assert how_cuts("integrating syn- thetic dialogue generation with rubrics") == []
+    assert how_cuts("employing a cascaded workflow to optimize poster generation") == [
         "employing a cascaded workflow to optimize poster generation",
         "employing a cascaded workflow",
     ]
@@ -330,13 +330,13 @@ def test_a_numbered_list_is_cut_to_the_names_of_its_items() -> None:
 
 
 def test_a_list_item_that_is_itself_a_list_keeps_the_sentence_as_it_is() -> None:
-    from assistant.summaries.compress import _collapse_list
+    from assistant.summaries.clauses import collapse_list
 
     sentence = (
         "X equips LLMs with three categories of tools: (1) context fragmentation, (2) summary, "
         "hide, and restore, and (3) intelligent search."
     )
-    assert _collapse_list(sentence) == sentence
+    assert collapse_list(sentence) == sentence
 
 
 def test_what_a_dangling_clause_does_it_through_is_kept_and_a_stray_participle_cut() -> None:

@@ -1,0 +1,422 @@
+"""The clauses a TL;DR head is joined with, each cut from one abstract sentence: the main
+result ("achieving 50.4% on CLEVRER") and how the method works ("combining A with B"), both
+as -ing clauses, with the points where a how clause may end early; and numbered lists
+collapsed to their items' names. Pure functions (used by assistant.summaries.compress).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.summaries.checker import dangles
+
+# A leading phrase ending in a comma before the main clause ("To address this, we ...").
+_CONNECTIVE = re.compile(
+    r"^(?:in addition|additionally|moreover|furthermore|finally|further|then|also|notably|"
+    r"specifically|importantly|in particular|to this end|to that end),\s+",
+    re.I,
+)
+_LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
+# "X (Long Expansion)" -> "X": the expansion adds words, not content.
+EXPANSION = re.compile(r"\s*\((?=[^)]*\s)[^()]{3,80}\)")
+_RESULT_LEAD = (  # NAME and VERBS are filled in per paper
+    r"^(?:.{0,160}?\b(?:show|shows|showing|demonstrate|demonstrates|demonstrating|indicate|"
+    r"indicates|reveal|reveals|confirm|confirms|verify|verifies)\s+that\s+)?"
+    r"(?P<subject>(?:our|the proposed|the resulting|this)\s+(?:\w+\s+){0,2}?(?:method|approach|"
+    r"model|framework|system|technique|algorithm|pipeline|agent|policy|recipe|architecture)s?|"
+    r"NAME|it)\s+(?:(?:consistently|significantly|substantially|also|further|notably|still|"
+    r"even|clearly|greatly|largely)\s+)?(?P<verb>VERBS)\b"
+)
+# Result verbs and their -ing forms, for "X is a Y that Z, achieving ...".
+_ING = {
+    "outperforms": "outperforming",
+    "outperform": "outperforming",
+    "achieves": "achieving",
+    "achieve": "achieving",
+    "improves": "improving",
+    "improve": "improving",
+    "reduces": "reducing",
+    "reduce": "reducing",
+    "surpasses": "surpassing",
+    "surpass": "surpassing",
+    "yields": "yielding",
+    "yield": "yielding",
+    "reaches": "reaching",
+    "reach": "reaching",
+    "attains": "attaining",
+    "attain": "attaining",
+    "boosts": "boosting",
+    "boost": "boosting",
+    "delivers": "delivering",
+    "deliver": "delivering",
+    "matches": "matching",
+    "match": "matching",
+    "exceeds": "exceeding",
+    "exceed": "exceeding",
+    "obtains": "obtaining",
+    "obtain": "obtaining",
+    "accelerates": "accelerating",
+    "accelerate": "accelerating",
+    "beats": "beating",
+    "beat": "beating",
+    "sets": "setting",
+    "set": "setting",
+    "establishes": "establishing",
+    "establish": "establishing",
+    "raises": "raising",
+    "raise": "raising",
+    "cuts": "cutting",
+    "cut": "cutting",
+    "lowers": "lowering",
+    "lower": "lowering",
+    "preserves": "preserving",
+    "maintains": "maintaining",
+    "enables": "enabling",
+    "generalizes": "generalizing",
+    "scales": "scaling",
+    "speeds": "speeding",
+    "increases": "increasing",
+    "decreases": "decreasing",
+}
+RESULT_WORDS = frozenset(_ING.values())
+_AND_VERB = re.compile(r"\b(?:and|or)\s+(" + "|".join(_ING) + r")\b", re.I)
+CLAUSE_END = re.compile(
+    r",\s+(?:which|while|thereby|thus|validating|demonstrating|highlighting|showing|"
+    r"indicating|suggesting|confirming|underscoring|establishing|offering|providing|paving|"
+    r"making|and\s+(?:demonstrat|show|highlight|provid|offer)\w*)\b|;\s|\s+—\s|:\s"
+)
+
+
+def strip_lead(sentence: str) -> str:
+    """The sentence without a leading phrase before its subject ("To address this, we ...")
+    or a connective ("In addition, X ..."), and without "then" after "we"."""
+    sentence = _CONNECTIVE.sub("", _LEADING.sub("", sentence.strip(), count=1), count=1)
+    return capitalise(re.sub(r"^(we|We)\s+then\s+", r"\1 ", sentence))
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _and_ing(match: re.Match[str]) -> str:
+    """ "and reduces" -> "and reducing", to follow the first verb's -ing form."""
+    return f"{match.group(0).split()[0]} {_ING[match.group(1).lower()]}"
+
+
+def result_clause(sentence: str, name: str | None) -> str | None:
+    """The main result of a sentence as an -ing clause ("achieving 50.4% on CLEVRER"), cut
+    before any trailing commentary; None when the sentence has no such result."""
+    names = re.escape(name) if name else "(?!x)x"
+    verbs = "|".join(sorted(_ING, key=len, reverse=True))
+    pattern = re.compile(_RESULT_LEAD.replace("NAME", names).replace("VERBS", verbs), re.I)
+    match = pattern.match(strip_lead(sentence))
+    if match is None:
+        return None
+    rest = strip_lead(sentence)[match.end() :]
+    end = CLAUSE_END.search(rest)
+    rest = (rest[: end.start()] if end else rest).strip(" .,;")
+    if not rest or dangles(rest) or len(rest.split()) < 2:
+        return None
+    rest = _AND_VERB.sub(_and_ing, EXPANSION.sub("", rest))
+    return f"{_ING[match.group('verb').lower()]} {rest}"
+
+
+# Verbs that say how a method works, with their -ing forms: "X is a Y for Z, combining A and B".
+_HOW_ING = {
+    "uses": "using",
+    "employs": "employing",
+    "leverages": "leveraging",
+    "combines": "combining",
+    "integrates": "integrating",
+    "incorporates": "incorporating",
+    "utilizes": "utilizing",
+    "utilises": "utilising",
+    "adopts": "adopting",
+    "applies": "applying",
+    "exploits": "exploiting",
+    "features": "featuring",
+    "comprises": "comprising",
+    "consists of": "consisting of",
+    "relies on": "relying on",
+    "builds on": "building on",
+    "builds upon": "building upon",
+    "learns": "learning",
+    "trains": "training",
+    "fine-tunes": "fine-tuning",
+    "decomposes": "decomposing",
+    "constructs": "constructing",
+    "couples": "coupling",
+    "unifies": "unifying",
+    "formulates": "formulating",
+    "reformulates": "reformulating",
+    "casts": "casting",
+    "treats": "treating",
+    "replaces": "replacing",
+    "augments": "augmenting",
+    "fuses": "fusing",
+    "encodes": "encoding",
+    "transforms": "transforming",
+    "extracts": "extracting",
+    "distills": "distilling",
+    "injects": "injecting",
+    "aligns": "aligning",
+    "optimizes": "optimizing",
+    "guides": "guiding",
+    "generates": "generating",
+    "synthesizes": "synthesizing",
+    "performs": "performing",
+    "repurposes": "repurposing",
+    "converts": "converting",
+    "equips": "equipping",
+    "enforces": "enforcing",
+    "assigns": "assigning",
+    "selects": "selecting",
+    "retrieves": "retrieving",
+    "routes": "routing",
+    "refines": "refining",
+    "rewrites": "rewriting",
+    "adjusts": "adjusting",
+    "predicts": "predicting",
+    "introduces": "introducing",
+    "empowers": "empowering",
+    "offers": "offering",
+    "considers": "considering",
+    "gathers": "gathering",
+    "filters": "filtering",
+    "renders": "rendering",
+    "covers": "covering",
+    "discovers": "discovering",
+    "triggers": "triggering",
+    "clusters": "clustering",
+    "monitors": "monitoring",
+    "edits": "editing",
+    "exhibits": "exhibiting",
+    "inherits": "inheriting",
+    "targets": "targeting",
+    "conditions": "conditioning",
+    "develops": "developing",
+    "opens": "opening",
+    "visits": "visiting",
+    "limits": "limiting",
+    "orders": "ordering",
+    "alters": "altering",
+    "registers": "registering",
+    "embeds": "embedding",
+    "controls": "controlling",
+    "infers": "inferring",
+    "transmits": "transmitting",
+    "omits": "omitting",
+}
+# What "we" do that is another contribution or the evaluation, not how the method works.
+_NOT_WE = frozenset(
+    {"introduces", "constructs", "performs", "features", "comprises", "consists of", "selects"}
+)
+# Words ending in "s" after a name that are not its verb ("X models", "X is", "X has").
+_NOT_VERBS = frozenset(
+    """is was has does its models variants series weights results agents policies methods tasks
+    approaches outputs scores samples experiments""".split()
+)
+# Words after a plural noun that a verb is never followed by ("X policies not only improve").
+_NOUN_NEXT = re.compile(
+    r"(?:not|also|can|could|will|would|are|were|do|have|consistently|achieve|improve|"
+    r"outperform|show|demonstrate|learn|exhibit|remain|yield|perform)\b",
+    re.I,
+)
+# Verbs of _HOW_ING that are as often plural nouns: never converted after "and".
+_NOUNS_TOO = frozenset(
+    """filters clusters orders targets limits edits conditions controls offers covers features
+    registers monitors triggers renders""".split()
+)
+# A final single vowel and consonant: the -ing form may double it ("embeds" -> "embedding").
+_SINGLE_FINAL = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
+_KINDS = (
+    r"(?:method|approach|framework|model|system|technique|algorithm|pipeline|agent|"
+    r"architecture|benchmark|dataset|recipe|policy)"
+)
+# The subject and verb of a how sentence ("Specifically, X first trains ..."); NAME, NEXT
+# (subjects allowed only right after the head's sentence) and VERBS are filled in per paper.
+_HOW_LEAD = (
+    r"^(?:[^,]{1,90},\s+)?"
+    rf"(?P<subject>NAME|(?:our|the proposed)\s+(?:[\w-]+\s+){{0,2}}?{_KINDS}NEXT)\s+"
+    r"(?P<adverbs>(?:(?:first|also|further|then|\w+ly)\s+){0,2})"
+    r"(?:(?:is|are)\s+(?P<part>\w+ed|built|taught|made|grown|drawn)"
+    r"(?=\s+(?:by|through|via|with|on|using|from|in|to)\b)|(?P<verb>VERBS))\s+"
+)
+# "It", "The framework": the method only right after the sentence that introduced it (not
+# "the model", which is as often the base model the method trains).
+_NEXT_SUBJECT = (
+    r"|it|(?:the|this)\s+(?:[\w-]+\s+)?(?:method|approach|framework|system|technique|"
+    r"algorithm|pipeline|architecture|benchmark|dataset|recipe)"
+)
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|where|when|whose)\b", re.I)
+_THEN_VERB = re.compile(
+    r"\b((?:and|then|and then|,\s*then)(?:\s+(?:further|also|then|finally))?)\s+"
+    r"(\w+(?: of| on| upon)?)\b",
+    re.I,
+)
+# "comprising two key components": a count that points at a list the clause leaves out.
+POINTER = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple)\s+(?:[\w-]+\s+){0,2}(?:components|"
+    r"contributions|innovations|stages|modules|parts|steps|principles|dimensions|advances|"
+    r"phases|mechanisms|elements|ideas|designs|challenges|issues|problems|limitations|"
+    r"questions|tasks)$",
+    re.I,
+)
+
+
+def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False) -> str | None:
+    """How the method works, as an -ing clause ("combining A with B") from a sentence whose
+    subject is the method (its name, "our framework", or "it" right after the head's own
+    sentence), cut before trailing commentary; None when the sentence says no such thing."""
+    text = strip_lead(sentence)
+    match = _how_lead(text, names, follows_head)
+    if match is None:
+        return None
+    rest = text[match.end() :]
+    if _NOUN_NEXT.match(rest):
+        return None
+    end = CLAUSE_END.search(rest)
+    rest = EXPANSION.sub("", rest[: end.start()] if end else rest).strip(" .,;")
+    relative = _RELATIVE_WORD.search(rest)  # "that unifies and generalizes" stays finite
+    split = relative.start() if relative else len(rest)
+    rest = _THEN_VERB.sub(_then_ing, rest[:split]) + rest[split:]
+    if not rest or len(rest.split()) < 2:
+        return None
+    adverbs = match.group("adverbs").replace("then ", "")
+    verb = match.group("part") or _ing_form(match.group("verb").lower(), text)
+    return f"{adverbs}{verb} {rest}" if verb else None
+
+
+def _how_lead(text: str, names: tuple[str, ...], follows_head: bool) -> re.Match[str] | None:
+    """The subject and verb opening a how sentence: the method (or "it", "the framework") and
+    a verb of how it works, or, right after the head's sentence, "we" and a verb of how the
+    method is made ("we first train an SAE ...")."""
+    named = "|".join(_name_pattern(name) for name in names) or "(?!x)x"
+    verbs = "|".join(re.escape(v) for v in sorted(_HOW_ING, key=len, reverse=True))
+    lead = _HOW_LEAD.replace("NAME", named).replace("NEXT", _NEXT_SUBJECT if follows_head else "")
+    match = re.match(lead.replace("VERBS", verbs + r"|[a-z]+s"), text, re.I)
+    if match is not None or not follows_head:
+        return match
+    base = "|".join(
+        re.escape(_base(v)) for v in sorted(_HOW_ING, key=len, reverse=True) if v not in _NOT_WE
+    )
+    return re.match(
+        _HOW_LEAD.replace("NAME", "we").replace("NEXT", "").replace("VERBS", base), text, re.I
+    )
+
+
+def _base(verb: str) -> str:
+    """ "applies" -> "apply", "relies on" -> "rely on", "uses" -> "use"."""
+    first, _, rest = verb.partition(" ")
+    first = first[:-3] + "y" if first.endswith("ies") else first[:-1]
+    return f"{first} {rest}".strip()
+
+
+def _ing_form(verb: str, sentence: str) -> str | None:
+    """The -ing form of a present-tense verb ("uses" or "use" -> "using"), None for a result
+    verb (the result clause's), a word the sentence also uses as a noun ("models"), or one
+    whose form is not sure (a doubled consonant: "embeds" -> "embedding")."""
+    known = {**_HOW_ING, **{_base(v): ing for v, ing in _HOW_ING.items()}}
+    if verb in known:
+        return known[verb]
+    if verb in _ING or verb in _NOT_VERBS or not verb.endswith("s") or verb.endswith("ss"):
+        return None
+    if re.search(rf"\b(?:the|a|an|our|these|its|their|of|and)\s+{verb}\b", sentence, re.I):
+        return None
+    base = _base(verb) if verb.endswith("ies") else verb[:-1]
+    base = base[:-1] if verb.endswith(("sses", "shes", "ches", "xes", "oes")) else base
+    if base.endswith("e") and not base.endswith(("ee", "oe", "ye")):
+        return base[:-1] + "ing"
+    if _SINGLE_FINAL.search(base):
+        return None
+    return base + "ing"
+
+
+def _then_ing(match: re.Match[str]) -> str:
+    """ "and then uses" -> "and then using", to follow the first verb's -ing form; a word that
+    is as often a noun ("and conditions") stays as it is."""
+    verb = match.group(2).lower()
+    ing = None if verb in _NOUNS_TOO else _HOW_ING.get(verb) or _ING.get(verb)
+    return f"{match.group(1)} {ing}" if ing else match.group(0)
+
+
+def _name_pattern(name: str) -> str:
+    return re.escape(name).replace(r"\-", "[-\\s]").replace(r"\ ", "[-\\s]")
+
+
+# "three key innovations: (1) A to do x; (2) B ...; and (3) C" -> "A, B, and C".
+_LIST_LEAD = re.compile(
+    r"\b(?:two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}\w+s\s*(?::|,\s*(?:i\.e\.|namely),?)\s*"
+    r"(?=\((?:1|i|a)\))",
+    re.I,
+)
+_ITEM_MARK = re.compile(r"\((?:\d|i{1,3}|iv|v|vi|[a-f])\)\s*")
+# Where an item's name ends: before what it does, what it is for, or an example.
+_ITEM_END = re.compile(
+    r"[,;:]|\s[-–—]\s|\s(?:to|that|which|where|for|by|via|through|in order to|"
+    r"using|combining|leveraging|integrating|enabling|allowing|including|capturing|measuring|"
+    r"assessing|evaluating|providing|ensuring|designed|trained|built|based)\s",
+)
+# "(2) summary, hide, and restore": an item that is itself a list has no one name.
+_INNER_LIST = re.compile(r"^,\s*(?:[\w-]+\s*,\s*)*(?:and|or)\s")
+MAX_ITEM_WORDS = 7
+
+
+def collapse_list(sentence: str) -> str:
+    """A sentence ending in a numbered list with each item cut to its name ("three key
+    advances: (1) a curated knowledge base that ...; (2) ..." -> "a curated knowledge base,
+    ..., and ..."); the sentence as it is when an item's name is long or unclear."""
+    lead = _LIST_LEAD.search(sentence)
+    if lead is None:
+        return sentence
+    items = [i.strip(" ,;.") for i in _ITEM_MARK.split(sentence[lead.end() :])]
+    names = [_item_name(re.sub(r"^and\s+", "", i)) for i in items if i]
+    if len(names) < 2 or any(not 0 < len(n.split()) <= MAX_ITEM_WORDS for n in names):
+        return sentence
+    series = f"{', '.join(names[:-1])}{',' if len(names) > 2 else ''} and {names[-1]}"
+    if re.match(r"[a-z]+ing\b", names[0]):  # "two core challenges: (i) inferring ..."
+        kind = re.sub(r"^\w+\s+", "", lead.group(0)).split(":")[0].split(",")[0].strip()
+        series = f"the {kind} of {series}"
+    return f"{sentence[: lead.start()]}{series}."
+
+
+def _item_name(item: str) -> str:
+    """A list item's name: its words before what it does ("a curated knowledge base that
+    grounds ..." -> "a curated knowledge base"); empty when the item is itself a list."""
+    name = _ITEM_END.split(item, maxsplit=1)[0].strip()
+    return "" if _INNER_LIST.match(item[len(name) :]) else name
+
+
+# Where a how clause can end early and still say something whole: before a purpose ("to"), a
+# relative clause, an example list, or a second participle clause.
+_HOW_CUT = re.compile(
+    r",?\s+(?:that|which|where|such as|including|in order to|while)\s+"
+    r"|(?<!\bup)(?<!inherent)(?<!similar)(?<!due)(?<!compared)(?<!prior)(?<!applied)"
+    r"(?<!equal)(?<!relative)(?<!close)\s+to\s+(?!(?:the|a|an|its|their|\d|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|over|more|all|each|both)\b)"
+    r"|,\s+(?:and\s+)?\w+ing\s|,\s+(?:known|i\.e\.|e\.g\.)|,\s+and\s"
+)
+# A cut that leaves half a construction: "not only ... but also up", ", fine-tuned".
+_HALF = re.compile(r"\bnot only\b(?!.*\bbut\b)|,\s+[\w-]+ed$|\b(?:up|also|only|not|both)$", re.I)
+# "syn- thetic": a word broken across a line in the abstract's copy.
+_SPLIT = re.compile(r"[a-z]-\s+[a-z]")
+MIN_HOW_WORDS = 3
+
+
+def how_cuts(clause: str) -> list[str]:
+    """``clause`` and its cuts at the points where it can end, longest first."""
+    cuts = [clause[: m.start()].strip(" ,") for m in _HOW_CUT.finditer(clause)]
+    kept = [clause, *reversed(cuts)]
+    return [c for c in kept if len(c.split()) >= MIN_HOW_WORDS and _whole(c)]
+
+
+def _whole(clause: str) -> bool:
+    """Whether a how clause says something whole: no dangling reference, no count pointing
+    at a list it leaves out ("two core components"), no half construction."""
+    return not (
+        dangles(clause)
+        or POINTER.search(clause)
+        or _HALF.search(clause)
+        or _SPLIT.search(clause)
+        or _ITEM_MARK.search(clause)
+    )
