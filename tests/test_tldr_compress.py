@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.compress import compress, contribution, dangles, edit_problems, name_of
+from assistant.summaries.clauses import collapse_list, how_clause, how_cuts
+from assistant.summaries.compress import (
+    compress,
+    contribution,
+    dangles,
+    edit_problems,
+    name_of,
+    title_line,
+)
+from assistant.summaries.extractive import split_sentences
 
 BACKGROUND = (
     "Large language models have shown strong performance on many reasoning benchmarks. "
@@ -195,16 +204,12 @@ def test_the_title_says_what_the_method_is_when_the_abstract_only_gives_backgrou
     ],
 )
 def test_the_title_line_is_made_only_from_a_noun_phrase(title: str, expected: str | None) -> None:
-    from assistant.summaries.compress import title_line
-
     name = title.split(":")[0]
     abstract = "A study of Rust and Chinese text, in which we test video super-resolution."
     assert title_line(title, abstract, name) == expected
 
 
 def test_a_title_word_the_abstract_capitalises_mid_sentence_keeps_its_capital() -> None:
-    from assistant.summaries.compress import title_line
-
     title = "C2R: A Framework for Translating Legacy Code to Rust"
     abstract = "We translate C projects to Rust with tests."
     assert title_line(title, abstract, "C2R") == (
@@ -223,8 +228,6 @@ def test_two_contributions_are_not_bound_to_the_method_name() -> None:
 
 
 def test_a_sentence_glued_to_the_next_by_a_missing_space_is_split() -> None:
-    from assistant.summaries.extractive import split_sentences
-
     text = "KL penalties limit exploration.To address this, we propose GRPO-CARE. See arXiv.org."
     assert split_sentences(text) == [
         "KL penalties limit exploration.",
@@ -292,14 +295,10 @@ def test_a_how_clause_joins_the_result_and_is_cut_to_fit_the_line() -> None:
 def test_a_how_clause_comes_only_from_a_sentence_about_the_method(
     sentence: str, follows: bool, expected: str | None
 ) -> None:
-    from assistant.summaries.clauses import how_clause
-
     assert how_clause(sentence, ("X",), follows_head=follows) == expected
 
 
 def test_a_cut_how_clause_never_ends_half_way_or_points_at_a_list() -> None:
-    from assistant.summaries.clauses import how_cuts
-
     clause = (
         "providing not only the needed inputs, such as figure images, but also up to three "
         "other figures"
@@ -330,8 +329,6 @@ def test_a_numbered_list_is_cut_to_the_names_of_its_items() -> None:
 
 
 def test_a_list_item_that_is_itself_a_list_keeps_the_sentence_as_it_is() -> None:
-    from assistant.summaries.clauses import collapse_list
-
     sentence = (
         "X equips LLMs with three categories of tools: (1) context fragmentation, (2) summary, "
         "hide, and restore, and (3) intelligent search."

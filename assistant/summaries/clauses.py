@@ -11,11 +11,11 @@ import re
 from assistant.summaries.checker import dangles
 
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
-_CONNECTIVE = re.compile(
-    r"^(?:in addition|additionally|moreover|furthermore|finally|further|then|also|notably|"
-    r"specifically|importantly|in particular|to this end|to that end),\s+",
-    re.I,
+_CONNECTIVES = (
+    "in addition|additionally|moreover|furthermore|finally|further|then|also|notably|"
+    "specifically|importantly|in particular|to this end|to that end"
 )
+_CONNECTIVE = re.compile(rf"^(?:{_CONNECTIVES}),\s+", re.I)
 _LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
 # "X (Long Expansion)" -> "X": the expansion adds words, not content.
 EXPANSION = re.compile(r"\s*\((?=[^)]*\s)[^()]{3,80}\)")
@@ -345,11 +345,8 @@ def _name_pattern(name: str) -> str:
 
 
 # "three key innovations: (1) A to do x; (2) B ...; and (3) C" -> "A, B, and C".
-_LIST_LEAD = re.compile(
-    r"\b(?:two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}\w+s\s*(?::|,\s*(?:i\.e\.|namely),?)\s*"
-    r"(?=\((?:1|i|a)\))",
-    re.I,
-)
+_COUNTED = r"\b(?:two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}\w+s"  # "three key innovations"
+_LIST_LEAD = re.compile(_COUNTED + r"\s*(?::|,\s*(?:i\.e\.|namely),?)\s*(?=\((?:1|i|a)\))", re.I)
 _ITEM_MARK = re.compile(r"\((?:\d|i{1,3}|iv|v|vi|[a-f])\)\s*")
 # Where an item's name ends: before what it does, what it is for, or an example.
 _ITEM_END = re.compile(

@@ -49,17 +49,16 @@ from assistant.summaries.extractive import score_sentence, split_sentences
 # "we propose", "this paper introduces", "here we present" (with an optional adverb).
 _SUBJECT = r"(?:we|this (?:paper|work|study|article)|our (?:paper|work)|the authors|here we)"
 _VERB = r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate)"
+_CUE_ADVERB = r"(?:first|further|also|then|here|therefore|thus|instead|now|\w+ly)"
 _CUE = re.compile(
-    rf"\b{_SUBJECT}(?:,\s*[^,]{{1,40}},)?\s+(?:(?:first|further|also|then|here|therefore|"
-    rf"thus|instead|now|\w+ly)\s+)?{_VERB}(?:s|d|ed)?\s+",
-    re.I,
+    rf"\b{_SUBJECT}(?:,\s*[^,]{{1,40}},)?\s+(?:{_CUE_ADVERB}\s+)?{_VERB}(?:s|d|ed)?\s+", re.I
 )
 # "we draw inspiration from X and propose Y" -> "we propose Y".
 _WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\sand\s(?={_VERB}s?\s)", re.I)
+_FINDING_ADVERB = r"(?:first|further|also|then|empirically|theoretically)"
+_SHOW = r"(?:show|find|demonstrate|prove|reveal|identify|uncover|observe)"
 _FINDING = re.compile(
-    rf"\b{_SUBJECT}\s+(?:(?:first|further|also|then|empirically|theoretically)\s+)?"
-    r"(?:show|find|demonstrate|prove|reveal|identify|uncover|observe)s?\s+(?:\w+\s+){0,3}?that\s+",
-    re.I,
+    rf"\b{_SUBJECT}\s+(?:{_FINDING_ADVERB}\s+)?{_SHOW}s?\s+(?:\w+\s+){{0,3}}?that\s+", re.I
 )
 _NAMED = re.compile(r",?\s*(?:called|named|dubbed|termed|coined)\s+([^\s,;:]+)\s*,?\s*", re.I)
 _APPOSITIVE = re.compile(r"^(?P<name>[^\s,]+(?:\s[^\s,]+){0,3}),\s+(?P<rest>(?:a|an|the)\s.+)$")
