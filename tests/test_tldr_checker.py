@@ -210,6 +210,13 @@ def test_but_also_without_not_only_is_garbled() -> None:
     assert not any("not only" in r for r in check_form(whole, abstract))
 
 
+def test_an_article_with_no_noun_is_garbled() -> None:
+    abstract = "We propose a new loss function, called the manifold feature distance (MFD)."
+    bare = "the is a new loss function manifold feature distance (MFD), which provides tangents."
+    assert any("article" in r for r in check_form(bare, abstract))
+    assert not check_form("MFD is a loss that provides tangents pointing toward the manifold.")
+
+
 def test_a_name_with_an_exponent_is_not_a_tex_artefact() -> None:
     assert not check_form("Benchmark^2 is a framework of three complementary metrics.")
     assert check_form("GUI-360^circ is a dataset of three canonical computer tasks.")

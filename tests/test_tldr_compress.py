@@ -356,3 +356,15 @@ def test_what_a_dangling_clause_does_it_through_is_kept_and_a_stray_participle_c
         "SWE-Factory: Your Automated Factory for Issue Resolution Training Data",
     )
     assert cut == "SWE-Factory is an automated data pipeline."
+
+
+def test_called_before_an_article_names_no_one_word_name() -> None:
+    sentence = (
+        "To mitigate oscillatory tangents, we propose a new loss function, called the manifold "
+        "feature distance (MFD), which provides manifold-aligned tangents."
+    )
+    line = contribution(sentence, None, "Align Your Tangent: Training Better Consistency Models")
+    assert line is not None and not line.lower().startswith("the is")
+    assert contribution("We propose a new loss, called MFD, which provides tangents.", None) == (
+        "MFD is a new loss which provides tangents."
+    )

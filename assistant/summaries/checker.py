@@ -437,6 +437,8 @@ def _cut_off(text: str) -> list[str]:
 _DEFINES = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2}\s+(?:is|are)\s+(?:a|an)\s+\S+\s+\S+")
 _BUT_ALSO = re.compile(r"\bbut (?:\w+ )?also\b", re.I)
 _NOT_ONLY = re.compile(r"\bnot (?:\w+ )?only\b", re.I)
+# "the is a new loss function": an article with no noun before the verb.
+_BARE_ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?:is|are|was|were|has|have)\b", re.I)
 
 
 def _garbled(text: str) -> list[str]:
@@ -451,6 +453,8 @@ def _garbled(text: str) -> list[str]:
         return ['vacuous: the subject names nothing ("The method is ...")']
     if _BUT_ALSO.search(text) and not _NOT_ONLY.search(text):
         return ['garbled: "but also" without its "not only"']
+    if _BARE_ARTICLE.search(text):
+        return ['garbled: an article with no noun ("the is")']
     return []
 
 

@@ -60,7 +60,10 @@ _SHOW = r"(?:show|find|demonstrate|prove|reveal|identify|uncover|observe)"
 _FINDING = re.compile(
     rf"\b{_SUBJECT}\s+(?:{_FINDING_ADVERB}\s+)?{_SHOW}s?\s+(?:\w+\s+){{0,3}}?that\s+", re.I
 )
-_NAMED = re.compile(r",?\s*(?:called|named|dubbed|termed|coined)\s+([^\s,;:]+)\s*,?\s*", re.I)
+# "a loss, called MFD, that ..." (not "called the manifold feature distance": no one-word name).
+_NAMED = re.compile(
+    r",?\s*(?:called|named|dubbed|termed|coined)\s+(?!(?:the|a|an)\s)([^\s,;:]+)\s*,?\s*", re.I
+)
 _APPOSITIVE = re.compile(r"^(?P<name>[^\s,]+(?:\s[^\s,]+){0,3}),\s+(?P<rest>(?:a|an|the)\s.+)$")
 _DEFINED_APPOSITIVE = re.compile(
     r"^[^(),]{3,90}\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),\s+(?P<rest>(?:a|an|the)\s.+)$"
