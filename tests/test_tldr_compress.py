@@ -151,6 +151,21 @@ def test_a_trim_that_changes_drops_or_rebinds_is_refused(draft: str, expected: s
     assert any(expected in r for r in edit_problems(draft, LINE, TITLE, ABSTRACT))
 
 
+def test_a_trim_across_a_comma_must_drop_whole_clauses() -> None:
+    line = (
+        "DIVERT is a user simulation framework for exploration of agent-user interactions, "
+        "capturing the full agent-environment state at decision points, and resuming from them."
+    )
+    abstract = "We present DIVERT, " + line.split(" is ", 1)[1]
+    spliced = (
+        "DIVERT is a user simulation framework for exploration of agent-environment state at "
+        "decision points."
+    )
+    whole = "DIVERT is a user simulation framework for exploration of agent-user interactions."
+    assert any("across a comma" in r for r in edit_problems(spliced, line, "DIVERT", abstract))
+    assert not any("across a comma" in r for r in edit_problems(whole, line, "DIVERT", abstract))
+
+
 # Round-2 failure kinds (those days are tuning data now): a side release or a part picked
 # over the method the title names, a background sentence, two contributions bound to one name.
 TIME_TITLE = "TIME: A Multi-level Benchmark for Temporal Reasoning of LLMs in Real-World Scenarios"

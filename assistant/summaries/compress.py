@@ -493,6 +493,34 @@ def _is_cut_from(draft: str, line: str) -> bool:
     return all(any(word == other for other in remaining) for word in _words(draft))
 
 
+_BOUNDARY = (",", ";", ":")
+
+
+def _splices(draft: str, line: str) -> bool:
+    """Whether a cut runs across a clause boundary without removing whole clauses: "exploration
+    of [agent-user interactions, capturing the full] agent-environment state" says something
+    the line does not. A cut inside one clause, or of whole comma-delimited clauses, is fine."""
+    tokens, at = line.split(), 0
+    kept: list[int] = []
+    for word in draft.split():
+        while at < len(tokens) and _bare(tokens[at]) != _bare(word):
+            at += 1
+        if at == len(tokens):
+            return False  # not a cut of the line (the caller says so)
+        kept.append(at)
+        at += 1
+    for before, after in pairwise(kept):
+        gap = tokens[before + 1 : after]
+        crosses = any(t.endswith(_BOUNDARY) for t in gap[:-1])
+        if crosses and not (tokens[before].endswith(_BOUNDARY) and gap[-1].endswith(_BOUNDARY)):
+            return True
+    return False
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,;:()\"'“”").lower()
+
+
 def _moved_numbers(draft: str, line: str) -> list[str]:
     """Numbers whose two preceding words differ from the line's: a cut that joined a number to
     another statement ("reducing memory [by 70% and accelerating decoding] by 1.3x")."""
@@ -529,6 +557,8 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
     reasons = list(check_tldr(draft, title, abstract))
     if not _is_cut_from(draft, line):
         reasons.append("rewords the line: only cutting words is allowed")
+    elif _splices(draft, line):
+        reasons.append("joins two clauses by cutting across a comma")
     if _new_repeats(draft, line):
         reasons.append("repeats a phrase the line says once")
     wrong = unbound_numbers(draft, abstract) + stray_numbers(draft, abstract)
