@@ -17,6 +17,8 @@ from assistant.phrasing import EMPTY_NAME
         ("a method known as , which", "a method known as Toolformer, which"),
         ("a loss referred to as is used", "a loss referred to as InfoNCE is used"),
         ("the system, dubbed and tested", "the system, dubbed Theseus, was tested"),
+        ("a loss called the new loss", "a loss called the manifold feature distance (MFD)"),
+        ("a mechanism named the best one", "a mechanism named the Uniform Phantom"),
     ],
 )
 def test_an_empty_name_slot_matches_and_its_named_twin_does_not(empty: str, named: str) -> None:
