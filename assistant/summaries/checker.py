@@ -233,9 +233,9 @@ def _check_subject(tldr: str, title: str, abstract: str) -> list[str]:
 
 
 def _forms_of(name: str) -> set[str]:
-    """How an abstract writes a title's name: as is, with a space for a hyphen, by its
+    """How an abstract writes a title's name: as is (with a space for a hyphen), by its
     initials ("Graph of Skills" -> "GoS"), or by a named part ("InfiMed-ORBIT" -> "ORBIT")."""
-    forms = {name, name.replace("-", " "), name.replace(" ", "-")}
+    forms = {name}  # its hyphen and space spellings: name_pattern
     parts = [part for part in re.split(r"[-\s]", name) if part]
     if len(parts) > 1:
         forms.add("".join(part[0] for part in parts))
@@ -252,8 +252,14 @@ def _expansions(name: str, abstract: str) -> set[str]:
     return found
 
 
+def name_pattern(name: str) -> str:
+    """A regex for ``name`` as abstracts write it: a hyphen or a space between its parts
+    ("InfiMed-ORBIT", "InfiMed ORBIT")."""
+    return re.escape(name).replace(r"\-", "[-\\s]").replace(r"\ ", "[-\\s]")
+
+
 def _names(text: str, name: str) -> bool:
-    return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I))
+    return bool(re.search(rf"(?<![\w-]){name_pattern(name)}(?![\w-])", text, re.I))
 
 
 def _check_binding(tldr: str, abstract: str) -> list[str]:

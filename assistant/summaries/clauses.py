@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.summaries.checker import dangles
+from assistant.summaries.checker import dangles, name_pattern
 
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
 _CONNECTIVES = (
@@ -291,7 +291,7 @@ def _how_lead(text: str, names: tuple[str, ...], follows_head: bool) -> re.Match
     """The subject and verb opening a how sentence: the method (or "it", "the framework") and
     a verb of how it works, or, right after the head's sentence, "we" and a verb of how the
     method is made ("we first train an SAE ...")."""
-    named = "|".join(_name_pattern(name) for name in names) or "(?!x)x"
+    named = "|".join(name_pattern(name) for name in names) or "(?!x)x"
     verbs = "|".join(re.escape(v) for v in sorted(_HOW_ING, key=len, reverse=True))
     lead = _HOW_LEAD.replace("NAME", named).replace("NEXT", _NEXT_SUBJECT if follows_head else "")
     match = re.match(lead.replace("VERBS", verbs + r"|[a-z]+s"), text, re.I)
@@ -338,10 +338,6 @@ def _then_ing(match: re.Match[str]) -> str:
     verb = match.group(2).lower()
     ing = None if verb in _NOUNS_TOO else _HOW_ING.get(verb) or _ING.get(verb)
     return f"{match.group(1)} {ing}" if ing else match.group(0)
-
-
-def _name_pattern(name: str) -> str:
-    return re.escape(name).replace(r"\-", "[-\\s]").replace(r"\ ", "[-\\s]")
 
 
 # "three key innovations: (1) A to do x; (2) B ...; and (3) C" -> "A, B, and C".

@@ -30,6 +30,7 @@ from assistant.summaries.checker import (
     check_tldr,
     dangles,
     method_names,
+    name_pattern,
     stem,
 )
 from assistant.summaries.clauses import (
@@ -369,7 +370,7 @@ def _head_rank(head: str, name: str) -> int:
     """0 for a line whose subject is the method ("X is ...", not "X-Lite is ..."), 1 for one
     that names it early ("We propose X, ..."), 2 for a line about something else, 3 for
     "We ..." without it."""
-    pattern = re.escape(name).replace(r"\-", "[-\\s]").replace(r"\ ", "[-\\s]")
+    pattern = name_pattern(name)
     if re.match(rf"{pattern}(?![\w-])", head, re.I):
         return 0
     early = " ".join(head.split()[:NAMED_WITHIN])
