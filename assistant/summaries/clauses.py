@@ -229,10 +229,14 @@ _NOUNS_TOO = frozenset(
 )
 # A final single vowel and consonant: the -ing form may double it ("embeds" -> "embedding").
 _SINGLE_FINAL = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
-_KINDS = (
-    r"(?:method|approach|framework|model|system|technique|algorithm|pipeline|agent|"
-    r"architecture|benchmark|dataset|recipe|policy)"
-)
+# What a method is called in a how sentence's subject ("our framework", "the method").
+_THING_KINDS = (
+    "method approach framework model system technique algorithm pipeline agent architecture "
+    "benchmark dataset recipe policy"
+).split()
+# Kinds that as often name what the method trains or acts on ("the model": the base model).
+_NOT_THE_METHOD = frozenset({"model", "agent", "policy"})
+_KINDS = f"(?:{'|'.join(_THING_KINDS)})"
 # The subject and verb of a how sentence ("Specifically, X first trains ..."); NAME, NEXT
 # (subjects allowed only right after the head's sentence) and VERBS are filled in per paper.
 _HOW_LEAD = (
@@ -244,10 +248,8 @@ _HOW_LEAD = (
 )
 # "It", "The framework": the method only right after the sentence that introduced it (not
 # "the model", which is as often the base model the method trains).
-_NEXT_SUBJECT = (
-    r"|it|(?:the|this)\s+(?:[\w-]+\s+)?(?:method|approach|framework|system|technique|"
-    r"algorithm|pipeline|architecture|benchmark|dataset|recipe)"
-)
+_NEXT_KINDS = "|".join(k for k in _THING_KINDS if k not in _NOT_THE_METHOD)
+_NEXT_SUBJECT = rf"|it|(?:the|this)\s+(?:[\w-]+\s+)?(?:{_NEXT_KINDS})"
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|where|when|whose)\b", re.I)
 _THEN_VERB = re.compile(
     r"\b((?:and|then|and then|,\s*then)(?:\s+(?:further|also|then|finally))?)\s+"
