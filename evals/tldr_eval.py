@@ -64,6 +64,7 @@ class Label:
     informative: int
     fluent: bool
     reason: str
+    split: str = ""  # the label's own split: "test" labels were never tuned on
 
 
 def load_labels(datasets_dir: Path) -> dict[tuple[str, str], Label]:
@@ -81,6 +82,7 @@ def load_labels(datasets_dir: Path) -> dict[tuple[str, str], Label]:
             int(r["informative"]),
             bool(r["fluent"]),
             r["reason"],
+            r.get("split", ""),
         )
         labels[(label.paper_id, _norm(label.tldr))] = label
     return labels
@@ -158,14 +160,21 @@ def checker_precision(
     were never tuned on): how many it passes, the usable share of those (precision) and the
     share of usable lines it passes (recall). Lines of every pipeline count, not only this
     run's, so a stricter checker shows here even when the current lines do not change."""
-    papers = {r["paper_id"]: r for r in _jsonl(datasets_dir / TLDR_SET)}
-    judged = [
-        (not check(r["tldr"], papers[r["paper_id"]]["title"], papers[r["paper_id"]]["abstract"]), r)
-        for r in _jsonl(datasets_dir / TLDR_LABELS)
-        if r["split"] == split and r["paper_id"] in papers
+    papers = {paper.paper_id: paper for paper in load_tldr_set(datasets_dir, "all")}
+    labels = [
+        label
+        for label in load_labels(datasets_dir).values()
+        if label.split == split and label.paper_id in papers
     ]
-    passed = [bool(r["usable"]) for ok, r in judged if ok]
-    usable = [ok for ok, r in judged if r["usable"]]
+    judged = [
+        (
+            not check(label.tldr, papers[label.paper_id].title, papers[label.paper_id].abstract),
+            label,
+        )
+        for label in labels
+    ]
+    passed = [label.usable for ok, label in judged if ok]
+    usable = [ok for ok, label in judged if label.usable]
     return {
         "tldr.checker_labelled": len(judged),
         "tldr.checker_passed": len(passed),

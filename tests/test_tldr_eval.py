@@ -95,6 +95,10 @@ def test_the_eval_writes_model_tldrs_for_the_split_and_reports_them() -> None:
     assert "content-word recall of ai_summary" in text and "s per paper" in text
 
 
+# The judged fields every stored label carries (judging.md); only usable and split vary here.
+LABEL = {"faithful": True, "informative": 4, "fluent": True, "reason": "read"}
+
+
 def test_checker_precision_counts_the_usable_share_of_the_lines_it_passes(tmp_path: Path) -> None:
     from evals.tldr_eval import TLDR_LABELS, TLDR_SET, checker_precision
 
@@ -103,7 +107,7 @@ def test_checker_precision_counts_the_usable_share_of_the_lines_it_passes(tmp_pa
     labels = [("good line", True, "test"), ("bad line", False, "test"), ("x", True, "dev")]
     (tmp_path / TLDR_LABELS).write_text(
         "".join(
-            json.dumps({"paper_id": "p1", "tldr": t, "usable": u, "split": s}) + "\n"
+            json.dumps({**LABEL, "paper_id": "p1", "tldr": t, "usable": u, "split": s}) + "\n"
             for t, u, s in labels
         )
     )
