@@ -180,3 +180,55 @@ def test_the_name_next_to_the_kind_asked_for_answers_a_name_question() -> None:
     question = "What is the difficulty-organized dataset built to train Observe-R1 called?"
     assert names_the_kind("We construct the NeuraLadder dataset for RL training.", question)
     assert not names_the_kind("We present Observe-R1, a framework for MLLMs.", question)
+
+
+def test_a_how_question_leads_with_the_sentence_that_says_by_what_means() -> None:
+    question = "How does AgentTTS search for compute-optimal allocations in multi-stage tasks?"
+    challenge = (
+        "TTS in multi-stage tasks introduces challenges: the search space of model and budget "
+        "allocations in multi-stage tasks is combinatorial."
+    )
+    answer = (
+        "We propose AgentTTS, a framework that searches for compute-optimal allocations "
+        "through iterative feedback-driven interactions."
+    )
+    sentences = [challenge, answer]
+    quotes = [quote(challenge), quote(answer)]
+    assert best_quote(question, quotes, sentences, "AgentTTS").sentence == answer
+    asked_what = question.replace("How does", "What does").replace("search for", "say of")
+    assert best_quote(asked_what, quotes, sentences, "AgentTTS").sentence == challenge
+
+
+def test_means_count_only_after_the_words_asked_about() -> None:
+    question = "How does TARS reformulate direct preference optimization?"
+    background = (
+        "Direct preference optimization (DPO) is a common strategy for correcting "
+        "hallucinations by aligning model outputs with human preferences."
+    )
+    answer = (
+        "We propose TARS, a token-adaptive preference strategy that reformulates DPO as a "
+        "min-max optimization problem."
+    )
+    quotes = [quote(background), quote(answer)]
+    assert best_quote(question, quotes, [background, answer], "TARS").sentence == answer
+
+
+def test_the_kind_asked_for_does_not_count_where_it_describes_the_paper_itself() -> None:
+    question = "What RL framework does SimpleVLA-RL build upon?"
+    title = "SimpleVLA-RL: Scaling VLA Training via Reinforcement Learning"
+    intro = "In this work, we introduce SimpleVLA-RL, an efficient RL framework for robots."
+    answer = "Building upon veRL, we introduce trajectory sampling and parallel rendering."
+    quotes = [quote(intro), quote(answer)]
+    assert best_quote(question, quotes, [intro, answer], title).sentence == answer
+    assert best_quote(question, quotes, [intro, answer], "Scaling VLA").sentence == intro
+
+
+def test_a_sentence_far_more_focused_on_the_ask_outranks_a_named_one() -> None:
+    question = "What strategy does HuMo propose to associate audio with facial regions?"
+    named = "At inference, we design a time-adaptive Classifier-Free Guidance strategy."
+    answer = (
+        "For audio-visual sync, we propose a focus-by-predicting strategy that guides the "
+        "model to associate audio with facial regions."
+    )
+    quotes = [quote(named), quote(answer)]
+    assert best_quote(question, quotes, [named, answer], "HuMo").sentence == answer

@@ -24,7 +24,7 @@ from collections.abc import Collection, Sequence
 
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import answer_span, need_of, satisfies
-from assistant.pipeline.text import content_words, topic_words
+from assistant.pipeline.text import content_words, entities, topic_words
 from assistant.pipeline.types import Evidence
 
 # Where a question turns to its second ask: ", and what ...", "; how ...".
@@ -57,6 +57,18 @@ _ASK_START = re.compile(r"(?:^|[,;:]\s+)(?=(?:what|which|how|who|whose|where|whe
 _TRAILING_CONTEXT = re.compile(
     r",\s+(?:according to|as reported|in the (?:paper|work|study))\b", re.I
 )
+# "How does X search ...?", "How is Y achieved?": asks for the means, which a sentence gives
+# with "through A", "via B", "using C", "by training D".
+_HOW = re.compile(r"^\W*how\s+(?:is|are|was|were|does|do|did|can|could)\b", re.I)
+_MEANS = re.compile(r"\b(?:through|via|using|leverag\w*|by (?:means of|\w+ing)\b)", re.I)
+MEANS_BOOST = 1.5
+MEANS_AFTER_WORDS = 6  # words before "through ..." that must hold one of the question's
+SUBJECT_HEAD_WORDS = 3  # a title's head before ":" this short is the paper's name
+_KIND_TOKEN = re.compile(rf"\b{meaning.KINDS}\b", re.I)
+# A sentence that says this many times more of the ask than every sentence holding a name
+# answers a "what strategy ..." question even when its answer is no name ("a
+# focus-by-predicting strategy that ...").
+FOCUS_OVER_NAME = 2.0
 
 
 def question_parts(question: str) -> list[str]:
@@ -74,13 +86,13 @@ def focus(sentence: str, question: str, sentences: Sequence[str]) -> float:
 def word_weights(question: str, sentences: Sequence[str], title: str = "") -> dict[str, float]:
     """Each topic word of the question that the abstract holds, weighted log(1 + n/df) (df
     counted over its ``sentences``). Words of the ask itself count fully; words of the
-    context around it ("In the kernel regression analysis of ..., what ...?") and the words
-    of the paper's ``title`` (they name the paper every sentence is about) count a quarter,
-    since setup sentences hold those; the noun asked about (``asked_head``) counts
-    HEAD_WEIGHT times."""
+    context around it ("In the kernel regression analysis of ..., what ...?"), the words
+    of the paper's ``title`` (they name the paper every sentence is about) and a kind word
+    that describes the paper ("in the Stand-In *framework*") count a quarter, since setup
+    sentences hold those; the noun asked about (``asked_head``) counts HEAD_WEIGHT times."""
     asked = words_of(question)
-    ask = words_of(ask_of(question)) - words_of(title)
     head = asked_head(question)
+    ask = words_of(ask_of(question)) - words_of(title) - (_subject_kinds(question, title) - {head})
     df = Counter(w for s in sentences for w in words_of(s) & asked)
     n = max(1, len(sentences))
     return {
@@ -89,6 +101,34 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
         * (HEAD_WEIGHT if w == head else 1.0)
         for w, d in df.items()
     }
+
+
+def _subject_kinds(text: str, title: str) -> set[str]:
+    """The stems of kind words in ``text`` that only describe the paper itself: each time
+    they occur, they follow its name ("the Stand-In framework") or stand in an apposition to
+    it ("SimpleVLA-RL, an efficient RL framework", "X is a simple method")."""
+    names = _subject_names(title)
+    spans = [m.span("kind") for name in names for m in _describing(name).finditer(text)]
+    describing: dict[str, bool] = {}
+    for kind in _KIND_TOKEN.finditer(text):
+        for stem in topic_words(kind.group(0)):
+            describing[stem] = describing.get(stem, True) and kind.span() in spans
+    return {stem for stem, only in describing.items() if only}
+
+
+def _subject_names(title: str) -> set[str]:
+    """The paper's names: the title's short head before a colon, and the names it holds."""
+    head, colon, _ = title.partition(":")
+    named = {head.strip()} if colon and len(head.split()) <= SUBJECT_HEAD_WORDS else set()
+    return named | {n for n in entities(title) if len(n) > 1}
+
+
+def _describing(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-]){re.escape(name)}(?![\w-])(?:\s+|,?\s+(?:is|as)?\s*(?:a|an|the)\s+"
+        rf"(?:[\w-]+\s+){{0,4}}?)(?P<kind>{meaning.KINDS})\b",
+        re.I,
+    )
 
 
 def words_of(text: str, known: Collection[str] = ()) -> set[str]:
@@ -132,10 +172,44 @@ def best_quote(
     question: str, quotes: Sequence[Evidence], sentences: Sequence[str], title: str = ""
 ) -> Evidence:
     """The quote that holds what ``question`` asks for (``holding``), the most focused first;
-    with none holding it, the most focused quote."""
+    with none holding it, or one far more focused on the ask that names the kind asked
+    about, the most focused quote."""
     weights = word_weights(question, sentences, title)
-    pool = holding(question, quotes, title) or list(quotes)
-    return max(pool, key=lambda q: _focused(q.sentence, weights))
+
+    def score(quote: Evidence) -> float:
+        return lead_score(quote.sentence, question, weights, title)
+
+    pool = holding(question, quotes, title)
+    best = max(quotes, key=score)
+    head = asked_head(question)
+    if pool and not (
+        head in words_of(best.sentence) and score(best) >= FOCUS_OVER_NAME * max(map(score, pool))
+    ):
+        return max(pool, key=score)
+    return best
+
+
+def lead_score(sentence: str, question: str, weights: dict[str, float], title: str = "") -> float:
+    """How well ``sentence`` answers: its focus on the ask (``word_weights``), without the
+    asked noun where it only describes the paper itself ("SimpleVLA-RL, an efficient RL
+    *framework*" does not answer "What RL framework does SimpleVLA-RL build upon?"), and
+    MEANS_BOOST times for a "how does ..." question when it says by what means."""
+    head = asked_head(question)
+    if head and head in _subject_kinds(sentence, title):
+        weights = {w: v for w, v in weights.items() if w != head}
+    score = _focused(sentence, weights)
+    means = _HOW.search(question) and _says_means(sentence, weights)
+    return score * MEANS_BOOST if means else score
+
+
+def _says_means(sentence: str, weights: dict[str, float]) -> bool:
+    """A means ("through A", "by training B") right after words of the question: "Identity
+    control is achieved through ...", not "a strategy for correcting errors by aligning ..."."""
+    for means in _MEANS.finditer(sentence):
+        before = " ".join(sentence[: means.start()].split()[-MEANS_AFTER_WORDS:])
+        if words_of(before, weights.keys()) & weights.keys():
+            return True
+    return False
 
 
 def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[Evidence]:
@@ -216,7 +290,8 @@ def _answers_part(
     if holding(part, [best], title) and not holding(part, [quote], title):
         return False
     weights = word_weights(part, sentences, title)
-    return _focused(quote.sentence, weights) >= _focused(best.sentence, weights)
+    said, other = (lead_score(q.sentence, part, weights, title) for q in (quote, best))
+    return said >= other
 
 
 def _with_antecedents(leads: list[Evidence], sentences: Sequence[str]) -> list[Evidence]:

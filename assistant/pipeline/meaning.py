@@ -43,7 +43,7 @@ _USES = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|fails? to|unable)\b|n't\b", re.I)
-_KINDS = (
+KINDS = (
     r"(?:method|model|framework|system|technique|algorithm|benchmark|dataset|architecture|"
     r"module|approach|tool|metric|loss|agent|library|mechanism|function|scheme|strategy|"
     r"objective|operator|optimi[sz]er|policy|paradigm|pipeline|network|encoder|decoder|"
@@ -51,7 +51,7 @@ _KINDS = (
 )
 _NAME_QUESTION = re.compile(
     rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:[\w-]+ )?"
-    rf"{_KINDS}\b)",
+    rf"{KINDS}\b)",
     re.I,
 )
 
@@ -214,7 +214,7 @@ def names(text: str) -> set[str]:
     return found
 
 
-_KIND_WORD = re.compile(rf"\b{_KINDS}\b", re.I)
+_KIND_WORD = re.compile(rf"\b{KINDS}\b", re.I)
 NAME_NEAR_KIND = 3  # tokens between a name and the kind of thing asked ("the NeuraLadder dataset")
 
 
