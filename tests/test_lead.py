@@ -232,3 +232,17 @@ def test_a_sentence_far_more_focused_on_the_ask_outranks_a_named_one() -> None:
     )
     quotes = [quote(named), quote(answer)]
     assert best_quote(question, quotes, [named, answer], "HuMo").sentence == answer
+
+
+def test_a_lead_that_points_back_to_its_aim_is_led_by_the_sentence_it_points_to() -> None:
+    gap = "Large language models often exhibit cognitive inertia under odd instructions."
+    answer = "To evaluate this limitation, we propose Inverse IFEval, a benchmark."
+    question = "What limitation of LLMs does Inverse IFEval measure?"
+    shown = lead_quotes(question, [quote(answer)], [gap, answer], "Inverse IFEval")
+    assert [q.sentence for q in shown] == [gap, answer]
+
+
+def test_names_a_paper_is_tested_on_name_the_datasets_asked_about() -> None:
+    question = "On which datasets is the spline-based distillation evaluated?"
+    assert names_the_kind("Experiments on WikiArt and Pandora18k show gains.", question)
+    assert not names_the_kind("Experiments on WikiArt and Pandora18k show gains.", "Which loss?")

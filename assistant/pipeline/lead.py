@@ -42,9 +42,13 @@ HEAD_WEIGHT = 2.0
 NAME_BEFORE, NAME_AFTER = 3, 2  # tokens from a name to the kind it names, either side
 # A sentence that goes on from the one before it: read alone, its answer is half told.
 _CONTINUES = re.compile(
-    r"^\W*(?:then|next|second(?:ly)?|subsequently|after that)\b|\bthe (?:latter|former)\b", re.I
+    r"^\W*(?:then|next|second(?:ly)?|subsequently|after that)\b|\bthe (?:latter|former)\b"
+    r"|^\W*to \w+ (?:this|these|such) \w+",  # "To evaluate this limitation, we propose ..."
+    re.I,
 )
 _WORD = re.compile(r"[\w-]+")
+_TESTED_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*)")
+_TESTBEDS = frozenset({"dataset", "benchmark"})  # kinds a paper is tested on
 _CALLED = re.compile(r"\b(?:called|named|name)\b", re.I)
 HEAD_WORDS = 4  # words after "what" that may hold the noun it asks about
 _WH = re.compile(r"\b(?:what|which)\s+(.*)", re.IGNORECASE)
@@ -236,7 +240,11 @@ def names_the_kind(sentence: str, question: str) -> bool:
     toks = [t.lower() for t in meaning.tokens(sentence)]
     at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
     at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
-    return any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name)
+    if any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name):
+        return True
+    # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
+    tested_on = {m.group(1).lower() for m in _TESTED_ON.finditer(sentence)}
+    return bool(kinds & _TESTBEDS and tested_on & new)
 
 
 def _abbreviates(toks: Sequence[str], at: int) -> bool:
