@@ -1,8 +1,8 @@
 """Extractive one-liners and key sentences, built only from the abstract's own words.
 
-Used to fence a short excerpt into the TL;DR prompt, and as the fallback TL;DR when the
-model's drafts fail the checker: the sentence that best states the contribution, compressed
-to "<Method>: <clause>" within the word limit.
+Used to fence a short excerpt into the TL;DR prompt, and as the fallback TL;DR when no
+compressed line passes the checker: the sentence that best states the contribution, shown
+whole or cut only where a complete clause is left, never a fragment or a headline.
 """
 
 from __future__ import annotations
