@@ -106,6 +106,20 @@ def test_a_sentence_that_cannot_be_cut_cleanly_gives_way_to_one_that_shows_whole
     )
 
 
+def test_a_question_gives_way_to_a_statement_of_what_the_paper_finds() -> None:
+    title = "Why Has Predicting Downstream Capabilities of Frontier AI Models Remained Elusive?"
+    abstract = (
+        "Predictable behavior from scaling advanced AI systems is an extremely desirable "
+        "property. In this work, we take a step back and ask: why has predicting specific "
+        "downstream capabilities with scale remained elusive? We show that downstream "
+        "performance is computed from negative log likelihoods via a sequence of "
+        "transformations that progressively degrade the statistical relationship between "
+        "performance and scale."
+    )
+    line = extractive_tldr(title, abstract)
+    assert line.startswith("We show that downstream performance is computed")
+
+
 def test_with_no_sentence_that_shows_the_best_one_is_cut_at_a_clause_break() -> None:
     words = " ".join(f"token{i}" for i in range(50))
     abstract = f"We propose Foo for {words} and more text here."

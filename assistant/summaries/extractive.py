@@ -134,7 +134,9 @@ def extractive_tldr(title: str, abstract: str) -> str:
     the checker, any sentence that passes, a contribution sentence, the best-ranked one; the
     best sentence cut at a clause break only when no sentence shows."""
     ranked = _ranked(title, abstract)
-    shown = [line for sentence, _ in ranked for line in shown_forms(sentence)]
+    lines = [line for sentence, _ in ranked for line in shown_forms(sentence)]
+    # A question ("We ask: why ...?") states no contribution: shown only when nothing else is.
+    shown = [line for line in lines if not line.endswith("?")] or lines
     if not shown:
         return _fit(_capitalise(ranked[0][0].rstrip(" ."))) if ranked else _fit(title)
     passing = [line for line in shown if not _faults(line, title, abstract)]
@@ -147,12 +149,18 @@ def _states_contribution(line: str, title: str, abstract: str) -> bool:
     """Whether the line says what this paper does or finds: "We ...", "This paper ...", "Our
     method ...", a cue ("... we propose ...", "X is proposed"), or what the named method
     achieves."""
+    if _EVALUATES.match(line):
+        return False
     if _SUBJECT_VERB.match(line) or _SELF.match(line) or _STRONG.search(line):
         return True
     named = any(name in line for name in method_names(title, abstract))
     return bool(_OURS.search(line) or _PROPOSED.search(line) or (named and _BEATS.search(line)))
 
 
+# "We evaluate X on Y": what the experiments do, not what the paper contributes.
+_EVALUATES = re.compile(
+    r"^we (?:\w+ly )?(?:evaluate|conduct|test|tested|compare|run|perform)\b", re.I
+)
 _PROPOSED = re.compile(r"\b(?:is|are) (?:proposed|introduced|presented|developed)\b", re.I)
 _BEATS = re.compile(r"\b(?:outperform|surpass|state-of-the-art|achiev|improv|retain|reduc)", re.I)
 
