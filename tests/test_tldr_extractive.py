@@ -71,6 +71,14 @@ def test_a_cut_never_keeps_part_of_a_list() -> None:
     assert shown_form(sentence) == (
         "We introduce Orion-MSP, a tabular ICL architecture featuring three key innovations"
     )
+    # The splitter ends a sentence before "(2) ...": item (1) alone is not a whole sentence.
+    first_item_only = (
+        "We overcome the challenges of data collection via a scalable synthetic strategy: (1) "
+        "We programmatically generate 3D garments and drape them via physics simulation"
+    )
+    assert shown_form(first_item_only) == (
+        "We overcome the challenges of data collection via a scalable synthetic strategy"
+    )
 
 
 def test_a_subordinate_or_verbless_head_is_not_a_clean_cut() -> None:

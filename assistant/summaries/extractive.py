@@ -261,7 +261,7 @@ def shown_forms(sentence: str, limit: int = MAX_WORDS) -> list[str]:
     a complete clause with subject and verb is left; empty if neither fits ``limit``."""
     sentence = _LIST_MARK.sub("", " ".join(sentence.split()), count=1).rstrip(" .")
     texts = list(dict.fromkeys((_drop_lead(sentence), _drop_lead(sentence, always=True))))
-    whole = [text for text in texts if len(text.split()) <= limit]
+    whole = [text for text in texts if len(text.split()) <= limit and not _lone_item(text)]
     if whole:
         return whole
     for match in reversed(list(_CLEAN_CUT.finditer(texts[-1]))):
@@ -269,6 +269,16 @@ def shown_forms(sentence: str, limit: int = MAX_WORDS) -> list[str]:
         if len(head.split()) <= limit and _is_clause(head):
             return [head]
     return []
+
+
+def _lone_item(text: str) -> bool:
+    """Whether ``text`` holds the first item of a numbered list whose other items the
+    sentence splitter put in later sentences ("...: (1) We generate ...")."""
+    return bool(_FIRST_ITEM.search(text)) and not _SECOND_ITEM.search(text)
+
+
+_FIRST_ITEM = re.compile(r"(?:^|\s)\(?(?:1|i)\)\s")
+_SECOND_ITEM = re.compile(r"(?:^|\s)\(?(?:2|ii)\)\s")
 
 
 def _drop_lead(sentence: str, always: bool = False) -> str:
