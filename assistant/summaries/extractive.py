@@ -1,17 +1,23 @@
 """Extractive one-liners and key sentences, built only from the abstract's own words.
 
-Used to fence a short excerpt into the TL;DR prompt, and as the fallback TL;DR when the
-model's drafts fail the checker: the sentence that best states the contribution, compressed
-to "<Method>: <clause>" within the word limit.
+Used to fence a short excerpt into the TL;DR prompt, and as the fallback TL;DR when no
+compressed line passes the checker: the sentence that best states the contribution, shown
+whole or cut only where a complete clause is left, never a fragment or a headline.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from assistant.sanitize import strip_markup
-from assistant.summaries.checker import MAX_WORDS, check_tldr, content_words, method_names, stem
+from assistant.summaries.checker import (
+    MAX_WORDS,
+    check_form,
+    check_tldr,
+    content_words,
+    method_names,
+    stem,
+)
 
 # A stop, then a capital; or a stop glued to the next sentence ("exploration.To address").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|(?<=[a-z]{3}\.)(?=[A-Z][a-z]+\s)")
@@ -40,14 +46,12 @@ _BACKGROUND = re.compile(
     r"(?:ly)?|existing|current(?:ly)?|most|many|they|it|these|those)\b",
     re.I,
 )
-_FINDING = re.compile(
-    rf"{_SUBJECT}\s+{_ADVERB}(?:show|find|demonstrate|prove|reveal)s?\s+that\s+", re.I
-)
-_ADVERBIAL = re.compile(r"^(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+,\s+")
 _CLAUSE_BREAK = re.compile(r"[.,;:]\s|\s(?:which|where|that|while|by|to|and|with)\s")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _REPORTING = re.compile(r"\b(?:show|find|demonstrate|prove|reveal|suggest|observe|argue)s?$", re.I)
 MIN_CUT_WORDS = 8
+MIN_CLAUSE_WORDS = 5  # "We propose Entropy-Adaptive Fine-Tuning (EAFT)" is whole
+MIN_INFORMATIVE_WORDS = 8
 MIN_STUB_WORDS = 5  # words a trailing piece of a second sentence needs to be kept
 
 
@@ -124,48 +128,189 @@ def contribution_and_result(title: str, abstract: str) -> list[str]:
 
 
 def extractive_tldr(title: str, abstract: str) -> str:
-    """A one-liner copied from the abstract that passes the checker whenever one can."""
-    candidates = list(_candidates(title, abstract))
-    for candidate in candidates:
-        if not check_tldr(candidate, title, abstract):
-            return candidate
-    return candidates[0] if candidates else _fit(title)
+    """A whole sentence of the abstract that states the contribution, never a fragment or a
+    "<Title label>: <clause>" headline. Each sentence is shown whole or cut cleanly
+    (``shown_forms``); the first of, best-ranked first: a contribution sentence that passes
+    the checker, any sentence that passes, a contribution sentence, the best-ranked one; the
+    best sentence cut at a clause break only when no sentence shows."""
+    ranked = _ranked(title, abstract)
+    lines = [line for sentence, _ in ranked for line in shown_forms(sentence)]
+    # A question ("We ask: why ...?") states no contribution: shown only when nothing else is.
+    shown = [line for line in lines if not line.endswith("?")] or lines
+    if not shown:
+        return _fit(_capitalise(ranked[0][0].rstrip(" ."))) if ranked else _fit(title)
+    passing = [line for line in shown if not _faults(line, title, abstract)]
+    ours = [line for line in shown if _states_contribution(line, title, abstract)]
+    tiers = ([line for line in ours if line in passing], passing, ours)
+    return next((tier[0] for tier in tiers if tier), shown[0])
 
 
-def _candidates(title: str, abstract: str) -> Iterator[str]:
+def _states_contribution(line: str, title: str, abstract: str) -> bool:
+    """Whether the line says what this paper does or finds: "We ...", "This paper ...", "Our
+    method ...", a cue ("... we propose ...", "X is proposed"), or what the named method
+    achieves."""
+    if _EVALUATES.match(line):
+        return False
+    if _SUBJECT_VERB.match(line) or _SELF.match(line) or _STRONG.search(line):
+        return True
+    named = any(name in line for name in method_names(title, abstract))
+    return bool(_OURS.search(line) or _PROPOSED.search(line) or (named and _BEATS.search(line)))
+
+
+# "We evaluate X on Y": what the experiments do, not what the paper contributes.
+_EVALUATES = re.compile(
+    r"^we (?:\w+ly )?(?:evaluate|conduct|test|tested|compare|run|perform)\b", re.I
+)
+_PROPOSED = re.compile(r"\b(?:is|are) (?:proposed|introduced|presented|developed)\b", re.I)
+_BEATS = re.compile(r"\b(?:outperform|surpass|state-of-the-art|achiev|improv|retain|reduc)", re.I)
+
+
+_SUBJECT_VERB = re.compile(rf"{_SUBJECT}\s+{_ADVERB}[a-z]{{2,}}\b(?!,)", re.I)
+_THIS_PAPER = re.compile(r"^This (?=(?:paper|work|study|survey|report|article)\b)")
+_LIST_MARKERS = re.compile(r"(?:^|\s)\d\)\s")
+
+
+def _faults(line: str, title: str, abstract: str) -> list[str]:
+    """The checker's reasons against ``line``, less those that misread a sentence copied
+    whole: "noun phrase" for "We introduce X, a ..."; "refers to something" for an opening
+    "This paper ..."; an "unclosed parenthesis" that is a list's "1) ... 2) ..."; a word the
+    authors repeat ("a model that jointly models")."""
+    reasons = check_tldr(line, title, abstract)
+    spurious = ["repeats a word within a few words"]
+    if _SUBJECT_VERB.match(line) or _SELF.match(line):
+        spurious.append("a noun phrase")
+    if _THIS_PAPER.match(line) and not _refers_back(_THIS_PAPER.sub("The ", line)):
+        spurious.append("refers to something")
+    if _LIST_MARKERS.search(line) and not _LIST_MARKERS.sub(" ", line).count("("):
+        spurious.append("cut off: an unclosed parenthesis")
+    return [r for r in reasons if not r.startswith(tuple(spurious))]
+
+
+def _refers_back(line: str) -> bool:
+    return any(r.startswith("refers to something") for r in check_form(line))
+
+
+def _ranked(title: str, abstract: str) -> list[tuple[str, float]]:
+    """The abstract's sentences (links and "code is available" dropped), best contribution
+    sentence first; a sentence that shows whole or cut cleanly ranks a little higher."""
     sentences = [s for s in split_sentences(strip_markup(abstract)) if not _NOISE.search(s)]
-    ranked = sorted(sentences, key=lambda s: -_candidate_score(s, title, abstract))
-    label = _title_label(title)
-    for sentence in ranked:
-        # The sentence itself first: a whole sentence reads better than a headline fragment.
-        yield _fit(_capitalise(sentence.strip().rstrip(" .")))
-        clause = _clause(sentence)
-        if label and label.casefold() not in clause.casefold():
-            yield _fit(f"{label}: {clause}")
-        yield _fit(_capitalise(clause))
-    for sentence in ranked:  # last resort: the title names the topic
-        yield _fit(f"{title.partition(':')[0]}: {_clause(sentence)}")
+    scored = [(s, _candidate_score(s, title, abstract)) for s in sentences]
+    return sorted(scored, key=lambda pair: -pair[1])
 
 
 def _candidate_score(sentence: str, title: str, abstract: str) -> float:
-    # Prefer sentences whose clause fits the limit without being cut.
-    n = len(_clause(sentence).split())
-    fits = 0.5 if MIN_CUT_WORDS <= n <= MAX_WORDS else 0.0
-    return score_sentence(sentence, title, abstract) + fits - 0.05 * max(0, n - MAX_WORDS)
+    score = score_sentence(sentence, title, abstract)
+    if _SELF.search(sentence) and not (_STRONG.search(sentence) or _OURS.search(sentence)):
+        score += 2.5  # "This survey is the first to ..." states what the paper is
+    line = shown_form(sentence)
+    if not line:
+        return score
+    # A line that shows ranks higher, unless it is too short to say what the thing is.
+    return score + (0.5 if len(line.split()) >= MIN_INFORMATIVE_WORDS else -0.5)
 
 
-def _title_label(title: str) -> str | None:
-    head, colon, _ = title.partition(":")
-    return head.strip() if colon and 0 < len(head.split()) <= 3 else None
+# A leading phrase before ", we <verb>" ("In this paper,", "To address this gap,") or a lone
+# connective ("Specifically,"): dropping it leaves the sentence whole.
+_LEAD = re.compile(
+    r"^([^.;:]{2,160}?),\s+(?=(?:we|this (?:paper|work|study|survey|report))\s+[a-z])", re.I
+)
+# A leading phrase that says nothing on its own: it points back, or only connects.
+_EMPTY_LEAD = re.compile(r"\b(?:this|these|those|such|that|each|above|here|end)\b", re.I)
+_LIST_MARK = re.compile(r"^(?:\(?\d{1,2}\)|\(?[ivx]{1,4}\))\s+(?=[A-Z])")
+_CONNECTIVE = re.compile(
+    r"^(?:specifically|besides|in addition|additionally|furthermore|moreover|further|here|"
+    r"finally|notably|concretely|overall|in particular|to this end|in response|thus|hence|"
+    r"therefore|consequently|first|second|third|then|next|in this (?:paper|work|study|report|"
+    r"survey|article)),\s+",
+    re.I,
+)
+# Trailing commentary a sentence can be cut before and still be whole: ", which ...",
+# ", achieving ...", a colon's list, a dash's aside.
+_CLEAN_CUT = re.compile(
+    r",\s+(?:which|where|while|whereas|thereby|thus|and thus|as well as|"
+    r"(?:[a-z]+ly\s+)?[a-z]{3,}ing)\b|:\s|;\s|\s+(?:--|—|–)\s+"
+)
+_SUBORDINATE = re.compile(
+    r"^(?:while|whereas|although|though|despite|since|because|as|if|when|unlike|given|to|by|"
+    r"for|with|without|through|using|building|motivated|inspired|based|after|before|in|on|"
+    r"such|due|once|unless)\b",
+    re.I,
+)
+_SELF = re.compile(
+    r"\bthis (?:survey|paper|work|study|report|position paper)\s+(?:is|presents|provides|"
+    r"offers|introduces|proposes|investigates|studies|examines)\b",
+    re.I,
+)
+# A finite verb: an auxiliary, a pronoun or "this paper" and its verb, or a cue verb.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|could|will|would|may|might|must|should|does|do|"
+    r"did)\b|\b(?:we|it|they|this (?:paper|work|study|survey|report))\s+(?:\w+ly\s+)?[a-z]{2,}",
+    re.I,
+)
 
 
-def _clause(sentence: str) -> str:
-    """The part of a sentence after its cue ("... we propose X" -> "X"), or the sentence
-    without a short leading adverbial ("However, X" -> "X")."""
-    sentence = sentence.strip()
-    cue = _STRONG.search(sentence) or _FINDING.search(sentence)
-    clause = sentence[cue.end() :] if cue else _ADVERBIAL.sub("", sentence, count=1)
-    return clause.rstrip(" .")
+def shown_form(sentence: str, limit: int = MAX_WORDS) -> str | None:
+    """``sentence`` as a TL;DR (the first of ``shown_forms``), or None."""
+    return next(iter(shown_forms(sentence, limit)), None)
+
+
+def shown_forms(sentence: str, limit: int = MAX_WORDS) -> list[str]:
+    """``sentence`` as a TL;DR, never a fragment: whole, less a leading "In this paper," /
+    "To address this," phrase (a leading phrase with content is kept, and also tried
+    without); else cut before trailing commentary (", which ...", ", achieving ...") so that
+    a complete clause with subject and verb is left; empty if neither fits ``limit``."""
+    sentence = _LIST_MARK.sub("", " ".join(sentence.split()), count=1).rstrip(" .")
+    texts = list(dict.fromkeys((_drop_lead(sentence), _drop_lead(sentence, always=True))))
+    whole = [text for text in texts if len(text.split()) <= limit and not _lone_item(text)]
+    if whole:
+        return whole
+    for match in reversed(list(_CLEAN_CUT.finditer(texts[-1]))):
+        head = texts[-1][: match.start()].rstrip(" ,;:")
+        if len(head.split()) <= limit and _is_clause(head):
+            return [head]
+    return []
+
+
+def _lone_item(text: str) -> bool:
+    """Whether ``text`` holds the first item of a numbered list whose other items the
+    sentence splitter put in later sentences ("...: (1) We generate ...")."""
+    return bool(_FIRST_ITEM.search(text)) and not _SECOND_ITEM.search(text)
+
+
+_FIRST_ITEM = re.compile(r"(?:^|\s)\(?(?:1|i)\)\s")
+_SECOND_ITEM = re.compile(r"(?:^|\s)\(?(?:2|ii)\)\s")
+
+
+def _drop_lead(sentence: str, always: bool = False) -> str:
+    """``sentence`` without a leading connective ("Specifically,", "Then,") and then without
+    a leading phrase before "we ..." when that phrase only points back ("To address this,",
+    "In this paper,"), or ``always``."""
+    connective = _CONNECTIVE.match(sentence)
+    rest = sentence[connective.end() :] if connective else sentence
+    lead = _LEAD.match(rest)
+    if lead and (always or _EMPTY_LEAD.search(lead.group(1))):
+        rest = rest[lead.end() :]
+    return _capitalise(rest if len(rest.split()) >= MIN_CLAUSE_WORDS else sentence)
+
+
+def _is_clause(head: str) -> bool:
+    """Whether ``head`` can stand as a sentence: enough words, a subject-and-verb start (not a
+    subordinate "While ..." / "To ..." phrase), a finite verb, nothing left open (a bracket,
+    "we show", a numbered list cut after its first items)."""
+    balanced = head.count("(") == head.count(")") and head.count('"') % 2 == 0
+    dangling = _REPORTING.search(head) or _OPEN_END.search(head) or _LIST_START.search(head)
+    return (
+        len(head.split()) >= MIN_CLAUSE_WORDS
+        and balanced
+        and not dangling
+        and not _SUBORDINATE.search(head)
+        and bool(_FINITE.search(head) or _STRONG.search(head))
+    )
+
+
+# A list begun in the head (numbered, or after a colon): a cut in it drops the items after.
+_LIST_START = re.compile(r"(?:^|\s)\(?(?:1|i|a)\)\s|:\s")
+_OPEN_END = re.compile(r"\b(?:that|the|a|an|of|and|or|to|for|with|by|in|on)$", re.I)
 
 
 def _capitalise(text: str) -> str:
