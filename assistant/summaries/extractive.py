@@ -133,6 +133,16 @@ def extractive_tldr(title: str, abstract: str) -> str:
     (``shown_forms``); the first of, best-ranked first: a contribution sentence that passes
     the checker, any sentence that passes, a contribution sentence, the best-ranked one; the
     best sentence cut at a clause break only when no sentence shows."""
+    return _closed(_pick(title, abstract))
+
+
+def _closed(line: str) -> str:
+    """The line ended as a sentence: a period after its last word (a line without one reads
+    as a fragment), none after "?" or a cut's "…"."""
+    return line if line.endswith(("?", "…", ".", "!")) else line + "."
+
+
+def _pick(title: str, abstract: str) -> str:
     ranked = _ranked(title, abstract)
     lines = [line for sentence, _ in ranked for line in shown_forms(sentence)]
     # A question ("We ask: why ...?") states no contribution: shown only when nothing else is.
