@@ -246,3 +246,18 @@ def test_names_a_paper_is_tested_on_name_the_datasets_asked_about() -> None:
     question = "On which datasets is the spline-based distillation evaluated?"
     assert names_the_kind("Experiments on WikiArt and Pandora18k show gains.", question)
     assert not names_the_kind("Experiments on WikiArt and Pandora18k show gains.", "Which loss?")
+
+
+def test_the_papers_own_recurring_name_names_the_subject_not_the_answer() -> None:
+    question = "What fraction of visual tokens does GlimpsePrune prune?"
+    title = "A Glimpse to Compress: Dynamic Visual Token Pruning for Vision-Language Models"
+    sentences = [
+        "Visual token compression is critical for vision-language models.",
+        "Fixed compression ratios cause imprecise pruning that discards visual tokens.",
+        "To address this issue, we introduce a dynamic pruning framework, GlimpsePrune.",
+        "It prunes irrelevant visual tokens in a single forward pass.",
+        "This approach prunes 92.6% of visual tokens while retaining performance.",
+        "An enhanced GlimpsePrune+ achieves 110% of the baseline performance.",
+    ]
+    quotes = [quote(sentences[5]), quote(sentences[4])]
+    assert best_quote(question, quotes, sentences, title).sentence == sentences[4]

@@ -67,6 +67,7 @@ _HOW = re.compile(r"^\W*how\s+(?:is|are|was|were|does|do|did|can|could)\b", re.I
 _MEANS = re.compile(r"\b(?:through|via|using|leverag\w*|by (?:means of|\w+ing)\b)", re.I)
 MEANS_BOOST = 1.5
 MEANS_AFTER_WORDS = 6  # words before "through ..." that must hold one of the question's
+RECURRING = 2  # sentences naming the method that make its name the paper's subject
 SUBJECT_HEAD_WORDS = 3  # a title's head before ":" this short is the paper's name
 _KIND_TOKEN = re.compile(rf"\b{meaning.KINDS}\b", re.I)
 # A sentence that says this many times more of the ask than every sentence holding a name
@@ -96,8 +97,9 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
     sentences hold those; the noun asked about (``asked_head``) counts HEAD_WEIGHT times."""
     asked = words_of(question)
     head = asked_head(question)
-    ask = words_of(ask_of(question)) - words_of(title) - (_subject_kinds(question, title) - {head})
     df = Counter(w for s in sentences for w in words_of(s) & asked)
+    ask = words_of(ask_of(question)) - words_of(title) - (_subject_kinds(question, title) - {head})
+    ask -= _recurring_names(question, df)
     n = max(1, len(sentences))
     return {
         w: math.log(1 + n / d)
@@ -105,6 +107,13 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
         * (HEAD_WEIGHT if w == head else 1.0)
         for w, d in df.items()
     }
+
+
+def _recurring_names(question: str, df: Counter[str]) -> set[str]:
+    """The words of the question's names that several sentences of the abstract hold: the
+    paper's own method ("What fraction of tokens does GlimpsePrune prune?"), not the answer."""
+    named = words_of(" ".join(meaning.names(question)))
+    return {w for w in named if df[w] >= RECURRING}
 
 
 def _subject_kinds(text: str, title: str) -> set[str]:
