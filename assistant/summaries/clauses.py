@@ -213,7 +213,7 @@ _NOT_WE = frozenset(
 )
 # Words ending in "s" after a name that are not its verb ("X models", "X is", "X has").
 _NOT_VERBS = frozenset(
-    """is was has does its models variants series weights results agents policies methods tasks
+    """is was has does its thus models variants series weights results agents policies methods tasks
     approaches outputs scores samples experiments""".split()
 )
 # Words after a plural noun that a verb is never followed by ("X policies not only improve").

@@ -59,7 +59,9 @@ _WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\sand\s(?={_VERB}s?\s)", re.I)
 _FINDING_ADVERB = r"(?:first|further|also|then|empirically|theoretically)"
 _SHOW = r"(?:show|find|demonstrate|prove|reveal|identify|uncover|observe)"
 _FINDING = re.compile(
-    rf"\b{_SUBJECT}\s+(?:{_FINDING_ADVERB}\s+)?{_SHOW}s?\s+(?:\w+\s+){{0,3}}?that\s+", re.I
+    rf"\b{_SUBJECT}\s+(?:{_FINDING_ADVERB}\s+)?{_SHOW}s?\s+"
+    rf"(?:(?!(?:a|an|the|our|this|these)\s)\w+\s+){{0,3}}?that\s+",  # not "show a stack that"
+    re.I,
 )
 # "a loss, called MFD, that ..." (not "called the manifold feature distance": no one-word name).
 _NAMED = re.compile(
@@ -207,9 +209,12 @@ def _cue_end(sentence: str) -> int:
     return cue.end() if cue else 0
 
 
-def contribution(sentence: str, name: str | None, title: str = "") -> str | None:
+def contribution(
+    sentence: str, name: str | None, title: str = "", named_before: bool = False
+) -> str | None:
     """The contribution sentence as "X is a Y that Z" / "X does Z", or None when it has no
-    cue or still dangles once its leading phrase is cut."""
+    cue or still dangles once its leading phrase is cut. Once an earlier sentence has named
+    the method (``named_before``), "we build a dataset ..." is a part of it, never X itself."""
     body = _WE_AND.sub("We ", strip_lead(sentence), count=1)
     cue = _CUE.search(body)
     if cue is None or cue.start() > 0:
@@ -242,6 +247,7 @@ def contribution(sentence: str, name: str | None, title: str = "") -> str | None
         phrase = _HEAD_END.split(rest, maxsplit=1)[0]
         own = (
             name
+            and not named_before
             and title.startswith(f"{name}:")
             and name not in rest
             and _KIND.match(phrase)
@@ -259,17 +265,32 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     abstract = re.sub(r"\s+,", ",", abstract.replace("~", " "))
     sentences = [collapse_list(s) for s in split_sentences(abstract)]
     name = name_of(title, abstract)
-    heads = [_Head(s, c) for s in sentences if (c := contribution(s, name, title))]
+    heads = _with_clips(
+        [
+            _Head(s, c)
+            for i, s in enumerate(sentences)
+            if (c := contribution(s, name, title, _named_in(sentences[:i], name)))
+        ]
+    )
     if name:  # the sentence about the paper's own method before one about a part of it
         heads += [_Head(s, _tidy(_clip(s))) for s in sentences if _about(s, name)]
-        heads.sort(key=lambda head: _head_rank(head.text, name))
-        heads = _with_title_line(heads, title_line(title, abstract, name), name)
+        names = (name, *_aliases(name, abstract))
+        heads.sort(key=lambda head: _rank(head.text, names))
+        heads = _with_title_line(heads, title_line(title, abstract, name), names)
+    heads.sort(key=lambda head: _demoted(head, name, abstract))  # stable: only demotes
     results = [(s, r) for s in sentences if (r := result_clause(s, name))]
     for head in heads:
         for text, used in _lines(head, _hows(head, sentences, name), results):
             if _fits(text, title, abstract, limit):
                 return Compressed(text, used)
     return _plain(title, sentences, name)
+
+
+def _named_in(sentences: list[str], name: str | None) -> bool:
+    """Whether one of ``sentences`` names the method."""
+    return bool(name) and any(
+        re.search(rf"(?<![\w-]){name_pattern(name or '')}(?![\w-])", s) for s in sentences
+    )
 
 
 Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
@@ -351,16 +372,71 @@ class _Head:
         return (self.sentence,) if self.sentence else ()
 
 
-def _with_title_line(heads: list[_Head], named: str | None, name: str) -> list[_Head]:
+def _with_title_line(heads: list[_Head], named: str | None, names: tuple[str, ...]) -> list[_Head]:
     """``heads`` with the title's line ("X is a Y for Z") tried joined to a result right after
     the lines whose subject is the method, and alone after the lines that name it: before
-    lines about something else (a part, a side release, the experiments)."""
+    lines about something else (a part, a side release, the experiments). A title echo
+    ("X provides <title words>") says less than a sentence that names the method: it comes
+    after those even when joined."""
     if named is None:
         return heads
-    subject = sum(_head_rank(h.text, name) == 0 for h in heads)
-    naming = sum(_head_rank(h.text, name) <= 1 for h in heads)
+    subject = sum(_rank(h.text, names) == 0 for h in heads)
+    naming = sum(_rank(h.text, names) <= 1 for h in heads)
     joined, alone = _Head("", named, alone=False), _Head("", named, joins=False)
+    if _ECHO.match(named):
+        return [*heads[:naming], joined, alone, *heads[naming:]]
     return [*heads[:subject], joined, *heads[subject:naming], alone, *heads[naming:]]
+
+
+# "X provides <the title's words>": a title echo, not a description of what X is.
+_ECHO = re.compile(r"^\S+(?:\s\S+){0,2}\sprovides\s")
+
+
+def _rank(head: str, names: tuple[str, ...]) -> int:
+    """The best :func:`_head_rank` of ``head`` over the method's names."""
+    return min(_head_rank(head, name) for name in names)
+
+
+def _aliases(name: str, abstract: str) -> tuple[str, ...]:
+    """The short forms the abstract defines for a long name: "Graph of Skills (GoS)" -> GoS."""
+    found = re.findall(rf"{re.escape(name)}\s+\(([A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)", abstract)
+    return tuple(dict.fromkeys(found))
+
+
+# Side sentences: a further or supporting release, the experiments, a finding, a result.
+_ALSO = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:also|further|furthermore|additionally|moreover|in addition)\b", re.I
+)
+_EXPERIMENTS = re.compile(
+    r"^(?:(?:the|our)\s+)?(?:\w+\s+)?(?:experiments?|results?|evaluations?|analys[ie]s|"
+    r"ablations?|visuali[sz]ations?|studies|comparisons?)\s+(?:\w+\s+){0,6}?(?:show|"
+    r"demonstrate|reveal|indicate|confirm|verify|validate|suggest)s?\b"
+    r"|^we\s+(?:then\s+)?(?:apply|test|evaluate|conduct|validate|compare|benchmark)\b",
+    re.I,
+)
+_TO_SUPPORT = re.compile(r"\bto (?:support|facilitate|foster|enable) (?:further|future)\b", re.I)
+
+
+def _demoted(head: _Head, name: str | None, abstract: str) -> bool:
+    """Whether a head goes after the others: a result of the method ("X achieves ..." says
+    what X scores, not what X is), or a side statement that is not about the method."""
+    text = strip_lead(head.sentence) if head.sentence else ""
+    if name and text and _about(text, name) and result_clause(text, name) is not None:
+        return True
+    names = (name, *_aliases(name, abstract)) if name else ()
+    return _is_side(head.sentence) and not (names and _rank(head.text, names) == 0)
+
+
+def _is_side(sentence: str) -> bool:
+    """Whether a sentence is a side statement rather than the contribution: "We also
+    release ...", "Furthermore, we introduce ... to support further research", "Results show
+    X ...", "We demonstrate that ..."."""
+    text = strip_lead(sentence) if sentence else ""
+    if not text:
+        return False
+    if _ALSO.match(sentence) or _TO_SUPPORT.search(sentence) or _EXPERIMENTS.match(text):
+        return True
+    return bool(_FINDING.match(text)) and not _CUE.match(text)
 
 
 NAMED_WITHIN = 6  # a line names the method when its name is among its first words
@@ -429,6 +505,24 @@ def _keeps_case(part: str, abstract: str) -> bool:
         return True
     capitalised = re.search(rf"[a-z,;]\s+{re.escape(part)}\b", abstract)
     return bool(capitalised) and not re.search(rf"\b{re.escape(part.lower())}\b", abstract)
+
+
+# Where a long head can end and still say what the method is: before a relative clause, a
+# list of its parts or trailing commentary.
+_HEAD_CLIP = re.compile(rf"{CLAUSE_END.pattern}|,\s+(?:featuring|including|comprising)\s+\(")
+
+
+def _with_clips(heads: list[_Head]) -> list[_Head]:
+    """``heads`` each followed by its clip when it is longer than a line: "X is a reward model
+    that enables token-level grounding, which can extract ... (40 more words)" -> "X is a
+    reward model that enables token-level grounding"."""
+    clipped: list[_Head] = []
+    for head in heads:
+        clipped.append(head)
+        end = _HEAD_CLIP.search(head.text)
+        if len(head.text.split()) > MAX_WORDS and end and end.start() > 0:
+            clipped.append(_Head(head.sentence, _tidy(head.text[: end.start()])))
+    return clipped
 
 
 def _fits(line: str, title: str, abstract: str, limit: int) -> bool:
