@@ -237,6 +237,9 @@ def contribution(
     defined = _DEFINED_APPOSITIVE.match(body[cue.end() :].strip())
     if defined:  # "Long Name (ACR), a Y" -> "ACR is a Y"
         return _tidy(f"{defined.group('name')} is {defined.group('rest')}")
+    named = _named_description(rest, name)
+    if named:  # "a multi-level benchmark TIME, designed for Z" -> "TIME is a ... benchmark, ..."
+        return _tidy(named)
     apposition = _APPOSITIVE.match(rest)
     if apposition and _is_label(apposition.group("name"), name):
         label = re.sub(r"^the\s+", "", apposition.group("name"), flags=re.I)
@@ -256,8 +259,50 @@ def contribution(
             and not _SUPPORTING.match(sentence.strip())
             and not _names_another(rest, name)
         )
-        return _tidy(f"{name} is {rest}" if own else capitalise(body[: cue.end()] + rest))
+        return _tidy(f"{name} is {rest}" if own else _we(body[: cue.end()]) + rest)
     return None
+
+
+# "This paper proposes" / "This work introduces": the paper as the subject reads as a pointer.
+_PAPER_CUE = re.compile(
+    rf"^(?:this|our) (?:paper|work|study|article)\s+(?:{_CUE_ADVERB}\s+)?({_VERB})(?:s|d|ed)?\s+$",
+    re.I,
+)
+
+
+def _we(cue: str) -> str:
+    """The cue with "we" as its subject: "This paper proposes " -> "We propose "."""
+    paper = _PAPER_CUE.match(cue)
+    return f"We {paper.group(1).lower()} " if paper else capitalise(cue)
+
+
+# "a multi-level benchmark TIME, designed for ...": the name closes the description.
+_DESCRIPTION_THEN_NAME = (
+    r"^(?P<desc>(?:a|an)\s(?:[^;:()]{{2,90}}?)),?\s+{name}"
+    r"(?P<tail>[,.].*|\s(?:that|which|for|to)\s.*)?$"
+)
+# "a novel framework for REfining multi-modAl contRastive learning (REARM)": the name last.
+_DESCRIPTION_THEN_ACRONYM = re.compile(
+    r"^(?P<desc>(?:a|an)\s[^()]{3,120}?)\s*\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\)\.?$"
+)
+
+
+def _named_description(rest: str, name: str | None) -> str | None:
+    """ "a Y NAME[, Z]" -> "NAME is a Y[, Z]" for the method's own name; "a Y (ACR)" -> "ACR is
+    a Y", its words in lower case when their capitals spell ACR ("REfining" -> "refining")."""
+    if name:
+        pattern = _DESCRIPTION_THEN_NAME.format(name=name_pattern(name))
+        described = re.match(pattern, rest.strip())
+        if described:
+            return f"{name} is {described.group('desc')}{described.group('tail') or ''}"
+    acronym = _DESCRIPTION_THEN_ACRONYM.match(rest.strip())
+    if acronym is None:
+        return None
+    label, desc = acronym.group("name"), acronym.group("desc")
+    capitals = "".join(c for c in desc if c.isupper())
+    if capitals.casefold() == label.casefold():
+        desc = desc.lower()
+    return f"{label} is {desc}"
 
 
 def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | None:
