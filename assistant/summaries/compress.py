@@ -605,8 +605,8 @@ def _plain(title: str, sentences: list[str], name: str | None) -> Compressed | N
     """The best whole sentence that neither dangles nor describes background, its leading
     phrase cut: the line when no sentence has a contribution cue."""
     abstract = " ".join(sentences)
-    own = [s for i, s in enumerate(sentences) if i or _OWN_OPENING.match(s)]
-    ranked = sorted(own, key=lambda s: -score_sentence(s, title, abstract))
+    own = [s for i, s in enumerate(sentences) if i or _OWN_OPENING.match(strip_lead(s))]
+    ranked = sorted(own, key=lambda s: (_plain_side(s, name), -score_sentence(s, title, abstract)))
     for sentence in ranked:  # the first sentence is background in most abstracts
         line = _tidy(capitalise(strip_lead(sentence)))
         if dangles(line) or _BACKGROUND.search(line) or "?" in line:
@@ -614,6 +614,12 @@ def _plain(title: str, sentences: list[str], name: str | None) -> Compressed | N
         if _fits(line, title, abstract, MAX_WORDS):
             return Compressed(line, (sentence,))
     return None
+
+
+def _plain_side(sentence: str, name: str | None) -> bool:
+    """Whether a whole sentence is a side statement or only a result ("Our approach enables
+    ...", "Evaluations ... reveal ..."): a line of its own only when nothing else fits."""
+    return _is_side(sentence)
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.^][A-Za-z0-9]+)*")
