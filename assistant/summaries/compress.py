@@ -357,14 +357,19 @@ def _hows(head: _Head, sentences: list[str], name: str | None) -> list[Clause]:
 
 
 MIN_NEW_WORDS = 2
+# Words a how clause may carry without saying how: "featuring a novel paradigm", "supporting
+# diverse applications".
+_VAGUE_HOW = frozenset("paradigm applications diverse wide range variety designed".split())
 
 
 def _adds(clause: str, head: str) -> bool:
-    """Whether a clause says something the head does not: "operating via a dual-path
-    approach" after "X is a dual-path framework" adds nothing."""
+    """Whether a clause says something the head does not, besides its verb: "operating via a
+    dual-path approach" after "X is a dual-path framework", "working by training the model"
+    after "X ... of T2I models" or "featuring a novel paradigm" add nothing."""
     said = {stem(w) for w in _words(head)}
-    new = {stem(w) for w in _words(clause) if w not in STOPWORDS and w not in FILLER} - said
-    return len(new) >= MIN_NEW_WORDS
+    words = _words(clause)[1:]  # the verb only says that a how follows
+    content = [w for w in words if w not in STOPWORDS and w not in FILLER and w not in _VAGUE_HOW]
+    return len({stem(w) for w in content} - said) >= MIN_NEW_WORDS
 
 
 # The name a head line is about: "TPG is a novel method ..." -> "TPG".
