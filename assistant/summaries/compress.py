@@ -540,7 +540,13 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
     noun = _HEAD_END.split(phrase, maxsplit=1)[0].split()[-1]
     if _COUNTABLE.search(noun):
         return f"{name} is {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}."
+    if _CLAIM_VERB.search(rest):  # "Large-Scale Simulation Enables Zero-Shot Manipulation"
+        return None
     return f"{name} provides {phrase}."
+
+
+# A verb that makes an article-less title a claim, which reads garbled after "provides".
+_CLAIM_VERB = re.compile(r"\b(?:enables?|drives?|unlocks?|yields?|improves?|boosts?)\b", re.I)
 
 
 def _title_word(word: str, abstract: str) -> str:
