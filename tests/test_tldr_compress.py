@@ -500,3 +500,29 @@ def test_a_how_clause_must_say_more_than_its_verb_and_vague_words() -> None:
 def test_a_claim_title_makes_no_provides_line() -> None:
     title = "MolmoB0T: Large-Scale Simulation Enables Zero-Shot Manipulation"
     assert title_line(title, "We train robots in simulation.", "MolmoB0T") is None
+
+
+def test_the_method_a_problem_is_addressed_with_is_the_contribution() -> None:
+    title = "DLER: Doing Length pEnalty Right - Incentivizing More Intelligence per Token"
+    abstract = (
+        "We identify large bias in advantage estimation, entropy collapse, and sparse reward "
+        "signal. We address them with Doing Length pEnalty Right (DLER), a training recipe "
+        "combining batch-wise reward normalization, higher clipping, dynamic sampling, and a "
+        "simple truncation length penalty. DLER achieves state-of-the-art accuracy-efficiency "
+        "trade-offs."
+    )
+    assert line_of(title, abstract).startswith("DLER is a training recipe combining")
+
+
+def test_a_head_listing_its_parts_is_clipped_before_the_list() -> None:
+    title = "How Confident are Video Models? Empowering Video Models to Express their Uncertainty"
+    abstract = (
+        "We present a framework for uncertainty quantification of generative video models, "
+        "consisting of: (i) a metric for evaluating the calibration of video models based on "
+        "robust rank correlation estimation with no stringent modeling assumptions; (ii) a "
+        "black-box UQ method for video models; and (iii) a UQ dataset to facilitate "
+        "benchmarking calibration in video models."
+    )
+    assert line_of(title, abstract) == (
+        "We present a framework for uncertainty quantification of generative video models."
+    )

@@ -51,8 +51,15 @@ from assistant.summaries.extractive import score_sentence, split_sentences
 _SUBJECT = r"(?:we|this (?:paper|work|study|article)|our (?:paper|work)|the authors|here we)"
 _VERB = r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate)"
 _CUE_ADVERB = r"(?:first|further|also|then|here|therefore|thus|instead|now|\w+ly)"
+# "We address them with X, a Y" / "We answer this question with X": X is the contribution.
+_ANSWER = (
+    r"we\s+(?:address|tackle|solve|answer|overcome|bridge|fill)\s+(?:this|these|them|it|both)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:with|by\s+(?:introducing|proposing|presenting|developing))"
+)
 _CUE = re.compile(
-    rf"\b{_SUBJECT}(?:,\s*[^,]{{1,40}},)?\s+(?:{_CUE_ADVERB}\s+)?{_VERB}(?:s|d|ed)?\s+", re.I
+    rf"\b{_SUBJECT}(?:,\s*[^,]{{1,40}},)?\s+(?:{_CUE_ADVERB}\s+)?{_VERB}(?:s|d|ed)?\s+"
+    rf"|\b{_ANSWER}\s+",
+    re.I,
 )
 # "we draw inspiration from X and propose Y" -> "we propose Y".
 _WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\sand\s(?={_VERB}s?\s)", re.I)
@@ -565,7 +572,9 @@ def _keeps_case(part: str, abstract: str) -> bool:
 
 # Where a long head can end and still say what the method is: before a relative clause, a
 # list of its parts or trailing commentary.
-_HEAD_CLIP = re.compile(rf"{CLAUSE_END.pattern}|,\s+(?:featuring|including|comprising)\s+\(")
+_HEAD_CLIP = re.compile(
+    r",\s+(?:featuring|including|comprising|consisting of)\s*:?\s*\(|" + CLAUSE_END.pattern
+)
 
 
 def _with_clips(heads: list[_Head]) -> list[_Head]:
