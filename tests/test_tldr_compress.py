@@ -526,3 +526,13 @@ def test_a_head_listing_its_parts_is_clipped_before_the_list() -> None:
     assert line_of(title, abstract) == (
         "We present a framework for uncertainty quantification of generative video models."
     )
+
+
+def test_a_name_followed_by_its_aim_keeps_the_sentence() -> None:
+    sentence = (
+        "To alleviate these limitations, we propose OmniShotCut to formulate SBD as structured "
+        "relational prediction."
+    )
+    assert contribution(sentence, "OmniShotCut") == (
+        "We propose OmniShotCut to formulate SBD as structured relational prediction."
+    )

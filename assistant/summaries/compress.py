@@ -267,7 +267,14 @@ def contribution(
             and not _names_another(rest, name)
         )
         return _tidy(f"{name} is {rest}" if own else _we(body[: cue.end()]) + rest)
+    if _NAME_THEN_AIM.match(rest) and _is_label(rest.split()[0], name):
+        # "we propose OmniShotCut to formulate SBD as ...": says what X does, kept whole
+        return _tidy(_we(body[: cue.end()]) + rest)
     return None
+
+
+# "X to formulate ...", "X that learns ...", "X for ...": a name and what it is for.
+_NAME_THEN_AIM = re.compile(r"^[^\s,]+\s+(?:to|that|which|for)\s+\w+\s+\w+")
 
 
 # "This paper proposes" / "This work introduces": the paper as the subject reads as a pointer.
