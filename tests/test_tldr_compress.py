@@ -536,3 +536,22 @@ def test_a_name_followed_by_its_aim_keeps_the_sentence() -> None:
     assert contribution(sentence, "OmniShotCut") == (
         "We propose OmniShotCut to formulate SBD as structured relational prediction."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "We propose Repair-R1, which introduces test cases into the model's training phase.",
+            "Repair-R1 introduces test cases into the model's training phase.",
+        ),
+        (
+            "We present a universal generative pipeline, CHORD, for CHOReographing Dynamic "
+            "objects and scenes.",
+            "CHORD is a universal generative pipeline for choreographing dynamic objects and "
+            "scenes.",
+        ),
+    ],
+)
+def test_a_name_set_off_by_commas_becomes_the_subject(sentence: str, expected: str) -> None:
+    assert contribution(sentence, None) == expected

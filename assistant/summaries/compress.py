@@ -90,6 +90,7 @@ _KIND = re.compile(
     r"environment|platform|corpus|recipe|strategy)s?\b",
     re.I,
 )
+_NAME_WHICH = re.compile(r"^(?P<name>[^\s,]+),\s+which\s+(?P<rest>[a-z]+s\s.+)$")
 _DEFINED_WHICH = re.compile(
     r"^[^(),]{3,90}\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),\s+which\s+(?P<rest>[a-z]+s\s.+)$"
 )
@@ -101,7 +102,7 @@ _COMMON = frozenset(
 # A name: an acronym, an inner capital or digit-letter mix ("VEGA-3D", "ImageNet", "GPT-4o").
 _NAME_TOKEN = re.compile(
     r"^(?=[^\s]*[A-Z])(?:[A-Z][A-Za-z0-9+\-.]*[A-Z0-9+][A-Za-z0-9+\-]*|"
-    r"[a-z]+[A-Z][A-Za-z0-9+\-]*)$"
+    r"[a-z]+-?[A-Z][A-Za-z0-9+\-]*)$"  # "alpha-Flow" too
 )
 _BACKGROUND = re.compile(
     r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however|"
@@ -238,9 +239,9 @@ def contribution(
         label = called.group(1).strip("\"'“”")
         described = (rest[: called.start()] + " " + rest[called.end() :]).strip()
         return _tidy(f"{label} is {described}")
-    which = _DEFINED_WHICH.match(body[cue.end() :].strip())
-    if which and not dangles(which.group("rest")):  # "Long Name (ACR), which does Z"
-        return _tidy(f"{which.group('name')} {which.group('rest')}")
+    which = _DEFINED_WHICH.match(body[cue.end() :].strip()) or _NAME_WHICH.match(rest)
+    if which and not dangles(which.group("rest")) and _is_label(which.group("name"), name):
+        return _tidy(f"{which.group('name')} {which.group('rest')}")  # "X (ACR), which does Z"
     defined = _DEFINED_APPOSITIVE.match(body[cue.end() :].strip())
     if defined:  # "Long Name (ACR), a Y" -> "ACR is a Y"
         return _tidy(f"{defined.group('name')} is {defined.group('rest')}")
@@ -309,14 +310,28 @@ def _named_description(rest: str, name: str | None) -> str | None:
         described = re.match(pattern, rest.strip())
         if described:
             return f"{name} is {described.group('desc')}{described.group('tail') or ''}"
+    between = _DESCRIPTION_COMMA_NAME.match(rest.strip())
+    if between and _NAME_TOKEN.match(between.group("name")):  # "a pipeline, CHORD, for Z"
+        desc = _lowered(between.group("desc") + " " + between.group("tail"), between["name"])
+        return f"{between.group('name')} is {desc}"
     acronym = _DESCRIPTION_THEN_ACRONYM.match(rest.strip())
     if acronym is None:
         return None
-    label, desc = acronym.group("name"), acronym.group("desc")
+    label = acronym.group("name")
+    return f"{label} is {_lowered(acronym.group('desc'), label)}"
+
+
+def _lowered(desc: str, label: str) -> str:
+    """``desc`` in lower case when its capitals spell ``label`` ("REfining multi-modAl
+    contRastive ..." for REARM), as it is otherwise."""
     capitals = "".join(c for c in desc if c.isupper())
-    if capitals.casefold() == label.casefold():
-        desc = desc.lower()
-    return f"{label} is {desc}"
+    return desc.lower() if capitals.casefold() == label.casefold() else desc
+
+
+# "a universal generative pipeline, CHORD, for ...": the name between commas.
+_DESCRIPTION_COMMA_NAME = re.compile(
+    r"^(?P<desc>(?:a|an)\s[^,;:()]{3,80}),\s+(?P<name>[^\s,]+),\s+(?P<tail>(?:for|that|which|to)\s.+)$"
+)
 
 
 def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | None:
