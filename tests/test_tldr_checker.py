@@ -268,3 +268,17 @@ def test_a_title_name_may_appear_by_its_initials() -> None:
     abstract = "We propose Entropy-Adaptive Fine-Tuning (EAFT), which gates updates by entropy."
     line = "EAFT utilizes token-level entropy as a gating mechanism to reduce forgetting."
     assert not any("neither" in r for r in check_tldr(line, title, abstract))
+
+
+def test_a_word_said_again_nearby_passes_only_as_the_abstract_words_it() -> None:
+    abstract = (
+        "We propose VerIF, a verification method that combines rule-based code verification "
+        "with LLM-based verification from a large reasoning model."
+    )
+    copied = (
+        "VerIF is a verification method that combines rule-based code verification with "
+        "LLM-based verification from a large reasoning model."
+    )
+    assert "repeats a word within a few words" not in check_tldr(copied, "VerIF", abstract)
+    stitched = "VerIF is a verification method for verification with rule-based code checks."
+    assert "repeats a word within a few words" in check_tldr(stitched, "VerIF", abstract)

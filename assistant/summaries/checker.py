@@ -396,10 +396,23 @@ def _repetition(text: str, abstract: str) -> list[str]:
     vague = [stem_ for stem_ in _VAGUE if sum(w.startswith(stem_) for w in words) > 1]
     if vague:
         return [f"repeats a vague claim ({vague[0]}...)"]
-    return _repeated_content(text)
+    return _repeated_content(text, abstract)
 
 
-def _repeated_content(text: str) -> list[str]:
+def _near_repeat(words: list[str], tokens: list[str], abstract: str) -> bool:
+    """A content word said again within three words, unless that stretch is copied from the
+    abstract as it stands ("intra-shot relations and inter-shot relations")."""
+    source = " ".join(abstract.casefold().split())
+    for i, w in enumerate(words):
+        if not w or len(w) <= 3 or w in STOPWORDS or w not in words[i + 1 : i + 4]:
+            continue
+        j = words.index(w, i + 1)
+        if " ".join(tokens[i : j + 1]).casefold().strip(".,;:") not in source:
+            return True
+    return False
+
+
+def _repeated_content(text: str, abstract: str = "") -> list[str]:
     """Two adjacent content words said twice ("medical reasoning ... medical reasoning"), one
     participle clause opened twice (", delivering ... , delivering"), or a name followed by a
     compound of itself ("aDSL enables aDSL-based")."""
@@ -410,10 +423,7 @@ def _repeated_content(text: str) -> list[str]:
     clauses = [m.casefold() for m in _PARTICIPLE.findall(text)]
     if len(clauses) != len(set(clauses)):
         return ["repeats a clause opening"]
-    if any(
-        w and len(w) > 3 and w not in STOPWORDS and w in words[i + 1 : i + 4]
-        for i, w in enumerate(words)
-    ):
+    if _near_repeat(words, text.split(), abstract):
         return ["repeats a word within a few words"]
     for name, compound in _NAME_COMPOUND.findall(text):
         if compound == name:

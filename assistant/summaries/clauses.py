@@ -213,7 +213,7 @@ _NOT_WE = frozenset(
 )
 # Words ending in "s" after a name that are not its verb ("X models", "X is", "X has").
 _NOT_VERBS = frozenset(
-    """is was has does its models variants series weights results agents policies methods tasks
+    """is was has does its thus models variants series weights results agents policies methods tasks
     approaches outputs scores samples experiments""".split()
 )
 # Words after a plural noun that a verb is never followed by ("X policies not only improve").
@@ -271,6 +271,9 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
     subject is the method (its name, "our framework", or "it" right after the head's own
     sentence), cut before trailing commentary; None when the sentence says no such thing."""
     text = strip_lead(sentence)
+    means = _means(text, names)
+    if means is not None:
+        return means
     match = _how_lead(text, names, follows_head)
     if match is None:
         return None
@@ -287,6 +290,28 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
     adverbs = match.group("adverbs").replace("then ", "")
     verb = match.group("part") or _ing_form(match.group("verb").lower(), text)
     return f"{adverbs}{verb} {rest}" if verb else None
+
+
+# "Our approach addresses this challenge by halting ...", "We achieve this by aligning ...":
+# the method's means, an -ing clause already; NAME is filled in per paper.
+_MEANS_LEAD = (
+    r"^(?:we|our\s+(?:[\w-]+\s+){0,2}?(?:approach|method|framework|model|system)|NAME)\s+"
+    r"(?:address|tackle|achieve|solve|accomplish|realize|overcome)(?:s|es)?\s+"
+    r"(?:this|these|it|them|that)(?:\s+[\w-]+){0,2}?\s+by\s+(?=\w+ing\s)"
+)
+
+
+def _means(text: str, names: tuple[str, ...]) -> str | None:
+    """The -ing clause after "addresses this challenge by" / "achieve this by", cut before
+    trailing commentary; None when the sentence has no such means."""
+    named = "|".join(name_pattern(name) for name in names) or "(?!x)x"
+    match = re.match(_MEANS_LEAD.replace("NAME", named), text, re.I)
+    if match is None:
+        return None
+    rest = text[match.end() :]
+    end = CLAUSE_END.search(rest)
+    rest = EXPANSION.sub("", rest[: end.start()] if end else rest).strip(" .,;")
+    return rest if len(rest.split()) >= 3 and not dangles(rest) else None
 
 
 def _how_lead(text: str, names: tuple[str, ...], follows_head: bool) -> re.Match[str] | None:

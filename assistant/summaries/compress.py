@@ -51,15 +51,24 @@ from assistant.summaries.extractive import score_sentence, split_sentences
 _SUBJECT = r"(?:we|this (?:paper|work|study|article)|our (?:paper|work)|the authors|here we)"
 _VERB = r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate)"
 _CUE_ADVERB = r"(?:first|further|also|then|here|therefore|thus|instead|now|\w+ly)"
+# "We address them with X, a Y" / "We answer this question with X": X is the contribution.
+_ANSWER = (
+    r"we\s+(?:address|tackle|solve|answer|overcome|bridge|fill)\s+(?:this|these|them|it|both)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:with|by\s+(?:introducing|proposing|presenting|developing))"
+)
 _CUE = re.compile(
-    rf"\b{_SUBJECT}(?:,\s*[^,]{{1,40}},)?\s+(?:{_CUE_ADVERB}\s+)?{_VERB}(?:s|d|ed)?\s+", re.I
+    rf"\b{_SUBJECT}(?:,\s*[^,]{{1,40}},)?\s+(?:{_CUE_ADVERB}\s+)?{_VERB}(?:s|d|ed)?\s+"
+    rf"|\b{_ANSWER}\s+",
+    re.I,
 )
 # "we draw inspiration from X and propose Y" -> "we propose Y".
 _WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\sand\s(?={_VERB}s?\s)", re.I)
 _FINDING_ADVERB = r"(?:first|further|also|then|empirically|theoretically)"
 _SHOW = r"(?:show|find|demonstrate|prove|reveal|identify|uncover|observe)"
 _FINDING = re.compile(
-    rf"\b{_SUBJECT}\s+(?:{_FINDING_ADVERB}\s+)?{_SHOW}s?\s+(?:\w+\s+){{0,3}}?that\s+", re.I
+    rf"\b{_SUBJECT}\s+(?:{_FINDING_ADVERB}\s+)?{_SHOW}s?\s+"
+    rf"(?:(?!(?:a|an|the|our|this|these)\s)\w+\s+){{0,3}}?that\s+",  # not "show a stack that"
+    re.I,
 )
 # "a loss, called MFD, that ..." (not "called the manifold feature distance": no one-word name).
 _NAMED = re.compile(
@@ -81,6 +90,7 @@ _KIND = re.compile(
     r"environment|platform|corpus|recipe|strategy)s?\b",
     re.I,
 )
+_NAME_WHICH = re.compile(r"^(?P<name>[^\s,]+),\s+which\s+(?P<rest>[a-z]+s\s.+)$")
 _DEFINED_WHICH = re.compile(
     r"^[^(),]{3,90}\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),\s+which\s+(?P<rest>[a-z]+s\s.+)$"
 )
@@ -92,7 +102,7 @@ _COMMON = frozenset(
 # A name: an acronym, an inner capital or digit-letter mix ("VEGA-3D", "ImageNet", "GPT-4o").
 _NAME_TOKEN = re.compile(
     r"^(?=[^\s]*[A-Z])(?:[A-Z][A-Za-z0-9+\-.]*[A-Z0-9+][A-Za-z0-9+\-]*|"
-    r"[a-z]+[A-Z][A-Za-z0-9+\-]*)$"
+    r"[a-z]+-?[A-Z][A-Za-z0-9+\-]*)$"  # "alpha-Flow" too
 )
 _BACKGROUND = re.compile(
     r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however|"
@@ -207,9 +217,12 @@ def _cue_end(sentence: str) -> int:
     return cue.end() if cue else 0
 
 
-def contribution(sentence: str, name: str | None, title: str = "") -> str | None:
+def contribution(
+    sentence: str, name: str | None, title: str = "", named_before: bool = False
+) -> str | None:
     """The contribution sentence as "X is a Y that Z" / "X does Z", or None when it has no
-    cue or still dangles once its leading phrase is cut."""
+    cue or still dangles once its leading phrase is cut. Once an earlier sentence has named
+    the method (``named_before``), "we build a dataset ..." is a part of it, never X itself."""
     body = _WE_AND.sub("We ", strip_lead(sentence), count=1)
     cue = _CUE.search(body)
     if cue is None or cue.start() > 0:
@@ -226,12 +239,15 @@ def contribution(sentence: str, name: str | None, title: str = "") -> str | None
         label = called.group(1).strip("\"'“”")
         described = (rest[: called.start()] + " " + rest[called.end() :]).strip()
         return _tidy(f"{label} is {described}")
-    which = _DEFINED_WHICH.match(body[cue.end() :].strip())
-    if which and not dangles(which.group("rest")):  # "Long Name (ACR), which does Z"
-        return _tidy(f"{which.group('name')} {which.group('rest')}")
+    which = _DEFINED_WHICH.match(body[cue.end() :].strip()) or _NAME_WHICH.match(rest)
+    if which and not dangles(which.group("rest")) and _is_label(which.group("name"), name):
+        return _tidy(f"{which.group('name')} {which.group('rest')}")  # "X (ACR), which does Z"
     defined = _DEFINED_APPOSITIVE.match(body[cue.end() :].strip())
     if defined:  # "Long Name (ACR), a Y" -> "ACR is a Y"
         return _tidy(f"{defined.group('name')} is {defined.group('rest')}")
+    named = _named_description(rest, name)
+    if named:  # "a multi-level benchmark TIME, designed for Z" -> "TIME is a ... benchmark, ..."
+        return _tidy(named)
     apposition = _APPOSITIVE.match(rest)
     if apposition and _is_label(apposition.group("name"), name):
         label = re.sub(r"^the\s+", "", apposition.group("name"), flags=re.I)
@@ -242,6 +258,7 @@ def contribution(sentence: str, name: str | None, title: str = "") -> str | None
         phrase = _HEAD_END.split(rest, maxsplit=1)[0]
         own = (
             name
+            and not named_before
             and title.startswith(f"{name}:")
             and name not in rest
             and _KIND.match(phrase)
@@ -250,8 +267,71 @@ def contribution(sentence: str, name: str | None, title: str = "") -> str | None
             and not _SUPPORTING.match(sentence.strip())
             and not _names_another(rest, name)
         )
-        return _tidy(f"{name} is {rest}" if own else capitalise(body[: cue.end()] + rest))
+        return _tidy(f"{name} is {rest}" if own else _we(body[: cue.end()]) + rest)
+    if _NAME_THEN_AIM.match(rest) and _is_label(rest.split()[0], name):
+        # "we propose OmniShotCut to formulate SBD as ...": says what X does, kept whole
+        return _tidy(_we(body[: cue.end()]) + rest)
     return None
+
+
+# "X to formulate ...", "X that learns ...", "X for ...": a name and what it is for.
+_NAME_THEN_AIM = re.compile(r"^[^\s,]+\s+(?:to|that|which|for)\s+\w+\s+\w+")
+
+
+# "This paper proposes" / "This work introduces": the paper as the subject reads as a pointer.
+_PAPER_CUE = re.compile(
+    rf"^(?:this|our) (?:paper|work|study|article)\s+(?:{_CUE_ADVERB}\s+)?({_VERB})(?:s|d|ed)?\s+$",
+    re.I,
+)
+
+
+def _we(cue: str) -> str:
+    """The cue with "we" as its subject: "This paper proposes " -> "We propose "."""
+    paper = _PAPER_CUE.match(cue)
+    return f"We {paper.group(1).lower()} " if paper else capitalise(cue)
+
+
+# "a multi-level benchmark TIME, designed for ...": the name closes the description.
+_DESCRIPTION_THEN_NAME = (
+    r"^(?P<desc>(?:a|an)\s(?:[^;:()]{{2,90}}?)),?\s+{name}"
+    r"(?P<tail>[,.].*|\s(?:that|which|for|to)\s.*)?$"
+)
+# "a novel framework for REfining multi-modAl contRastive learning (REARM)": the name last.
+_DESCRIPTION_THEN_ACRONYM = re.compile(
+    r"^(?P<desc>(?:a|an)\s[^()]{3,120}?)\s*\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\)\.?$"
+)
+
+
+def _named_description(rest: str, name: str | None) -> str | None:
+    """ "a Y NAME[, Z]" -> "NAME is a Y[, Z]" for the method's own name; "a Y (ACR)" -> "ACR is
+    a Y", its words in lower case when their capitals spell ACR ("REfining" -> "refining")."""
+    if name:
+        pattern = _DESCRIPTION_THEN_NAME.format(name=name_pattern(name))
+        described = re.match(pattern, rest.strip())
+        if described:
+            return f"{name} is {described.group('desc')}{described.group('tail') or ''}"
+    between = _DESCRIPTION_COMMA_NAME.match(rest.strip())
+    if between and _NAME_TOKEN.match(between.group("name")):  # "a pipeline, CHORD, for Z"
+        desc = _lowered(between.group("desc") + " " + between.group("tail"), between["name"])
+        return f"{between.group('name')} is {desc}"
+    acronym = _DESCRIPTION_THEN_ACRONYM.match(rest.strip())
+    if acronym is None:
+        return None
+    label = acronym.group("name")
+    return f"{label} is {_lowered(acronym.group('desc'), label)}"
+
+
+def _lowered(desc: str, label: str) -> str:
+    """``desc`` in lower case when its capitals spell ``label`` ("REfining multi-modAl
+    contRastive ..." for REARM), as it is otherwise."""
+    capitals = "".join(c for c in desc if c.isupper())
+    return desc.lower() if capitals.casefold() == label.casefold() else desc
+
+
+# "a universal generative pipeline, CHORD, for ...": the name between commas.
+_DESCRIPTION_COMMA_NAME = re.compile(
+    r"^(?P<desc>(?:a|an)\s[^,;:()]{3,80}),\s+(?P<name>[^\s,]+),\s+(?P<tail>(?:for|that|which|to)\s.+)$"
+)
 
 
 def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | None:
@@ -259,17 +339,32 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     abstract = re.sub(r"\s+,", ",", abstract.replace("~", " "))
     sentences = [collapse_list(s) for s in split_sentences(abstract)]
     name = name_of(title, abstract)
-    heads = [_Head(s, c) for s in sentences if (c := contribution(s, name, title))]
+    heads = _with_clips(
+        [
+            _Head(s, c)
+            for i, s in enumerate(sentences)
+            if (c := contribution(s, name, title, _named_in(sentences[:i], name)))
+        ]
+    )
     if name:  # the sentence about the paper's own method before one about a part of it
         heads += [_Head(s, _tidy(_clip(s))) for s in sentences if _about(s, name)]
-        heads.sort(key=lambda head: _head_rank(head.text, name))
-        heads = _with_title_line(heads, title_line(title, abstract, name), name)
+        names = (name, *_aliases(name, abstract))
+        heads.sort(key=lambda head: _rank(head.text, names))
+        heads = _with_title_line(heads, title_line(title, abstract, name), names)
+    heads.sort(key=lambda head: _demoted(head, name, abstract))  # stable: only demotes
     results = [(s, r) for s in sentences if (r := result_clause(s, name))]
     for head in heads:
         for text, used in _lines(head, _hows(head, sentences, name), results):
             if _fits(text, title, abstract, limit):
                 return Compressed(text, used)
     return _plain(title, sentences, name)
+
+
+def _named_in(sentences: list[str], name: str | None) -> bool:
+    """Whether one of ``sentences`` names the method."""
+    return bool(name) and any(
+        re.search(rf"(?<![\w-]){name_pattern(name or '')}(?![\w-])", s) for s in sentences
+    )
 
 
 Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
@@ -291,14 +386,19 @@ def _hows(head: _Head, sentences: list[str], name: str | None) -> list[Clause]:
 
 
 MIN_NEW_WORDS = 2
+# Words a how clause may carry without saying how: "featuring a novel paradigm", "supporting
+# diverse applications".
+_VAGUE_HOW = frozenset("paradigm applications diverse wide range variety designed".split())
 
 
 def _adds(clause: str, head: str) -> bool:
-    """Whether a clause says something the head does not: "operating via a dual-path
-    approach" after "X is a dual-path framework" adds nothing."""
+    """Whether a clause says something the head does not, besides its verb: "operating via a
+    dual-path approach" after "X is a dual-path framework", "working by training the model"
+    after "X ... of T2I models" or "featuring a novel paradigm" add nothing."""
     said = {stem(w) for w in _words(head)}
-    new = {stem(w) for w in _words(clause) if w not in STOPWORDS and w not in FILLER} - said
-    return len(new) >= MIN_NEW_WORDS
+    words = _words(clause)[1:]  # the verb only says that a how follows
+    content = [w for w in words if w not in STOPWORDS and w not in FILLER and w not in _VAGUE_HOW]
+    return len({stem(w) for w in content} - said) >= MIN_NEW_WORDS
 
 
 # The name a head line is about: "TPG is a novel method ..." -> "TPG".
@@ -351,16 +451,71 @@ class _Head:
         return (self.sentence,) if self.sentence else ()
 
 
-def _with_title_line(heads: list[_Head], named: str | None, name: str) -> list[_Head]:
+def _with_title_line(heads: list[_Head], named: str | None, names: tuple[str, ...]) -> list[_Head]:
     """``heads`` with the title's line ("X is a Y for Z") tried joined to a result right after
     the lines whose subject is the method, and alone after the lines that name it: before
-    lines about something else (a part, a side release, the experiments)."""
+    lines about something else (a part, a side release, the experiments). A title echo
+    ("X provides <title words>") says less than a sentence that names the method: it comes
+    after those even when joined."""
     if named is None:
         return heads
-    subject = sum(_head_rank(h.text, name) == 0 for h in heads)
-    naming = sum(_head_rank(h.text, name) <= 1 for h in heads)
+    subject = sum(_rank(h.text, names) == 0 for h in heads)
+    naming = sum(_rank(h.text, names) <= 1 for h in heads)
     joined, alone = _Head("", named, alone=False), _Head("", named, joins=False)
+    if _ECHO.match(named):
+        return [*heads[:naming], joined, alone, *heads[naming:]]
     return [*heads[:subject], joined, *heads[subject:naming], alone, *heads[naming:]]
+
+
+# "X provides <the title's words>": a title echo, not a description of what X is.
+_ECHO = re.compile(r"^\S+(?:\s\S+){0,2}\sprovides\s")
+
+
+def _rank(head: str, names: tuple[str, ...]) -> int:
+    """The best :func:`_head_rank` of ``head`` over the method's names."""
+    return min(_head_rank(head, name) for name in names)
+
+
+def _aliases(name: str, abstract: str) -> tuple[str, ...]:
+    """The short forms the abstract defines for a long name: "Graph of Skills (GoS)" -> GoS."""
+    found = re.findall(rf"{re.escape(name)}\s+\(([A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)", abstract)
+    return tuple(dict.fromkeys(found))
+
+
+# Side sentences: a further or supporting release, the experiments, a finding, a result.
+_ALSO = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:also|further|furthermore|additionally|moreover|in addition)\b", re.I
+)
+_EXPERIMENTS = re.compile(
+    r"^(?:(?:the|our)\s+)?(?:\w+\s+)?(?:experiments?|results?|evaluations?|analys[ie]s|"
+    r"ablations?|visuali[sz]ations?|studies|comparisons?)\s+(?:\w+\s+){0,6}?(?:show|"
+    r"demonstrate|reveal|indicate|confirm|verify|validate|suggest)s?\b"
+    r"|^we\s+(?:then\s+)?(?:apply|test|evaluate|conduct|validate|compare|benchmark)\b",
+    re.I,
+)
+_TO_SUPPORT = re.compile(r"\bto (?:support|facilitate|foster|enable) (?:further|future)\b", re.I)
+
+
+def _demoted(head: _Head, name: str | None, abstract: str) -> bool:
+    """Whether a head goes after the others: a result of the method ("X achieves ..." says
+    what X scores, not what X is), or a side statement that is not about the method."""
+    text = strip_lead(head.sentence) if head.sentence else ""
+    if name and text and _about(text, name) and result_clause(text, name) is not None:
+        return True
+    names = (name, *_aliases(name, abstract)) if name else ()
+    return _is_side(head.sentence) and not (names and _rank(head.text, names) == 0)
+
+
+def _is_side(sentence: str) -> bool:
+    """Whether a sentence is a side statement rather than the contribution: "We also
+    release ...", "Furthermore, we introduce ... to support further research", "Results show
+    X ...", "We demonstrate that ..."."""
+    text = strip_lead(sentence) if sentence else ""
+    if not text:
+        return False
+    if _ALSO.match(sentence) or _TO_SUPPORT.search(sentence) or _EXPERIMENTS.match(text):
+        return True
+    return bool(_FINDING.match(text)) and not _CUE.match(text)
 
 
 NAMED_WITHIN = 6  # a line names the method when its name is among its first words
@@ -414,7 +569,13 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
     noun = _HEAD_END.split(phrase, maxsplit=1)[0].split()[-1]
     if _COUNTABLE.search(noun):
         return f"{name} is {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}."
+    if _CLAIM_VERB.search(rest):  # "Large-Scale Simulation Enables Zero-Shot Manipulation"
+        return None
     return f"{name} provides {phrase}."
+
+
+# A verb that makes an article-less title a claim, which reads garbled after "provides".
+_CLAIM_VERB = re.compile(r"\b(?:enables?|drives?|unlocks?|yields?|improves?|boosts?)\b", re.I)
 
 
 def _title_word(word: str, abstract: str) -> str:
@@ -429,6 +590,26 @@ def _keeps_case(part: str, abstract: str) -> bool:
         return True
     capitalised = re.search(rf"[a-z,;]\s+{re.escape(part)}\b", abstract)
     return bool(capitalised) and not re.search(rf"\b{re.escape(part.lower())}\b", abstract)
+
+
+# Where a long head can end and still say what the method is: before a relative clause, a
+# list of its parts or trailing commentary.
+_HEAD_CLIP = re.compile(
+    r",\s+(?:featuring|including|comprising|consisting of)\s*:?\s*\(|" + CLAUSE_END.pattern
+)
+
+
+def _with_clips(heads: list[_Head]) -> list[_Head]:
+    """``heads`` each followed by its clip when it is longer than a line: "X is a reward model
+    that enables token-level grounding, which can extract ... (40 more words)" -> "X is a
+    reward model that enables token-level grounding"."""
+    clipped: list[_Head] = []
+    for head in heads:
+        clipped.append(head)
+        end = _HEAD_CLIP.search(head.text)
+        if len(head.text.split()) > MAX_WORDS and end and end.start() > 0:
+            clipped.append(_Head(head.sentence, _tidy(head.text[: end.start()])))
+    return clipped
 
 
 def _fits(line: str, title: str, abstract: str, limit: int) -> bool:
@@ -466,8 +647,8 @@ def _plain(title: str, sentences: list[str], name: str | None) -> Compressed | N
     """The best whole sentence that neither dangles nor describes background, its leading
     phrase cut: the line when no sentence has a contribution cue."""
     abstract = " ".join(sentences)
-    own = [s for i, s in enumerate(sentences) if i or _OWN_OPENING.match(s)]
-    ranked = sorted(own, key=lambda s: -score_sentence(s, title, abstract))
+    own = [s for i, s in enumerate(sentences) if i or _OWN_OPENING.match(strip_lead(s))]
+    ranked = sorted(own, key=lambda s: (_plain_side(s, name), -score_sentence(s, title, abstract)))
     for sentence in ranked:  # the first sentence is background in most abstracts
         line = _tidy(capitalise(strip_lead(sentence)))
         if dangles(line) or _BACKGROUND.search(line) or "?" in line:
@@ -475,6 +656,12 @@ def _plain(title: str, sentences: list[str], name: str | None) -> Compressed | N
         if _fits(line, title, abstract, MAX_WORDS):
             return Compressed(line, (sentence,))
     return None
+
+
+def _plain_side(sentence: str, name: str | None) -> bool:
+    """Whether a whole sentence is a side statement or only a result ("Our approach enables
+    ...", "Evaluations ... reveal ..."): a line of its own only when nothing else fits."""
+    return _is_side(sentence)
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.^][A-Za-z0-9]+)*")
