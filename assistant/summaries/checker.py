@@ -164,6 +164,7 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
         *_check_substance(tldr, source, title),
         *_check_background(tldr, title, abstract),
         *_check_subject(tldr, title, abstract),
+        *check_statement(tldr, title, abstract),
     ]
     return reasons
 
@@ -609,3 +610,125 @@ def _echoes_title(tldr: str, title: str) -> bool:
     opening = " ".join(_WORDS.findall(tldr.casefold())[:TITLE_RUN])
     runs = {" ".join(words[i : i + TITLE_RUN]) for i in range(len(words) - TITLE_RUN + 1)}
     return opening in runs
+
+
+# "Our visualization further shows ...": a secondary finding copied from the abstract's middle.
+_SECONDARY = re.compile(
+    r"\b(?:further|also|additionally)\s+(?:show|demonstrat|reveal|find|confirm|indicat|highlight|"
+    r"suggest|prov|illustrat|verif)\w*",
+    re.I,
+)
+# "The method enables ...", "Our approach outperforms ...": a subject that names nothing.
+_UNNAMED_SUBJECT = re.compile(
+    r"^(?:the|our)\s+(?:new\s+|novel\s+|proposed\s+)?(?:method|approach|framework|model|"
+    r"technique|system|pipeline|algorithm|strategy|solution)s?\s+(?:\w+ly\s+)?"
+    r"(?:can|could|is|are|enables|allows|improves|achieves|outperforms|surpasses|yields|"
+    r"delivers|offers|provides|shows|demonstrates|leads|reduces|increases|boosts)\b",
+    re.I,
+)
+# "While this area is young, its extension ...": the main clause is about a pronoun.
+_CLAUSE_THEN_PRONOUN = re.compile(
+    r"^(?:while|although|though|whereas|as|since|because|when|if)\b[^,]{0,150},\s*"
+    r"(?:it|its|they|their|this|these|those|such)\b",
+    re.I,
+)
+_PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b", re.I)
+STACKED = 3  # three participle clauses chained on one subject read as a stitched list
+# "TAIR, a novel restoration task ..., outperforms ...": a task or dataset does not beat methods.
+_RESULT_ON_TASK = re.compile(
+    r"^[^,]+,\s+(?:a|an)\s+[^,]*?\b(?:task|benchmark|dataset|problem|corpus|survey|setting)\b"
+    r"[^,]*,\s+(?:\w+ly\s+)?(?:outperform|surpass|beat|exceed)",
+    re.I,
+)
+# "We introduce Klear and delve into ...", "We propose X (its expansion).": a name
+# introduced without saying what it is.
+_BARE_INTRODUCTION = re.compile(
+    r"\b(?:introduce|present|propose|release|develop)s?\s+[A-Z][^\s,(]*\s*(?:\([^)]*\)\s*)?"
+    r"(?:\band\s+[a-z]|\.?$)"
+)
+# "Second, X improves ...": one item of the abstract's list, not the paper's point.
+_LIST_ITEM = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly),", re.I)
+LIGHT_VERBS = _wordset("provide provides offer offers enable enables deliver delivers")
+
+
+def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
+    """Why ``tldr`` is not the paper's main statement: a secondary finding, an unnamed or
+    wrong subject, a dangling motivation, a stitched chain of clauses, a name introduced
+    bare, a phrase cut short of the abstract's, or the title dressed as a sentence."""
+    text = " ".join(tldr.split())
+    faults = [
+        (_SECONDARY, 'a secondary finding ("further shows"), not the paper\'s main point'),
+        (_UNNAMED_SUBJECT, 'vacuous: the subject names nothing ("Our approach enables ...")'),
+        (_CLAUSE_THEN_PRONOUN, "a motivation clause about a pronoun, not the paper's work"),
+        (_RESULT_ON_TASK, "a result attached to a task or dataset, not to the method"),
+        (_BARE_INTRODUCTION, "introduces a name without saying what it is"),
+        (_LIST_ITEM, 'one item of a list ("Second, ..."), not the paper\'s main point'),
+    ]
+    reasons = [why for pattern, why in faults if pattern.search(text)]
+    if len(_PARTICIPLE_CLAUSE.findall(text)) >= STACKED:
+        reasons.append("a stitched chain of participle clauses")
+    if _clipped(text, abstract):
+        reasons.append("cut off: the abstract's phrase goes on past the line's last word")
+    if _title_casing(text, title, abstract) or _title_with_verb(text, title, abstract):
+        reasons.append("echoes the title: say what the method does or finds")
+    return reasons
+
+
+CLIP_RUN = 3  # the line's last words, looked up in the abstract
+
+
+def _clipped(text: str, abstract: str) -> bool:
+    """Whether the line, with no full stop, copies an abstract sentence but stops one content
+    word short of its end: "... closer to production" where the abstract ends "closer to
+    production standards."; with a full stop the shorter phrase was chosen ("... reliable
+    automated evaluation." for "evaluation methods.")."""
+    if text.rstrip().endswith((".", "!", "?")):
+        return False
+    tail = [strip_token(t).casefold() for t in text.split()][-CLIP_RUN:]
+    raw = abstract.split()
+    folded = [strip_token(t).casefold() for t in raw]
+    ends = [
+        i + CLIP_RUN - 1
+        for i in range(len(folded) - CLIP_RUN + 1)
+        if folded[i : i + CLIP_RUN] == tail
+    ]
+    return len(tail) == CLIP_RUN and bool(ends) and all(_drops_last_word(raw, i) for i in ends)
+
+
+def _drops_last_word(raw: list[str], i: int) -> bool:
+    """Whether token ``i`` of the abstract is followed, with no punctuation between, by the
+    content word that ends its sentence."""
+    if i + 1 >= len(raw) or raw[i] != raw[i].rstrip(_EDGE + "-"):
+        return False
+    nxt = raw[i + 1]
+    word = strip_token(nxt)
+    ends_sentence = nxt.endswith((".", "!", "?")) and not nxt.endswith("...")
+    return ends_sentence and word.isalpha() and word.islower() and word not in STOPWORDS
+
+
+def _title_casing(text: str, title: str, abstract: str) -> bool:
+    """A capitalised phrase of the source copied with broken casing: "shot Boundary
+    Detection" (the title has "Shot Boundary Detection"). Only a common word counts, one the
+    source also writes in lower case: "varying Gaussian" keeps a proper adjective."""
+    tokens = [strip_token(t) for t in f"{title} {abstract}".split()]
+    common = {t for t in tokens if t.islower()}
+    source = list(pairwise(tokens))
+    capitalised = {
+        (a.casefold(), b.casefold())
+        for a, b in source
+        if a.istitle() and b.istitle() and a.isalpha() and b.isalpha()
+    }
+    for a, b in set(pairwise(strip_token(t) for t in text.split()[1:])) - set(source):
+        broken = a.isalpha() and a.islower() and a not in STOPWORDS and b.casefold() in common
+        if broken and b.istitle() and (a.casefold(), b.casefold()) in capitalised:
+            return True
+    return False
+
+
+def _title_with_verb(text: str, title: str, abstract: str) -> bool:
+    """ "X provides <the title's words>": the title with a light verb adds nothing to it."""
+    names = {w.casefold() for n in method_names(title, abstract) for w in _WORDS.findall(n)}
+    words = {stem(w) for w in content_words(text) if w not in names}
+    title_words = {stem(w) for w in content_words(title)}
+    new = words - title_words
+    return len(words) >= 3 and bool(new) and new <= {stem(v) for v in LIGHT_VERBS}

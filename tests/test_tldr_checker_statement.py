@@ -1,0 +1,133 @@
+"""The TL;DR checker's main-statement rules (issue #14): lines that are not the paper's main
+point by their form are rejected, while the plain statement of the method passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.summaries.checker import check_statement, check_tldr
+
+TITLE = "GridTune: Holistic Relational Shot Boundary Detection with Query Transformers"
+ABSTRACT = (
+    "Shot Boundary Detection (SBD) splits a video into shots. While this area is still young, "
+    "its methods ignore the relations between shots. We introduce GridTune, a relational "
+    "detector that predicts shot ranges with a query transformer trained on synthetic "
+    "transitions. GridTune outperforms prior detectors on three benchmarks, moving shot "
+    "detection closer to production standards. Our analysis further shows that a structural "
+    "boundary between shots helps. Second, a new benchmark, ShotBench, covers 500 videos."
+)
+GOOD = (
+    "GridTune is a relational shot detector that predicts shot ranges with a query "
+    "transformer, outperforming prior detectors on three benchmarks."
+)
+
+
+def reasons(line: str) -> list[str]:
+    return check_tldr(line, TITLE, ABSTRACT)
+
+
+def test_the_plain_statement_of_the_method_passes() -> None:
+    assert reasons(GOOD) == []
+    assert check_statement(GOOD, TITLE, ABSTRACT) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "fault"),
+    [
+        # The title with a light verb adds nothing to the title.
+        (
+            "GridTune provides holistic relational shot boundary detection with query "
+            "transformers.",
+            "echoes the title",
+        ),
+        (
+            "GridTune offers relational shot boundary detection with query transformers.",
+            "echoes the title",
+        ),
+        # A capitalised title phrase copied with broken casing.
+        (
+            "GridTune predicts shot ranges for shot Boundary detection with synthetic transitions.",
+            "echoes the title",
+        ),
+        # A secondary finding from the abstract's middle.
+        (
+            "Our analysis further shows that a structural boundary between shots helps GridTune.",
+            "secondary finding",
+        ),
+        (
+            "GridTune also demonstrates that relations between shots help boundary detection.",
+            "secondary finding",
+        ),
+        # A subject that names nothing, with a result.
+        (
+            "Our approach enables more reliable shot boundary detection across video benchmarks.",
+            "subject names nothing",
+        ),
+        (
+            "The proposed method outperforms prior detectors on three shot detection benchmarks.",
+            "subject names nothing",
+        ),
+        # A motivation clause whose main clause is about a pronoun.
+        (
+            "While shot boundary detection is still young, its methods ignore relations of shots.",
+            "motivation clause",
+        ),
+        # Three participle clauses stitched onto one subject.
+        (
+            "GridTune is a relational shot detector, featuring query transformers, predicting "
+            "shot ranges, significantly outperforming prior detectors.",
+            "participle clauses",
+        ),
+        # A result bound to a task or dataset.
+        (
+            "Shot Boundary Detection (SBD), a relational detection task that splits a video, "
+            "outperforms prior detectors on three benchmarks.",
+            "task or dataset",
+        ),
+        # A name introduced bare.
+        (
+            "We introduce GridTune and study three axes of shot boundary detection.",
+            "without saying what it is",
+        ),
+        ("We introduce GridTune (a Relational Shot Detector).", "without saying what it is"),
+        # One item of the abstract's list.
+        (
+            "Second, a new benchmark, ShotBench, covers 500 videos for shot boundary detection.",
+            "one item of a list",
+        ),
+        # Copied up to one word short of the abstract sentence's end, with no full stop.
+        (
+            "GridTune outperforms prior detectors on three benchmarks, moving shot detection "
+            "closer to production",
+            "cut off",
+        ),
+    ],
+)
+def test_a_line_that_is_not_the_main_statement_fails(line: str, fault: str) -> None:
+    found = reasons(line)
+    assert any(fault in r for r in found), found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A description beyond the title's words is not an echo.
+        "GridTune provides relational shot boundary detection trained on synthetic transitions.",
+        # A proper adjective before a common word is not broken casing.
+        "GridTune detects Shot Boundary Detection (SBD) cuts with a query transformer.",
+        # A named subject with a result; an unnamed subject that only describes.
+        "GridTune outperforms prior detectors on three shot boundary detection benchmarks.",
+        # Two participle clauses read as one sentence.
+        "GridTune is a relational shot detector, predicting shot ranges, outperforming prior "
+        "detectors.",
+        # A name introduced with what it is; two names joined by "and".
+        "We introduce GridTune, a relational detector that predicts shot ranges.",
+        # A full stop: the shorter phrase was chosen.
+        "GridTune outperforms prior detectors on three benchmarks, moving shot detection "
+        "closer to production.",
+        # A name that opens with an ordinal word is not a list item.
+        "Second Shot is a relational shot boundary detector built on query transformers.",
+    ],
+)
+def test_near_misses_pass_the_statement_rules(line: str) -> None:
+    assert check_statement(line, TITLE, ABSTRACT) == []
