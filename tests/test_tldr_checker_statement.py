@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.checker import check_statement, check_tldr
+from assistant.summaries.checker import check_form, check_statement, check_tldr
 
 TITLE = "GridTune: Holistic Relational Shot Boundary Detection with Query Transformers"
 ABSTRACT = (
@@ -131,3 +131,14 @@ def test_a_line_that_is_not_the_main_statement_fails(line: str, fault: str) -> N
 )
 def test_near_misses_pass_the_statement_rules(line: str) -> None:
     assert check_statement(line, TITLE, ABSTRACT) == []
+
+
+def test_an_opening_we_or_this_survey_is_a_sentence_not_a_reference() -> None:
+    abstract = (
+        "We introduce NUMINA, a training-free framework for numerical alignment. "
+        "This survey is the first to provide an overview of self-improvement in MLLMs."
+    )
+    for line in abstract.split(". "):
+        line = line.rstrip(".") + "."
+        assert not check_form(line, abstract), line
+    assert check_form("We challenge this common belief by introducing X, a method.", abstract)

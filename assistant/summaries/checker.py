@@ -107,7 +107,10 @@ _DANGLING_REF = re.compile(
     re.IGNORECASE,
 )
 # "X, a framework for ..." and nothing more: a noun phrase, not a sentence.
-_APPOSITION_ONLY = re.compile(r"^[^,]+,\s+(?:a|an|the)\s+[^,]+$", re.IGNORECASE)
+# "We introduce X, a ..." has its verb.
+_APPOSITION_ONLY = re.compile(
+    r"^(?!(?:we|this|our|here)\b)[^,]+,\s+(?:a|an|the)\s+[^,]+$", re.IGNORECASE
+)
 # A headline ("X: A framework for ...") rather than a sentence.
 _HEADLINE = re.compile(r"^(?!(?:we|this|our|here)\b)[^\s:]+(?:\s+[^\s:]+){0,4}:\s", re.IGNORECASE)
 # Words that point back at something the sentence does not say.
@@ -115,14 +118,16 @@ ANAPHORA = re.compile(
     r"\b(?:this|these|such|that|those|the above|the aforementioned)\s+(?:\w+\s+)?(?:phenomen\w*|"
     r"limitations?|gaps?|challenges?|issues?|problems?|shortcomings?|bottlenecks?|drawbacks?|"
     r"observations?|insights?|findings?|questions?|goals?|settings?|tasks?|difficult\w*|"
-    r"deficienc\w*|barriers?|concerns?|needs?|trade-?offs?|dilemmas?|weakness\w*|failures?)\b"
+    r"deficienc\w*|barriers?|concerns?|needs?|trade-?offs?|dilemmas?|weakness\w*|failures?|"
+    r"beliefs?|assumptions?|notions?|intuitions?)\b"
     r"|\b(?:to (?:achieve|address|tackle|overcome|solve|fill|bridge|mitigate|close|remedy|"
     r"alleviate|handle|do|accomplish|realize|enable) (?:this|these|that|those|it|them)\b)"
     r"|\b(?:this|these|such) (?:framework|method|approach|model|benchmark|dataset|system|"
     r"technique|paradigm|pipeline|idea|design|strategy|mechanism|module|bias|effect)s?\b"
     r"|^to \w+ the (?:challenges?|gaps?|limitations?|problems?|issues?)\b"
     r"|\bto (?:further|this end|that end)\b|\brespectively\b|\b(?:the former|the latter)\b"
-    r"|^(?:it|they|this|these|those|such|its|their|thus|therefore|hence|moreover|furthermore|yet|"
+    r"|^(?:it|they|this(?!\s+(?:paper|work|study|survey|article|report)\b)|these|those|such|"
+    r"its|their|thus|therefore|hence|moreover|furthermore|yet|"
     r"additionally|also|however|then|finally|consequently)\b",
     re.I,
 )
