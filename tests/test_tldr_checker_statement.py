@@ -142,3 +142,20 @@ def test_an_opening_we_or_this_survey_is_a_sentence_not_a_reference() -> None:
         line = line.rstrip(".") + "."
         assert not check_form(line, abstract), line
     assert check_form("We challenge this common belief by introducing X, a method.", abstract)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ClawEnvKit is a pipeline that instantiates this formalism from natural language.",
+        "InternVideo3 is a framework enhancing these capabilities via contextual reasoning.",
+        "We propose the sandbox economy as a framework for analyzing this emergent system.",
+    ],
+)
+def test_a_demonstrative_the_line_cannot_resolve_is_caught(line: str) -> None:
+    assert any("refers to" in reason for reason in check_statement(line, "T", line))
+
+
+def test_a_demonstrative_of_what_the_line_said_passes() -> None:
+    line = "X is a benchmark of three reasoning tasks and reports results on these tasks."
+    assert not any("refers to" in reason for reason in check_statement(line, "T", line))

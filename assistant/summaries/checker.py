@@ -676,7 +676,26 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
         reasons.append("cut off: the abstract's phrase goes on past the line's last word")
     if _title_casing(text, title, abstract) or _title_with_verb(text, title, abstract):
         reasons.append("echoes the title: say what the method does or finds")
+    if _points_outside(text):
+        reasons.append('refers to something it does not say ("this formalism", "these skills")')
     return reasons
+
+
+# "this formalism", "these capabilities": a demonstrative a one-line TL;DR cannot resolve.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|those)\s+(?!(?:paper|work|study|survey|article|report|way)\b)([a-z][\w-]*)",
+    re.I,
+)
+
+
+def _points_outside(text: str) -> bool:
+    """Whether a demonstrative's word ("this *emergent* system") is one the line has not
+    said before it: the referent is in the abstract, not in the line."""
+    for match in _DEMONSTRATIVE.finditer(text):
+        said = {stem(w) for w in _WORDS.findall(text[: match.start()].casefold())}
+        if stem(match.group(1).casefold()) not in said:
+            return True
+    return False
 
 
 CLIP_RUN = 3  # the line's last words, looked up in the abstract
