@@ -567,3 +567,14 @@ def test_the_means_of_achieving_this_is_a_how_clause() -> None:
         "aligning synthetic semantic representations with the pre-trained Whisper encoder, "
         "enabling an LLM to be fine-tuned on text instructions"
     )
+
+
+def test_a_how_clause_that_only_counts_unnamed_parts_is_not_joined() -> None:
+    title = "NitroGen: An Open Foundation Model for Generalist Gaming Agents"
+    abstract = (
+        "We introduce NitroGen, a vision-action foundation model for generalist gaming agents "
+        "that is trained on 40,000 hours of gameplay videos. NitroGen incorporates three key "
+        "ingredients. Experiments show strong competence across diverse domains."
+    )
+    built = compress(title, abstract)
+    assert built is not None and "ingredients" not in built.text

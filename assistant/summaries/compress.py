@@ -388,7 +388,11 @@ def _hows(head: _Head, sentences: list[str], name: str | None) -> list[Clause]:
 MIN_NEW_WORDS = 2
 # Words a how clause may carry without saying how: "featuring a novel paradigm", "supporting
 # diverse applications".
-_VAGUE_HOW = frozenset("paradigm applications diverse wide range variety designed".split())
+_VAGUE_HOW = frozenset(
+    """paradigm applications diverse wide range variety designed key core main novel several
+    two three four five six ingredients components innovations contributions techniques
+    modules elements stages parts""".split()
+)  # "incorporating three key ingredients" counts parts it does not name
 
 
 def _adds(clause: str, head: str) -> bool:
