@@ -261,3 +261,10 @@ def test_the_papers_own_recurring_name_names_the_subject_not_the_answer() -> Non
     ]
     quotes = [quote(sentences[5]), quote(sentences[4])]
     assert best_quote(question, quotes, sentences, title).sentence == sentences[4]
+
+
+def test_a_spelled_out_acronym_of_hyphenated_words_names_no_model() -> None:
+    question = "Which model does it outperform on RoboTwin?"
+    spelled = "Vision-Language-Action (VLA) models have recently emerged for manipulation."
+    assert not names_the_kind(spelled, question)
+    assert names_the_kind("Our agent beats the OctoVLA model on RoboTwin.", question)

@@ -258,10 +258,11 @@ def names_the_kind(sentence: str, question: str) -> bool:
 
 def _abbreviates(toks: Sequence[str], at: int) -> bool:
     """The name at ``at`` spells the initials of the words just before it: "large language
-    models (LLMs)" names the kind itself, no one thing of that kind."""
+    models (LLMs)" and "Vision-Language-Action (VLA)" name the kind itself, no one thing of
+    that kind."""
     letters = toks[at].rstrip("s")
-    start = max(0, at - len(letters))
-    return "".join(t[0] for t in toks[start:at]) == letters
+    before = [w for t in toks[max(0, at - len(letters)) : at] for w in t.split("-") if w]
+    return "".join(w[0] for w in before[-len(letters) :]) == letters
 
 
 def lead_quotes(
