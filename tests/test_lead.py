@@ -217,7 +217,8 @@ def test_the_kind_asked_for_does_not_count_where_it_describes_the_paper_itself()
     question = "What RL framework does SimpleVLA-RL build upon?"
     title = "SimpleVLA-RL: Scaling VLA Training via Reinforcement Learning"
     intro = "In this work, we introduce SimpleVLA-RL, an efficient RL framework for robots."
-    answer = "Building upon veRL, we introduce trajectory sampling and parallel rendering."
+    # No name just after "build upon": one there would answer it whatever the title.
+    answer = "Building upon prior work, we add trajectory sampling and rendering to veRL."
     quotes = [quote(intro), quote(answer)]
     assert best_quote(question, quotes, [intro, answer], title).sentence == answer
     assert best_quote(question, quotes, [intro, answer], "Scaling VLA").sentence == intro
@@ -268,3 +269,18 @@ def test_a_spelled_out_acronym_of_hyphenated_words_names_no_model() -> None:
     spelled = "Vision-Language-Action (VLA) models have recently emerged for manipulation."
     assert not names_the_kind(spelled, question)
     assert names_the_kind("Our agent beats the OctoVLA model on RoboTwin.", question)
+
+
+def test_a_name_just_after_the_asks_verb_answers_it() -> None:
+    setup = "We introduce SimpleVLA-RL, an efficient RL framework tailored for VLA models."
+    built = "Building upon veRL, we introduce VLA-specific trajectory sampling."
+    result = "SimpleVLA-RL even outperforms pi_0 on RoboTwin."
+    sentences = [setup, built, result]
+    question = (
+        "What RL framework does SimpleVLA-RL build upon, and which model does it outperform "
+        "on RoboTwin?"
+    )
+    title = "SimpleVLA-RL: Scaling VLA Training via Reinforcement Learning"
+    leads = lead_quotes(question, [quote(s) for s in sentences], sentences, title)
+    assert [q.sentence for q in leads] == [built, result]
+    assert not names_the_kind("We build upon several recent insights.", question)

@@ -40,6 +40,14 @@ CONTEXT_WEIGHT = 0.25
 # counts this many times its rarity weight: the sentence naming it says what it is.
 HEAD_WEIGHT = 2.0
 NAME_BEFORE, NAME_AFTER = 3, 2  # tokens from a name to the kind it names, either side
+OBJECT_AFTER = 2  # tokens from the ask's last verb to the name it takes ("outperforms pi_0")
+# The verb an ask ends on, after its subject: "which model does it *outperform* on ...?",
+# "what framework does X *build upon*?".
+_WH_VERB = re.compile(
+    r"\b(?:does|do|did)\s+(?:[\w-]+\s+){1,3}?((?!not\b)[a-z]\w+(?:\s+(?:upon|on|from))?)"
+    r"(?:\s+(?:on|in|over|against|for|with|to)\s+[\w-]+)*\s*[?.]?\s*$",
+    re.I,
+)
 # A sentence that goes on from the one before it: read alone, its answer is half told.
 _CONTINUES = re.compile(
     r"^\W*(?:then|next|second(?:ly)?|subsequently|after that)\b|\bthe (?:latter|former)\b"
@@ -251,9 +259,20 @@ def names_the_kind(sentence: str, question: str) -> bool:
     at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
     if any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name):
         return True
+    if _object_of_ask(toks, at_name, question):
+        return True
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
     tested_on = {m.group(1).lower() for m in _TESTED_ON.finditer(sentence)}
     return bool(kinds & _TESTBEDS and tested_on & new)
+
+
+def _object_of_ask(toks: Sequence[str], at_name: Sequence[int], question: str) -> bool:
+    """A new name just after the verb the ask ends on: "outperforms pi_0" answers "which
+    model does it outperform?", "Building upon veRL" answers "what framework does it build
+    upon?"."""
+    verbs = topic_words(" ".join(_WH_VERB.findall(ask_of(question))))
+    at_verb = [i for i, t in enumerate(toks) if topic_words(t) & verbs]
+    return any(0 < n - v <= OBJECT_AFTER for v in at_verb for n in at_name)
 
 
 def _abbreviates(toks: Sequence[str], at: int) -> bool:

@@ -24,7 +24,9 @@ from itertools import pairwise
 from assistant.phrasing import EMPTY_NAME
 from assistant.pipeline.text import content_words, entities, numbers, stems
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:%|x|×)?|[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Za-z]")
+_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)?(?:%|x|×)?|[a-z]+_[\w\-]+|[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Za-z]"
+)  # "pi_0" is one token: a name with its subscript
 _NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:%|x|×)?$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 FOREIGN_WORDS = 2  # distinctive words of another retrieved paper that make a claim borrowed

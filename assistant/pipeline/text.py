@@ -14,7 +14,10 @@ from vectorstore.words import (  # noqa: F401 - re-exported for the pipeline
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:%|x|×)?(?!\d)")  # "16times" holds 16
 _MODIFIER = re.compile(r"-(?:style|based|like|type|inspired|driven|aware|specific|only)$", re.I)
-_ENTITY = re.compile(r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*)")
+# ... or a lower-case name with a subscript: "pi_0", "pi_{0.5}".
+_ENTITY = re.compile(
+    r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*|[a-z]+_[\w\-]+)"
+)
 
 
 def numbers(text: str) -> set[str]:
