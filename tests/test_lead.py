@@ -284,3 +284,9 @@ def test_a_name_just_after_the_asks_verb_answers_it() -> None:
     leads = lead_quotes(question, [quote(s) for s in sentences], sentences, title)
     assert [q.sentence for q in leads] == [built, result]
     assert not names_the_kind("We build upon several recent insights.", question)
+
+
+def test_lying_meets_lie() -> None:
+    assert words_of("which traits do they underlie?") <= words_of(
+        "persona vectors underlying several traits"
+    )

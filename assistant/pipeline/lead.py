@@ -55,6 +55,7 @@ _CONTINUES = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[\w-]+")
+_YING = re.compile(r"\b[a-z]{3,}ying\b", re.I)  # "underlying", "lying": the verb ends "-ie"
 _TESTED_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*)")
 _TESTBEDS = frozenset({"dataset", "benchmark"})  # kinds a paper is tested on
 _CALLED = re.compile(r"\b(?:called|named|name)\b", re.I)
@@ -158,7 +159,12 @@ def words_of(text: str, known: Collection[str] = ()) -> set[str]:
     "self-distillation" once, not three times."""
     whole = topic_words(text)
     compounds = [w for w in content_words(text) if "-" in w and not topic_words(w) & set(known)]
-    return whole | topic_words(" ".join(compounds).replace("-", " "))
+    return whole | topic_words(" ".join(compounds).replace("-", " ")) | _lie_stems(text)
+
+
+def _lie_stems(text: str) -> set[str]:
+    """The stem of "underlie" for "underlying" ("lie"/"lying"), which the stemmer splits."""
+    return topic_words(" ".join(w[:-4] + "ie" for w in _YING.findall(text)))
 
 
 def asked_head(question: str) -> str | None:
