@@ -290,3 +290,16 @@ def test_lying_meets_lie() -> None:
     assert words_of("which traits do they underlie?") <= words_of(
         "persona vectors underlying several traits"
     )
+
+
+def test_a_cut_lead_keeps_the_examples_that_follow_it() -> None:
+    question = "What are persona vectors and which traits do they underlie?"
+    sentence = (
+        "In this paper, we identify directions in the model's activation space-persona "
+        "vectors-underlying several traits, such as evil, sycophancy, and propensity to "
+        "hallucinate."
+    )
+    assert lead_spans(question, [sentence]) == [
+        "…we identify directions in the model's activation space-persona vectors-underlying "
+        "several traits, such as evil, sycophancy, and propensity to hallucinate."
+    ]

@@ -46,6 +46,7 @@ _NUMBER_WORD = re.compile(
 )
 _CLAUSE = re.compile(r"(?<=[,;:])\s+")
 TITLE_WORDS = 2  # a title named in a question is at least this long ("The Diffusion Duality")
+_EXAMPLES = re.compile(r"(?:(?:such as|including|namely|for (?:example|instance))\b|e\.g\.)", re.I)
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
@@ -107,6 +108,8 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     if not fitting or min(fitting)[0] > TRIM_SHARE * len(sentence.split()):
         return sentence
     _, i, j = min(fitting)
+    if j < len(clauses) and _EXAMPLES.match(clauses[j]):
+        j = len(clauses)  # "several traits, such as evil, sycophancy, ...": the list is the answer
     span = " ".join(clauses[i:j]).rstrip(",;: ")
     return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
 
