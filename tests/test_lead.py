@@ -303,3 +303,14 @@ def test_a_cut_lead_keeps_the_examples_that_follow_it() -> None:
         "…we identify directions in the model's activation space-persona vectors-underlying "
         "several traits, such as evil, sycophancy, and propensity to hallucinate."
     ]
+
+
+def test_a_cut_lead_keeps_the_list_it_opens() -> None:
+    question = "What are the four core modules of RoboMemory?"
+    sentence = (
+        "Grounded in cognitive neuroscience, it integrates four core modules: the Information "
+        "Preprocessor (thalamus-like), the Lifelong Embodied Memory System (hippocampus-like), "
+        "the Closed-Loop Planning Module (prefrontal lobe-like), and the Low-Level Executer "
+        "(cerebellum-like) to enable long-term planning and cumulative learning."
+    )
+    assert lead_spans(question, [sentence]) == [sentence]

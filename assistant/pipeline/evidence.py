@@ -108,10 +108,17 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     if not fitting or min(fitting)[0] > TRIM_SHARE * len(sentence.split()):
         return sentence
     _, i, j = min(fitting)
-    if j < len(clauses) and _EXAMPLES.match(clauses[j]):
-        j = len(clauses)  # "several traits, such as evil, sycophancy, ...": the list is the answer
+    if _opens_list(clauses, i, j):
+        j = len(clauses)
     span = " ".join(clauses[i:j]).rstrip(",;: ")
     return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
+
+
+def _opens_list(clauses: list[str], i: int, j: int) -> bool:
+    """The span starts a list that runs on after it, which holds the answer: "several traits,
+    *such as* evil, sycophancy, ..." or "four core modules*:* the A, the B, ..."."""
+    examples = j < len(clauses) and _EXAMPLES.match(clauses[j])
+    return bool(examples) or any(c.rstrip().endswith(":") for c in clauses[i:j])
 
 
 def _answers_as_whole(span: str, sentence: str, question: str, need: Need) -> bool:
