@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.clauses import collapse_list, how_clause, how_cuts
+from assistant.summaries.clauses import collapse_list, how_clause, how_cuts, result_clause
 from assistant.summaries.compress import (
     compress,
     contribution,
@@ -592,7 +592,7 @@ ANIMAKER = (
 
 
 def test_a_result_joins_the_head_cut_before_its_trailing_clause() -> None:
-    """Round 1's AniMaker: the whole head and the result are 40 words; the head cut before
+    """Dev's AniMaker: the whole head and the result are 40 words; the head cut before
     ', thus creating ...' takes the result instead of standing alone."""
     line = line_of("AniMaker: Automated Multi-Agent Animated Storytelling", ANIMAKER)
     assert line == (
@@ -633,3 +633,26 @@ def test_a_property_of_the_method_takes_no_result() -> None:
     title = "SOP: A Scalable Online Post-Training System for Vision-Language-Action Models"
     line = line_of(title, abstract)
     assert "agnostic to the choice of post-training algorithm, improving" not in line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # round 4's RynnEC: the phrase before the name does not limit the result
+            "Despite its compact architecture, RynnEC achieves state-of-the-art performance in "
+            "object segmentation and spatial reasoning.",
+            "achieving state-of-the-art performance in object segmentation and spatial reasoning",
+        ),
+        (  # dev's DreamGym: the 30% holds on those tasks only
+            "On non-RL-ready tasks like WebArena, DreamGym outperforms all baselines by over 30%.",
+            None,
+        ),
+        (  # dev's SVG: "As a result" points back
+            "As a result, SVG enables accelerated diffusion training and improves quality.",
+            None,
+        ),
+    ],
+)
+def test_a_result_after_a_leading_phrase(sentence: str, expected: str | None) -> None:
+    name = sentence.split(", ")[1].split()[0]
+    assert result_clause(sentence, name) == expected
