@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.clauses import collapse_list, how_clause, how_cuts
+from assistant.summaries.clauses import collapse_list, how_clause, how_cuts, result_clause
 from assistant.summaries.compress import (
     compress,
     contribution,
@@ -578,3 +578,81 @@ def test_a_how_clause_that_only_counts_unnamed_parts_is_not_joined() -> None:
     )
     built = compress(title, abstract)
     assert built is not None and "ingredients" not in built.text
+
+
+ANIMAKER = (
+    "Despite rapid advances in video generation models, generating coherent storytelling "
+    "videos that span multiple scenes and characters remains challenging. We introduce "
+    "AniMaker, a multi-agent framework enabling efficient multi-candidate clip generation and "
+    "storytelling-aware clip selection, thus creating globally consistent and story-coherent "
+    "animation solely from text input. Experiments demonstrate that AniMaker achieves "
+    "superior quality as measured by popular metrics including VBench and our proposed "
+    "AniEval framework."
+)
+
+
+def test_a_result_joins_the_head_cut_before_its_trailing_clause() -> None:
+    """Dev's AniMaker: the whole head and the result are 40 words; the head cut before
+    ', thus creating ...' takes the result instead of standing alone."""
+    line = line_of("AniMaker: Automated Multi-Agent Animated Storytelling", ANIMAKER)
+    assert line == (
+        "AniMaker is a multi-agent framework enabling efficient multi-candidate clip generation "
+        "and storytelling-aware clip selection, achieving superior quality as measured by "
+        "popular metrics including VBench and our proposed AniEval framework."
+    )
+
+
+def test_a_property_of_the_method_takes_no_result() -> None:
+    """Round 5's SOP (its abstract): 'SOP is agnostic to ..., improving the performance ...'
+    would say the property improved it; a head that is not 'X is a Y' is not cut for one."""
+    abstract = (
+        "Vision-language-action (VLA) models achieve strong generalization through "
+        "large-scale pre-training, but real-world deployment requires expert-level task "
+        "proficiency in addition to broad generality. Existing post-training approaches for "
+        "VLA models are typically offline, single-robot, or task-specific, limiting "
+        "effective on-policy adaptation and scalable learning from real-world interaction. "
+        "We introduce a Scalable Online Post-training (SOP) system that enables online, "
+        "distributed, multi-task post-training of generalist VLA models directly in the "
+        "physical world. SOP tightly couples execution and learning through a closed-loop "
+        "architecture in which a fleet of robots continuously streams on-policy experience "
+        "and human intervention signals to a centralized cloud learner, and asynchronously "
+        "receives updated policies. This design supports prompt on-policy correction, scales "
+        "experience collection through parallel deployment, and preserves generality during "
+        "adaptation. SOP is agnostic to the choice of post-training algorithm; we "
+        "instantiate it with both interactive imitation learning (HG-DAgger) and "
+        "reinforcement learning (RECAP). Across a range of real-world manipulation tasks "
+        "including cloth folding, box assembly, and grocery restocking, we show that SOP "
+        "substantially improves the performance of large pretrained VLA models while "
+        "maintaining a single shared policy across tasks. Effective post-training can be "
+        "achieved within hours of real-world interaction, and performance scales "
+        "near-linearly with the number of robots in the fleet. These results suggest that "
+        "tightly coupling online learning with fleet-scale deployment is instrumental to "
+        "enabling efficient, reliable, and scalable post-training of generalist robot "
+        "policies in the physical world."
+    )
+    title = "SOP: A Scalable Online Post-Training System for Vision-Language-Action Models"
+    line = line_of(title, abstract)
+    assert "agnostic to the choice of post-training algorithm, improving" not in line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # round 4's RynnEC: the phrase before the name does not limit the result
+            "Despite its compact architecture, RynnEC achieves state-of-the-art performance in "
+            "object segmentation and spatial reasoning.",
+            "achieving state-of-the-art performance in object segmentation and spatial reasoning",
+        ),
+        (  # dev's DreamGym: the 30% holds on those tasks only
+            "On non-RL-ready tasks like WebArena, DreamGym outperforms all baselines by over 30%.",
+            None,
+        ),
+        (  # dev's SVG: "As a result" points back
+            "As a result, SVG enables accelerated diffusion training and improves quality.",
+            None,
+        ),
+    ],
+)
+def test_a_result_after_a_leading_phrase(sentence: str, expected: str | None) -> None:
+    name = sentence.split(", ")[1].split()[0]
+    assert result_clause(sentence, name) == expected

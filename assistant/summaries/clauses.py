@@ -19,12 +19,20 @@ _CONNECTIVE = re.compile(rf"^(?:{_CONNECTIVES}),\s+", re.I)
 _LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
 # "X (Long Expansion)" -> "X": the expansion adds words, not content.
 EXPANSION = re.compile(r"\s*\((?=[^)]*\s)[^()]{3,80}\)")
+# A leading phrase the result holds without ("Across diverse benchmarks, X matches ..."), not
+# one that limits it ("On non-RL-ready tasks like WebArena, X outperforms ... by 30%") or
+# points back ("As a result", "Building on this").
+_BEFORE_NAME = (
+    r"(?:(?!(?:on|at|for|in|as|when|if|only)\b)(?![^,]*\b(?:this|these|that|result)\b)"
+    r"[^,]{3,90},\s+)?"
+)
 _RESULT_LEAD = (  # NAME and VERBS are filled in per paper
     r"^(?:.{0,160}?\b(?:show|shows|showing|demonstrate|demonstrates|demonstrating|indicate|"
     r"indicates|reveal|reveals|confirm|confirms|verify|verifies)\s+that\s+)?"
     r"(?P<subject>(?:our|the proposed|the resulting|this)\s+(?:\w+\s+){0,2}?(?:method|approach|"
     r"model|framework|system|technique|algorithm|pipeline|agent|policy|recipe|architecture)s?|"
-    r"NAME|it)\s+(?:(?:consistently|significantly|substantially|also|further|notably|still|"
+    + _BEFORE_NAME
+    + r"NAME|it)\s+(?:(?:consistently|significantly|substantially|also|further|notably|still|"
     r"even|clearly|greatly|largely)\s+)?(?P<verb>VERBS)\b"
 )
 # Result verbs and their -ing forms, for "X is a Y that Z, achieving ...".

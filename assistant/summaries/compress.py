@@ -425,7 +425,34 @@ def _lines(
                 yield from _joined(head, [how, other])
             yield from _joined(head, [how])
     if head.alone:
+        if head.joins:
+            for clip in _shorter(head):
+                for result in results:
+                    yield from _joined(clip, [result])
         yield head.text, head.sentences
+
+
+# Where a head can end early: before a trailing "which"/"-ing" clause or after a colon.
+_CLAUSE_CUT = re.compile(r",\s+(?:which|while|thus|thereby|[a-z]+ing)\b|;\s|:\s")
+# A head that says what the method is ("X is a Y ..."): a result joins what X is, not a
+# property ("SOP is agnostic to ..., improving ..." reads as if the property improved it).
+_IS_A = re.compile(r"^\S+\s+(?:is|are)\s+(?:a|an|the)\s")
+MIN_CLIP_WORDS = 6
+
+
+def _shorter(head: _Head) -> list[_Head]:
+    """The head cut before each trailing clause, longest first: a result joins a shorter head
+    ("X is a Y enabling Z, achieving R") before the whole head stands alone ("X is a Y enabling
+    Z, thus creating W")."""
+    if not _IS_A.match(head.text):
+        return []
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(head.text)]
+    clips = [_tidy(head.text[:cut]) for cut in reversed(cuts)]
+    return [
+        _Head(head.sentence, clip)
+        for clip in clips
+        if len(clip.split()) >= MIN_CLIP_WORDS and not dangles(clip)
+    ]
 
 
 def _joined(head: _Head, clauses: list[Clause]) -> Iterator[tuple[str, tuple[str, ...]]]:
