@@ -96,7 +96,7 @@ def openai_settings(home: Path, server: tuple[str, str], stream: bool) -> Settin
 def assert_grounded(answer: Answer, model: str) -> None:
     assert answer.backend == "openai" and answer.model == model
     assert not answer.abstained and answer.answer.strip()
-    assert answer.path in ("model", "model-filtered", "quoted-evidence"), answer.notes
+    assert answer.path in ("model", "model-filtered", "quote-led", "quoted-evidence"), answer.notes
     assert GOLD in {c.title for c in answer.citations}
     assert answer.usage["completion_tokens"] > 0  # the server really generated the draft
 
