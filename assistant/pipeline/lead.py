@@ -78,7 +78,6 @@ MEANS_BOOST = 1.5
 MEANS_AFTER_WORDS = 6  # words before "through ..." that must hold one of the question's
 RECURRING = 2  # sentences naming the method that make its name the paper's subject
 SUBJECT_HEAD_WORDS = 3  # a title's head before ":" this short is the paper's name
-_KIND_TOKEN = re.compile(rf"\b{meaning.KINDS}\b", re.I)
 # A sentence that says this many times more of the ask than every sentence holding a name
 # answers a "what strategy ..." question even when its answer is no name ("a
 # focus-by-predicting strategy that ...").
@@ -132,7 +131,7 @@ def _subject_kinds(text: str, title: str) -> set[str]:
     names = _subject_names(title)
     spans = [m.span("kind") for name in names for m in _describing(name).finditer(text)]
     describing: dict[str, bool] = {}
-    for kind in _KIND_TOKEN.finditer(text):
+    for kind in meaning.KIND_WORD.finditer(text):
         for stem in topic_words(kind.group(0)):
             describing[stem] = describing.get(stem, True) and kind.span() in spans
     return {stem for stem, only in describing.items() if only}

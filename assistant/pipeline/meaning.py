@@ -216,7 +216,7 @@ def names(text: str) -> set[str]:
     return found
 
 
-_KIND_WORD = re.compile(rf"\b{KINDS}\b", re.I)
+KIND_WORD = re.compile(rf"\b{KINDS}\b", re.I)
 NAME_NEAR_KIND = 3  # tokens between a name and the kind of thing asked ("the NeuraLadder dataset")
 
 
@@ -238,7 +238,7 @@ def leans_back(sentence: str) -> bool:
 
 def is_kind(token: str) -> bool:
     """A word for a kind of thing a name can name: method, dataset, framework, ..."""
-    return bool(_KIND_WORD.fullmatch(token))
+    return bool(KIND_WORD.fullmatch(token))
 
 
 def answers_name(claim: str, question: str, source: str) -> bool:

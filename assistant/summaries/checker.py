@@ -106,13 +106,12 @@ _DANGLING_REF = re.compile(
     r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b",
     re.IGNORECASE,
 )
+# A line opening "We ...", "This paper ...", "Our ...", "Here ..." has its subject and verb.
+_NOT_OWN = r"^(?!(?:we|this|our|here)\b)"
 # "X, a framework for ..." and nothing more: a noun phrase, not a sentence.
-# "We introduce X, a ..." has its verb.
-_APPOSITION_ONLY = re.compile(
-    r"^(?!(?:we|this|our|here)\b)[^,]+,\s+(?:a|an|the)\s+[^,]+$", re.IGNORECASE
-)
+_APPOSITION_ONLY = re.compile(_NOT_OWN + r"[^,]+,\s+(?:a|an|the)\s+[^,]+$", re.IGNORECASE)
 # A headline ("X: A framework for ...") rather than a sentence.
-_HEADLINE = re.compile(r"^(?!(?:we|this|our|here)\b)[^\s:]+(?:\s+[^\s:]+){0,4}:\s", re.IGNORECASE)
+_HEADLINE = re.compile(_NOT_OWN + r"[^\s:]+(?:\s+[^\s:]+){0,4}:\s", re.IGNORECASE)
 # Words that point back at something the sentence does not say.
 ANAPHORA = re.compile(
     r"\b(?:this|these|such|that|those|the above|the aforementioned)\s+(?:\w+\s+)?(?:phenomen\w*|"

@@ -11,11 +11,11 @@ import re
 from assistant.summaries.checker import dangles, name_pattern
 
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
-_CONNECTIVES = (
+CONNECTIVES = (
     "in addition|additionally|moreover|furthermore|finally|further|then|also|notably|"
     "specifically|importantly|in particular|to this end|to that end"
 )
-_CONNECTIVE = re.compile(rf"^(?:{_CONNECTIVES}),\s+", re.I)
+_CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}),\s+", re.I)
 _LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
 # "X (Long Expansion)" -> "X": the expansion adds words, not content.
 EXPANSION = re.compile(r"\s*\((?=[^)]*\s)[^()]{3,80}\)")

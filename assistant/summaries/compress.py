@@ -346,25 +346,28 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
             if (c := contribution(s, name, title, _named_in(sentences[:i], name)))
         ]
     )
+    names = (name, *_aliases(name, abstract)) if name else ()
     if name:  # the sentence about the paper's own method before one about a part of it
         heads += [_Head(s, _tidy(_clip(s))) for s in sentences if _about(s, name)]
-        names = (name, *_aliases(name, abstract))
         heads.sort(key=lambda head: _rank(head.text, names))
         heads = _with_title_line(heads, title_line(title, abstract, name), names)
-    heads.sort(key=lambda head: _demoted(head, name, abstract))  # stable: only demotes
+    heads.sort(key=lambda head: _demoted(head, names))  # stable: only demotes
     results = [(s, r) for s in sentences if (r := result_clause(s, name))]
     for head in heads:
         for text, used in _lines(head, _hows(head, sentences, name), results):
             if _fits(text, title, abstract, limit):
                 return Compressed(text, used)
-    return _plain(title, sentences, name)
+    return _plain(title, sentences)
 
 
 def _named_in(sentences: list[str], name: str | None) -> bool:
     """Whether one of ``sentences`` names the method."""
-    return bool(name) and any(
-        re.search(rf"(?<![\w-]){name_pattern(name or '')}(?![\w-])", s) for s in sentences
-    )
+    return bool(name) and any(_mentions(s, name or "") for s in sentences)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` as a word of its own ("X", not "X-Lite")."""
+    return bool(re.search(rf"(?<![\w-]){name_pattern(name)}(?![\w-])", text))
 
 
 Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
@@ -527,13 +530,14 @@ _EXPERIMENTS = re.compile(
 _TO_SUPPORT = re.compile(r"\bto (?:support|facilitate|foster|enable) (?:further|future)\b", re.I)
 
 
-def _demoted(head: _Head, name: str | None, abstract: str) -> bool:
+def _demoted(head: _Head, names: tuple[str, ...]) -> bool:
     """Whether a head goes after the others: a result of the method ("X achieves ..." says
-    what X scores, not what X is), or a side statement that is not about the method."""
+    what X scores, not what X is), or a side statement that is not about the method
+    (``names``: its name first, then the aliases the abstract defines)."""
     text = strip_lead(head.sentence) if head.sentence else ""
+    name = names[0] if names else None
     if name and text and _about(text, name) and result_clause(text, name) is not None:
         return True
-    names = (name, *_aliases(name, abstract)) if name else ()
     return _is_side(head.sentence) and not (names and _rank(head.text, names) == 0)
 
 
@@ -559,8 +563,7 @@ def _head_rank(head: str, name: str) -> int:
     pattern = name_pattern(name)
     if re.match(rf"{pattern}(?![\w-])", head, re.I):
         return 0
-    early = " ".join(head.split()[:NAMED_WITHIN])
-    if re.search(rf"(?<![\w-]){pattern}(?![\w-])", early):
+    if _mentions(" ".join(head.split()[:NAMED_WITHIN]), name):
         return 1
     return 3 if head.startswith("We ") else 2
 
@@ -674,12 +677,13 @@ def _clip(sentence: str) -> str:
     return sentence[: end.start()] if end else sentence
 
 
-def _plain(title: str, sentences: list[str], name: str | None) -> Compressed | None:
+def _plain(title: str, sentences: list[str]) -> Compressed | None:
     """The best whole sentence that neither dangles nor describes background, its leading
     phrase cut: the line when no sentence has a contribution cue."""
     abstract = " ".join(sentences)
     own = [s for i, s in enumerate(sentences) if i or _OWN_OPENING.match(strip_lead(s))]
-    ranked = sorted(own, key=lambda s: (_plain_side(s, name), -score_sentence(s, title, abstract)))
+    # A side statement ("Evaluations ... reveal ...") stands alone only when nothing else fits.
+    ranked = sorted(own, key=lambda s: (_is_side(s), -score_sentence(s, title, abstract)))
     for sentence in ranked:  # the first sentence is background in most abstracts
         line = _tidy(capitalise(strip_lead(sentence)))
         if dangles(line) or _BACKGROUND.search(line) or "?" in line:
@@ -687,12 +691,6 @@ def _plain(title: str, sentences: list[str], name: str | None) -> Compressed | N
         if _fits(line, title, abstract, MAX_WORDS):
             return Compressed(line, (sentence,))
     return None
-
-
-def _plain_side(sentence: str, name: str | None) -> bool:
-    """Whether a whole sentence is a side statement or only a result ("Our approach enables
-    ...", "Evaluations ... reveal ..."): a line of its own only when nothing else fits."""
-    return _is_side(sentence)
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.^][A-Za-z0-9]+)*")

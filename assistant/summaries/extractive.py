@@ -18,6 +18,7 @@ from assistant.summaries.checker import (
     method_names,
     stem,
 )
+from assistant.summaries.clauses import CONNECTIVES, capitalise
 
 # A stop, then a capital; or a stop glued to the next sentence ("exploration.To address").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|(?<=[a-z]{3}\.)(?=[A-Z][a-z]+\s)")
@@ -148,7 +149,7 @@ def _pick(title: str, abstract: str) -> str:
     # A question ("We ask: why ...?") states no contribution: shown only when nothing else is.
     shown = [line for line in lines if not line.endswith("?")] or lines
     if not shown:
-        return _fit(_capitalise(ranked[0][0].rstrip(" ."))) if ranked else _fit(title)
+        return _fit(capitalise(ranked[0][0].rstrip(" ."))) if ranked else _fit(title)
     passing = [line for line in shown if not _faults(line, title, abstract)]
     ours = [line for line in shown if _states_contribution(line, title, abstract)]
     tiers = ([line for line in ours if line in passing], passing, ours)
@@ -228,10 +229,8 @@ _LEAD = re.compile(
 _EMPTY_LEAD = re.compile(r"\b(?:this|these|those|such|that|each|above|here|end)\b", re.I)
 _LIST_MARK = re.compile(r"^(?:\(?\d{1,2}\)|\(?[ivx]{1,4}\))\s+(?=[A-Z])")
 _CONNECTIVE = re.compile(
-    r"^(?:specifically|besides|in addition|additionally|furthermore|moreover|further|here|"
-    r"finally|notably|concretely|overall|in particular|to this end|in response|thus|hence|"
-    r"therefore|consequently|first|second|third|then|next|in this (?:paper|work|study|report|"
-    r"survey|article)),\s+",
+    rf"^(?:{CONNECTIVES}|besides|here|concretely|overall|in response|thus|hence|therefore|"
+    r"consequently|first|second|third|next|in this (?:paper|work|study|report|survey|article)),\s+",
     re.I,
 )
 # Trailing commentary a sentence can be cut before and still be whole: ", which ...",
@@ -300,7 +299,7 @@ def _drop_lead(sentence: str, always: bool = False) -> str:
     lead = _LEAD.match(rest)
     if lead and (always or _EMPTY_LEAD.search(lead.group(1))):
         rest = rest[lead.end() :]
-    return _capitalise(rest if len(rest.split()) >= MIN_CLAUSE_WORDS else sentence)
+    return capitalise(rest if len(rest.split()) >= MIN_CLAUSE_WORDS else sentence)
 
 
 def _is_clause(head: str) -> bool:
@@ -321,10 +320,6 @@ def _is_clause(head: str) -> bool:
 # A list begun in the head (numbered, or after a colon): a cut in it drops the items after.
 _LIST_START = re.compile(r"(?:^|\s)\(?(?:1|i|a)\)\s|:\s")
 _OPEN_END = re.compile(r"\b(?:that|the|a|an|of|and|or|to|for|with|by|in|on)$", re.I)
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _fit(text: str, limit: int = MAX_WORDS) -> str:
