@@ -436,15 +436,17 @@ def test_a_long_head_is_clipped_before_its_relative_clause() -> None:
 def test_a_description_closed_by_the_name_starts_with_the_name() -> None:
     title = "SurveyBench: How Well Can LLM(-Agents) Write Academic Surveys?"
     abstract = (
+        # The description says what it is for: a bare "X is a <kind>." line is rejected.
         "Academic survey writing remains labor-intensive. To fill the gap, we propose a "
-        "fine-grained, quiz-driven evaluation framework SurveyBench, featuring (1) typical "
+        "fine-grained, quiz-driven framework for evaluating academic surveys SurveyBench, "
+        "featuring (1) typical "
         "survey topics from 11,343 arXiv papers and 4,947 high-quality surveys; (2) a "
         "multifaceted metric hierarchy that assesses outline quality, content quality and "
         "non-textual richness; and (3) a dual-mode evaluation protocol with content-based and "
         "quiz-based answerability tests."
     )
     assert line_of(title, abstract).startswith(
-        "SurveyBench is a fine-grained, quiz-driven evaluation framework"
+        "SurveyBench is a fine-grained, quiz-driven framework for evaluating academic surveys"
     )
 
 

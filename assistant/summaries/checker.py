@@ -149,6 +149,18 @@ _BEATS = re.compile(r"\b(?:outperform|surpass|exceed|beat|better than|superior t
 # A trailing "X, a method" with nothing after it: cut off before the description.
 _STUB_END = re.compile(r",\s+(?:a|an|the)\s+\w+(?:\s+\w+)?\.?$", re.I)
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+# "X is agnostic to ...; we instantiate it with ...": a second sentence behind a semicolon.
+_SPLICED = re.compile(r";\s+(?:we|it|they)\s", re.I)
+# "X is a ..., routing queries, decomposes them ...": a finite verb after a participle clause
+# once "is" has been said, the chain's verb forms mixed.
+_MIXED_CHAIN = re.compile(
+    r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s[^;]*,\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b[^,]*,"
+    r"\s+(?:\w+ly\s+)?(?!\w+ing\b)[a-z]+s\s+(?:them|it|this|these|those|the|a|an|its|their)\b"
+)
+# "X is a task ..., and Y, the first framework ...": the second name has no verb.
+_VERBLESS_SECOND = re.compile(
+    r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s+(?:a|an|the)\s[^;]*,\s+and\s+[A-Z][\w-]*,\s+(?:a|an|the)\s"
+)
 _ACRONYM = re.compile(r"^([A-Z]{2,})s?$")
 _DEFINED = re.compile(r"\(([A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)")
 
@@ -364,8 +376,10 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
         reasons.append('a headline fragment ("X: ..."), not a sentence')
     elif _APPOSITION_ONLY.search(text.rstrip(".")):
         reasons.append('a noun phrase ("X, a ...") with no verb, not a sentence')
-    if _INNER_SENTENCE.search(text.rstrip(".!? ")):
+    if _INNER_SENTENCE.search(text.rstrip(".!? ")) or _SPLICED.search(text):
         reasons.append("more than one sentence")
+    if _MIXED_CHAIN.search(text) or _VERBLESS_SECOND.search(text):
+        reasons.append("ungrammatical: a clause of the chain has the wrong verb form or none")
     if _DANGLING_REF.search(text) or dangles(text):
         reasons.append('refers to something it does not say ("this gap", "To achieve this")')
     if _ARTEFACT.search(text) or _BROKEN.search(text):
@@ -636,7 +650,11 @@ _CLAUSE_THEN_PRONOUN = re.compile(
     r"(?:it|its|they|their|this|these|those|such)\b",
     re.I,
 )
-_PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b", re.I)
+# ", adopting ...", ", designed for ...": a participle clause hung on the subject.
+_PARTICIPLE_CLAUSE = re.compile(
+    r",\s+(?:\w+ly\s+)?(?:(?!including\b)\w+ing|\w+ed\s+(?:for|to|by|with|on|in|from|as|via))\b",
+    re.I,
+)
 STACKED = 3  # three participle clauses chained on one subject read as a stitched list
 # "TAIR, a novel restoration task ..., outperforms ...": a task or dataset does not beat methods.
 _RESULT_ON_TASK = re.compile(
@@ -652,6 +670,18 @@ _BARE_INTRODUCTION = re.compile(
 )
 # "Second, X improves ...": one item of the abstract's list, not the paper's point.
 _LIST_ITEM = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly),", re.I)
+# "Results show X effectively ...": the evaluation's verdict, not what the paper proposes.
+_RESULTS_OPENING = re.compile(
+    r"^(?:the\s+)?results\s+(?:show|demonstrate|indicate|reveal|suggest|confirm)", re.I
+)
+# "X is a cost-effective, end-to-end agent.": what kind of thing X is, not what it does.
+_KIND_ONLY = re.compile(
+    r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:for|of|to|in|on|with|that|which|from|by)\b)[^\s.;:]+\s+){0,6}(?:agent|model|framework|"
+    r"method|approach|system|benchmark|dataset|pipeline|tool|toolkit|library|platform|suite|"
+    r"architecture|algorithm|paradigm)s?\.?$",
+    re.I,
+)
 LIGHT_VERBS = _wordset("provide provides offer offers enable enables deliver delivers")
 
 
@@ -667,6 +697,8 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
         (_RESULT_ON_TASK, "a result attached to a task or dataset, not to the method"),
         (_BARE_INTRODUCTION, "introduces a name without saying what it is"),
         (_LIST_ITEM, 'one item of a list ("Second, ..."), not the paper\'s main point'),
+        (_RESULTS_OPENING, '"Results show ...": say what the paper proposes or finds'),
+        (_KIND_ONLY, "vague: says what kind of thing it is, not what it does or is for"),
     ]
     reasons = [why for pattern, why in faults if pattern.search(text)]
     if len(_PARTICIPLE_CLAUSE.findall(text)) >= STACKED:
