@@ -40,6 +40,7 @@ from assistant.summaries.clauses import (
     RESULT_WORDS,
     capitalise,
     collapse_list,
+    evidence_clause,
     how_clause,
     how_cuts,
     result_clause,
@@ -352,12 +353,28 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
         heads.sort(key=lambda head: _rank(head.text, names))
         heads = _with_title_line(heads, title_line(title, abstract, name), names)
     heads.sort(key=lambda head: _demoted(head, names))  # stable: only demotes
-    results = [(s, r) for s in sentences if (r := result_clause(s, name))]
+    results = _results(sentences, name, (*names[1:], *_subjects(heads, name)))
     for head in heads:
         for text, used in _lines(head, _hows(head, sentences, name), results):
             if _fits(text, title, abstract, limit):
                 return Compressed(text, used)
     return _plain(title, sentences)
+
+
+def _results(sentences: list[str], name: str | None, aliases: tuple[str, ...]) -> list[Clause]:
+    """The result clauses of the method's sentences, then what the experiments show: a
+    clause naming the method says more than one about the experiments."""
+    named = [(s, r) for s in sentences if (r := result_clause(s, name, aliases))]
+    shown = [(s, r) for s in sentences if (r := evidence_clause(s))]
+    return named + [clause for clause in shown if clause[0] not in dict(named)]
+
+
+def _subjects(heads: list[_Head], name: str | None) -> tuple[str, ...]:
+    """The names the head lines give the method when the title gives none ("TPG is a ...")."""
+    if name:
+        return ()
+    found = (_SUBJECT_NAME.match(head.text) for head in heads)
+    return tuple(dict.fromkeys(m.group(1) for m in found if m and _NAME_TOKEN.match(m.group(1))))
 
 
 def _named_in(sentences: list[str], name: str | None) -> bool:
@@ -536,7 +553,7 @@ def _demoted(head: _Head, names: tuple[str, ...]) -> bool:
     (``names``: its name first, then the aliases the abstract defines)."""
     text = strip_lead(head.sentence) if head.sentence else ""
     name = names[0] if names else None
-    if name and text and _about(text, name) and result_clause(text, name) is not None:
+    if name and text and _about(text, name) and result_clause(text, name, names[1:]) is not None:
         return True
     return _is_side(head.sentence) and not (names and _rank(head.text, names) == 0)
 
@@ -571,7 +588,7 @@ def _head_rank(head: str, name: str) -> int:
 # Title descriptions that are not a noun phrase: a question, a claim, "Towards ...", "-ing".
 _NOT_A_PHRASE = re.compile(
     r"\?|^(?:towards?|beyond|can|how|what|why|when|where|which|is|are|does|do|on|from|not|"
-    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|\w+ing)\b"
+    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|\w+ing|\w+ify)\b"
     r"|\b(?:is|are|makes?|needs?|matters?|helps?|can|should|does|do|beats?)\b",
     re.I,
 )

@@ -1,0 +1,159 @@
+"""The result clause of a TL;DR line (assistant.summaries.clauses.result_clause and
+evidence_clause): results in the past tense, after "show" without "that", with the method in an
+apposition, and what the paper's experiments show when they name no method. Cases are cut from
+tuning papers whose built line had no result (issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.summaries.clauses import evidence_clause, result_clause
+from assistant.summaries.compress import compress, title_line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (  # past tense after "show that"
+            "Experimental results showed that M-Solomon outperformed the baseline that always "
+            "used augmentation.",
+            "M-Solomon",
+            "outperforming the baseline that always used augmentation",
+        ),
+        (  # "show" without "that"
+            "Extensive evaluations show CoDA achieves substantial gains in the overall score.",
+            "CoDA",
+            "achieving substantial gains in the overall score",
+        ),
+        (  # the name in an apposition to "our model"
+            "Our model, OmniVinci, outperforms Qwen2.5-Omni with +19.05 on DailyOmni.",
+            "OmniVinci",
+            "outperforming Qwen2.5-Omni with +19.05 on DailyOmni",
+        ),
+        (  # a size before the name, a size after it
+            "Results on 12 diverse tasks show that the 8B-parameter FaithLens outperforms "
+            "advanced models such as GPT-4.1 and o3.",
+            "FaithLens",
+            "outperforming advanced models such as GPT-4.1 and o3",
+        ),
+        (
+            "Experimental results show that Step-DeepResearch (32B) scores 61.4% on Scale AI "
+            "Research Rubrics.",
+            "Step-DeepResearch",
+            "scoring 61.4% on Scale AI Research Rubrics",
+        ),
+        (  # a verb of showing before a word that makes it a result
+            "Across benchmarks, NaTex demonstrates strong performance in texture coherence.",
+            "NaTex",
+            "demonstrating strong performance in texture coherence",
+        ),
+        (  # ... and not before a clause
+            "Our analysis shows that NaTex shows that textures matter.",
+            "NaTex",
+            None,
+        ),
+        (  # a later clause that dangles ("respectively") is cut off, not the whole result
+            "Our results demonstrate that VideoDeepResearch achieves substantial improvements "
+            "over existing MLLM baselines, surpassing the previous state-of-the-art by 9.6%, "
+            "6.6%, and 3.9% on MLVU, LVBench, and LongVideoBench, respectively.",
+            "VideoDeepResearch",
+            "achieving substantial improvements over existing MLLM baselines",
+        ),
+    ],
+)
+def test_a_result_of_the_method(sentence: str, name: str, expected: str | None) -> None:
+    assert result_clause(sentence, name) == expected
+
+
+def test_a_result_names_the_method_by_an_alias() -> None:
+    sentence = "Ablations show that GoS consistently outperforms simple vector retrieval."
+    assert result_clause(sentence, "Graph of Skills") is None
+    assert result_clause(sentence, "Graph of Skills", ("GoS",)) == (
+        "outperforming simple vector retrieval"
+    )
+
+
+def test_a_past_participle_after_and_stays_a_noun_phrase() -> None:
+    sentence = "DnR improves accuracy and reduced hallucination rates on VQA."
+    assert (
+        result_clause(sentence, "DnR")
+        == "improving accuracy and reduced hallucination rates on VQA"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Experiments across VQA and captioning benchmarks show consistent accuracy gains "
+            "and reduced hallucination, demonstrating that measuring visual utilization helps.",
+            "showing consistent accuracy gains and reduced hallucination",
+        ),
+        (  # a second verb follows "showing" too
+            "The results demonstrate superior instruction-following ability and establish a "
+            "new state-of-the-art in instruction-based video editing.",
+            "demonstrating superior instruction-following ability and establishing a new "
+            "state-of-the-art in instruction-based video editing",
+        ),
+        (  # a finding keeps its own verbs
+            "Our results reveal that CoT reasoning is a brittle mirage and fails beyond "
+            "training distributions.",
+            "revealing that CoT reasoning is a brittle mirage and fails beyond training "
+            "distributions",
+        ),
+        ("Extensive experiments demonstrate the effectiveness of ScaleCap.", None),
+        ("Experiments demonstrate EvoC2Rust's superior performance in translation.", None),
+        ("Our experiments confirm our hypothesis across all model sizes.", None),
+        (  # the list after the colon is the finding
+            "The evaluation results reveal a clear structure: L1 skills are orthogonal.",
+            None,
+        ),
+        (  # "their": whose? the sentence names no one
+            "Our experiments reveal a consistent gap between their plausibility and accuracy.",
+            None,
+        ),
+    ],
+)
+def test_what_the_experiments_show(sentence: str, expected: str | None) -> None:
+    assert evidence_clause(sentence) == expected
+
+
+ORT = (
+    "Large language model unlearning aims to remove unwanted knowledge. We propose ORT, a "
+    "novel benchmark designed to evaluate the robustness of unlearning methods against "
+    "variations in knowledge expression. Results reveal that Form-Dependent Bias is both "
+    "widespread and severe among current techniques."
+)
+
+
+def test_what_the_experiments_show_joins_the_line() -> None:
+    line = compress("Robust unlearning across knowledge forms", ORT)
+    assert line is not None
+    assert line.text.endswith(
+        ", revealing that Form-Dependent Bias is both widespread and "
+        "severe among current techniques."
+    )
+
+
+TPG = (
+    "Classifier-free guidance needs training. We propose Token Perturbation Guidance (TPG), a "
+    "novel method that applies perturbation matrices directly to intermediate token "
+    "representations within the diffusion network. Extensive experiments on SDXL show that "
+    "TPG achieves nearly a 2x improvement in FID for unconditional generation over the SDXL "
+    "baseline."
+)
+
+
+def test_the_head_line_names_the_method_when_the_title_does_not() -> None:
+    line = compress("Training-free guidance for diffusion models", TPG)
+    assert line is not None
+    assert line.text.startswith("TPG is a novel method")
+    assert line.text.endswith(
+        ", achieving nearly a 2x improvement in FID for unconditional "
+        "generation over the SDXL baseline."
+    )
+
+
+def test_a_title_opening_on_a_verb_is_not_what_the_method_provides() -> None:
+    title = "InternVideo3: Agentify Foundation Models with Multimodal Contextual Reasoning"
+    assert title_line(title, "InternVideo3 is a model.", "InternVideo3") is None
