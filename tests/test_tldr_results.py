@@ -147,7 +147,7 @@ TPG = (
 def test_the_head_line_names_the_method_when_the_title_does_not() -> None:
     line = compress("Training-free guidance for diffusion models", TPG)
     assert line is not None
-    assert line.text.startswith("TPG is a novel method")
+    assert line.text.startswith("Token Perturbation Guidance (TPG) is a novel method")
     assert line.text.endswith(
         ", achieving nearly a 2x improvement in FID for unconditional "
         "generation over the SDXL baseline."

@@ -22,6 +22,7 @@ from assistant.pipeline.meaning import (
     stray_numbers,
     unbound_numbers,
 )
+from assistant.summaries.acronyms import spell_out
 from assistant.summaries.checker import (
     ANAPHORA,
     FILLER,
@@ -353,12 +354,25 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
         heads.sort(key=lambda head: _rank(head.text, names))
         heads = _with_title_line(heads, title_line(title, abstract, name), names)
     heads.sort(key=lambda head: _demoted(head, names))  # stable: only demotes
-    results = _results(sentences, name, (*names[1:], *_subjects(heads, name)))
+    own = (*names, *_subjects(heads, name))
+    results = _results(sentences, name, own[1:] if name else own)
     for head in heads:
         for text, used in _lines(head, _hows(head, sentences, name), results):
             if _fits(text, title, abstract, limit):
-                return Compressed(text, used)
-    return _plain(title, sentences)
+                return _spelled(Compressed(text, used), title, abstract, own, limit)
+    plain = _plain(title, sentences)
+    return _spelled(plain, title, abstract, own, limit) if plain else None
+
+
+def _spelled(
+    built: Compressed, title: str, abstract: str, own: tuple[str, ...], limit: int
+) -> Compressed:
+    """``built`` with the acronyms the abstract defines spelled out, when the longer line
+    still passes the checker."""
+    text = spell_out(built.text, abstract, own, limit)
+    if text == built.text or not _fits(text, title, abstract, limit):
+        return built
+    return Compressed(text, built.sentences)
 
 
 def _results(sentences: list[str], name: str | None, aliases: tuple[str, ...]) -> list[Clause]:
