@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.clauses import evidence_clause, result_clause
+from assistant.summaries.clauses import evidence_clause, result_clause, result_cuts
 from assistant.summaries.compress import compress, title_line
 
 
@@ -157,3 +157,61 @@ def test_the_head_line_names_the_method_when_the_title_does_not() -> None:
 def test_a_title_opening_on_a_verb_is_not_what_the_method_provides() -> None:
     title = "InternVideo3: Agentify Foundation Models with Multimodal Contextual Reasoning"
     assert title_line(title, "InternVideo3 is a model.", "InternVideo3") is None
+
+
+def test_a_result_cut_before_its_later_clauses() -> None:
+    clause = (
+        "achieving 41.5% on WebArena, surpassing closed-source models such as GPT-4o (31.5%) "
+        "while using fewer parameters"
+    )
+    assert result_cuts(clause) == [
+        "achieving 41.5% on WebArena, surpassing closed-source models such as GPT-4o (31.5%)",
+        "achieving 41.5% on WebArena",
+    ]
+    assert result_cuts("achieving gains over, surpassing baselines") == []  # "over" is open
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a list of finite verbs: the first result only
+            "EvoSearch consistently outperforms existing approaches, achieves higher diversity, "
+            "and shows strong generalization.",
+            "outperforming existing approaches",
+        ),
+        (  # an item of a list the clause leaves out
+            "RL-PLUS achieves 1) state-of-the-art performance on six benchmarks; 2) gains.",
+            None,
+        ),
+    ],
+)
+def test_a_result_that_lists(sentence: str, expected: str | None) -> None:
+    assert result_clause(sentence, sentence.split()[0]) == expected
+
+
+AGENTS = (
+    "Web agents need data. We propose A2A, a framework that structures synthetic trajectory "
+    "generation for web agents by analogy to human annotation roles and replaces the designer "
+    "with modular LLM components. A2A achieves 41.5% on WebArena, surpassing closed-source "
+    "models such as Claude 3.5 Sonnet (36.0%) and GPT-4o (31.5%) under the same evaluation "
+    "protocol, and nearly doubling the previous best open-weight result."
+)
+
+
+def test_a_line_too_long_for_the_whole_result_takes_its_first_clause() -> None:
+    line = compress("A2A: Agents as Annotators", AGENTS)
+    assert line is not None
+    assert line.text.endswith(", achieving 41.5% on WebArena.")
+
+
+NEMOTRON = (
+    "We introduce N2, a hybrid language model designed to increase throughput for reasoning "
+    "workloads while achieving state-of-the-art accuracy compared to similarly-sized models. "
+    "N2 achieves on-par or better accuracy on reasoning benchmarks."
+)
+
+
+def test_a_result_never_repeats_the_head_s_verb() -> None:
+    line = compress("N2: A Hybrid Language Model", NEMOTRON)
+    assert line is not None
+    assert "achieving on-par" not in line.text

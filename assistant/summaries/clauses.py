@@ -160,7 +160,9 @@ def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()
     match = pattern.match(text)
     if match is None:
         return None
-    rest = _result_rest(text[match.end() :])
+    said = text[match.end() :]
+    finite = _FINITE_AFTER.search(said)  # "outperforms A, achieves B, and ...": the first
+    rest = _result_rest(said[: finite.start()] if finite else said)
     rest = rest and _AND_VERB.sub(_and_ing, rest)
     verb = match.group("verb").lower()
     return f"{_ING.get(verb) or _SHOWING[verb]} {rest}" if rest else None
@@ -175,13 +177,39 @@ def _result_rest(rest: str) -> str | None:
     if dangles(rest):
         cut = _LATER_CLAUSE.search(rest)
         rest = rest[: cut.start()].strip(" .,;") if cut else rest
-    if not rest or dangles(rest) or len(rest.split()) < 2:
+    if not rest or dangles(rest) or len(rest.split()) < 2 or _LIST_ITEM.search(rest):
         return None
     return EXPANSION.sub("", rest)
 
 
+# A second finite result verb after a comma: a list of results, cut to its first.
+_FINITE_AFTER = re.compile(
+    r",\s+(?:and\s+)?(?:" + "|".join(v for v in _ING if v.endswith("s")) + r")\b", re.I
+)
 # A second -ing clause after a result ("..., surpassing X by 9.6%").
 _LATER_CLAUSE = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s")
+# Where a result can end and still say something whole: before a second -ing clause, a
+# "while" clause or a comparison of costs ("..., while using fewer parameters").
+_RESULT_CUT = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s|,?\s+while\s|,\s+with\s")
+# "achieving 1) state-of-the-art ...": an item of a list the clause leaves out.
+_LIST_ITEM = re.compile(r"(?:^|\s)\(?(?:\d|i{1,3}|iv)\)\s")
+MIN_RESULT_WORDS = 3
+
+
+def result_cuts(clause: str) -> list[str]:
+    """The shorter forms of a result clause, longest first: cut before each later -ing,
+    "while" or "with" clause ("achieving 41.5% on WebArena, surpassing ..." -> "achieving
+    41.5% on WebArena"), each saying something whole."""
+    cuts = [clause[: m.start()].strip(" ,") for m in _RESULT_CUT.finditer(clause)]
+    return [c for c in reversed(cuts) if len(c.split()) >= MIN_RESULT_WORDS and _whole_result(c)]
+
+
+def _whole_result(clause: str) -> bool:
+    """Whether a cut result ends on a word that closes something and points at nothing."""
+    return not (dangles(clause) or _OPEN_END.search(clause))
+
+
+_OPEN_END = re.compile(r"\b(?:and|or|of|to|by|than|from|the|a|an|over|on|in|for|with)$", re.I)
 # "Experiments on X show consistent accuracy gains ...": what the paper's own experiments
 # show, without naming the method; not a vague "the effectiveness of X".
 _EVIDENCE_LEAD = re.compile(

@@ -45,6 +45,7 @@ from assistant.summaries.clauses import (
     how_clause,
     how_cuts,
     result_clause,
+    result_cuts,
     strip_lead,
 )
 from assistant.summaries.extractive import score_sentence, split_sentences
@@ -375,12 +376,16 @@ def _spelled(
     return Compressed(text, built.sentences)
 
 
-def _results(sentences: list[str], name: str | None, aliases: tuple[str, ...]) -> list[Clause]:
-    """The result clauses of the method's sentences, then what the experiments show: a
-    clause naming the method says more than one about the experiments."""
+def _results(
+    sentences: list[str], name: str | None, aliases: tuple[str, ...]
+) -> tuple[list[Clause], list[Clause]]:
+    """The result clauses of the method's sentences, then what the experiments show (a
+    clause naming the method says more than one about the experiments), then their shorter
+    forms, for a line that is too long with the whole clause."""
     named = [(s, r) for s in sentences if (r := result_clause(s, name, aliases))]
     shown = [(s, r) for s in sentences if (r := evidence_clause(s))]
-    return named + [clause for clause in shown if clause[0] not in dict(named)]
+    whole = named + [clause for clause in shown if clause[0] not in dict(named)]
+    return whole, [(s, cut) for s, r in whole for cut in result_cuts(r)]
 
 
 def _subjects(heads: list[_Head], name: str | None) -> tuple[str, ...]:
@@ -444,16 +449,18 @@ _SUBJECT_NAME = re.compile(r"^(\S+)\s+(?:is|are)\s")
 
 
 def _lines(
-    head: _Head, hows: list[Clause], results: list[Clause]
+    head: _Head, hows: list[Clause], results: tuple[list[Clause], list[Clause]]
 ) -> Iterator[tuple[str, tuple[str, ...]]]:
     """The lines a head can make, most complete first: with how it works and its result, with
-    either, alone."""
+    either, alone; ``results`` are the whole result clauses and their shorter forms."""
+    whole, cut = results
     if head.joins:
-        for how in hows:
-            for result in results:
-                yield from _joined(head, [how, result])
-        for result in results:
-            yield from _joined(head, [result])
+        for found in (whole, cut):  # a cut result only when no whole one fits
+            for how in hows:
+                for result in found:
+                    yield from _joined(head, [how, result])
+            for result in found:
+                yield from _joined(head, [result])
         for i, how in enumerate(hows):
             for other in hows[i + 1 :]:
                 yield from _joined(head, [how, other])
@@ -461,7 +468,7 @@ def _lines(
     if head.alone:
         if head.joins:
             for clip in _shorter(head):
-                for result in results:
+                for result in (*whole, *cut):
                     yield from _joined(clip, [result])
         yield head.text, head.sentences
 
@@ -490,15 +497,23 @@ def _shorter(head: _Head) -> list[_Head]:
 
 
 def _joined(head: _Head, clauses: list[Clause]) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """The head with ``clauses`` joined, unless one comes from the head's own sentence or two
-    parts share a phrase ("... representations ... representations")."""
+    """The head with ``clauses`` joined, unless one comes from the head's own sentence, two
+    parts share a phrase ("... representations ... representations") or the result repeats
+    a verb."""
     used = [head.sentence, *(sentence for sentence, _ in clauses)]
     if len(set(used)) < len(used):
         return
     parts = [head.text.rstrip("."), *(clause for _, clause in clauses)]
-    if any(_shares_phrase(a, b) for a, b in combinations(parts, 2)):
+    if any(_shares_phrase(a, b) for a, b in combinations(parts, 2)) or _repeats_verb(parts):
         return
     yield ", ".join(parts) + ".", tuple(s for s in used if s)
+
+
+def _repeats_verb(parts: list[str]) -> bool:
+    """Whether a result clause opens on a verb the parts before it already use ("... while
+    achieving state-of-the-art accuracy, achieving on-par accuracy ...")."""
+    last = parts[-1].split()[0].casefold()
+    return last in RESULT_WORDS and any(last in _words(part) for part in parts[:-1])
 
 
 @dataclass(frozen=True)
