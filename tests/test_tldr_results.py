@@ -215,3 +215,46 @@ def test_a_result_never_repeats_the_head_s_verb() -> None:
     line = compress("N2: A Hybrid Language Model", NEMOTRON)
     assert line is not None
     assert "achieving on-par" not in line.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (  # a number with a comma in the leading phrase
+            "Trained on a newly curated dataset of 160,000 rigged sequences, AnimaX achieves "
+            "state-of-the-art results on VBench.",
+            "AnimaX",
+            "achieving state-of-the-art results on VBench",
+        ),
+        (  # a parenthesis with commas in the leading phrase
+            "Across seven benchmarks spanning visual reasoning (maze navigation, counting, and "
+            "drawing), SketchVLM improves task accuracy by up to +28.5 points.",
+            "SketchVLM",
+            "improving task accuracy by up to +28.5 points",
+        ),
+        (  # "on" that does not limit the result
+            "On multiple benchmarks, DyPE consistently improves fidelity at high resolutions.",
+            "DyPE",
+            "improving fidelity at high resolutions",
+        ),
+        (
+            "On average, it achieves 17.24% improvements in syntax accuracy.",
+            "EvoC2Rust",
+            "achieving 17.24% improvements in syntax accuracy",
+        ),
+        (  # the method's models
+            "Falcon-H1 models demonstrate state-of-the-art performance and training efficiency.",
+            "Falcon-H1",
+            "demonstrating state-of-the-art performance and training efficiency",
+        ),
+        (  # "And in ...": a phrase that limits the result, after "And"
+            "And in RL-ready but costly settings, it matches GRPO and PPO performance.",
+            "DreamGym",
+            None,
+        ),
+    ],
+)
+def test_a_leading_phrase_the_result_holds_without(
+    sentence: str, name: str, expected: str | None
+) -> None:
+    assert result_clause(sentence, name) == expected

@@ -21,10 +21,14 @@ _LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
 EXPANSION = re.compile(r"\s*\((?=[^)]*\s)[^()]{3,80}\)")
 # A leading phrase the result holds without ("Across diverse benchmarks, X matches ..."), not
 # one that limits it ("On non-RL-ready tasks like WebArena, X outperforms ... by 30%") or
-# points back ("As a result", "Building on this").
+# points back ("As a result", "Building on this"). A phrase may hold a number ("160,000") or
+# a parenthesis with commas; "On average" and "On multiple benchmarks" do not limit.
+_PHRASE_PART = r"(?:[^,()]|(?<=\d),(?=\d)|\([^()]*\))"
+_ON_ANY = r"on\s+(?:average|multiple|various|diverse|all|several|many|numerous|standard)\b"
 _BEFORE_NAME = (
-    r"(?:(?!(?:on|at|for|in|as|when|if|only)\b)(?![^,]*\b(?:this|these|that|result)\b)"
-    r"[^,]{3,90},\s+)?"
+    rf"(?:(?:(?={_ON_ANY})|(?!(?:(?:and|but)\s+)?(?:on|at|for|in|as|when|if|only)\b))"
+    rf"(?!{_PHRASE_PART}*?\b(?:this|these|that|result)\b)"
+    rf"{_PHRASE_PART}{{3,200}}?,\s+)?"
 )
 _RESULT_LEAD = (  # NAME and VERBS are filled in per paper
     r"^(?:.{0,160}?\b(?:show|shows|showing|showed|demonstrate|demonstrates|demonstrating|"
@@ -33,8 +37,9 @@ _RESULT_LEAD = (  # NAME and VERBS are filled in per paper
     r"(?P<subject>(?:our|the proposed|the resulting|this)\s+(?:\w+\s+){0,2}?(?:method|approach|"
     r"model|framework|system|technique|algorithm|pipeline|agent|policy|recipe|architecture)s?"
     r"(?:,\s+NAME,)?|"  # "Our model, OmniVinci, outperforms ..."
+    # "the 8B-parameter FaithLens outperforms ...", "Falcon-H1 models demonstrate ..."
     + _BEFORE_NAME
-    + r"(?:the\s+[\w.-]+\s+)?(?:NAME)|it)"  # "the 8B-parameter FaithLens outperforms ..."
+    + r"(?:(?:the\s+[\w.-]+\s+)?(?:NAME)(?:\s+(?:models?|family|series|variants?))?|it))"
     r"\s+(?:\([^()]{1,20}\)\s+)?"  # "X (32B) scores ..."
     r"(?:(?:consistently|significantly|substantially|also|further|notably|still|"
     r"even|clearly|greatly|largely)\s+)?(?P<verb>VERBS)\b"
