@@ -19,6 +19,12 @@ from assistant.summaries.compress import compress
         ("Long Chain-of-Thought (CoT) traces.", "CoT", "Chain-of-Thought"),
         ("Recent vision-language models (VLMs) see.", "VLMs", "vision-language models"),
         ("Graph of Skills (GoS) retrieves skills.", "GoS", "Graph of Skills"),
+        (  # a mixed-case acronym's chunks start the words
+            "We introduce Dynamic Position Extrapolation (DyPE), a method.",
+            "DyPE",
+            "Dynamic Position Extrapolation",
+        ),
+        ("With Low-Rank Adaptation (LoRA) adapters.", "LoRA", "Low-Rank Adaptation"),
         (  # a capital that only opens the sentence
             "Foundation models (FMs) are changing science. We study foundation work.",
             "FMs",
@@ -42,6 +48,7 @@ def test_the_long_form_as_the_abstract_defines_it(
     [
         "We address it with Doing Length pEnalty Right (DLER), a recipe.",  # initials differ
         "Modern Artificial Intelligence (AI) is everywhere.",  # every reader knows it
+        "We propose Reason, then Re-reason (ReRe), a framework.",  # "reason" is not "Re..."
     ],
 )
 def test_no_long_form_when_the_initials_do_not_spell_it(abstract: str) -> None:

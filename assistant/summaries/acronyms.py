@@ -52,7 +52,8 @@ def _sentence_case(long_form: str, abstract: str, start: int) -> str:
 
 def _long_form(words: list[str], acronym: str) -> str | None:
     """The fewest last ``words`` whose initials spell ``acronym`` (by word, by hyphen part,
-    with or without small words), None when none do."""
+    with or without small words), or whose parts a mixed-case acronym's chunks start; None
+    when none do."""
     letters = _PLURAL.sub("", acronym).casefold()
     if len(letters) > MAX_LETTERS:
         return None
@@ -60,9 +61,29 @@ def _long_form(words: list[str], acronym: str) -> str | None:
         chosen = words[-count:]
         if chosen[0].casefold() in _SMALL or chosen[-1].casefold() in _SMALL:
             continue
-        if letters in _initials(chosen):
+        if letters in _initials(chosen) or _prefixes(_PLURAL.sub("", acronym), chosen):
             return " ".join(chosen)
     return None
+
+
+def _prefixes(acronym: str, words: list[str]) -> bool:
+    """Whether a mixed-case acronym's chunks ("DyPE": Dy, P, E) start the hyphen parts of
+    ``words`` in order, small words left out ("Dynamic Position Extrapolation")."""
+    chunks = re.findall(r"[A-Z][a-z]*", acronym)
+    if "".join(chunks) != acronym or all(len(c) == 1 for c in chunks):
+        return False
+    parts = [p for w in words for p in re.split(r"[-/]", w) if p]
+    return _spells(chunks, parts)
+
+
+def _spells(chunks: list[str], parts: list[str]) -> bool:
+    """Whether ``chunks`` start ``parts`` in order, each as written ("Dy" starts "Dynamic",
+    not "dynamic": "Reason, then Re-reason (ReRe)" is not "Re-reason"), small words skipped."""
+    if not chunks or not parts:
+        return not chunks and not parts
+    if parts[0].startswith(chunks[0]) and _spells(chunks[1:], parts[1:]):
+        return True
+    return parts[0].casefold() in _SMALL and _spells(chunks, parts[1:])
 
 
 def _initials(words: list[str]) -> set[str]:
