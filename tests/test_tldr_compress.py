@@ -457,8 +457,9 @@ def test_a_defined_short_name_counts_as_the_method() -> None:
         "Graph of Skills (GoS), an inference-time structural retrieval layer for large skill "
         "libraries."
     )
-    assert line_of(title, abstract) == (
-        "GoS is an inference-time structural retrieval layer for large skill libraries."
+    assert line_of(title, abstract) == (  # the long name spelled out (assistant.summaries.acronyms)
+        "Graph of Skills (GoS) is an inference-time structural retrieval layer for large skill "
+        "libraries."
     )
 
 

@@ -21,19 +21,34 @@ _LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
 EXPANSION = re.compile(r"\s*\((?=[^)]*\s)[^()]{3,80}\)")
 # A leading phrase the result holds without ("Across diverse benchmarks, X matches ..."), not
 # one that limits it ("On non-RL-ready tasks like WebArena, X outperforms ... by 30%") or
-# points back ("As a result", "Building on this").
+# points back ("As a result", "Building on this"). A phrase may hold a number ("160,000") or
+# a parenthesis with commas; "On average" and "On multiple benchmarks" do not limit.
+_PHRASE_PART = r"(?:[^,()]|(?<=\d),(?=\d)|\([^()]*\))"
+_ON_ANY = r"on\s+(?:average|multiple|various|diverse|all|several|many|numerous|standard)\b"
 _BEFORE_NAME = (
-    r"(?:(?!(?:on|at|for|in|as|when|if|only)\b)(?![^,]*\b(?:this|these|that|result)\b)"
-    r"[^,]{3,90},\s+)?"
+    rf"(?:(?:(?={_ON_ANY})|(?!(?:(?:and|but)\s+)?(?:on|at|for|in|as|when|if|only)\b))"
+    rf"(?!{_PHRASE_PART}*?\b(?:this|these|that|result)\b)"
+    rf"{_PHRASE_PART}{{3,200}}?,\s+)?"
 )
 _RESULT_LEAD = (  # NAME and VERBS are filled in per paper
-    r"^(?:.{0,160}?\b(?:show|shows|showing|demonstrate|demonstrates|demonstrating|indicate|"
-    r"indicates|reveal|reveals|confirm|confirms|verify|verifies)\s+that\s+)?"
+    r"^(?:.{0,160}?\b(?:show|shows|showing|showed|demonstrate|demonstrates|demonstrating|"
+    r"demonstrated|indicate|indicates|indicated|reveal|reveals|revealed|confirm|confirms|"
+    r"confirmed|verify|verifies|verified)\s+(?:that\s+)?)?"
     r"(?P<subject>(?:our|the proposed|the resulting|this)\s+(?:\w+\s+){0,2}?(?:method|approach|"
-    r"model|framework|system|technique|algorithm|pipeline|agent|policy|recipe|architecture)s?|"
+    r"model|framework|system|technique|algorithm|pipeline|agent|policy|recipe|architecture)s?"
+    r"(?:,\s+NAME,)?|"  # "Our model, OmniVinci, outperforms ..."
+    # "the 8B-parameter FaithLens outperforms ...", "Falcon-H1 models demonstrate ..."
     + _BEFORE_NAME
-    + r"NAME|it)\s+(?:(?:consistently|significantly|substantially|also|further|notably|still|"
+    + r"(?:(?:the\s+[\w.-]+\s+)?(?:NAME)(?:\s+(?:models?|family|series|variants?))?|it))"
+    r"\s+(?:\([^()]{1,20}\)\s+)?"  # "X (32B) scores ..."
+    r"(?:(?:consistently|significantly|substantially|also|further|notably|still|"
     r"even|clearly|greatly|largely)\s+)?(?P<verb>VERBS)\b"
+)
+# "X demonstrates strong performance": a verb of showing is a result verb only before one of
+# these words.
+_SHOWN = (
+    r"(?=\s+(?:strong|superior|state-of-the-art|significant|substantial|consistent|competitive|"
+    r"remarkable|excellent|robust|improved|better|higher|lower|faster|stronger|clear)\b)"
 )
 # Result verbs and their -ing forms, for "X is a Y that Z, achieving ...".
 _ING = {
@@ -85,9 +100,36 @@ _ING = {
     "speeds": "speeding",
     "increases": "increasing",
     "decreases": "decreasing",
+    "scores": "scoring",
+    # past tense: "Experiments show that X outperformed ...", "X achieved ..."
+    "outperformed": "outperforming",
+    "achieved": "achieving",
+    "improved": "improving",
+    "reduced": "reducing",
+    "surpassed": "surpassing",
+    "yielded": "yielding",
+    "reached": "reaching",
+    "attained": "attaining",
+    "boosted": "boosting",
+    "delivered": "delivering",
+    "matched": "matching",
+    "exceeded": "exceeding",
+    "obtained": "obtaining",
+}
+# Verbs of showing, result verbs only before a word of _SHOWN ("X shows superior ...").
+_SHOWING = {
+    "demonstrates": "demonstrating",
+    "demonstrate": "demonstrating",
+    "shows": "showing",
+    "show": "showing",
+    "exhibits": "exhibiting",
+    "exhibit": "exhibiting",
 }
 RESULT_WORDS = frozenset(_ING.values())
-_AND_VERB = re.compile(r"\b(?:and|or)\s+(" + "|".join(_ING) + r")\b", re.I)
+# "and reduces" follows the first verb; "and improved alignment" is a noun phrase.
+_AND_VERB = re.compile(
+    r"\b(?:and|or)\s+(" + "|".join(v for v in _ING if not v.endswith("ed")) + r")\b", re.I
+)
 CLAUSE_END = re.compile(
     r",\s+(?:which|while|thereby|thus|validating|demonstrating|highlighting|showing|"
     r"indicating|suggesting|confirming|underscoring|establishing|offering|providing|paving|"
@@ -111,22 +153,111 @@ def _and_ing(match: re.Match[str]) -> str:
     return f"{match.group(0).split()[0]} {_ING[match.group(1).lower()]}"
 
 
-def result_clause(sentence: str, name: str | None) -> str | None:
-    """The main result of a sentence as an -ing clause ("achieving 50.4% on CLEVRER"), cut
-    before any trailing commentary; None when the sentence has no such result."""
-    names = re.escape(name) if name else "(?!x)x"
+def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()) -> str | None:
+    """The main result of a sentence whose subject is the method (``name`` or one of its
+    ``aliases``) as an -ing clause ("achieving 50.4% on CLEVRER"), cut before any trailing
+    commentary; None when the sentence has no such result."""
+    names = "|".join(re.escape(n) for n in (name, *aliases) if n) or "(?!x)x"
     verbs = "|".join(sorted(_ING, key=len, reverse=True))
+    verbs += "|" + "|".join(f"{v}{_SHOWN}" for v in sorted(_SHOWING, key=len, reverse=True))
     pattern = re.compile(_RESULT_LEAD.replace("NAME", names).replace("VERBS", verbs), re.I)
-    match = pattern.match(strip_lead(sentence))
+    text = strip_lead(sentence)
+    match = pattern.match(text)
     if match is None:
         return None
-    rest = strip_lead(sentence)[match.end() :]
+    said = text[match.end() :]
+    finite = _FINITE_AFTER.search(said)  # "outperforms A, achieves B, and ...": the first
+    rest = _result_rest(said[: finite.start()] if finite else said)
+    rest = rest and _AND_VERB.sub(_and_ing, rest)
+    verb = match.group("verb").lower()
+    return f"{_ING.get(verb) or _SHOWING[verb]} {rest}" if rest else None
+
+
+def _result_rest(rest: str) -> str | None:
+    """What a result verb says, cut before trailing commentary, or before a later clause that
+    dangles ("..., surpassing the previous best by 9.6% and 6.6%, respectively"); None when
+    less than two words or only a dangling part is left."""
     end = CLAUSE_END.search(rest)
     rest = (rest[: end.start()] if end else rest).strip(" .,;")
-    if not rest or dangles(rest) or len(rest.split()) < 2:
+    if dangles(rest):
+        cut = _LATER_CLAUSE.search(rest)
+        rest = rest[: cut.start()].strip(" .,;") if cut else rest
+    if not rest or dangles(rest) or len(rest.split()) < 2 or _LIST_ITEM.search(rest):
         return None
-    rest = _AND_VERB.sub(_and_ing, EXPANSION.sub("", rest))
-    return f"{_ING[match.group('verb').lower()]} {rest}"
+    return EXPANSION.sub("", rest)
+
+
+# A second finite result verb after a comma: a list of results, cut to its first.
+_FINITE_AFTER = re.compile(
+    r",\s+(?:and\s+)?(?:" + "|".join(v for v in _ING if v.endswith("s")) + r")\b", re.I
+)
+# A second -ing clause after a result ("..., surpassing X by 9.6%").
+_LATER_CLAUSE = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s")
+# Where a result can end and still say something whole: before a second -ing clause, a
+# "while" clause or a comparison of costs ("..., while using fewer parameters").
+_RESULT_CUT = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s|,?\s+while\s|,\s+with\s")
+# "achieving 1) state-of-the-art ...": an item of a list the clause leaves out.
+_LIST_ITEM = re.compile(r"(?:^|\s)\(?(?:\d|i{1,3}|iv)\)\s")
+MIN_RESULT_WORDS = 3
+
+
+def result_cuts(clause: str) -> list[str]:
+    """The shorter forms of a result clause, longest first: cut before each later -ing,
+    "while" or "with" clause ("achieving 41.5% on WebArena, surpassing ..." -> "achieving
+    41.5% on WebArena"), each saying something whole."""
+    cuts = [clause[: m.start()].strip(" ,") for m in _RESULT_CUT.finditer(clause)]
+    return [c for c in reversed(cuts) if len(c.split()) >= MIN_RESULT_WORDS and _whole_result(c)]
+
+
+def _whole_result(clause: str) -> bool:
+    """Whether a cut result ends on a word that closes something and points at nothing."""
+    return not (dangles(clause) or _OPEN_END.search(clause))
+
+
+_OPEN_END = re.compile(r"\b(?:and|or|of|to|by|than|from|the|a|an|over|on|in|for|with)$", re.I)
+# "Experiments on X show consistent accuracy gains ...": what the paper's own experiments
+# show, without naming the method; not a vague "the effectiveness of X".
+_EVIDENCE_LEAD = re.compile(
+    r"^(?:(?:our|the|extensive|comprehensive|empirical|experimental|quantitative|qualitative|"
+    r"and|both|further)\s+){0,4}(?:experiments?|results?|evaluations?)\b[^,;:]{0,100}?\s+"
+    r"(?P<verb>show|shows|demonstrate|demonstrates|reveal|reveals)\s+(?P<that>that\s+)?",
+    re.I,
+)
+_VAGUE_EVIDENCE = re.compile(
+    r"^(?:the\s+)?(?:effectiveness|efficacy|superiority|validity|feasibility|potential|"
+    r"advantages?|benefits?|value|utility|importance|merits?)\b|^(?:our|the|this)\s+"
+    r"(?:hypothesis|claims?)\b|^(?:it|they|this|these|our|we)\b|^\S+'s\s"  # "X's superior ..."
+    r"|\b(?:its|their|they|them)\b",  # whose? the sentence names no subject
+    re.I,
+)
+MIN_EVIDENCE_WORDS = 4  # "revealing a clear structure" says nothing yet
+_VERB_ING = {
+    "show": "showing",
+    "shows": "showing",
+    "demonstrate": "demonstrating",
+    "demonstrates": "demonstrating",
+    "reveal": "revealing",
+    "reveals": "revealing",
+}
+
+
+def evidence_clause(sentence: str) -> str | None:
+    """What the paper's experiments show as an -ing clause ("showing consistent accuracy gains
+    and reduced hallucination"), from a sentence whose subject is its experiments or results;
+    None when the sentence has none, says only that the method works, or opens a list ("reveal
+    a clear structure: ...")."""
+    match = _EVIDENCE_LEAD.match(strip_lead(sentence))
+    if match is None:
+        return None
+    said = strip_lead(sentence)[match.end() :]
+    end = CLAUSE_END.search(said)
+    rest = None if end and end.group(0).startswith(":") else _result_rest(said)
+    if rest is None or _VAGUE_EVIDENCE.search(rest) or len(rest.split()) < MIN_EVIDENCE_WORDS:
+        return None
+    if match.group("that") is None:  # "show X and establish Y": both follow "showing"
+        rest = _AND_VERB.sub(_and_ing, rest)
+    that = "that " if match.group("that") else ""
+    return f"{_VERB_ING[match.group('verb').lower()]} {that}{rest}"
 
 
 # Verbs that say how a method works, with their -ing forms: "X is a Y for Z, combining A and B".

@@ -22,6 +22,7 @@ from assistant.pipeline.meaning import (
     stray_numbers,
     unbound_numbers,
 )
+from assistant.summaries.acronyms import spell_out
 from assistant.summaries.checker import (
     ANAPHORA,
     FILLER,
@@ -40,9 +41,11 @@ from assistant.summaries.clauses import (
     RESULT_WORDS,
     capitalise,
     collapse_list,
+    evidence_clause,
     how_clause,
     how_cuts,
     result_clause,
+    result_cuts,
     strip_lead,
 )
 from assistant.summaries.extractive import score_sentence, split_sentences
@@ -352,12 +355,45 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
         heads.sort(key=lambda head: _rank(head.text, names))
         heads = _with_title_line(heads, title_line(title, abstract, name), names)
     heads.sort(key=lambda head: _demoted(head, names))  # stable: only demotes
-    results = [(s, r) for s in sentences if (r := result_clause(s, name))]
+    own = (*names, *_subjects(heads, name))
+    results = _results(sentences, name, own[1:] if name else own)
     for head in heads:
         for text, used in _lines(head, _hows(head, sentences, name), results):
             if _fits(text, title, abstract, limit):
-                return Compressed(text, used)
-    return _plain(title, sentences)
+                return _spelled(Compressed(text, used), title, abstract, own, limit)
+    plain = _plain(title, sentences)
+    return _spelled(plain, title, abstract, own, limit) if plain else None
+
+
+def _spelled(
+    built: Compressed, title: str, abstract: str, own: tuple[str, ...], limit: int
+) -> Compressed:
+    """``built`` with the acronyms the abstract defines spelled out, when the longer line
+    still passes the checker."""
+    text = spell_out(built.text, abstract, own, limit)
+    if text == built.text or not _fits(text, title, abstract, limit):
+        return built
+    return Compressed(text, built.sentences)
+
+
+def _results(
+    sentences: list[str], name: str | None, aliases: tuple[str, ...]
+) -> tuple[list[Clause], list[Clause]]:
+    """The result clauses of the method's sentences, then what the experiments show (a
+    clause naming the method says more than one about the experiments), then their shorter
+    forms, for a line that is too long with the whole clause."""
+    named = [(s, r) for s in sentences if (r := result_clause(s, name, aliases))]
+    shown = [(s, r) for s in sentences if (r := evidence_clause(s))]
+    whole = named + [clause for clause in shown if clause[0] not in dict(named)]
+    return whole, [(s, cut) for s, r in whole for cut in result_cuts(r)]
+
+
+def _subjects(heads: list[_Head], name: str | None) -> tuple[str, ...]:
+    """The names the head lines give the method when the title gives none ("TPG is a ...")."""
+    if name:
+        return ()
+    found = (_SUBJECT_NAME.match(head.text) for head in heads)
+    return tuple(dict.fromkeys(m.group(1) for m in found if m and _NAME_TOKEN.match(m.group(1))))
 
 
 def _named_in(sentences: list[str], name: str | None) -> bool:
@@ -413,16 +449,18 @@ _SUBJECT_NAME = re.compile(r"^(\S+)\s+(?:is|are)\s")
 
 
 def _lines(
-    head: _Head, hows: list[Clause], results: list[Clause]
+    head: _Head, hows: list[Clause], results: tuple[list[Clause], list[Clause]]
 ) -> Iterator[tuple[str, tuple[str, ...]]]:
     """The lines a head can make, most complete first: with how it works and its result, with
-    either, alone."""
+    either, alone; ``results`` are the whole result clauses and their shorter forms."""
+    whole, cut = results
     if head.joins:
-        for how in hows:
-            for result in results:
-                yield from _joined(head, [how, result])
-        for result in results:
-            yield from _joined(head, [result])
+        for found in (whole, cut):  # a cut result only when no whole one fits
+            for how in hows:
+                for result in found:
+                    yield from _joined(head, [how, result])
+            for result in found:
+                yield from _joined(head, [result])
         for i, how in enumerate(hows):
             for other in hows[i + 1 :]:
                 yield from _joined(head, [how, other])
@@ -430,7 +468,7 @@ def _lines(
     if head.alone:
         if head.joins:
             for clip in _shorter(head):
-                for result in results:
+                for result in (*whole, *cut):
                     yield from _joined(clip, [result])
         yield head.text, head.sentences
 
@@ -459,15 +497,23 @@ def _shorter(head: _Head) -> list[_Head]:
 
 
 def _joined(head: _Head, clauses: list[Clause]) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """The head with ``clauses`` joined, unless one comes from the head's own sentence or two
-    parts share a phrase ("... representations ... representations")."""
+    """The head with ``clauses`` joined, unless one comes from the head's own sentence, two
+    parts share a phrase ("... representations ... representations") or the result repeats
+    a verb."""
     used = [head.sentence, *(sentence for sentence, _ in clauses)]
     if len(set(used)) < len(used):
         return
     parts = [head.text.rstrip("."), *(clause for _, clause in clauses)]
-    if any(_shares_phrase(a, b) for a, b in combinations(parts, 2)):
+    if any(_shares_phrase(a, b) for a, b in combinations(parts, 2)) or _repeats_verb(parts):
         return
     yield ", ".join(parts) + ".", tuple(s for s in used if s)
+
+
+def _repeats_verb(parts: list[str]) -> bool:
+    """Whether a result clause opens on a verb the parts before it already use ("... while
+    achieving state-of-the-art accuracy, achieving on-par accuracy ...")."""
+    last = parts[-1].split()[0].casefold()
+    return last in RESULT_WORDS and any(last in _words(part) for part in parts[:-1])
 
 
 @dataclass(frozen=True)
@@ -536,7 +582,7 @@ def _demoted(head: _Head, names: tuple[str, ...]) -> bool:
     (``names``: its name first, then the aliases the abstract defines)."""
     text = strip_lead(head.sentence) if head.sentence else ""
     name = names[0] if names else None
-    if name and text and _about(text, name) and result_clause(text, name) is not None:
+    if name and text and _about(text, name) and result_clause(text, name, names[1:]) is not None:
         return True
     return _is_side(head.sentence) and not (names and _rank(head.text, names) == 0)
 
@@ -571,7 +617,7 @@ def _head_rank(head: str, name: str) -> int:
 # Title descriptions that are not a noun phrase: a question, a claim, "Towards ...", "-ing".
 _NOT_A_PHRASE = re.compile(
     r"\?|^(?:towards?|beyond|can|how|what|why|when|where|which|is|are|does|do|on|from|not|"
-    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|\w+ing)\b"
+    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|\w+ing|\w+ify)\b"
     r"|\b(?:is|are|makes?|needs?|matters?|helps?|can|should|does|do|beats?)\b",
     re.I,
 )

@@ -1,0 +1,162 @@
+"""Acronyms a TL;DR line spells out: the abstract defines "Large Language Models (LLMs)" and
+the line says "LLMs"; a reader of a one-line digest has no abstract to look the letters up in.
+Only acronyms the abstract itself defines, with the long form exactly as defined. Pure functions
+(used by assistant.summaries.compress).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Long Form (ACR)": up to eight words before an acronym of letters with two capitals or more.
+_DEFINITION = re.compile(
+    r"((?:[A-Za-z][\w'/-]*\s+){1,8})\(([A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)(?![\w-])"
+)
+# Words an acronym may skip ("Mixture of Experts (MoE)" spells them, "Graph of Skills (GoS)"
+# too, "Question Answering over Tables (QAT)" does not).
+_SMALL = frozenset("of and for the with in on to a an over via by from".split())
+MAX_LETTERS = 8
+# Acronyms every reader knows: spelling them out says nothing new.
+_KNOWN = frozenset({"AI"})
+_PLURAL = re.compile(r"(?<=[A-Z])s$")
+
+
+def definitions(abstract: str) -> dict[str, str]:
+    """The acronyms the abstract defines, each with its long form as the abstract writes it
+    ("LLMs" -> "Large Language Models"); the first definition of each wins."""
+    found: dict[str, str] = {}
+    for match in _DEFINITION.finditer(abstract):
+        acronym = match.group(2)
+        long_form = _long_form(match.group(1).split(), acronym)
+        if long_form and acronym not in found and acronym not in _KNOWN:
+            start = match.start(1) + match.group(1).index(long_form)
+            found[acronym] = _sentence_case(long_form, abstract, start)
+    return found
+
+
+def _sentence_case(long_form: str, abstract: str, start: int) -> str:
+    """ "Foundation models" -> "foundation models" when its capital only opens the sentence;
+    as it is when the abstract writes the word capitalised mid-sentence and never in lower
+    case ("Gaussian splatting")."""
+    first, *rest = long_form.split()
+    opens = not abstract[:start].strip() or abstract[:start].rstrip().endswith((".", "!", "?"))
+    lower_rest = all(w == w.lower() for w in rest)
+    plain = first[:1].isupper() and first[1:] == first[1:].lower()
+    if not (opens and rest and lower_rest and plain):
+        return long_form
+    named = re.search(rf"[\w,;]\s+{re.escape(first)}\b", abstract)  # "... with Gaussian"
+    if named and not re.search(rf"(?<![\w-]){re.escape(first.lower())}\b", abstract):
+        return long_form
+    return long_form[:1].lower() + long_form[1:]
+
+
+def _long_form(words: list[str], acronym: str) -> str | None:
+    """The fewest last ``words`` whose initials spell ``acronym`` (by word, by hyphen part,
+    with or without small words), or whose parts a mixed-case acronym's chunks start; None
+    when none do."""
+    letters = _PLURAL.sub("", acronym).casefold()
+    if len(letters) > MAX_LETTERS:
+        return None
+    for count in range(1, min(len(words), len(letters) + 3) + 1):
+        chosen = words[-count:]
+        if chosen[0].casefold() in _SMALL or chosen[-1].casefold() in _SMALL:
+            continue
+        if letters in _initials(chosen) or _prefixes(_PLURAL.sub("", acronym), chosen):
+            return " ".join(chosen)
+    return None
+
+
+def _prefixes(acronym: str, words: list[str]) -> bool:
+    """Whether a mixed-case acronym's chunks ("DyPE": Dy, P, E) start the hyphen parts of
+    ``words`` in order, small words left out ("Dynamic Position Extrapolation")."""
+    chunks = re.findall(r"[A-Z][a-z]*", acronym)
+    if "".join(chunks) != acronym or all(len(c) == 1 for c in chunks):
+        return False
+    parts = [p for w in words for p in re.split(r"[-/]", w) if p]
+    return _spells(chunks, parts)
+
+
+def _spells(chunks: list[str], parts: list[str]) -> bool:
+    """Whether ``chunks`` start ``parts`` in order, each as written ("Dy" starts "Dynamic",
+    not "dynamic": "Reason, then Re-reason (ReRe)" is not "Re-reason"), small words skipped."""
+    if not chunks or not parts:
+        return not chunks and not parts
+    if parts[0].startswith(chunks[0]) and _spells(chunks[1:], parts[1:]):
+        return True
+    return parts[0].casefold() in _SMALL and _spells(chunks, parts[1:])
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The ways ``words`` can spell an acronym: each word's first letter or each hyphen
+    part's, with or without the small words."""
+    parts = [p for w in words for p in re.split(r"[-/]", w) if p]
+    spelled = set()
+    for pieces in (words, parts):
+        spelled.add("".join(p[0] for p in pieces).casefold())
+        spelled.add("".join(p[0] for p in pieces if p.casefold() not in _SMALL).casefold())
+    return spelled
+
+
+def spell_out(line: str, abstract: str, own: tuple[str, ...], limit: int) -> str:
+    """``line`` with the first use of each acronym the abstract defines spelled out in its
+    long form ("LLMs" -> "Large Language Models"), the method's own (``own``, and the line's
+    subject) as "Long Form (ACR)"; an acronym inside a hyphenated name ("Sotopia-RL"), one
+    whose long form the line already says, or a spelling that would take the line past
+    ``limit`` words stays as it is."""
+    subject = _SUBJECT.match(line)
+    own = (*own, subject.group(1)) if subject else own
+    for acronym, long_form in definitions(abstract).items():
+        for token in _forms(acronym):
+            if long_form.casefold() in line.casefold():
+                break
+            use = re.search(rf"(?<![\w(/-]){re.escape(token)}(?![\w/-])", line)
+            if use is None:
+                continue
+            spelled = _plural_like(long_form, acronym, token)
+            if spelled is None or _clashes(line[: use.start()], spelled):
+                break
+            if acronym in own or token in own:
+                spelled = f"{spelled} ({token})"
+            if use.start() == 0:
+                spelled = spelled[:1].upper() + spelled[1:]
+            longer = line[: use.start()] + spelled + line[use.end() :]
+            if len(longer.split()) <= limit:
+                line = longer
+            break
+    return line
+
+
+# The line's subject: "TAIR is ...", "SSP can ...".
+_SUBJECT = re.compile(r"^([A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s+(?:is|are|can|[a-z]+s)\s")
+
+
+_SIZES = frozenset("small smaller large larger tiny big".split())
+
+
+def _clashes(before: str, spelled: str) -> bool:
+    """Whether a size before the acronym meets a size opening its long form ("small LLMs" ->
+    "small large language models")."""
+    previous = before.split()[-1:]
+    return (
+        bool(previous)
+        and previous[0].casefold() in _SIZES
+        and (spelled.split()[0].casefold() in _SIZES)
+    )
+
+
+def _forms(acronym: str) -> tuple[str, ...]:
+    """The acronym as defined and its other number ("LLM" for "LLMs" and the other way)."""
+    singular = _PLURAL.sub("", acronym)
+    return (acronym, singular) if singular != acronym else (acronym, f"{acronym}s")
+
+
+def _plural_like(long_form: str, acronym: str, token: str) -> str | None:
+    """The long form in the number of ``token``: "Large Language Model" for "LLMs" ->
+    "Large Language Models"; None when the plural is not sure ("Processes")."""
+    if token == acronym:
+        return long_form
+    if token.endswith("s") and not acronym.endswith("s"):  # not "Imagings" for "MRIs"
+        return None if long_form.endswith("ing") else long_form.rstrip("s") + "s"
+    if long_form.endswith("s") and not long_form.endswith(("ss", "es")):
+        return long_form[:-1]
+    return None

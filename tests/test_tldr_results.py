@@ -1,0 +1,260 @@
+"""The result clause of a TL;DR line (assistant.summaries.clauses.result_clause and
+evidence_clause): results in the past tense, after "show" without "that", with the method in an
+apposition, and what the paper's experiments show when they name no method. Cases are cut from
+tuning papers whose built line had no result (issue #14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.summaries.clauses import evidence_clause, result_clause, result_cuts
+from assistant.summaries.compress import compress, title_line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (  # past tense after "show that"
+            "Experimental results showed that M-Solomon outperformed the baseline that always "
+            "used augmentation.",
+            "M-Solomon",
+            "outperforming the baseline that always used augmentation",
+        ),
+        (  # "show" without "that"
+            "Extensive evaluations show CoDA achieves substantial gains in the overall score.",
+            "CoDA",
+            "achieving substantial gains in the overall score",
+        ),
+        (  # the name in an apposition to "our model"
+            "Our model, OmniVinci, outperforms Qwen2.5-Omni with +19.05 on DailyOmni.",
+            "OmniVinci",
+            "outperforming Qwen2.5-Omni with +19.05 on DailyOmni",
+        ),
+        (  # a size before the name, a size after it
+            "Results on 12 diverse tasks show that the 8B-parameter FaithLens outperforms "
+            "advanced models such as GPT-4.1 and o3.",
+            "FaithLens",
+            "outperforming advanced models such as GPT-4.1 and o3",
+        ),
+        (
+            "Experimental results show that Step-DeepResearch (32B) scores 61.4% on Scale AI "
+            "Research Rubrics.",
+            "Step-DeepResearch",
+            "scoring 61.4% on Scale AI Research Rubrics",
+        ),
+        (  # a verb of showing before a word that makes it a result
+            "Across benchmarks, NaTex demonstrates strong performance in texture coherence.",
+            "NaTex",
+            "demonstrating strong performance in texture coherence",
+        ),
+        (  # ... and not before a clause
+            "Our analysis shows that NaTex shows that textures matter.",
+            "NaTex",
+            None,
+        ),
+        (  # a later clause that dangles ("respectively") is cut off, not the whole result
+            "Our results demonstrate that VideoDeepResearch achieves substantial improvements "
+            "over existing MLLM baselines, surpassing the previous state-of-the-art by 9.6%, "
+            "6.6%, and 3.9% on MLVU, LVBench, and LongVideoBench, respectively.",
+            "VideoDeepResearch",
+            "achieving substantial improvements over existing MLLM baselines",
+        ),
+    ],
+)
+def test_a_result_of_the_method(sentence: str, name: str, expected: str | None) -> None:
+    assert result_clause(sentence, name) == expected
+
+
+def test_a_result_names_the_method_by_an_alias() -> None:
+    sentence = "Ablations show that GoS consistently outperforms simple vector retrieval."
+    assert result_clause(sentence, "Graph of Skills") is None
+    assert result_clause(sentence, "Graph of Skills", ("GoS",)) == (
+        "outperforming simple vector retrieval"
+    )
+
+
+def test_a_past_participle_after_and_stays_a_noun_phrase() -> None:
+    sentence = "DnR improves accuracy and reduced hallucination rates on VQA."
+    assert (
+        result_clause(sentence, "DnR")
+        == "improving accuracy and reduced hallucination rates on VQA"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Experiments across VQA and captioning benchmarks show consistent accuracy gains "
+            "and reduced hallucination, demonstrating that measuring visual utilization helps.",
+            "showing consistent accuracy gains and reduced hallucination",
+        ),
+        (  # a second verb follows "showing" too
+            "The results demonstrate superior instruction-following ability and establish a "
+            "new state-of-the-art in instruction-based video editing.",
+            "demonstrating superior instruction-following ability and establishing a new "
+            "state-of-the-art in instruction-based video editing",
+        ),
+        (  # a finding keeps its own verbs
+            "Our results reveal that CoT reasoning is a brittle mirage and fails beyond "
+            "training distributions.",
+            "revealing that CoT reasoning is a brittle mirage and fails beyond training "
+            "distributions",
+        ),
+        ("Extensive experiments demonstrate the effectiveness of ScaleCap.", None),
+        ("Experiments demonstrate EvoC2Rust's superior performance in translation.", None),
+        ("Our experiments confirm our hypothesis across all model sizes.", None),
+        (  # the list after the colon is the finding
+            "The evaluation results reveal a clear structure: L1 skills are orthogonal.",
+            None,
+        ),
+        (  # "their": whose? the sentence names no one
+            "Our experiments reveal a consistent gap between their plausibility and accuracy.",
+            None,
+        ),
+    ],
+)
+def test_what_the_experiments_show(sentence: str, expected: str | None) -> None:
+    assert evidence_clause(sentence) == expected
+
+
+ORT = (
+    "Large language model unlearning aims to remove unwanted knowledge. We propose ORT, a "
+    "novel benchmark designed to evaluate the robustness of unlearning methods against "
+    "variations in knowledge expression. Results reveal that Form-Dependent Bias is both "
+    "widespread and severe among current techniques."
+)
+
+
+def test_what_the_experiments_show_joins_the_line() -> None:
+    line = compress("Robust unlearning across knowledge forms", ORT)
+    assert line is not None
+    assert line.text.endswith(
+        ", revealing that Form-Dependent Bias is both widespread and "
+        "severe among current techniques."
+    )
+
+
+TPG = (
+    "Classifier-free guidance needs training. We propose Token Perturbation Guidance (TPG), a "
+    "novel method that applies perturbation matrices directly to intermediate token "
+    "representations within the diffusion network. Extensive experiments on SDXL show that "
+    "TPG achieves nearly a 2x improvement in FID for unconditional generation over the SDXL "
+    "baseline."
+)
+
+
+def test_the_head_line_names_the_method_when_the_title_does_not() -> None:
+    line = compress("Training-free guidance for diffusion models", TPG)
+    assert line is not None
+    assert line.text.startswith("Token Perturbation Guidance (TPG) is a novel method")
+    assert line.text.endswith(
+        ", achieving nearly a 2x improvement in FID for unconditional "
+        "generation over the SDXL baseline."
+    )
+
+
+def test_a_title_opening_on_a_verb_is_not_what_the_method_provides() -> None:
+    title = "InternVideo3: Agentify Foundation Models with Multimodal Contextual Reasoning"
+    assert title_line(title, "InternVideo3 is a model.", "InternVideo3") is None
+
+
+def test_a_result_cut_before_its_later_clauses() -> None:
+    clause = (
+        "achieving 41.5% on WebArena, surpassing closed-source models such as GPT-4o (31.5%) "
+        "while using fewer parameters"
+    )
+    assert result_cuts(clause) == [
+        "achieving 41.5% on WebArena, surpassing closed-source models such as GPT-4o (31.5%)",
+        "achieving 41.5% on WebArena",
+    ]
+    assert result_cuts("achieving gains over, surpassing baselines") == []  # "over" is open
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a list of finite verbs: the first result only
+            "EvoSearch consistently outperforms existing approaches, achieves higher diversity, "
+            "and shows strong generalization.",
+            "outperforming existing approaches",
+        ),
+        (  # an item of a list the clause leaves out
+            "RL-PLUS achieves 1) state-of-the-art performance on six benchmarks; 2) gains.",
+            None,
+        ),
+    ],
+)
+def test_a_result_that_lists(sentence: str, expected: str | None) -> None:
+    assert result_clause(sentence, sentence.split()[0]) == expected
+
+
+AGENTS = (
+    "Web agents need data. We propose A2A, a framework that structures synthetic trajectory "
+    "generation for web agents by analogy to human annotation roles and replaces the designer "
+    "with modular LLM components. A2A achieves 41.5% on WebArena, surpassing closed-source "
+    "models such as Claude 3.5 Sonnet (36.0%) and GPT-4o (31.5%) under the same evaluation "
+    "protocol, and nearly doubling the previous best open-weight result."
+)
+
+
+def test_a_line_too_long_for_the_whole_result_takes_its_first_clause() -> None:
+    line = compress("A2A: Agents as Annotators", AGENTS)
+    assert line is not None
+    assert line.text.endswith(", achieving 41.5% on WebArena.")
+
+
+NEMOTRON = (
+    "We introduce N2, a hybrid language model designed to increase throughput for reasoning "
+    "workloads while achieving state-of-the-art accuracy compared to similarly-sized models. "
+    "N2 achieves on-par or better accuracy on reasoning benchmarks."
+)
+
+
+def test_a_result_never_repeats_the_head_s_verb() -> None:
+    line = compress("N2: A Hybrid Language Model", NEMOTRON)
+    assert line is not None
+    assert "achieving on-par" not in line.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (  # a number with a comma in the leading phrase
+            "Trained on a newly curated dataset of 160,000 rigged sequences, AnimaX achieves "
+            "state-of-the-art results on VBench.",
+            "AnimaX",
+            "achieving state-of-the-art results on VBench",
+        ),
+        (  # a parenthesis with commas in the leading phrase
+            "Across seven benchmarks spanning visual reasoning (maze navigation, counting, and "
+            "drawing), SketchVLM improves task accuracy by up to +28.5 points.",
+            "SketchVLM",
+            "improving task accuracy by up to +28.5 points",
+        ),
+        (  # "on" that does not limit the result
+            "On multiple benchmarks, DyPE consistently improves fidelity at high resolutions.",
+            "DyPE",
+            "improving fidelity at high resolutions",
+        ),
+        (
+            "On average, it achieves 17.24% improvements in syntax accuracy.",
+            "EvoC2Rust",
+            "achieving 17.24% improvements in syntax accuracy",
+        ),
+        (  # the method's models
+            "Falcon-H1 models demonstrate state-of-the-art performance and training efficiency.",
+            "Falcon-H1",
+            "demonstrating state-of-the-art performance and training efficiency",
+        ),
+        (  # "And in ...": a phrase that limits the result, after "And"
+            "And in RL-ready but costly settings, it matches GRPO and PPO performance.",
+            "DreamGym",
+            None,
+        ),
+    ],
+)
+def test_a_leading_phrase_the_result_holds_without(
+    sentence: str, name: str, expected: str | None
+) -> None:
+    assert result_clause(sentence, name) == expected
