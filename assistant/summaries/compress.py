@@ -22,7 +22,7 @@ from assistant.pipeline.meaning import (
     stray_numbers,
     unbound_numbers,
 )
-from assistant.summaries.acronyms import spell_out
+from assistant.summaries.acronyms import definitions, spell_out
 from assistant.summaries.checker import (
     ANAPHORA,
     FILLER,
@@ -810,6 +810,12 @@ def _new_repeats(draft: str, line: str) -> bool:
 
 
 MIN_EDIT_WORDS = 8
+def _opening_names(line: str) -> tuple[str, ...]:
+    """The words an edit of ``line`` may start with and still name the line's subject: a
+    line opening "Long Form (ACR) ..." (``spell_out``) names it twice, and either will do."""
+    first = line.split()[0]
+    spelled = [acr for acr, long in definitions(line).items() if line.startswith(f"{long} ({acr})")]
+    return (first, *spelled)
 
 
 def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]:
@@ -828,9 +834,9 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
     wrong += _moved_numbers(draft, line)
     if wrong:
         reasons.append(f"numbers bound to other names than in the abstract: {', '.join(wrong)}")
-    head = line.split()[0]
-    if not draft.startswith(head):
-        reasons.append(f"drops the name the line starts with ({head})")
+    heads = _opening_names(line)
+    if not draft.startswith(heads):
+        reasons.append(f"drops the name the line starts with ({heads[0]})")
     if (dropped := numbers_of(line) - numbers_of(draft)) and len(dropped) == len(numbers_of(line)):
         reasons.append("drops the result's numbers")
     if len(draft.split()) < MIN_EDIT_WORDS:
