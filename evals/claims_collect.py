@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import subprocess
-import tarfile
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -31,8 +30,10 @@ from evals.datasets import (
     DATASETS_DIR,
     PACKAGE_DIR,
     Question,
+    api_days,
     default_feeds_dir,
     feed_specs,
+    feeds_dir_for,
     gold_paper_ids,
     load_dataset,
 )
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 
 QUESTION_FILES = ("sample_feed", "api_day", "claim_questions")
 KINDS = ("single_fact", "multi_paper")
-ARCHIVE = "hf_daily_papers_ALL_2024-05-27_to_2026-08-21.tar.gz"
 CLAIMS_FILE = "claims_unlabelled.jsonl"
 SOURCES_FILE = "claim_sources.jsonl"
 DEFAULT_MODEL = "SmolLM2-135M-Instruct.Q4_1"  # drafts cached before the model was recorded
@@ -75,31 +75,6 @@ def answerable_questions(only: str | None = None) -> list[Question]:
     """single_fact and multi_paper questions of every question file, optionally by id prefix."""
     chosen = [q for name in QUESTION_FILES for q in load_dataset(name) if q.kind in KINDS]
     return [q for q in chosen if only is None or q.id.startswith(only)]
-
-
-def feeds_dir_for(days: set[str], shared: Path, scratch: Path) -> Path:
-    """A feeds directory holding every API day asked about: the shared one if it has them all,
-    else ``scratch`` with the shared days copied and the missing ones taken from the archive."""
-    wanted = {f"hf_daily_papers_{d}.json" for d in days}
-    if all((shared / "hf_api" / name).is_file() for name in wanted):
-        return shared
-    target = scratch / "hf_api"
-    target.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(shared / "hf_api" / ARCHIVE) as archive:
-        for name in sorted(wanted):
-            _place_day(name, shared / "hf_api" / name, archive, target)
-    return scratch
-
-
-def _place_day(name: str, shared_file: Path, archive: tarfile.TarFile, target: Path) -> None:
-    if shared_file.is_file():
-        (target / name).write_bytes(shared_file.read_bytes())
-        return
-    day = name.removeprefix("hf_daily_papers_")
-    member = archive.extractfile(f"Paper_metadata_download/{day}")
-    if member is None:
-        raise SystemExit(f"day {day} is not in the archive")
-    (target / name).write_bytes(member.read())
 
 
 def draft_one(pipeline: QAPipeline, question: Question, gold: list[str]) -> Draft:
@@ -324,11 +299,8 @@ def main(argv: list[str] | None = None) -> None:
 
     settings = Settings()
     questions = answerable_questions(args.only)
-    days = {p.removeprefix("hf_api_") for q in questions for p in q.feed.split("+")}
     shared = default_feeds_dir()
-    feeds_dir = feeds_dir_for(
-        {d for d in days if d[:1].isdigit()}, shared, settings.evals_dir / "claim_feeds"
-    )
+    feeds_dir = feeds_dir_for(api_days(questions), shared, settings.evals_dir / "claim_feeds")
     cache = settings.evals_dir / CACHE_FILE
     started = time.perf_counter()
     if not args.write_only:

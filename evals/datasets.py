@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tarfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ DATASETS_DIR = PACKAGE_DIR / "datasets"
 THRESHOLDS_PATH = PACKAGE_DIR / "thresholds.toml"
 KINDS = ("single_fact", "multi_paper", "unanswerable", "injection")
 SPLITS = ("dev", "test")
+# The shared 580-day archive: API days no standalone file holds are taken from it.
+ARCHIVE = "hf_daily_papers_ALL_2024-05-27_to_2026-08-21.tar.gz"
 DATASET_NAMES = ("sample_feed", "api_day", "injection")
 INJECTION_FEED = "injection_feed.jsonl"
 _REQUIRED = ("id", "feed", "kind", "question", "gold_titles", "key_facts", "split")
@@ -156,6 +159,44 @@ def _evenly(items: list[Question], count: int) -> list[Question]:
         return items
     step = len(items) / count
     return [items[int(i * step)] for i in range(count)]
+
+
+def api_days(questions: Iterable[Question]) -> set[str]:
+    """The Daily Papers API days (``YYYY-MM-DD``) the questions' feeds name."""
+    parts = {part for q in questions for part in q.feed.split("+")}
+    return {p.removeprefix("hf_api_") for p in parts if p.startswith("hf_api_")}
+
+
+def feeds_dir_for(days: set[str], shared: Path, scratch: Path) -> Path:
+    """A feeds directory holding every API day asked about: the shared one if it has them all,
+    else ``scratch`` with the shared days copied and the missing ones taken from the archive.
+    A day neither holds is left out, so asking for it reports the missing feed file."""
+    wanted = {f"hf_daily_papers_{d}.json" for d in days}
+    if all((shared / "hf_api" / name).is_file() for name in wanted):
+        return shared
+    target = scratch / "hf_api"
+    target.mkdir(parents=True, exist_ok=True)
+    archive_path = shared / "hf_api" / ARCHIVE
+    if not archive_path.is_file():
+        return shared
+    with tarfile.open(archive_path) as archive:
+        for name in sorted(wanted):
+            _place_day(name, shared / "hf_api" / name, archive, target)
+    return scratch
+
+
+def _place_day(name: str, shared_file: Path, archive: tarfile.TarFile, target: Path) -> None:
+    if shared_file.is_file():
+        (target / name).write_bytes(shared_file.read_bytes())
+        return
+    try:
+        member = archive.extractfile(
+            f"Paper_metadata_download/{name.removeprefix('hf_daily_papers_')}"
+        )
+    except KeyError:
+        return
+    if member is not None:
+        (target / name).write_bytes(member.read())
 
 
 def feed_specs(

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, Unpack
 
@@ -19,8 +19,10 @@ from evals.datasets import (
     DATASET_NAMES,
     PACKAGE_DIR,
     Question,
+    api_days,
     default_feeds_dir,
     feed_specs,
+    feeds_dir_for,
     gold_paper_ids,
     load_datasets,
     select,
@@ -120,6 +122,10 @@ def run_eval(
     questions = select(load_datasets(options.datasets), options.split, options.slice_n)
     if not questions:
         raise UsageError("no questions selected")
+    shared = options.feeds_dir or default_feeds_dir()
+    options = replace(
+        options, feeds_dir=feeds_dir_for(api_days(questions), shared, settings.evals_dir / "feeds")
+    )
     embedder = embedder or make_embedder(settings)
     llm = llm or (make_llm(settings) if options.answers else None)
     ctx = _Context(settings, options, embedder, llm, pipeline_factory or default_pipeline)

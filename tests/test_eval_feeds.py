@@ -1,0 +1,42 @@
+"""API days a question set names come from the shared archive when no standalone file holds
+them (evals.datasets.feeds_dir_for), so `feedqa eval --datasets claim_questions` runs."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+from pathlib import Path
+
+from evals.datasets import ARCHIVE, Question, api_days, feeds_dir_for
+
+
+def _shared(tmp_path: Path, archived: dict[str, str], standalone: dict[str, str]) -> Path:
+    shared = tmp_path / "shared"
+    (shared / "hf_api").mkdir(parents=True)
+    for day, text in standalone.items():
+        (shared / "hf_api" / f"hf_daily_papers_{day}.json").write_text(text)
+    with tarfile.open(shared / "hf_api" / ARCHIVE, "w:gz") as archive:
+        for day, text in archived.items():
+            info = tarfile.TarInfo(f"Paper_metadata_download/{day}.json")
+            info.size = len(text.encode())
+            archive.addfile(info, io.BytesIO(text.encode()))
+    return shared
+
+
+def test_days_missing_beside_the_archive_are_taken_from_it(tmp_path: Path) -> None:
+    shared = _shared(tmp_path, {"2025-10-16": "[1]"}, {"2025-06-16": "[2]"})
+    wanted = {"2025-10-16", "2025-06-16", "2030-01-01"}
+    found = feeds_dir_for(wanted, shared, tmp_path / "scratch") / "hf_api"
+    assert (found / "hf_daily_papers_2025-10-16.json").read_text() == "[1]"
+    assert (found / "hf_daily_papers_2025-06-16.json").read_text() == "[2]"
+    assert not (found / "hf_daily_papers_2030-01-01.json").exists()  # reported as missing later
+
+
+def test_the_shared_directory_serves_when_it_holds_every_day(tmp_path: Path) -> None:
+    shared = _shared(tmp_path, {}, {"2025-06-16": "[2]"})
+    assert feeds_dir_for({"2025-06-16"}, shared, tmp_path / "scratch") == shared
+
+
+def test_api_days_are_read_from_every_part_of_a_feed() -> None:
+    q = Question("x-1", "d", "sample+hf_api_2025-10-16", "single_fact", "?", (), (), (), (), "dev")
+    assert api_days([q]) == {"2025-10-16"}
