@@ -314,3 +314,18 @@ def test_a_cut_lead_keeps_the_list_it_opens() -> None:
         "(cerebellum-like) to enable long-term planning and cumulative learning."
     )
     assert lead_spans(question, [sentence]) == [sentence]
+
+
+def test_a_kind_word_describing_the_papers_own_work_is_not_the_kind_asked_for() -> None:
+    # A paraphrased question names the paper ("the video generation framework"); the
+    # sentence naming the framework does not say which model it trains.
+    setup = "We present CogOmniControl, a reasoning-driven framework for video generation."
+    answer = "Specifically, we train a specialized CogVLM using authentic anime production data."
+    question = (
+        "Which model does the reasoning-driven video generation framework train on "
+        "authentic anime production data?"
+    )
+    assert not names_the_kind(setup, question)
+    assert best_quote(question, [quote(setup), quote(answer)], [setup, answer]).sentence == answer
+    # "What is the framework ... called?" still asks for the framework's name.
+    assert names_the_kind(setup, "What is the reasoning-driven video generation framework called?")

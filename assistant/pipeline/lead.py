@@ -257,7 +257,7 @@ def names_the_kind(sentence: str, question: str) -> bool:
     """A new name of ``sentence`` stands just before a kind of thing the question's ask names
     ("the Uniform Phantom mechanism", "GA-MATR reinforcement learning framework") or just
     after it ("our method, Duo"); "mechanisms that satisfy PF" names no mechanism."""
-    kinds = {k.lower().rstrip("s") for k in _WORD.findall(ask_of(question)) if meaning.is_kind(k)}
+    kinds = asked_kinds(question)
     new = meaning.names(sentence) - meaning.names(question) - content_words(question)
     toks = [t.lower() for t in meaning.tokens(sentence)]
     at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
@@ -269,6 +269,23 @@ def names_the_kind(sentence: str, question: str) -> bool:
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
     tested_on = {m.group(1).lower() for m in _TESTED_ON.finditer(sentence)}
     return bool(kinds & _TESTBEDS and tested_on & new)
+
+
+def asked_kinds(question: str) -> set[str]:
+    """The kinds of thing each ask names (singular, lower case): those between its "what" or
+    "which" and its verb ("which *model* does ..."), else any in the ask ("what is the *method*
+    called?"). In "Which model does the video generation *framework* train?" the framework is
+    the paper itself; a sentence naming it answers nothing."""
+    return set().union(*(_kinds_of_ask(ask_of(part)) for part in question_parts(question)))
+
+
+def _kinds_of_ask(ask: str) -> set[str]:
+    found = _WH_HEAD.search(ask)
+    for text in (found.group(1) if found else "", ask):
+        kinds = {k.lower().rstrip("s") for k in _WORD.findall(text) if meaning.is_kind(k)}
+        if kinds:
+            return kinds
+    return set()
 
 
 def _object_of_ask(toks: Sequence[str], at_name: Sequence[int], question: str) -> bool:
