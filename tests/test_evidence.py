@@ -35,3 +35,17 @@ def test_the_lead_may_choose_among_every_sentence_of_the_quoted_source() -> None
         "We introduce tau-break, a benchmark.",
         "We test defenses.",
     ]
+
+
+def test_a_two_part_question_quotes_the_paper_answering_both_parts() -> None:
+    bundles = [bundle("Process Rewards"), bundle("Continual Learning")]
+    evidence = [
+        Evidence(2, "p-Con", "RaPO keeps a distribution of rewards.", 0.44),
+        Evidence(1, "p-Pro", "BetaPRM learns a Beta belief.", 0.39),
+        Evidence(1, "p-Pro", "ACA reduces token usage by 33.57%.", 0.37),
+        Evidence(2, "p-Con", "RaPO is evaluated on five settings.", 0.20),
+    ]
+    question = "What does the reward model learn, and by how much does ACA reduce token usage?"
+    assert top_source(question, evidence, bundles, parts=2) == 1
+    # A one-part question still quotes the source of the best sentence.
+    assert top_source("What does the reward model learn?", evidence, bundles) == 2

@@ -314,3 +314,37 @@ def test_a_cut_lead_keeps_the_list_it_opens() -> None:
         "(cerebellum-like) to enable long-term planning and cumulative learning."
     )
     assert lead_spans(question, [sentence]) == [sentence]
+
+
+def test_a_kind_word_describing_the_papers_own_work_is_not_the_kind_asked_for() -> None:
+    # A paraphrased question names the paper ("the video generation framework"); the
+    # sentence naming the framework does not say which model it trains.
+    setup = "We present CogOmniControl, a reasoning-driven framework for video generation."
+    answer = "Specifically, we train a specialized CogVLM using authentic anime production data."
+    question = (
+        "Which model does the reasoning-driven video generation framework train on "
+        "authentic anime production data?"
+    )
+    assert not names_the_kind(setup, question)
+    assert best_quote(question, [quote(setup), quote(answer)], [setup, answer]).sentence == answer
+    # "What is the framework ... called?" still asks for the framework's name.
+    assert names_the_kind(setup, "What is the reasoning-driven video generation framework called?")
+
+
+def test_a_question_asking_two_numbers_leads_with_the_sentence_giving_both() -> None:
+    setup = (
+        "Training 3D Gaussian Splatting at billion-primitive scale is memory-bound: the table "
+        "exceeds GPU capacity, limiting prior systems on single-GPU hardware."
+    )
+    result = "TideGS enables training with over one billion Gaussians on a single 24 GB GPU."
+    sentences = [setup, result]
+    question = (
+        "How many Gaussians can the 3D Gaussian Splatting trainer handle on a single GPU, "
+        "and how much memory does that GPU have?"
+    )
+    leads = lead_quotes(question, [quote(setup), quote(result)], sentences)
+    assert [q.sentence for q in leads] == [result]
+    # The digits of names ("Qwen3-30B-A3B") are no second number.
+    named = "Our Qwen3-30B-A3B model matches DeepSeek-R1-0528 on one billion tokens."
+    leads = lead_quotes(question, [quote(setup), quote(named)], [setup, named])
+    assert leads[0].sentence == setup

@@ -199,16 +199,26 @@ def quote_sentences(
     ]
 
 
-def top_source(question: str, evidence: list[Evidence], bundles: list[SourceBundle]) -> int:
+def top_source(
+    question: str, evidence: list[Evidence], bundles: list[SourceBundle], parts: int = 1
+) -> int:
     """The source the answer quotes: the paper whose title the question names ("What is the
-    approach in The Road Less Scheduled called?"), else the source of the best evidence."""
+    approach in The Road Less Scheduled called?"), else the source whose best evidence
+    sentences, one for each of the question's ``parts``, score highest together: a paper with a
+    sentence for each part of "What does X learn ..., and by how much does it reduce ...?"
+    answers more of it than another paper's one sentence that only shares its words."""
     asked = question.casefold()
     named = [
         n
         for n, b in enumerate(bundles, start=1)
         if len(b.text.title.split()) >= TITLE_WORDS and b.text.title.casefold() in asked
     ]
-    return named[0] if named else evidence[0].source_n
+    if named:
+        return named[0]
+    by_source: dict[int, list[float]] = {}
+    for e in evidence:
+        by_source.setdefault(e.source_n, []).append(e.score)
+    return max(by_source, key=lambda n: sum(sorted(by_source[n])[-parts:]))
 
 
 def lead_candidates(

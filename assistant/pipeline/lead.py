@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from assistant.pipeline import meaning
-from assistant.pipeline.evidence import answer_span, need_of, satisfies
+from assistant.pipeline.evidence import answer_span, need_of, quantities, satisfies
 from assistant.pipeline.text import content_words, entities, topic_words
 from assistant.pipeline.types import Evidence
 
@@ -55,6 +55,9 @@ _CONTINUES = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[\w-]+")
+# A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
+# with its number (23K, 24GB, 2.3x).
+_NAMED_NUMBER = re.compile(r"[A-Za-z][\w.-]*\d")
 _YING = re.compile(r"\b[a-z]{3,}ying\b", re.I)  # "underlying", "lying": the verb ends "-ie"
 _TESTED_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*)")
 _TESTBEDS = frozenset({"dataset", "benchmark"})  # kinds a paper is tested on
@@ -239,11 +242,14 @@ def _says_means(sentence: str, weights: dict[str, float]) -> bool:
 
 
 def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[Evidence]:
-    """The quotes holding what is asked for: a number the question lacks; a name beside the
+    """The quotes holding what is asked for: a number the question lacks (one for each part
+    asking for one, when some quote gives that many: ``_counts_each``); a name beside the
     kind of thing asked ("the Uniform Phantom mechanism"), or failing that a new name that is
     not the paper's title's ("AI" of "Frontier AI Models" names no answer)."""
     need = need_of(question)
     found = [q for q in quotes if need and satisfies(q.sentence, question, need, "")]
+    if "number" in need:
+        found = [q for q in found if _counts_each(q.sentence, question)] or found
     if "name" not in need:
         return found
     beside = [q for q in found if names_the_kind(q.sentence, question)]
@@ -253,11 +259,24 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     return [q for q in found if meaning.names(q.sentence) - given]
 
 
+def _counts_each(sentence: str, question: str) -> bool:
+    """As many new numbers in ``sentence`` as the question has parts asking for one: "How
+    many Gaussians ..., and how much memory does that GPU have?" wants two ("one billion
+    Gaussians on a single 24 GB GPU"), which "at billion-primitive scale" alone is not. The
+    digits of a name ("Qwen3-30B-A3B") count nothing."""
+    measures = " ".join(w for w in sentence.split() if not _NAMED_NUMBER.search(w))
+    return len(quantities(measures) - quantities(question)) >= _number_asks(question)
+
+
+def _number_asks(question: str) -> int:
+    return sum("number" in need_of(part) for part in question_parts(question))
+
+
 def names_the_kind(sentence: str, question: str) -> bool:
     """A new name of ``sentence`` stands just before a kind of thing the question's ask names
     ("the Uniform Phantom mechanism", "GA-MATR reinforcement learning framework") or just
     after it ("our method, Duo"); "mechanisms that satisfy PF" names no mechanism."""
-    kinds = {k.lower().rstrip("s") for k in _WORD.findall(ask_of(question)) if meaning.is_kind(k)}
+    kinds = asked_kinds(question)
     new = meaning.names(sentence) - meaning.names(question) - content_words(question)
     toks = [t.lower() for t in meaning.tokens(sentence)]
     at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
@@ -269,6 +288,23 @@ def names_the_kind(sentence: str, question: str) -> bool:
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
     tested_on = {m.group(1).lower() for m in _TESTED_ON.finditer(sentence)}
     return bool(kinds & _TESTBEDS and tested_on & new)
+
+
+def asked_kinds(question: str) -> set[str]:
+    """The kinds of thing each ask names (singular, lower case): those between its "what" or
+    "which" and its verb ("which *model* does ..."), else any in the ask ("what is the *method*
+    called?"). In "Which model does the video generation *framework* train?" the framework is
+    the paper itself; a sentence naming it answers nothing."""
+    return set().union(*(_kinds_of_ask(ask_of(part)) for part in question_parts(question)))
+
+
+def _kinds_of_ask(ask: str) -> set[str]:
+    found = _WH_HEAD.search(ask)
+    for text in (found.group(1) if found else "", ask):
+        kinds = {k.lower().rstrip("s") for k in _WORD.findall(text) if meaning.is_kind(k)}
+        if kinds:
+            return kinds
+    return set()
 
 
 def _object_of_ask(toks: Sequence[str], at_name: Sequence[int], question: str) -> bool:
@@ -309,7 +345,7 @@ def _answering(
     answered = [
         _answers_part(first, p, b, sentences, title) for p, b in zip(parts, by_part, strict=True)
     ]
-    if all(answered):
+    if all(answered) or (_number_asks(question) > 1 and _counts_each(first.sentence, question)):
         return [first]
     return [by_part[0]] if by_part[0] is by_part[1] else by_part
 

@@ -25,7 +25,7 @@ from assistant.pipeline.evidence import (
     select_evidence,
     top_source,
 )
-from assistant.pipeline.lead import lead_quotes
+from assistant.pipeline.lead import lead_quotes, question_parts
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Evidence, Filters, RetrievedPaper
@@ -201,7 +201,7 @@ class QAPipeline:
         """The quotes of the top source (``top_source``) and the lead among its sentences."""
         if not evidence:
             return [], []
-        top = top_source(text, evidence, bundles)
+        top = top_source(text, evidence, bundles, len(question_parts(text)))
         quotes = quote_sentences(query, q_vec, bundles[top - 1], top)
         pool = lead_candidates(query, q_vec, bundles[top - 1], quotes)
         source = bundles[top - 1].text
