@@ -18,7 +18,7 @@ from assistant.errors import EmptyStoreError, UsageError
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.pipeline.abstain import Calibration
-from assistant.pipeline.answer import ABSTAIN_TEXT
+from assistant.pipeline.answer import ABSTAIN_TEXT, NOT_GIVEN_TEXT
 from assistant.pipeline.qa import QAPipeline
 from assistant.pipeline.types import Answer, Filters
 from assistant.services import Services
@@ -165,6 +165,19 @@ def test_model_decline_on_a_weak_match_abstains(make_pipeline) -> None:
     assert answer.abstained and answer.path == "abstained"
     assert answer.answer.startswith(ABSTAIN_TEXT)
     assert answer.citations == []
+
+
+def test_a_number_the_top_paper_does_not_give_is_said_missing_without_the_llm(
+    make_pipeline,
+) -> None:
+    pipeline, llm = make_pipeline(["should never be asked"], calibration=ALWAYS)
+    answer = pipeline.ask("How many GPUs does the curriculum grasping robot arm use?")
+    assert llm.calls == []
+    assert answer.abstained and answer.path == "abstained"
+    (citation,) = answer.citations
+    assert citation.title == "Curriculum Grasping for Robot Arms"
+    expected = NOT_GIVEN_TEXT.format(title=citation.title, n=citation.n, what="the number of gpus")
+    assert answer.answer == expected
 
 
 def test_model_decline_on_a_confident_match_quotes_evidence(make_pipeline) -> None:

@@ -3,8 +3,9 @@
 ``choose_path`` is the one place the answer path is decided; ``AnswerBuilder.respond`` follows
 it. Paths (``Answer.path``):
 
-- ``abstained``: retrieval is below the calibrated threshold, or the model found nothing and
-  retrieval is not confident;
+- ``abstained``: retrieval is below the calibrated threshold, the paper that answers does not
+  give the number asked for (``given``), or the model found nothing and retrieval is not
+  confident;
 - ``paper-list``: a "which papers ...?" question, answered by checked lines, no draft;
 - ``model``: a verified model sentence that answers the question leads, nothing was dropped;
 - ``model-filtered``: the same, after some model sentences failed the checks;
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 SENTINEL = "NOT IN FEED"
 DECLINE_MARGIN = 0.25  # a model "not in feed" is believed unless retrieval is this confident
 ABSTAIN_TEXT = "The feed does not cover this."
+NOT_GIVEN_TEXT = "The closest paper, “{title}” [{n}], does not give {what} in its abstract."
 QUOTE_COVERED = 0.7  # share of a quote's words a kept claim must repeat to make it redundant
 SAME_CLAIM = 0.85  # share of a claim's words an earlier kept claim has: said twice
 QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
@@ -74,6 +76,8 @@ class AnswerContext:
     threshold: float
     listed: list[Evidence] | None = None  # the checked papers of a "which papers" question
     lead: list[Evidence] = field(default_factory=list)  # the quotes that answer (``lead``)
+    # What the top paper does not give ("the number of parameters"; ``given``), or None.
+    not_given: str | None = None
 
     def shown_quotes(self) -> list[Evidence]:
         """The top paper's sentences the model is shown: the lead, the other quotes, then
@@ -107,6 +111,8 @@ def choose_path(ctx: AnswerContext, draft: Draft | None = None) -> AnswerPath | 
         return "abstained"
     if ctx.listed is not None:
         return "paper-list"
+    if ctx.not_given:
+        return "abstained"
     if draft is None:
         return "draft"
     if draft.lead is not None:
@@ -146,7 +152,9 @@ class AnswerBuilder:
     def respond(self, draft: Callable[[], Generation]) -> Iterator[AnswerEvent]:
         """The whole answer: abstention, a paper list, or a verified draft."""
         path = choose_path(self.ctx)
-        if path == "abstained":
+        if path == "abstained" and self.ctx.not_given:
+            yield from self.not_given(self.ctx.not_given)
+        elif path == "abstained":
             yield from self.abstain("retrieval score below the calibrated threshold")
         elif path == "paper-list":
             yield from self.list_papers(self.ctx.listed or [])
@@ -168,6 +176,16 @@ class AnswerBuilder:
         yield self._emit(text)
         self.notes.append(reason)
         yield self._final(text, [], path="abstained")
+
+    def not_given(self, what: str) -> Iterator[AnswerEvent]:
+        """The paper that answers is found, but its abstract lacks the number asked for:
+        quoting it would read as an answer, so say what is missing and cite it."""
+        top = (self.ctx.lead or self.ctx.quotes or self.ctx.evidence)[0].source_n
+        title = clean_output(self.ctx.bundles[top - 1].text.title)
+        text = NOT_GIVEN_TEXT.format(title=title, n=top, what=what)
+        yield self._emit(text)
+        self.notes.append(f"the top paper's abstract does not give {what}")
+        yield self._final(text, [self._citation(top, "")], path="abstained")
 
     def stream_verified(self, generation: Generation) -> Iterator[AnswerEvent]:
         """Each complete sentence of the draft is checked as it arrives; the first one that

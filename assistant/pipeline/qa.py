@@ -25,6 +25,7 @@ from assistant.pipeline.evidence import (
     select_evidence,
     top_source,
 )
+from assistant.pipeline.given import number_not_given
 from assistant.pipeline.lead import lead_quotes, question_parts
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.text import topic_words
@@ -176,6 +177,8 @@ class QAPipeline:
         bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS], self.embedder)
         evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
         quotes, leads = self._quotes(text, query, q_vec, bundles, evidence)
+        answering = leads or quotes
+        top_text = bundles[answering[0].source_n - 1].text if answering else None
         index = self.retriever.index()
         signals = abstain.features(text, papers, evidence, index.doc_freq, index.n_papers)
         return AnswerContext(
@@ -188,6 +191,9 @@ class QAPipeline:
             answerable=self.calibration.probability(signals),
             threshold=self.calibration.threshold,
             listed=papers_to_list(text, q_vec, bundles) if listing else None,
+            not_given=number_not_given(text, [top_text.title, *top_text.sentences])
+            if top_text
+            else None,
         )
 
     def _quotes(
