@@ -4,6 +4,7 @@ a hyphen is a word, not a break; a head too long for a line is cut before its li
 from __future__ import annotations
 
 from assistant.summaries.checker import check_form
+from assistant.summaries.compress import compress
 
 ABSTRACT = (
     "Virtual try-on (VTO) renders a person wearing a garment. We introduce FitSet, a VTO "
@@ -20,3 +21,21 @@ def test_a_compound_the_abstract_writes_is_not_a_broken_word() -> None:
 def test_a_hyphen_the_abstract_does_not_write_is_still_a_broken_word() -> None:
     line = "FitSet is a dataset of image-to garment triplets with body measurements."
     assert any(BROKEN in reason for reason in check_form(line, ABSTRACT))
+
+
+CC_TITLE = "GridBench: A Challenging Benchmark of Cognitive Capacity"
+CC_ABSTRACT = (
+    "Existing benchmarks overemphasize textual reasoning. We introduce GridBench, a "
+    "vision-grounded benchmark that organizes 11 reasoning tasks into three categories of "
+    "visual information: spatial, geometric, and knowledge-based reasoning, and provides "
+    "analyses of cognitive capacity across these dimensions. We hope this work helps."
+)
+
+
+def test_a_head_refused_for_its_tail_gives_way_to_its_clip_not_the_title() -> None:
+    built = compress(CC_TITLE, CC_ABSTRACT)
+    assert built is not None
+    assert built.text == (
+        "GridBench is a vision-grounded benchmark that organizes 11 reasoning tasks into three "
+        "categories of visual information."
+    )

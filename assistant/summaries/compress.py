@@ -680,14 +680,16 @@ _HEAD_CLIP = re.compile(
 
 
 def _with_clips(heads: list[_Head]) -> list[_Head]:
-    """``heads`` each followed by its clip when it is longer than a line: "X is a reward model
-    that enables token-level grounding, which can extract ... (40 more words)" -> "X is a
-    reward model that enables token-level grounding"."""
+    """``heads`` each followed by its clip: "X is a reward model that enables token-level
+    grounding, which can extract ... (40 more words)" -> "X is a reward model that enables
+    token-level grounding". The clip is tried when the whole head is refused (too long, or its
+    tail points at "these dimensions"): the same head without its tail says more than a
+    title echo or a side detail."""
     clipped: list[_Head] = []
     for head in heads:
         clipped.append(head)
         end = _HEAD_CLIP.search(head.text)
-        if len(head.text.split()) > MAX_WORDS and end and end.start() > 0:
+        if end and end.start() > 0:
             clipped.append(_Head(head.sentence, _tidy(head.text[: end.start()])))
     return clipped
 
