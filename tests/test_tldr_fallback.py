@@ -39,3 +39,15 @@ def test_a_head_refused_for_its_tail_gives_way_to_its_clip_not_the_title() -> No
         "GridBench is a vision-grounded benchmark that organizes 11 reasoning tasks into three "
         "categories of visual information."
     )
+
+
+def test_tex_hung_on_the_name_does_not_refuse_every_line_naming_the_method() -> None:
+    title = "GridSet: A Comprehensive Dataset for Computer-Using Agents"
+    abstract = (
+        "Computer-using agents lack data. We introduce GridSet^circ, a large-scale dataset of "
+        "1.2M executed action steps recorded in desktop office applications. Benchmarking "
+        "models on GridSet^circ reveals shortcomings in grounding."
+    )
+    built = compress(title, abstract)
+    assert built is not None
+    assert built.text.startswith("GridSet is a large-scale dataset of 1.2M executed action steps")
