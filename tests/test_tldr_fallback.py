@@ -51,3 +51,16 @@ def test_tex_hung_on_the_name_does_not_refuse_every_line_naming_the_method() -> 
     built = compress(title, abstract)
     assert built is not None
     assert built.text.startswith("GridSet is a large-scale dataset of 1.2M executed action steps")
+
+
+def test_a_sentence_opening_on_a_lower_case_name_is_a_sentence_of_its_own() -> None:
+    title = "q1: A Simple and Fully Open Recipe for Strong Image Models"
+    abstract = (
+        "Open image models lag behind. We run 300 controlled experiments on design choices. "
+        "Guided by these insights, we train q1 using only public datasets. q1 is competitive "
+        "with leading models on five benchmarks, and outperforms the best open model by 29.5 "
+        "points on average."
+    )
+    built = compress(title, abstract)
+    assert built is not None
+    assert built.text.startswith("q1 is competitive with leading models on five benchmarks")

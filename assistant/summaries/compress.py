@@ -343,6 +343,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     sentences = [collapse_list(s) for s in split_sentences(abstract)]
     name = name_of(title, abstract)
     if name:
+        sentences = [part for s in sentences for part in _split_at_name(s, name)]
         sentences = [_without_tex_suffix(s, name) for s in sentences]
     heads = _with_clips(
         [
@@ -365,6 +366,14 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
                 return _spelled(Compressed(text, used), title, abstract, own, limit)
     plain = _plain(title, sentences)
     return _spelled(plain, title, abstract, own, limit) if plain else None
+
+
+def _split_at_name(sentence: str, name: str) -> list[str]:
+    """``sentence`` split where a new sentence starts with a lower-case name ("... datasets.
+    i1 is competitive ..."), which the sentence splitter takes for a continuation."""
+    if not name[:1].islower():
+        return [sentence]
+    return re.split(rf"(?<=[.!?])\s+(?={re.escape(name)}\s)", sentence)
 
 
 def _without_tex_suffix(sentence: str, name: str) -> str:
