@@ -64,3 +64,18 @@ def test_a_sentence_opening_on_a_lower_case_name_is_a_sentence_of_its_own() -> N
     built = compress(title, abstract)
     assert built is not None
     assert built.text.startswith("q1 is competitive with leading models on five benchmarks")
+
+
+def test_a_numbered_step_stands_alone_only_when_nothing_else_fits() -> None:
+    title = "Fit-Aware Virtual Try-On with Synthetic Garment Data"
+    abstract = (
+        "Virtual try-on methods ignore how a garment fits. We overcome the challenges of data "
+        "collection via a scalable synthetic strategy: (1) We programmatically generate 3D "
+        "garments and drape them via physics simulation to capture realistic garment fit. "
+        "Our synthetic try-on data lets a virtual try-on model depict garment fit across body "
+        "sizes."
+    )
+    built = compress(title, abstract)
+    assert built is not None
+    assert "(1)" not in built.text
+    assert built.text.startswith("Our synthetic try-on data lets a virtual try-on model")

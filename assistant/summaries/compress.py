@@ -748,7 +748,9 @@ def _plain(title: str, sentences: list[str]) -> Compressed | None:
     abstract = " ".join(sentences)
     own = [s for i, s in enumerate(sentences) if i or _OWN_OPENING.match(strip_lead(s))]
     # A side statement ("Evaluations ... reveal ...") stands alone only when nothing else fits.
-    ranked = sorted(own, key=lambda s: (_is_side(s), -score_sentence(s, title, abstract)))
+    ranked = sorted(
+        own, key=lambda s: (_is_side(s) or _is_part(s), -score_sentence(s, title, abstract))
+    )
     for sentence in ranked:  # the first sentence is background in most abstracts
         line = _tidy(capitalise(strip_lead(sentence)))
         if dangles(line) or _BACKGROUND.search(line) or "?" in line:
@@ -756,6 +758,16 @@ def _plain(title: str, sentences: list[str]) -> Compressed | None:
         if _fits(line, title, abstract, MAX_WORDS):
             return Compressed(line, (sentence,))
     return None
+
+
+# "(2) We employ ...", "... strategy: (1) We generate ...": one step of a numbered list, not
+# the paper's point ("First, we introduce X" may still be the method's main part).
+_LIST_ITEM = re.compile(r"^\(?(?:\d|[ivx]+)\)\s|:\s*\(?(?:1|i)\)\s", re.I)
+
+
+def _is_part(sentence: str) -> bool:
+    """Whether a sentence is one step of a list the abstract gives."""
+    return bool(_LIST_ITEM.search(sentence.strip()))
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.^][A-Za-z0-9]+)*")
