@@ -3,7 +3,7 @@ a hyphen is a word, not a break; a head too long for a line is cut before its li
 
 from __future__ import annotations
 
-from assistant.summaries.checker import check_form
+from assistant.summaries.checker import check_form, check_statement
 from assistant.summaries.compress import compress
 
 ABSTRACT = (
@@ -79,3 +79,16 @@ def test_a_numbered_step_stands_alone_only_when_nothing_else_fits() -> None:
     assert built is not None
     assert "(1)" not in built.text
     assert built.text.startswith("Our synthetic try-on data lets a virtual try-on model")
+
+
+ECHO = "echoes the title"
+
+
+def test_the_title_as_an_is_a_sentence_is_an_echo() -> None:
+    line = "GridBench is a challenging benchmark dataset of cognitive capacity."
+    assert any(ECHO in reason for reason in check_statement(line, CC_TITLE, CC_ABSTRACT))
+
+
+def test_a_line_that_adds_to_the_title_is_not_an_echo() -> None:
+    line = "GridBench is a vision-grounded benchmark of cognitive capacity with 11 reasoning tasks."
+    assert not any(ECHO in reason for reason in check_statement(line, CC_TITLE, CC_ABSTRACT))

@@ -791,9 +791,12 @@ def _title_casing(text: str, title: str, abstract: str) -> bool:
 
 
 def _title_with_verb(text: str, title: str, abstract: str) -> bool:
-    """ "X provides <the title's words>": the title with a light verb adds nothing to it."""
+    """ "X provides <the title's words>", "X is a <the title's words>" (with a kind word such as
+    "dataset" at most): the title as a sentence adds nothing to it."""
     names = {w.casefold() for n in method_names(title, abstract) for w in _WORDS.findall(n)}
     words = {stem(w) for w in content_words(text) if w not in names}
     title_words = {stem(w) for w in content_words(title)}
     new = words - title_words
-    return len(words) >= 3 and bool(new) and new <= {stem(v) for v in LIGHT_VERBS}
+    if len(words) >= 3 and bool(new) and new <= {stem(v) for v in LIGHT_VERBS}:
+        return True
+    return len(words) >= 2 and new <= {stem(w) for w in GENERIC}
