@@ -841,6 +841,8 @@ def _new_repeats(draft: str, line: str) -> bool:
 
 
 MIN_EDIT_WORDS = 8
+
+
 def _opening_names(line: str) -> tuple[str, ...]:
     """The words an edit of ``line`` may start with and still name the line's subject: a
     line opening "Long Form (ACR) ..." (``spell_out``) names it twice, and either will do."""
