@@ -4,7 +4,7 @@ a hyphen is a word, not a break; a head too long for a line is cut before its li
 from __future__ import annotations
 
 from assistant.summaries.checker import check_form, check_statement
-from assistant.summaries.compress import compress
+from assistant.summaries.compress import compress, title_line
 
 ABSTRACT = (
     "Virtual try-on (VTO) renders a person wearing a garment. We introduce FitSet, a VTO "
@@ -92,3 +92,33 @@ def test_the_title_as_an_is_a_sentence_is_an_echo() -> None:
 def test_a_line_that_adds_to_the_title_is_not_an_echo() -> None:
     line = "GridBench is a vision-grounded benchmark of cognitive capacity with 11 reasoning tasks."
     assert not any(ECHO in reason for reason in check_statement(line, CC_TITLE, CC_ABSTRACT))
+
+
+GVR_TITLE = "GridVSR: A Simple Baseline for Latent-Cascaded Video Super-Resolution"
+GVR_ABSTRACT = (
+    "Latent diffusion models generate video efficiently. In this work, we focus on studying "
+    "design principles for cascaded models. Finally, we introduce interleaving temporal units "
+    "and sparse local attention to achieve efficient training, drastically reducing overhead."
+)
+
+
+def test_the_title_line_says_how_with_a_part_we_introduce() -> None:
+    built = compress(GVR_TITLE, GVR_ABSTRACT)
+    assert built is not None
+    assert built.text == (
+        "GridVSR is a simple baseline for latent-cascaded video super-resolution, introducing "
+        "interleaving temporal units and sparse local attention to achieve efficient training, "
+        "drastically reducing overhead."
+    )
+
+
+def test_introducing_the_method_itself_is_not_a_part_of_it() -> None:
+    abstract = GVR_ABSTRACT.replace("we introduce interleaving", "we introduce GridVSR and delve")
+    built = compress(GVR_TITLE, abstract)
+    assert built is None or "introducing GridVSR" not in built.text
+
+
+def test_a_title_addressing_the_reader_is_not_a_description() -> None:
+    title = "GridFactory: Your Automated Factory for Issue Resolution Training Data"
+    abstract = "We build training data for issue resolution with GridFactory at scale."
+    assert title_line(title, abstract, "GridFactory") is None

@@ -435,10 +435,29 @@ def _hows(head: _Head, sentences: list[str], name: str | None) -> list[Clause]:
     return [
         (s, cut)
         for i, s in enumerate(sentences[start:], start)
-        if (h := how_clause(s, names, follows_head=bool(head.sentence) and i == start))
+        if (h := _how(s, names, head, i == start))
         for cut in how_cuts(h)
         if _adds(cut, head.text)
     ]
+
+
+def _how(sentence: str, names: tuple[str, ...], head: _Head, follows: bool) -> str | None:
+    """The sentence's how clause; for the title's line (no sentence of its own) also a part
+    "we" introduce ("Finally, we introduce A and B to achieve C" -> "introducing A and B to
+    achieve C"), which the title's phrase names no part of."""
+    found = how_clause(sentence, names, follows_head=bool(head.sentence) and follows)
+    if found or head.sentence:
+        return found
+    part = _WE_ADD.match(strip_lead(sentence))
+    if part is None or dangles(part.group("rest")) or part.group("rest").startswith(names):
+        return None  # "introducing X, a pipeline" after "X is ...": the method, not a part
+    end = CLAUSE_END.search(part.group("rest"))
+    rest = part.group("rest")[: end.start()] if end else part.group("rest")
+    return f"{part.group('verb').lower()}ing {rest.strip(' .,;')}"
+
+
+# "we introduce interleaving temporal units ...": a part of the method, as "introducing ...".
+_WE_ADD = re.compile(r"^we\s+(?P<verb>introduc|propos|design|adopt|employ)e?\s+(?P<rest>.+)$", re.I)
 
 
 MIN_NEW_WORDS = 2
@@ -634,7 +653,7 @@ def _head_rank(head: str, name: str) -> int:
 # Title descriptions that are not a noun phrase: a question, a claim, "Towards ...", "-ing".
 _NOT_A_PHRASE = re.compile(
     r"\?|^(?:towards?|beyond|can|how|what|why|when|where|which|is|are|does|do|on|from|not|"
-    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|\w+ing|\w+ify)\b"
+    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|your|our|\w+ing|\w+ify)\b"
     r"|\b(?:is|are|makes?|needs?|matters?|helps?|can|should|does|do|beats?)\b",
     re.I,
 )
