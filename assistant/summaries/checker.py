@@ -382,13 +382,23 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
         reasons.append("ungrammatical: a clause of the chain has the wrong verb form or none")
     if _DANGLING_REF.search(text) or dangles(text):
         reasons.append('refers to something it does not say ("this gap", "To achieve this")')
-    if _ARTEFACT.search(text) or _BROKEN.search(text):
+    if _ARTEFACT.search(text) or _broken(text, abstract):
         reasons.append("garbled: TeX, quote marks or broken punctuation copied from the abstract")
     if len(_BEATS.findall(text)) > 1:
         reasons.append("says it beats the baselines twice")
     if _STUB_END.search(text):
         reasons.append('cut off: ends on "X, a method" before saying what it is')
     return reasons
+
+
+def _broken(text: str, abstract: str) -> bool:
+    """Whether a word is broken ("image-to video", "modelLLM"): a compound the abstract
+    itself writes that way ("try-on image", "add-on module") is a word, not a break."""
+    folded = abstract.casefold()
+    return any(
+        not re.search(rf"(?<![\w-]){re.escape(m.group().strip().casefold())}(?!\w)", folded)
+        for m in _BROKEN.finditer(text)
+    )
 
 
 def _trigrams(text: str) -> list[tuple[str, ...]]:
@@ -781,9 +791,12 @@ def _title_casing(text: str, title: str, abstract: str) -> bool:
 
 
 def _title_with_verb(text: str, title: str, abstract: str) -> bool:
-    """ "X provides <the title's words>": the title with a light verb adds nothing to it."""
+    """ "X provides <the title's words>", "X is a <the title's words>" (with a kind word such as
+    "dataset" at most): the title as a sentence adds nothing to it."""
     names = {w.casefold() for n in method_names(title, abstract) for w in _WORDS.findall(n)}
     words = {stem(w) for w in content_words(text) if w not in names}
     title_words = {stem(w) for w in content_words(title)}
     new = words - title_words
-    return len(words) >= 3 and bool(new) and new <= {stem(v) for v in LIGHT_VERBS}
+    if len(words) >= 3 and bool(new) and new <= {stem(v) for v in LIGHT_VERBS}:
+        return True
+    return len(words) >= 2 and new <= {stem(w) for w in GENERIC}

@@ -342,6 +342,9 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     abstract = re.sub(r"\s+,", ",", abstract.replace("~", " "))
     sentences = [collapse_list(s) for s in split_sentences(abstract)]
     name = name_of(title, abstract)
+    if name:
+        sentences = [part for s in sentences for part in _split_at_name(s, name)]
+        sentences = [_without_tex_suffix(s, name) for s in sentences]
     heads = _with_clips(
         [
             _Head(s, c)
@@ -363,6 +366,20 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
                 return _spelled(Compressed(text, used), title, abstract, own, limit)
     plain = _plain(title, sentences)
     return _spelled(plain, title, abstract, own, limit) if plain else None
+
+
+def _split_at_name(sentence: str, name: str) -> list[str]:
+    """``sentence`` split where a new sentence starts with a lower-case name ("... datasets.
+    i1 is competitive ..."), which the sentence splitter takes for a continuation."""
+    if not name[:1].islower():
+        return [sentence]
+    return re.split(rf"(?<=[.!?])\s+(?={re.escape(name)}\s)", sentence)
+
+
+def _without_tex_suffix(sentence: str, name: str) -> str:
+    """``sentence`` with the TeX the abstract hangs on the title's name dropped ("GUI-360^circ"
+    -> "GUI-360"): the checker refuses the caret, and with it every line naming the method."""
+    return re.sub(rf"(?<![\w-]){re.escape(name)}\^\{{?\\?\w+\}}?", name, sentence)
 
 
 def _spelled(
@@ -418,10 +435,29 @@ def _hows(head: _Head, sentences: list[str], name: str | None) -> list[Clause]:
     return [
         (s, cut)
         for i, s in enumerate(sentences[start:], start)
-        if (h := how_clause(s, names, follows_head=bool(head.sentence) and i == start))
+        if (h := _how(s, names, head, i == start))
         for cut in how_cuts(h)
         if _adds(cut, head.text)
     ]
+
+
+def _how(sentence: str, names: tuple[str, ...], head: _Head, follows: bool) -> str | None:
+    """The sentence's how clause; for the title's line (no sentence of its own) also a part
+    "we" introduce ("Finally, we introduce A and B to achieve C" -> "introducing A and B to
+    achieve C"), which the title's phrase names no part of."""
+    found = how_clause(sentence, names, follows_head=bool(head.sentence) and follows)
+    if found or head.sentence:
+        return found
+    part = _WE_ADD.match(strip_lead(sentence))
+    if part is None or dangles(part.group("rest")) or part.group("rest").startswith(names):
+        return None  # "introducing X, a pipeline" after "X is ...": the method, not a part
+    end = CLAUSE_END.search(part.group("rest"))
+    rest = part.group("rest")[: end.start()] if end else part.group("rest")
+    return f"{part.group('verb').lower()}ing {rest.strip(' .,;')}"
+
+
+# "we introduce interleaving temporal units ...": a part of the method, as "introducing ...".
+_WE_ADD = re.compile(r"^we\s+(?P<verb>introduc|propos|design|adopt|employ)e?\s+(?P<rest>.+)$", re.I)
 
 
 MIN_NEW_WORDS = 2
@@ -617,7 +653,7 @@ def _head_rank(head: str, name: str) -> int:
 # Title descriptions that are not a noun phrase: a question, a claim, "Towards ...", "-ing".
 _NOT_A_PHRASE = re.compile(
     r"\?|^(?:towards?|beyond|can|how|what|why|when|where|which|is|are|does|do|on|from|not|"
-    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|\w+ing|\w+ify)\b"
+    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|your|our|\w+ing|\w+ify)\b"
     r"|\b(?:is|are|makes?|needs?|matters?|helps?|can|should|does|do|beats?)\b",
     re.I,
 )
@@ -680,14 +716,16 @@ _HEAD_CLIP = re.compile(
 
 
 def _with_clips(heads: list[_Head]) -> list[_Head]:
-    """``heads`` each followed by its clip when it is longer than a line: "X is a reward model
-    that enables token-level grounding, which can extract ... (40 more words)" -> "X is a
-    reward model that enables token-level grounding"."""
+    """``heads`` each followed by its clip: "X is a reward model that enables token-level
+    grounding, which can extract ... (40 more words)" -> "X is a reward model that enables
+    token-level grounding". The clip is tried when the whole head is refused (too long, or its
+    tail points at "these dimensions"): the same head without its tail says more than a
+    title echo or a side detail."""
     clipped: list[_Head] = []
     for head in heads:
         clipped.append(head)
         end = _HEAD_CLIP.search(head.text)
-        if len(head.text.split()) > MAX_WORDS and end and end.start() > 0:
+        if end and end.start() > 0:
             clipped.append(_Head(head.sentence, _tidy(head.text[: end.start()])))
     return clipped
 
@@ -729,7 +767,9 @@ def _plain(title: str, sentences: list[str]) -> Compressed | None:
     abstract = " ".join(sentences)
     own = [s for i, s in enumerate(sentences) if i or _OWN_OPENING.match(strip_lead(s))]
     # A side statement ("Evaluations ... reveal ...") stands alone only when nothing else fits.
-    ranked = sorted(own, key=lambda s: (_is_side(s), -score_sentence(s, title, abstract)))
+    ranked = sorted(
+        own, key=lambda s: (_is_side(s) or _is_part(s), -score_sentence(s, title, abstract))
+    )
     for sentence in ranked:  # the first sentence is background in most abstracts
         line = _tidy(capitalise(strip_lead(sentence)))
         if dangles(line) or _BACKGROUND.search(line) or "?" in line:
@@ -737,6 +777,16 @@ def _plain(title: str, sentences: list[str]) -> Compressed | None:
         if _fits(line, title, abstract, MAX_WORDS):
             return Compressed(line, (sentence,))
     return None
+
+
+# "(2) We employ ...", "... strategy: (1) We generate ...": one step of a numbered list, not
+# the paper's point ("First, we introduce X" may still be the method's main part).
+_LIST_ITEM = re.compile(r"^\(?(?:\d|[ivx]+)\)\s|:\s*\(?(?:1|i)\)\s", re.I)
+
+
+def _is_part(sentence: str) -> bool:
+    """Whether a sentence is one step of a list the abstract gives."""
+    return bool(_LIST_ITEM.search(sentence.strip()))
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.^][A-Za-z0-9]+)*")
