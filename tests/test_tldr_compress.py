@@ -158,6 +158,24 @@ def test_a_trim_that_changes_drops_or_rebinds_is_refused(draft: str, expected: s
     assert any(expected in r for r in edit_problems(draft, LINE, TITLE, ABSTRACT))
 
 
+def test_a_trim_that_drops_what_the_experiments_show_is_refused() -> None:
+    line = (
+        "TPO is a framework that enables alignment of T2I models without paired image "
+        "preference data, showing better human preference scores and improved alignment."
+    )
+    abstract = (
+        "We introduce TPO, a framework that enables alignment of T2I models without paired "
+        "image preference data. Evaluations show better human preference scores and improved "
+        "alignment."
+    )
+    draft = "TPO is a framework that enables alignment of T2I models without paired image data."
+    assert "drops the result" in edit_problems(draft, line, "TPO", abstract)
+    # "showing" in the head is not a joined result clause
+    head = "ShowBench is a benchmark showing video clips to models for temporal reasoning tests."
+    cut = "ShowBench is a benchmark for temporal reasoning tests."
+    assert "drops the result" not in edit_problems(cut, head, "ShowBench", head)
+
+
 def test_a_trim_across_a_comma_must_drop_whole_clauses() -> None:
     line = (
         "DIVERT is a user simulation framework for exploration of agent-user interactions, "
