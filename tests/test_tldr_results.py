@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.clauses import evidence_clause, result_clause, result_cuts
+from assistant.summaries.clauses import (
+    evidence_clause,
+    result_clause,
+    result_cuts,
+    we_result_clause,
+)
 from assistant.summaries.compress import compress, title_line
 
 
@@ -258,3 +263,54 @@ def test_a_leading_phrase_the_result_holds_without(
     sentence: str, name: str, expected: str | None
 ) -> None:
     assert result_clause(sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # what the authors did, then what it achieved
+            "We apply RL training with VerIF to two models, achieving significant improvements "
+            "across several representative instruction-following benchmarks.",
+            "achieving significant improvements across several representative "
+            "instruction-following benchmarks",
+        ),
+        (  # after a connective and "then"
+            "Finally, we then exploit parallel test-time scaling, improving accuracy at minor "
+            "latency increase.",
+            "improving accuracy at minor latency increase",
+        ),
+        (  # what they found is not what their method achieved
+            "We find that larger models memorise more, reducing their robustness to paraphrase.",
+            None,
+        ),
+        (  # "enabling" says what a step does, not a result
+            "We fine-tune specialized cracking agents for each CAPTCHA category, enabling "
+            "consistent, cross-modal assessments.",
+            None,
+        ),
+        (  # the subject is not "we"
+            "Prior work fine-tunes a larger model, achieving 40% on the benchmark.",
+            None,
+        ),
+    ],
+)
+def test_a_result_of_what_the_authors_did(sentence: str, expected: str | None) -> None:
+    assert we_result_clause(sentence) == expected
+
+
+VERIF = (
+    "Reinforcement learning needs verification. We propose VerIF, a verification method that "
+    "combines rule-based code verification with LLM-based verification from a large reasoning "
+    "model. We apply RL training with VerIF to two models, achieving significant improvements "
+    "across several representative instruction-following benchmarks."
+)
+
+
+def test_a_result_of_what_the_authors_did_joins_the_line() -> None:
+    line = compress("VerIF: Verification Engineering for Reinforcement Learning", VERIF)
+    assert line is not None
+    assert line.text == (  # not "..., applying RL training with VerIF to two models, ..."
+        "VerIF is a verification method that combines rule-based code verification with "
+        "LLM-based verification from a large reasoning model, achieving significant "
+        "improvements across several representative instruction-following benchmarks."
+    )

@@ -47,6 +47,7 @@ from assistant.summaries.clauses import (
     result_clause,
     result_cuts,
     strip_lead,
+    we_result_clause,
 )
 from assistant.summaries.extractive import score_sentence, split_sentences
 
@@ -383,6 +384,7 @@ def _results(
     clause naming the method says more than one about the experiments), then their shorter
     forms, for a line that is too long with the whole clause."""
     named = [(s, r) for s in sentences if (r := result_clause(s, name, aliases))]
+    named += [(s, r) for s in sentences if (r := we_result_clause(s)) and s not in dict(named)]
     shown = [(s, r) for s in sentences if (r := evidence_clause(s))]
     whole = named + [clause for clause in shown if clause[0] not in dict(named)]
     return whole, [(s, cut) for s, r in whole for cut in result_cuts(r)]
