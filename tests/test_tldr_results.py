@@ -314,3 +314,39 @@ def test_a_result_of_what_the_authors_did_joins_the_line() -> None:
         "LLM-based verification from a large reasoning model, achieving significant "
         "improvements across several representative instruction-following benchmarks."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (  # a phrase that limits the result stays with it
+            "On the 32B scale, A^2FM achieves 13.4% on BrowseComp and 70.4% on AIME25.",
+            "A^2FM",
+            "achieving, on the 32B scale, 13.4% on BrowseComp and 70.4% on AIME25",
+        ),
+        (
+            "On non-RL-ready tasks like WebArena, DreamGym outperforms all baselines by over 30%.",
+            "DreamGym",
+            "outperforming, on non-RL-ready tasks like WebArena, all baselines by over 30%",
+        ),
+        (  # a discourse marker is no limit, and not the result's
+            "In contrast, AnimaX outperforms all baselines by 3 points.",
+            "AnimaX",
+            None,
+        ),
+        (  # a phrase pointing back
+            "With these designs, NaTex outperforms previous methods in texture coherence.",
+            "NaTex",
+            None,
+        ),
+        (  # "it" after a limiting phrase: whose result is not sure
+            "On WebArena, it outperforms all baselines by over 30%.",
+            "DreamGym",
+            None,
+        ),
+    ],
+)
+def test_a_leading_phrase_that_limits_the_result_stays_with_it(
+    sentence: str, name: str, expected: str | None
+) -> None:
+    assert result_clause(sentence, name) == expected

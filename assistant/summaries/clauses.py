@@ -160,9 +160,10 @@ def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()
     names = "|".join(re.escape(n) for n in (name, *aliases) if n) or "(?!x)x"
     verbs = "|".join(sorted(_ING, key=len, reverse=True))
     verbs += "|" + "|".join(f"{v}{_SHOWN}" for v in sorted(_SHOWING, key=len, reverse=True))
-    pattern = re.compile(_RESULT_LEAD.replace("NAME", names).replace("VERBS", verbs), re.I)
     text = strip_lead(sentence)
-    match = pattern.match(text)
+    lead = _RESULT_LEAD.replace("VERBS", verbs)
+    match = re.match(lead.replace("NAME", names), text, re.I)
+    match = match or re.match((_LIMITED_LEAD + lead[1:]).replace("NAME", names), text, re.I)
     if match is None:
         return None
     said = text[match.end() :]
@@ -170,7 +171,23 @@ def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()
     rest = _result_rest(said[: finite.start()] if finite else said)
     rest = rest and _AND_VERB.sub(_and_ing, rest)
     verb = match.group("verb").lower()
-    return f"{_ING.get(verb) or _SHOWING[verb]} {rest}" if rest else None
+    limit = match.groupdict().get("limit")  # it stays with the result: "achieving, on X, R"
+    rest = rest and (f"{limit[:1].lower()}{limit[1:]}, {rest}" if limit else rest)
+    return f"{_ING.get(verb) or _SHOWING[verb]}{',' if limit else ''} {rest}" if rest else None
+
+
+# A leading phrase that limits the result ("On the 32B scale, A^2FM achieves 13.4% ..."): kept
+# in the clause ("achieving, on the 32B scale, 13.4% ..."), with the method's own name as the
+# subject (not "it"); not a discourse marker ("In contrast") or a phrase pointing back.
+_DISCOURSE = (
+    r"in\s+(?:contrast|essence|summary|short|general|turn|fact|addition|particular|sum|total)|"
+    r"as\s+such|for\s+(?:example|instance)|on\s+the\s+other\s+hand"
+)
+_LIMITED_LEAD = (
+    rf"^(?P<limit>(?=(?:on|at|for|in|as|when|if|under|with|during)\s)(?!(?:{_DISCOURSE})\s*,)"
+    rf"(?!{_PHRASE_PART}*?\b(?:this|these|that|those|result|such)\b){_PHRASE_PART}{{3,120}}?),\s+"
+    r"(?=(?:the\s+[\w.-]+\s+)?(?:NAME)\b)"
+)
 
 
 # "We apply RL training with VerIF to two models, achieving significant improvements ...": what

@@ -835,6 +835,17 @@ def _shown_verbs(line: str) -> list[str]:
     return [m.group(1).lower() for m in _SHOWN_CLAUSE.finditer(line)]
 
 
+# "achieving, on the 32B scale, 13.4% ...": the phrase that limits a result (result_clause).
+_LIMITED_RESULT = re.compile(
+    r"\b(?:" + "|".join(sorted(RESULT_WORDS)) + r"|showing|demonstrating),\s+([^,]+),", re.I
+)
+
+
+def _drops_limit(draft: str, line: str) -> bool:
+    """Whether ``draft`` keeps a result but drops the phrase limiting it in ``line``."""
+    return any(m.group(1) not in draft for m in _LIMITED_RESULT.finditer(line))
+
+
 def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]:
     """Why the model's edit of ``line`` is not kept: the checker's reasons, and anything the
     edit adds (a word, number or name ``line`` lacks), numbers bound to other names than in
@@ -861,6 +872,8 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
     kept = set(_words(draft))
     if any(w not in kept for w in (*_result_verbs(line), *_shown_verbs(line))):
         reasons.append("drops the result")
+    elif _drops_limit(draft, line):
+        reasons.append("drops the phrase that limits the result")
     if repeats_itself(draft) and not repeats_itself(line):
         reasons.append("repeats itself")
     if dangles(draft):
