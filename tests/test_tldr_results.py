@@ -350,3 +350,26 @@ def test_a_leading_phrase_that_limits_the_result_stays_with_it(
     sentence: str, name: str, expected: str | None
 ) -> None:
     assert result_clause(sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (  # an adverb of the authors' feeling, then a concession the result holds without
+            "Remarkably, despite operating entirely without pre-loaded metadata, our framework "
+            "consistently matches or surpasses strong baselines that rely on schema prefilling.",
+            "TRUST-SQL",
+            "matching or surpassing strong baselines that rely on schema prefilling",
+        ),
+        (  # "Specially" for "Specifically"
+            "Specially, compared to vanilla models, Repair-R1 improves repair success rate by "
+            "2.68% to 48.29%.",
+            "Repair-R1",
+            "improving repair success rate by 2.68% to 48.29%",
+        ),
+    ],
+)
+def test_a_result_after_an_adverb_and_a_leading_phrase(
+    sentence: str, name: str, expected: str | None
+) -> None:
+    assert result_clause(sentence, name) == expected

@@ -13,7 +13,10 @@ from assistant.summaries.checker import dangles, name_pattern
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
 CONNECTIVES = (
     "in addition|additionally|moreover|furthermore|finally|further|then|also|notably|"
-    "specifically|importantly|in particular|to this end|to that end"
+    "specifically|importantly|in particular|to this end|to that end|"
+    # adverbs that only say how the authors feel about what follows ("Specially" is a common
+    # slip for "Specifically")
+    "remarkably|surprisingly|interestingly|impressively|crucially|critically|specially|overall"
 )
 _CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}),\s+", re.I)
 _LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
@@ -140,7 +143,8 @@ CLAUSE_END = re.compile(
 def strip_lead(sentence: str) -> str:
     """The sentence without a leading phrase before its subject ("To address this, we ...")
     or a connective ("In addition, X ..."), and without "then" after "we"."""
-    sentence = _CONNECTIVE.sub("", _LEADING.sub("", sentence.strip(), count=1), count=1)
+    sentence = _CONNECTIVE.sub("", sentence.strip(), count=1)  # "Remarkably, despite X, our"
+    sentence = _CONNECTIVE.sub("", _LEADING.sub("", sentence, count=1), count=1)
     return capitalise(re.sub(r"^(we|We)\s+then\s+", r"\1 ", sentence))
 
 
