@@ -373,3 +373,27 @@ def test_a_result_after_an_adverb_and_a_leading_phrase(
     sentence: str, name: str, expected: str | None
 ) -> None:
     assert result_clause(sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # "We find that" and the method's own loss
+            "We find that our loss enables training with extremely small batch sizes without "
+            "compromising sample quality.",
+            "enabling training with extremely small batch sizes without compromising sample "
+            "quality",
+        ),
+        (
+            "We demonstrate that our orthogonal update strategy improves generalization accuracy "
+            "across diverse architectures.",
+            "improving generalization accuracy across diverse architectures",
+        ),
+        (  # "this strategy" may be another's
+            "This strategy improves generalization accuracy across diverse architectures.",
+            None,
+        ),
+    ],
+)
+def test_a_result_of_the_method_s_own_part(sentence: str, expected: str | None) -> None:
+    assert result_clause(sentence, "AYT") == expected

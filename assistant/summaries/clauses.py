@@ -36,10 +36,14 @@ _BEFORE_NAME = (
 _RESULT_LEAD = (  # NAME and VERBS are filled in per paper
     r"^(?:.{0,160}?\b(?:show|shows|showing|showed|demonstrate|demonstrates|demonstrating|"
     r"demonstrated|indicate|indicates|indicated|reveal|reveals|revealed|confirm|confirms|"
-    r"confirmed|verify|verifies|verified)\s+(?:that\s+)?)?"
+    r"confirmed|verify|verifies|verified|find|finds|found)\s+(?:that\s+)?)?"
     r"(?P<subject>(?:our|the proposed|the resulting|this)\s+(?:\w+\s+){0,2}?(?:method|approach|"
     r"model|framework|system|technique|algorithm|pipeline|agent|policy|recipe|architecture)s?"
     r"(?:,\s+NAME,)?|"  # "Our model, OmniVinci, outperforms ..."
+    # "our orthogonal update strategy improves ...": only "our", as "this strategy" may be
+    # another's
+    r"(?:our|the proposed)\s+(?:[\w-]+\s+){0,2}?(?:strategy|scheme|mechanism|loss|objective|"
+    r"design|paradigm|solution)s?|"
     # "the 8B-parameter FaithLens outperforms ...", "Falcon-H1 models demonstrate ..."
     + _BEFORE_NAME
     + r"(?:(?:the\s+[\w.-]+\s+)?(?:NAME)(?:\s+(?:models?|family|series|variants?))?|it))"
