@@ -158,6 +158,49 @@ def test_a_trim_that_changes_drops_or_rebinds_is_refused(draft: str, expected: s
     assert any(expected in r for r in edit_problems(draft, LINE, TITLE, ABSTRACT))
 
 
+def test_a_trim_that_drops_what_the_experiments_show_is_refused() -> None:
+    line = (
+        "TPO is a framework that enables alignment of T2I models without paired image "
+        "preference data, showing better human preference scores and improved alignment."
+    )
+    abstract = (
+        "We introduce TPO, a framework that enables alignment of T2I models without paired "
+        "image preference data. Evaluations show better human preference scores and improved "
+        "alignment."
+    )
+    draft = "TPO is a framework that enables alignment of T2I models without paired image data."
+    assert "drops the result" in edit_problems(draft, line, "TPO", abstract)
+    # "showing" in the head is not a joined result clause
+    head = "ShowBench is a benchmark showing video clips to models for temporal reasoning tests."
+    cut = "ShowBench is a benchmark for temporal reasoning tests."
+    assert "drops the result" not in edit_problems(cut, head, "ShowBench", head)
+
+
+def test_a_trim_that_drops_the_phrase_limiting_a_result_is_refused() -> None:
+    line = (
+        "A^2FM is a unified framework that follows a route-then-align principle, achieving, on "
+        "the 32B scale, 13.4% on BrowseComp and 70.4% on AIME25."
+    )
+    abstract = (
+        "We present A^2FM, a unified framework that follows a route-then-align principle. On "
+        "the 32B scale, A^2FM achieves 13.4% on BrowseComp and 70.4% on AIME25."
+    )
+    unlimited = (
+        "A^2FM is a unified framework that follows a route-then-align principle, achieving "
+        "13.4% on BrowseComp and 70.4% on AIME25."
+    )
+    limited = (
+        "A^2FM is a unified framework, achieving, on the 32B scale, 13.4% on BrowseComp and "
+        "70.4% on AIME25."
+    )
+    assert "drops the phrase that limits the result" in edit_problems(
+        unlimited, line, "A^2FM", abstract
+    )
+    assert "drops the phrase that limits the result" not in edit_problems(
+        limited, line, "A^2FM", abstract
+    )
+
+
 def test_a_trim_across_a_comma_must_drop_whole_clauses() -> None:
     line = (
         "DIVERT is a user simulation framework for exploration of agent-user interactions, "
@@ -646,9 +689,9 @@ def test_a_property_of_the_method_takes_no_result() -> None:
             "object segmentation and spatial reasoning.",
             "achieving state-of-the-art performance in object segmentation and spatial reasoning",
         ),
-        (  # dev's DreamGym: the 30% holds on those tasks only
+        (  # dev's DreamGym: the 30% holds on those tasks only, so the phrase stays
             "On non-RL-ready tasks like WebArena, DreamGym outperforms all baselines by over 30%.",
-            None,
+            "outperforming, on non-RL-ready tasks like WebArena, all baselines by over 30%",
         ),
         (  # dev's SVG: "As a result" points back
             "As a result, SVG enables accelerated diffusion training and improves quality.",

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.clauses import evidence_clause, result_clause, result_cuts
+from assistant.summaries.clauses import (
+    evidence_clause,
+    result_clause,
+    result_cuts,
+    we_result_clause,
+)
 from assistant.summaries.compress import compress, title_line
 
 
@@ -258,3 +263,137 @@ def test_a_leading_phrase_the_result_holds_without(
     sentence: str, name: str, expected: str | None
 ) -> None:
     assert result_clause(sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # what the authors did, then what it achieved
+            "We apply RL training with VerIF to two models, achieving significant improvements "
+            "across several representative instruction-following benchmarks.",
+            "achieving significant improvements across several representative "
+            "instruction-following benchmarks",
+        ),
+        (  # after a connective and "then"
+            "Finally, we then exploit parallel test-time scaling, improving accuracy at minor "
+            "latency increase.",
+            "improving accuracy at minor latency increase",
+        ),
+        (  # what they found is not what their method achieved
+            "We find that larger models memorise more, reducing their robustness to paraphrase.",
+            None,
+        ),
+        (  # "enabling" says what a step does, not a result
+            "We fine-tune specialized cracking agents for each CAPTCHA category, enabling "
+            "consistent, cross-modal assessments.",
+            None,
+        ),
+        (  # the subject is not "we"
+            "Prior work fine-tunes a larger model, achieving 40% on the benchmark.",
+            None,
+        ),
+    ],
+)
+def test_a_result_of_what_the_authors_did(sentence: str, expected: str | None) -> None:
+    assert we_result_clause(sentence) == expected
+
+
+VERIF = (
+    "Reinforcement learning needs verification. We propose VerIF, a verification method that "
+    "combines rule-based code verification with LLM-based verification from a large reasoning "
+    "model. We apply RL training with VerIF to two models, achieving significant improvements "
+    "across several representative instruction-following benchmarks."
+)
+
+
+def test_a_result_of_what_the_authors_did_joins_the_line() -> None:
+    line = compress("VerIF: Verification Engineering for Reinforcement Learning", VERIF)
+    assert line is not None
+    assert line.text == (  # not "..., applying RL training with VerIF to two models, ..."
+        "VerIF is a verification method that combines rule-based code verification with "
+        "LLM-based verification from a large reasoning model, achieving significant "
+        "improvements across several representative instruction-following benchmarks."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (  # a phrase that limits the result stays with it
+            "On the 32B scale, A^2FM achieves 13.4% on BrowseComp and 70.4% on AIME25.",
+            "A^2FM",
+            "achieving, on the 32B scale, 13.4% on BrowseComp and 70.4% on AIME25",
+        ),
+        (
+            "On non-RL-ready tasks like WebArena, DreamGym outperforms all baselines by over 30%.",
+            "DreamGym",
+            "outperforming, on non-RL-ready tasks like WebArena, all baselines by over 30%",
+        ),
+        (  # a discourse marker is no limit, and not the result's
+            "In contrast, AnimaX outperforms all baselines by 3 points.",
+            "AnimaX",
+            None,
+        ),
+        (  # a phrase pointing back
+            "With these designs, NaTex outperforms previous methods in texture coherence.",
+            "NaTex",
+            None,
+        ),
+        (  # "it" after a limiting phrase: whose result is not sure
+            "On WebArena, it outperforms all baselines by over 30%.",
+            "DreamGym",
+            None,
+        ),
+    ],
+)
+def test_a_leading_phrase_that_limits_the_result_stays_with_it(
+    sentence: str, name: str, expected: str | None
+) -> None:
+    assert result_clause(sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (  # an adverb of the authors' feeling, then a concession the result holds without
+            "Remarkably, despite operating entirely without pre-loaded metadata, our framework "
+            "consistently matches or surpasses strong baselines that rely on schema prefilling.",
+            "TRUST-SQL",
+            "matching or surpassing strong baselines that rely on schema prefilling",
+        ),
+        (  # "Specially" for "Specifically"
+            "Specially, compared to vanilla models, Repair-R1 improves repair success rate by "
+            "2.68% to 48.29%.",
+            "Repair-R1",
+            "improving repair success rate by 2.68% to 48.29%",
+        ),
+    ],
+)
+def test_a_result_after_an_adverb_and_a_leading_phrase(
+    sentence: str, name: str, expected: str | None
+) -> None:
+    assert result_clause(sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # "We find that" and the method's own loss
+            "We find that our loss enables training with extremely small batch sizes without "
+            "compromising sample quality.",
+            "enabling training with extremely small batch sizes without compromising sample "
+            "quality",
+        ),
+        (
+            "We demonstrate that our orthogonal update strategy improves generalization accuracy "
+            "across diverse architectures.",
+            "improving generalization accuracy across diverse architectures",
+        ),
+        (  # "this strategy" may be another's
+            "This strategy improves generalization accuracy across diverse architectures.",
+            None,
+        ),
+    ],
+)
+def test_a_result_of_the_method_s_own_part(sentence: str, expected: str | None) -> None:
+    assert result_clause(sentence, "AYT") == expected

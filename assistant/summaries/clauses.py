@@ -13,7 +13,10 @@ from assistant.summaries.checker import dangles, name_pattern
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
 CONNECTIVES = (
     "in addition|additionally|moreover|furthermore|finally|further|then|also|notably|"
-    "specifically|importantly|in particular|to this end|to that end"
+    "specifically|importantly|in particular|to this end|to that end|"
+    # adverbs that only say how the authors feel about what follows ("Specially" is a common
+    # slip for "Specifically")
+    "remarkably|surprisingly|interestingly|impressively|crucially|critically|specially|overall"
 )
 _CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}),\s+", re.I)
 _LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
@@ -33,10 +36,14 @@ _BEFORE_NAME = (
 _RESULT_LEAD = (  # NAME and VERBS are filled in per paper
     r"^(?:.{0,160}?\b(?:show|shows|showing|showed|demonstrate|demonstrates|demonstrating|"
     r"demonstrated|indicate|indicates|indicated|reveal|reveals|revealed|confirm|confirms|"
-    r"confirmed|verify|verifies|verified)\s+(?:that\s+)?)?"
+    r"confirmed|verify|verifies|verified|find|finds|found)\s+(?:that\s+)?)?"
     r"(?P<subject>(?:our|the proposed|the resulting|this)\s+(?:\w+\s+){0,2}?(?:method|approach|"
     r"model|framework|system|technique|algorithm|pipeline|agent|policy|recipe|architecture)s?"
     r"(?:,\s+NAME,)?|"  # "Our model, OmniVinci, outperforms ..."
+    # "our orthogonal update strategy improves ...": only "our", as "this strategy" may be
+    # another's
+    r"(?:our|the proposed)\s+(?:[\w-]+\s+){0,2}?(?:strategy|scheme|mechanism|loss|objective|"
+    r"design|paradigm|solution)s?|"
     # "the 8B-parameter FaithLens outperforms ...", "Falcon-H1 models demonstrate ..."
     + _BEFORE_NAME
     + r"(?:(?:the\s+[\w.-]+\s+)?(?:NAME)(?:\s+(?:models?|family|series|variants?))?|it))"
@@ -140,7 +147,8 @@ CLAUSE_END = re.compile(
 def strip_lead(sentence: str) -> str:
     """The sentence without a leading phrase before its subject ("To address this, we ...")
     or a connective ("In addition, X ..."), and without "then" after "we"."""
-    sentence = _CONNECTIVE.sub("", _LEADING.sub("", sentence.strip(), count=1), count=1)
+    sentence = _CONNECTIVE.sub("", sentence.strip(), count=1)  # "Remarkably, despite X, our"
+    sentence = _CONNECTIVE.sub("", _LEADING.sub("", sentence, count=1), count=1)
     return capitalise(re.sub(r"^(we|We)\s+then\s+", r"\1 ", sentence))
 
 
@@ -160,9 +168,10 @@ def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()
     names = "|".join(re.escape(n) for n in (name, *aliases) if n) or "(?!x)x"
     verbs = "|".join(sorted(_ING, key=len, reverse=True))
     verbs += "|" + "|".join(f"{v}{_SHOWN}" for v in sorted(_SHOWING, key=len, reverse=True))
-    pattern = re.compile(_RESULT_LEAD.replace("NAME", names).replace("VERBS", verbs), re.I)
     text = strip_lead(sentence)
-    match = pattern.match(text)
+    lead = _RESULT_LEAD.replace("VERBS", verbs)
+    match = re.match(lead.replace("NAME", names), text, re.I)
+    match = match or re.match((_LIMITED_LEAD + lead[1:]).replace("NAME", names), text, re.I)
     if match is None:
         return None
     said = text[match.end() :]
@@ -170,7 +179,48 @@ def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()
     rest = _result_rest(said[: finite.start()] if finite else said)
     rest = rest and _AND_VERB.sub(_and_ing, rest)
     verb = match.group("verb").lower()
-    return f"{_ING.get(verb) or _SHOWING[verb]} {rest}" if rest else None
+    limit = match.groupdict().get("limit")  # it stays with the result: "achieving, on X, R"
+    rest = rest and (f"{limit[:1].lower()}{limit[1:]}, {rest}" if limit else rest)
+    return f"{_ING.get(verb) or _SHOWING[verb]}{',' if limit else ''} {rest}" if rest else None
+
+
+# A leading phrase that limits the result ("On the 32B scale, A^2FM achieves 13.4% ..."): kept
+# in the clause ("achieving, on the 32B scale, 13.4% ..."), with the method's own name as the
+# subject (not "it"); not a discourse marker ("In contrast") or a phrase pointing back.
+_DISCOURSE = (
+    r"in\s+(?:contrast|essence|summary|short|general|turn|fact|addition|particular|sum|total)|"
+    r"as\s+such|for\s+(?:example|instance)|on\s+the\s+other\s+hand"
+)
+_LIMITED_LEAD = (
+    rf"^(?P<limit>(?=(?:on|at|for|in|as|when|if|under|with|during)\s)(?!(?:{_DISCOURSE})\s*,)"
+    rf"(?!{_PHRASE_PART}*?\b(?:this|these|that|those|result|such)\b){_PHRASE_PART}{{3,120}}?),\s+"
+    r"(?=(?:the\s+[\w.-]+\s+)?(?:NAME)\b)"
+)
+
+
+# "We apply RL training with VerIF to two models, achieving significant improvements ...": what
+# the authors' own method or training achieved, as the -ing clause after "we" and what they
+# did; not after what they found or think ("We find that X ..., reducing ..."), nor a verb
+# that as often says what a step does ("enabling", "scaling", "increasing").
+_WE_DID = re.compile(
+    r"^We\s+(?!(?:find|found|observe|note|show|argue|identify|discover|hope|believe|expect|"
+    r"hypothesi[sz]e|conjecture|can|could|may|might|will|would)\b)[^,;:]{10,200}?,\s+"
+    r"(?P<verb>achieving|outperforming|improving|surpassing|yielding|reducing|reaching|"
+    r"attaining|boosting|delivering|matching|exceeding|obtaining|accelerating|beating|cutting|"
+    r"lowering)\s+"
+)
+
+
+def we_result_clause(sentence: str) -> str | None:
+    """The -ing result clause of a sentence saying what the authors did and what it achieved
+    ("We adopt a single-tower design ..., achieving tight audio-visual alignment" ->
+    "achieving tight audio-visual alignment"), cut before trailing commentary; None when the
+    sentence is not of that form."""
+    match = _WE_DID.match(strip_lead(sentence))
+    if match is None:
+        return None
+    rest = _result_rest(strip_lead(sentence)[match.end() :])
+    return f"{match.group('verb')} {_AND_VERB.sub(_and_ing, rest)}" if rest else None
 
 
 def _result_rest(rest: str) -> str | None:

@@ -47,6 +47,7 @@ from assistant.summaries.clauses import (
     result_clause,
     result_cuts,
     strip_lead,
+    we_result_clause,
 )
 from assistant.summaries.extractive import score_sentence, split_sentences
 
@@ -400,6 +401,7 @@ def _results(
     clause naming the method says more than one about the experiments), then their shorter
     forms, for a line that is too long with the whole clause."""
     named = [(s, r) for s in sentences if (r := result_clause(s, name, aliases))]
+    named += [(s, r) for s in sentences if (r := we_result_clause(s)) and s not in dict(named)]
     shown = [(s, r) for s in sentences if (r := evidence_clause(s))]
     whole = named + [clause for clause in shown if clause[0] not in dict(named)]
     return whole, [(s, cut) for s, r in whole for cut in result_cuts(r)]
@@ -870,6 +872,30 @@ def _opening_names(line: str) -> tuple[str, ...]:
     return (first, *spelled)
 
 
+def _result_verbs(line: str) -> list[str]:
+    return [w for w in _words(line) if w in RESULT_WORDS]
+
+
+# ", showing consistent gains ...": a joined clause of what the experiments show (a result,
+# though "showing" is not a result verb elsewhere: "a benchmark showing ..." is a head).
+_SHOWN_CLAUSE = re.compile(r",\s+(showing|revealing|demonstrating)\s", re.I)
+
+
+def _shown_verbs(line: str) -> list[str]:
+    return [m.group(1).lower() for m in _SHOWN_CLAUSE.finditer(line)]
+
+
+# "achieving, on the 32B scale, 13.4% ...": the phrase that limits a result (result_clause).
+_LIMITED_RESULT = re.compile(
+    r"\b(?:" + "|".join(sorted(RESULT_WORDS)) + r"|showing|demonstrating),\s+([^,]+),", re.I
+)
+
+
+def _drops_limit(draft: str, line: str) -> bool:
+    """Whether ``draft`` keeps a result but drops the phrase limiting it in ``line``."""
+    return any(m.group(1) not in draft for m in _LIMITED_RESULT.finditer(line))
+
+
 def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]:
     """Why the model's edit of ``line`` is not kept: the checker's reasons, and anything the
     edit adds (a word, number or name ``line`` lacks), numbers bound to other names than in
@@ -894,8 +920,10 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
     if len(draft.split()) < MIN_EDIT_WORDS:
         reasons.append("too short to say what the paper does")
     kept = set(_words(draft))
-    if any(w in RESULT_WORDS and w not in kept for w in _words(line)):
+    if any(w not in kept for w in (*_result_verbs(line), *_shown_verbs(line))):
         reasons.append("drops the result")
+    elif _drops_limit(draft, line):
+        reasons.append("drops the phrase that limits the result")
     if repeats_itself(draft) and not repeats_itself(line):
         reasons.append("repeats itself")
     if dangles(draft):
