@@ -469,11 +469,11 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
     rest = text[match.end() :]
     if _NOUN_NEXT.match(rest):
         return None
-    end = CLAUSE_END.search(rest)
-    rest = EXPANSION.sub("", rest[: end.start()] if end else rest).strip(" .,;")
+    rest = EXPANSION.sub("", rest[: _clause_end(rest)]).strip(" .,;")
     relative = _RELATIVE_WORD.search(rest)  # "that unifies and generalizes" stays finite
     split = relative.start() if relative else len(rest)
     rest = _THEN_VERB.sub(_then_ing, rest[:split]) + rest[split:]
+    rest = _AND_OBJECT_VERB.sub(lambda m: _and_verb_ing(m, text), rest)
     if not rest or len(rest.split()) < 2:
         return None
     adverbs = match.group("adverbs").replace("then ", "")
@@ -556,6 +556,20 @@ def _then_ing(match: re.Match[str]) -> str:
     return f"{match.group(1)} {ing}" if ing else match.group(0)
 
 
+# "encodes X and concatenates them": a second verb, known by the object after it, that must
+# follow the first into its -ing form ("encoding X and concatenating them").
+_AND_OBJECT_VERB = re.compile(
+    r"\band\s+([a-z]+s)(?=\s+(?:the|a|an|them|it|its|their|these|this|those|each|all)\b)"
+)
+
+
+def _and_verb_ing(match: re.Match[str], sentence: str) -> str:
+    verb = match.group(1)
+    # Not taken for a noun for standing after this "and" itself.
+    ing = _ing_form(verb, sentence.replace(f"and {verb}", ""))
+    return f"and {ing}" if ing else match.group(0)
+
+
 # "three key innovations: (1) A to do x; (2) B ...; and (3) C" -> "A, B, and C".
 _COUNTED = r"\b(?:two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}\w+s"  # "three key innovations"
 _LIST_LEAD = re.compile(_COUNTED + r"\s*(?::|,\s*(?:i\.e\.|namely),?)\s*(?=\((?:1|i|a)\))", re.I)
@@ -614,9 +628,39 @@ MIN_HOW_WORDS = 3
 
 def how_cuts(clause: str) -> list[str]:
     """``clause`` and its cuts at the points where it can end, longest first."""
-    cuts = [clause[: m.start()].strip(" ,") for m in _HOW_CUT.finditer(clause)]
+    cuts = [
+        clause[: m.start()].strip(" ,")
+        for m in _HOW_CUT.finditer(clause)
+        if not _inside_series(clause[: m.start()], clause[m.start() :])
+    ]
     kept = [clause, *reversed(cuts)]
     return [c for c in kept if len(c.split()) >= MIN_HOW_WORDS and _whole(c)]
+
+
+# ", checking A, validating B, and identifying C": a series of -ing items.
+_SERIES_ITEM = re.compile(r",\s+[a-z]+ing\b[^,]*$")
+_SERIES_NEXT = re.compile(r",\s+[a-z]+ing\b")
+_SERIES_LAST = re.compile(r",?\s+(?:and|or)\s+[a-z]+ing\b")
+
+
+def _clause_end(rest: str) -> int:
+    """Where a how clause ends (``CLAUSE_END``); before the whole series when that falls
+    between the items of one (", checking A, validating B, and identifying C")."""
+    end = CLAUSE_END.search(rest)
+    if end is None:
+        return len(rest)
+    series = _SERIES_ITEM.search(rest[: end.start()])
+    return (
+        series.start()
+        if series and _inside_series(rest[: end.start()], rest[end.start() :])
+        else end.start()
+    )
+
+
+def _inside_series(kept: str, cut: str) -> bool:
+    """The cut falls between items of one series, so the kept part ends on its first items
+    and reads as cut off ("..., checking theoretical results.")."""
+    return bool(_SERIES_ITEM.search(kept) and _SERIES_NEXT.match(cut) and _SERIES_LAST.search(cut))
 
 
 def _whole(clause: str) -> bool:

@@ -1,0 +1,35 @@
+"""clauses.how_clause: how the method works, as one well-formed -ing clause."""
+
+from __future__ import annotations
+
+from assistant.summaries.clauses import how_clause, how_cuts
+
+PAT = (
+    "PAT ingests full scientific manuscripts and produces a comprehensive evaluation, checking "
+    "theoretical results, validating experiments, suggesting improvements, and identifying "
+    "potential flaws."
+)
+
+
+def test_a_second_verb_with_its_object_follows_the_first_into_the_ing_form() -> None:
+    sentence = (
+        "Our approach encodes the input image and mask into the latent space and concatenates "
+        "them as conditioning signals for the U-Net."
+    )
+    clause = how_clause(sentence, ("DiGSeg",), follows_head=True)
+    assert clause is not None and "and concatenating them" in clause
+    assert how_clause("X encodes text and images with one tower.", ("X",)) == (
+        "encoding text and images with one tower"
+    )  # "images" takes no object: a noun, not a verb
+
+
+def test_a_series_of_ing_items_is_kept_whole_or_left_out() -> None:
+    clause = how_clause(PAT, ("PAT",))
+    assert (
+        clause == "ingesting full scientific manuscripts and producing a comprehensive evaluation"
+    )
+    cuts = how_cuts(
+        "ingesting manuscripts and producing an evaluation, checking theoretical results, "
+        "validating experiments, and identifying potential flaws"
+    )
+    assert not any(cut.endswith("checking theoretical results") for cut in cuts)
