@@ -12,7 +12,9 @@ import click
 from assistant.cli_common import handle_errors, print_json
 from assistant.config import Settings
 
-DATASET_CHOICES = ("sample_feed", "api_day", "injection")
+DEFAULT_DATASETS = ("sample_feed", "api_day", "injection")
+# Question sets over archive days, run on request (the runner extracts their days).
+DATASET_CHOICES = (*DEFAULT_DATASETS, "claim_questions", "lead_questions")
 
 
 @click.command(name="eval")
@@ -33,7 +35,7 @@ DATASET_CHOICES = ("sample_feed", "api_day", "injection")
 @click.option(
     "--datasets",
     "datasets",
-    default=",".join(DATASET_CHOICES),
+    default=",".join(DEFAULT_DATASETS),
     show_default=True,
     help="Comma-separated datasets from evals/datasets/.",
 )

@@ -40,3 +40,10 @@ def test_the_shared_directory_serves_when_it_holds_every_day(tmp_path: Path) -> 
 def test_api_days_are_read_from_every_part_of_a_feed() -> None:
     q = Question("x-1", "d", "sample+hf_api_2025-10-16", "single_fact", "?", (), (), (), (), "dev")
     assert api_days([q]) == {"2025-10-16"}
+
+
+def test_the_archive_question_sets_are_eval_choices_but_not_defaults() -> None:
+    from assistant.cli_eval import DEFAULT_DATASETS, _datasets
+
+    assert _datasets("lead_questions,claim_questions") == ("lead_questions", "claim_questions")
+    assert "lead_questions" not in DEFAULT_DATASETS
