@@ -33,3 +33,19 @@ def test_a_series_of_ing_items_is_kept_whole_or_left_out() -> None:
         "validating experiments, and identifying potential flaws"
     )
     assert not any(cut.endswith("checking theoretical results") for cut in cuts)
+
+
+def test_an_abbreviation_ends_no_sentence() -> None:
+    from assistant.summaries.extractive import split_sentences
+
+    text = "It gains 46.88% w.r.t. NDCG@10 on three datasets. We use e.g. A and B. Done."
+    assert split_sentences(text) == [
+        "It gains 46.88% w.r.t. NDCG@10 on three datasets.",
+        "We use e.g. A and B.",
+        "Done.",
+    ]
+
+
+def test_a_list_of_things_is_not_cut_before_its_last_item() -> None:
+    clause = "combining a Direction Oracle, a soft binding-affinity gate, and amortized fine-tuning"
+    assert how_cuts(clause) == [clause]

@@ -10,7 +10,19 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"”’')]*(?:\s*(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)?\s+(?=[A-Z\"“(\[])"
 )
 _LINE_BREAK = re.compile(r"\s*\n\s*")
-_ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "Eq.", "approx.")
+# No sentence ends here; the TL;DR sentence splitter imports them too.
+ABBREVIATIONS = (
+    "e.g.",
+    "i.e.",
+    "et al.",
+    "vs.",
+    "Fig.",
+    "Eq.",
+    "approx.",
+    "w.r.t.",
+    "cf.",
+    "resp.",
+)
 _MAX_DIGITS = 6  # "[" + 5000 digits + "]" must not reach int() (Python caps it at 4300 digits)
 
 
@@ -34,7 +46,7 @@ def _split_line(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         head = text[start : match.start()]
-        if head.rstrip().endswith(_ABBREVIATIONS):
+        if head.rstrip().endswith(ABBREVIATIONS):
             continue
         parts.append(text[start : match.end()].strip())
         start = match.end()

@@ -657,10 +657,16 @@ def _clause_end(rest: str) -> int:
     )
 
 
+# "combining A, B, and C": a list of things after the clause's last verb.
+_LAST_ITEMS = re.compile(r"\b[a-z]+ing\b[^,]*,[^,]*$")
+_LAST_AND = re.compile(r",\s+and\s")
+
+
 def _inside_series(kept: str, cut: str) -> bool:
     """The cut falls between items of one series, so the kept part ends on its first items
-    and reads as cut off ("..., checking theoretical results.")."""
-    return bool(_SERIES_ITEM.search(kept) and _SERIES_NEXT.match(cut) and _SERIES_LAST.search(cut))
+    and reads as cut off ("..., checking theoretical results.", "combining A, B.")."""
+    ing_items = _SERIES_ITEM.search(kept) and _SERIES_NEXT.match(cut) and _SERIES_LAST.search(cut)
+    return bool(ing_items or (_LAST_AND.match(cut) and _LAST_ITEMS.search(kept)))
 
 
 def _whole(clause: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.pipeline.citations import ABBREVIATIONS
 from assistant.sanitize import strip_markup
 from assistant.summaries.checker import (
     MAX_WORDS,
@@ -57,8 +58,15 @@ MIN_STUB_WORDS = 5  # words a trailing piece of a second sentence needs to be ke
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of an abstract (a simple splitter: a stop, then a capital or digit)."""
-    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    """Sentences of an abstract (a simple splitter: a stop, then a capital or digit; not
+    after an abbreviation such as "w.r.t.")."""
+    sentences: list[str] = []
+    for part in (s.strip() for s in _SENTENCE_END.split(text.strip())):
+        if sentences and sentences[-1].endswith(ABBREVIATIONS):
+            sentences[-1] = f"{sentences[-1]} {part}".strip()
+        elif part:
+            sentences.append(part)
+    return sentences
 
 
 def score_sentence(sentence: str, title: str, abstract: str = "") -> float:
