@@ -18,7 +18,7 @@ from assistant.models import Paper
 from assistant.services import Components
 from assistant.summaries.cache import TldrCache
 from assistant.summaries.checker import check_tldr
-from assistant.summaries.compress import edit_problems
+from assistant.summaries.edits import edit_problems
 from assistant.summaries.tldr import TldrWriter, base_line, summarise_papers
 from prompts import PromptError, load_prompt, parse_prompt
 

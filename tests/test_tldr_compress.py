@@ -12,10 +12,10 @@ from assistant.summaries.compress import (
     compress,
     contribution,
     dangles,
-    edit_problems,
     name_of,
     title_line,
 )
+from assistant.summaries.edits import edit_problems
 from assistant.summaries.extractive import split_sentences
 
 

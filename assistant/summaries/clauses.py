@@ -156,6 +156,14 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'.^][A-Za-z0-9]+)*")
+
+
+def casefolded_words(text: str) -> list[str]:
+    """``text``'s words in case-folded form, hyphenated and dotted ones ("GPT-4o", "1.3x") whole."""
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
 def _and_ing(match: re.Match[str]) -> str:
     """ "and reduces" -> "and reducing", to follow the first verb's -ing form."""
     return f"{match.group(0).split()[0]} {_ING[match.group(1).lower()]}"

@@ -16,7 +16,8 @@ from assistant.models import Paper
 from assistant.sanitize import clean_untrusted, strip_markup
 from assistant.summaries.cache import Tldr, TldrCache
 from assistant.summaries.checker import MAX_WORDS, check_borrowed
-from assistant.summaries.compress import compress, edit_problems
+from assistant.summaries.compress import compress
+from assistant.summaries.edits import edit_problems
 from assistant.summaries.extractive import (
     contribution_and_result,
     extractive_tldr,

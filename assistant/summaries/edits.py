@@ -1,0 +1,155 @@
+"""The check on the model's edit of a built TL;DR line: the edit may only cut words from the
+line (no rewording, no splice across a clause boundary, no number moved to another name) and
+must keep what the line is about (its opening name, its numbers, its result and the phrase
+limiting it), besides passing the checker. Pure functions (used by assistant.summaries.tldr).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from assistant.pipeline.meaning import (
+    repeats_itself,
+    reversed_polarity,
+    stray_numbers,
+    unbound_numbers,
+)
+from assistant.summaries.acronyms import definitions
+from assistant.summaries.checker import check_tldr, dangles
+from assistant.summaries.clauses import RESULT_WORDS, casefolded_words
+
+
+def numbers_of(text: str) -> set[str]:
+    return {w for w in casefolded_words(text) if any(c.isdigit() for c in w)}
+
+
+def _is_cut_from(draft: str, line: str) -> bool:
+    """Whether ``draft``'s words are ``line``'s words in order with some left out."""
+    remaining = iter(casefolded_words(line))
+    return all(any(word == other for other in remaining) for word in casefolded_words(draft))
+
+
+_BOUNDARY = (",", ";", ":")
+
+
+def _splices(draft: str, line: str) -> bool:
+    """Whether a cut runs across a clause boundary without removing whole clauses: "exploration
+    of [agent-user interactions, capturing the full] agent-environment state" says something
+    the line does not. A cut inside one clause, or of whole comma-delimited clauses, is fine."""
+    tokens, at = line.split(), 0
+    kept: list[int] = []
+    for word in draft.split():
+        while at < len(tokens) and _bare(tokens[at]) != _bare(word):
+            at += 1
+        if at == len(tokens):
+            return False  # not a cut of the line (the caller says so)
+        kept.append(at)
+        at += 1
+    for before, after in pairwise(kept):
+        gap = tokens[before + 1 : after]
+        crosses = any(t.endswith(_BOUNDARY) for t in gap[:-1])
+        if crosses and not (tokens[before].endswith(_BOUNDARY) and gap[-1].endswith(_BOUNDARY)):
+            return True
+    return False
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,;:()\"'“”").lower()
+
+
+def _moved_numbers(draft: str, line: str) -> list[str]:
+    """Numbers whose two preceding words differ from the line's: a cut that joined a number to
+    another statement ("reducing memory [by 70% and accelerating decoding] by 1.3x")."""
+
+    def contexts(text: str) -> dict[str, set[tuple[str, ...]]]:
+        words = casefolded_words(text)
+        found: dict[str, set[tuple[str, ...]]] = {}
+        for i, word in enumerate(words):
+            if any(c.isdigit() for c in word):
+                found.setdefault(word, set()).add(tuple(words[max(0, i - 2) : i]))
+        return found
+
+    source = contexts(line)
+    return [n for n, seen in contexts(draft).items() if not seen <= source.get(n, set())]
+
+
+def _new_repeats(draft: str, line: str) -> bool:
+    def repeated(text: str) -> set[tuple[str, ...]]:
+        words = casefolded_words(text)
+        grams = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+        return {g for g in grams if grams.count(g) > 1}
+
+    return bool(repeated(draft) - repeated(line))
+
+
+MIN_EDIT_WORDS = 8
+
+
+def _opening_names(line: str) -> tuple[str, ...]:
+    """The words an edit of ``line`` may start with and still name the line's subject: a
+    line opening "Long Form (ACR) ..." (``spell_out``) names it twice, and either will do."""
+    first = line.split()[0]
+    spelled = [acr for acr, long in definitions(line).items() if line.startswith(f"{long} ({acr})")]
+    return (first, *spelled)
+
+
+def _result_verbs(line: str) -> list[str]:
+    return [w for w in casefolded_words(line) if w in RESULT_WORDS]
+
+
+# ", showing consistent gains ...": a joined clause of what the experiments show (a result,
+# though "showing" is not a result verb elsewhere: "a benchmark showing ..." is a head).
+_SHOWN_CLAUSE = re.compile(r",\s+(showing|revealing|demonstrating)\s", re.I)
+
+
+def _shown_verbs(line: str) -> list[str]:
+    return [m.group(1).lower() for m in _SHOWN_CLAUSE.finditer(line)]
+
+
+# "achieving, on the 32B scale, 13.4% ...": the phrase that limits a result (result_clause).
+_LIMITED_RESULT = re.compile(
+    r"\b(?:" + "|".join(sorted(RESULT_WORDS)) + r"|showing|demonstrating),\s+([^,]+),", re.I
+)
+
+
+def _drops_limit(draft: str, line: str) -> bool:
+    """Whether ``draft`` keeps a result but drops the phrase limiting it in ``line``."""
+    return any(m.group(1) not in draft for m in _LIMITED_RESULT.finditer(line))
+
+
+def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]:
+    """Why the model's edit of ``line`` is not kept: the checker's reasons, and anything the
+    edit adds (a word, number or name ``line`` lacks), numbers bound to other names than in
+    the abstract, a dropped method name, self-repetition, a dangling reference, a reversed
+    claim. The edit may only cut and reorder: what it says was already checked in ``line``."""
+    reasons = list(check_tldr(draft, title, abstract))
+    if not _is_cut_from(draft, line):
+        reasons.append("rewords the line: only cutting words is allowed")
+    elif _splices(draft, line):
+        reasons.append("joins two clauses by cutting across a comma")
+    if _new_repeats(draft, line):
+        reasons.append("repeats a phrase the line says once")
+    wrong = unbound_numbers(draft, abstract) + stray_numbers(draft, abstract)
+    wrong += _moved_numbers(draft, line)
+    if wrong:
+        reasons.append(f"numbers bound to other names than in the abstract: {', '.join(wrong)}")
+    heads = _opening_names(line)
+    if not draft.startswith(heads):
+        reasons.append(f"drops the name the line starts with ({heads[0]})")
+    if (dropped := numbers_of(line) - numbers_of(draft)) and len(dropped) == len(numbers_of(line)):
+        reasons.append("drops the result's numbers")
+    if len(draft.split()) < MIN_EDIT_WORDS:
+        reasons.append("too short to say what the paper does")
+    kept = set(casefolded_words(draft))
+    if any(w not in kept for w in (*_result_verbs(line), *_shown_verbs(line))):
+        reasons.append("drops the result")
+    elif _drops_limit(draft, line):
+        reasons.append("drops the phrase that limits the result")
+    if repeats_itself(draft) and not repeats_itself(line):
+        reasons.append("repeats itself")
+    if dangles(draft):
+        reasons.append("refers to something it does not say")
+    if reversed_polarity(draft, line, abstract):
+        reasons.append("turns a claim around")
+    return reasons
