@@ -124,6 +124,8 @@ def kill_after(
         return False
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=30)
+    if proc.returncode == 0:
+        return False  # it finished between the poll and the signal: it ended first too
     assert proc.returncode == -signal.SIGKILL
     return True
 
