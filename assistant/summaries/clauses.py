@@ -253,7 +253,7 @@ _FINITE_AFTER = re.compile(
 _LATER_CLAUSE = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s")
 # Where a result can end and still say something whole: before a second -ing clause, a
 # "while" clause or a comparison of costs ("..., while using fewer parameters").
-_RESULT_CUT = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s|,?\s+while\s|,\s+with\s")
+_RESULT_CUT = re.compile(_LATER_CLAUSE.pattern + r"|,?\s+while\s|,\s+with\s")
 # "achieving 1) state-of-the-art ...": an item of a list the clause leaves out.
 _LIST_ITEM = re.compile(r"(?:^|\s)\(?(?:\d|i{1,3}|iv)\)\s")
 MIN_RESULT_WORDS = 3
