@@ -42,6 +42,13 @@ _TEX_SYMBOL = {
     "cdot": "·",
 }
 _TEX_SYMBOLS = re.compile(r"\$?\\(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])\$?")
+# The same TeX after a feed has already dropped its backslashes: "23times faster",
+# "textit{O}bstacles". Only where no English word can stand: glued to a digit, or a command
+# name right before its brace.
+_BARE_TIMES = re.compile(r"(?<=\d)times\b")
+_BARE_COMMAND = re.compile(
+    r"(?<![\\\w])\$?(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)\{([^{}]{0,500})\}\$?"
+)
 _TEX_ESCAPE = re.compile(r"\\([%&$#_{}])")
 _TEX_MATH = re.compile(r"\$(?!\s)([^$\\]{1,40}?)(?<!\s)\$")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
@@ -71,8 +78,9 @@ _INSTRUCTION = re.compile("|".join(_ORDERS), re.IGNORECASE)
 
 def untex(text: str) -> str:
     """TeX escapes and simple commands as the plain characters they stand for."""
-    text = _TEX_COMMAND.sub(r"\1", text)
+    text = _BARE_COMMAND.sub(r"\1", _TEX_COMMAND.sub(r"\1", text))
     text = _TEX_SYMBOLS.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
+    text = _BARE_TIMES.sub("×", text)
     text = _TEX_MATH.sub(r"\1", text)
     return _TEX_ESCAPE.sub(r"\1", text)
 
