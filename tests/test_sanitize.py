@@ -148,7 +148,10 @@ def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
         (r"a $\sim$5 point gain, $N$ steps", "a ~5 point gain, N steps"),
         ("costs $5 and $6", "costs $5 and $6"),
         # the feed already lost the backslashes
-        ("speedups (23times on CIFAR-10), 0.72times the time", "speedups (23× on CIFAR-10), 0.72× the time"),
+        (
+            "speedups (23times on CIFAR-10), 0.72times the time",
+            "speedups (23× on CIFAR-10), 0.72× the time",
+        ),
         ("three critical textit{O}bstacles", "three critical Obstacles"),
         ("runs 10 times faster in context{x}", "runs 10 times faster in context{x}"),
     ],
