@@ -84,6 +84,23 @@ def test_the_plain_statement_of_the_method_passes() -> None:
             "outperforms prior detectors on three benchmarks.",
             "task or dataset",
         ),
+        # A result bound to a benchmark or task named as the subject ("X is a ... benchmark").
+        (
+            "ShotBench is the first benchmark for shot boundary detection, achieving "
+            "state-of-the-art results on 500 videos.",
+            "task or dataset",
+        ),
+        (
+            "Shot Boundary Detection (SBD) is a relational detection task that splits a video, "
+            "outperforming prior detectors on three benchmarks.",
+            "task or dataset",
+        ),
+        # A count of parts promised and not given.
+        (
+            "GridTune is a relational shot detector trained on synthetic transitions, "
+            "incorporating three key ingredients.",
+            "count of parts",
+        ),
         # A name introduced bare.
         (
             "We introduce GridTune and study three axes of shot boundary detection.",
@@ -125,6 +142,13 @@ def test_a_line_that_is_not_the_main_statement_fails(line: str, fault: str) -> N
         # A full stop: the shorter phrase was chosen.
         "GridTune outperforms prior detectors on three benchmarks, moving shot detection "
         "closer to production.",
+        # A result whose own subject follows "showing that"; a model trained on a dataset.
+        "ShotBench is a new benchmark of 500 videos, showing that GridTune outperforms prior "
+        "detectors.",
+        "GridTune, a detector trained on the ShotBench dataset, outperforms prior detectors.",
+        # A count of parts that the line goes on to give.
+        "GridTune combines three key components: query transformers, shot ranges and "
+        "synthetic transitions.",
         # A name that opens with an ordinal word is not a list item.
         "Second Shot is a relational shot boundary detector built on query transformers.",
     ],

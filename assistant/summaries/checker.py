@@ -666,10 +666,29 @@ _PARTICIPLE_CLAUSE = re.compile(
     re.I,
 )
 STACKED = 3  # three participle clauses chained on one subject read as a stitched list
-# "TAIR, a novel restoration task ..., outperforms ...": a task or dataset does not beat methods.
-_RESULT_ON_TASK = re.compile(
-    r"^[^,]+,\s+(?:a|an)\s+[^,]*?\b(?:task|benchmark|dataset|problem|corpus|survey|setting)\b"
-    r"[^,]*,\s+(?:\w+ly\s+)?(?:outperform|surpass|beat|exceed)",
+# "TAIR, a novel restoration task ..., outperforms ...", "X is the first benchmark for ...,
+# achieving state-of-the-art results": a task or dataset does not beat methods. Only the head
+# noun counts ("a model trained on the ... dataset" may), and a result after "showing that
+# <another name>" has its own subject.
+_RESULT_ON_KIND = re.compile(
+    r"^\S+(?:\s\S+){0,2}(?:\s\([^)]*\))?(?:\s+(?:is|are)\s+|,\s+)(?:a|an|the)\s+"
+    r"(?:(?!(?:a|an|the|on|of|for|in|with|to|by|from|and|or|that|which|trained|built|based|"
+    r"using|via)\b)[\w'-]+\s+){0,6}?"
+    r"(?:benchmark|dataset|corpus|task|problem|survey|setting|testbed|leaderboard)s?(?![\w-])(?!\s+and\b)"
+    r"(?:(?!\b(?:show|demonstrat|reveal|find|found|indicat|prov)\w*\s+that\b)[^.;])*?"
+    r"(?:\b(?:achiev|attain|reach|deliver|set)\w*\s+(?:a\s+)?(?:new\s+)?(?:state-of-the-art|sota|"
+    r"superior|competitive|top)\b|,\s+(?:\w+ly\s+)?(?:outperform|surpass|beat|exceed))",
+    re.I,
+)
+# "incorporating three key ingredients": a count of parts promised and not given.
+_PROMISED_PARTS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|several|multiple)\s+(?:key|core|main|major|novel|"
+    r"critical|important|crucial|complementary|essential|fundamental|primary|central|distinct)\s+"
+    r"(?:ingredients|components|mechanisms|modules|stages|strategies|innovations|techniques|"
+    r"contributions|designs|steps|phases|pillars|principles|insights|advances|aspects|factors|"
+    r"dimensions|axes|challenges|issues|problems|limitations|properties|objectives|parts|"
+    r"elements|features|improvements|ideas|findings|lessons|observations|capabilities)\b"
+    r"(?!,?\s*(?::|\(|—|–|(?:namely|including|such as|like)\b))",
     re.I,
 )
 # "We introduce Klear and delve into ...", "We propose X (its expansion).": a name
@@ -704,7 +723,8 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
         (_SECONDARY, 'a secondary finding ("further shows"), not the paper\'s main point'),
         (_UNNAMED_SUBJECT, 'vacuous: the subject names nothing ("Our approach enables ...")'),
         (_CLAUSE_THEN_PRONOUN, "a motivation clause about a pronoun, not the paper's work"),
-        (_RESULT_ON_TASK, "a result attached to a task or dataset, not to the method"),
+        (_RESULT_ON_KIND, "a result attached to a task or dataset, not to the method"),
+        (_PROMISED_PARTS, 'names a count of parts ("three key ingredients") but not the parts'),
         (_BARE_INTRODUCTION, "introduces a name without saying what it is"),
         (_LIST_ITEM, 'one item of a list ("Second, ..."), not the paper\'s main point'),
         (_RESULTS_OPENING, '"Results show ...": say what the paper proposes or finds'),
