@@ -35,6 +35,12 @@ UNGRAMMATICAL = "ungrammatical"
             "them into ranges, outperforming prior detectors.",
             UNGRAMMATICAL,
         ),
+        # "..., predicting X and outperforms Y": a participle and a finite verb joined by "and".
+        (
+            "GridTune is a relational shot detector, predicting shot ranges with a query "
+            "transformer and significantly outperforms prior detectors.",
+            UNGRAMMATICAL,
+        ),
         # "X is a ..., and Y, the ...": the second name has no verb.
         (
             "GridTune is a relational detector for shot boundaries, and ShotBench, a benchmark "
@@ -54,6 +60,9 @@ def test_a_line_that_is_not_one_grammatical_sentence_fails(line: str, fault: str
         "GridTune predicts shot ranges with a query transformer; ShotBench covers 500 videos.",
         # The participle clause sits between the subject and its verb.
         "GridTune, routing shots, decomposes them into ranges with a query transformer.",
+        # The finite verbs after "showing that" are the that-clause's own, joined by "and".
+        "ShotBench is a benchmark of 500 videos, showing that GridTune predicts shot ranges and "
+        "outperforms prior detectors.",
         # "and Y, a ..." as the object of "introduce", not a second subject.
         "We introduce GridTune, a relational detector, and ShotBench, a benchmark of 500 videos.",
     ],

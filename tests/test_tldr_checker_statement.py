@@ -101,6 +101,12 @@ def test_the_plain_statement_of_the_method_passes() -> None:
             "incorporating three key ingredients.",
             "count of parts",
         ),
+        # The first step of a procedure appended as the point.
+        (
+            "GridTune is a relational shot detector trained on synthetic transitions, first "
+            "splitting a video into shots.",
+            "first step",
+        ),
         # A name introduced bare.
         (
             "We introduce GridTune and study three axes of shot boundary detection.",
@@ -146,6 +152,9 @@ def test_a_line_that_is_not_the_main_statement_fails(line: str, fault: str) -> N
         "ShotBench is a new benchmark of 500 videos, showing that GridTune outperforms prior "
         "detectors.",
         "GridTune, a detector trained on the ShotBench dataset, outperforms prior detectors.",
+        # "first" that is not a step of a procedure.
+        "GridTune is the first relational detector, predicting shot ranges with a query "
+        "transformer.",
         # A count of parts that the line goes on to give.
         "GridTune combines three key components: query transformers, shot ranges and "
         "synthetic transitions.",

@@ -137,7 +137,11 @@ _CLAIMED = re.compile(
     re.I,
 )
 # TeX and quote artefacts copied from the abstract ("17.1\\%", "GUI-360^circ", "Stress-Test''").
-_ARTEFACT = re.compile(r"(?<!\w)\^|\^(?!\d)|''|``|\\[A-Za-z%]|\$")
+# A TeX command whose backslash was lost, glued to its neighbours ("2times", "ARightarrowB").
+_ARTEFACT = re.compile(
+    r"(?<!\w)\^|\^(?!\d)|''|``|\\[A-Za-z%]|\$|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]",
+    re.IGNORECASE,
+)
 # "development-from", "immediaTE": punctuation or casing broken in the copy.
 _BROKEN = re.compile(
     r"\b\w+-(?:from|within|into|with|and|or|to|of|in|on|for|the|a)\s|\b[a-z]{3,}[A-Z]{2,}\b"
@@ -156,6 +160,19 @@ _SPLICED = re.compile(r";\s+(?:we|it|they)\s", re.I)
 _MIXED_CHAIN = re.compile(
     r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s[^;]*,\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b[^,]*,"
     r"\s+(?:\w+ly\s+)?(?!\w+ing\b)[a-z]+s\s+(?:them|it|this|these|those|the|a|an|its|their)\b"
+)
+# "..., achieving X and significantly outperforms Y": a participle and a finite verb joined by
+# "and" as if they were one form ("showing that X outperforms ... and achieves" is not).
+_MIXED_AND = re.compile(
+    r",\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b(?:(?!\bthat\b)[^,;.])*?,?\s+and\s+(?:\w+ly\s+)?"
+    r"(?:outperforms|surpasses|achieves|improves|reduces|enables|provides|yields|delivers|"
+    r"matches|exceeds|reaches|requires|uses|generates|produces|resumes|supports|introduces|shows|demonstrates|"
+    r"reveals|ensures|maintains|offers|preserves|captures|learns|predicts|retains|scales|boosts|"
+    r"lowers|increases|enhances|establishes|sets|attains|leverages|employs|combines|integrates|"
+    r"decomposes|builds|trains|adopts|applies|allows|facilitates|mitigates|addresses|avoids|"
+    r"eliminates|outputs|performs|creates|constructs|extends|unifies|bridges|incorporates|"
+    r"exhibits|accelerates|remains|rivals)\b",
+    re.I,
 )
 # "X is a task ..., and Y, the first framework ...": the second name has no verb.
 _VERBLESS_SECOND = re.compile(
@@ -378,7 +395,7 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
         reasons.append('a noun phrase ("X, a ...") with no verb, not a sentence')
     if _INNER_SENTENCE.search(text.rstrip(".!? ")) or _SPLICED.search(text):
         reasons.append("more than one sentence")
-    if _MIXED_CHAIN.search(text) or _VERBLESS_SECOND.search(text):
+    if _MIXED_CHAIN.search(text) or _VERBLESS_SECOND.search(text) or _MIXED_AND.search(text):
         reasons.append("ungrammatical: a clause of the chain has the wrong verb form or none")
     if _DANGLING_REF.search(text) or dangles(text):
         reasons.append('refers to something it does not say ("this gap", "To achieve this")')
@@ -691,6 +708,9 @@ _PROMISED_PARTS = re.compile(
     r"(?!,?\s*(?::|\(|—|–|(?:namely|including|such as|like)\b))",
     re.I,
 )
+# "X is a multi-agent system ..., first decomposing a user idea into ...": the first step of a
+# procedure, which promises the rest, is a detail, not the paper's point.
+_FIRST_STEP = re.compile(r",\s+(?:by\s+)?first\s+\w+ing\b", re.I)
 # "We introduce Klear and delve into ...", "We propose X (its expansion).": a name
 # introduced without saying what it is.
 _BARE_INTRODUCTION = re.compile(
@@ -725,6 +745,7 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
         (_CLAUSE_THEN_PRONOUN, "a motivation clause about a pronoun, not the paper's work"),
         (_RESULT_ON_KIND, "a result attached to a task or dataset, not to the method"),
         (_PROMISED_PARTS, 'names a count of parts ("three key ingredients") but not the parts'),
+        (_FIRST_STEP, 'the first step of a procedure ("first training ..."), not the point'),
         (_BARE_INTRODUCTION, "introduces a name without saying what it is"),
         (_LIST_ITEM, 'one item of a list ("Second, ..."), not the paper\'s main point'),
         (_RESULTS_OPENING, '"Results show ...": say what the paper proposes or finds'),
