@@ -139,7 +139,8 @@ _CLAIMED = re.compile(
 # TeX and quote artefacts copied from the abstract ("17.1\\%", "GUI-360^circ", "Stress-Test''").
 # A TeX command whose backslash was lost, glued to its neighbours ("2times", "ARightarrowB").
 _ARTEFACT = re.compile(
-    r"(?<!\w)\^|\^(?!\d)|''|``|\\[A-Za-z%]|\$|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]",
+    r"(?<!\w)\^|\^(?!\d)|''|``|\\[A-Za-z%]|\$"
+    r"|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]",
     re.IGNORECASE,
 )
 # "development-from", "immediaTE": punctuation or casing broken in the copy.
@@ -166,12 +167,13 @@ _MIXED_CHAIN = re.compile(
 _MIXED_AND = re.compile(
     r",\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b(?:(?!\bthat\b)[^,;.])*?,?\s+and\s+(?:\w+ly\s+)?"
     r"(?:outperforms|surpasses|achieves|improves|reduces|enables|provides|yields|delivers|"
-    r"matches|exceeds|reaches|requires|uses|generates|produces|resumes|supports|introduces|shows|demonstrates|"
-    r"reveals|ensures|maintains|offers|preserves|captures|learns|predicts|retains|scales|boosts|"
-    r"lowers|increases|enhances|establishes|sets|attains|leverages|employs|combines|integrates|"
-    r"decomposes|builds|trains|adopts|applies|allows|facilitates|mitigates|addresses|avoids|"
-    r"eliminates|outputs|performs|creates|constructs|extends|unifies|bridges|incorporates|"
-    r"exhibits|accelerates|remains|rivals)\b",
+    r"matches|exceeds|reaches|requires|uses|generates|produces|resumes|supports|"
+    r"introduces|shows|demonstrates|reveals|ensures|maintains|offers|preserves|captures|"
+    r"learns|predicts|retains|scales|boosts|lowers|increases|enhances|establishes|sets|"
+    r"attains|leverages|employs|combines|integrates|decomposes|builds|trains|adopts|"
+    r"applies|allows|facilitates|mitigates|addresses|avoids|eliminates|outputs|performs|"
+    r"creates|constructs|extends|unifies|bridges|incorporates|exhibits|accelerates|"
+    r"remains|rivals)\b",
     re.I,
 )
 # "X is a task ..., and Y, the first framework ...": the second name has no verb.
@@ -691,7 +693,8 @@ _RESULT_ON_KIND = re.compile(
     r"^\S+(?:\s\S+){0,2}(?:\s\([^)]*\))?(?:\s+(?:is|are)\s+|,\s+)(?:a|an|the)\s+"
     r"(?:(?!(?:a|an|the|on|of|for|in|with|to|by|from|and|or|that|which|trained|built|based|"
     r"using|via)\b)[\w'-]+\s+){0,6}?"
-    r"(?:benchmark|dataset|corpus|task|problem|survey|setting|testbed|leaderboard)s?(?![\w-])(?!\s+and\b)"
+    r"(?:benchmark|dataset|corpus|task|problem|survey|setting|testbed|leaderboard)s?"
+    r"(?![\w-])(?!\s+and\b)"
     r"(?:(?!\b(?:show|demonstrat|reveal|find|found|indicat|prov)\w*\s+that\b)[^.;])*?"
     r"(?:\b(?:achiev|attain|reach|deliver|set)\w*\s+(?:a\s+)?(?:new\s+)?(?:state-of-the-art|sota|"
     r"superior|competitive|top)\b|,\s+(?:\w+ly\s+)?(?:outperform|surpass|beat|exceed))",
