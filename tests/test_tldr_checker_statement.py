@@ -67,6 +67,10 @@ def test_the_plain_statement_of_the_method_passes() -> None:
             "The proposed method outperforms prior detectors on three shot detection benchmarks.",
             "subject names nothing",
         ),
+        (
+            "Our approach relies solely on a query transformer trained on synthetic transitions.",
+            "subject names nothing",
+        ),
         # A motivation clause whose main clause is about a pronoun.
         (
             "While shot boundary detection is still young, its methods ignore relations of shots.",
@@ -175,6 +179,9 @@ def test_an_opening_we_or_this_survey_is_a_sentence_not_a_reference() -> None:
         line = line.rstrip(".") + "."
         assert not check_form(line, abstract), line
     assert check_form("We challenge this common belief by introducing X, a method.", abstract)
+    # "We <verb> its ...": the pronoun's referent is in the abstract, not in the line.
+    assert check_form("We demonstrate its effectiveness on three shot benchmarks.", abstract)
+    assert not check_form("We train GridTune on synthetic shots and test it on videos.", abstract)
 
 
 @pytest.mark.parametrize(

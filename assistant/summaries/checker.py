@@ -125,6 +125,7 @@ ANAPHORA = re.compile(
     r"technique|paradigm|pipeline|idea|design|strategy|mechanism|module|bias|effect)s?\b"
     r"|^to \w+ the (?:challenges?|gaps?|limitations?|problems?|issues?)\b"
     r"|\bto (?:further|this end|that end)\b|\brespectively\b|\b(?:the former|the latter)\b"
+    r"|^we\s+(?:\w+ly\s+)?\w+\s+(?:its|their|it|them)\b"  # "We demonstrate its effectiveness"
     r"|^(?:it|they|this(?!\s+(?:paper|work|study|survey|article|report)\b)|these|those|such|"
     r"its|their|thus|therefore|hence|moreover|furthermore|yet|"
     r"additionally|also|however|then|finally|consequently)\b",
@@ -665,12 +666,13 @@ _SECONDARY = re.compile(
     r"suggest|prov|illustrat|verif)\w*",
     re.I,
 )
-# "The method enables ...", "Our approach outperforms ...": a subject that names nothing.
+# "The method enables ...", "Our approach relies on ...": a subject that names nothing, with
+# any verb in the third person.
 _UNNAMED_SUBJECT = re.compile(
     r"^(?:the|our)\s+(?:new\s+|novel\s+|proposed\s+)?(?:method|approach|framework|model|"
     r"technique|system|pipeline|algorithm|strategy|solution)s?\s+(?:\w+ly\s+)?"
     r"(?:can|could|is|are|enables|allows|improves|achieves|outperforms|surpasses|yields|"
-    r"delivers|offers|provides|shows|demonstrates|leads|reduces|increases|boosts)\b",
+    r"delivers|offers|provides|shows|demonstrates|leads|reduces|increases|boosts|[a-z]+[^s\W]s)\b",
     re.I,
 )
 # "While this area is young, its extension ...": the main clause is about a pronoun.
