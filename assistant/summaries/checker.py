@@ -690,7 +690,7 @@ STACKED = 3  # three participle clauses chained on one subject read as a stitche
 # "TAIR, a novel restoration task ..., outperforms ...", "X is the first benchmark for ...,
 # achieving state-of-the-art results": a task or dataset does not beat methods. Only the head
 # noun counts ("a model trained on the ... dataset" may), and a result after "showing that
-# <another name>" has its own subject.
+# <another name>" or "models that achieve" has its own subject.
 _RESULT_ON_KIND = re.compile(
     r"^\S+(?:\s\S+){0,2}(?:\s\([^)]*\))?(?:\s+(?:is|are)\s+|,\s+)(?:a|an|the)\s+"
     r"(?:(?!(?:a|an|the|on|of|for|in|with|to|by|from|and|or|that|which|trained|built|based|"
@@ -698,11 +698,13 @@ _RESULT_ON_KIND = re.compile(
     r"(?:benchmark|dataset|corpus|task|problem|survey|setting|testbed|leaderboard)s?"
     r"(?![\w-])(?!\s+and\b)"
     r"(?:(?!\b(?:show|demonstrat|reveal|find|found|indicat|prov)\w*\s+that\b)[^.;])*?"
-    r"(?:\b(?:achiev|attain|reach|deliver|set)\w*\s+(?:a\s+)?(?:new\s+)?(?:state-of-the-art|sota|"
-    r"superior|competitive|top)\b|,\s+(?:\w+ly\s+)?(?:outperform|surpass|beat|exceed))",
+    r"(?:(?<!that )(?<!which )\b(?:achiev|attain|reach|deliver|set)\w*\s+(?:a\s+)?(?:new\s+)?"
+    r"(?:state-of-the-art|sota|superior|competitive|top)\b"
+    r"|,\s+(?:\w+ly\s+)?(?:outperform|surpass|beat|exceed))",
     re.I,
 )
-# "incorporating three key ingredients": a count of parts promised and not given.
+# "incorporating three key ingredients": a count of parts promised and not given (": ...",
+# "(1) ...", "for X, Y and Z" give them).
 _PROMISED_PARTS = re.compile(
     r"\b(?:two|three|four|five|six|seven|several|multiple)\s+(?:key|core|main|major|novel|"
     r"critical|important|crucial|complementary|essential|fundamental|primary|central|distinct)\s+"
@@ -710,7 +712,7 @@ _PROMISED_PARTS = re.compile(
     r"contributions|designs|steps|phases|pillars|principles|insights|advances|aspects|factors|"
     r"dimensions|axes|challenges|issues|problems|limitations|properties|objectives|parts|"
     r"elements|features|improvements|ideas|findings|lessons|observations|capabilities)\b"
-    r"(?!,?\s*(?::|\(|—|–|(?:namely|including|such as|like)\b))",
+    r"(?!,?\s*(?::|\(|—|–|(?:namely|including|such as|like|for)\b))",
     re.I,
 )
 # "X is a multi-agent system ..., first decomposing a user idea into ...": the first step of a
