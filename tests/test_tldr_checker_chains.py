@@ -109,3 +109,11 @@ def test_a_line_a_reader_would_not_use_fails(line: str, fault: str) -> None:
 )
 def test_near_misses_pass_the_statement_rules(line: str) -> None:
     assert check_statement(line, TITLE, ABSTRACT) == []
+
+
+def test_a_hyphenated_compound_said_twice_repeats_a_phrase() -> None:
+    line = "GridTune is a shot-aware detector that predicts shot ranges for shot-aware transitions."
+    assert "repeats a phrase" in check_form(line, ABSTRACT)
+    # A term the abstract itself says twice may be said twice.
+    abstract = f"{ABSTRACT} A shot-aware detector learns shot-aware transitions."
+    assert "repeats a phrase" not in check_form(line, abstract)
