@@ -222,6 +222,12 @@ def test_a_name_with_an_exponent_is_not_a_tex_artefact() -> None:
     assert check_form("GUI-360^circ is a dataset of three canonical computer tasks.")
 
 
+def test_a_tex_command_that_lost_its_backslash_is_an_artefact() -> None:
+    assert check_form("TPG achieves nearly a 2times improvement in FID over the SDXL baseline.")
+    assert check_form("CogFlow simulates reasoning: perceptionRightarrowinternalization.")
+    assert not check_form("TPG is 2 times faster and sometimes matches CFG in prompt alignment.")
+
+
 def test_a_sentence_saying_what_the_named_work_is_does_not_only_restate_the_title() -> None:
     title = "SimpleGVR: A Simple Baseline for Latent-Cascaded Video Super-Resolution"
     abstract = "We study cascaded video super-resolution and propose a simple baseline."

@@ -35,6 +35,12 @@ UNGRAMMATICAL = "ungrammatical"
             "them into ranges, outperforming prior detectors.",
             UNGRAMMATICAL,
         ),
+        # "..., predicting X and outperforms Y": a participle and a finite verb joined by "and".
+        (
+            "GridTune is a relational shot detector, predicting shot ranges with a query "
+            "transformer and significantly outperforms prior detectors.",
+            UNGRAMMATICAL,
+        ),
         # "X is a ..., and Y, the ...": the second name has no verb.
         (
             "GridTune is a relational detector for shot boundaries, and ShotBench, a benchmark "
@@ -54,6 +60,9 @@ def test_a_line_that_is_not_one_grammatical_sentence_fails(line: str, fault: str
         "GridTune predicts shot ranges with a query transformer; ShotBench covers 500 videos.",
         # The participle clause sits between the subject and its verb.
         "GridTune, routing shots, decomposes them into ranges with a query transformer.",
+        # The finite verbs after "showing that" are the that-clause's own, joined by "and".
+        "ShotBench is a benchmark of 500 videos, showing that GridTune predicts shot ranges and "
+        "outperforms prior detectors.",
         # "and Y, a ..." as the object of "introduce", not a second subject.
         "We introduce GridTune, a relational detector, and ShotBench, a benchmark of 500 videos.",
     ],
@@ -100,3 +109,11 @@ def test_a_line_a_reader_would_not_use_fails(line: str, fault: str) -> None:
 )
 def test_near_misses_pass_the_statement_rules(line: str) -> None:
     assert check_statement(line, TITLE, ABSTRACT) == []
+
+
+def test_a_hyphenated_compound_said_twice_repeats_a_phrase() -> None:
+    line = "GridTune is a shot-aware detector that predicts shot ranges for shot-aware transitions."
+    assert "repeats a phrase" in check_form(line, ABSTRACT)
+    # A term the abstract itself says twice may be said twice.
+    abstract = f"{ABSTRACT} A shot-aware detector learns shot-aware transitions."
+    assert "repeats a phrase" not in check_form(line, abstract)
