@@ -5,23 +5,52 @@ but it gives no parameter count: quoting it would read as an answer. A question 
 things ("how many N") is given its number only by a sentence with a quantity just before N
 ("865M parameters", "seven benchmark datasets", "a three-stage curriculum"), or, for
 parameters, a model size ("our 7B model"). Any other number question needs at least one
-quantity the question lacks.
+quantity the question lacks, in a sentence that holds what the question names: "What accuracy
+does Jet-RL reach on AIME?" is not answered by "Jet-RL achieves up to 33% speedup", nor "What
+resolve rate does SWE-Pruner reach on SWE-Bench Verified?" by "23-54% token reduction on ...
+SWE-Bench Verified". The slot of an ask is the benchmark it is tested on ("on AIME") and the
+measure it names before its verb ("What *resolve rate* does ..."); a sentence fits the slot
+when it holds every such benchmark and, unless the measure is only "score" or "improvement",
+one of its words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from assistant.pipeline.evidence import need_of, quantities
-from assistant.pipeline.text import stems
+from assistant.pipeline.lead import ask_head, ask_of, question_parts, tested_on
+from assistant.pipeline.text import entities, stems, topic_words
 
 # "how many (human) labelers", "how many image-text pairs": the counted noun ends the group.
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b", re.I)
 _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
 _TOKEN = re.compile(r"[\w.,%×-]+")
+_WORD = re.compile(r"[\w-]+")
 _MODEL_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\b")
 COUNT_BEFORE = 6  # tokens before the counted noun that may hold its number
+# Measure words that say a number is asked for, not which one: any number may answer them.
+_ANY_MEASURE = stems(
+    set(
+        """score value number amount improvement gain margin performance result percentage
+        factor multiple share fraction proportion size boost increase decrease reduction
+        difference level figure higher lower more less better worse relative absolute overall
+        average mean""".split()
+    )
+)
+# A measure with a unit may be given by its unit alone: "up to 1080p and 48 fps".
+_IN_UNITS = stems(
+    set(
+        """resolution frame fps memory time latency length duration cost throughput storage
+        height width depth temperature price budget hours days""".split()
+    )
+)
+# A speed is given as a speedup, as "faster" or as an acceleration.
+_SPEED = frozenset(
+    stems({"speedup", "speed", "faster", "fast", "accelerate", "acceleration", "quicker"})
+)
 
 
 def counted_noun(question: str) -> str | None:
@@ -41,7 +70,49 @@ def number_not_given(question: str, sentences: Sequence[str]) -> str | None:
     noun = counted_noun(question)
     if noun is not None:
         return None if _counts(text, noun, question) else f"the number of {noun.lower()}"
-    return None if quantities(text) - quantities(question) else "the number asked for"
+    return None if _gives_number(question, sentences) else "the number asked for"
+
+
+class Slot(NamedTuple):
+    """What a number ask names: the sentence giving its number must hold each of ``names``
+    (lower case) and, when there is any, one stem of its ``measure``."""
+
+    names: frozenset[str]
+    measure: frozenset[str]
+
+
+def slot_of(ask: str, title: str) -> Slot:
+    """The benchmarks an ask is tested on ("on AIME") and the names before its verb ("What
+    *GenEval* score"), less those of the title; the measure before its verb ("resolve rate"),
+    none when it is only "score" or "improvement" or is given in units."""
+    head = ask_head(ask_of(ask))
+    named = tested_on(ask) & entities(ask) | entities(head)
+    measure = topic_words(head) - _ANY_MEASURE
+    return Slot(
+        frozenset(n for n in named if n not in title.lower()),
+        frozenset() if measure & _IN_UNITS else frozenset(measure),
+    )
+
+
+def fits(sentence: str, slot: Slot) -> bool:
+    """``sentence`` holds every name of the slot and a word of its measure (a speed as any
+    speed word)."""
+    if not all(name in sentence.lower() for name in slot.names):
+        return False
+    measure = slot.measure | (_SPEED if slot.measure & _SPEED else frozenset())
+    return not measure or bool(stems({w.lower() for w in _WORD.findall(sentence)}) & measure)
+
+
+def _gives_number(question: str, sentences: Sequence[str]) -> bool:
+    """A sentence gives a quantity the question lacks and fits the slot of one of its number
+    asks (of a two-part question, one answered part is an answer)."""
+    asks = [part for part in question_parts(question) if "number" in need_of(part)]
+    slots = [slot_of(ask, sentences[0]) for ask in asks] or [Slot(frozenset(), frozenset())]
+    asked = quantities(question)
+    return any(
+        quantities(sentence) - asked and any(fits(sentence, slot) for slot in slots)
+        for sentence in sentences
+    )
 
 
 def _counts(text: str, noun: str, question: str) -> bool:
