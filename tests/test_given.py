@@ -102,6 +102,11 @@ def test_a_named_measure_must_stand_with_the_number() -> None:
             "on TerminalBench 2.0, Qwen2.5-7B improves from 2.2% to 3.4%.",
         ),
         ("What improvement does UniVG-R1 achieve on MIG-Bench?", "It gains 9.1% on MIG-Bench."),
+        # A benchmark may be spaced another way.
+        (
+            "What pass@1 does AutoCoder report on HumanEval?",
+            "AutoCoder beats GPT-4o in pass@1 on the Human Eval benchmark (90.9%).",
+        ),
         # A measure in units may be given by its unit alone.
         (
             "Up to what resolution and frame rate can X generate videos?",

@@ -29,6 +29,7 @@ _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b", re.I)
 _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
 _TOKEN = re.compile(r"[\w.,%×-]+")
 _WORD = re.compile(r"[\w-]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _MODEL_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\b")
 COUNT_BEFORE = 6  # tokens before the counted noun that may hold its number
 # Measure words that say a number is asked for, not which one: any number may answer them.
@@ -95,12 +96,18 @@ def slot_of(ask: str, title: str) -> Slot:
 
 
 def fits(sentence: str, slot: Slot) -> bool:
-    """``sentence`` holds every name of the slot and a word of its measure (a speed as any
-    speed word)."""
-    if not all(name in sentence.lower() for name in slot.names):
+    """``sentence`` holds every name of the slot (spaced or hyphenated any way) and a word of
+    its measure (a speed as any speed word)."""
+    squashed = _squash(sentence)
+    if not all(_squash(name) in squashed for name in slot.names):
         return False
     measure = slot.measure | (_SPEED if slot.measure & _SPEED else frozenset())
     return not measure or bool(stems({w.lower() for w in _WORD.findall(sentence)}) & measure)
+
+
+def _squash(text: str) -> str:
+    """Lower case, letters and digits only: "Human Eval" names HumanEval."""
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _gives_number(question: str, sentences: Sequence[str]) -> bool:
