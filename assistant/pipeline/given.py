@@ -30,6 +30,7 @@ _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a r
 _TOKEN = re.compile(r"[\w.,%×-]+")
 _WORD = re.compile(r"[\w-]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_WHAT = re.compile(r"(?:what|which)\b", re.I)
 _MODEL_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\b")
 COUNT_BEFORE = 6  # tokens before the counted noun that may hold its number
 # Measure words that say a number is asked for, not which one: any number may answer them.
@@ -63,15 +64,15 @@ def counted_noun(question: str) -> str | None:
 
 def number_not_given(question: str, sentences: Sequence[str]) -> str | None:
     """What the question asks a number for when ``sentences`` (one paper's title and abstract)
-    give none: "the number of parameters", "the number asked for"; None when they do, or the
-    question asks for no number."""
+    give none: "the number of parameters", "the accuracy on AIME", "the number asked for"; None
+    when they do, or the question asks for no number."""
     if "number" not in need_of(question):
         return None
     text = " ".join(sentences)
     noun = counted_noun(question)
     if noun is not None:
         return None if _counts(text, noun, question) else f"the number of {noun.lower()}"
-    return None if _gives_number(question, sentences) else "the number asked for"
+    return None if _gives_number(question, sentences) else _asked_for(question, sentences[0])
 
 
 class Slot(NamedTuple):
@@ -103,6 +104,25 @@ def fits(sentence: str, slot: Slot) -> bool:
         return False
     measure = slot.measure | (_SPEED if slot.measure & _SPEED else frozenset())
     return not measure or bool(stems({w.lower() for w in _WORD.findall(sentence)}) & measure)
+
+
+def _asked_for(question: str, title: str) -> str:
+    """The number a "what <measure> ...?" ask wants, in its own words ("the resolve rate on
+    SWE-Bench"), or "the number asked for" when no such ask names its measure or benchmark."""
+    for part in question_parts(question):
+        ask, slot = ask_of(part), slot_of(part, title)
+        head = ask_head(ask)
+        if "number" in need_of(part) and _WHAT.match(ask) and head and slot.measure | slot.names:
+            return f"the {head}" + "".join(f" on {b}" for b in _benchmarks(part, slot)[:1])
+    return "the number asked for"
+
+
+def _benchmarks(ask: str, slot: Slot) -> list[str]:
+    """The slot's benchmarks as the ask spells them ("SWE-Bench", not "swe-bench")."""
+    spelled = (
+        re.search(re.escape(name), ask, re.I) for name in sorted(tested_on(ask) & slot.names)
+    )
+    return [found.group(0) for found in spelled if found]
 
 
 def _squash(text: str) -> str:
