@@ -10,8 +10,9 @@ does Jet-RL reach on AIME?" is not answered by "Jet-RL achieves up to 33% speedu
 resolve rate does SWE-Pruner reach on SWE-Bench Verified?" by "23-54% token reduction on ...
 SWE-Bench Verified". The slot of an ask is the benchmark it is tested on ("on AIME") and the
 measure it names before its verb ("What *resolve rate* does ..."); a sentence fits the slot
-when it holds every such benchmark and, unless the measure is only "score" or "improvement",
-one of its words.
+when it holds every such benchmark (however spaced: "Human Eval" names HumanEval) and, unless
+the measure is only "score" or "improvement" or is given in units ("48 fps"), one of its words.
+The answer then says what is missing in the ask's words: "the accuracy on AIME".
 """
 
 from __future__ import annotations
