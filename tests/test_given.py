@@ -107,6 +107,11 @@ def test_a_named_measure_must_stand_with_the_number() -> None:
             "What pass@1 does AutoCoder report on HumanEval?",
             "AutoCoder beats GPT-4o in pass@1 on the Human Eval benchmark (90.9%).",
         ),
+        # ... or without its version or size.
+        (
+            "What top-1 accuracy does X reach on ImageNet-1K?",
+            "X reaches 81.2% top-1 accuracy on ImageNet.",
+        ),
         # A measure in units may be given by its unit alone.
         (
             "Up to what resolution and frame rate can X generate videos?",
@@ -146,3 +151,10 @@ def test_a_speed_is_not_given_by_a_gain() -> None:
 )
 def test_what_is_not_given_is_said_in_the_asks_words(question: str, what: str) -> None:
     assert number_not_given(question, JET) == what
+
+
+def test_a_short_base_is_not_the_benchmark() -> None:
+    q = "What accuracy does X reach on GSM8K?"
+    assert number_not_given(q, ["T", "X reaches 61.0% accuracy on GSM-Hard."]) == (
+        "the accuracy on GSM8K"
+    )

@@ -32,6 +32,8 @@ _TOKEN = re.compile(r"[\w.,%×-]+")
 _WORD = re.compile(r"[\w-]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _WHAT = re.compile(r"(?:what|which)\b", re.I)
+_VERSION = re.compile(r"\d+[a-z]?$")  # "1k", "2024", "8k": a version or size ends a name
+BASE_LETTERS = 4
 _MODEL_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\b")
 COUNT_BEFORE = 6  # tokens before the counted noun that may hold its number
 # Measure words that say a number is asked for, not which one: any number may answer them.
@@ -101,7 +103,7 @@ def fits(sentence: str, slot: Slot) -> bool:
     """``sentence`` holds every name of the slot (spaced or hyphenated any way) and a word of
     its measure (a speed as any speed word)."""
     squashed = _squash(sentence)
-    if not all(_squash(name) in squashed for name in slot.names):
+    if not all(_named(name, squashed) for name in slot.names):
         return False
     measure = slot.measure | (_SPEED if slot.measure & _SPEED else frozenset())
     return not measure or bool(stems({w.lower() for w in _WORD.findall(sentence)}) & measure)
@@ -124,6 +126,15 @@ def _benchmarks(ask: str, slot: Slot) -> list[str]:
         re.search(re.escape(name), ask, re.I) for name in sorted(tested_on(ask) & slot.names)
     )
     return [found.group(0) for found in spelled if found]
+
+
+def _named(name: str, squashed: str) -> bool:
+    """``name`` stands in the squashed sentence, or its base without a trailing version or
+    size does ("ImageNet" for "ImageNet-1K", "AIME" for "AIME2024") when that base is no
+    shorter than BASE_LETTERS ("GSM" is not GSM8K)."""
+    name = _squash(name)
+    base = _VERSION.sub("", name)
+    return name in squashed or (len(base) >= BASE_LETTERS and base in squashed)
 
 
 def _squash(text: str) -> str:
