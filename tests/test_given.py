@@ -109,7 +109,7 @@ def test_a_named_measure_must_stand_with_the_number() -> None:
         ),
         # ... or without its version or size.
         (
-            "What top-1 accuracy does X reach on ImageNet-1K?",
+            "What accuracy does X reach on ImageNet-1K?",
             "X reaches 81.2% top-1 accuracy on ImageNet.",
         ),
         # A measure in units may be given by its unit alone.
