@@ -55,11 +55,106 @@ def test_other_number_questions_need_some_new_quantity() -> None:
     q = "What accuracy does the verifier reach on Hard2Verify?"
     assert (
         number_not_given(q, ["T", "Open-source verifiers lag closed models."])
-        == "the number asked for"
+        == "the accuracy on Hard2Verify"
     )
-    assert number_not_given(q, ["T", "The best verifier reaches 37.3% accuracy."]) is None
+    title = "Hard2Verify: A Step-Level Verification Benchmark"
+    assert number_not_given(q, [title, "The best verifier reaches 37.3% accuracy."]) is None
 
 
 def test_questions_asking_no_number_are_left_alone() -> None:
     assert number_not_given("What is the method called?", ["T", "No numbers here."]) is None
     assert counted_noun("How many times fewer steps does it need?") is None
+
+
+JET = [
+    "Jet-RL: Enabling On-Policy FP8 Reinforcement Learning",
+    "Our method achieves up to 33% speedup in the rollout phase and a 16% end-to-end speedup, "
+    "with negligible accuracy degradation.",
+]
+
+
+def test_a_benchmark_the_numbered_sentences_never_name_is_not_given() -> None:
+    q = "What accuracy does Jet-RL reach on AIME?"
+    assert number_not_given(q, JET) == "the accuracy on AIME"
+    assert number_not_given(q, [*JET, "Jet-RL reaches 41.2% accuracy on AIME."]) is None
+
+
+def test_the_benchmark_and_the_number_must_share_a_sentence() -> None:
+    q = "What accuracy does Jet-RL reach on AIME?"
+    apart = [*JET, "We also evaluate on AIME and MATH."]
+    assert number_not_given(q, apart) == "the accuracy on AIME"
+
+
+def test_a_named_measure_must_stand_with_the_number() -> None:
+    q = "What resolve rate does SWE-Pruner reach on SWE-Bench Verified?"
+    other = ["T", "It achieves 23-54% token reduction on agent tasks like SWE-Bench Verified."]
+    assert number_not_given(q, other) == "the resolve rate on SWE-Bench"
+    given = ["T", "It resolves 61.2% of the issues of SWE-Bench Verified."]
+    assert number_not_given(q, given) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # "score" and "improvement" name no measure: any number with the benchmark answers.
+        (
+            "What score does Qwen2.5-7B reach on TerminalBench 2.0?",
+            "on TerminalBench 2.0, Qwen2.5-7B improves from 2.2% to 3.4%.",
+        ),
+        ("What improvement does UniVG-R1 achieve on MIG-Bench?", "It gains 9.1% on MIG-Bench."),
+        # A benchmark may be spaced another way.
+        (
+            "What pass@1 does AutoCoder report on HumanEval?",
+            "AutoCoder beats GPT-4o in pass@1 on the Human Eval benchmark (90.9%).",
+        ),
+        # ... or without its version or size.
+        (
+            "What accuracy does X reach on ImageNet-1K?",
+            "X reaches 81.2% top-1 accuracy on ImageNet.",
+        ),
+        # A measure in units may be given by its unit alone.
+        (
+            "Up to what resolution and frame rate can X generate videos?",
+            "X makes videos at up to 1080p and 48 fps.",
+        ),
+        # A speed may be given as a speedup.
+        ("How much faster is X than Y?", "X gives a 2.3x speedup over Y."),
+        # The benchmark the paper itself is named for need not be repeated.
+        (
+            "What success rate do frontier models reach on VisGym?",
+            "Frontier models reach low success rates (26.0%).",
+        ),
+        # One part of a two-part question that is given is enough.
+        (
+            "What accuracy does X reach on GSM8K, and by how much does it cut tokens?",
+            "X uses 40% fewer tokens.",
+        ),
+    ],
+)
+def test_a_sentence_holding_the_slot_gives_the_number(question: str, sentence: str) -> None:
+    assert number_not_given(question, ["VisGym: a gym", sentence]) is None
+
+
+def test_a_speed_is_not_given_by_a_gain() -> None:
+    q = "How much faster is the diffusion embedding model than the LLM-based one?"
+    gain = ["T", "It outperforms the LLM-based embedding model by 20% on long-document retrieval."]
+    assert number_not_given(q, gain) == "the number asked for"
+
+
+@pytest.mark.parametrize(
+    ("question", "what"),
+    [
+        ("What accuracy does Jet-RL reach on AIME?", "the accuracy on AIME"),
+        ("What VBench score does Jet-RL achieve?", "the VBench score"),
+        ("By how much does Jet-RL raise accuracy on AIME?", "the number asked for"),
+    ],
+)
+def test_what_is_not_given_is_said_in_the_asks_words(question: str, what: str) -> None:
+    assert number_not_given(question, JET) == what
+
+
+def test_a_short_base_is_not_the_benchmark() -> None:
+    q = "What accuracy does X reach on GSM8K?"
+    assert number_not_given(q, ["T", "X reaches 61.0% accuracy on GSM-Hard."]) == (
+        "the accuracy on GSM8K"
+    )

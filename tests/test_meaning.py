@@ -125,6 +125,11 @@ def test_bindings_give_the_subject_every_number() -> None:
         ("What is the method that compresses prompts called?", {"name"}),
         ("Which activation function replaces Softmax, and by what multiple?", {"name", "number"}),
         ("How does the curriculum work?", set()),
+        # A metric named by its acronym asks for its value.
+        ("What MRR does ConvSearch-R1 reach on QReCC?", {"number"}),
+        ("What lattice RMSD does AutoMat achieve?", {"number"}),
+        ("What pass@1 does AutoCoder report on HumanEval?", {"number"}),
+        ("What Hit@1 improvement does DP achieve?", {"number"}),
     ],
 )
 def test_what_a_question_asks_for(question: str, need: set[str]) -> None:

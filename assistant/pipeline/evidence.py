@@ -35,7 +35,9 @@ NEED_BONUS = 0.15
 _NUMBER_QUESTION = re.compile(
     r"\bhow (?:much|many|large|fast|long|big|small|often)\b|\b(?:by|up to) (?:how much|what)\b|"
     r"\bwhat (?:\w+ )?(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|"
-    r"proportion|rate|error|gain|number|size|multiple|factor|margin|reduction|f1|auc|bleu)\b",
+    r"proportion|rate|error|gain|number|size|multiple|factor|margin|reduction|f1|auc|bleu|"
+    r"mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|perplexity|recall|"
+    r"(?:pass|hit)@\d+)(?![\w@])",
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(

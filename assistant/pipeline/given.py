@@ -5,23 +5,57 @@ but it gives no parameter count: quoting it would read as an answer. A question 
 things ("how many N") is given its number only by a sentence with a quantity just before N
 ("865M parameters", "seven benchmark datasets", "a three-stage curriculum"), or, for
 parameters, a model size ("our 7B model"). Any other number question needs at least one
-quantity the question lacks.
+quantity the question lacks, in a sentence that holds what the question names: "What accuracy
+does Jet-RL reach on AIME?" is not answered by "Jet-RL achieves up to 33% speedup", nor "What
+resolve rate does SWE-Pruner reach on SWE-Bench Verified?" by "23-54% token reduction on ...
+SWE-Bench Verified". The slot of an ask is the benchmark it is tested on ("on AIME") and the
+measure it names before its verb ("What *resolve rate* does ..."); a sentence fits the slot
+when it holds every such benchmark (however spaced: "Human Eval" names HumanEval) and, unless
+the measure is only "score" or "improvement" or is given in units ("48 fps"), one of its words.
+The answer then says what is missing in the ask's words: "the accuracy on AIME".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from assistant.pipeline.evidence import need_of, quantities
-from assistant.pipeline.text import stems
+from assistant.pipeline.lead import ask_head, ask_of, question_parts, tested_on
+from assistant.pipeline.text import entities, stems, topic_words
 
 # "how many (human) labelers", "how many image-text pairs": the counted noun ends the group.
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b", re.I)
 _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
 _TOKEN = re.compile(r"[\w.,%×-]+")
+_WORD = re.compile(r"[\w-]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_WHAT = re.compile(r"(?:what|which)\b", re.I)
+_VERSION = re.compile(r"\d+[a-z]?$")  # "1k", "2024", "8k": a version or size ends a name
+BASE_LETTERS = 4
 _MODEL_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\b")
 COUNT_BEFORE = 6  # tokens before the counted noun that may hold its number
+# Measure words that say a number is asked for, not which one: any number may answer them.
+_ANY_MEASURE = stems(
+    set(
+        """score value number amount improvement gain margin performance result percentage
+        factor multiple share fraction proportion size boost increase decrease reduction
+        difference level figure higher lower more less better worse relative absolute overall
+        average mean""".split()
+    )
+)
+# A measure with a unit may be given by its unit alone: "up to 1080p and 48 fps".
+_IN_UNITS = stems(
+    set(
+        """resolution frame fps memory time latency length duration cost throughput storage
+        height width depth temperature price budget hours days""".split()
+    )
+)
+# A speed is given as a speedup, as "faster" or as an acceleration.
+_SPEED = frozenset(
+    stems({"speedup", "speed", "faster", "fast", "accelerate", "acceleration", "quicker"})
+)
 
 
 def counted_noun(question: str) -> str | None:
@@ -33,15 +67,91 @@ def counted_noun(question: str) -> str | None:
 
 def number_not_given(question: str, sentences: Sequence[str]) -> str | None:
     """What the question asks a number for when ``sentences`` (one paper's title and abstract)
-    give none: "the number of parameters", "the number asked for"; None when they do, or the
-    question asks for no number."""
+    give none: "the number of parameters", "the accuracy on AIME", "the number asked for"; None
+    when they do, or the question asks for no number."""
     if "number" not in need_of(question):
         return None
     text = " ".join(sentences)
     noun = counted_noun(question)
     if noun is not None:
         return None if _counts(text, noun, question) else f"the number of {noun.lower()}"
-    return None if quantities(text) - quantities(question) else "the number asked for"
+    return None if _gives_number(question, sentences) else _asked_for(question, sentences[0])
+
+
+class Slot(NamedTuple):
+    """What a number ask names: the sentence giving its number must hold each of ``names``
+    (lower case) and, when there is any, one stem of its ``measure``."""
+
+    names: frozenset[str]
+    measure: frozenset[str]
+
+
+def slot_of(ask: str, title: str) -> Slot:
+    """The benchmarks an ask is tested on ("on AIME") and the names before its verb ("What
+    *GenEval* score"), less those of the title; the measure before its verb ("resolve rate"),
+    none when it is only "score" or "improvement" or is given in units."""
+    head = ask_head(ask_of(ask))
+    named = tested_on(ask) & entities(ask) | entities(head)
+    measure = topic_words(head) - _ANY_MEASURE
+    return Slot(
+        frozenset(n for n in named if n not in title.lower()),
+        frozenset() if measure & _IN_UNITS else frozenset(measure),
+    )
+
+
+def fits(sentence: str, slot: Slot) -> bool:
+    """``sentence`` holds every name of the slot (spaced or hyphenated any way) and a word of
+    its measure (a speed as any speed word)."""
+    squashed = _squash(sentence)
+    if not all(_named(name, squashed) for name in slot.names):
+        return False
+    measure = slot.measure | (_SPEED if slot.measure & _SPEED else frozenset())
+    return not measure or bool(stems({w.lower() for w in _WORD.findall(sentence)}) & measure)
+
+
+def _asked_for(question: str, title: str) -> str:
+    """The number a "what <measure> ...?" ask wants, in its own words ("the resolve rate on
+    SWE-Bench"), or "the number asked for" when no such ask names its measure or benchmark."""
+    for part in question_parts(question):
+        ask, slot = ask_of(part), slot_of(part, title)
+        head = ask_head(ask)
+        if "number" in need_of(part) and _WHAT.match(ask) and head and slot.measure | slot.names:
+            return f"the {head}" + "".join(f" on {b}" for b in _benchmarks(part, slot)[:1])
+    return "the number asked for"
+
+
+def _benchmarks(ask: str, slot: Slot) -> list[str]:
+    """The slot's benchmarks as the ask spells them ("SWE-Bench", not "swe-bench")."""
+    spelled = (
+        re.search(re.escape(name), ask, re.I) for name in sorted(tested_on(ask) & slot.names)
+    )
+    return [found.group(0) for found in spelled if found]
+
+
+def _named(name: str, squashed: str) -> bool:
+    """``name`` stands in the squashed sentence, or its base without a trailing version or
+    size does ("ImageNet" for "ImageNet-1K", "AIME" for "AIME2024") when that base is no
+    shorter than BASE_LETTERS ("GSM" is not GSM8K)."""
+    name = _squash(name)
+    base = _VERSION.sub("", name)
+    return name in squashed or (len(base) >= BASE_LETTERS and base in squashed)
+
+
+def _squash(text: str) -> str:
+    """Lower case, letters and digits only: "Human Eval" names HumanEval."""
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def _gives_number(question: str, sentences: Sequence[str]) -> bool:
+    """A sentence gives a quantity the question lacks and fits the slot of one of its number
+    asks (of a two-part question, one answered part is an answer)."""
+    asks = [part for part in question_parts(question) if "number" in need_of(part)]
+    slots = [slot_of(ask, sentences[0]) for ask in asks] or [Slot(frozenset(), frozenset())]
+    asked = quantities(question)
+    return any(
+        quantities(sentence) - asked and any(fits(sentence, slot) for slot in slots)
+        for sentence in sentences
+    )
 
 
 def _counts(text: str, noun: str, question: str) -> bool:

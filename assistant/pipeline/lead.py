@@ -69,6 +69,8 @@ _ASK_VERB = (
     r"(?:does|do|did|is|are|was|were|can|could|has|have|had|makes?|lets?|enables?|allows?|helps?)"
 )
 _WH_HEAD = re.compile(rf"\b(?:what|which)\s+((?:[\w-]+\s+){{0,7}}?)(?={_ASK_VERB}\b)", re.I)
+# "How much *end-to-end speedup* does ...": what a "how much" ask measures, before its verb.
+_HOW_MUCH_HEAD = re.compile(rf"\bhow much\s+((?:[\w-]+\s+){{1,7}}?)(?={_ASK_VERB}\b)", re.I)
 _ASK_START = re.compile(r"(?:^|[,;:]\s+)(?=(?:what|which|how|who|whose|where|when|why)\b)", re.I)
 _TRAILING_CONTEXT = re.compile(
     r",\s+(?:according to|as reported|in the (?:paper|work|study))\b", re.I
@@ -286,8 +288,20 @@ def names_the_kind(sentence: str, question: str) -> bool:
     if _object_of_ask(toks, at_name, question):
         return True
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
-    tested_on = {m.group(1).lower() for m in _TESTED_ON.finditer(sentence)}
-    return bool(kinds & _TESTBEDS and tested_on & new)
+    return bool(kinds & _TESTBEDS and tested_on(sentence) & new)
+
+
+def tested_on(text: str) -> set[str]:
+    """The names ``text`` says something is tested on (lower case): "on WikiArt",
+    "across GSM8K", "over the ProofWriter ..."."""
+    return {m.group(1).lower() for m in _TESTED_ON.finditer(text)}
+
+
+def ask_head(ask: str) -> str:
+    """The words between an ask's "what", "which" or "how much" and its verb: "What
+    *inference speedup* does SALAD attain?", "How much *token reduction* does ...?"."""
+    found = _WH_HEAD.search(ask) or _HOW_MUCH_HEAD.search(ask)
+    return found.group(1).strip() if found else ""
 
 
 def asked_kinds(question: str) -> set[str]:
