@@ -29,6 +29,7 @@ from assistant.summaries.checker import (
     stem,
 )
 from assistant.summaries.clauses import (
+    ANNOUNCED_END,
     CLAUSE_END,
     EXPANSION,
     POINTER,
@@ -42,6 +43,7 @@ from assistant.summaries.clauses import (
     result_clause,
     result_cuts,
     strip_lead,
+    unfinished_list,
     we_result_clause,
 )
 from assistant.summaries.extractive import score_sentence, split_sentences
@@ -522,6 +524,7 @@ def _shorter(head: _Head) -> list[_Head]:
         return []
     cuts = [m.start() for m in _CLAUSE_CUT.finditer(head.text)]
     clips = [_tidy(head.text[:cut]) for cut in reversed(cuts)]
+    clips = [(_without_announcement(c) or c) if unfinished_list(c) else c for c in clips]
     return [
         _Head(head.sentence, clip)
         for clip in clips
@@ -724,12 +727,45 @@ def _with_clips(heads: list[_Head]) -> list[_Head]:
         end = _HEAD_CLIP.search(head.text)
         if end and end.start() > 0:
             clipped.append(_Head(head.sentence, _tidy(head.text[: end.start()])))
+        unlisted = _without_announcement(head.text)
+        if unlisted:
+            clipped.append(_Head(head.sentence, unlisted))
     return clipped
 
 
+# A count that announces the parts named next: "two mechanisms: (1) ...", "three stages:".
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:two|three|four|five|six|seven|several|multiple)\s+(?:[\w-]+\s+){0,2}?[a-z-]+s"
+    r"\s*(?::|,?\s*(?:namely|i\.e\.)|\(?(?:1|i|a)\)\s)",
+    re.I,
+)
+# Where the phrase holding the count starts: "... the task [into] three stages:".
+_PHRASE_START = re.compile(
+    r",\s|\s(?:with|through|via|using|that|which|comprising|consisting of|featuring|including|"
+    r"into|in|by|across|on|of|over)\s"
+)
+
+
+def _without_announcement(head: str) -> str | None:
+    """The head cut before the phrase that announces a list ("X is a framework with two
+    mechanisms: (1) ..." -> "X is a framework"), for when the whole list does not fit: the
+    announcement dropped cleanly, not the list cut short. None when the head announces none
+    or too little is left."""
+    ending = ANNOUNCED_END.search(head)  # "... with two mechanisms, improving": from "with"
+    found = _ANNOUNCEMENT.search(head)
+    if ending is None and found is None:
+        return None
+    starts = [] if found is None else list(_PHRASE_START.finditer(head[: found.start()]))
+    cut = ending.start() if ending else starts[-1].start() if starts else 0
+    kept = _tidy(head[:cut])
+    if len(kept.split()) < MIN_CLIP_WORDS or dangles(kept) or unfinished_list(kept):
+        return None
+    return kept
+
+
 def _fits(line: str, title: str, abstract: str, limit: int) -> bool:
-    """Within the word limit, free of TeX or quote artefacts, and passed by the checker."""
-    if len(line.split()) > limit:
+    """Within the word limit, not ending inside a list it announces, and passed by the checker."""
+    if len(line.split()) > limit or unfinished_list(line):
         return False
     return not check_tldr(line, title, abstract)
 
