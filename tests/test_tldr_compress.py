@@ -764,3 +764,35 @@ def test_a_trim_that_cuts_an_announced_list_short_is_refused() -> None:
     draft = "RouteX uses two mechanisms: (1) a sparse router."
     assert "cuts a list short" in " ".join(edit_problems(draft, line, ROUTE_TITLE, line))
     assert not any("list" in r for r in edit_problems(line, line, ROUTE_TITLE, line))
+
+
+def test_a_head_too_long_alone_is_clipped_before_a_side_release_is_taken() -> None:
+    title = "From Scores to Skills: A Cognitive Diagnosis Framework for Financial Models"
+    abstract = (
+        "Existing benchmarks solely rely on score-level evaluation. To address these gaps, we "
+        "introduce FinDiag, the first cognitive diagnosis evaluation framework tailored for "
+        "financial models, enabling the evaluation of models at the knowledge-skill level, "
+        "identifying what financial skills and knowledge they have or lack based on their "
+        "response patterns across skill-tagged tasks, rather than a single aggregated number. "
+        "We construct QKA-Set, the first cognitively informed financial evaluation dataset "
+        "derived from the CPA examination, with coverage of real-world accounting skills."
+    )
+    line = line_of(title, abstract)
+    assert line.startswith("FinDiag is the first cognitive diagnosis evaluation framework")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In this work, we bridge this gap by presenting the first benchmark study on detecting "
+         "prompt injection attacks against web agents.",
+         "We present the first benchmark study on detecting prompt injection attacks against "
+         "web agents."),
+        ("We address this by introducing a weight-decay scaling rule for AdamW that preserves "
+         "sublayer gain across widths.",
+         "We introduce a weight-decay scaling rule for AdamW that preserves sublayer gain across "
+         "widths."),
+    ],
+)  # fmt: skip
+def test_an_answering_cue_keeps_what_was_made_not_the_gap(sentence: str, expected: str) -> None:
+    assert contribution(sentence, None) == expected

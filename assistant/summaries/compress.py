@@ -112,7 +112,7 @@ _BACKGROUND = re.compile(
 )
 _SECONDARY = re.compile(r"\b(?:also|further|then|first|additionally|finally|second)\b", re.I)
 _OWN_OPENING = re.compile(r"^(?:we|this (?:paper|work|study)|in this (?:paper|work|study))\b", re.I)
-_DESCRIPTION = re.compile(r"^(?:a|an)\s", re.I)
+_DESCRIPTION = re.compile(r"^(?:a|an|the first)\s", re.I)
 # "a benchmark and a framework": two contributions, not one the name could stand for.
 _TWO_THINGS = re.compile(r"\s(?:and|or|plus)\s+(?:a|an)\s", re.I)
 # "To support this approach, we construct a dataset ...": an artefact that serves the method.
@@ -287,9 +287,20 @@ _PAPER_CUE = re.compile(
 
 
 def _we(cue: str) -> str:
-    """The cue with "we" as its subject: "This paper proposes " -> "We propose "."""
+    """The cue with "we" as its subject: "This paper proposes " -> "We propose "; "We bridge
+    this gap by presenting " -> "We present " (the gap is the abstract's, not the line's)."""
     paper = _PAPER_CUE.match(cue)
-    return f"We {paper.group(1).lower()} " if paper else capitalise(cue)
+    if paper:
+        return f"We {paper.group(1).lower()} "
+    answer = _ANSWER_VERB.search(cue)
+    if answer:
+        verb = answer.group(1).lower()
+        return f"We {verb}{'e' if verb.endswith(('c', 's')) else ''} "
+    return capitalise(cue)
+
+
+# "... by presenting " at the end of an answering cue: the verb of what the authors made.
+_ANSWER_VERB = re.compile(r"\bby\s+(introduc|propos|present|develop)ing\s+$", re.I)
 
 
 # "a multi-level benchmark TIME, designed for ...": the name closes the description.
@@ -506,6 +517,9 @@ def _lines(
                 for result in (*whole, *cut):
                     yield from _joined(clip, [result])
         yield head.text, head.sentences
+        if head.joins:  # too long alone: what the method is says more than the next head
+            for clip in _shorter(head):
+                yield clip.text, clip.sentences
 
 
 # Where a head can end early: before a trailing "which"/"-ing" clause or after a colon.
