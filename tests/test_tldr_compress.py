@@ -788,6 +788,9 @@ def test_a_head_too_long_alone_is_clipped_before_a_side_release_is_taken() -> No
          "prompt injection attacks against web agents.",
          "We present the first benchmark study on detecting prompt injection attacks against "
          "web agents."),
+        ("In this work, we challenge this common belief by introducing VidAgent, a novel "
+         "agentic framework for long video understanding.",
+         "VidAgent is a novel agentic framework for long video understanding."),
         ("We address this by introducing a weight-decay scaling rule for AdamW that preserves "
          "sublayer gain across widths.",
          "We introduce a weight-decay scaling rule for AdamW that preserves sublayer gain across "

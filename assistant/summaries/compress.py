@@ -54,8 +54,10 @@ _VERB = r"(?:propose|introduce|present|develop|design|build|contribute|release|c
 _CUE_ADVERB = r"(?:first|further|also|then|here|therefore|thus|instead|now|\w+ly)"
 # "We address them with X, a Y" / "We answer this question with X": X is the contribution.
 _ANSWER = (
-    r"we\s+(?:address|tackle|solve|answer|overcome|bridge|fill)\s+(?:this|these|them|it|both)"
+    r"(?:we\s+(?:address|tackle|solve|answer|overcome|bridge|fill)\s+(?:this|these|them|it|both)"
     r"(?:\s+[\w-]+){0,2}?\s+(?:with|by\s+(?:introducing|proposing|presenting|developing))"
+    # "We improve evaluation validity by introducing X": what they made is X
+    r"|we\s+[a-z]+\s+(?:[\w-]+\s+){0,3}?by\s+(?:introducing|proposing|presenting|developing))"
 )
 _CUE = re.compile(
     rf"\b{_SUBJECT}(?:,\s*[^,]{{1,40}},)?\s+(?:{_CUE_ADVERB}\s+)?{_VERB}(?:s|d|ed)?\s+"
