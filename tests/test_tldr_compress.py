@@ -799,3 +799,15 @@ def test_a_head_too_long_alone_is_clipped_before_a_side_release_is_taken() -> No
 )  # fmt: skip
 def test_an_answering_cue_keeps_what_was_made_not_the_gap(sentence: str, expected: str) -> None:
     assert contribution(sentence, None) == expected
+
+
+def test_a_plain_line_drops_a_leading_contrast_with_other_methods() -> None:
+    title = "Gated Tuning: Resolving Confident Conflicts to Mitigate Forgetting"
+    abstract = (
+        "Supervised fine-tuning is the standard paradigm for domain adaptation, yet it often "
+        "incurs catastrophic forgetting. To address this, we propose Gated Tuning (GT). Unlike "
+        "methods relying solely on prediction probability, GT utilizes token-level entropy as a "
+        "gating mechanism to distinguish epistemic uncertainty from knowledge conflict."
+    )
+    line = line_of(title, abstract)
+    assert line.startswith(("GT utilizes token-level entropy", "Gated Tuning (GT) utilizes"))

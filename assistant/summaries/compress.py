@@ -810,6 +810,12 @@ def _clip(sentence: str) -> str:
     return sentence[: end.start()] if end else sentence
 
 
+# "Unlike methods relying on X, EAFT uses ...": what others do, before the method's own claim.
+_CONTRAST_LEAD = re.compile(
+    r"^(?:unlike|in contrast to|as opposed to|rather than)\s[^,]{3,100},\s+(?=[A-Z])", re.I
+)
+
+
 def _plain(title: str, sentences: list[str]) -> Compressed | None:
     """The best whole sentence that neither dangles nor describes background, its leading
     phrase cut: the line when no sentence has a contribution cue."""
@@ -820,7 +826,7 @@ def _plain(title: str, sentences: list[str]) -> Compressed | None:
         own, key=lambda s: (_is_side(s) or _is_part(s), -score_sentence(s, title, abstract))
     )
     for sentence in ranked:  # the first sentence is background in most abstracts
-        line = _tidy(capitalise(strip_lead(sentence)))
+        line = _tidy(capitalise(strip_lead(_CONTRAST_LEAD.sub("", sentence.strip(), count=1))))
         if dangles(line) or _BACKGROUND.search(line) or "?" in line:
             continue
         if _fits(line, title, abstract, MAX_WORDS):
