@@ -277,8 +277,10 @@ _OPEN_END = re.compile(r"\b(?:and|or|of|to|by|than|from|the|a|an|over|on|in|for|
 # show, without naming the method; not a vague "the effectiveness of X".
 _EVIDENCE_LEAD = re.compile(
     r"^(?:(?:our|the|extensive|comprehensive|empirical|experimental|quantitative|qualitative|"
-    r"and|both|further)\s+){0,4}(?:experiments?|results?|evaluations?)\b[^,;:]{0,100}?\s+"
-    r"(?P<verb>show|shows|demonstrate|demonstrates|reveal|reveals)\s+(?P<that>that\s+)?",
+    r"and|both|further)\s+){0,4}(?:experiments?|results?|evaluations?|stud(?:y|ies)|"
+    r"analys[ie]s)\b[^,;:]{0,100}?\s+"
+    r"(?P<verb>show|shows|demonstrate|demonstrates|reveal|reveals|indicate|indicates)\s+"
+    r"(?P<that>that\s+)?",
     re.I,
 )
 _VAGUE_EVIDENCE = re.compile(
@@ -296,6 +298,8 @@ _VERB_ING = {
     "demonstrates": "demonstrating",
     "reveal": "revealing",
     "reveals": "revealing",
+    "indicate": "indicating",
+    "indicates": "indicating",
 }
 
 
