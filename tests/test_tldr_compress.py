@@ -811,3 +811,14 @@ def test_a_plain_line_drops_a_leading_contrast_with_other_methods() -> None:
     )
     line = line_of(title, abstract)
     assert line.startswith(("GT utilizes token-level entropy", "Gated Tuning (GT) utilizes"))
+
+
+def test_a_result_after_a_long_contrast_with_other_methods_is_joined() -> None:
+    abstract = (
+        "We present Bolt, a flexible framework that enables RL-based training of language "
+        "models for any agent. Unlike existing methods that tightly couple RL training with the "
+        "agent or rely on sequence concatenation with masking, Bolt achieves complete "
+        "decoupling between agent execution and training."
+    )
+    line = line_of("Bolt: Train Any Agent with Reinforcement Learning", abstract)
+    assert line.endswith("achieving complete decoupling between agent execution and training.")

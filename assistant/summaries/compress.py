@@ -351,7 +351,7 @@ _DESCRIPTION_COMMA_NAME = re.compile(
 def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | None:
     """The best compressed TL;DR that passes the checker, or None when no sentence yields one."""
     abstract = re.sub(r"\s+,", ",", abstract.replace("~", " "))
-    sentences = [collapse_list(s) for s in split_sentences(abstract)]
+    sentences = [_uncontrasted(collapse_list(s)) for s in split_sentences(abstract)]
     name = name_of(title, abstract)
     if name:
         sentences = [part for s in sentences for part in _split_at_name(s, name)]
@@ -812,8 +812,13 @@ def _clip(sentence: str) -> str:
 
 # "Unlike methods relying on X, EAFT uses ...": what others do, before the method's own claim.
 _CONTRAST_LEAD = re.compile(
-    r"^(?:unlike|in contrast to|as opposed to|rather than)\s[^,]{3,100},\s+(?=[A-Z])", re.I
+    r"^(?:unlike|in contrast to|as opposed to|rather than)\s[^,]{3,160},\s+(?=[A-Z])", re.I
 )
+
+
+def _uncontrasted(sentence: str) -> str:
+    """``sentence`` without a leading contrast with what others do: the method's own claim."""
+    return _CONTRAST_LEAD.sub("", sentence.strip(), count=1)
 
 
 def _plain(title: str, sentences: list[str]) -> Compressed | None:
@@ -826,7 +831,7 @@ def _plain(title: str, sentences: list[str]) -> Compressed | None:
         own, key=lambda s: (_is_side(s) or _is_part(s), -score_sentence(s, title, abstract))
     )
     for sentence in ranked:  # the first sentence is background in most abstracts
-        line = _tidy(capitalise(strip_lead(_CONTRAST_LEAD.sub("", sentence.strip(), count=1))))
+        line = _tidy(capitalise(strip_lead(sentence)))
         if dangles(line) or _BACKGROUND.search(line) or "?" in line:
             continue
         if _fits(line, title, abstract, MAX_WORDS):
