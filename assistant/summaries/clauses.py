@@ -571,7 +571,7 @@ def _then_ing(match: re.Match[str]) -> str:
 # "encodes X and concatenates them": a second verb, known by the object after it, that must
 # follow the first into its -ing form ("encoding X and concatenating them").
 _AND_OBJECT_VERB = re.compile(
-    r"\band\s+([a-z]+s)(?=\s+(?:the|a|an|them|it|its|their|these|this|those|each|all)\b)"
+    r"\band\s+([a-z]+s)(?=\s+(?:the|a|an|them|it|its|their|these|this|those|each|all)\b|\s+by\s+\w+ing\b)"
 )
 
 
@@ -670,7 +670,7 @@ def _clause_end(rest: str) -> int:
 
 
 # "combining A, B, and C": a list of things after the clause's last verb.
-_LAST_ITEMS = re.compile(r"\b[a-z]+ing\b[^,]*,[^,]*$")
+_LAST_ITEMS = re.compile(r"\b[a-z]+ing\b[^,]*(?:,[^,]*)+$")
 _LAST_AND = re.compile(r",\s+and\s")
 
 
