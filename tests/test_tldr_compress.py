@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.clauses import collapse_list, how_clause, how_cuts, result_clause
+from assistant.summaries.clauses import (
+    collapse_list,
+    how_clause,
+    how_cuts,
+    result_clause,
+    unfinished_list,
+)
 from assistant.summaries.compress import (
     compress,
     contribution,
@@ -702,3 +708,117 @@ def test_a_property_of_the_method_takes_no_result() -> None:
 def test_a_result_after_a_leading_phrase(sentence: str, expected: str | None) -> None:
     name = sentence.split(", ")[1].split()[0]
     assert result_clause(sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "unfinished"),
+    [
+        ("X routes tokens with two mechanisms: (1) a router that picks experts.", True),
+        ("X routes tokens with two mechanisms: (1) a router and (2) a fallback.", False),
+        ("X splits the task into three stages: grounding.", True),
+        ("X splits the task into three stages: grounding, planning, and generation.", False),
+        ("X is a framework with two key components.", True),
+        ("X is a framework with two mechanisms, improving accuracy by 4%.", True),
+        ("X is a framework with two modules, a planner and a critic.", False),
+        ("X achieves (i) faster training and (iii) lower memory.", True),
+        ("X encompasses 21 properties grouped into six dimensions.", False),
+        ("X is a two-part benchmark: VSR and VSC.", False),
+    ],
+)  # fmt: skip
+def test_a_list_announced_and_cut_short_is_found(line: str, unfinished: bool) -> None:
+    assert unfinished_list(line) is unfinished
+
+
+ROUTE_TITLE = "RouteX: Reliable Expert Routing for Sparse Mixture Models"
+ROUTE_RESULT = "RouteX improves perplexity by 4.1% on C4 over standard top-2 routing."
+
+
+def test_a_head_too_long_for_its_list_drops_the_announcement_cleanly() -> None:
+    abstract = (
+        "Sparse mixture-of-experts models route each token to a few experts. We propose "
+        "RouteX, a routing framework for sparse mixture models with two mechanisms: a sparse "
+        "router that selects experts for each token from learned gate scores and the history of "
+        "prior routing decisions, and a dense fallback that handles the tokens that no expert "
+        f"claims with high enough confidence. {ROUTE_RESULT}"
+    )
+    line = line_of(ROUTE_TITLE, abstract)
+    assert line.startswith("RouteX is a routing framework for sparse mixture models, improving")
+    assert "two mechanisms" not in line
+
+
+def test_a_numbered_list_is_not_cut_after_its_first_item() -> None:
+    abstract = (
+        "We propose RouteX, a routing framework with three stages: (1) scoring every expert for "
+        "each incoming token; (2) pruning the experts whose learned gate scores fall below an "
+        "adaptive threshold computed from the history of prior routing decisions across all "
+        "layers; and (3) a dense fallback for tokens that no expert claims with high enough "
+        f"confidence. {ROUTE_RESULT}"
+    )
+    line = line_of(ROUTE_TITLE, abstract)
+    assert not unfinished_list(line)
+    assert "(1)" not in line or "(3)" in line
+
+
+def test_a_trim_that_cuts_an_announced_list_short_is_refused() -> None:
+    line = "RouteX uses two mechanisms: (1) a sparse router and (2) a dense fallback."
+    draft = "RouteX uses two mechanisms: (1) a sparse router."
+    assert "cuts a list short" in " ".join(edit_problems(draft, line, ROUTE_TITLE, line))
+    assert not any("list" in r for r in edit_problems(line, line, ROUTE_TITLE, line))
+
+
+def test_a_head_too_long_alone_is_clipped_before_a_side_release_is_taken() -> None:
+    title = "From Scores to Skills: A Cognitive Diagnosis Framework for Financial Models"
+    abstract = (
+        "Existing benchmarks solely rely on score-level evaluation. To address these gaps, we "
+        "introduce FinDiag, the first cognitive diagnosis evaluation framework tailored for "
+        "financial models, enabling the evaluation of models at the knowledge-skill level, "
+        "identifying what financial skills and knowledge they have or lack based on their "
+        "response patterns across skill-tagged tasks, rather than a single aggregated number. "
+        "We construct QKA-Set, the first cognitively informed financial evaluation dataset "
+        "derived from the CPA examination, with coverage of real-world accounting skills."
+    )
+    line = line_of(title, abstract)
+    assert line.startswith("FinDiag is the first cognitive diagnosis evaluation framework")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In this work, we bridge this gap by presenting the first benchmark study on detecting "
+         "prompt injection attacks against web agents.",
+         "We present the first benchmark study on detecting prompt injection attacks against "
+         "web agents."),
+        ("In this work, we challenge this common belief by introducing VidAgent, a novel "
+         "agentic framework for long video understanding.",
+         "VidAgent is a novel agentic framework for long video understanding."),
+        ("We address this by introducing a weight-decay scaling rule for AdamW that preserves "
+         "sublayer gain across widths.",
+         "We introduce a weight-decay scaling rule for AdamW that preserves sublayer gain across "
+         "widths."),
+    ],
+)  # fmt: skip
+def test_an_answering_cue_keeps_what_was_made_not_the_gap(sentence: str, expected: str) -> None:
+    assert contribution(sentence, None) == expected
+
+
+def test_a_plain_line_drops_a_leading_contrast_with_other_methods() -> None:
+    title = "Gated Tuning: Resolving Confident Conflicts to Mitigate Forgetting"
+    abstract = (
+        "Supervised fine-tuning is the standard paradigm for domain adaptation, yet it often "
+        "incurs catastrophic forgetting. To address this, we propose Gated Tuning (GT). Unlike "
+        "methods relying solely on prediction probability, GT utilizes token-level entropy as a "
+        "gating mechanism to distinguish epistemic uncertainty from knowledge conflict."
+    )
+    line = line_of(title, abstract)
+    assert line.startswith(("GT utilizes token-level entropy", "Gated Tuning (GT) utilizes"))
+
+
+def test_a_result_after_a_long_contrast_with_other_methods_is_joined() -> None:
+    abstract = (
+        "We present Bolt, a flexible framework that enables RL-based training of language "
+        "models for any agent. Unlike existing methods that tightly couple RL training with the "
+        "agent or rely on sequence concatenation with masking, Bolt achieves complete "
+        "decoupling between agent execution and training."
+    )
+    line = line_of("Bolt: Train Any Agent with Reinforcement Learning", abstract)
+    assert line.endswith("achieving complete decoupling between agent execution and training.")

@@ -49,3 +49,23 @@ def test_an_abbreviation_ends_no_sentence() -> None:
 def test_a_list_of_things_is_not_cut_before_its_last_item() -> None:
     clause = "combining a Direction Oracle, a soft binding-affinity gate, and amortized fine-tuning"
     assert how_cuts(clause) == [clause]
+
+
+def test_a_list_of_names_after_a_count_is_not_cut_before_its_last_item() -> None:
+    cuts = how_cuts(
+        "decomposing trading into four specialized agents, Indicator, Pattern, Trend, and Risk, "
+        "each equipped with domain-specific tools"
+    )
+    assert cuts and not any(cut.endswith("Trend") for cut in cuts)
+
+
+def test_a_second_verb_before_by_follows_the_first_into_the_ing_form() -> None:
+    sentence = (
+        "RLDP continuously senses statistics of the learning dynamics and acts by selecting "
+        "per-parameter clipping thresholds."
+    )
+    clause = how_clause(sentence, ("RLDP",))
+    assert clause == (
+        "continuously sensing statistics of the learning dynamics and acting by selecting "
+        "per-parameter clipping thresholds"
+    )

@@ -106,6 +106,16 @@ def test_a_past_participle_after_and_stays_a_noun_phrase() -> None:
             "revealing that CoT reasoning is a brittle mirage and fails beyond training "
             "distributions",
         ),
+        (  # a study or analysis of the paper's own benchmark says what it found too
+            "Our study reveals that closed-source models currently lead overall, while spatial "
+            "reasoning remains weak.",
+            "revealing that closed-source models currently lead overall",
+        ),
+        (
+            "The analysis of Pass@k curves indicates that RL-PLUS resolves the capability "
+            "boundary collapse problem.",
+            "indicating that RL-PLUS resolves the capability boundary collapse problem",
+        ),
         ("Extensive experiments demonstrate the effectiveness of ScaleCap.", None),
         ("Experiments demonstrate EvoC2Rust's superior performance in translation.", None),
         ("Our experiments confirm our hypothesis across all model sizes.", None),

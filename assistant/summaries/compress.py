@@ -29,6 +29,7 @@ from assistant.summaries.checker import (
     stem,
 )
 from assistant.summaries.clauses import (
+    ANNOUNCED_END,
     CLAUSE_END,
     EXPANSION,
     POINTER,
@@ -42,6 +43,7 @@ from assistant.summaries.clauses import (
     result_clause,
     result_cuts,
     strip_lead,
+    unfinished_list,
     we_result_clause,
 )
 from assistant.summaries.extractive import score_sentence, split_sentences
@@ -52,8 +54,10 @@ _VERB = r"(?:propose|introduce|present|develop|design|build|contribute|release|c
 _CUE_ADVERB = r"(?:first|further|also|then|here|therefore|thus|instead|now|\w+ly)"
 # "We address them with X, a Y" / "We answer this question with X": X is the contribution.
 _ANSWER = (
-    r"we\s+(?:address|tackle|solve|answer|overcome|bridge|fill)\s+(?:this|these|them|it|both)"
+    r"(?:we\s+(?:address|tackle|solve|answer|overcome|bridge|fill)\s+(?:this|these|them|it|both)"
     r"(?:\s+[\w-]+){0,2}?\s+(?:with|by\s+(?:introducing|proposing|presenting|developing))"
+    # "We improve evaluation validity by introducing X": what they made is X
+    r"|we\s+[a-z]+\s+(?:[\w-]+\s+){0,3}?by\s+(?:introducing|proposing|presenting|developing))"
 )
 _CUE = re.compile(
     rf"\b{_SUBJECT}(?:,\s*[^,]{{1,40}},)?\s+(?:{_CUE_ADVERB}\s+)?{_VERB}(?:s|d|ed)?\s+"
@@ -110,7 +114,7 @@ _BACKGROUND = re.compile(
 )
 _SECONDARY = re.compile(r"\b(?:also|further|then|first|additionally|finally|second)\b", re.I)
 _OWN_OPENING = re.compile(r"^(?:we|this (?:paper|work|study)|in this (?:paper|work|study))\b", re.I)
-_DESCRIPTION = re.compile(r"^(?:a|an)\s", re.I)
+_DESCRIPTION = re.compile(r"^(?:a|an|the first)\s", re.I)
 # "a benchmark and a framework": two contributions, not one the name could stand for.
 _TWO_THINGS = re.compile(r"\s(?:and|or|plus)\s+(?:a|an)\s", re.I)
 # "To support this approach, we construct a dataset ...": an artefact that serves the method.
@@ -285,9 +289,20 @@ _PAPER_CUE = re.compile(
 
 
 def _we(cue: str) -> str:
-    """The cue with "we" as its subject: "This paper proposes " -> "We propose "."""
+    """The cue with "we" as its subject: "This paper proposes " -> "We propose "; "We bridge
+    this gap by presenting " -> "We present " (the gap is the abstract's, not the line's)."""
     paper = _PAPER_CUE.match(cue)
-    return f"We {paper.group(1).lower()} " if paper else capitalise(cue)
+    if paper:
+        return f"We {paper.group(1).lower()} "
+    answer = _ANSWER_VERB.search(cue)
+    if answer:
+        verb = answer.group(1).lower()
+        return f"We {verb}{'e' if verb.endswith(('c', 's')) else ''} "
+    return capitalise(cue)
+
+
+# "... by presenting " at the end of an answering cue: the verb of what the authors made.
+_ANSWER_VERB = re.compile(r"\bby\s+(introduc|propos|present|develop)ing\s+$", re.I)
 
 
 # "a multi-level benchmark TIME, designed for ...": the name closes the description.
@@ -336,7 +351,7 @@ _DESCRIPTION_COMMA_NAME = re.compile(
 def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | None:
     """The best compressed TL;DR that passes the checker, or None when no sentence yields one."""
     abstract = re.sub(r"\s+,", ",", abstract.replace("~", " "))
-    sentences = [collapse_list(s) for s in split_sentences(abstract)]
+    sentences = [_uncontrasted(collapse_list(s)) for s in split_sentences(abstract)]
     name = name_of(title, abstract)
     if name:
         sentences = [part for s in sentences for part in _split_at_name(s, name)]
@@ -504,6 +519,9 @@ def _lines(
                 for result in (*whole, *cut):
                     yield from _joined(clip, [result])
         yield head.text, head.sentences
+        if head.joins:  # too long alone: what the method is says more than the next head
+            for clip in _shorter(head):
+                yield clip.text, clip.sentences
 
 
 # Where a head can end early: before a trailing "which"/"-ing" clause or after a colon.
@@ -522,6 +540,7 @@ def _shorter(head: _Head) -> list[_Head]:
         return []
     cuts = [m.start() for m in _CLAUSE_CUT.finditer(head.text)]
     clips = [_tidy(head.text[:cut]) for cut in reversed(cuts)]
+    clips = [(_without_announcement(c) or c) if unfinished_list(c) else c for c in clips]
     return [
         _Head(head.sentence, clip)
         for clip in clips
@@ -724,12 +743,45 @@ def _with_clips(heads: list[_Head]) -> list[_Head]:
         end = _HEAD_CLIP.search(head.text)
         if end and end.start() > 0:
             clipped.append(_Head(head.sentence, _tidy(head.text[: end.start()])))
+        unlisted = _without_announcement(head.text)
+        if unlisted:
+            clipped.append(_Head(head.sentence, unlisted))
     return clipped
 
 
+# A count that announces the parts named next: "two mechanisms: (1) ...", "three stages:".
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:two|three|four|five|six|seven|several|multiple)\s+(?:[\w-]+\s+){0,2}?[a-z-]+s"
+    r"\s*(?::|,?\s*(?:namely|i\.e\.)|\(?(?:1|i|a)\)\s)",
+    re.I,
+)
+# Where the phrase holding the count starts: "... the task [into] three stages:".
+_PHRASE_START = re.compile(
+    r",\s|\s(?:with|through|via|using|that|which|comprising|consisting of|featuring|including|"
+    r"into|in|by|across|on|of|over)\s"
+)
+
+
+def _without_announcement(head: str) -> str | None:
+    """The head cut before the phrase that announces a list ("X is a framework with two
+    mechanisms: (1) ..." -> "X is a framework"), for when the whole list does not fit: the
+    announcement dropped cleanly, not the list cut short. None when the head announces none
+    or too little is left."""
+    ending = ANNOUNCED_END.search(head)  # "... with two mechanisms, improving": from "with"
+    found = _ANNOUNCEMENT.search(head)
+    if ending is None and found is None:
+        return None
+    starts = [] if found is None else list(_PHRASE_START.finditer(head[: found.start()]))
+    cut = ending.start() if ending else starts[-1].start() if starts else 0
+    kept = _tidy(head[:cut])
+    if len(kept.split()) < MIN_CLIP_WORDS or dangles(kept) or unfinished_list(kept):
+        return None
+    return kept
+
+
 def _fits(line: str, title: str, abstract: str, limit: int) -> bool:
-    """Within the word limit, free of TeX or quote artefacts, and passed by the checker."""
-    if len(line.split()) > limit:
+    """Within the word limit, not ending inside a list it announces, and passed by the checker."""
+    if len(line.split()) > limit or unfinished_list(line):
         return False
     return not check_tldr(line, title, abstract)
 
@@ -756,6 +808,17 @@ def _clip(sentence: str) -> str:
         return sentence
     end = CLAUSE_END.search(sentence)
     return sentence[: end.start()] if end else sentence
+
+
+# "Unlike methods relying on X, EAFT uses ...": what others do, before the method's own claim.
+_CONTRAST_LEAD = re.compile(
+    r"^(?:unlike|in contrast to|as opposed to|rather than)\s[^,]{3,160},\s+(?=[A-Z])", re.I
+)
+
+
+def _uncontrasted(sentence: str) -> str:
+    """``sentence`` without a leading contrast with what others do: the method's own claim."""
+    return _CONTRAST_LEAD.sub("", sentence.strip(), count=1)
 
 
 def _plain(title: str, sentences: list[str]) -> Compressed | None:

@@ -17,7 +17,7 @@ from assistant.pipeline.meaning import (
 )
 from assistant.summaries.acronyms import definitions
 from assistant.summaries.checker import check_tldr, dangles
-from assistant.summaries.clauses import RESULT_WORDS, casefolded_words
+from assistant.summaries.clauses import RESULT_WORDS, casefolded_words, unfinished_list
 
 
 def numbers_of(text: str) -> set[str]:
@@ -150,6 +150,8 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
         reasons.append("repeats itself")
     if dangles(draft):
         reasons.append("refers to something it does not say")
+    if unfinished_list(draft) and not unfinished_list(line):
+        reasons.append("cuts a list short that it announces")
     if reversed_polarity(draft, line, abstract):
         reasons.append("turns a claim around")
     return reasons
