@@ -6,9 +6,11 @@ from assistant.pipeline.lead import (
     answers_each_part,
     ask_of,
     asked_head,
+    background,
     best_quote,
     focus,
     holding,
+    lacking,
     lead_quotes,
     lead_spans,
     names_the_kind,
@@ -348,3 +350,19 @@ def test_a_question_asking_two_numbers_leads_with_the_sentence_giving_both() -> 
     named = "Our Qwen3-30B-A3B model matches DeepSeek-R1-0528 on one billion tokens."
     leads = lead_quotes(question, [quote(setup), quote(named)], [setup, named])
     assert leads[0].sentence == setup
+
+
+def test_a_sentence_telling_why_the_work_is_needed_is_background() -> None:
+    assert background("Recent reports claim that LLMs can self-correct their reasoning.")
+    assert background("However, existing RL methods struggle to learn it, as rewards are sparse.")
+    assert background("Self-correction is essential for reliable reasoning in LLMs.")
+    assert not background("We present PRESTO, a relaxation of the proportional odds model.")
+    assert not background("PRESTO improves the AUC by 12 points over the existing baseline.")
+
+
+def test_a_part_asking_a_number_or_name_the_text_lacks_is_lacking() -> None:
+    question = "How much faster is the sampler, and what is the sampler called?"
+    assert lacking("The sampler is 3x faster than before.", question) == [
+        "what is the sampler called?"
+    ]
+    assert lacking("FastSample, our sampler, is 3x faster.", question) == []

@@ -54,6 +54,14 @@ _CONTINUES = re.compile(
     r"|^\W*to \w+ (?:this|these|such) \w+",  # "To evaluate this limitation, we propose ..."
     re.I,
 )
+# A sentence telling why the work is needed: recent or existing work, a problem, a need.
+_BACKGROUND = re.compile(
+    r"^\W*(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
+    r"|due to)\b|\b(?:struggl\w*|suffer\w*|remains? (?:a |an )?(?:\w+ )?(?:challeng|difficult|"
+    r"open|unclear|limited)\w*|(?:is|are) (?:essential|crucial|critical|important|vital|key)"
+    r" (?:for|to|in)|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
+    re.I,
+)
 _WORD = re.compile(r"[\w-]+")
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
 # with its number (23K, 24GB, 2.3x).
@@ -370,6 +378,21 @@ def _answers_part(
     weights = word_weights(part, sentences, title)
     said, other = (lead_score(q.sentence, part, weights, title) for q in (quote, best))
     return said >= other
+
+
+def lacking(text: str, question: str) -> list[str]:
+    """The parts of ``question`` asking for a number or a name that ``text`` does not give."""
+    return [
+        part
+        for part in question_parts(question)
+        if (need := need_of(part)) and not satisfies(text, part, need, "")
+    ]
+
+
+def background(sentence: str) -> bool:
+    """The sentence tells why the work is needed ("Recent reports claim ...", "However,
+    existing methods struggle ...", "X is essential for ..."), not what it does or finds."""
+    return bool(_BACKGROUND.search(sentence))
 
 
 def _with_antecedents(leads: list[Evidence], sentences: Sequence[str]) -> list[Evidence]:
