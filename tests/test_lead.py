@@ -366,3 +366,31 @@ def test_a_part_asking_a_number_or_name_the_text_lacks_is_lacking() -> None:
         "what is the sampler called?"
     ]
     assert lacking("FastSample, our sampler, is 3x faster.", question) == []
+
+
+def test_a_lead_aiming_at_a_problem_not_asked_about_is_shown_without_it() -> None:
+    problem = "However, training on numerous datasets is costly and selection is blind."
+    answer = (
+        "To address these challenges, we introduce D2NWG, a diffusion-based weights "
+        "generation technique conditioned on the target dataset."
+    )
+    question = "What is the diffusion-based technique that generates weights called?"
+    shown = lead_quotes(question, [quote(answer)], [problem, answer])
+    assert [q.sentence for q in shown] == [answer]
+    assert lead_spans(question, [answer])[0].startswith("…we introduce D2NWG, a diffusion-based")
+
+
+def test_a_which_method_ask_is_answered_by_the_sentence_coining_its_name() -> None:
+    background = (
+        "Rare events are hard to predict, so models predict rare events from more common "
+        "intermediate outcomes with the proportional odds model."
+    )
+    named = "We present PRESTO, a relaxation of the proportional odds model."
+    sentences = [background, named, "Experiments on clinical data show gains."]
+    question = (
+        "Which method relaxes the proportional odds model to predict rare events from more "
+        "common intermediate outcomes?"
+    )
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == named
+    # Asked what a named method acts on, a sentence coining the paper's own name is no answer.
+    assert not holding("Which model does PRESTO outperform?", [quote(named)])
