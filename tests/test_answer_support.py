@@ -21,11 +21,11 @@ RESULT = "PRESTO improves the AUC on rare events by 12 points over a proportiona
 SETUP = "Intermediate outcomes, such as hospital admission, are far more common than death."
 
 
-def answer(question: str, quotes: list[str]) -> Answer:
+def answer(question: str, quotes: list[str], title: str = TITLE) -> Answer:
     """The quote-led answer when the model drafts nothing, ``quotes`` best first."""
-    abstract = " ".join([BACKGROUND, NAMED, SETUP, RESULT])
-    paper = RetrievedPaper("p1", TITLE, None, None, 1.0, 0.5, 0.5, abstract=abstract)
-    text = SourceText.of(TITLE, abstract)
+    abstract = " ".join([BACKGROUND, NAMED, SETUP, RESULT, *quotes])
+    paper = RetrievedPaper("p1", title, None, None, 1.0, 0.5, 0.5, abstract=abstract)
+    text = SourceText.of(title, abstract)
     bundle = SourceBundle(paper, text, np.ones((len(text.sentences), 2), dtype=np.float32))
     evidence = [Evidence(1, "p1", s, 0.5) for s in quotes]
     ctx = AnswerContext(question, [paper], [bundle], evidence, evidence, 0.9, 0.1)
@@ -50,3 +50,13 @@ def test_a_background_sentence_never_follows_the_lead() -> None:
     question = "For clinical records, what is the relaxation of the proportional odds model called?"
     shown = answer(question, [NAMED, BACKGROUND]).answer
     assert quoted(shown) == [NAMED]
+
+
+def test_a_name_of_the_title_supplies_no_name_the_lead_lacks() -> None:
+    # "AI" of the title is no answer to "what mechanism ...": the quote holding it adds nothing.
+    mechanism = "Rare events give a classifier few positive labels, so its scores stay flat."
+    clinical = "The proportional odds model is widely used in clinical AI for risk scores."
+    question = "What mechanism makes rare events hard to predict?"
+    assert quoted(answer(question, [mechanism, clinical], "Rare Events in Clinical AI").answer) == [
+        mechanism
+    ]

@@ -347,10 +347,10 @@ class AnswerBuilder:
         return lead.lead_quotes(self.ctx.question, quotes, source.sentences, source.title)
 
     def _quote_adds(self, quote: Evidence, *, evidence: bool = False) -> bool:
-        """A supporting quote follows only when it supplies a part of the question the answer
-        so far lacks: the number or name a part asks for (``lead.lacking``); never a background
-        sentence (``lead.background``). After a model lead, the quote that holds the answer
-        follows as ``evidence`` for the model's words unless they repeat it."""
+        """A supporting quote follows only when it holds (``lead.holding``) the number or name
+        that a part of the question asks for and the answer so far lacks (``lead.lacking``);
+        never a background sentence (``lead.background``). After a model lead, the quote that
+        holds the answer follows as ``evidence`` for the model's words unless they repeat it."""
         shown = " ".join(self.shown)
         if any(says(s, quote.sentence) for s in self.shown) or _quote(quote) in shown:
             return False
@@ -358,9 +358,9 @@ class AnswerBuilder:
             return False  # already quoted, perhaps cut
         if meaning.leans_back(quote.sentence) or lead.background(quote.sentence):
             return False  # out of its place, "these models" may read as said of the answer
+        title = self.ctx.bundles[quote.source_n - 1].text.title
         return evidence or any(
-            satisfies(quote.sentence, part, need_of(part), "")
-            for part in lead.lacking(shown, self.ctx.question)
+            lead.holding(part, [quote], title) for part in lead.lacking(shown, self.ctx.question)
         )
 
     def list_papers(self, listed: list[Evidence]) -> Iterator[AnswerEvent]:
