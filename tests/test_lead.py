@@ -394,3 +394,21 @@ def test_a_which_method_ask_is_answered_by_the_sentence_coining_its_name() -> No
     assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == named
     # Asked what a named method acts on, a sentence coining the paper's own name is no answer.
     assert not holding("Which model does PRESTO outperform?", [quote(named)])
+
+
+def test_a_coined_name_called_another_kind_answers_no_ask_for_this_kind() -> None:
+    craft = (
+        "To address this, we present CRAFT, a multi-agent red-teaming system that leverages "
+        "policy-aware persuasive strategies to undermine a policy-adherent agent in a "
+        "customer-service scenario, outperforming conventional jailbreak methods."
+    )
+    bench = (
+        "Building upon the existing tau-bench benchmark, we introduce tau-break, a "
+        "complementary benchmark designed to assess the agent's robustness."
+    )
+    question = (
+        "What multi-agent system red-teams policy-adherent customer-service agents, and what "
+        "benchmark built on tau-bench does the same paper introduce?"
+    )
+    leads = lead_quotes(question, [quote(craft), quote(bench)], [craft, bench])
+    assert [q.sentence for q in leads] == [craft, bench]

@@ -287,13 +287,21 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
 
 
 def coins_name(sentence: str, question: str) -> bool:
-    """``sentence`` introduces a name the question lacks: "We present PRESTO, a relaxation of
-    ...", "our method, dubbed SoftPromptComp, ..."."""
+    """``sentence`` introduces a name the question lacks and does not call it another kind
+    than the one asked: "We present PRESTO, a relaxation of ...", "our method, dubbed
+    SoftPromptComp, ..."; "we present CRAFT, a multi-agent *system*" names no benchmark."""
     new = meaning.names(sentence) - meaning.names(question) - content_words(question)
-    toks = [t.lower() for t in meaning.tokens(sentence)]
+    words = meaning.tokens(sentence)
+    toks = [t.lower() for t in words]
     at_verb = [i for i, t in enumerate(toks) if t in _COINING]
     at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
-    return any(0 < n - v <= COINED_AFTER for v in at_verb for n in at_name)
+    coined = [words[n] for n in at_name if any(0 < n - v <= COINED_AFTER for v in at_verb)]
+    return any(_called_kinds(name, sentence) <= asked_kinds(question) for name in coined)
+
+
+def _called_kinds(name: str, sentence: str) -> set[str]:
+    """The kinds ``sentence`` calls ``name`` ("CRAFT, a multi-agent red-teaming system")."""
+    return {m.group("kind").lower().rstrip("s") for m in _describing(name).finditer(sentence)}
 
 
 def _asks_own_kind(question: str) -> bool:
