@@ -305,8 +305,8 @@ def _called_kinds(name: str, sentence: str) -> set[str]:
 
 
 def _asks_own_kind(question: str) -> bool:
-    """Each ask names a kind as its subject ("Which method relaxes ...?", "what framework is
-    proposed ...?"), the paper's own work, not a kind the work acts on ("which model does it
+    """An ask names a kind as its subject ("Which method relaxes ...?", "what framework is
+    proposed ...?"): the paper's own work, not a kind the work acts on ("which model does it
     outperform?")."""
     asks = [ask_of(part) for part in question_parts(question)]
     return any(_kinds_of_ask(a) and not _ACTS_ON.search(a) for a in asks)

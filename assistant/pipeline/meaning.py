@@ -252,7 +252,7 @@ _ENDS = re.compile(r"[.!?][\"”’')\]]*\s*(?:\[[\d,; n]+\]\s*)*[.!?]?[\"”’
 _OPENINGS = re.compile(r"^\W*(?:title\s*:|(?:it is|this answer|the citations?)\b)", re.I)
 # "Our main finding is that ...", copied without quotation marks, reads as the assistant's own
 # finding; the abstract's sentence is quoted instead.
-_AUTHORS_VOICE = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
+_AUTHORS_VOICE = re.compile(r"\b(?:we|our)\b", re.I)  # not "us": "US patents"
 COPY_MIN = 0.6  # share of a sentence's word pairs the source must hold: a looser paraphrase of
 # the tiny model is as often wrong as right, and no check here tells which (claims dev split)
 REPEAT_EARLIER = 0.7  # share of a sentence's words an earlier draft sentence already said
