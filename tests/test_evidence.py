@@ -57,11 +57,13 @@ def test_a_two_part_question_quotes_the_paper_answering_both_parts() -> None:
     assert top_source("What does the reward model learn?", evidence, bundles) == 2
 
 
-def test_a_cut_lead_never_starts_on_a_conjunction() -> None:
+def test_a_cut_lead_drops_the_conjunction_it_would_start_on() -> None:
     sentence = (
         "Across twelve language models and four benchmarks spanning math and code, we observe "
         "consistent trends in how tokens are used, and inspire a new token-pruning approach, "
         "SkipTok."
     )
     question = "Which token-pruning approach is inspired?"
-    assert answer_span(sentence, question, need_of(question)).startswith("…we observe")
+    assert answer_span(sentence, question, need_of(question)) == (
+        "…inspire a new token-pruning approach, SkipTok."
+    )

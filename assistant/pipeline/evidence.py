@@ -47,8 +47,8 @@ _NUMBER_WORD = re.compile(
 _CLAUSE = re.compile(r"(?<=[,;:])\s+")
 TITLE_WORDS = 2  # a title named in a question is at least this long ("The Diffusion Duality")
 _EXAMPLES = re.compile(r"(?:(?:such as|including|namely|for (?:example|instance))\b|e\.g\.)", re.I)
-# A cut that starts on a conjunction ("…and inspire a new approach, X") dangles.
-_CONJUNCTION = re.compile(r"(?:and|or|but|nor|yet|so|while|whereas)\b", re.I)
+# A conjunction a cut would start on ("…and inspire a new approach, X"): it dangles.
+_CONJUNCTION = re.compile(r"^(?:and|or|but|nor)\s+", re.I)
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
@@ -105,8 +105,7 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     fitting = [
         (len(" ".join(clauses[i:j]).split()), i, j)
         for i, j in spans
-        if not (i and _CONJUNCTION.match(clauses[i]))
-        and _answers_as_whole(" ".join(clauses[i:j]), sentence, question, need)
+        if _answers_as_whole(" ".join(clauses[i:j]), sentence, question, need)
     ]
     if not fitting or min(fitting)[0] > TRIM_SHARE * len(sentence.split()):
         return sentence
@@ -114,6 +113,8 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     if _opens_list(clauses, i, j):
         j = len(clauses)
     span = " ".join(clauses[i:j]).rstrip(",;: ")
+    if i:  # "…inspire a new approach, X", not "…and inspire ...": the cut leaves no "and"
+        span = _CONJUNCTION.sub("", span, count=1)
     return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
 
 
