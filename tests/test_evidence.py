@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.pipeline.evidence import SourceBundle, lead_candidates, top_source
+from assistant.pipeline.evidence import (
+    SourceBundle,
+    answer_span,
+    lead_candidates,
+    need_of,
+    top_source,
+)
 from assistant.pipeline.grounding import SourceText
 from assistant.pipeline.types import Evidence, RetrievedPaper
 
@@ -49,3 +55,15 @@ def test_a_two_part_question_quotes_the_paper_answering_both_parts() -> None:
     assert top_source(question, evidence, bundles, parts=2) == 1
     # A one-part question still quotes the source of the best sentence.
     assert top_source("What does the reward model learn?", evidence, bundles) == 2
+
+
+def test_a_cut_lead_drops_the_conjunction_it_would_start_on() -> None:
+    sentence = (
+        "Across twelve language models and four benchmarks spanning math and code, we observe "
+        "consistent trends in how tokens are used, and inspire a new token-pruning approach, "
+        "SkipTok."
+    )
+    question = "Which token-pruning approach is inspired?"
+    assert answer_span(sentence, question, need_of(question)) == (
+        "…inspire a new token-pruning approach, SkipTok."
+    )

@@ -6,9 +6,11 @@ from assistant.pipeline.lead import (
     answers_each_part,
     ask_of,
     asked_head,
+    background,
     best_quote,
     focus,
     holding,
+    lacking,
     lead_quotes,
     lead_spans,
     names_the_kind,
@@ -348,3 +350,65 @@ def test_a_question_asking_two_numbers_leads_with_the_sentence_giving_both() -> 
     named = "Our Qwen3-30B-A3B model matches DeepSeek-R1-0528 on one billion tokens."
     leads = lead_quotes(question, [quote(setup), quote(named)], [setup, named])
     assert leads[0].sentence == setup
+
+
+def test_a_sentence_telling_why_the_work_is_needed_is_background() -> None:
+    assert background("Recent reports claim that LLMs can self-correct their reasoning.")
+    assert background("However, existing RL methods struggle to learn it, as rewards are sparse.")
+    assert background("Self-correction is essential for reliable reasoning in LLMs.")
+    assert not background("We present PRESTO, a relaxation of the proportional odds model.")
+    assert not background("PRESTO improves the AUC by 12 points over the existing baseline.")
+
+
+def test_a_part_asking_a_number_or_name_the_text_lacks_is_lacking() -> None:
+    question = "How much faster is the sampler, and what is the sampler called?"
+    assert lacking("The sampler is 3x faster than before.", question) == [
+        "what is the sampler called?"
+    ]
+    assert lacking("FastSample, our sampler, is 3x faster.", question) == []
+
+
+def test_a_lead_aiming_at_a_problem_not_asked_about_is_shown_without_it() -> None:
+    problem = "However, training on numerous datasets is costly and selection is blind."
+    answer = (
+        "To address these challenges, we introduce D2NWG, a diffusion-based weights "
+        "generation technique conditioned on the target dataset."
+    )
+    question = "What is the diffusion-based technique that generates weights called?"
+    shown = lead_quotes(question, [quote(answer)], [problem, answer])
+    assert [q.sentence for q in shown] == [answer]
+    assert lead_spans(question, [answer])[0].startswith("…we introduce D2NWG, a diffusion-based")
+
+
+def test_a_which_method_ask_is_answered_by_the_sentence_coining_its_name() -> None:
+    background = (
+        "Rare events are hard to predict, so models predict rare events from more common "
+        "intermediate outcomes with the proportional odds model."
+    )
+    named = "We present PRESTO, a relaxation of the proportional odds model."
+    sentences = [background, named, "Experiments on clinical data show gains."]
+    question = (
+        "Which method relaxes the proportional odds model to predict rare events from more "
+        "common intermediate outcomes?"
+    )
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == named
+    # Asked what a named method acts on, a sentence coining the paper's own name is no answer.
+    assert not holding("Which model does PRESTO outperform?", [quote(named)])
+
+
+def test_a_coined_name_called_another_kind_answers_no_ask_for_this_kind() -> None:
+    craft = (
+        "To address this, we present CRAFT, a multi-agent red-teaming system that leverages "
+        "policy-aware persuasive strategies to undermine a policy-adherent agent in a "
+        "customer-service scenario, outperforming conventional jailbreak methods."
+    )
+    bench = (
+        "Building upon the existing tau-bench benchmark, we introduce tau-break, a "
+        "complementary benchmark designed to assess the agent's robustness."
+    )
+    question = (
+        "What multi-agent system red-teams policy-adherent customer-service agents, and what "
+        "benchmark built on tau-bench does the same paper introduce?"
+    )
+    leads = lead_quotes(question, [quote(craft), quote(bench)], [craft, bench])
+    assert [q.sentence for q in leads] == [craft, bench]

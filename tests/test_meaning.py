@@ -163,6 +163,8 @@ def test_a_lead_quote_is_cut_to_the_clauses_holding_the_answer() -> None:
         ("Title: Enhancing the Reasoning of Large Language Models [1].", "opens with no"),
         ("It is a simple and efficient way to trim the vocabulary [1].", "opens with no"),
         ("TW-GRPO reaches 50.4% accuracy on CLEVRER [1].", None),
+        ("Our main finding is that rewards saturate early [1].", "speaks in the authors"),
+        ("We show that TW-GRPO reaches 50.4% on CLEVRER [1].", "speaks in the authors"),
     ],
 )
 def test_malformed_draft_sentences(raw: str, problem: str | None) -> None:

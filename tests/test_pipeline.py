@@ -281,10 +281,18 @@ def test_model_answer_streams_sentence_by_sentence(make_pipeline) -> None:
     pipeline, _ = make_pipeline(two)
     deltas = [e.text for e in pipeline.ask_stream(ROUTE_Q) if e.kind == "delta"]
     assert deltas[1].startswith(" RouteST improves BLEU")
-    # Then the strongest evidence of the cited paper, quoted: the draft did not repeat it.
-    assert (
-        len(deltas) == 3 and deltas[2].startswith(" “") and deltas[2].endswith(f"[{n_of(deltas)}]")
-    )
+    # No quote follows: the draft repeats the one that answers, and the others add nothing asked.
+    assert len(deltas) == 2
+
+
+def test_the_quote_that_answers_follows_a_model_lead_that_says_part_of_it(
+    make_pipeline,
+) -> None:
+    def partial(messages: list[Message]) -> str:
+        return f"RouteST activates two of sixteen experts [{source_n(messages, ROUTE)}]."
+
+    deltas = [e.text for e in make_pipeline(partial)[0].ask_stream(ROUTE_Q) if e.kind == "delta"]
+    assert len(deltas) == 2 and deltas[1] == f" “{ROUTE_FACT}.” [{n_of(deltas)}]"
 
 
 def n_of(deltas: list[str]) -> str:

@@ -36,7 +36,6 @@ from assistant.pipeline.text import (
     numbers,
     overlap,
     stems,
-    topic_words,
 )
 from assistant.pipeline.types import (
     Answer,
@@ -58,7 +57,6 @@ ABSTAIN_TEXT = "The feed does not cover this."
 NOT_GIVEN_TEXT = "The closest paper, “{title}” [{n}], does not give {what} in its abstract."
 QUOTE_COVERED = 0.7  # share of a quote's words a kept claim must repeat to make it redundant
 SAME_CLAIM = 0.85  # share of a claim's words an earlier kept claim has: said twice
-QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
 ADDS_WORDS = 3  # new content words that make a sentence after the lead worth showing
 SHOWN_QUOTES = 4  # sentences of the top paper in the prompt: prefill is most of the wait
 
@@ -331,9 +329,12 @@ class AnswerBuilder:
             )
         # After a model lead, the lead quote comes first among the supporting quotes: it holds
         # what is asked for, and the model's sentence may have said only part of it.
-        for quote in [*self.ctx.lead, *self.ctx.quotes]:
-            if self._quote_adds(quote):
+        quotes = [*self.ctx.lead, *self.ctx.quotes]
+        model_led = path in ("model", "model-filtered")
+        for quote in quotes:
+            if self._quote_adds(quote, evidence=model_led and quote is quotes[0]):
                 yield self._emit_quote(quote)
+                break  # one supporting quote at most: more read as a wall of quotes
         yield self._final(" ".join(self.shown), _unique(self.cited), path=path)
 
     def _lead_quotes(self) -> list[Evidence]:
@@ -345,21 +346,22 @@ class AnswerBuilder:
         source = self.ctx.bundles[quotes[0].source_n - 1].text
         return lead.lead_quotes(self.ctx.question, quotes, source.sentences, source.title)
 
-    def _quote_adds(self, quote: Evidence) -> bool:
-        """A supporting quote follows only when it covers a part of the question the answer so
-        far does not, or holds the number or name asked for when the answer lacks it."""
+    def _quote_adds(self, quote: Evidence, *, evidence: bool = False) -> bool:
+        """A supporting quote follows only when it holds (``lead.holding``) the number or name
+        that a part of the question asks for and the answer so far lacks (``lead.lacking``);
+        never a background sentence (``lead.background``). After a model lead, the quote that
+        holds the answer follows as ``evidence`` for the model's words unless they repeat it."""
         shown = " ".join(self.shown)
         if any(says(s, quote.sentence) for s in self.shown) or _quote(quote) in shown:
             return False
         if quote.sentence in self.quoted:
             return False  # already quoted, perhaps cut
-        if meaning.leans_back(quote.sentence):
+        if meaning.leans_back(quote.sentence) or lead.background(quote.sentence):
             return False  # out of its place, "these models" may read as said of the answer
-        new_topic = topic_words(quote.sentence) & topic_words(self.ctx.question)
-        if len(new_topic - topic_words(shown)) >= QUOTE_NEW_TOPIC:
-            return True
-        lacking = not satisfies(shown, self.ctx.question, self.need, "")
-        return lacking and satisfies(quote.sentence, self.ctx.question, self.need, "")
+        title = self.ctx.bundles[quote.source_n - 1].text.title
+        return evidence or any(
+            lead.holding(part, [quote], title) for part in lead.lacking(shown, self.ctx.question)
+        )
 
     def list_papers(self, listed: list[Evidence]) -> Iterator[AnswerEvent]:
         """A "which papers ..." answer: each fitting paper by title, with the checked sentence

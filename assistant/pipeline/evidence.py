@@ -49,6 +49,8 @@ _NUMBER_WORD = re.compile(
 _CLAUSE = re.compile(r"(?<=[,;:])\s+")
 TITLE_WORDS = 2  # a title named in a question is at least this long ("The Diffusion Duality")
 _EXAMPLES = re.compile(r"(?:(?:such as|including|namely|for (?:example|instance))\b|e\.g\.)", re.I)
+# A conjunction a cut would start on ("…and inspire a new approach, X"): it dangles.
+_CONJUNCTION = re.compile(r"^(?:and|or|but|nor)\s+", re.I)
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
@@ -113,6 +115,8 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     if _opens_list(clauses, i, j):
         j = len(clauses)
     span = " ".join(clauses[i:j]).rstrip(",;: ")
+    if i:  # "…inspire a new approach, X", not "…and inspire ...": the cut leaves no "and"
+        span = _CONJUNCTION.sub("", span, count=1)
     return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
 
 

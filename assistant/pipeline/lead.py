@@ -50,8 +50,27 @@ _WH_VERB = re.compile(
 )
 # A sentence that goes on from the one before it: read alone, its answer is half told.
 _CONTINUES = re.compile(
-    r"^\W*(?:then|next|second(?:ly)?|subsequently|after that)\b|\bthe (?:latter|former)\b"
-    r"|^\W*to \w+ (?:this|these|such) \w+",  # "To evaluate this limitation, we propose ..."
+    r"^\W*(?:then|next|second(?:ly)?|subsequently|after that)\b|\bthe (?:latter|former)\b",
+    re.I,
+)
+# A purpose clause pointing back at the sentence before ("To address this challenge, we
+# propose X"): that sentence is background unless the question asks about what it points to.
+_AIM = re.compile(r"^\W*to \w+ (?:this|these|such) (?P<aim>[\w-]+)", re.I)
+# The purpose clause cut from a lead shown without the sentence it points to; "To this end,"
+# points back too.
+_AIM_CLAUSE = re.compile(
+    r"^\W*to (?:(?:this|that) end|\w+ (?:this|these|such|that|those)(?: [\w-]+){1,3}),\s+(?=[a-z])",
+    re.I,
+)
+_PROBLEM_WORDS = frozenset(
+    topic_words("problem limitation challenge issue gap difficulty bottleneck shortcoming drawback")
+)
+# A sentence telling why the work is needed: recent or existing work, a problem, a need.
+_BACKGROUND = re.compile(
+    r"^\W*(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
+    r"|due to)\b|\b(?:struggl\w*|suffer\w*|remains? (?:a |an )?(?:\w+ )?(?:challeng|difficult|"
+    r"open|unclear|limited)\w*|(?:is|are) (?:essential|crucial|critical|important|vital|key)"
+    r" (?:for|to|in)|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
     re.I,
 )
 _WORD = re.compile(r"[\w-]+")
@@ -62,6 +81,12 @@ _YING = re.compile(r"\b[a-z]{3,}ying\b", re.I)  # "underlying", "lying": the ver
 _TESTED_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*)")
 _TESTBEDS = frozenset({"dataset", "benchmark"})  # kinds a paper is tested on
 _CALLED = re.compile(r"\b(?:called|named|name)\b", re.I)
+# Verbs that introduce a name the paper coins, and how many tokens the name may come after.
+_COINING = frozenset(
+    "propose proposes present presents introduce introduces dubbed called named termed".split()
+)
+COINED_AFTER = 4
+_ACTS_ON = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?:does|do|did)\b", re.I)
 HEAD_WORDS = 4  # words after "what" that may hold the noun it asks about
 _WH = re.compile(r"\b(?:what|which)\s+(.*)", re.IGNORECASE)
 # The verb after "what <noun>": "which fusion strategy *does* ...", "what mechanism *makes* ...".
@@ -255,10 +280,38 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     if "name" not in need:
         return found
     beside = [q for q in found if names_the_kind(q.sentence, question)]
+    if not beside and _asks_own_kind(question):
+        beside = [q for q in found if coins_name(q.sentence, question)]
     if beside or not _CALLED.search(question):
         return beside
     given = meaning.names(question) | content_words(question) | meaning.names(title)
     return [q for q in found if meaning.names(q.sentence) - given]
+
+
+def coins_name(sentence: str, question: str) -> bool:
+    """``sentence`` introduces a name the question lacks and does not call it another kind
+    than the one asked: "We present PRESTO, a relaxation of ...", "our method, dubbed
+    SoftPromptComp, ..."; "we present CRAFT, a multi-agent *system*" names no benchmark."""
+    new = meaning.names(sentence) - meaning.names(question) - content_words(question)
+    words = meaning.tokens(sentence)
+    toks = [t.lower() for t in words]
+    at_verb = [i for i, t in enumerate(toks) if t in _COINING]
+    at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
+    coined = [words[n] for n in at_name if any(0 < n - v <= COINED_AFTER for v in at_verb)]
+    return any(_called_kinds(name, sentence) <= asked_kinds(question) for name in coined)
+
+
+def _called_kinds(name: str, sentence: str) -> set[str]:
+    """The kinds ``sentence`` calls ``name`` ("CRAFT, a multi-agent red-teaming system")."""
+    return {m.group("kind").lower().rstrip("s") for m in _describing(name).finditer(sentence)}
+
+
+def _asks_own_kind(question: str) -> bool:
+    """An ask names a kind as its subject ("Which method relaxes ...?", "what framework is
+    proposed ...?"): the paper's own work, not a kind the work acts on ("which model does it
+    outperform?")."""
+    asks = [ask_of(part) for part in question_parts(question)]
+    return any(_kinds_of_ask(a) and not _ACTS_ON.search(a) for a in asks)
 
 
 def _counts_each(sentence: str, question: str) -> bool:
@@ -345,7 +398,7 @@ def lead_quotes(
     """One quote; or, for a two-part question that no single quote answers, the quote that
     answers each part, in the question's order. A quote that continues the sentence before it
     ("Then, we ...", "We use the latter ...") is led by that sentence."""
-    return _with_antecedents(_answering(question, quotes, sentences, title), sentences)
+    return _with_antecedents(_answering(question, quotes, sentences, title), sentences, question)
 
 
 def _answering(
@@ -386,17 +439,45 @@ def _answers_part(
     return said >= other
 
 
-def _with_antecedents(leads: list[Evidence], sentences: Sequence[str]) -> list[Evidence]:
-    """Each lead that continues its previous sentence, with that sentence before it."""
+def lacking(text: str, question: str) -> list[str]:
+    """The parts of ``question`` asking for a number or a name that ``text`` does not give."""
+    return [
+        part
+        for part in question_parts(question)
+        if (need := need_of(part)) and not satisfies(text, part, need, "")
+    ]
+
+
+def background(sentence: str) -> bool:
+    """The sentence tells why the work is needed ("Recent reports claim ...", "However,
+    existing methods struggle ...", "X is essential for ..."), not what it does or finds."""
+    return bool(_BACKGROUND.search(sentence))
+
+
+def _with_antecedents(
+    leads: list[Evidence], sentences: Sequence[str], question: str
+) -> list[Evidence]:
+    """Each lead that continues its previous sentence, with that sentence before it; a lead
+    whose purpose clause points back at a problem, only when the question asks about it."""
     shown: list[Evidence] = []
     for quote in leads:
         at = sentences.index(quote.sentence) if quote.sentence in sentences else 0
         before = Evidence(quote.source_n, quote.paper_id, sentences[at - 1], quote.score)
-        if at and _CONTINUES.search(quote.sentence) and before.sentence not in _texts(shown):
+        continues = _CONTINUES.search(quote.sentence) or asks_about_aim(quote.sentence, question)
+        if at and continues and before.sentence not in _texts(shown):
             shown.append(before)
         if quote.sentence not in _texts(shown):
             shown.append(quote)
     return shown
+
+
+def asks_about_aim(sentence: str, question: str) -> bool:
+    """``sentence`` opens with a purpose pointing back ("To evaluate this limitation, ...")
+    and the question asks about what it points to ("What limitation ...?"), or about a
+    problem at all."""
+    aim = _AIM.search(sentence)
+    asked = topic_words(question)
+    return bool(aim and asked & (topic_words(aim.group("aim")) | _PROBLEM_WORDS))
 
 
 def _texts(quotes: Sequence[Evidence]) -> list[str]:
@@ -406,7 +487,18 @@ def _texts(quotes: Sequence[Evidence]) -> list[str]:
 def lead_spans(question: str, sentences: Sequence[str]) -> list[str]:
     """The shown span of each lead sentence (already cleaned for display). A single lead is
     cut to the clauses that answer the question; the two quotes of a two-part lead are shown
-    whole, since a part's own words are too few to tell which clause holds its answer."""
-    if len(sentences) == 1:
-        return [answer_span(sentences[0], question, need_of(question))]
-    return list(sentences)
+    whole, since a part's own words are too few to tell which clause holds its answer. A
+    purpose clause pointing back at a sentence not shown ("To address this challenge, ") is
+    cut: "…we propose X" reads alone."""
+    spans = [_without_aim(s, question) for s in sentences]
+    if len(spans) == 1:
+        cut = answer_span(spans[0].removeprefix("…"), question, need_of(question))
+        return [cut if cut.startswith("…") or spans[0] == sentences[0] else "…" + cut]
+    return spans
+
+
+def _without_aim(sentence: str, question: str) -> str:
+    aim = _AIM_CLAUSE.search(sentence)
+    if not aim or asks_about_aim(sentence, question):
+        return sentence
+    return "…" + sentence[aim.end() :]

@@ -250,6 +250,9 @@ def answers_name(claim: str, question: str, source: str) -> bool:
 _PLACEHOLDER = re.compile(r"\[n\]\s*[A-Za-z0-9(]", re.I)  # "[n] datasets": a number left out
 _ENDS = re.compile(r"[.!?][\"”’')\]]*\s*(?:\[[\d,; n]+\]\s*)*[.!?]?[\"”’')]*$")
 _OPENINGS = re.compile(r"^\W*(?:title\s*:|(?:it is|this answer|the citations?)\b)", re.I)
+# "Our main finding is that ...", copied without quotation marks, reads as the assistant's own
+# finding; the abstract's sentence is quoted instead.
+_AUTHORS_VOICE = re.compile(r"\b(?:we|our)\b", re.I)  # not "us": "US patents"
 COPY_MIN = 0.6  # share of a sentence's word pairs the source must hold: a looser paraphrase of
 # the tiny model is as often wrong as right, and no check here tells which (claims dev split)
 REPEAT_EARLIER = 0.7  # share of a sentence's words an earlier draft sentence already said
@@ -257,13 +260,16 @@ REPEAT_EARLIER = 0.7  # share of a sentence's words an earlier draft sentence al
 
 def malformed(raw: str) -> str | None:
     """Why a raw draft sentence is not worth checking: cut off by the token limit, a number
-    left as the prompt's "[n]", a title echoed, or an opening with no referent ("It is ...")."""
+    left as the prompt's "[n]", a title echoed, an opening with no referent ("It is ..."), or
+    the authors' voice ("We show ...")."""
     if not _ENDS.search(raw.strip()):
         return "cut off"
     if _PLACEHOLDER.search(raw):
         return "placeholder instead of a number or name"
     if _OPENINGS.search(raw):
         return "opens with no referent"
+    if _AUTHORS_VOICE.search(raw):
+        return "speaks in the authors' voice"
     return None
 
 

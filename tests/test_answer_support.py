@@ -1,0 +1,62 @@
+"""Supporting quotes after the lead of an answer (assistant.pipeline.answer): at most one, and
+only one that supplies a part of the question the lead lacks."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from assistant.llm.base import Generation
+from assistant.pipeline.answer import AnswerBuilder, AnswerContext
+from assistant.pipeline.evidence import SourceBundle
+from assistant.pipeline.grounding import SourceText
+from assistant.pipeline.types import Answer, Evidence, RetrievedPaper
+from vectorstore.embeddings import FakeEmbedder
+
+TITLE = "PRESTO: Predicting Rare Events from Intermediate Outcomes"
+BACKGROUND = "Recent reports claim that rare clinical events are hard to predict from records."
+NAMED = "We present PRESTO, a relaxation of the proportional odds model for rare events."
+RESULT = "PRESTO improves the AUC on rare events by 12 points over a proportional odds model."
+SETUP = "Intermediate outcomes, such as hospital admission, are far more common than death."
+
+
+def answer(question: str, quotes: list[str], title: str = TITLE) -> Answer:
+    """The quote-led answer when the model drafts nothing, ``quotes`` best first."""
+    abstract = " ".join([BACKGROUND, NAMED, SETUP, RESULT, *quotes])
+    paper = RetrievedPaper("p1", title, None, None, 1.0, 0.5, 0.5, abstract=abstract)
+    text = SourceText.of(title, abstract)
+    bundle = SourceBundle(paper, text, np.ones((len(text.sentences), 2), dtype=np.float32))
+    evidence = [Evidence(1, "p1", s, 0.5) for s in quotes]
+    ctx = AnswerContext(question, [paper], [bundle], evidence, evidence, 0.9, 0.1)
+    builder = AnswerBuilder(ctx, embedder=FakeEmbedder(), llm=None, canary="", started=0.0)
+    events = list(builder.stream_verified(Generation(iter([]))))
+    final = events[-1].answer
+    assert final is not None
+    return final
+
+
+def quoted(text: str) -> list[str]:
+    return re.findall(r"“(.+?)”", text)
+
+
+def test_no_quote_follows_a_lead_that_already_answers() -> None:
+    # SETUP holds the question's context words ("hospital admission"), but adds no answer.
+    question = "Predicting death from hospital admission, by how many AUC points does PRESTO gain?"
+    assert quoted(answer(question, [RESULT, SETUP]).answer) == [RESULT]
+
+
+def test_a_background_sentence_never_follows_the_lead() -> None:
+    question = "For clinical records, what is the relaxation of the proportional odds model called?"
+    shown = answer(question, [NAMED, BACKGROUND]).answer
+    assert quoted(shown) == [NAMED]
+
+
+def test_a_name_of_the_title_supplies_no_name_the_lead_lacks() -> None:
+    # "AI" of the title is no answer to "what mechanism ...": the quote holding it adds nothing.
+    mechanism = "Rare events give a classifier few positive labels, so its scores stay flat."
+    clinical = "The proportional odds model is widely used in clinical AI for risk scores."
+    question = "What mechanism makes rare events hard to predict?"
+    assert quoted(answer(question, [mechanism, clinical], "Rare Events in Clinical AI").answer) == [
+        mechanism
+    ]
