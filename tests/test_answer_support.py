@@ -1,5 +1,5 @@
-"""Supporting quotes after the lead of an answer (assistant.pipeline.answer): at most one, and
-only one that supplies a part of the question the lead lacks."""
+"""Supporting quotes after the lead of an answer (assistant.pipeline.answer): at most two, each
+adding a part of the question, and never a background sentence."""
 
 from __future__ import annotations
 
@@ -40,10 +40,16 @@ def quoted(text: str) -> list[str]:
     return re.findall(r"“(.+?)”", text)
 
 
-def test_no_quote_follows_a_lead_that_already_answers() -> None:
-    # SETUP holds the question's context words ("hospital admission"), but adds no answer.
-    question = "Predicting death from hospital admission, by how many AUC points does PRESTO gain?"
-    assert quoted(answer(question, [RESULT, SETUP]).answer) == [RESULT]
+def test_at_most_two_quotes_follow_the_lead() -> None:
+    # SETUP, NAMED and CARE each add words of the question, but three quotes after the lead
+    # read as a wall: the first two that add something are shown.
+    care = "Records of intensive care units were split by patient into training and test sets."
+    question = (
+        "Predicting death from hospital admission in intensive care with the proportional odds"
+        " relaxation, by how many AUC points does PRESTO gain?"
+    )
+    shown = quoted(answer(question, [RESULT, SETUP, NAMED, care]).answer)
+    assert len(shown) == 3 and shown[:2] == [RESULT, SETUP]
 
 
 def test_a_background_sentence_never_follows_the_lead() -> None:

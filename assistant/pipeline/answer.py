@@ -36,6 +36,7 @@ from assistant.pipeline.text import (
     numbers,
     overlap,
     stems,
+    topic_words,
 )
 from assistant.pipeline.types import (
     Answer,
@@ -55,6 +56,10 @@ SENTINEL = "NOT IN FEED"
 DECLINE_MARGIN = 0.25  # a model "not in feed" is believed unless retrieval is this confident
 ABSTAIN_TEXT = "The feed does not cover this."
 NOT_GIVEN_TEXT = "The closest paper, “{title}” [{n}], does not give {what} in its abstract."
+QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
+# Supporting quotes after the lead: one lost the key fact of 6 of 94 held-out answers (the
+# name or second part sat in the second one); more read as a wall of quotes.
+SUPPORTING_QUOTES = 2
 QUOTE_COVERED = 0.7  # share of a quote's words a kept claim must repeat to make it redundant
 SAME_CLAIM = 0.85  # share of a claim's words an earlier kept claim has: said twice
 ADDS_WORDS = 3  # new content words that make a sentence after the lead worth showing
@@ -331,10 +336,13 @@ class AnswerBuilder:
         # what is asked for, and the model's sentence may have said only part of it.
         quotes = [*self.ctx.lead, *self.ctx.quotes]
         model_led = path in ("model", "model-filtered")
+        added = 0
         for quote in quotes:
-            if self._quote_adds(quote, evidence=model_led and quote is quotes[0]):
+            if added < SUPPORTING_QUOTES and self._quote_adds(
+                quote, evidence=model_led and quote is quotes[0]
+            ):
                 yield self._emit_quote(quote)
-                break  # one supporting quote at most: more read as a wall of quotes
+                added += 1
         yield self._final(" ".join(self.shown), _unique(self.cited), path=path)
 
     def _lead_quotes(self) -> list[Evidence]:
@@ -347,9 +355,10 @@ class AnswerBuilder:
         return lead.lead_quotes(self.ctx.question, quotes, source.sentences, source.title)
 
     def _quote_adds(self, quote: Evidence, *, evidence: bool = False) -> bool:
-        """A supporting quote follows only when it holds (``lead.holding``) the number or name
-        that a part of the question asks for and the answer so far lacks (``lead.lacking``);
-        never a background sentence (``lead.background``). After a model lead, the quote that
+        """A supporting quote follows only when it covers a part of the question the answer so
+        far does not, or holds (``lead.holding``) the number or name that a part asks for and
+        the answer so far lacks (``lead.lacking``); never a background sentence
+        (``lead.background``). After a model lead, the quote that
         holds the answer follows as ``evidence`` for the model's words unless they repeat it."""
         shown = " ".join(self.shown)
         if any(says(s, quote.sentence) for s in self.shown) or _quote(quote) in shown:
@@ -359,8 +368,14 @@ class AnswerBuilder:
         if meaning.leans_back(quote.sentence) or lead.background(quote.sentence):
             return False  # out of its place, "these models" may read as said of the answer
         title = self.ctx.bundles[quote.source_n - 1].text.title
-        return evidence or any(
-            lead.holding(part, [quote], title) for part in lead.lacking(shown, self.ctx.question)
+        new_topic = topic_words(quote.sentence) & topic_words(self.ctx.question)
+        return (
+            evidence
+            or len(new_topic - topic_words(shown)) >= QUOTE_NEW_TOPIC
+            or any(
+                lead.holding(part, [quote], title)
+                for part in lead.lacking(shown, self.ctx.question)
+            )
         )
 
     def list_papers(self, listed: list[Evidence]) -> Iterator[AnswerEvent]:
