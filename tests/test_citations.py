@@ -77,6 +77,7 @@ def test_markers_inside_a_sentence_leave_single_spaces() -> None:
         ("It is i.e. Fine. Next.", ["It is i.e. Fine.", "Next."]),
         ("Method A vs. Method B wins. Next.", ["Method A vs. Method B wins.", "Next."]),
         ("See Fig. 3 and Eq. 2 for it. Next.", ["See Fig. 3 and Eq. 2 for it.", "Next."]),
+        ("We propose Dr. MAS, a recipe. Next.", ["We propose Dr. MAS, a recipe.", "Next."]),
         ("Loss is 3.5 points lower. Next.", ["Loss is 3.5 points lower.", "Next."]),
         ("Version 2.0 is out. it is lowercase.", ["Version 2.0 is out. it is lowercase."]),
         ('It said "Done." Then left.', ['It said "Done."', "Then left."]),

@@ -22,6 +22,8 @@ ABBREVIATIONS = (
     "w.r.t.",
     "cf.",
     "resp.",
+    "Dr.",  # a method named like a person: "Dr. MAS", "Dr. GRPO"
+    "Prof.",
 )
 _MAX_DIGITS = 6  # "[" + 5000 digits + "]" must not reach int() (Python caps it at 4300 digits)
 
