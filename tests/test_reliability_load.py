@@ -265,8 +265,9 @@ def sequential_asks(store_home: Path, n: int, warm_up: int = 5) -> dict[str, flo
         for i in range(n):
             answer = pipeline.ask(QUESTIONS[i % len(QUESTIONS)], history=history[-3:])
             # Every ask runs the model (the echo draft); whether a model sentence or the quote
-            # leads depends on the question, and both paths are the ones being soaked.
-            assert answer.path in ("model", "quote-led") and answer.citations
+            # leads depends on the question (an echoed "We propose ..." is dropped as the
+            # authors' voice, and the quote leads), and these paths are the ones being soaked.
+            assert answer.path in ("model", "quote-led", "quoted-evidence") and answer.citations
             assert answer.usage["completion_tokens"] > 0
             history.append((QUESTIONS[i % len(QUESTIONS)], answer.answer))
         end = rss_mb()
