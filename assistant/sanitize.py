@@ -25,9 +25,8 @@ _URL_FORMS = (
 _URL = re.compile("|".join(_URL_FORMS), re.IGNORECASE)
 _WS = re.compile(r"\s+")
 # TeX that arXiv abstracts carry into plain text: "50.4\%", "R\&D", "\textbf{X}", "$\times$".
-_TEX_COMMAND = re.compile(
-    r"\\(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)\{([^{}]{0,500})\}"
-)
+_TEX_NAMES = r"(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)"
+_TEX_COMMAND = re.compile(r"\\" + _TEX_NAMES + r"\{([^{}]{0,500})\}")
 _TEX_SYMBOL = {
     "times": "×",
     "sim": "~",
@@ -46,9 +45,7 @@ _TEX_SYMBOLS = re.compile(r"\$?\\(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])\$?
 # "textit{O}bstacles". Only where no English word can stand: glued to a digit, or a command
 # name right before its brace.
 _BARE_TIMES = re.compile(r"(?<=\d)times\b")
-_BARE_COMMAND = re.compile(
-    r"(?<![\\\w])\$?(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)\{([^{}]{0,500})\}\$?"
-)
+_BARE_COMMAND = re.compile(r"(?<![\\\w])\$?" + _TEX_NAMES + r"\{([^{}]{0,500})\}\$?")
 _TEX_ESCAPE = re.compile(r"\\([%&$#_{}])")
 _TEX_MATH = re.compile(r"\$(?!\s)([^$\\]{1,40}?)(?<!\s)\$")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")

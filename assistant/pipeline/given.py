@@ -23,13 +23,12 @@ from typing import NamedTuple
 
 from assistant.pipeline.evidence import need_of, quantities
 from assistant.pipeline.lead import ask_head, ask_of, question_parts, tested_on
-from assistant.pipeline.text import entities, stems, topic_words
+from assistant.pipeline.text import WORD, entities, stems, topic_words
 
 # "how many (human) labelers", "how many image-text pairs": the counted noun ends the group.
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b", re.I)
 _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
 _TOKEN = re.compile(r"[\w.,%×-]+")
-_WORD = re.compile(r"[\w-]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _WHAT = re.compile(r"(?:what|which)\b", re.I)
 _VERSION = re.compile(r"\d+[a-z]?$")  # "1k", "2024", "8k": a version or size ends a name
@@ -106,7 +105,7 @@ def fits(sentence: str, slot: Slot) -> bool:
     if not all(_named(name, squashed) for name in slot.names):
         return False
     measure = slot.measure | (_SPEED if slot.measure & _SPEED else frozenset())
-    return not measure or bool(stems({w.lower() for w in _WORD.findall(sentence)}) & measure)
+    return not measure or bool(stems({w.lower() for w in WORD.findall(sentence)}) & measure)
 
 
 def _asked_for(question: str, title: str) -> str:

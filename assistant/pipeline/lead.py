@@ -24,7 +24,7 @@ from collections.abc import Collection, Sequence
 
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import answer_span, need_of, quantities, satisfies
-from assistant.pipeline.text import content_words, entities, topic_words
+from assistant.pipeline.text import WORD, content_words, entities, topic_words
 from assistant.pipeline.types import Evidence
 
 # Where a question turns to its second ask: ", and what ...", "; how ...".
@@ -73,7 +73,6 @@ _BACKGROUND = re.compile(
     r" (?:for|to|in)|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
     re.I,
 )
-_WORD = re.compile(r"[\w-]+")
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
 # with its number (23K, 24GB, 2.3x).
 _NAMED_NUMBER = re.compile(r"[A-Za-z][\w.-]*\d")
@@ -368,7 +367,7 @@ def asked_kinds(question: str) -> set[str]:
 def _kinds_of_ask(ask: str) -> set[str]:
     found = _WH_HEAD.search(ask)
     for text in (found.group(1) if found else "", ask):
-        kinds = {k.lower().rstrip("s") for k in _WORD.findall(text) if meaning.is_kind(k)}
+        kinds = {k.lower().rstrip("s") for k in WORD.findall(text) if meaning.is_kind(k)}
         if kinds:
             return kinds
     return set()

@@ -12,6 +12,7 @@ from vectorstore.words import (  # noqa: F401 - re-exported for the pipeline
     topic_words,
 )
 
+WORD = re.compile(r"[\w-]+")  # a word with its hyphens: "self-distillation", "ImageNet-1K"
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:%|x|×)?(?!\d)")  # "16times" holds 16
 _MODIFIER = re.compile(r"-(?:style|based|like|type|inspired|driven|aware|specific|only)$", re.I)
 # ... or a lower-case name with a subscript: "pi_0", "pi_{0.5}".
