@@ -99,6 +99,9 @@ _DANGLING = _wordset(
     between across using including e.g. i.e. etc both either each"""
 )
 _OPEN_END = re.compile(r"(?:[,;:(\-–—/]|\.\.\.|…)\s*$")
+# "... a 46.88% relative improvement w.r.t.": an abbreviation that needs what follows it; its
+# full stop is not the sentence's (the word check above strips it: "e.g." reads as "e.g").
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:e\.g|i\.e|w\.r\.t|cf|vs|viz)\.?\s*$", re.I)
 # Claims that say little; said twice they say nothing ("improvements ... improvements").
 _VAGUE = ("improv", "enhanc", "significant", "substantial", "superior", "outperform")
 # A line that points at what it does not contain.
@@ -106,6 +109,23 @@ _DANGLING_REF = re.compile(
     r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b",
     re.IGNORECASE,
 )
+# "surpassing, for visual understanding, them by 15.3%": a comparison whose baseline is a pronoun.
+_COMPARED_PRONOUN = re.compile(
+    r"\b(?:outperform|surpass|beat|exceed|rival|match)\w*,?\s+(?:[^,;.]{1,60},\s+)?(?:them|it)\b",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_baseline(text: str) -> bool:
+    """Whether a comparison's baseline is "them"/"it" with no name before it in the line but
+    the subject's: the baselines are named in the abstract, not in the line."""
+    match = _COMPARED_PRONOUN.search(text)
+    if not match:
+        return False
+    before = text[: match.start()].split()[1:]
+    return not any(_is_name(strip_token(word), False) for word in before)
+
+
 # A line opening "We ...", "This paper ...", "Our ...", "Here ..." has its subject and verb.
 _NOT_OWN = r"^(?!(?:we|this|our|here)\b)"
 # "X, a framework for ..." and nothing more: a noun phrase, not a sentence.
@@ -398,9 +418,10 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
         reasons.append('a noun phrase ("X, a ...") with no verb, not a sentence')
     if _INNER_SENTENCE.search(text.rstrip(".!? ")) or _SPLICED.search(text):
         reasons.append("more than one sentence")
-    if _MIXED_CHAIN.search(text) or _VERBLESS_SECOND.search(text) or _MIXED_AND.search(text):
+    mixed = _MIXED_AND.search(text) or _half_converted(text, abstract)
+    if _MIXED_CHAIN.search(text) or _VERBLESS_SECOND.search(text) or mixed:
         reasons.append("ungrammatical: a clause of the chain has the wrong verb form or none")
-    if _DANGLING_REF.search(text) or dangles(text):
+    if _DANGLING_REF.search(text) or dangles(text) or _unnamed_baseline(text):
         reasons.append('refers to something it does not say ("this gap", "To achieve this")')
     if _ARTEFACT.search(text) or _broken(text, abstract):
         reasons.append("garbled: TeX, quote marks or broken punctuation copied from the abstract")
@@ -409,6 +430,31 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
     if _STUB_END.search(text):
         reasons.append('cut off: ends on "X, a method" before saying what it is')
     return reasons
+
+
+# ", learning X and models Y": a participle clause whose second conjunct ends in -s.
+_PARTICIPLE_AND = re.compile(
+    r",\s+(?:\w+ly\s+)?(?P<root>\w+?)ing\s+(?P<middle>(?:(?!\bthat\b)[^,;.])+?)\s+and\s+"
+    r"(?:\w+ly\s+)?(?P<second>[a-z]+s)\s+(?=[\w(])"
+)
+
+
+def _half_converted(text: str, abstract: str) -> bool:
+    """Whether the line turned the first of two finite verbs the abstract coordinates into a
+    participle and left the second ("encodes X and concatenates them" -> "encoding X and
+    concatenates them"): the abstract's "<verb>s X and <second>" shows the second is a verb.
+    A second word that is no verb's -s form ("various", "class") does not count."""
+    for match in _PARTICIPLE_AND.finditer(text):
+        root, middle, second = match.group("root", "middle", "second")
+        if second.endswith(("ss", "us", "is")):
+            continue
+        finite = (
+            rf"\b{re.escape(root[:4])}\w*s\s+{re.escape(middle)}\s+and\s+(?:\w+ly\s+)?"
+            rf"{re.escape(second)}\b"
+        )
+        if re.search(finite, " ".join(abstract.split()), re.I):
+            return True
+    return False
 
 
 def _broken(text: str, abstract: str) -> bool:
@@ -495,7 +541,7 @@ _NAME_COMPOUND = re.compile(r"\b(\w*[A-Z]\w*)\s+(?:\S+\s+){0,2}?(\w*[A-Z]\w*)-\w
 
 def _cut_off(text: str) -> list[str]:
     last = text.split()[-1].casefold().rstrip(".!?\"'”’") if text.split() else ""
-    if _OPEN_END.search(text) or last in _DANGLING:
+    if _OPEN_END.search(text) or last in _DANGLING or _ABBREVIATION_END.search(text):
         return ["cut off: it does not end as a finished sentence"]
     if (
         text.count("(") != text.count(")")
@@ -726,7 +772,7 @@ _PROMISED_PARTS = re.compile(
 )
 # "X is a multi-agent system ..., first decomposing a user idea into ...": the first step of a
 # procedure, which promises the rest, is a detail, not the paper's point.
-_FIRST_STEP = re.compile(r",\s+(?:by\s+)?first\s+\w+ing\b", re.I)
+_FIRST_STEP = re.compile(r",\s+(?:by\s+)?first(?:ly)?\s+\w+ing\b", re.I)
 # "We introduce Klear and delve into ...", "We propose X (its expansion).": a name
 # introduced without saying what it is.
 _BARE_INTRODUCTION = re.compile(
@@ -748,6 +794,31 @@ _KIND_ONLY = re.compile(
     re.I,
 )
 LIGHT_VERBS = _wordset("provide provides offer offers enable enables deliver delivers")
+# "MUR is comprehensively evaluated against ...": the line's main verb says the work was
+# evaluated, which every paper is, not what it does or finds.
+_EVALUATED = re.compile(
+    r"^\S+(?:\s\S+){0,5}?(?:\s\([^)]*\))?\s+(?:is|are|was|were|has been|have been)\s+"
+    r"(?:\w+ly\s+)?(?:evaluated|tested|compared|benchmarked|validated|assessed)\b",
+    re.I,
+)
+# "... and we thought that current usage could benefit ...": what the authors believe or hope,
+# the motivation, not what they did or found ("we argue" states a position paper's thesis).
+_BELIEF = re.compile(
+    r"\bwe\s+(?:\w+ly\s+)?(?:thought|think|believe|feel|hope|wonder|suspect|expect|"
+    r"hypothesi[sz]e|conjecture)\b",
+    re.I,
+)
+# "MotionMillion-Eval is the most comprehensive benchmark ..., demonstrating strong
+# generalization": a benchmark or dataset is credited with what only a method shows
+# (performance, generalization, gains); "revealing performance gaps" is a benchmark's finding.
+_CLAIM_ON_KIND = re.compile(
+    r"^\S+(?:\s\S+){0,2}(?:\s\([^)]*\))?(?:\s+(?:is|are)\s+|,\s+)(?:a|an|the)\s+"
+    r"(?:[\w'-]+\s+){0,6}?(?:benchmark|dataset|corpus|task|survey|testbed|leaderboard)s?(?![\w-])"
+    r"[^.;]*?,\s+(?:\w+ly\s+)?(?:demonstrat|show|exhibit|yield|deliver|achiev|bring)\w*\s+"
+    r"(?!that\b)(?:[\w-]+\s+){0,2}?(?:generali[sz]ation|improvements?|gains|accuracy|"
+    r"performance(?!\s+(?:gaps?|drops?|differences?|degradation|declines?)))\b",
+    re.I,
+)
 
 
 def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
@@ -766,12 +837,21 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
         (_LIST_ITEM, 'one item of a list ("Second, ..."), not the paper\'s main point'),
         (_RESULTS_OPENING, '"Results show ...": say what the paper proposes or finds'),
         (_KIND_ONLY, "vague: says what kind of thing it is, not what it does or is for"),
+        (_EVALUATED, "says only that it was evaluated, not what it does or finds"),
+        (_BELIEF, 'the authors\' belief or motivation ("we thought"), not what they did'),
+        (_CLAIM_ON_KIND, "a method's result credited to a benchmark or dataset"),
     ]
     reasons = [why for pattern, why in faults if pattern.search(text)]
     if len(_PARTICIPLE_CLAUSE.findall(text)) >= STACKED:
         reasons.append("a stitched chain of participle clauses")
     if _clipped(text, abstract):
         reasons.append("cut off: the abstract's phrase goes on past the line's last word")
+    if _list_cut_short(text, abstract):
+        reasons.append("cut off: the abstract's list goes on past the line's last item")
+    if _means_not_contribution(text, abstract):
+        reasons.append('a means ("We design a pipeline ..."), not the contribution it serves')
+    if _drops_relation(text, abstract):
+        reasons.append('says X is what the abstract says X is built on ("is [built on] a")')
     if _title_casing(text, title, abstract) or _title_with_verb(text, title, abstract):
         reasons.append("echoes the title: say what the method does or finds")
     if _points_outside(text):
@@ -794,6 +874,62 @@ def _points_outside(text: str) -> bool:
         if stem(match.group(1).casefold()) not in said:
             return True
     return False
+
+
+def _list_cut_short(text: str, abstract: str) -> bool:
+    """Whether the line ends on an item of a list the abstract goes on with: "combining a
+    Direction Oracle, a soft binding-affinity gate." where the abstract has "..., a soft
+    binding-affinity gate, and amortized fine-tuning"."""
+    head, comma, tail = text.rstrip(" .").rpartition(",")
+    tail = tail.strip()
+    if not comma or len(tail.split()) < 2 or re.search(r"\b(?:and|or)\b", tail):
+        return False
+    source = " ".join(abstract.split())
+    before = " ".join(head.split()[-2:])
+    item = rf"{re.escape(before)},\s+{re.escape(tail)},?\s+(?:and|or)\s+\w"
+    return bool(re.search(item, source))
+
+
+# "We design ...", "We build ...": how the authors made something, not what they propose.
+_WE_MEANS = re.compile(
+    r"^we\s+(?:\w+ly\s+)?(?:design|build|use|adopt|employ|leverage|apply|implement|utili[sz]e|"
+    r"incorporate|add|train|construct|develop|devise|collect|curate)\b",
+    re.I,
+)
+_CONTRIBUTION = re.compile(
+    r"\b(?:propose|proposes|introduce|introduces|we present|this (?:paper|work) presents)\b", re.I
+)
+OWN_WORDS = 4  # the line's words after "We" that find its own sentence in the abstract
+
+
+def _means_not_contribution(text: str, abstract: str) -> bool:
+    """Whether an authors'-voice line tells how they built a part ("We design a Geometry-to-
+    Video pipeline ...") while another sentence of the abstract states the contribution
+    ("we propose ReRe ..."): the line gives a means, not the paper's point."""
+    if not _WE_MEANS.match(text):
+        return False
+    own = " ".join(text.split()[1 : 1 + OWN_WORDS]).casefold()
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(abstract.split()))
+    return any(_CONTRIBUTION.search(s) for s in sentences if own not in s.casefold())
+
+
+# "DreamStyle is a vanilla Image-to-Video model": the line's subject and what it is said to be.
+_IS_A = re.compile(
+    r"^(?P<name>\S+(?:\s\S+){0,2}?)\s+(?:is|are)\s+(?P<what>(?:a|an|the)\s+\S+\s+\S+)"
+)
+
+
+def _drops_relation(text: str, abstract: str) -> bool:
+    """Whether the line says "X is a Y" where the abstract says "X is built on a Y" (based on,
+    derived from, trained with ...): the cut relation made X the thing it builds on."""
+    match = _IS_A.match(text)
+    if not match:
+        return False
+    related = (
+        rf"{re.escape(match['name'])}\s+(?:is|are)\s+(?:\w+\s+){{1,3}}?"
+        rf"(?:on|upon|from|with|by|of|as|in|into|to)\s+{re.escape(match['what'])}"
+    )
+    return bool(re.search(related, " ".join(abstract.split()), re.I))
 
 
 CLIP_RUN = 3  # the line's last words, looked up in the abstract
