@@ -144,3 +144,22 @@ def test_the_purpose_never_pushes_the_result_out_of_the_line() -> None:
     assert line is not None
     assert "41.5%" in line.text
     assert "visualization" not in line.text
+
+
+def test_the_titles_line_leads_a_line_that_says_what_the_method_is_built_on() -> None:
+    """ "X is built on ..." says what X rests on, not what X is: the title's "X is a Y for Z"
+    goes first and carries it as how X works."""
+    abstract = (
+        "Video stylization is hard. Existing methods support only one style condition. "
+        "DreamStyle is built on a vanilla image-to-video model and trained using low-rank "
+        "adaptation with token-specific up matrices that reduce the confusion among condition "
+        "tokens. Experiments show that DreamStyle outperforms competing methods in style "
+        "consistency."
+    )
+    line = compress("DreamStyle: A Unified Framework for Video Stylization", abstract)
+    assert line is not None
+    assert line.text == (
+        "DreamStyle is a unified framework for video stylization, built on a vanilla "
+        "image-to-video model and trained using low-rank adaptation with token-specific up "
+        "matrices, outperforming competing methods in style consistency."
+    )
