@@ -53,8 +53,9 @@ def test_the_contribution_sentence_starts_with_the_method_and_carries_the_result
     line = compress(VEGA_TITLE, VEGA)
     assert line is not None
     assert line.text == (
-        "VEGA-3D is a plug-and-play framework that repurposes a pre-trained video diffusion "
-        "model as a Latent World Simulator, outperforming state-of-the-art baselines."
+        "VEGA-3D is a plug-and-play framework for scene understanding that repurposes a "
+        "pre-trained video diffusion model as a Latent World Simulator, outperforming "
+        "state-of-the-art baselines."
     )
     assert len(line.sentences) == 2  # the head and the result each come from one sentence
 

@@ -320,9 +320,10 @@ def test_a_result_of_what_the_authors_did_joins_the_line() -> None:
     line = compress("VerIF: Verification Engineering for Reinforcement Learning", VERIF)
     assert line is not None
     assert line.text == (  # not "..., applying RL training with VerIF to two models, ..."
-        "VerIF is a verification method that combines rule-based code verification with "
-        "LLM-based verification from a large reasoning model, achieving significant "
-        "improvements across several representative instruction-following benchmarks."
+        "VerIF is a verification method for reinforcement learning that combines rule-based "
+        "code verification with LLM-based verification from a large reasoning model, achieving "
+        "significant improvements across several representative instruction-following "
+        "benchmarks."
     )
 
 

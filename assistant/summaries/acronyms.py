@@ -66,6 +66,13 @@ def _long_form(words: list[str], acronym: str) -> str | None:
     return None
 
 
+def abbreviates(acronym: str, phrase: str) -> bool:
+    """Whether ``acronym`` spells a run of the words of ``phrase`` ("ICL": "for tabular
+    in-context learning")."""
+    words = phrase.split()
+    return any(_long_form(words[:end], acronym) for end in range(1, len(words) + 1))
+
+
 def _prefixes(acronym: str, words: list[str]) -> bool:
     """Whether a mixed-case acronym's chunks ("DyPE": Dy, P, E) start the hyphen parts of
     ``words`` in order, small words left out ("Dynamic Position Extrapolation")."""

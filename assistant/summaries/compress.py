@@ -47,6 +47,7 @@ from assistant.summaries.clauses import (
     we_result_clause,
 )
 from assistant.summaries.extractive import score_sentence, split_sentences
+from assistant.summaries.purpose import purpose_terms, title_purpose, with_purpose
 
 # "we propose", "this paper introduces", "here we present" (with an optional adverb).
 _SUBJECT = r"(?:we|this (?:paper|work|study|article)|our (?:paper|work)|the authors|here we)"
@@ -372,11 +373,44 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     own = (*names, *_subjects(heads, name))
     results = _results(sentences, name, own[1:] if name else own)
     for head in heads:
-        for text, used in _lines(head, _hows(head, sentences, name), results):
-            if _fits(text, title, abstract, limit):
-                return _spelled(Compressed(text, used), title, abstract, own, limit)
+        lines = _lines(head, _hows(head, sentences, name), results)
+        built = _head_line(lines, title, abstract, own, limit)
+        if built:
+            return built
     plain = _plain(title, sentences)
     return _spelled(plain, title, abstract, own, limit) if plain else None
+
+
+def _head_line(
+    lines: Iterator[tuple[str, tuple[str, ...]]],
+    title: str,
+    abstract: str,
+    own: tuple[str, ...],
+    limit: int,
+) -> Compressed | None:
+    """The first of a head's ``lines`` that fits, acronyms spelled out; with the title's
+    purpose ("X is a system [for collaborative data visualization] that ...") when the line
+    leaves it out: the first line that fits with it, as long as it says no less than the line
+    without it (the purpose never costs the result clause it would push out)."""
+    purpose = _cased_purpose(title, abstract)
+    first: Compressed | None = None
+    for text, used in lines:
+        if not _fits(text, title, abstract, limit):
+            continue
+        spelled = _spelled(Compressed(text, used), title, abstract, own, limit)
+        first = first or spelled
+        purposed = with_purpose(spelled.text, purpose) if purpose else None
+        if purposed is None or len(purpose_terms(purposed)) < len(purpose_terms(first.text)):
+            return first
+        if _fits(purposed, title, abstract, limit):
+            return Compressed(purposed, used)
+    return first
+
+
+def _cased_purpose(title: str, abstract: str) -> str | None:
+    """The title's purpose ("for Collaborative Data Visualization") in sentence case."""
+    purpose = title_purpose(title)
+    return " ".join(_title_word(w, abstract) for w in purpose.split()) if purpose else None
 
 
 def _split_at_name(sentence: str, name: str) -> list[str]:
@@ -596,7 +630,10 @@ def _with_title_line(heads: list[_Head], named: str | None, names: tuple[str, ..
     joined, alone = _Head("", named, alone=False), _Head("", named, joins=False)
     if _ECHO.match(named):
         return [*heads[:naming], joined, alone, *heads[naming:]]
-    return [*heads[:subject], joined, *heads[subject:naming], alone, *heads[naming:]]
+    # before a line that says what X does or is built on rather than what X is ("X is built
+    # on a video model ..."): "X is a framework for video stylization, built on ..."
+    says_what = next((i for i, h in enumerate(heads[:subject]) if not _IS_A.match(h.text)), subject)
+    return [*heads[:says_what], joined, *heads[says_what:naming], alone, *heads[naming:]]
 
 
 # "X provides <the title's words>": a title echo, not a description of what X is.
