@@ -164,9 +164,10 @@ def _names_something(head: str, abstract: str) -> bool:
 _ANAPHORA_CLAUSE = re.compile(r"(?:to|that|which|and)\s", re.I)
 _RELATIVE = re.compile(r",?\s+(?:that|which|who|to|by|through|via|where|with)\s|,\s|:\s")
 MIN_KEPT_WORDS = 4
-# "a framework that overcomes these deficiencies through A and B" -> "a framework with A and B".
+# "a framework that overcomes these deficiencies through A and B" -> "a framework with A and B";
+# "a framework enhancing these capabilities via A" -> "a framework with A".
 _MEANS = re.compile(
-    r",?\s+(?:that|which)\s+[a-z]+s\s+(?:these|this|such|those)\s+(?:\w+\s+)?\w+\s+"
+    r",?\s+(?:(?:that|which)\s+[a-z]+s|[a-z]+ing)\s+(?:these|this|such|those)\s+(?:\w+\s+)?\w+\s+"
     r"(?:through|via|with|using)\s+"
 )
 # "an automated pipeline designed [to address these challenges]": the cut leaves a participle.
@@ -176,14 +177,14 @@ _STRAY_PARTICIPLE = re.compile(r"\s+(?:designed|built|tailored|aimed|intended|de
 def _undangle(text: str) -> str | None:
     """``text`` cut before the clause that dangles ("a framework that overcomes these
     deficiencies" -> "a framework"), None if too little is left; ``text`` if nothing dangles."""
+    means = _MEANS.search(text)
+    meant = text[means.end() :].strip(" .,;:") if means else ""
+    if means and not POINTER.search(meant):
+        # keep the means, not the aim that points at the abstract ("these capabilities")
+        return _undangle(f"{text[: means.start()]} with {text[means.end() :]}")
     match = ANAPHORA.search(text)
     if match is None:
         return text
-    means = _MEANS.search(text)
-    meant = text[means.end() :].strip(" .,;:") if means else ""
-    if means and means.start() < match.start() < means.end() and not POINTER.search(meant):
-        # keep the means, not the aim
-        return _undangle(f"{text[: means.start()]} with {text[means.end() :]}")
     cuts = [m.start() for m in _RELATIVE.finditer(text[: match.start()])]
     if _ANAPHORA_CLAUSE.match(text[match.start() :]):  # "... system to close this gap"
         cuts.append(match.start())
@@ -216,6 +217,23 @@ def _names_another(rest: str, name: str | None) -> bool:
     return any(_NAME_TOKEN.match(w) and not (name and w.startswith(name)) for w in words if w)
 
 
+# "Reason, then Re-reason (ReRe), a training-free framework": a long name with a comma.
+_COMMA_DEFINED = re.compile(
+    r"^(?P<long>[A-Z][^(),]*(?:,\s[^(),]+){1,2})\s\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),"
+    r"\s+(?P<rest>(?:a|an|the)\s.+)$"
+)
+MAX_LONG_NAME = 6
+
+
+def _comma_defined(rest: str) -> re.Match[str] | None:
+    """ "Reason, then Re-reason (ReRe), a Y": a long name the sentence defines an acronym for,
+    commas and all (a short name that opens with the acronym's letter, not a list)."""
+    found = _COMMA_DEFINED.match(rest.strip())
+    if found is None or len(found.group("long").split()) > MAX_LONG_NAME:
+        return None
+    return found if found.group("long")[0].casefold() == found.group("name")[0].casefold() else None
+
+
 def _cue_end(sentence: str) -> int:
     cue = _CUE.search(sentence)
     return cue.end() if cue else 0
@@ -246,7 +264,7 @@ def contribution(
     which = _DEFINED_WHICH.match(body[cue.end() :].strip()) or _NAME_WHICH.match(rest)
     if which and not dangles(which.group("rest")) and _is_label(which.group("name"), name):
         return _tidy(f"{which.group('name')} {which.group('rest')}")  # "X (ACR), which does Z"
-    defined = _DEFINED_APPOSITIVE.match(body[cue.end() :].strip())
+    defined = _DEFINED_APPOSITIVE.match(body[cue.end() :].strip()) or _comma_defined(rest)
     if defined:  # "Long Name (ACR), a Y" -> "ACR is a Y"
         return _tidy(f"{defined.group('name')} is {defined.group('rest')}")
     named = _named_description(rest, name)
@@ -396,6 +414,9 @@ def _head_line(
     first: Compressed | None = None
     for text, used in lines:
         if not _fits(text, title, abstract, limit):
+            rescued = _rescued(text, purpose, own)
+            if first is None and rescued and _fits(rescued, title, abstract, limit):
+                return _spelled(Compressed(rescued, used), title, abstract, own, limit)
             continue
         spelled = _spelled(Compressed(text, used), title, abstract, own, limit)
         first = first or spelled
@@ -405,6 +426,16 @@ def _head_line(
         if _fits(purposed, title, abstract, limit):
             return Compressed(purposed, used)
     return first
+
+
+def _rescued(text: str, purpose: str | None, own: tuple[str, ...]) -> str | None:
+    """A line about the method that is refused as too short or vague on its own ("X is an
+    automated pipeline.") with the title's purpose brought in ("X is an automated pipeline for
+    issue resolution training data"): what X is for, in the authors' words. Only a line whose
+    subject is the method: the purpose is the method's, not a part's."""
+    if not purpose or not own or _rank(text, own) != 0:
+        return None
+    return with_purpose(text, purpose)
 
 
 def _cased_purpose(title: str, abstract: str) -> str | None:
@@ -574,7 +605,12 @@ def _shorter(head: _Head) -> list[_Head]:
         return []
     cuts = [m.start() for m in _CLAUSE_CUT.finditer(head.text)]
     clips = [_tidy(head.text[:cut]) for cut in reversed(cuts)]
-    clips = [(_without_announcement(c) or c) if unfinished_list(c) else c for c in clips]
+    # a clip keeps the count its list announces ("two phases: in the first, ...") but not
+    # the whole list: the announcement goes too
+    clips = [
+        (_without_announcement(c) or c) if unfinished_list(c) or _ANNOUNCEMENT.search(c) else c
+        for c in clips
+    ]
     return [
         _Head(head.sentence, clip)
         for clip in clips
