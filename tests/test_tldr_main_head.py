@@ -8,7 +8,14 @@ with the experiments."""
 from __future__ import annotations
 
 from assistant.summaries.checker import check_tldr
-from assistant.summaries.compress import _comma_defined, _rescued, _undangle, compress, contribution
+from assistant.summaries.compress import (
+    _comma_defined,
+    _rescued,
+    _says_little,
+    _undangle,
+    compress,
+    contribution,
+)
 
 SWE_TITLE = (
     "SWE-Factory: Your Automated Factory for Issue Resolution Training Data and Evaluation "
@@ -84,3 +91,28 @@ def test_a_clipped_head_drops_the_list_it_announces_and_leads_before_the_experim
     assert line is not None
     assert line.text.startswith("ReRe is a training-free, inference-time framework, boosting")
     assert "two phases" not in line.text
+
+
+LOFT_TITLE = (
+    "LoFT: Parameter-Efficient Fine-Tuning for Long-tailed Semi-Supervised Learning in "
+    "Open-World Scenarios"
+)
+LOFT = (
+    "Long-tailed learning has garnered increasing attention due to its wide applicability. "
+    "To address these challenges, we extend LTSSL into the foundation model fine-tuning "
+    "paradigm and propose a novel framework: LoFT (Long-tailed semi-supervised learning via "
+    "parameter-efficient Fine-Tuning). "
+    "Experimental results on multiple benchmarks demonstrate that our method achieves superior "
+    "performance compared to previous approaches, even when utilizing only 1% of the unlabeled "
+    "data compared with previous works."
+)
+
+
+def test_a_head_that_names_only_the_method_and_its_kind_goes_after_the_titles_line() -> None:
+    assert _says_little("We propose a novel framework: LoFT.", ("LoFT",))
+    assert _says_little("SWE-Factory is an automated pipeline.", ("SWE-Factory",))
+    assert not _says_little("LoFT is a pipeline for semi-supervised learning.", ("LoFT",))
+    line = compress(LOFT_TITLE, LOFT)
+    assert line is not None
+    assert line.text.startswith("LoFT provides parameter-efficient fine-tuning for")
+    assert "achieving superior performance" in line.text

@@ -661,6 +661,11 @@ def _with_title_line(heads: list[_Head], named: str | None, names: tuple[str, ..
     after those even when joined."""
     if named is None:
         return heads
+    bare = [h for h in heads if _says_little(h.text, names)]
+    if bare:  # "We propose a novel framework: LoFT": the title says what LoFT is
+        rest = _with_title_line([h for h in heads if h not in bare], named, names)
+        after = rest.index(_Head("", named, joins=False)) + 1
+        return [*rest[:after], *bare, *rest[after:]]
     subject = sum(_rank(h.text, names) == 0 for h in heads)
     naming = sum(_rank(h.text, names) <= 1 for h in heads)
     joined, alone = _Head("", named, alone=False), _Head("", named, joins=False)
@@ -670,6 +675,25 @@ def _with_title_line(heads: list[_Head], named: str | None, names: tuple[str, ..
     # on a video model ..."): "X is a framework for video stylization, built on ..."
     says_what = next((i for i, h in enumerate(heads[:subject]) if not _IS_A.match(h.text)), subject)
     return [*heads[:says_what], joined, *heads[says_what:naming], alone, *heads[naming:]]
+
+
+MIN_SAID = 2  # content words a head needs besides the method's name and its kind
+
+
+def _says_little(head: str, names: tuple[str, ...]) -> bool:
+    """Whether a head names the method and its kind and little else ("We propose a novel
+    framework: LoFT", "X is a simple method")."""
+    named = {stem(w) for name in names for w in casefolded_words(name)}
+    words = [w for w in casefolded_words(head) if w not in STOPWORDS and w not in FILLER]
+    said = {stem(w) for w in words if w not in _VAGUE_HOW and not _KIND_WORD.match(w)}
+    return len(said - named) < MIN_SAID
+
+
+_KIND_WORD = re.compile(
+    r"^(?:framework|method|approach|model|system|benchmark|dataset|algorithm|pipeline|agent|"
+    r"architecture|library|suite|paradigm|technique|toolkit|family|series|environment|"
+    r"platform|corpus|recipe|strategy)s?$"
+)
 
 
 # "X provides <the title's words>": a title echo, not a description of what X is.
