@@ -116,3 +116,16 @@ def test_a_head_that_names_only_the_method_and_its_kind_goes_after_the_titles_li
     assert line is not None
     assert line.text.startswith("LoFT provides parameter-efficient fine-tuning for")
     assert "achieving superior performance" in line.text
+
+
+def test_what_the_authors_trained_is_the_contribution_only_when_they_name_it() -> None:
+    sentence = (
+        "Guided by these insights, we train i1, a 3B-parameter text-to-image diffusion model "
+        "using only publicly available datasets."
+    )
+    assert contribution(sentence, "i1") == (
+        "i1 is a 3B-parameter text-to-image diffusion model using only publicly available datasets."
+    )
+    # a training step, not a contribution
+    assert contribution("We train a 7B model on 1M samples with GRPO.", None) is None
+    assert contribution("We train two sets of models to compare objectives.", None) is None

@@ -51,7 +51,11 @@ from assistant.summaries.purpose import purpose_terms, title_purpose, with_purpo
 
 # "we propose", "this paper introduces", "here we present" (with an optional adverb).
 _SUBJECT = r"(?:we|this (?:paper|work|study|article)|our (?:paper|work)|the authors|here we)"
-_VERB = r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate)"
+# "train" only with a name ("we train i1, a 3B-parameter model"): see _TRAINED
+_VERB = (
+    r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate|"
+    r"train)"
+)
 _CUE_ADVERB = r"(?:first|further|also|then|here|therefore|thus|instead|now|\w+ly)"
 # "We address them with X, a Y" / "We answer this question with X": X is the contribution.
 _ANSWER = (
@@ -274,6 +278,8 @@ def contribution(
     if apposition and _is_label(apposition.group("name"), name):
         label = re.sub(r"^the\s+", "", apposition.group("name"), flags=re.I)
         return _tidy(f"{label} is {apposition.group('rest')}")
+    if _TRAINED.search(body[: cue.end()]):
+        return None  # "we train a 7B model on ...": a step, unless it names what it made
     if _DESCRIPTION.match(rest):
         # "we propose a framework that Z" is the paper's own method: "X is a framework that
         # Z"; a part of it ("we also propose a loss ...") keeps the sentence as it is.
@@ -296,6 +302,8 @@ def contribution(
     return None
 
 
+# "we train X, a Y": what the authors made when they name it; "we train a model" is a step.
+_TRAINED = re.compile(r"\btrain(?:s|ed)?\s+$", re.I)
 # "X to formulate ...", "X that learns ...", "X for ...": a name and what it is for.
 _NAME_THEN_AIM = re.compile(r"^[^\s,]+\s+(?:to|that|which|for)\s+\w+\s+\w+")
 
