@@ -51,7 +51,11 @@ from assistant.summaries.purpose import purpose_terms, title_purpose, with_purpo
 
 # "we propose", "this paper introduces", "here we present" (with an optional adverb).
 _SUBJECT = r"(?:we|this (?:paper|work|study|article)|our (?:paper|work)|the authors|here we)"
-_VERB = r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate)"
+# "train" only with a name ("we train i1, a 3B-parameter model"): see _TRAINED
+_VERB = (
+    r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate|"
+    r"train)"
+)
 _CUE_ADVERB = r"(?:first|further|also|then|here|therefore|thus|instead|now|\w+ly)"
 # "We address them with X, a Y" / "We answer this question with X": X is the contribution.
 _ANSWER = (
@@ -164,9 +168,10 @@ def _names_something(head: str, abstract: str) -> bool:
 _ANAPHORA_CLAUSE = re.compile(r"(?:to|that|which|and)\s", re.I)
 _RELATIVE = re.compile(r",?\s+(?:that|which|who|to|by|through|via|where|with)\s|,\s|:\s")
 MIN_KEPT_WORDS = 4
-# "a framework that overcomes these deficiencies through A and B" -> "a framework with A and B".
+# "a framework that overcomes these deficiencies through A and B" -> "a framework with A and B";
+# "a framework enhancing these capabilities via A" -> "a framework with A".
 _MEANS = re.compile(
-    r",?\s+(?:that|which)\s+[a-z]+s\s+(?:these|this|such|those)\s+(?:\w+\s+)?\w+\s+"
+    r",?\s+(?:(?:that|which)\s+[a-z]+s|[a-z]+ing)\s+(?:these|this|such|those)\s+(?:\w+\s+)?\w+\s+"
     r"(?:through|via|with|using)\s+"
 )
 # "an automated pipeline designed [to address these challenges]": the cut leaves a participle.
@@ -176,14 +181,14 @@ _STRAY_PARTICIPLE = re.compile(r"\s+(?:designed|built|tailored|aimed|intended|de
 def _undangle(text: str) -> str | None:
     """``text`` cut before the clause that dangles ("a framework that overcomes these
     deficiencies" -> "a framework"), None if too little is left; ``text`` if nothing dangles."""
+    means = _MEANS.search(text)
+    meant = text[means.end() :].strip(" .,;:") if means else ""
+    if means and not POINTER.search(meant):
+        # keep the means, not the aim that points at the abstract ("these capabilities")
+        return _undangle(f"{text[: means.start()]} with {text[means.end() :]}")
     match = ANAPHORA.search(text)
     if match is None:
         return text
-    means = _MEANS.search(text)
-    meant = text[means.end() :].strip(" .,;:") if means else ""
-    if means and means.start() < match.start() < means.end() and not POINTER.search(meant):
-        # keep the means, not the aim
-        return _undangle(f"{text[: means.start()]} with {text[means.end() :]}")
     cuts = [m.start() for m in _RELATIVE.finditer(text[: match.start()])]
     if _ANAPHORA_CLAUSE.match(text[match.start() :]):  # "... system to close this gap"
         cuts.append(match.start())
@@ -216,6 +221,23 @@ def _names_another(rest: str, name: str | None) -> bool:
     return any(_NAME_TOKEN.match(w) and not (name and w.startswith(name)) for w in words if w)
 
 
+# "Reason, then Re-reason (ReRe), a training-free framework": a long name with a comma.
+_COMMA_DEFINED = re.compile(
+    r"^(?P<long>[A-Z][^(),]*(?:,\s[^(),]+){1,2})\s\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),"
+    r"\s+(?P<rest>(?:a|an|the)\s.+)$"
+)
+MAX_LONG_NAME = 6
+
+
+def _comma_defined(rest: str) -> re.Match[str] | None:
+    """ "Reason, then Re-reason (ReRe), a Y": a long name the sentence defines an acronym for,
+    commas and all (a short name that opens with the acronym's letter, not a list)."""
+    found = _COMMA_DEFINED.match(rest.strip())
+    if found is None or len(found.group("long").split()) > MAX_LONG_NAME:
+        return None
+    return found if found.group("long")[0].casefold() == found.group("name")[0].casefold() else None
+
+
 def _cue_end(sentence: str) -> int:
     cue = _CUE.search(sentence)
     return cue.end() if cue else 0
@@ -246,7 +268,7 @@ def contribution(
     which = _DEFINED_WHICH.match(body[cue.end() :].strip()) or _NAME_WHICH.match(rest)
     if which and not dangles(which.group("rest")) and _is_label(which.group("name"), name):
         return _tidy(f"{which.group('name')} {which.group('rest')}")  # "X (ACR), which does Z"
-    defined = _DEFINED_APPOSITIVE.match(body[cue.end() :].strip())
+    defined = _DEFINED_APPOSITIVE.match(body[cue.end() :].strip()) or _comma_defined(rest)
     if defined:  # "Long Name (ACR), a Y" -> "ACR is a Y"
         return _tidy(f"{defined.group('name')} is {defined.group('rest')}")
     named = _named_description(rest, name)
@@ -256,6 +278,8 @@ def contribution(
     if apposition and _is_label(apposition.group("name"), name):
         label = re.sub(r"^the\s+", "", apposition.group("name"), flags=re.I)
         return _tidy(f"{label} is {apposition.group('rest')}")
+    if _TRAINED.search(body[: cue.end()]):
+        return None  # "we train a 7B model on ...": a step, unless it names what it made
     if _DESCRIPTION.match(rest):
         # "we propose a framework that Z" is the paper's own method: "X is a framework that
         # Z"; a part of it ("we also propose a loss ...") keeps the sentence as it is.
@@ -278,6 +302,8 @@ def contribution(
     return None
 
 
+# "we train X, a Y": what the authors made when they name it; "we train a model" is a step.
+_TRAINED = re.compile(r"\btrain(?:s|ed)?\s+$", re.I)
 # "X to formulate ...", "X that learns ...", "X for ...": a name and what it is for.
 _NAME_THEN_AIM = re.compile(r"^[^\s,]+\s+(?:to|that|which|for)\s+\w+\s+\w+")
 
@@ -396,6 +422,9 @@ def _head_line(
     first: Compressed | None = None
     for text, used in lines:
         if not _fits(text, title, abstract, limit):
+            rescued = _rescued(text, purpose, own)
+            if first is None and rescued and _fits(rescued, title, abstract, limit):
+                return _spelled(Compressed(rescued, used), title, abstract, own, limit)
             continue
         spelled = _spelled(Compressed(text, used), title, abstract, own, limit)
         first = first or spelled
@@ -405,6 +434,16 @@ def _head_line(
         if _fits(purposed, title, abstract, limit):
             return Compressed(purposed, used)
     return first
+
+
+def _rescued(text: str, purpose: str | None, own: tuple[str, ...]) -> str | None:
+    """A line about the method that is refused as too short or vague on its own ("X is an
+    automated pipeline.") with the title's purpose brought in ("X is an automated pipeline for
+    issue resolution training data"): what X is for, in the authors' words. Only a line whose
+    subject is the method: the purpose is the method's, not a part's."""
+    if not purpose or not own or _rank(text, own) != 0:
+        return None
+    return with_purpose(text, purpose)
 
 
 def _cased_purpose(title: str, abstract: str) -> str | None:
@@ -574,7 +613,12 @@ def _shorter(head: _Head) -> list[_Head]:
         return []
     cuts = [m.start() for m in _CLAUSE_CUT.finditer(head.text)]
     clips = [_tidy(head.text[:cut]) for cut in reversed(cuts)]
-    clips = [(_without_announcement(c) or c) if unfinished_list(c) else c for c in clips]
+    # a clip keeps the count its list announces ("two phases: in the first, ...") but not
+    # the whole list: the announcement goes too
+    clips = [
+        (_without_announcement(c) or c) if unfinished_list(c) or _ANNOUNCEMENT.search(c) else c
+        for c in clips
+    ]
     return [
         _Head(head.sentence, clip)
         for clip in clips
@@ -625,6 +669,11 @@ def _with_title_line(heads: list[_Head], named: str | None, names: tuple[str, ..
     after those even when joined."""
     if named is None:
         return heads
+    bare = [h for h in heads if _says_little(h.text, names)]
+    if bare:  # "We propose a novel framework: LoFT": the title says what LoFT is
+        rest = _with_title_line([h for h in heads if h not in bare], named, names)
+        after = rest.index(_Head("", named, joins=False)) + 1
+        return [*rest[:after], *bare, *rest[after:]]
     subject = sum(_rank(h.text, names) == 0 for h in heads)
     naming = sum(_rank(h.text, names) <= 1 for h in heads)
     joined, alone = _Head("", named, alone=False), _Head("", named, joins=False)
@@ -634,6 +683,25 @@ def _with_title_line(heads: list[_Head], named: str | None, names: tuple[str, ..
     # on a video model ..."): "X is a framework for video stylization, built on ..."
     says_what = next((i for i, h in enumerate(heads[:subject]) if not _IS_A.match(h.text)), subject)
     return [*heads[:says_what], joined, *heads[says_what:naming], alone, *heads[naming:]]
+
+
+MIN_SAID = 2  # content words a head needs besides the method's name and its kind
+
+
+def _says_little(head: str, names: tuple[str, ...]) -> bool:
+    """Whether a head names the method and its kind and little else ("We propose a novel
+    framework: LoFT", "X is a simple method")."""
+    named = {stem(w) for name in names for w in casefolded_words(name)}
+    words = [w for w in casefolded_words(head) if w not in STOPWORDS and w not in FILLER]
+    said = {stem(w) for w in words if w not in _VAGUE_HOW and not _KIND_WORD.match(w)}
+    return len(said - named) < MIN_SAID
+
+
+_KIND_WORD = re.compile(
+    r"^(?:framework|method|approach|model|system|benchmark|dataset|algorithm|pipeline|agent|"
+    r"architecture|library|suite|paradigm|technique|toolkit|family|series|environment|"
+    r"platform|corpus|recipe|strategy)s?$"
+)
 
 
 # "X provides <the title's words>": a title echo, not a description of what X is.
