@@ -82,6 +82,16 @@ def untex(text: str) -> str:
     return _TEX_ESCAPE.sub(r"\1", text)
 
 
+# "1.3x ~ 1.7x", "10~20%": a tilde between two numbers writes a range.
+_TILDE_RANGE = re.compile(r"(?<=[\dx%×])\s*~\s*(?=\d)")
+
+
+def tilde_ranges(text: str) -> str:
+    """A tilde between two numbers as a range dash ("1.3x–1.7x"); other tildes (TeX's
+    non-breaking space, "about") are left to the caller."""
+    return _TILDE_RANGE.sub("–", text)
+
+
 def strip_markup(text: str) -> str:
     """Text without markup: TeX escapes and HTML entities decoded, then HTML tags, markdown
     images, links (labels kept) and formatting, angle-bracket fences and URLs removed."""

@@ -158,3 +158,24 @@ def test_a_short_base_is_not_the_benchmark() -> None:
     assert number_not_given(q, ["T", "X reaches 61.0% accuracy on GSM-Hard."]) == (
         "the accuracy on GSM8K"
     )
+
+
+def test_a_hyphenated_count_counts_the_noun_after_it() -> None:
+    q = "How many systems-level programming tasks does the benchmark comprise?"
+    text = [
+        "SpecBench",
+        "We introduce SpecBench, a benchmark of 30 systems-level programming tasks.",
+    ]
+    assert number_not_given(q, text) is None
+
+
+def test_the_papers_own_setting_need_not_be_named_again() -> None:
+    q = "What median speedup does the temporal cache achieve on AssetOpsBench?"
+    text = [
+        "Temporal Semantic Caching",
+        "We evaluate this problem on AssetOpsBench.",
+        "The temporal cache achieved a median of 30.6x speedup on cache hits.",
+    ]
+    assert number_not_given(q, text) is None
+    elsewhere = [*text[:2], "The cache reaches a 30.6x speedup on MATH."]
+    assert number_not_given(q, elsewhere) == "the median speedup on AssetOpsBench"

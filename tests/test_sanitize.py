@@ -158,3 +158,11 @@ def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
 )
 def test_tex_escapes_become_plain_text(clean, text: str, expected: str) -> None:
     assert clean(text) == expected
+
+
+def test_a_tilde_between_numbers_is_a_range() -> None:
+    from assistant.sanitize import tilde_ranges
+
+    assert tilde_ranges("a speedup of 1.3x ~ 1.7x, 10~20% and ~5% more") == (
+        "a speedup of 1.3x–1.7x, 10–20% and ~5% more"
+    )

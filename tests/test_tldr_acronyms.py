@@ -121,3 +121,15 @@ def test_the_built_line_spells_out_the_method() -> None:
     line = compress("SOP: A Scalable Online Post-Training System", SOP)
     assert line is not None
     assert line.text.startswith("Scalable Online Post-training (SOP) is a system that enables")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("X is a framework in which an LVLM agent plans.", "in which a Large Vision-Language"),
+        ("X gives an LVLM agent tools.", "gives a Large Vision-Language"),
+    ],
+)
+def test_the_article_fits_the_spelled_out_word(line: str, expected: str) -> None:
+    abstract = "Large Vision-Language Models (LVLMs) see. An LVLM agent plans."
+    assert expected in spell_out(line, abstract, (), 40)

@@ -126,11 +126,27 @@ def spell_out(line: str, abstract: str, own: tuple[str, ...], limit: int) -> str
                 spelled = f"{spelled} ({token})"
             if use.start() == 0:
                 spelled = spelled[:1].upper() + spelled[1:]
-            longer = line[: use.start()] + spelled + line[use.end() :]
+            longer = _article_for(line[: use.start()], spelled) + spelled + line[use.end() :]
             if len(longer.split()) <= limit:
                 line = longer
             break
     return line
+
+
+def _article_for(before: str, spelled: str) -> str:
+    """``before`` with its closing "an"/"a" made to fit the spelled-out word: "an LVLM" is
+    "an el-", but "a Large Vision-Language Model" starts with a consonant sound."""
+    article = re.search(r"\b(an?)\s+$", before)
+    if article is None:
+        return before
+    first = spelled[:1].casefold()
+    if first == "u" or not first.isalpha():  # "a unified", "an untrained": sound, not letter
+        return before
+    wanted = "an" if first in "aeio" else "a"
+    if article.group(1).casefold() == wanted:
+        return before
+    fixed = wanted if article.group(1).islower() else wanted.capitalize()
+    return before[: article.start(1)] + fixed + before[article.end(1) :]
 
 
 # The line's subject: "TAIR is ...", "SSP can ...".

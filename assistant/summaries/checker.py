@@ -175,6 +175,19 @@ _BEATS = re.compile(r"\b(?:outperform|surpass|exceed|beat|better than|superior t
 # A trailing "X, a method" with nothing after it: cut off before the description.
 _STUB_END = re.compile(r",\s+(?:a|an|the)\s+\w+(?:\s+\w+)?\.?$", re.I)
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+# "... at test time. alpha1 first introduces ...": a sentence that opens on a lower-case name.
+_INNER_LOWER = re.compile(r"\b(?!(?:etc|approx|resp|vs|al)\b)[a-z]{3,}\)?\.\s+[a-z]")
+# "achieving near-zero FLOPs and lowering TTFT than ...": a comparison left without its
+# comparative ("lower"), which the participle replaced.
+_THAN_UNCOMPARED = re.compile(
+    r"\b\w+ing\s+(?:(?!(?:more|less|rather)\b|\w+er\b)[\w-]+\s+){0,3}than\b"
+)
+# "most of the gain", "behind the score": a result the line never states.
+_UNSTATED_RESULT = re.compile(
+    r"\bthe\s+(?:gains?|score|improvements?|speedup|boost)\b"
+    r"(?!\s+(?:of|on|in|from|for|over|with|at)\b)",
+    re.I,
+)
 # "X is agnostic to ...; we instantiate it with ...": a second sentence behind a semicolon.
 _SPLICED = re.compile(r";\s+(?:we|it|they)\s", re.I)
 # "X is a ..., routing queries, decomposes them ...": a finite verb after a participle clause
@@ -416,12 +429,15 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
         reasons.append('a headline fragment ("X: ..."), not a sentence')
     elif _APPOSITION_ONLY.search(text.rstrip(".")):
         reasons.append('a noun phrase ("X, a ...") with no verb, not a sentence')
-    if _INNER_SENTENCE.search(text.rstrip(".!? ")) or _SPLICED.search(text):
+    inner = _INNER_SENTENCE.search(text.rstrip(".!? ")) or _INNER_LOWER.search(text)
+    if inner or _SPLICED.search(text):
         reasons.append("more than one sentence")
-    mixed = _MIXED_AND.search(text) or _half_converted(text, abstract)
+    mixed = bool(_MIXED_AND.search(text) or _THAN_UNCOMPARED.search(text))
+    mixed = mixed or _half_converted(text, abstract)
     if _MIXED_CHAIN.search(text) or _VERBLESS_SECOND.search(text) or mixed:
         reasons.append("ungrammatical: a clause of the chain has the wrong verb form or none")
-    if _DANGLING_REF.search(text) or dangles(text) or _unnamed_baseline(text):
+    unstated = _UNSTATED_RESULT.search(text) or _unnamed_baseline(text)
+    if _DANGLING_REF.search(text) or dangles(text) or unstated:
         reasons.append('refers to something it does not say ("this gap", "To achieve this")')
     if _ARTEFACT.search(text) or _broken(text, abstract):
         reasons.append("garbled: TeX, quote marks or broken punctuation copied from the abstract")
@@ -840,12 +856,15 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
         (_EVALUATED, "says only that it was evaluated, not what it does or finds"),
         (_BELIEF, 'the authors\' belief or motivation ("we thought"), not what they did'),
         (_CLAIM_ON_KIND, "a method's result credited to a benchmark or dataset"),
+        (_CLOSING, 'a closing remark ("We finally ..."), not the paper\'s main point'),
     ]
     reasons = [why for pattern, why in faults if pattern.search(text)]
     if len(_PARTICIPLE_CLAUSE.findall(text)) >= STACKED:
         reasons.append("a stitched chain of participle clauses")
     if _clipped(text, abstract):
         reasons.append("cut off: the abstract's phrase goes on past the line's last word")
+    if _subject_cut(text, abstract):
+        reasons.append("cut off: the clause's subject is left without its verb")
     if _list_cut_short(text, abstract):
         reasons.append("cut off: the abstract's list goes on past the line's last item")
     if _means_not_contribution(text, abstract):
@@ -874,6 +893,23 @@ def _points_outside(text: str) -> bool:
         if stem(match.group(1).casefold()) not in said:
             return True
     return False
+
+
+# "We finally identify six open design directions ...": the abstract's closing remark.
+_CLOSING = re.compile(r"^(?:finally|lastly),?\s|^we\s+(?:finally|lastly)\b", re.I)
+# "..., showing that achieving intended outcomes.": a that-clause whose subject is a gerund
+# phrase and which ends before its verb.
+_GERUND_THAT_END = re.compile(r"\bthat\s+(\w+ing\s+(?:[\w-]+\s+){0,5}[\w-]+)\.?$")
+
+
+def _subject_cut(text: str, abstract: str) -> bool:
+    """Whether the line ends a that-clause on its gerund subject where the abstract's clause
+    goes on to its verb ("that achieving intended outcomes [...] remains challenging")."""
+    match = _GERUND_THAT_END.search(text)
+    if not match:
+        return False
+    source = " ".join(abstract.split())
+    return bool(re.search(rf"\b{re.escape(match.group(1))}\s+[\w-]", source))
 
 
 def _list_cut_short(text: str, abstract: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from assistant.errors import BackendUnavailable, ModelFileError
 from assistant.llm.base import LLM, Message
 from assistant.models import Paper
-from assistant.sanitize import clean_untrusted, strip_markup
+from assistant.sanitize import clean_untrusted, strip_markup, tilde_ranges
 from assistant.summaries.cache import Tldr, TldrCache
 from assistant.summaries.checker import MAX_WORDS, check_borrowed
 from assistant.summaries.compress import compress
@@ -29,7 +29,7 @@ from prompts import Prompt, load_prompt
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
-RULES_VERSION = "rules19"
+RULES_VERSION = "rules20"
 MAX_TOKENS = 64  # 30 words is ~45 tokens; a draft cut here is trimmed back or rejected
 NO_MODEL = "none"
 
@@ -74,7 +74,8 @@ def fit_draft(text: str, cut_off: bool = False) -> tuple[str, bool]:
 def abstract_data(paper: Paper) -> str:
     """The abstract as data for drafting and checking TL;DRs: markup, URLs and sentences that
     give the model orders removed, so an obeyed payload never counts as the paper's words."""
-    return clean_untrusted(paper.abstract) or paper.title
+    # A range written with a tilde ("1.3x ~ 1.7x") stays a range in the line and its check.
+    return tilde_ranges(clean_untrusted(paper.abstract)) or paper.title
 
 
 def _fence_safe(text: str) -> str:
