@@ -4,6 +4,7 @@ checks on made-up titles and sentences shaped like the near misses of list_quest
 from __future__ import annotations
 
 from assistant.pipeline.listing import (
+    _own,
     ask_of,
     expand,
     fits,
@@ -117,3 +118,21 @@ def test_a_paper_must_hold_every_term_and_its_line_the_telling_ones() -> None:
     rl = "We train LLMs with reinforcement learning for reasoning."
     assert not fit(math_q, "RL for LLM reasoning", rl, "Math benchmarks improve.", [("B", rl)])
     assert fit(math_q, "RL for LLM math", rl, "", [("B", rl)])
+
+
+def test_a_pointer_to_a_project_page_shows_no_fit_unless_the_ask_is_a_release() -> None:
+    pointer = "Please check our project page at for more video results."
+    assert not _own(pointer, made=False)
+    assert _own("Our code, models, and data will be released at", made=True)
+    assert _own("We present a video diffusion model for generative rendering.", made=False)
+    assert not _own("Recent video models struggle with physics.", made=False)  # background
+
+
+def test_a_restatement_in_brackets_and_a_based_on_compound_count_as_the_ask() -> None:
+    glossed = "Which papers propose new large multimodal (vision-language) models?"
+    meteor = "Meteor: Mamba-based Traversal of Rationale for Large Language and Vision Models"
+    assert fit(glossed, meteor, "We present a new efficient LLVM, Meteor.")
+    assert "diffus+model" in terms("We introduce a diffusion-based framework.")
+    assert expand("large language and vision models (LLVMs) rise. An LLVM").endswith(
+        "LLVM (large language and vision models)"
+    )

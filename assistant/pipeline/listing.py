@@ -71,11 +71,19 @@ _OTHERS = re.compile(
     r"[^,;:.]*",
     re.IGNORECASE,
 )
+# "Please check our project page for more video results": says where, not what.
+_POINTER = re.compile(
+    r"\b(?:project (?:page|website)|github|(?:code|data|models?) (?:is |are |will be )?"
+    r"(?:publicly )?(?:available|released)|please (?:check|see|visit|refer))\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _TOOL = re.compile(r"i[sz]ers?$")  # "tokenizers", "optimizers": not "tokens", "optimization"
+_BASED = re.compile(r"\b([\w]+)-based\b", re.IGNORECASE)  # "a diffusion-based framework"
 KIND_BEFORE = 2  # words before "model" that may name its kind ("diffusion language model")
 _DANGLING = re.compile(r"\b(?:against|with|on|to|of|for|from|in|by|into|over|about)\s*$", re.I)
-_GLOSS = re.compile(r"\([^)]*\)")  # "large multimodal (vision-language) models": a restatement
+# "large multimodal (vision-language) models": a restatement, as good as what it restates.
+_GLOSS = re.compile(r"\(([^)]*)\)")
 _OR = re.compile(r",?\s+or\s+|,\s+", re.IGNORECASE)
 # Acronyms so common that abstracts use them undefined.
 COMMON_ACRONYMS = {
@@ -144,6 +152,8 @@ def _spells(words: list[str], acronym: str) -> bool:
         if w == len(words):
             return a == len(acronym)
         word = words[w].lower()
+        if word in _JOINING and w:  # "Large Language and Vision Models (LLVMs)"
+            return spell(w + 1, a)
         if a >= len(acronym) or word[0] != acronym[a]:
             return False
         for k in range(len(acronym) - a):
@@ -154,6 +164,9 @@ def _spells(words: list[str], acronym: str) -> bool:
         return False
 
     return spell(0, 0)
+
+
+_JOINING = frozenset({"and", "of", "for", "the", "to", "in", "with", "on"})
 
 
 def _within(letters: str, word: str) -> bool:
@@ -178,7 +191,7 @@ def terms(text: str) -> frozenset[str]:
 
 def ordered_terms(text: str) -> list[str]:
     """The stems of the content words of ``text`` in order (see ``terms``)."""
-    words = [w.lower() for w in _WORD.findall(expand(text))]
+    words = [w.lower() for w in _WORD.findall(_BASED.sub(r"\1 model", expand(text)))]
     kept = [w for w in words if (len(w) > 2 or any(c.isdigit() for c in w)) and w not in _STOP]
     return [w.removesuffix("s") if _TOOL.search(w) else next(iter(stems({w}))) for w in kept]
 
@@ -190,7 +203,7 @@ def readings(question: str) -> tuple[Reading, ...]:
     or more terms is also read alone ("video editing" or "video-to-video translation"). A
     part that ends on a preposition shares the next part's object ("compared against or
     build on LoRA"): it is neither merged nor read alone."""
-    ask = expand(_GLOSS.sub(" ", ask_of(question)))
+    ask = expand(_GLOSS.sub(r" or \1", ask_of(question)))
     if _MAKES_ASK.match(ask):
         ask = ask.split(maxsplit=1)[1] if len(ask.split()) > 1 else ""
     parts = [p for p in _OR.split(ask) if p.strip()] if re.search(r"\bor\b", ask) else [ask]
@@ -255,21 +268,23 @@ def fits(
     question: str, paper: frozenset[str], line: frozenset[str], papers: Sequence[frozenset[str]]
 ) -> bool:
     """A paper fits when, for some reading of the ask, it holds every term, and its line
-    holds the key terms but a third of them: those that not every paper of ``papers`` (the
-    candidates) holds, as "multimodal" among LLM papers; all of them for an ask to make
-    something."""
+    holds the key terms (``key_terms``; all terms for an ask to make something) but a third
+    of the reading's terms, and always the rarest among the candidates ``papers``."""
     for reading in readings(question):
         if misses(reading, paper):
             continue
         key = reading if makes_ask(question) else key_terms(reading, papers)
-        if misses(key, line) <= len(key) // LINE_MISS_SHARE:
+        held = [sum(not misses((g,), p) for p in papers) for g in key]
+        rarest = tuple(g for g, n in zip(key, held, strict=True) if n == min(held))
+        if misses(key, line) <= len(reading) // LINE_MISS_SHARE and not misses(rarest, line):
             return True
     return False
 
 
 def key_terms(reading: Reading, papers: Sequence[frozenset[str]]) -> Reading:
-    """The terms of ``reading`` that some paper lacks, or all of them when none does or the
-    ask is short: "world" alone is not "world models"."""
+    """The terms that tell papers apart: those of ``reading`` that some candidate lacks
+    ("multimodal" among LLM papers), or all of them when none does or the ask is short
+    ("world" alone is not "world models")."""
     key = tuple(g for g in reading if any(misses((g,), p) for p in papers))
     return key if key and len(reading) >= MANY_TERMS else reading
 
@@ -314,13 +329,17 @@ def _line(question: str, q_vec: np.ndarray, bundle: SourceBundle) -> tuple[str, 
     scores = sentence_scores(question, q_vec, bundle) + OWN_WORK_BONUS * np.array(
         [bool(OWN_WORK.search(s)) for s in sentences], dtype=float
     )
-    order = [int(i) for i in np.argsort(-scores) if _own(sentences[i])]
+    made = makes_ask(question)
+    order = [int(i) for i in np.argsort(-scores) if _own(sentences[i], made=made)]
     if not order:
         return "", 0.0
     best = best_line(question, bundle.text.title, sentences, order)
     return sentences[best], float(scores[best])
 
 
-def _own(sentence: str) -> bool:
-    """A sentence that may show fit: not background, and not leaning on the one before."""
-    return not background(sentence) and not leans_back(sentence)
+def _own(sentence: str, *, made: bool) -> bool:
+    """A sentence that may show fit: not background, not leaning on the one before, and not
+    a pointer to code or a project page (unless the ask is what a paper releases)."""
+    if background(sentence) or leans_back(sentence):
+        return False
+    return made or not _POINTER.search(sentence)
