@@ -60,14 +60,23 @@ class SourceBundle:
     vectors: np.ndarray
 
 
-def bundle_sources(papers: list[RetrievedPaper], embedder: Embedder) -> list[SourceBundle]:
+def bundle_sources(
+    papers: list[RetrievedPaper], embedder: Embedder, embedded: int | None = None
+) -> list[SourceBundle]:
+    """The papers as bundles; the sentences of the first ``embedded`` papers (all by default)
+    embedded, the rest with zero vectors (MiniLM on every sentence is most of the wait)."""
     texts = [SourceText.of(clean_untrusted(p.title), clean_untrusted(p.abstract)) for p in papers]
-    flat = [s for t in texts for s in t.sentences]
+    shown = texts[:embedded] if embedded is not None else texts
+    flat = [s for t in shown for s in t.sentences]
     vectors = embedder.embed(flat) if flat else np.zeros((0, embedder.dim), dtype=np.float32)
     bundles, start = [], 0
     for paper, text in zip(papers, texts, strict=True):
         end = start + len(text.sentences)
-        bundles.append(SourceBundle(paper, text, vectors[start:end]))
+        if end <= len(vectors):
+            bundles.append(SourceBundle(paper, text, vectors[start:end]))
+        else:
+            zeros = np.zeros((len(text.sentences), embedder.dim), dtype=np.float32)
+            bundles.append(SourceBundle(paper, text, zeros))
         start = end
     return bundles
 

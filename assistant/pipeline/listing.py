@@ -24,6 +24,9 @@ from assistant.pipeline.types import Evidence
 from vectorstore.words import QUESTION_WORDS, STOPWORDS, stems
 
 LIST_MAX = 8  # papers of a "which papers" question checked for fit, in rank order
+# Of those, the ones whose sentences are embedded (as many as before lists checked more): the
+# rest choose their line by the ask's words alone, so a list waits no longer than it did.
+LIST_EMBEDDED = 5
 
 Group = frozenset[str]  # alternative stems, any of which covers one term of the ask
 Reading = tuple[Group, ...]  # the terms of one reading of the ask

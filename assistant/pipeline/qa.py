@@ -25,7 +25,7 @@ from assistant.pipeline.evidence import (
 )
 from assistant.pipeline.given import number_not_given
 from assistant.pipeline.lead import lead_quotes, question_parts
-from assistant.pipeline.listing import LIST_MAX, is_list_question, papers_to_list
+from assistant.pipeline.listing import LIST_EMBEDDED, LIST_MAX, is_list_question, papers_to_list
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Evidence, Filters, RetrievedPaper
@@ -157,7 +157,11 @@ class QAPipeline:
         """Retrieve, pick the evidence and the quotes, and judge whether the feed answers."""
         listing = is_list_question(text)
         query, q_vec, papers = self._search(text, options, at_least=LIST_MAX if listing else 0)
-        bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS], self.embedder)
+        bundles = (
+            bundle_sources(papers[:LIST_MAX], self.embedder, LIST_EMBEDDED)
+            if listing
+            else bundle_sources(papers[:CONTEXT_PAPERS], self.embedder)
+        )
         evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
         quotes, leads = self._quotes(text, query, q_vec, bundles, evidence)
         answering = leads or quotes
