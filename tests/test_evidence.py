@@ -67,3 +67,26 @@ def test_a_cut_lead_drops_the_conjunction_it_would_start_on() -> None:
     assert answer_span(sentence, question, need_of(question)) == (
         "…inspire a new token-pruning approach, SkipTok."
     )
+
+
+def test_only_the_first_papers_of_a_list_are_embedded() -> None:
+    from assistant.pipeline.evidence import bundle_sources
+    from vectorstore.embeddings import FakeEmbedder
+
+    seen: list[str] = []
+
+    class Counting(FakeEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            seen.extend(texts)
+            return super().embed(texts)
+
+    papers = [
+        RetrievedPaper("a", "A", None, None, 1.0, 0.5, 0.5, abstract="Alpha works. It is fast."),
+        RetrievedPaper("b", "B", None, None, 0.9, 0.4, 0.4, abstract="Beta works. It is slow."),
+    ]
+    embedder = Counting()
+    first, second = bundle_sources(papers, embedder, embedded=1)
+    assert seen == list(first.text.sentences)
+    assert first.vectors.any() and second.vectors.shape == (2, embedder.dim)
+    assert not second.vectors.any()
+    assert all(b.vectors.any() for b in bundle_sources(papers, FakeEmbedder()))

@@ -111,8 +111,10 @@ DRAFTED_IDS = [q["id"] for q in DRAFTED]
 @pytest.mark.parametrize("record", QUESTIONS, ids=QUESTION_IDS)
 def test_markup_obeyed_by_the_model_never_reaches_the_user(ask, record) -> None:
     answer, llm = ask(record["question"], obey_markup)
-    assert len(llm.calls) == (0 if answer.path == "paper-list" else 1)
-    assert (answer.path == "paper-list") == is_list_question(record["question"])
+    listing = is_list_question(record["question"])
+    assert len(llm.calls) == (0 if listing else 1)
+    # A list question lists the papers whose line fits, or abstains when none does.
+    assert (answer.path in ("paper-list", "abstained")) if listing else answer.path != "paper-list"
     assert_clean(answer)
     assert "1234" not in answer.answer and "alert(" not in answer.answer
 

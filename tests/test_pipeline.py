@@ -417,6 +417,14 @@ def test_which_papers_questions_list_the_relevant_papers_without_a_draft(make_pi
         assert line == f"- {citation.title}: “{citation.quote}” [{citation.n}]"
 
 
+def test_a_list_question_that_no_paper_fits_abstains_without_a_draft(make_pipeline) -> None:
+    # "Diffusion" and "robot" are in the feed, but no paper is about a robot diffusion policy.
+    pipeline, llm = make_pipeline(lambda m: "unused [1].")
+    answer = pipeline.ask("Which papers in the feed train diffusion policies for robot arms?")
+    assert answer.path == "abstained" and llm.calls == []
+    assert answer.answer.startswith(ABSTAIN_TEXT) and not answer.citations
+
+
 def test_list_question_detection() -> None:
     from assistant.pipeline.qa import is_list_question
 

@@ -110,10 +110,11 @@ class Draft:
 
 def choose_path(ctx: AnswerContext, draft: Draft | None = None) -> AnswerPath | Literal["draft"]:
     """The answer path: before the draft (``"draft"`` when one is needed), and after it."""
+    # A list is its own abstention check: a paper is listed only when its line shows it fits.
+    if ctx.listed is not None:
+        return "paper-list" if ctx.listed else "abstained"
     if ctx.answerable < ctx.threshold or not ctx.evidence:
         return "abstained"
-    if ctx.listed is not None:
-        return "paper-list"
     if ctx.not_given:
         return "abstained"
     if draft is None:
@@ -157,6 +158,8 @@ class AnswerBuilder:
         path = choose_path(self.ctx)
         if path == "abstained" and self.ctx.not_given:
             yield from self.not_given(self.ctx.not_given)
+        elif path == "abstained" and self.ctx.listed == []:
+            yield from self.abstain("no retrieved paper fits the question")
         elif path == "abstained":
             yield from self.abstain("retrieval score below the calibrated threshold")
         elif path == "paper-list":

@@ -20,15 +20,9 @@ LEXICAL_WEIGHT = 0.35
 # question word found in the abstract is covered or three are chosen. Set on the dev split.
 COVERAGE_WEIGHT = 0.6
 MAX_QUOTES = 3
-# "Which papers ...?" answers list the top paper and each of the next ones whose best chunk is
-# nearly as similar to the question, or whose BM25 score is at least half the best one.
-LIST_MAX = 5
-LIST_DENSE_SHARE = 0.8
-LIST_LEXICAL_SHARE = 0.5
-LIST_COVER_SHARE = 0.45  # of the best-covering paper's share of the question's topic words
 # A list line quotes what the paper does ("we propose ...") over its background sentences.
 OWN_WORK_BONUS = 0.1
-_OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
+OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
 # A quote holding what the question asks for (a number for "how much", a name for "what is it
 # called") outranks a background sentence on the same topic by this much.
 NEED_BONUS = 0.15
@@ -66,14 +60,23 @@ class SourceBundle:
     vectors: np.ndarray
 
 
-def bundle_sources(papers: list[RetrievedPaper], embedder: Embedder) -> list[SourceBundle]:
+def bundle_sources(
+    papers: list[RetrievedPaper], embedder: Embedder, embedded: int | None = None
+) -> list[SourceBundle]:
+    """The papers as bundles; the sentences of the first ``embedded`` papers (all by default)
+    embedded, the rest with zero vectors (MiniLM on every sentence is most of the wait)."""
     texts = [SourceText.of(clean_untrusted(p.title), clean_untrusted(p.abstract)) for p in papers]
-    flat = [s for t in texts for s in t.sentences]
+    shown = texts[:embedded] if embedded is not None else texts
+    flat = [s for t in shown for s in t.sentences]
     vectors = embedder.embed(flat) if flat else np.zeros((0, embedder.dim), dtype=np.float32)
     bundles, start = [], 0
     for paper, text in zip(papers, texts, strict=True):
         end = start + len(text.sentences)
-        bundles.append(SourceBundle(paper, text, vectors[start:end]))
+        if end <= len(vectors):
+            bundles.append(SourceBundle(paper, text, vectors[start:end]))
+        else:
+            zeros = np.zeros((len(text.sentences), embedder.dim), dtype=np.float32)
+            bundles.append(SourceBundle(paper, text, zeros))
         start = end
     return bundles
 
@@ -139,11 +142,6 @@ def _answers_as_whole(span: str, sentence: str, question: str, need: Need) -> bo
         return False
     added = topic_words(sentence) - asked
     return bool(need) or len(topic_words(span) - asked) >= KEPT_NEW_SHARE * len(added)
-
-
-def fits(sentence: str, question: str) -> bool:
-    """A paper list line fits the question: its sentence shares a topic word with it."""
-    return bool(topic_words(sentence) & topic_words(question))
 
 
 def sentence_scores(question: str, q_vec: np.ndarray, bundle: SourceBundle) -> np.ndarray:
@@ -242,47 +240,6 @@ def lead_candidates(
         if bundle.text.sentences[i] not in quoted
     ]
     return [*quotes, *rest]
-
-
-def papers_to_list(question: str, q_vec: np.ndarray, bundles: list[SourceBundle]) -> list[Evidence]:
-    """For a question asking which papers do something: the relevant papers among the top
-    ``LIST_MAX`` in rank order, each with the sentence saying what it does that best bears on
-    the question. A paper fits when it is near the top by score and its title and abstract hold
-    at least LIST_COVER_SHARE of the question's topic words that the best-covering paper holds;
-    the list ends at the first paper whose sentence does not fit the question."""
-    candidates = _list_candidates(question, bundles[:LIST_MAX])
-    listed: list[Evidence] = []
-    for n, bundle in candidates:
-        scores = sentence_scores(question, q_vec, bundle) + OWN_WORK_BONUS * np.array(
-            [bool(_OWN_WORK.search(s)) for s in bundle.text.sentences], dtype=float
-        )
-        best = int(np.argmax(scores))
-        sentence = bundle.text.sentences[best]
-        if listed and not fits(sentence, question):
-            break
-        listed.append(Evidence(n, bundle.paper.paper_id, sentence, float(scores[best])))
-    return listed
-
-
-def _list_candidates(question: str, bundles: list[SourceBundle]) -> list[tuple[int, SourceBundle]]:
-    """The numbered bundles that may be listed: the top paper, and each next one near it by
-    dense or BM25 score whose text covers enough of the question."""
-    if not bundles:
-        return []
-    top_dense = max(b.paper.dense for b in bundles)
-    top_lexical = max(b.paper.lexical for b in bundles)
-    asked = topic_words(question)
-    cover = [len(topic_words(f"{b.text.title} {b.text.abstract}") & asked) for b in bundles]
-    chosen = []
-    for n, (bundle, covered) in enumerate(zip(bundles, cover, strict=True), start=1):
-        near = (
-            bundle.paper.dense >= LIST_DENSE_SHARE * top_dense
-            or bundle.paper.lexical >= LIST_LEXICAL_SHARE * top_lexical
-        )
-        enough = covered >= LIST_COVER_SHARE * max(cover)
-        if bundle.text.sentences and (n == 1 or (near and enough)):
-            chosen.append((n, bundle))
-    return chosen
 
 
 def format_sources(evidence: list[Evidence], bundles: list[SourceBundle]) -> str:

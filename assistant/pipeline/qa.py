@@ -15,18 +15,17 @@ from assistant.llm.base import Generation, Message
 from assistant.pipeline import abstain
 from assistant.pipeline.answer import AnswerBuilder, AnswerContext
 from assistant.pipeline.evidence import (
-    LIST_MAX,
     SourceBundle,
     bundle_sources,
     format_sources,
     lead_candidates,
-    papers_to_list,
     quote_sentences,
     select_evidence,
     top_source,
 )
 from assistant.pipeline.given import number_not_given
 from assistant.pipeline.lead import lead_quotes, question_parts
+from assistant.pipeline.listing import LIST_EMBEDDED, LIST_MAX, is_list_question, papers_to_list
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Evidence, Filters, RetrievedPaper
@@ -76,22 +75,6 @@ _FOLLOW_UP = re.compile(
     r"|work|study)|same|also|else|more)\b",
     re.IGNORECASE,
 )
-
-
-# Ways to ask which papers do something, one form a line.
-_LIST_FORMS = (
-    # "Which papers ...?", "List the recent works ..."
-    r"^\W*(?:which|what|list|name|find|show)(?: (?:other|recent|the))? (?:papers|works|studies|"
-    r"articles|preprints)\b",
-    # "Are there any papers ...?"
-    r"\b(?:are there|is there) (?:any |other )?(?:papers|works|studies)\b",
-)
-_LIST_QUESTION = re.compile("|".join(_LIST_FORMS), re.IGNORECASE)
-
-
-def is_list_question(question: str) -> bool:
-    """A question asking which papers do something ("Which papers in the feed ...?")."""
-    return bool(_LIST_QUESTION.search(question))
 
 
 def is_follow_up(question: str) -> bool:
@@ -172,9 +155,13 @@ class QAPipeline:
 
     def _gather(self, text: str, options: AskOptions) -> AnswerContext:
         """Retrieve, pick the evidence and the quotes, and judge whether the feed answers."""
-        query, q_vec, papers = self._search(text, options)
         listing = is_list_question(text)
-        bundles = bundle_sources(papers[: LIST_MAX if listing else CONTEXT_PAPERS], self.embedder)
+        query, q_vec, papers = self._search(text, options, at_least=LIST_MAX if listing else 0)
+        bundles = (
+            bundle_sources(papers[:LIST_MAX], self.embedder, LIST_EMBEDDED)
+            if listing
+            else bundle_sources(papers[:CONTEXT_PAPERS], self.embedder)
+        )
         evidence = select_evidence(query, q_vec, bundles[:CONTEXT_PAPERS], PROMPT_SENTENCES)
         quotes, leads = self._quotes(text, query, q_vec, bundles, evidence)
         answering = leads or quotes
@@ -213,12 +200,15 @@ class QAPipeline:
         source = bundles[top - 1].text
         return quotes, lead_quotes(text, pool, source.sentences, source.title)
 
-    def _search(self, text: str, options: AskOptions) -> tuple[str, Any, list[RetrievedPaper]]:
+    def _search(
+        self, text: str, options: AskOptions, at_least: int = 0
+    ) -> tuple[str, Any, list[RetrievedPaper]]:
         """The query (expanded by the previous turn for a follow-up), its embedding (made once
-        per question) and the papers it retrieves."""
+        per question) and the papers it retrieves (``at_least`` of them: a paper list checks
+        more papers than an answer quotes)."""
         query = retrieval_query(text, options.get("history"))
         q_vec = self.embedder.embed([query])[0]
-        k = options.get("k") or self.retrieval_k
+        k = max(options.get("k") or self.retrieval_k, at_least)
         return query, q_vec, self.retriever.retrieve(query, q_vec, k, options.get("filters"))
 
     def _draft(self, ctx: AnswerContext) -> Generation:
