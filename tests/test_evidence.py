@@ -90,3 +90,13 @@ def test_only_the_first_papers_of_a_list_are_embedded() -> None:
     assert first.vectors.any() and second.vectors.shape == (2, embedder.dim)
     assert not second.vectors.any()
     assert all(b.vectors.any() for b in bundle_sources(papers, FakeEmbedder()))
+
+
+def test_a_sentence_pairing_two_lists_respectively_is_not_cut() -> None:
+    sentence = (
+        "For example, GTA1-7B achieves 50.1%, 92.4%, and 67.7% accuracies on Screenspot-Pro, "
+        "Screenspot-V2, and OSWorld-G, respectively."
+    )
+    question = "What accuracy does the 7B model of the GUI agent reach on Screenspot-Pro?"
+    # A cut at a comma would pair 92.4% with Screenspot-Pro.
+    assert answer_span(sentence, question, need_of(question)) == sentence

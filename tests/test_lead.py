@@ -6,6 +6,7 @@ from assistant.pipeline.lead import (
     answers_each_part,
     ask_of,
     asked_head,
+    asked_kinds,
     background,
     best_quote,
     focus,
@@ -412,3 +413,151 @@ def test_a_coined_name_called_another_kind_answers_no_ask_for_this_kind() -> Non
     )
     leads = lead_quotes(question, [quote(craft), quote(bench)], [craft, bench])
     assert [q.sentence for q in leads] == [craft, bench]
+
+
+# A paper introduced in the words a question describes it with (2026-02-02, dev).
+ASTRA = (
+    "To address these challenges, we introduce ASTRA, a fully automated end-to-end framework "
+    "for training tool-augmented language model agents via scalable data synthesis and "
+    "verifiable reinforcement learning."
+)
+ASTRA_PIPELINE = (
+    "First, a pipeline that leverages the static topology of tool-call graphs synthesizes "
+    "diverse, structurally grounded trajectories, instilling broad and transferable tool-use "
+    "competence."
+)
+ASTRA_RL = (
+    "Based on this method, we develop a unified training methodology that integrates SFT with "
+    "online RL using trajectory-level rewards to balance task completion and interaction "
+    "efficiency."
+)
+
+
+def test_a_sentence_introducing_the_paper_as_the_question_describes_it_does_not_lead() -> None:
+    sentences = [ASTRA, ASTRA_PIPELINE, ASTRA_RL]
+    question = (
+        "How does the fully automated end-to-end framework for training tool-augmented agents "
+        "with verifiable reinforcement learning synthesize diverse trajectories?"
+    )
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == (
+        ASTRA_PIPELINE
+    )
+    # Asked for what the introducing sentence itself says, it still leads.
+    asked = "How does the fully automated framework train its tool-augmented agents?"
+    assert best_quote(asked, [quote(s) for s in sentences], sentences).sentence == ASTRA
+
+
+def test_a_how_is_it_trained_ask_is_answered_by_the_training_sentence() -> None:
+    intro = (
+        "To this end, we introduce MemOCR, a multimodal memory agent that improves long-horizon "
+        "reasoning under tight context budgets by allocating memory space with adaptive "
+        "information density through visual layout."
+    )
+    trained = (
+        "To ensure robustness across varying memory budgets, we train MemOCR with reinforcement "
+        "learning under budget-aware objectives that expose the agent to diverse compression "
+        "levels."
+    )
+    other = "MemOCR outperforms strong text-based baselines on question-answering benchmarks."
+    sentences = [intro, trained, other]
+    question = (
+        "How is the multimodal memory agent that allocates memory space with adaptive "
+        "information density through visual layout trained to stay robust across memory budgets?"
+    )
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == trained
+
+
+def test_a_named_benchmark_ask_is_not_answered_by_the_framework_describing_the_paper() -> None:
+    framework = (
+        "To lift this burden, we introduce PaperBanana, an agentic framework for automated "
+        "generation of publication-ready academic illustrations."
+    )
+    bench = (
+        "To rigorously evaluate our framework, we introduce PaperBananaBench, comprising 292 "
+        "test cases for methodology diagrams curated from NeurIPS 2025 publications."
+    )
+    sentences = [framework, bench]
+    question = (
+        "What is the benchmark of methodology diagrams introduced with the agentic framework "
+        "for automated generation of publication-ready academic illustrations called?"
+    )
+    assert asked_kinds(question) == {"benchmark"}
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == bench
+
+
+def test_a_sentence_introducing_the_paper_that_holds_the_answer_still_leads() -> None:
+    triangle = (
+        "We introduce the Code Triangle framework, which systematically evaluates LLMs across "
+        "three fundamental dimensions: editorial analysis, code implementation, and test case "
+        "generation."
+    )
+    background = (
+        "Large language models (LLMs) have achieved remarkable progress in code generation, yet "
+        "their true programming competence remains underexplored."
+    )
+    sentences = [background, triangle]
+    question = (
+        "Along which three dimensions does the framework for evaluating the programming "
+        "competence of LLMs evaluate them?"
+    )
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == triangle
+    named = (
+        "To rigorously evaluate robustness against real-world physical distortions, including "
+        "scanning, skew and warping, we propose the Real5-OmniDocBench benchmark."
+    )
+    upgraded = (
+        "We introduce PaddleOCR-VL-1.5, an upgraded model achieving a new state-of-the-art "
+        "accuracy of 94.5% on OmniDocBench v1.5."
+    )
+    sentences = [upgraded, named]
+    question = (
+        "What benchmark is proposed to evaluate the robustness of the upgraded 0.9B document "
+        "parsing VLM against real-world physical distortions?"
+    )
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == named
+
+
+def test_asked_what_is_introduced_the_introducing_sentence_leads() -> None:
+    background = (
+        "High-resolution Large Multimodal Models (LMMs) encounter the challenges of excessive "
+        "visual tokens and quadratic visual complexity."
+    )
+    intro = (
+        "In this paper, we propose ConvLLaVA, which employs ConvNeXt, a hierarchical backbone, "
+        "as the visual encoder of large multimodal models to replace Vision Transformer (ViT)."
+    )
+    sentences = [background, intro]
+    question = (
+        "Which papers propose new large multimodal models with a hierarchical visual encoder "
+        "to cut visual complexity?"
+    )
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == intro
+
+
+def test_a_how_ask_about_the_papers_method_is_answered_by_its_means_not_the_setup() -> None:
+    # The whole abstract (2025-07-09, dev): the rarity weights depend on every sentence.
+    sentences = [
+        "Low-Rank Adaptation (LoRA) has significantly advanced parameter-efficient fine-tuning "
+        "of large pretrained models.",
+        "LoRA augments the pre-trained weights of a model by adding the product of two smaller "
+        "matrices that together form a low-rank matrix update.",
+        "Recent research has shown that scale disparities between these two matrices often "
+        "cause unstable training dynamics, leading to suboptimal performance.",
+        "In this paper, we propose SingLoRA, which reformulates low-rank adaptation by learning "
+        "the weights update as a decomposition of a single low-rank matrix multiplied by its "
+        "transpose.",
+        "This simple design inherently removes inter-matrix scale conflicts, ensuring stable "
+        "optimization, and roughly halves the parameter count.",
+        "We analyze SingLoRA within the infinite-width neural network framework, showing that "
+        "it guarantees stable feature learning by construction.",
+        "Extensive experiments on multiple tasks validate these benefits.",
+    ]
+    title = "SingLoRA: Low Rank Adaptation Using a Single Matrix"
+    question = (
+        "How does the low-rank adaptation method that removes inter-matrix scale conflicts form "
+        "its weight update?"
+    )
+    quotes = [quote(s) for s in sentences]
+    assert best_quote(question, quotes, sentences, title).sentence == sentences[3]
+    # Before the paper is introduced, the abstract tells how earlier work does it.
+    assert best_quote(question, quotes[:3], sentences, title).sentence == sentences[1]

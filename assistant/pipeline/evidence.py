@@ -45,6 +45,8 @@ TITLE_WORDS = 2  # a title named in a question is at least this long ("The Diffu
 _EXAMPLES = re.compile(r"(?:(?:such as|including|namely|for (?:example|instance))\b|e\.g\.)", re.I)
 # A conjunction a cut would start on ("…and inspire a new approach, X"): it dangles.
 _CONJUNCTION = re.compile(r"^(?:and|or|but|nor)\s+", re.I)
+# "50.1%, 92.4%, and 67.7% accuracies on A, B, and C, respectively": two lists paired in order.
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
@@ -105,6 +107,8 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     as many of its topic words as the whole sentence: the lead of a quote-led answer. Cut
     ends are marked with an ellipsis so the quote stays verbatim; a cut that saves little is
     not made."""
+    if _RESPECTIVELY.search(sentence) and len(quantities(sentence)) > 1:
+        return sentence  # a cut list pairs its numbers with the wrong names
     clauses = _CLAUSE.split(sentence)
     spans = [(i, j) for i in range(len(clauses)) for j in range(i + 1, len(clauses) + 1)]
     fitting = [

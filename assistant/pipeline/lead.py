@@ -8,6 +8,11 @@ decide which sentence that is, and how much of it is shown:
   sentence has ("infinite", "optimal") pins the answer. Background sentences hold the former.
 - parts: "What X ..., and which Y ...?" asks two things. When no single quote answers both, the
   lead quotes the span answering each part, side by side in one sentence.
+- restatement: a question that describes the paper instead of naming it ("How does the fully
+  automated framework for ... synthesize diverse trajectories?") shares most words with the
+  sentence introducing the paper ("we introduce ASTRA, a fully automated framework for ...").
+  That sentence leads only when it holds what is asked; else the quote holding the question's
+  words it lacks ("... synthesizes diverse, structurally grounded trajectories") does.
 
 Focus counts the noun asked about ("which fusion *strategy*") twice, and the question's words
 that are the paper's title ("the Large Continual Instruction Assistant") as context. The lead
@@ -85,6 +90,7 @@ _COINING = frozenset(
     "propose proposes present presents introduce introduces dubbed called named termed".split()
 )
 COINED_AFTER = 4
+_COINING_ASK = re.compile(r"\b(?:propos|present|introduc)\w*", re.I)
 _ACTS_ON = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?:does|do|did)\b", re.I)
 HEAD_WORDS = 4  # words after "what" that may hold the noun it asks about
 _WH = re.compile(r"\b(?:what|which)\s+(.*)", re.IGNORECASE)
@@ -106,11 +112,15 @@ _MEANS = re.compile(r"\b(?:through|via|using|leverag\w*|by (?:means of|\w+ing)\b
 MEANS_BOOST = 1.5
 MEANS_AFTER_WORDS = 6  # words before "through ..." that must hold one of the question's
 RECURRING = 2  # sentences naming the method that make its name the paper's subject
+SUBJECT_WORDS = 6  # words after "how does" that may hold the kind of thing asked about
 SUBJECT_HEAD_WORDS = 3  # a title's head before ":" this short is the paper's name
 # A sentence that says this many times more of the ask than every sentence holding a name
 # answers a "what strategy ..." question even when its answer is no name ("a
 # focus-by-predicting strategy that ...").
 FOCUS_OVER_NAME = 2.0
+# The focus on the question's words a sentence introducing the paper lacks that another quote
+# needs to answer in its place: about one rare word of the ask.
+RESIDUAL_MIN = 1.0
 
 
 def question_parts(question: str) -> list[str]:
@@ -230,6 +240,7 @@ def best_quote(
     with none holding it, or one far more focused on the ask that names the kind asked
     about, the most focused quote."""
     weights = word_weights(question, sentences, title)
+    quotes = after_introduction(question, quotes, sentences)
 
     def score(quote: Evidence) -> float:
         return lead_score(quote.sentence, question, weights, title)
@@ -237,11 +248,72 @@ def best_quote(
     pool = holding(question, quotes, title)
     best = max(quotes, key=score)
     if not pool:
-        return best
+        return past_restatement(best, question, quotes, weights, title)
     named = max(pool, key=score)
     # A named sentence sharing no word with the ask ("Experiments on WikiArt ...") still wins.
     far_more = 0 < FOCUS_OVER_NAME * score(named) <= score(best)
-    return best if far_more and asked_head(question) in words_of(best.sentence) else named
+    if far_more and asked_head(question) in words_of(best.sentence):
+        return best
+    return past_restatement(named, question, pool, weights, title)
+
+
+def after_introduction(
+    question: str, quotes: Sequence[Evidence], sentences: Sequence[str]
+) -> Sequence[Evidence]:
+    """For "how does <the paper's method> ...?", the quotes from the sentence introducing the
+    paper on: the setup before it tells how earlier work does it ("LoRA augments the weights
+    by adding the product of two smaller matrices" for "How does the low-rank adaptation method
+    that removes inter-matrix scale conflicts form its weight update?")."""
+    if not _HOW.search(question):
+        return quotes
+    at = [i for i, s in enumerate(sentences) if coined(s, question)]
+    later = [q for q in quotes if at and q.sentence in sentences[at[0] :]]
+    return later or quotes
+
+
+def past_restatement(
+    chosen: Evidence,
+    question: str,
+    quotes: Sequence[Evidence],
+    weights: dict[str, float],
+    title: str = "",
+) -> Evidence:
+    """The quote answering what ``chosen`` leaves out, when ``chosen`` only introduces the
+    paper in the words the question describes it with ("we introduce ASTRA, a fully automated
+    framework for ..." for "How does the fully automated framework for ... synthesize diverse
+    trajectories?"): the ask is then the question's words it lacks ("synthesize diverse
+    trajectories"), and the quote most focused on them (saying by what means, for a "how"
+    question) answers. ``chosen`` stays when no other quote holds RESIDUAL_MIN of them. A
+    "how" question's ``chosen`` that says no means gives way the same way to a quote saying by
+    what means it does what ``chosen`` lacks ("This design removes inter-matrix scale
+    conflicts" for "How does the method that removes inter-matrix scale conflicts form its
+    weight update?")."""
+    how = bool(_HOW.search(question))
+    plain = _asks_means_of_kind(question) and not _says_means(chosen.sentence, weights)
+    introduces = coined(chosen.sentence, question)
+    if not (introduces or plain) or _answers_ask(chosen.sentence, question, title):
+        return chosen
+    held = words_of(chosen.sentence)  # "tool-augmented" holds "tool" and "augmented" too
+    rest = {w: v for w, v in weights.items() if w not in held}
+
+    def rank(quote: Evidence) -> tuple[bool, float]:
+        score = lead_score(quote.sentence, question, rest, title)
+        return score >= RESIDUAL_MIN and how and _says_means(quote.sentence, rest), score
+
+    others = [q for q in quotes if q is not chosen]
+    answer = max(others, key=rank, default=chosen)
+    found, score = rank(answer)
+    answers = score >= RESIDUAL_MIN if introduces else found
+    return answer if answers else chosen
+
+
+def _asks_means_of_kind(question: str) -> bool:
+    """A "how" question about a kind of thing, the paper's work ("How does the low-rank
+    adaptation *method* ... form ...?"): it asks by what means. "How do explanations compare
+    to ...?" asks for a result."""
+    found = _HOW.search(question)
+    subject = question[found.end() :].split()[:SUBJECT_WORDS] if found else []
+    return any(meaning.is_kind(w) for w in subject)
 
 
 def lead_score(sentence: str, question: str, weights: dict[str, float], title: str = "") -> float:
@@ -291,13 +363,31 @@ def coins_name(sentence: str, question: str) -> bool:
     """``sentence`` introduces a name the question lacks and does not call it another kind
     than the one asked: "We present PRESTO, a relaxation of ...", "our method, dubbed
     SoftPromptComp, ..."; "we present CRAFT, a multi-agent *system*" names no benchmark."""
+    kinds = asked_kinds(question)
+    return any(_called_kinds(name, sentence) <= kinds for name in coined(sentence, question))
+
+
+def _answers_ask(sentence: str, question: str, title: str) -> bool:
+    """A sentence introducing the paper still answers when the question asks what is
+    introduced, or the sentence holds the number or name asked for ("we propose the
+    Real5-OmniDocBench benchmark") or the noun asked about ("evaluates LLMs across three
+    *dimensions*: ...")."""
+    if _COINING_ASK.search(question):
+        return True  # "What method does the paper ... introduce?", "Which papers propose ...?"
+    said = [Evidence(0, "", sentence, 0.0)]
+    head = asked_head(question)
+    return bool(holding(question, said, title)) or (head is not None and head in words_of(sentence))
+
+
+def coined(sentence: str, question: str) -> list[str]:
+    """The names ``sentence`` introduces that the question lacks ("We present *PRESTO*, ...",
+    "our method, dubbed *SoftPromptComp*"), as written."""
     new = meaning.names(sentence) - meaning.names(question) - content_words(question)
     words = meaning.tokens(sentence)
     toks = [t.lower() for t in words]
     at_verb = [i for i, t in enumerate(toks) if t in _COINING]
     at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
-    coined = [words[n] for n in at_name if any(0 < n - v <= COINED_AFTER for v in at_verb)]
-    return any(_called_kinds(name, sentence) <= asked_kinds(question) for name in coined)
+    return [words[n] for n in at_name if any(0 < n - v <= COINED_AFTER for v in at_verb)]
 
 
 def _called_kinds(name: str, sentence: str) -> set[str]:
@@ -365,8 +455,13 @@ def asked_kinds(question: str) -> set[str]:
 
 
 def _kinds_of_ask(ask: str) -> set[str]:
+    """The kinds before the ask's verb, else among its first words ("What is the *benchmark*
+    built with the agentic framework ... called?" asks for a benchmark, not the framework that
+    describes the paper), else anywhere in it."""
     found = _WH_HEAD.search(ask)
-    for text in (found.group(1) if found else "", ask):
+    start = _WH.search(ask)
+    first = " ".join(start.group(1).split()[:HEAD_WORDS]) if start else ""
+    for text in (found.group(1) if found else "", first, ask):
         kinds = {k.lower().rstrip("s") for k in WORD.findall(text) if meaning.is_kind(k)}
         if kinds:
             return kinds
