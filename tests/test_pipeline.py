@@ -18,7 +18,7 @@ from assistant.errors import EmptyStoreError, UsageError
 from assistant.llm.base import Message
 from assistant.llm.fake import FakeLLM
 from assistant.pipeline.abstain import Calibration
-from assistant.pipeline.answer import ABSTAIN_TEXT, NOT_GIVEN_TEXT
+from assistant.pipeline.answer import ABSTAIN_TEXT, NO_FIT_TEXT, NOT_GIVEN_TEXT
 from assistant.pipeline.qa import QAPipeline
 from assistant.pipeline.types import Answer, Filters
 from assistant.services import Services
@@ -422,7 +422,7 @@ def test_a_list_question_that_no_paper_fits_abstains_without_a_draft(make_pipeli
     pipeline, llm = make_pipeline(lambda m: "unused [1].")
     answer = pipeline.ask("Which papers in the feed train diffusion policies for robot arms?")
     assert answer.path == "abstained" and llm.calls == []
-    assert answer.answer.startswith(ABSTAIN_TEXT) and not answer.citations
+    assert answer.answer.startswith(NO_FIT_TEXT) and not answer.citations
 
 
 def test_list_question_detection() -> None:

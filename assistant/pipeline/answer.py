@@ -55,6 +55,9 @@ if TYPE_CHECKING:
 SENTINEL = "NOT IN FEED"
 DECLINE_MARGIN = 0.25  # a model "not in feed" is believed unless retrieval is this confident
 ABSTAIN_TEXT = "The feed does not cover this."
+# A list question none of whose papers shows in its own words that it fits: the feed may
+# still hold one, so say what was not found rather than that the feed lacks the topic.
+NO_FIT_TEXT = "No paper in the feed says in its own words that it fits this question."
 NOT_GIVEN_TEXT = "The closest paper, “{title}” [{n}], does not give {what} in its abstract."
 QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
 # Supporting quotes after the lead: one lost the key fact of 6 of 94 held-out answers (the
@@ -159,7 +162,7 @@ class AnswerBuilder:
         if path == "abstained" and self.ctx.not_given:
             yield from self.not_given(self.ctx.not_given)
         elif path == "abstained" and self.ctx.listed == []:
-            yield from self.abstain("no retrieved paper fits the question")
+            yield from self.abstain("no retrieved paper fits the question", NO_FIT_TEXT)
         elif path == "abstained":
             yield from self.abstain("retrieval score below the calibrated threshold")
         elif path == "paper-list":
@@ -176,9 +179,9 @@ class AnswerBuilder:
         self.shown.append(text)
         return AnswerEvent("delta", ("" if len(self.shown) == 1 else " ") + text)
 
-    def abstain(self, reason: str) -> Iterator[AnswerEvent]:
+    def abstain(self, reason: str, said: str = ABSTAIN_TEXT) -> Iterator[AnswerEvent]:
         nearest = "; ".join(f'"{p.title}"' for p in self.ctx.papers[:3])
-        text = ABSTAIN_TEXT + (f" Nearest papers: {nearest}." if nearest else "")
+        text = said + (f" Nearest papers: {nearest}." if nearest else "")
         yield self._emit(text)
         self.notes.append(reason)
         yield self._final(text, [], path="abstained")
