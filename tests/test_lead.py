@@ -561,3 +561,23 @@ def test_a_how_ask_about_the_papers_method_is_answered_by_its_means_not_the_setu
     assert best_quote(question, quotes, sentences, title).sentence == sentences[3]
     # Before the paper is introduced, the abstract tells how earlier work does it.
     assert best_quote(question, quotes[:3], sentences, title).sentence == sentences[1]
+
+
+def test_background_after_however_never_leads() -> None:
+    sentences = [
+        "Human problem-solving is never the repetition of a single mindset.",
+        "However, existing LLM reasoning methods fall into a common trap: they apply the same "
+        "fixed mindset across all steps, overlooking that different stages of solving the same "
+        "problem require fundamentally different mindsets.",
+        "To address this limitation, we propose Chain of Mindset (CoM), a training-free agentic "
+        "framework that enables step-level adaptive mindset orchestration.",
+        "CoM decomposes reasoning into four functionally heterogeneous mindsets: Spatial, "
+        "Convergent, Divergent, and Algorithmic.",
+    ]
+    question = (
+        "A training-free agent framework switches between different modes of thinking at each "
+        "step of an LLM's reasoning. Which modes does it decompose reasoning into?"
+    )
+    assert background(sentences[1])
+    leads = lead_quotes(question, [quote(s) for s in sentences], sentences)
+    assert "Divergent" in leads[0].sentence

@@ -72,7 +72,8 @@ _PROBLEM_WORDS = frozenset(
 )
 # A sentence telling why the work is needed: recent or existing work, a problem, a need.
 _BACKGROUND = re.compile(
-    r"^\W*(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
+    r"^\W*(?:(?:however|yet|but|unfortunately),?\s+)?"
+    r"(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
     r"|due to)\b|\b(?:struggl\w*|suffer\w*|remains? (?:a |an )?(?:\w+ )?(?:challeng|difficult|"
     r"open|unclear|limited)\w*|(?:is|are) (?:essential|crucial|critical|important|vital|key)"
     r" (?:for|to|in)|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
@@ -300,7 +301,8 @@ def past_restatement(
         score = lead_score(quote.sentence, question, rest, title)
         return score >= RESIDUAL_MIN and how and _says_means(quote.sentence, rest), score
 
-    others = [q for q in quotes if q is not chosen]
+    # Background ("However, existing methods fall into a trap ...") never answers in its place.
+    others = [q for q in quotes if q is not chosen and not background(q.sentence)]
     answer = max(others, key=rank, default=chosen)
     found, score = rank(answer)
     answers = score >= RESIDUAL_MIN if introduces else found
