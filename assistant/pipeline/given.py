@@ -105,8 +105,13 @@ def fits(sentence: str, slot: Slot) -> bool:
     squashed = _squash(sentence)
     if not all(_named(name, squashed) for name in slot.names):
         return False
-    measure = slot.measure | (_SPEED if slot.measure & _SPEED else frozenset())
+    measure = _measure_words(slot)
     return not measure or bool(stems({w.lower() for w in WORD.findall(sentence)}) & measure)
+
+
+def _measure_words(slot: Slot) -> frozenset[str]:
+    """The words that name the slot's measure: a speed as any speed word ("faster")."""
+    return slot.measure | (_SPEED if slot.measure & _SPEED else frozenset())
 
 
 def _asked_for(question: str, title: str) -> str:
@@ -172,7 +177,7 @@ NEAR = 3  # tokens either side of a number that may name what it measures
 def _measure_near(sentence: str, slot: Slot) -> bool:
     """A word of the slot's measure stands within NEAR tokens of a number ("a median of 30.6x
     speedup"), not just anywhere in the sentence ("33% speedup ... accuracy degradation")."""
-    measure = slot.measure | (_SPEED if slot.measure & _SPEED else frozenset())
+    measure = _measure_words(slot)
     tokens = _TOKEN.findall(sentence)
     for i, token in enumerate(tokens):
         if quantities(token):
