@@ -8,14 +8,10 @@ with the experiments."""
 from __future__ import annotations
 
 from assistant.summaries.checker import check_tldr
-from assistant.summaries.compress import (
-    _comma_defined,
-    _rescued,
-    _says_little,
-    _undangle,
-    compress,
-    contribution,
-)
+from assistant.summaries.compress import _rescued, compress
+from assistant.summaries.contribution import _undangle, contribution
+from assistant.summaries.heads import says_little
+from assistant.summaries.naming import _comma_defined
 
 SWE_TITLE = (
     "SWE-Factory: Your Automated Factory for Issue Resolution Training Data and Evaluation "
@@ -109,9 +105,9 @@ LOFT = (
 
 
 def test_a_head_that_names_only_the_method_and_its_kind_goes_after_the_titles_line() -> None:
-    assert _says_little("We propose a novel framework: LoFT.", ("LoFT",))
-    assert _says_little("SWE-Factory is an automated pipeline.", ("SWE-Factory",))
-    assert not _says_little("LoFT is a pipeline for semi-supervised learning.", ("LoFT",))
+    assert says_little("We propose a novel framework: LoFT.", ("LoFT",))
+    assert says_little("SWE-Factory is an automated pipeline.", ("SWE-Factory",))
+    assert not says_little("LoFT is a pipeline for semi-supervised learning.", ("LoFT",))
     line = compress(LOFT_TITLE, LOFT)
     assert line is not None
     assert line.text.startswith("LoFT provides parameter-efficient fine-tuning for")

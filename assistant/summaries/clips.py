@@ -1,0 +1,91 @@
+"""Shorter forms of a head: cut before a trailing clause, or before the phrase that announces
+a list it cannot fit (used by assistant.summaries.compress and .lines). Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.summaries.checker import dangles
+from assistant.summaries.clauses import ANNOUNCED_END, CLAUSE_END, unfinished_list
+from assistant.summaries.contribution import tidy
+from assistant.summaries.heads import IS_A, Head
+
+# Where a head can end early: before a trailing "which"/"-ing" clause or after a colon.
+_CLAUSE_CUT = re.compile(r",\s+(?:which|while|thus|thereby|[a-z]+ing)\b|;\s|:\s")
+MIN_CLIP_WORDS = 6
+
+
+def shorter(head: Head) -> list[Head]:
+    """The head cut before each trailing clause, longest first: a result joins a shorter head
+    ("X is a Y enabling Z, achieving R") before the whole head stands alone ("X is a Y enabling
+    Z, thus creating W")."""
+    if not IS_A.match(head.text):
+        return []
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(head.text)]
+    clips = [tidy(head.text[:cut]) for cut in reversed(cuts)]
+    # a clip keeps the count its list announces ("two phases: in the first, ...") but not
+    # the whole list: the announcement goes too
+    clips = [
+        (_without_announcement(c) or c) if unfinished_list(c) or _ANNOUNCEMENT.search(c) else c
+        for c in clips
+    ]
+    return [
+        Head(head.sentence, clip)
+        for clip in clips
+        if len(clip.split()) >= MIN_CLIP_WORDS and not dangles(clip)
+    ]
+
+
+# Where a long head can end and still say what the method is: before a relative clause, a
+# list of its parts or trailing commentary.
+_HEAD_CLIP = re.compile(
+    r",\s+(?:featuring|including|comprising|consisting of)\s*:?\s*\(|" + CLAUSE_END.pattern
+)
+
+
+def with_clips(heads: list[Head]) -> list[Head]:
+    """``heads`` each followed by its clip: "X is a reward model that enables token-level
+    grounding, which can extract ... (40 more words)" -> "X is a reward model that enables
+    token-level grounding". The clip is tried when the whole head is refused (too long, or its
+    tail points at "these dimensions"): the same head without its tail says more than a
+    title echo or a side detail."""
+    clipped: list[Head] = []
+    for head in heads:
+        clipped.append(head)
+        end = _HEAD_CLIP.search(head.text)
+        if end and end.start() > 0:
+            clipped.append(Head(head.sentence, tidy(head.text[: end.start()])))
+        unlisted = _without_announcement(head.text)
+        if unlisted:
+            clipped.append(Head(head.sentence, unlisted))
+    return clipped
+
+
+# A count that announces the parts named next: "two mechanisms: (1) ...", "three stages:".
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:two|three|four|five|six|seven|several|multiple)\s+(?:[\w-]+\s+){0,2}?[a-z-]+s"
+    r"\s*(?::|,?\s*(?:namely|i\.e\.)|\(?(?:1|i|a)\)\s)",
+    re.I,
+)
+# Where the phrase holding the count starts: "... the task [into] three stages:".
+_PHRASE_START = re.compile(
+    r",\s|\s(?:with|through|via|using|that|which|comprising|consisting of|featuring|including|"
+    r"into|in|by|across|on|of|over)\s"
+)
+
+
+def _without_announcement(head: str) -> str | None:
+    """The head cut before the phrase that announces a list ("X is a framework with two
+    mechanisms: (1) ..." -> "X is a framework"), for when the whole list does not fit: the
+    announcement dropped cleanly, not the list cut short. None when the head announces none
+    or too little is left."""
+    ending = ANNOUNCED_END.search(head)  # "... with two mechanisms, improving": from "with"
+    found = _ANNOUNCEMENT.search(head)
+    if ending is None and found is None:
+        return None
+    starts = [] if found is None else list(_PHRASE_START.finditer(head[: found.start()]))
+    cut = ending.start() if ending else starts[-1].start() if starts else 0
+    kept = tidy(head[:cut])
+    if len(kept.split()) < MIN_CLIP_WORDS or dangles(kept) or unfinished_list(kept):
+        return None
+    return kept

@@ -1,0 +1,229 @@
+"""The contribution sentence rewritten to start with the method ("In this paper, we introduce
+X, a Y that Z" -> "X is a Y that Z"), and the method's name (used by assistant.summaries.compress).
+
+Sentences that point at something they do not say ("this limitation", "To achieve this") are
+cut back to their own claim or not used. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.summaries.checker import ANAPHORA, dangles, method_names
+from assistant.summaries.clauses import EXPANSION, POINTER, capitalise, strip_lead
+from assistant.summaries.extractive import split_sentences
+from assistant.summaries.naming import NAME_TOKEN, is_label, labelled, names_another
+
+# "we propose", "this paper introduces", "here we present" (with an optional adverb).
+_SUBJECT = r"(?:we|this (?:paper|work|study|article)|our (?:paper|work)|the authors|here we)"
+# "train" only with a name ("we train i1, a 3B-parameter model"): see _TRAINED
+_VERB = (
+    r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate|"
+    r"train)"
+)
+_CUE_ADVERB = r"(?:first|further|also|then|here|therefore|thus|instead|now|\w+ly)"
+# "We address them with X, a Y" / "We answer this question with X": X is the contribution.
+_ANSWER = (
+    r"(?:we\s+(?:address|tackle|solve|answer|overcome|bridge|fill)\s+(?:this|these|them|it|both)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:with|by\s+(?:introducing|proposing|presenting|developing))"
+    # "We improve evaluation validity by introducing X": what they made is X
+    r"|we\s+[a-z]+\s+(?:[\w-]+\s+){0,3}?by\s+(?:introducing|proposing|presenting|developing))"
+)
+CUE = re.compile(
+    rf"\b{_SUBJECT}(?:,\s*[^,]{{1,40}},)?\s+(?:{_CUE_ADVERB}\s+)?{_VERB}(?:s|d|ed)?\s+"
+    rf"|\b{_ANSWER}\s+",
+    re.I,
+)
+# "we draw inspiration from X and propose Y" -> "we propose Y".
+_WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\sand\s(?={_VERB}s?\s)", re.I)
+_FINDING_ADVERB = r"(?:first|further|also|then|empirically|theoretically)"
+_SHOW = r"(?:show|find|demonstrate|prove|reveal|identify|uncover|observe)"
+FINDING = re.compile(
+    rf"\b{_SUBJECT}\s+(?:{_FINDING_ADVERB}\s+)?{_SHOW}s?\s+"
+    rf"(?:(?!(?:a|an|the|our|this|these)\s)\w+\s+){{0,3}}?that\s+",  # not "show a stack that"
+    re.I,
+)
+# Acronyms of a field or model family, not of the paper's method.
+_FIELD = re.compile(
+    r"^(?:M?LLMs?|L?VLMs?|LMs?|LRMs?|LMMs?|VLAs?|AI|RL|NLP|DNNs?|CNNs?|GNNs?|KV|CoT|RAG|MoE|"
+    r"ViTs?|SFT|RLHF|ASR|TTS|QA|VQA|OCR|GUI|CUAs?)$"
+)
+HEAD_END = re.compile(r"\s(?:of|for|that|which|to|with|in|on|by|from|via)\s|,")
+_KIND = re.compile(
+    r"^(?:\S+\s+){0,10}?(?:framework|method|approach|model|system|benchmark|dataset|algorithm|"
+    r"pipeline|agent|architecture|library|suite|paradigm|technique|toolkit|family|series|"
+    r"environment|platform|corpus|recipe|strategy)s?\b",
+    re.I,
+)
+_SECONDARY = re.compile(r"\b(?:also|further|then|first|additionally|finally|second)\b", re.I)
+_DESCRIPTION = re.compile(r"^(?:a|an|the first)\s", re.I)
+# "a benchmark and a framework": two contributions, not one the name could stand for.
+_TWO_THINGS = re.compile(r"\s(?:and|or|plus)\s+(?:a|an)\s", re.I)
+# "To support this approach, we construct a dataset ...": an artefact that serves the method.
+_SUPPORTING = re.compile(
+    r"^(?:to (?:support|enable|facilitate|train|evaluate|assess|benchmark|study|validate|"
+    r"measure|test|complement)|for (?:evaluation|training|this purpose))\b",
+    re.I,
+)
+
+
+def name_of(title: str, abstract: str) -> str | None:
+    """The method's name: the title's short prefix before a colon, else a name the title and
+    abstract share that the abstract defines in parentheses or puts right after "we propose"
+    (an acronym like "(LLMs)" that the title lacks names the field, not the method)."""
+    head, colon, _ = title.partition(":")
+    head = head.strip()
+    if colon and 0 < len(head.split()) <= 3 and _names_something(head, abstract):
+        return head
+    for name in method_names(title, abstract):
+        if name in title and name != head and not _FIELD.match(name):
+            return name
+    for sentence in split_sentences(abstract):
+        cue = CUE.search(sentence)
+        if cue:
+            first = sentence[cue.end() :].split(" ", 1)[0].strip(",.;:")
+            if NAME_TOKEN.match(first):
+                return first
+    return None
+
+
+def _names_something(head: str, abstract: str) -> bool:
+    """Whether a title's prefix is a name ("SIA", "Nemotron-Cascade 2", one the abstract uses)
+    rather than a phrase ("Beyond Drug Discovery", "Hierarchical SVG Tokenization")."""
+    return len(head.split()) == 1 or bool(NAME_TOKEN.match(head.split()[0])) or head in abstract
+
+
+_ANAPHORA_CLAUSE = re.compile(r"(?:to|that|which|and)\s", re.I)
+_RELATIVE = re.compile(r",?\s+(?:that|which|who|to|by|through|via|where|with)\s|,\s|:\s")
+MIN_KEPT_WORDS = 4
+# "a framework that overcomes these deficiencies through A and B" -> "a framework with A and B";
+# "a framework enhancing these capabilities via A" -> "a framework with A".
+_MEANS = re.compile(
+    r",?\s+(?:(?:that|which)\s+[a-z]+s|[a-z]+ing)\s+(?:these|this|such|those)\s+(?:\w+\s+)?\w+\s+"
+    r"(?:through|via|with|using)\s+"
+)
+# "an automated pipeline designed [to address these challenges]": the cut leaves a participle.
+_STRAY_PARTICIPLE = re.compile(r"\s+(?:designed|built|tailored|aimed|intended|developed)$")
+
+
+def _undangle(text: str) -> str | None:
+    """``text`` cut before the clause that dangles ("a framework that overcomes these
+    deficiencies" -> "a framework"), None if too little is left; ``text`` if nothing dangles."""
+    means = _MEANS.search(text)
+    meant = text[means.end() :].strip(" .,;:") if means else ""
+    if means and not POINTER.search(meant):
+        # keep the means, not the aim that points at the abstract ("these capabilities")
+        return _undangle(f"{text[: means.start()]} with {text[means.end() :]}")
+    match = ANAPHORA.search(text)
+    if match is None:
+        return text
+    cuts = [m.start() for m in _RELATIVE.finditer(text[: match.start()])]
+    if _ANAPHORA_CLAUSE.match(text[match.start() :]):  # "... system to close this gap"
+        cuts.append(match.start())
+    kept = _STRAY_PARTICIPLE.sub("", text[: cuts[-1]].strip(" ,;:")) if cuts else ""
+    return kept if len(kept.split()) >= MIN_KEPT_WORDS and not dangles(kept) else None
+
+
+def tidy(text: str) -> str:
+    text = " ".join(EXPANSION.sub("", text).split()).strip(" ,;:")
+    return text.rstrip(".") + "."
+
+
+def _cue_end(sentence: str) -> int:
+    cue = CUE.search(sentence)
+    return cue.end() if cue else 0
+
+
+def contribution(
+    sentence: str, name: str | None, title: str = "", named_before: bool = False
+) -> str | None:
+    """The contribution sentence as "X is a Y that Z" / "X does Z", or None when it has no
+    cue or still dangles once its leading phrase is cut. Once an earlier sentence has named
+    the method (``named_before``), "we build a dataset ..." is a part of it, never X itself."""
+    body = _WE_AND.sub("We ", strip_lead(sentence), count=1)
+    cue = CUE.search(body)
+    if cue is None or cue.start() > 0:
+        return _finding(body)
+    rest = _undangle(EXPANSION.sub("", body[cue.end() :]).strip())
+    if rest is None:
+        return None
+    named = labelled(body[cue.end() :], rest, name)
+    if named:
+        return tidy(named)
+    return _unlabelled(sentence, body[: cue.end()], rest, name, title, named_before)
+
+
+def _finding(body: str) -> str | None:
+    """ "We show that Z" -> "Z", unless Z dangles; None for a sentence with no such cue."""
+    finding = FINDING.search(body)
+    if finding is None or finding.start() > 0:
+        return None
+    found = body[finding.end() :]
+    return None if dangles(found) else tidy(capitalise(found))
+
+
+def _unlabelled(
+    sentence: str, cue: str, rest: str, name: str | None, title: str, named_before: bool
+) -> str | None:
+    """The line for a cue followed by no label of the method (``rest``: what follows the cue):
+    "X is a framework that Z" for the paper's own method, "We propose a loss ..." for a part,
+    None for a step ("we train a 7B model on ...")."""
+    if _TRAINED.search(cue):
+        return None  # "we train a 7B model on ...": a step, unless it names what it made
+    if _DESCRIPTION.match(rest):
+        # "we propose a framework that Z" is the paper's own method: "X is a framework that
+        # Z"; a part of it ("we also propose a loss ...") keeps the sentence as it is.
+        own = _is_own(sentence, rest, name, title, named_before)
+        return tidy(f"{name} is {rest}" if own else _we(cue) + rest)
+    if _NAME_THEN_AIM.match(rest) and is_label(rest.split()[0], name):
+        # "we propose OmniShotCut to formulate SBD as ...": says what X does, kept whole
+        return tidy(_we(cue) + rest)
+    return None
+
+
+def _is_own(sentence: str, rest: str, name: str | None, title: str, named_before: bool) -> bool:
+    """Whether the description after the cue ("a framework that Z") is the paper's own method,
+    the one the title names: not a part, a second thing, a supporting artefact or a thing with
+    a name of its own."""
+    phrase = HEAD_END.split(rest, maxsplit=1)[0]
+    return bool(
+        name
+        and not named_before
+        and title.startswith(f"{name}:")
+        and name not in rest
+        and _KIND.match(phrase)
+        and not _TWO_THINGS.search(phrase)
+        and not _SECONDARY.search(sentence[: _cue_end(sentence)])
+        and not _SUPPORTING.match(sentence.strip())
+        and not names_another(rest, name)
+    )
+
+
+# "we train X, a Y": what the authors made when they name it; "we train a model" is a step.
+_TRAINED = re.compile(r"\btrain(?:s|ed)?\s+$", re.I)
+# "X to formulate ...", "X that learns ...", "X for ...": a name and what it is for.
+_NAME_THEN_AIM = re.compile(r"^[^\s,]+\s+(?:to|that|which|for)\s+\w+\s+\w+")
+
+
+# "This paper proposes" / "This work introduces": the paper as the subject reads as a pointer.
+_PAPER_CUE = re.compile(
+    rf"^(?:this|our) (?:paper|work|study|article)\s+(?:{_CUE_ADVERB}\s+)?({_VERB})(?:s|d|ed)?\s+$",
+    re.I,
+)
+
+
+def _we(cue: str) -> str:
+    """The cue with "we" as its subject: "This paper proposes " -> "We propose "; "We bridge
+    this gap by presenting " -> "We present " (the gap is the abstract's, not the line's)."""
+    paper = _PAPER_CUE.match(cue)
+    if paper:
+        return f"We {paper.group(1).lower()} "
+    answer = _ANSWER_VERB.search(cue)
+    if answer:
+        verb = answer.group(1).lower()
+        return f"We {verb}{'e' if verb.endswith(('c', 's')) else ''} "
+    return capitalise(cue)
+
+
+# "... by presenting " at the end of an answering cue: the verb of what the authors made.
+_ANSWER_VERB = re.compile(r"\bby\s+(introduc|propos|present|develop)ing\s+$", re.I)

@@ -1,0 +1,152 @@
+"""The lines a head can make, most complete first: the head joined with how the method works
+(an -ing clause from a sentence about it) and the main result clause of one result sentence,
+with either, alone (used by assistant.summaries.compress).
+
+Every clause is copied from one abstract sentence, so numbers stay bound to the names they
+came with. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import combinations, pairwise
+
+from assistant.summaries.checker import FILLER, STOPWORDS, dangles, stem
+from assistant.summaries.clauses import (
+    CLAUSE_END,
+    RESULT_WORDS,
+    casefolded_words,
+    evidence_clause,
+    how_clause,
+    how_cuts,
+    result_clause,
+    result_cuts,
+    strip_lead,
+    we_result_clause,
+)
+from assistant.summaries.clips import shorter
+from assistant.summaries.heads import SUBJECT_NAME, VAGUE_HOW, Head
+
+Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
+
+
+def results_of(
+    sentences: list[str], name: str | None, aliases: tuple[str, ...]
+) -> tuple[list[Clause], list[Clause]]:
+    """The result clauses of the method's sentences, then what the experiments show (a
+    clause naming the method says more than one about the experiments), then their shorter
+    forms, for a line that is too long with the whole clause."""
+    named = [(s, r) for s in sentences if (r := result_clause(s, name, aliases))]
+    named += [(s, r) for s in sentences if (r := we_result_clause(s)) and s not in dict(named)]
+    shown = [(s, r) for s in sentences if (r := evidence_clause(s))]
+    whole = named + [clause for clause in shown if clause[0] not in dict(named)]
+    return whole, [(s, cut) for s, r in whole for cut in result_cuts(r)]
+
+
+def hows_after(head: Head, sentences: list[str], name: str | None) -> list[Clause]:
+    """The how clauses of the sentences after the head's own (of every sentence for the title's
+    line): "it" stands for the method only in the sentence right after the head's."""
+    start = sentences.index(head.sentence) + 1 if head.sentence in sentences else 0
+    subject = SUBJECT_NAME.match(head.text)
+    names = tuple({n for n in (name, subject and subject.group(1)) if n})
+    return [
+        (s, cut)
+        for i, s in enumerate(sentences[start:], start)
+        if (h := _how(s, names, head, i == start))
+        for cut in how_cuts(h)
+        if _adds(cut, head.text)
+    ]
+
+
+def _how(sentence: str, names: tuple[str, ...], head: Head, follows: bool) -> str | None:
+    """The sentence's how clause; for the title's line (no sentence of its own) also a part
+    "we" introduce ("Finally, we introduce A and B to achieve C" -> "introducing A and B to
+    achieve C"), which the title's phrase names no part of."""
+    found = how_clause(sentence, names, follows_head=bool(head.sentence) and follows)
+    if found or head.sentence:
+        return found
+    part = _WE_ADD.match(strip_lead(sentence))
+    if part is None or dangles(part.group("rest")) or part.group("rest").startswith(names):
+        return None  # "introducing X, a pipeline" after "X is ...": the method, not a part
+    end = CLAUSE_END.search(part.group("rest"))
+    rest = part.group("rest")[: end.start()] if end else part.group("rest")
+    return f"{part.group('verb').lower()}ing {rest.strip(' .,;')}"
+
+
+# "we introduce interleaving temporal units ...": a part of the method, as "introducing ...".
+_WE_ADD = re.compile(r"^we\s+(?P<verb>introduc|propos|design|adopt|employ)e?\s+(?P<rest>.+)$", re.I)
+
+
+MIN_NEW_WORDS = 2
+
+
+def _adds(clause: str, head: str) -> bool:
+    """Whether a clause says something the head does not, besides its verb: "operating via a
+    dual-path approach" after "X is a dual-path framework", "working by training the model"
+    after "X ... of T2I models" or "featuring a novel paradigm" add nothing."""
+    said = {stem(w) for w in casefolded_words(head)}
+    words = casefolded_words(clause)[1:]  # the verb only says that a how follows
+    content = [w for w in words if w not in STOPWORDS and w not in FILLER and w not in VAGUE_HOW]
+    return len({stem(w) for w in content} - said) >= MIN_NEW_WORDS
+
+
+def candidate_lines(
+    head: Head, hows: list[Clause], results: tuple[list[Clause], list[Clause]]
+) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The lines a head can make, most complete first: with how it works and its result, with
+    either, alone; ``results`` are the whole result clauses and their shorter forms."""
+    whole, cut = results
+    if head.joins:
+        for found in (whole, cut):  # a cut result only when no whole one fits
+            for how in hows:
+                for result in found:
+                    yield from _joined(head, [how, result])
+            for result in found:
+                yield from _joined(head, [result])
+        for i, how in enumerate(hows):
+            for other in hows[i + 1 :]:
+                yield from _joined(head, [how, other])
+            yield from _joined(head, [how])
+    if head.alone:
+        if head.joins:
+            for clip in shorter(head):
+                for result in (*whole, *cut):
+                    yield from _joined(clip, [result])
+        yield head.text, head.sentences
+        if head.joins:  # too long alone: what the method is says more than the next head
+            for clip in shorter(head):
+                yield clip.text, clip.sentences
+
+
+def _joined(head: Head, clauses: list[Clause]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The head with ``clauses`` joined, unless one comes from the head's own sentence, two
+    parts share a phrase ("... representations ... representations") or the result repeats
+    a verb."""
+    used = [head.sentence, *(sentence for sentence, _ in clauses)]
+    if len(set(used)) < len(used):
+        return
+    parts = [head.text.rstrip("."), *(clause for _, clause in clauses)]
+    if any(_shares_phrase(a, b) for a, b in combinations(parts, 2)) or _repeats_verb(parts):
+        return
+    yield ", ".join(parts) + ".", tuple(s for s in used if s)
+
+
+def _repeats_verb(parts: list[str]) -> bool:
+    """Whether a result clause opens on a verb the parts before it already use ("... while
+    achieving state-of-the-art accuracy, achieving on-par accuracy ...")."""
+    last = parts[-1].split()[0].casefold()
+    return last in RESULT_WORDS and any(last in casefolded_words(part) for part in parts[:-1])
+
+
+_SMALL = frozenset("a an the of in on for to and or with by from as at its their".split())
+
+
+def _shares_phrase(head: str, clause: str) -> bool:
+    """Whether two parts of a line share a two-word phrase of content words."""
+
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = [w for w in casefolded_words(text) if w not in _SMALL]
+        return set(pairwise(words))
+
+    return bool(pairs(head) & pairs(clause))
