@@ -407,6 +407,17 @@ def test_a_list_item_that_is_itself_a_list_keeps_the_sentence_as_it_is() -> None
     assert collapse_list(sentence) == sentence
 
 
+def test_a_list_of_clauses_with_their_own_subject_keeps_the_sentence_as_it_is() -> None:
+    # Cutting each item to its first words read "DAVinCI operates in it attributes generated
+    # claims and it verifies each claim" (round 12 of the TL;DR labels).
+    sentence = (
+        "DAVinCI operates in two stages: (i) it attributes generated claims to internal model "
+        "components and external sources; (ii) it verifies each claim using entailment-based "
+        "reasoning and confidence calibration."
+    )
+    assert collapse_list(sentence) == sentence
+
+
 def test_what_a_dangling_clause_does_it_through_is_kept_and_a_stray_participle_cut() -> None:
     title = "AutoMind: Adaptive Knowledgeable Agent for Automated Data Science"
     kept = contribution(

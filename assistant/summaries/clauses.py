@@ -615,9 +615,16 @@ def collapse_list(sentence: str) -> str:
     return f"{sentence[: lead.start()]}{series}."
 
 
+# "(i) it attributes claims ...": an item that is a clause with its own subject, not a name.
+_CLAUSE_ITEM = re.compile(r"^(?:it|they|we|he|she|this|these|those|each|one)\s", re.I)
+
+
 def _item_name(item: str) -> str:
     """A list item's name: its words before what it does ("a curated knowledge base that
-    grounds ..." -> "a curated knowledge base"); empty when the item is itself a list."""
+    grounds ..." -> "a curated knowledge base"); empty when the item is itself a list or a
+    clause of its own ("it verifies each claim")."""
+    if _CLAUSE_ITEM.match(item):
+        return ""
     name = _ITEM_END.split(item, maxsplit=1)[0].strip()
     return "" if _INNER_LIST.match(item[len(name) :]) else name
 

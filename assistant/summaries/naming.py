@@ -22,7 +22,10 @@ NAME_TOKEN = re.compile(
 _NAMED = re.compile(
     r",?\s*(?:called|named|dubbed|termed|coined)\s+(?!(?:the|a|an)\s)([^\s,;:]+)\s*,?\s*", re.I
 )
-_APPOSITIVE = re.compile(r"^(?P<name>[^\s,]+(?:\s[^\s,]+){0,3}),\s+(?P<rest>(?:a|an|the)\s.+)$")
+# "X, a Y" and the dash apposition "X - a Y" / "X — a Y".
+_APPOSITIVE = re.compile(
+    r"^(?P<name>[^\s,]+(?:\s[^\s,]+){0,3}?)(?:,\s+|\s+[-–—]\s+|—)(?P<rest>(?:a|an|the)\s.+)$"
+)
 _DEFINED_APPOSITIVE = re.compile(
     r"^[^(),]{3,90}\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),\s+(?P<rest>(?:a|an|the)\s.+)$"
 )
