@@ -153,6 +153,11 @@ def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
             "speedups (23× on CIFAR-10), 0.72× the time",
         ),
         ("three critical textit{O}bstacles", "three critical Obstacles"),
+        (
+            "at sim25 FPS, cost by sim4times, using sim 1050 GPUs, approx3 hours",
+            "at ~25 FPS, cost by ~4×, using ~1050 GPUs, ≈3 hours",
+        ),
+        ("a sim model of 2 arms, the Sim2Real gap", "a sim model of 2 arms, the Sim2Real gap"),
         ("runs 10 times faster in context{x}", "runs 10 times faster in context{x}"),
     ],
 )

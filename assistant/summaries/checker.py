@@ -106,7 +106,8 @@ _ABBREVIATION_END = re.compile(r"(?<![\w.])(?:e\.g|i\.e|w\.r\.t|cf|vs|viz)\.?\s*
 _VAGUE = ("improv", "enhanc", "significant", "substantial", "superior", "outperform")
 # A line that points at what it does not contain.
 _DANGLING_REF = re.compile(
-    r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b",
+    r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b"
+    r"|\bsuch an?\b(?![^,;.]*\bthat\b)",  # "such a playing field" (not "such a way that")
     re.IGNORECASE,
 )
 # "surpassing, for visual understanding, them by 15.3%": a comparison whose baseline is a pronoun.
@@ -158,10 +159,11 @@ _CLAIMED = re.compile(
     re.I,
 )
 # TeX and quote artefacts copied from the abstract ("17.1\\%", "GUI-360^circ", "Stress-Test''").
-# A TeX command whose backslash was lost, glued to its neighbours ("2times", "ARightarrowB").
+# A TeX command whose backslash was lost, glued to its neighbours ("2times", "ARightarrowB",
+# "sim25" from "$\\sim$25").
 _ARTEFACT = re.compile(
     r"(?<!\w)\^|\^(?!\d)|''|``|\\[A-Za-z%]|\$"
-    r"|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]",
+    r"|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]|\b(?:sim|approx) ?\d|\dpm\d",
     re.IGNORECASE,
 )
 # "development-from", "immediaTE": punctuation or casing broken in the copy.
@@ -188,8 +190,14 @@ _UNSTATED_RESULT = re.compile(
     r"(?!\s+(?:of|on|in|from|for|over|with|at)\b)",
     re.I,
 )
-# "X is agnostic to ...; we instantiate it with ...": a second sentence behind a semicolon.
-_SPLICED = re.compile(r";\s+(?:we|it|they)\s", re.I)
+# "X is agnostic to ...; we instantiate it with ...", "X is a method ..., and it can achieve
+# ...", "X is a benchmark ..., and its performance is ...": a second sentence, its subject a
+# pronoun, behind a semicolon or "and".
+_SPLICED = re.compile(
+    r";\s+(?:we|it|they)\s|\band\s+(?:it|they)\s+(?!\w+ing\b)[a-z]+\b"
+    r"|,\s+and\s+(?:its|their)\s+\w+\s+(?:is|are|was|were)\b",
+    re.I,
+)
 # "X is a ..., routing queries, decomposes them ...": a finite verb after a participle clause
 # once "is" has been said, the chain's verb forms mixed.
 _MIXED_CHAIN = re.compile(
@@ -230,6 +238,7 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
         *_check_numbers(tldr, source),
         *_check_binding(tldr, abstract),
         *_check_names(tldr, source),
+        *_check_compounds(tldr, title, abstract),
         *_check_substance(tldr, source, title),
         *_check_background(tldr, title, abstract),
         *_check_subject(tldr, title, abstract),
@@ -510,15 +519,23 @@ def _repetition(text: str, abstract: str) -> list[str]:
     return _repeated_content(text, abstract)
 
 
+# Words that make a repeat a parallel ("intra-shot relations and inter-shot relations").
+_JOINERS = _wordset("and or to vs versus from into")
+
+
 def _near_repeat(words: list[str], tokens: list[str], abstract: str) -> bool:
     """A content word said again within three words, unless that stretch is copied from the
-    abstract as it stands ("intra-shot relations and inter-shot relations")."""
+    abstract as it stands and joins two parallel phrases ("intra-shot relations and inter-shot
+    relations"): "interactive evidence-centered interactive interface" is the abstract's slip."""
     source = " ".join(abstract.casefold().split())
     for i, w in enumerate(words):
         if not w or len(w) <= 3 or w in STOPWORDS or w not in words[i + 1 : i + 4]:
             continue
         j = words.index(w, i + 1)
         if " ".join(tokens[i : j + 1]).casefold().strip(".,;:") not in source:
+            return True
+        slip = j <= i + 2 and tokens[i].islower() and not _JOINERS & set(words[i + 1 : j])
+        if slip:
             return True
     return False
 
@@ -539,7 +556,34 @@ def _repeated_content(text: str, abstract: str = "") -> list[str]:
     for name, compound in _NAME_COMPOUND.findall(text):
         if compound == name:
             return ["garbled: a name used as a compound of itself"]
+    if _repeats_subject(text):
+        return ["repeats its subject's name: two sentences stitched into one"]
     return []
+
+
+# A name said again as the subject of what the line reports ("..., showing that X ...") or as
+# where a result was measured (a dataset's "outperforms ... on X") is the abstract's own
+# sentence; said anywhere else it is a second sentence stitched on.
+_REPORTS = _wordset("that showing demonstrating revealing proving confirming indicating on")
+
+
+def _repeats_subject(text: str) -> bool:
+    """Whether the line's opening name comes back later ("CHARM is ..., demonstrating the
+    performance of CHARM", "ARC-Hunyuan-Video-7B ..., introducing ARC-Hunyuan-Video"), other than
+    as the subject of a reported clause."""
+    first, _, rest = text.partition(" ")
+    name = strip_token(first)
+    if not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
+        return False
+    if rest[:1].isupper():  # "KV Packet is ...": the name is longer than its first word
+        return False
+    forms = {name} | ({name.rsplit("-", 1)[0]} if name.count("-") >= 2 else set())
+    for form in forms:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", rest):
+            before = rest[: match.start()].split()[-1:]
+            if not before or before[0].casefold() not in _REPORTS:
+                return True
+    return False
 
 
 def _repeated_compound(text: str, abstract: str) -> bool:
@@ -555,10 +599,20 @@ _PARTICIPLE = re.compile(r",\s+(\w+ing)\b")
 _NAME_COMPOUND = re.compile(r"\b(\w*[A-Z]\w*)\s+(?:\S+\s+){0,2}?(\w*[A-Z]\w*)-\w+")
 
 
+# "..., such as DocUNet, DIR300, WarpDoc": a line ending on a list with neither "and" before
+# its last item nor a full stop: the list was cut.
+_LIST_TAIL = re.compile(
+    r",\s*[^,\s]+(?:\s[^,\s]+){0,2},\s*(?!(?:and|or)\b)[^,\s]+(?:\s[^,\s]+){0,2}$"
+)
+
+
 def _cut_off(text: str) -> list[str]:
     last = text.split()[-1].casefold().rstrip(".!?\"'”’") if text.split() else ""
     if _OPEN_END.search(text) or last in _DANGLING or _ABBREVIATION_END.search(text):
         return ["cut off: it does not end as a finished sentence"]
+    cut_list = _LIST_TAIL.search(text) and not re.search(r"\b(?:and|or)\s+[^,]*$", text)
+    if cut_list and not text.endswith((".", "!", "?")):
+        return ["cut off: a list ends with neither 'and' nor a full stop"]
     if (
         text.count("(") != text.count(")")
         or text.count('"') % 2
@@ -573,8 +627,12 @@ def _cut_off(text: str) -> list[str]:
 _DEFINES = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2}\s+(?:is|are)\s+(?:a|an)\s+\S+\s+\S+")
 _BUT_ALSO = re.compile(r"\bbut (?:\w+ )?also\b", re.I)
 _NOT_ONLY = re.compile(r"\bnot (?:\w+ )?only\b", re.I)
+# "..., achieving best, and ...": a comparative or superlative with no noun after it.
+_BARE_SUPERLATIVE = re.compile(r"\b(?:achiev|attain|reach)\w*\s+(?:best|better|superior)\b\s*[,;.]")
 # "the is a new loss function": an article with no noun before the verb.
 _BARE_ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?:is|are|was|were|has|have)\b", re.I)
+# "showing that the our EditCrafter": two determiners in a row (an abstract's typo, or a cut).
+_TWO_DETERMINERS = re.compile(r"\b(?:the|a|an|our|its|their)\s+(?:the|a|an|our|its|their)\b", re.I)
 
 
 def _garbled(text: str) -> list[str]:
@@ -591,6 +649,10 @@ def _garbled(text: str) -> list[str]:
         return ['garbled: "but also" without its "not only"']
     if _BARE_ARTICLE.search(text):
         return ['garbled: an article with no noun ("the is")']
+    if _BARE_SUPERLATIVE.search(text):
+        return ['garbled: "achieving best" with no noun after it']
+    if _TWO_DETERMINERS.search(text):
+        return ['garbled: two determiners in a row ("the our")']
     return []
 
 
@@ -645,6 +707,26 @@ def check_borrowed(tldr: str, title: str, abstract: str, examples: str) -> list[
     if not borrowed:
         return []
     return [f"copied from the prompt's examples, not in the abstract: {', '.join(borrowed)}"]
+
+
+_LOWER_COMPOUND = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")
+_INFLECTION = re.compile(r"(?:ing|ed|es|e|s)$")
+
+
+def _check_compounds(tldr: str, title: str, abstract: str) -> list[str]:
+    """Hyphenated compounds the source does not write in any spelling ("multi-agent
+    red-teaming" for a scene-graph paper, "human-to-humano-to-world"): invented or garbled.
+    An inflection of the source's compound is its word ("fine-tune" -> "fine-tuning")."""
+    source = " ".join(f"{title} {abstract}".casefold().split())
+    invented = [
+        c
+        for c in dict.fromkeys(_LOWER_COMPOUND.findall(tldr))
+        if all(
+            form not in source
+            for form in (_INFLECTION.sub("", c), c.replace("-", ""), c.replace("-", " "))
+        )
+    ]
+    return [f"a compound the abstract does not use: {', '.join(invented)}"] if invented else []
 
 
 def _is_name(token: str, sentence_start: bool) -> bool:
@@ -830,9 +912,10 @@ _BELIEF = re.compile(
 _CLAIM_ON_KIND = re.compile(
     r"^\S+(?:\s\S+){0,2}(?:\s\([^)]*\))?(?:\s+(?:is|are)\s+|,\s+)(?:a|an|the)\s+"
     r"(?:[\w'-]+\s+){0,6}?(?:benchmark|dataset|corpus|task|survey|testbed|leaderboard)s?(?![\w-])"
-    r"[^.;]*?,\s+(?:\w+ly\s+)?(?:demonstrat|show|exhibit|yield|deliver|achiev|bring)\w*\s+"
-    r"(?!that\b)(?:[\w-]+\s+){0,2}?(?:generali[sz]ation|improvements?|gains|accuracy|"
-    r"performance(?!\s+(?:gaps?|drops?|differences?|degradation|declines?)))\b",
+    r"[^.;]*?,\s+(?:(?:\w+ly\s+)?(?:demonstrat|show|exhibit|yield|deliver|achiev|bring|attain|"
+    r"reach|obtain)\w*\s+(?!that\b)(?:[\w-]+\s+){0,2}?|and\s+its\s+)(?:generali[sz]ation|"
+    r"improvements?|gains|accuracy|performance(?!\s+(?:gaps?|drops?|differences?|degradation|"
+    r"declines?)))\b",
     re.I,
 )
 
