@@ -48,7 +48,7 @@ _BARE_TIMES = re.compile(r"(?<=\d)times\b")
 # "at sim25 FPS", "sim 1050 GPU hours" (from "$\\sim$25"): "sim"/"approx" right before a number.
 _BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx) ?(?=\d)")
 _BARE_COMMAND = re.compile(r"(?<![\\\w])\$?" + _TEX_NAMES + r"\{([^{}]{0,500})\}\$?")
-_TEX_ESCAPE = re.compile(r"\\([%&$#_{}])")
+_TEX_ESCAPE = re.compile(r"\\([%&$#_{}~])")
 _TEX_MATH = re.compile(r"\$(?!\s)([^$\\]{1,40}?)(?<!\s)\$")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # Sentences of an abstract that talk to the model rather than about the paper. Real abstracts

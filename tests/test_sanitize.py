@@ -158,6 +158,7 @@ def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
             "at ~25 FPS, cost by ~4×, using ~1050 GPUs, ≈3 hours",
         ),
         ("a sim model of 2 arms, the Sim2Real gap", "a sim model of 2 arms, the Sim2Real gap"),
+        (r"than a wide range of \~8B models", "than a wide range of ~8B models"),
         ("runs 10 times faster in context{x}", "runs 10 times faster in context{x}"),
     ],
 )

@@ -834,3 +834,15 @@ def test_a_result_after_a_long_contrast_with_other_methods_is_joined() -> None:
     )
     line = line_of("Bolt: Train Any Agent with Reinforcement Learning", abstract)
     assert line.endswith("achieving complete decoupling between agent execution and training.")
+
+
+def test_a_tilde_before_a_number_stays_about_and_other_tildes_are_spaces() -> None:
+    # The feed writes TeX's "$\sim$25" as "~25" once sanitized; a space there read "at  25 FPS".
+    title = "OmniForcing: Real-Time Joint Audio-Visual Generation"
+    abstract = (
+        BACKGROUND + "We present OmniForcing, the first framework to distill an offline "
+        "diffusion model into a streaming generator, achieving streaming generation at ~25 "
+        "FPS on a single GPU (see Fig.~2)."
+    )
+    line = line_of(title, abstract)
+    assert "at ~25 FPS" in line and "Fig.~" not in line

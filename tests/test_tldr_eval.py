@@ -37,7 +37,7 @@ def test_the_tldr_set_keeps_tuning_and_test_days_apart() -> None:
     assert all(p.ai_summary and p.abstract and p.title for p in dev + test)
     ids = [p.paper_id for p in dev + test]
     assert len(ids) == len(set(ids))
-    # Beside the two splits: the papers of the blind reads of rounds 2 to 11 and the labelled round 12 (days of their own)
+    # Beside the two splits: the blind reads of rounds 2-11 and labelled round 12 (own days)
     rounds = [p for p in load_tldr_set(DATASETS_DIR, "all") if p not in dev + test]
     assert {p.day for p in rounds}.isdisjoint({p.day for p in dev + test})
     assert len(rounds) == 460

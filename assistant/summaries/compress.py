@@ -56,7 +56,8 @@ class Compressed:
 
 def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | None:
     """The best compressed TL;DR that passes the checker, or None when no sentence yields one."""
-    abstract = re.sub(r"\s+,", ",", abstract.replace("~", " "))
+    # A tilde is TeX's non-breaking space ("Fig.~3"), except before a number: "about" ("~25 FPS").
+    abstract = re.sub(r"\s+,", ",", re.sub(r"~(?!\s?\d)", " ", abstract))
     sentences = [_uncontrasted(collapse_list(s)) for s in split_sentences(abstract)]
     name = name_of(title, abstract)
     if name:
