@@ -168,5 +168,23 @@ def test_the_line_says_what_the_paper_does_before_what_the_field_does() -> None:
         "Observe-R1 improves the reasoning of multimodal large language models.",
         "In this work, we present a framework aimed at enhancing the reasoning of MLLMs.",
     ]
-    assert ranked_lines(question, title, sentences, [0, 1, 2], "Observe-R1")[:2] == [1, 2]
-    assert ranked_lines(question, title, sentences, [0, 2, 1], None)[0] == 2
+    assert ranked_lines(question, title, sentences, [0, 1, 2], "Observe-R1")[-1] == 0
+    assert ranked_lines(question, title, sentences[::2], [0, 1], None)[0] == 1
+
+
+def test_a_multimodal_ask_is_shown_by_the_modality_a_paper_names() -> None:
+    question = "Which papers use reinforcement learning to improve reasoning of multimodal LLMs?"
+    video = "In this paper, we propose TW-GRPO, a framework that enhances visual reasoning of LLMs."
+    title = "Reinforcing Video Reasoning with Focused Thinking"
+    rl = [("RL for LLM reasoning", "We train LLMs with reinforcement learning for reasoning.")]
+    assert fit(question, title, video, "We train with reinforcement learning.", rl)
+    text_only = "We propose a framework that enhances the math reasoning of LLMs."
+    assert not fit(question, "Reinforcing Math", text_only, "We use reinforcement learning.", rl)
+
+
+def test_of_sentences_holding_the_ask_alike_the_one_introducing_the_work_leads() -> None:
+    question = "Which papers use reinforcement learning to improve reasoning of multimodal LLMs?"
+    title = "Reinforcing Video Reasoning with Focused Thinking"
+    detail = "Furthermore, we reformulate RL training with multi-choice QA tasks."
+    introducing = "In this paper, we propose TW-GRPO, a framework that enhances visual reasoning."
+    assert ranked_lines(question, title, [detail, introducing], [0, 1], "TW-GRPO")[0] == 1

@@ -76,6 +76,10 @@ _OTHERS = re.compile(
     re.IGNORECASE,
 )
 # "Please check our project page for more video results": says where, not what.
+# A sentence introducing the paper's work: "we propose X", "this paper presents X".
+_INTRODUCES = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propos|present|introduc)\w*", re.I
+)
 # An ask about standing against other work: "compared against LoRA", "outperform GRPO".
 _COMPARING = re.compile(r"\b(?:compar|outperform|surpass|versus\b|vs\b)", re.IGNORECASE)
 _POINTER = re.compile(
@@ -103,6 +107,8 @@ COMMON_ACRONYMS = {
 _DEFINED = re.compile(r"((?:[\w]+[\s-]+){1,6}?)\(([A-Z][A-Za-z]*[A-Z])s?\)")
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s?\b")
 _BENCH = re.compile(r"(?<=[A-Za-z0-9])-?Bench\b")  # "CEO-Bench", "IndustryBench": benchmarks
+# A multimodal model is shown by the non-text modality it works on.
+_COVERED_BY = {"multimod": frozenset({"visual", "vision", "video", "imag", "audio", "speech"})}
 LINE_MISS_SHARE = 3  # a line may lack a third of the ask's terms that its paper holds
 MANY_TERMS = 3  # an ask of fewer terms ("world models") needs them all in its line
 
@@ -233,14 +239,20 @@ def readings(question: str) -> tuple[Reading, ...]:
     parts = [p for p in _OR.split(ask) if p.strip()] if re.search(r"\bor\b", ask) else [ask]
     merged: list[Group] = []
     for n, part in enumerate(parts):
-        groups = [frozenset({t}) for t in _ask_terms(part)]
+        groups = [_group(t) for t in _ask_terms(part)]
         if n and merged and groups and not _DANGLING.search(parts[n - 1]):
             merged[-1] = merged[-1] | groups.pop(0)
         merged.extend(groups)
-    alone = [tuple(frozenset({t}) for t in _ask_terms(p)) for p in parts if not _DANGLING.search(p)]
+    alone = [tuple(_group(t) for t in _ask_terms(p)) for p in parts if not _DANGLING.search(p)]
     alone = [r for r in alone if len(r) > 1]
     found = [tuple(merged), *alone] if len(parts) > 1 else [tuple(merged)]
     return tuple(r for r in found if r)
+
+
+def _group(term: str) -> Group:
+    """The stems that cover ``term``: itself, and for "multimodal" the modality a paper names
+    ("visual reasoning", "video understanding")."""
+    return frozenset({term}) | _COVERED_BY.get(term, frozenset())
 
 
 def _ask_terms(part: str) -> list[str]:
@@ -329,16 +341,19 @@ def ranked_lines(
     question: str, title: str, sentences: Sequence[str], order: Sequence[int], name: str | None
 ) -> list[int]:
     """The indices of ``sentences`` (given in ``order``, best scoring first), best line
-    first: a sentence saying what the paper itself does ("we propose", its ``name``) before
-    one about the field ("RL has shown promise in ..."), then the one whose line holds the
-    most terms of the ask, then the one that holds most itself."""
+    first: a sentence saying what the paper itself does ("we ...", its ``name``) before one
+    about the field ("RL has shown promise in ..."); of those, the one holding the most terms
+    of the ask, then one introducing the paper's work ("we propose X, a ...") before its
+    details, then the one whose line (with the title) holds the most."""
     made = makes_ask(question)
     heads = terms(title)
 
-    def shown(i: int) -> tuple[bool, int, int, int]:
+    def shown(i: int) -> tuple[bool, int, bool, int, int]:
         own = own_words(sentences[i], made=made, others=compares(question))
         says_own = bool(OWN_WORK.search(sentences[i])) or bool(name and name in sentences[i])
-        return says_own, fit_count(question, heads | own), fit_count(question, own), -order.index(i)
+        introduces = bool(_INTRODUCES.search(sentences[i]))
+        held, shows = fit_count(question, own), fit_count(question, heads | own)
+        return says_own, held, introduces, shows, -order.index(i)
 
     return sorted(order, key=shown, reverse=True)
 
