@@ -21,7 +21,7 @@ from assistant.pipeline.evidence import OWN_WORK, OWN_WORK_BONUS, SourceBundle, 
 from assistant.pipeline.lead import background
 from assistant.pipeline.meaning import leans_back
 from assistant.pipeline.types import Evidence
-from assistant.summaries.compress import name_of
+from assistant.summaries.contribution import name_of
 from vectorstore.words import QUESTION_WORDS, STOPWORDS, stems
 
 LIST_MAX = 8  # papers of a "which papers" question checked for fit, in rank order
