@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant.pipeline.listing import (
     _own,
     ask_of,
+    compares,
     expand,
     fits,
     is_list_question,
@@ -13,7 +14,9 @@ from assistant.pipeline.listing import (
     makes_ask,
     own_words,
     paper_words,
+    ranked_lines,
     readings,
+    spelled,
     terms,
 )
 
@@ -136,3 +139,52 @@ def test_a_restatement_in_brackets_and_a_based_on_compound_count_as_the_ask() ->
     assert expand("large language and vision models (LLVMs) rise. An LLVM").endswith(
         "LLVM (large language and vision models)"
     )
+
+
+def test_a_defined_acronym_stays_a_term_of_its_sentence() -> None:
+    lora = "Low-Rank Adaptation (LoRA) has become the predominant fine-tuning method for LLMs."
+    assert {"lora", "low", "rank", "adapt"} <= terms(lora)
+    # Spelled out from the abstract where the sentence uses it undefined.
+    abstract = f"The rapid rise of large language and vision models (LLVMs). {lora}"
+    assert spelled("We present a new LLVM, Meteor.", abstract).startswith(
+        "We present a new large language and vision models (LLVM)"
+    )
+    assert spelled(lora, abstract) == lora  # defined in the sentence itself: as it is
+
+
+def test_an_ask_about_standing_against_other_work_keeps_those_clauses() -> None:
+    question = "Which papers propose fine-tuning methods compared against or build on LoRA?"
+    assert compares(question) and not compares("Which papers build on LoRA?")
+    lift = "LIFT retains 20% more knowledge, compared to Full FT and LoRA."
+    assert "lora" in paper_words("LIFT", lift, others=True)
+    assert "lora" not in paper_words("LIFT", lift)
+
+
+def test_the_line_says_what_the_paper_does_before_what_the_field_does() -> None:
+    question = "Which papers use reinforcement learning to improve reasoning of multimodal LLMs?"
+    title = "Observe-R1: Unlocking Reasoning Abilities of MLLMs with Reinforcement Learning"
+    sentences = [
+        "Reinforcement Learning (RL) has shown promise in improving the reasoning of LLMs.",
+        "Observe-R1 improves the reasoning of multimodal large language models.",
+        "In this work, we present a framework aimed at enhancing the reasoning of MLLMs.",
+    ]
+    assert ranked_lines(question, title, sentences, [0, 1, 2], "Observe-R1")[-1] == 0
+    assert ranked_lines(question, title, sentences[::2], [0, 1], None)[0] == 1
+
+
+def test_a_multimodal_ask_is_shown_by_the_modality_a_paper_names() -> None:
+    question = "Which papers use reinforcement learning to improve reasoning of multimodal LLMs?"
+    video = "In this paper, we propose TW-GRPO, a framework that enhances visual reasoning of LLMs."
+    title = "Reinforcing Video Reasoning with Focused Thinking"
+    rl = [("RL for LLM reasoning", "We train LLMs with reinforcement learning for reasoning.")]
+    assert fit(question, title, video, "We train with reinforcement learning.", rl)
+    text_only = "We propose a framework that enhances the math reasoning of LLMs."
+    assert not fit(question, "Reinforcing Math", text_only, "We use reinforcement learning.", rl)
+
+
+def test_of_sentences_holding_the_ask_alike_the_one_introducing_the_work_leads() -> None:
+    question = "Which papers use reinforcement learning to improve reasoning of multimodal LLMs?"
+    title = "Reinforcing Video Reasoning with Focused Thinking"
+    detail = "Furthermore, we reformulate RL training with multi-choice QA tasks."
+    introducing = "In this paper, we propose TW-GRPO, a framework that enhances visual reasoning."
+    assert ranked_lines(question, title, [detail, introducing], [0, 1], "TW-GRPO")[0] == 1

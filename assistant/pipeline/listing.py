@@ -12,8 +12,8 @@ the paper itself introduces or releases. When no paper fits, the answer abstains
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from assistant.pipeline.evidence import OWN_WORK, OWN_WORK_BONUS, SourceBundle, 
 from assistant.pipeline.lead import background
 from assistant.pipeline.meaning import leans_back
 from assistant.pipeline.types import Evidence
+from assistant.summaries.contribution import name_of
 from vectorstore.words import QUESTION_WORDS, STOPWORDS, stems
 
 LIST_MAX = 8  # papers of a "which papers" question checked for fit, in rank order
@@ -75,6 +76,12 @@ _OTHERS = re.compile(
     re.IGNORECASE,
 )
 # "Please check our project page for more video results": says where, not what.
+# A sentence introducing the paper's work: "we propose X", "this paper presents X".
+_INTRODUCES = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propos|present|introduc)\w*", re.I
+)
+# An ask about standing against other work: "compared against LoRA", "outperform GRPO".
+_COMPARING = re.compile(r"\b(?:compar|outperform|surpass|versus\b|vs\b)", re.IGNORECASE)
 _POINTER = re.compile(
     r"\b(?:project (?:page|website)|github|(?:code|data|models?) (?:is |are |will be )?"
     r"(?:publicly )?(?:available|released)|please (?:check|see|visit|refer))\b",
@@ -100,6 +107,8 @@ COMMON_ACRONYMS = {
 _DEFINED = re.compile(r"((?:[\w]+[\s-]+){1,6}?)\(([A-Z][A-Za-z]*[A-Z])s?\)")
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s?\b")
 _BENCH = re.compile(r"(?<=[A-Za-z0-9])-?Bench\b")  # "CEO-Bench", "IndustryBench": benchmarks
+# A multimodal model is shown by the non-text modality it works on.
+_COVERED_BY = {"multimod": frozenset({"visual", "vision", "video", "imag", "audio", "speech"})}
 LINE_MISS_SHARE = 3  # a line may lack a third of the ask's terms that its paper holds
 MANY_TERMS = 3  # an ask of fewer terms ("world models") needs them all in its line
 
@@ -121,7 +130,9 @@ def expand(text: str) -> str:
     after them, and the most common ones (LLM) instead of them; "X-Bench" also reads as a
     benchmark."""
     defined = {a.lower(): words for words, a in _defined(text)}
-    text = _DEFINED.sub(lambda m: m.group(1), text)
+    # The acronym stays, lower-cased so it is not spelled again: "Low-Rank Adaptation (LoRA)
+    # has ..." is about LoRA for an ask that names it so.
+    text = _DEFINED.sub(lambda m: f"{m.group(1)}{m.group(2).lower()}", text)
 
     def spell(match: re.Match[str]) -> str:
         short = match.group(1).lower()
@@ -130,6 +141,22 @@ def expand(text: str) -> str:
         return COMMON_ACRONYMS.get(short, match.group(0))
 
     return _ACRONYM.sub(spell, _BENCH.sub(" benchmark", text))
+
+
+def spelled(sentence: str, abstract: str) -> str:
+    """``sentence`` with the acronyms its ``abstract`` defines elsewhere spelled out before
+    them: "we present a new efficient LLVM" shows "large language and vision models" when
+    the abstract's first sentence defines "LLVMs"."""
+    defined = {a.lower(): words for words, a in _defined(abstract)}
+    own = {a.lower() for _, a in _defined(sentence)}
+
+    def spell(match: re.Match[str]) -> str:
+        short = match.group(1).lower()
+        if short in own or short not in defined:
+            return match.group(0)
+        return f"{defined[short]} ({match.group(0)})"
+
+    return _ACRONYM.sub(spell, sentence)
 
 
 def _defined(text: str) -> list[tuple[str, str]]:
@@ -212,14 +239,20 @@ def readings(question: str) -> tuple[Reading, ...]:
     parts = [p for p in _OR.split(ask) if p.strip()] if re.search(r"\bor\b", ask) else [ask]
     merged: list[Group] = []
     for n, part in enumerate(parts):
-        groups = [frozenset({t}) for t in _ask_terms(part)]
+        groups = [_group(t) for t in _ask_terms(part)]
         if n and merged and groups and not _DANGLING.search(parts[n - 1]):
             merged[-1] = merged[-1] | groups.pop(0)
         merged.extend(groups)
-    alone = [tuple(frozenset({t}) for t in _ask_terms(p)) for p in parts if not _DANGLING.search(p)]
+    alone = [tuple(_group(t) for t in _ask_terms(p)) for p in parts if not _DANGLING.search(p)]
     alone = [r for r in alone if len(r) > 1]
     found = [tuple(merged), *alone] if len(parts) > 1 else [tuple(merged)]
     return tuple(r for r in found if r)
+
+
+def _group(term: str) -> Group:
+    """The stems that cover ``term``: itself, and for "multimodal" the modality a paper names
+    ("visual reasoning", "video understanding")."""
+    return frozenset({term}) | _COVERED_BY.get(term, frozenset())
 
 
 def _ask_terms(part: str) -> list[str]:
@@ -236,10 +269,17 @@ def makes_ask(question: str) -> bool:
     return bool(_MAKES_ASK.match(ask_of(question)))
 
 
-def own_words(sentence: str, *, made: bool = False) -> frozenset[str]:
+def compares(question: str) -> bool:
+    """The ask is about how a paper stands against other work ("compared against LoRA"): the
+    clauses about other work are then what it asks about."""
+    return bool(_COMPARING.search(ask_of(question)))
+
+
+def own_words(sentence: str, *, made: bool = False, others: bool = False) -> frozenset[str]:
     """The terms ``sentence`` says of the paper's own work: without its clauses about other
-    work, and when ``made``, only the words naming what the paper introduces or releases."""
-    text = _OTHERS.sub(" ", sentence)
+    work (kept when ``others``), and when ``made``, only the words naming what the paper
+    introduces or releases."""
+    text = sentence if others else _OTHERS.sub(" ", sentence)
     if made:
         text = " ".join(m.group("made") or m.group("ours") for m in _MAKES.finditer(text))
     return terms(text)
@@ -255,16 +295,16 @@ def _covers(word: str, stem: str) -> bool:
     return word == stem or (len(stem) >= 5 and word.startswith(stem))
 
 
-def paper_words(title: str, abstract: str) -> frozenset[str]:
+def paper_words(title: str, abstract: str, *, others: bool = False) -> frozenset[str]:
     """The terms a paper holds: its title's, and its abstract's outside clauses about other
-    work."""
-    return terms(title) | own_words(abstract)
+    work (unless ``others``)."""
+    return terms(title) | own_words(abstract, others=others)
 
 
 def line_words(question: str, title: str, sentence: str) -> frozenset[str]:
     """The terms a list line shows: its title's, and what its sentence says of the paper's
     own work (what it makes, for an ask to make something)."""
-    return terms(title) | own_words(sentence, made=makes_ask(question))
+    return terms(title) | own_words(sentence, made=makes_ask(question), others=compares(question))
 
 
 def fits(
@@ -297,47 +337,63 @@ def fit_count(question: str, words: frozenset[str]) -> int:
     return max((len(r) - misses(r, words) for r in readings(question)), default=0)
 
 
-def best_line(question: str, title: str, sentences: Sequence[str], order: Sequence[int]) -> int:
-    """The index of the sentence (tried in ``order``, best first) that shows fit best: its
-    line holds the most terms of the ask, then the sentence itself does."""
+def ranked_lines(
+    question: str, title: str, sentences: Sequence[str], order: Sequence[int], name: str | None
+) -> list[int]:
+    """The indices of ``sentences`` (given in ``order``, best scoring first), best line
+    first: a sentence saying what the paper itself does ("we ...", its ``name``) before one
+    about the field ("RL has shown promise in ..."); of those, the one holding the most terms
+    of the ask, then one introducing the paper's work ("we propose X, a ...") before its
+    details, then the one whose line (with the title) holds the most."""
     made = makes_ask(question)
     heads = terms(title)
 
-    def shown(i: int) -> tuple[int, int, int]:
-        own = own_words(sentences[i], made=made)
-        return fit_count(question, heads | own), fit_count(question, own), -order.index(i)
+    def shown(i: int) -> tuple[bool, int, bool, int, int]:
+        own = own_words(sentences[i], made=made, others=compares(question))
+        says_own = bool(OWN_WORK.search(sentences[i])) or bool(name and name in sentences[i])
+        introduces = bool(_INTRODUCES.search(sentences[i]))
+        held, shows = fit_count(question, own), fit_count(question, heads | own)
+        return says_own, held, introduces, shows, -order.index(i)
 
-    return max(order, key=shown)
+    return sorted(order, key=shown, reverse=True)
 
 
 def papers_to_list(question: str, q_vec: np.ndarray, bundles: list[SourceBundle]) -> list[Evidence]:
     """For a question asking which papers do something: each of the top ``LIST_MAX`` papers
-    that fits (``fits``), in rank order, with the sentence of its own work (no background)
-    that shows it best. None may fit."""
+    that fits (``fits``), in rank order, with the best sentence of its own work (no
+    background) whose line shows the fit. None may fit."""
     top = [(n, b) for n, b in enumerate(bundles[:LIST_MAX], start=1) if b.text.sentences]
-    papers = [paper_words(b.text.title, b.text.abstract) for _, b in top]
+    others = compares(question)
+    papers = [paper_words(b.text.title, b.text.abstract, others=others) for _, b in top]
     listed: list[Evidence] = []
     for (n, bundle), paper in zip(top, papers, strict=True):
-        sentence, score = _line(question, q_vec, bundle)
-        line = line_words(question, bundle.text.title, sentence)
-        if sentence and fits(question, paper, line, papers):
-            listed.append(Evidence(n, bundle.paper.paper_id, sentence, score))
+        line = _line(question, q_vec, bundle, partial(fits, question, paper, papers=papers))
+        if line:
+            listed.append(Evidence(n, bundle.paper.paper_id, *line))
     return listed
 
 
-def _line(question: str, q_vec: np.ndarray, bundle: SourceBundle) -> tuple[str, float]:
-    """The sentence of a list line and its score: of the paper's own sentences, the one that
-    holds the most of the ask (``best_line``); of those, the best scoring."""
-    sentences = bundle.text.sentences
+def _line(
+    question: str,
+    q_vec: np.ndarray,
+    bundle: SourceBundle,
+    shows_fit: Callable[[frozenset[str]], bool],
+) -> tuple[str, float] | None:
+    """The sentence of a list line and its score: of the paper's own sentences, the first in
+    ``ranked_lines`` order whose line ``shows_fit``; None when none does."""
+    text = bundle.text
+    sentences = text.sentences
     scores = sentence_scores(question, q_vec, bundle) + OWN_WORK_BONUS * np.array(
         [bool(OWN_WORK.search(s)) for s in sentences], dtype=float
     )
     made = makes_ask(question)
     order = [int(i) for i in np.argsort(-scores) if _own(sentences[i], made=made)]
-    if not order:
-        return "", 0.0
-    best = best_line(question, bundle.text.title, sentences, order)
-    return sentences[best], float(scores[best])
+    name = name_of(text.title, text.abstract)
+    shown = [spelled(s, text.abstract) for s in sentences]
+    for i in ranked_lines(question, text.title, shown, order, name):
+        if shows_fit(line_words(question, text.title, shown[i])):
+            return sentences[i], float(scores[i])
+    return None
 
 
 def _own(sentence: str, *, made: bool) -> bool:
