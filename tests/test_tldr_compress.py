@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.summaries.announced import unfinished_list
 from assistant.summaries.clauses import (
     collapse_list,
     how_clause,
     how_cuts,
     result_clause,
-    unfinished_list,
 )
 from assistant.summaries.compress import (
     compress,
@@ -707,9 +707,10 @@ def test_a_property_of_the_method_takes_no_result() -> None:
             "object segmentation and spatial reasoning.",
             "achieving state-of-the-art performance in object segmentation and spatial reasoning",
         ),
-        (  # dev's DreamGym: the 30% holds on those tasks only, so the phrase stays
+        (  # dev's DreamGym: the 30% holds on those tasks only, so the phrase stays, after the
+            # result (between commas, round 13's reader found "outperforming, on X, Y" stilted)
             "On non-RL-ready tasks like WebArena, DreamGym outperforms all baselines by over 30%.",
-            "outperforming, on non-RL-ready tasks like WebArena, all baselines by over 30%",
+            "outperforming all baselines by over 30% on non-RL-ready tasks like WebArena",
         ),
         (  # dev's SVG: "As a result" points back
             "As a result, SVG enables accelerated diffusion training and improves quality.",
@@ -846,3 +847,13 @@ def test_a_tilde_before_a_number_stays_about_and_other_tildes_are_spaces() -> No
     )
     line = line_of(title, abstract)
     assert "at ~25 FPS" in line and "Fig.~" not in line
+
+
+def test_a_contribution_sentence_that_lost_its_name_gets_the_titles_name_back() -> None:
+    # Round 13: the feed dropped a TeX macro, leaving "we present , a data-free framework".
+    title = "EmboAlign: Aligning Video Generation with Compositional Constraints"
+    abstract = (
+        BACKGROUND + "To address these challenges, we present , a data-free framework that "
+        "aligns video generative model outputs with compositional constraints at inference time."
+    )
+    assert line_of(title, abstract).startswith("EmboAlign is a data-free framework")

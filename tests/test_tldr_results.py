@@ -333,12 +333,12 @@ def test_a_result_of_what_the_authors_did_joins_the_line() -> None:
         (  # a phrase that limits the result stays with it
             "On the 32B scale, A^2FM achieves 13.4% on BrowseComp and 70.4% on AIME25.",
             "A^2FM",
-            "achieving, on the 32B scale, 13.4% on BrowseComp and 70.4% on AIME25",
+            "achieving 13.4% on BrowseComp and 70.4% on AIME25 on the 32B scale",
         ),
         (
             "On non-RL-ready tasks like WebArena, DreamGym outperforms all baselines by over 30%.",
             "DreamGym",
-            "outperforming, on non-RL-ready tasks like WebArena, all baselines by over 30%",
+            "outperforming all baselines by over 30% on non-RL-ready tasks like WebArena",
         ),
         (  # a discourse marker is no limit, and not the result's
             "In contrast, AnimaX outperforms all baselines by 3 points.",

@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from assistant.phrasing import EMPTY_NAME
+from assistant.summaries.announced import unfinished_list
 
 MIN_WORDS, MAX_WORDS = 6, 35  # the ai_summary lines run 10-46 words, 25 on average
 
@@ -244,6 +245,8 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
         *_check_subject(tldr, title, abstract),
         *check_statement(tldr, title, abstract),
     ]
+    if unfinished_list(tldr):
+        reasons.append("announces parts or findings it never gives")
     return reasons
 
 
@@ -633,6 +636,18 @@ _BARE_SUPERLATIVE = re.compile(r"\b(?:achiev|attain|reach)\w*\s+(?:best|better|s
 _BARE_ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?:is|are|was|were|has|have)\b", re.I)
 # "showing that the our EditCrafter": two determiners in a row (an abstract's typo, or a cut).
 _TWO_DETERMINERS = re.compile(r"\b(?:the|a|an|our|its|their)\s+(?:the|a|an|our|its|their)\b", re.I)
+# "We present, a data-free framework": the abstract's name was a macro the feed dropped.
+_CUE_WITHOUT_NAME = re.compile(
+    r"\b(?:we|this paper|this work)\s+(?:\w+\s+)?(?:present|introduce|propose|develop)s?\s*,\s+"
+    r"(?:a|an|the)\s",
+    re.I,
+)
+# "outperforming, on the RoboTwin benchmark, DP": a result verb cut from its object.
+_PARTICIPLE_COMMA = re.compile(
+    r"\b(?:outperform|improv|achiev|surpass|reach|attain|deliver|yield|reduc|boost|exceed|"
+    r"beat|match|increas)ing,\s(?!(?:for (?:instance|example)|e\.g\.|i\.e\.|in particular),)",
+    re.I,
+)
 
 
 def _garbled(text: str) -> list[str]:
@@ -653,6 +668,10 @@ def _garbled(text: str) -> list[str]:
         return ['garbled: "achieving best" with no noun after it']
     if _TWO_DETERMINERS.search(text):
         return ['garbled: two determiners in a row ("the our")']
+    if _CUE_WITHOUT_NAME.search(text):
+        return ['garbled: what it presents has no name ("We present, a ...")']
+    if _PARTICIPLE_COMMA.search(text):
+        return ['garbled: a result verb cut from its object by a comma ("outperforming, on X, Y")']
     return []
 
 

@@ -187,13 +187,14 @@ def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()
     rest = _result_rest(said[: finite.start()] if finite else said)
     rest = rest and _AND_VERB.sub(_and_ing, rest)
     verb = match.group("verb").lower()
-    limit = match.groupdict().get("limit")  # it stays with the result: "achieving, on X, R"
-    rest = rest and (f"{limit[:1].lower()}{limit[1:]}, {rest}" if limit else rest)
-    return f"{_ING.get(verb) or _SHOWING[verb]}{',' if limit else ''} {rest}" if rest else None
+    limit = match.groupdict().get("limit")  # it stays with the result, after it: "achieving R
+    # on X" (between commas, "achieving, on X, R" read as stilted to a reader)
+    rest = rest and (f"{rest} {limit[:1].lower()}{limit[1:]}" if limit else rest)
+    return f"{_ING.get(verb) or _SHOWING[verb]} {rest}" if rest else None
 
 
 # A leading phrase that limits the result ("On the 32B scale, A^2FM achieves 13.4% ..."): kept
-# in the clause ("achieving, on the 32B scale, 13.4% ..."), with the method's own name as the
+# in the clause ("achieving 13.4% ... on the 32B scale"), with the method's own name as the
 # subject (not "it"); not a discourse marker ("In contrast") or a phrase pointing back.
 _DISCOURSE = (
     r"in\s+(?:contrast|essence|summary|short|general|turn|fact|addition|particular|sum|total)|"
@@ -698,54 +699,3 @@ def _whole(clause: str) -> bool:
         or _SPLIT.search(clause)
         or _ITEM_MARK.search(clause)
     )
-
-
-# Guards against a line that ends inside a list it announces ("two mechanisms: (1) A", "three
-# stages: grounding"), used on built lines and the model's cuts of them.
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_ANNOUNCED = re.compile(
-    r"\b(?P<count>two|three|four|five|six|seven)\s+(?:[\w-]+\s+){0,2}?[a-z-]+s"
-    r"\s*(?::|,?\s*(?:namely|i\.e\.),?)\s*",
-    re.I,
-)
-# "(1)", "(ii)", "b)": an item marker (a plain "1)" only after a space or a line's start).
-_MARKER = re.compile(r"(?:(?<=\s)|^)\((\d|i{1,3}|iv|vi{0,3}|[a-f])\)|(?:(?<=\s)|^)(\d)\)(?=\s)")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7}
-# "... with two key components." at a line's end or before a joined clause (", improving"):
-# parts it has, announced and never named
-# (not "21 properties grouped into six dimensions", which says how many and is whole).
-ANNOUNCED_END = re.compile(
-    r"\b(?:with|has|have|comprises|comprising|consists of|consisting of|composed of|featuring|"
-    r"features|includes|including|contains|containing|incorporates|incorporating|introduces|"
-    r"introducing|involves|involving)\s+(?:two|three|four|five|six|seven|several|multiple)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:components|modules|stages|mechanisms|steps|phases|parts|innovations|"
-    r"contributions|ingredients|elements|pillars|designs)(?:\s*[.:]?$|,\s+[a-z]+ing\b)",
-    re.I,
-)
-_SEPARATOR = re.compile(r",\s|\s(?:and|or)\s|;\s")
-
-
-def _marker_number(match: re.Match[str]) -> int:
-    mark = (match.group(1) or match.group(2)).lower()
-    if mark.isdigit():
-        return int(mark)
-    return _ROMAN.get(mark) or ord(mark) - ord("a") + 1
-
-
-def unfinished_list(text: str) -> bool:
-    """Whether ``text`` announces a list it does not finish: numbered items that stop before
-    the count it gives or after one item ("two mechanisms: (1) A."), a count and a colon with
-    too few items after it ("three stages: grounding."), or a count of parts at its end ("a
-    framework with two key components.")."""
-    text = text.strip()
-    if ANNOUNCED_END.search(text):
-        return True
-    numbers = [_marker_number(m) for m in _MARKER.finditer(text)]
-    announced = _ANNOUNCED.search(text)
-    count = _COUNTS[announced.group("count").lower()] if announced else None
-    if numbers:
-        consecutive = numbers == list(range(1, len(numbers) + 1))
-        return not consecutive or len(numbers) < 2 or (count is not None and len(numbers) < count)
-    if announced is None or count is None:
-        return False
-    return len(_SEPARATOR.findall(text[announced.end() :])) < count - 1

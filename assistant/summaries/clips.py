@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.summaries.announced import ANNOUNCED_END, unfinished_list
 from assistant.summaries.checker import dangles
-from assistant.summaries.clauses import ANNOUNCED_END, CLAUSE_END, unfinished_list
+from assistant.summaries.clauses import CLAUSE_END
 from assistant.summaries.contribution import tidy
 from assistant.summaries.heads import IS_A, Head
 

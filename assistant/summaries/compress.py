@@ -19,13 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.summaries.acronyms import spell_out
+from assistant.summaries.announced import unfinished_list
 from assistant.summaries.checker import MAX_WORDS, check_tldr, dangles
 from assistant.summaries.clauses import (
     CLAUSE_END,
     capitalise,
     collapse_list,
     strip_lead,
-    unfinished_list,
 )
 from assistant.summaries.clips import with_clips
 from assistant.summaries.contribution import contribution, name_of, tidy
@@ -42,6 +42,7 @@ from assistant.summaries.heads import (
     with_title_line,
 )
 from assistant.summaries.lines import candidate_lines, hows_after, results_of
+from assistant.summaries.naming import NAME_TOKEN
 from assistant.summaries.purpose import purpose_terms, with_purpose
 from assistant.summaries.titles import cased_purpose, title_line
 
@@ -58,6 +59,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     """The best compressed TL;DR that passes the checker, or None when no sentence yields one."""
     # A tilde is TeX's non-breaking space ("Fig.~3"), except before a number: "about" ("~25 FPS").
     abstract = re.sub(r"\s+,", ",", re.sub(r"~(?!\s?\d)", " ", abstract))
+    abstract = _with_dropped_name(title, abstract)
     sentences = [_uncontrasted(collapse_list(s)) for s in split_sentences(abstract)]
     name = name_of(title, abstract)
     if name:
@@ -85,6 +87,24 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
             return built
     plain = _plain(title, sentences)
     return _spelled(plain, title, abstract, own, limit) if plain else None
+
+
+# "we present , a data-free framework": the abstract wrote its name as a macro the feed dropped.
+_EMPTY_SLOT = re.compile(
+    r"\b((?:we|this paper|this work)\s+(?:\w+\s+)?(?:present|introduce|propose|develop)s?)\s*,\s+"
+    r"(?=(?:a|an|the)\s)",
+    re.I,
+)
+
+
+def _with_dropped_name(title: str, abstract: str) -> str:
+    """The abstract with the title's name ("EmboAlign: ...") put back where its contribution
+    sentence lost it ("we present , a ..." -> "we present EmboAlign, a ...")."""
+    head, colon, _ = title.partition(":")
+    head = head.strip()
+    if not colon or not 0 < len(head.split()) <= 3 or not NAME_TOKEN.match(head.split()[0]):
+        return abstract
+    return _EMPTY_SLOT.sub(lambda m: f"{m.group(1)} {head}, ", abstract, count=1)
 
 
 def _head_line(

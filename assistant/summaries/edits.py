@@ -16,8 +16,9 @@ from assistant.pipeline.meaning import (
     unbound_numbers,
 )
 from assistant.summaries.acronyms import definitions
+from assistant.summaries.announced import unfinished_list
 from assistant.summaries.checker import check_tldr, dangles
-from assistant.summaries.clauses import RESULT_WORDS, casefolded_words, unfinished_list
+from assistant.summaries.clauses import RESULT_WORDS, casefolded_words
 
 
 def numbers_of(text: str) -> set[str]:
@@ -59,15 +60,17 @@ def _bare(token: str) -> str:
 
 
 def _moved_numbers(draft: str, line: str) -> list[str]:
-    """Numbers whose two preceding words differ from the line's: a cut that joined a number to
-    another statement ("reducing memory [by 70% and accelerating decoding] by 1.3x")."""
+    """Numbers whose two preceding words or next word differ from the line's: a cut that
+    joined a number to another statement ("reducing memory [by 70% and accelerating decoding]
+    by 1.3x") or took away what it counts ("1.7k [questions] unique to")."""
 
     def contexts(text: str) -> dict[str, set[tuple[str, ...]]]:
         words = casefolded_words(text)
         found: dict[str, set[tuple[str, ...]]] = {}
         for i, word in enumerate(words):
             if any(c.isdigit() for c in word):
-                found.setdefault(word, set()).add(tuple(words[max(0, i - 2) : i]))
+                after = tuple(words[i + 1 : i + 2])
+                found.setdefault(word, set()).add((*words[max(0, i - 2) : i], *after))
         return found
 
     source = contexts(line)

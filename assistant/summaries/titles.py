@@ -49,7 +49,11 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
 
 
 # A verb that makes an article-less title a claim, which reads garbled after "provides".
-_CLAIM_VERB = re.compile(r"\b(?:enables?|drives?|unlocks?|yields?|improves?|boosts?)\b", re.I)
+_CLAIM_VERB = re.compile(
+    r"\b(?:enables?|drives?|unlocks?|yields?|improves?|boosts?|generali[sz]es|outperforms|learns|"
+    r"teaches|reveals|solves|surpasses|bridges|empowers|advances)\b",
+    re.I,
+)
 
 
 def _title_word(word: str, abstract: str) -> str:

@@ -1,0 +1,59 @@
+"""Lines that announce a list they do not give ("two mechanisms: (1) A.", "a framework with two
+key components.", "three findings."). Used by the checker on every TL;DR and by the line
+builder on its candidates. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+# Guards against a line that ends inside a list it announces ("two mechanisms: (1) A", "three
+# stages: grounding"), used on built lines and the model's cuts of them.
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_ANNOUNCED = re.compile(
+    r"\b(?P<count>two|three|four|five|six|seven)\s+(?:[\w-]+\s+){0,2}?[a-z-]+s"
+    r"\s*(?::|,?\s*(?:namely|i\.e\.),?)\s*",
+    re.I,
+)
+# "(1)", "(ii)", "b)": an item marker (a plain "1)" only after a space or a line's start).
+MARKER = re.compile(r"(?:(?<=\s)|^)\((\d|i{1,3}|iv|vi{0,3}|[a-f])\)|(?:(?<=\s)|^)(\d)\)(?=\s)")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7}
+# "... with two key components." at a line's end or before a joined clause (", improving"):
+# parts it has, announced and never named
+# (not "21 properties grouped into six dimensions", which says how many and is whole).
+ANNOUNCED_END = re.compile(
+    r"\b(?:with|has|have|comprises|comprising|consists of|consisting of|composed of|featuring|"
+    r"features|includes|including|contains|containing|incorporates|incorporating|introduces|"
+    r"introducing|involves|involving|yield|yields|yielding|reveal|reveals|revealing)\s+"
+    r"(?:two|three|four|five|six|seven|several|multiple)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:components|modules|stages|mechanisms|steps|phases|parts|innovations|"
+    r"contributions|ingredients|elements|pillars|designs|findings|insights|observations|lessons)"
+    r"(?:\s*[.:]?$|,\s+[a-z]+ing\b)",
+    re.I,
+)
+_SEPARATOR = re.compile(r",\s|\s(?:and|or)\s|;\s")
+
+
+def _marker_number(match: re.Match[str]) -> int:
+    mark = (match.group(1) or match.group(2)).lower()
+    if mark.isdigit():
+        return int(mark)
+    return _ROMAN.get(mark) or ord(mark) - ord("a") + 1
+
+
+def unfinished_list(text: str) -> bool:
+    """Whether ``text`` announces a list it does not finish: numbered items that stop before
+    the count it gives or after one item ("two mechanisms: (1) A."), a count and a colon with
+    too few items after it ("three stages: grounding."), or a count of parts at its end ("a
+    framework with two key components.")."""
+    text = text.strip()
+    if ANNOUNCED_END.search(text):
+        return True
+    numbers = [_marker_number(m) for m in MARKER.finditer(text)]
+    announced = _ANNOUNCED.search(text)
+    count = _COUNTS[announced.group("count").lower()] if announced else None
+    if numbers:
+        consecutive = numbers == list(range(1, len(numbers) + 1))
+        return not consecutive or len(numbers) < 2 or (count is not None and len(numbers) < count)
+    if announced is None or count is None:
+        return False
+    return len(_SEPARATOR.findall(text[announced.end() :])) < count - 1
