@@ -47,3 +47,23 @@ def test_a_description_around_a_common_acronym_is_named_by_its_parts() -> None:
     texts = ["We train agents in Minecraft with reinforcement learning."]
     assert missing_subject("What does the Minecraft RL work use as goals?", texts) is None
     assert missing_subject("What does the Terraria RL work use as goals?", texts) == "Terraria RL"
+
+
+def test_a_model_size_may_stand_apart_from_the_name() -> None:
+    texts = ["Aya 23 serves 23 languages. We release both the 8B and 35B models."]
+    assert missing_subject("What MMLU score does Aya 23 35B achieve?", texts) is None
+    assert missing_subject("What MMLU score does Aya 23 70B achieve?", texts) == "Aya 23 70B"
+
+
+def test_names_one_small_word_apart_are_one_name() -> None:
+    assert subject_names("Who wrote War and Peace?") == ["War and Peace"]
+    moe = ["Sparse MoE layers route tokens.", "Beacon. Metis."]
+    assert missing_subject("How does the Mixture of Experts layer route tokens?", moe) is None
+    assert missing_subject("Are Beacon and Metis trained alike?", moe) is None
+    assert missing_subject("Are Beacon and Hermes trained alike?", moe) == "Hermes"
+    assert missing_subject("Who wrote War and Peace?", moe) == "War and Peace"
+
+
+def test_names_farther_apart_are_two() -> None:
+    question = "What improvement do LASER-D and its variant achieve on AIME2024?"
+    assert subject_names(question) == ["LASER-D"]

@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W_][\w.\-]*[^\W_]|[^\W_]")
 _INNER = re.compile(r"^[^\W\d_]\S*(?:[A-Z]|\d)")
 _NAMED = re.compile(rf"{_INNER.pattern}|^[A-Z]")
 _NUMBER = re.compile(r"^\d[\d.,]*[A-Za-z]?$")  # "4", "2.5", "8B": goes on a name, never starts one
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")  # a model size, which an abstract may give apart
 # Words before a name that make it a setting, not the subject: the benchmark it is tested on,
 # the baseline it is compared with, where a score went up from.
 SETTING = frozenset(
@@ -37,6 +38,7 @@ _HEAD = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|has|have|had)\b",
     re.I,
 )
+_JOIN = re.compile(r"\s+(?:of|and|for)\s+")
 _LISTING = frozenset({"and", "or", "the"})
 # Capitalised words that open a question or a clause and name nothing.
 _PLAIN = frozenset(
@@ -54,10 +56,21 @@ def subject_names(question: str) -> list[str]:
     head = _HEAD.search(ask)
     head_end = offset + head.end(1) if head else -1
     return [
-        " ".join(m.group(0) for m in run)
-        for run in _runs(question)
+        question[run[0].start() : run[-1].end()]
+        for run in _joined(question, _runs(question))
         if run[0].start() >= head_end and not _in_setting(question[: run[0].start()])
     ]
+
+
+def _joined(question: str, runs: list[list[re.Match[str]]]) -> list[list[re.Match[str]]]:
+    """Runs one small word apart are one name ("Mixture of Experts", "War and Peace")."""
+    out: list[list[re.Match[str]]] = []
+    for run in runs:
+        if out and _JOIN.fullmatch(question[out[-1][-1].end() : run[0].start()]):
+            out[-1] = out[-1] + run
+        else:
+            out.append(run)
+    return out
 
 
 def _runs(question: str) -> list[list[re.Match[str]]]:
@@ -82,7 +95,13 @@ def missing_subject(question: str, texts: Iterable[str]) -> str | None:
     """The first name the question asks about that none of ``texts`` (the closest papers'
     titles and abstracts) names, however spelled; None when they name them all."""
     joined = " ".join(texts)
-    return next((n for n in subject_names(question) if not _named_in(n, joined)), None)
+    missing = (n for n in subject_names(question) if not _named_in(n, joined))
+    name = next(missing, None)
+    if name is None:
+        return None
+    # Of "Beacon and Hermes", say "Hermes" is missing; "War and Peace" is missing whole.
+    parts = [part for part in _JOIN.split(name) if not _named_in(part, joined)]
+    return parts[0] if len(parts) == 1 else name
 
 
 def _named_in(name: str, text: str) -> bool:
@@ -90,7 +109,11 @@ def _named_in(name: str, text: str) -> bool:
     work" describes a paper on reinforcement learning in Minecraft, it does not name one."""
     if mentions(name, text):
         return True
+    if len(parts := _JOIN.split(name)) > 1:  # "Beacon and Metis" may be named one by one
+        return all(_named_in(part, text) for part in parts)
     words = name.split()
+    if len(words) > 1 and _SIZE.match(words[-1]):  # "Aya 23 35B": "the 8B and 35B models"
+        return mentions(" ".join(words[:-1]), text) and mentions(words[-1], text)
     cuts = [k for k, w in enumerate(words) if _plural(w).lower() in COMMON_ACRONYMS]
     if not cuts or len(words) == 1:
         return False
