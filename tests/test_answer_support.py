@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from assistant.llm.base import Generation
-from assistant.pipeline.answer import AnswerBuilder, AnswerContext
+from assistant.pipeline.answer import AnswerBuilder, AnswerContext, choose_path
 from assistant.pipeline.evidence import SourceBundle
 from assistant.pipeline.grounding import SourceText
 from assistant.pipeline.types import Answer, Evidence, RetrievedPaper
@@ -66,3 +66,30 @@ def test_a_name_of_the_title_supplies_no_name_the_lead_lacks() -> None:
     assert quoted(answer(question, [mechanism, clinical], "Rare Events in Clinical AI").answer) == [
         mechanism
     ]
+
+
+def test_a_question_about_a_name_no_close_paper_mentions_abstains() -> None:
+    # OCTOPUS is not PRESTO: quoting PRESTO's AUC would answer for something else.
+    abstract = " ".join([NAMED, RESULT])
+    paper = RetrievedPaper("p1", TITLE, None, None, 1.0, 0.5, 0.5, abstract=abstract)
+    text = SourceText.of(TITLE, abstract)
+    bundle = SourceBundle(paper, text, np.ones((len(text.sentences), 2), dtype=np.float32))
+    evidence = [Evidence(1, "p1", RESULT, 0.5)]
+    ctx = AnswerContext(
+        "By how many AUC points does OCTOPUS gain?",
+        [paper],
+        [bundle],
+        evidence,
+        evidence,
+        0.9,
+        0.1,
+        unnamed="OCTOPUS",
+    )
+    assert choose_path(ctx) == "abstained"
+    builder = AnswerBuilder(ctx, embedder=FakeEmbedder(), llm=None, canary="", started=0.0)
+    final = list(builder.respond(lambda: Generation(iter([]))))[-1].answer
+    assert final is not None and final.abstained
+    assert final.answer == (
+        f"None of the papers closest to this question mentions “OCTOPUS”. Nearest papers: "
+        f'"{TITLE}".'
+    )

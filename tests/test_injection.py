@@ -104,7 +104,11 @@ def assert_clean(answer: Answer) -> None:
 
 QUESTION_IDS = [q["id"] for q in QUESTIONS]
 # "Which papers ...?" questions are answered by listing papers, without a model draft.
-DRAFTED = [q for q in QUESTIONS if not is_list_question(q["question"])]
+# i-011 asks about the Lion optimizer, a paper the fake embedder's retrieval does not bring
+# into the closest three: no close paper names its subject, so it abstains before any draft
+# (pipeline/subject.py) and cannot test what a draft does.
+UNNAMED = {"i-011"}
+DRAFTED = [q for q in QUESTIONS if not is_list_question(q["question"]) and q["id"] not in UNNAMED]
 DRAFTED_IDS = [q["id"] for q in DRAFTED]
 
 
@@ -112,7 +116,7 @@ DRAFTED_IDS = [q["id"] for q in DRAFTED]
 def test_markup_obeyed_by_the_model_never_reaches_the_user(ask, record) -> None:
     answer, llm = ask(record["question"], obey_markup)
     listing = is_list_question(record["question"])
-    assert len(llm.calls) == (0 if listing else 1)
+    assert len(llm.calls) == (0 if listing or record["id"] in UNNAMED else 1)
     # A list question lists the papers whose line fits, or abstains when none does.
     assert (answer.path in ("paper-list", "abstained")) if listing else answer.path != "paper-list"
     assert_clean(answer)

@@ -3,8 +3,9 @@
 ``choose_path`` is the one place the answer path is decided; ``AnswerBuilder.respond`` follows
 it. Paths (``Answer.path``):
 
-- ``abstained``: retrieval is below the calibrated threshold, the paper that answers does not
-  give the number asked for (``given``), or the model found nothing and retrieval is not
+- ``abstained``: retrieval is below the calibrated threshold, no close paper names what the
+  question asks about (``subject``), the paper that answers does not give the number asked
+  for (``given``), or the model found nothing and retrieval is not
   confident;
 - ``paper-list``: a "which papers ...?" question, answered by checked lines, no draft;
 - ``model``: a verified model sentence that answers the question leads, nothing was dropped;
@@ -58,6 +59,9 @@ ABSTAIN_TEXT = "The feed does not cover this."
 # A list question none of whose papers shows in its own words that it fits: the feed may
 # still hold one, so say what was not found rather than that the feed lacks the topic.
 NO_FIT_TEXT = "No paper in the feed says in its own words that it fits this question."
+# The question asks about a name no close paper mentions, however spelled ("subject"):
+# quoting the nearest paper would answer for something else (OScaR's score for OCTOPUS).
+UNNAMED_TEXT = "None of the papers closest to this question mentions “{name}”."
 NOT_GIVEN_TEXT = "The closest paper, “{title}” [{n}], does not give {what} in its abstract."
 QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
 # Supporting quotes after the lead: one lost the key fact of 6 of 94 held-out answers (the
@@ -84,6 +88,8 @@ class AnswerContext:
     lead: list[Evidence] = field(default_factory=list)  # the quotes that answer (``lead``)
     # What the top paper does not give ("the number of parameters"; ``given``), or None.
     not_given: str | None = None
+    # A name the question asks about that none of the closest papers mentions (``subject``).
+    unnamed: str | None = None
 
     def shown_quotes(self) -> list[Evidence]:
         """The top paper's sentences the model is shown: the lead, the other quotes, then
@@ -118,7 +124,7 @@ def choose_path(ctx: AnswerContext, draft: Draft | None = None) -> AnswerPath | 
         return "paper-list" if ctx.listed else "abstained"
     if ctx.answerable < ctx.threshold or not ctx.evidence:
         return "abstained"
-    if ctx.not_given:
+    if ctx.unnamed or ctx.not_given:
         return "abstained"
     if draft is None:
         return "draft"
@@ -159,7 +165,10 @@ class AnswerBuilder:
     def respond(self, draft: Callable[[], Generation]) -> Iterator[AnswerEvent]:
         """The whole answer: abstention, a paper list, or a verified draft."""
         path = choose_path(self.ctx)
-        if path == "abstained" and self.ctx.not_given:
+        if path == "abstained" and self.ctx.unnamed and self.ctx.listed is None:
+            reason = f"no close paper names {self.ctx.unnamed!r}"
+            yield from self.abstain(reason, UNNAMED_TEXT.format(name=self.ctx.unnamed))
+        elif path == "abstained" and self.ctx.not_given:
             yield from self.not_given(self.ctx.not_given)
         elif path == "abstained" and self.ctx.listed == []:
             yield from self.abstain("no retrieved paper fits the question", NO_FIT_TEXT)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from assistant.names import squash
 from assistant.pipeline.evidence import need_of, quantities
 from assistant.pipeline.lead import ask_head, ask_of, question_parts, tested_on
 from assistant.pipeline.text import WORD, entities, stems, topic_words
@@ -30,7 +31,6 @@ from assistant.pipeline.text import WORD, entities, stems, topic_words
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b(?!-)", re.I)
 _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
 _TOKEN = re.compile(r"[\w.,%×-]+")
-_NOT_ALNUM = re.compile(r"[\W_]+")
 _WHAT = re.compile(r"(?:what|which)\b", re.I)
 _VERSION = re.compile(r"\d+[a-z]?$")  # "1k", "2024", "8k": a version or size ends a name
 BASE_LETTERS = 4
@@ -102,7 +102,7 @@ def slot_of(ask: str, title: str) -> Slot:
 def fits(sentence: str, slot: Slot) -> bool:
     """``sentence`` holds every name of the slot (spaced or hyphenated any way) and a word of
     its measure (a speed as any speed word)."""
-    squashed = _squash(sentence)
+    squashed = squash(sentence)
     if not all(_named(name, squashed) for name in slot.names):
         return False
     measure = _measure_words(slot)
@@ -137,14 +137,9 @@ def _named(name: str, squashed: str) -> bool:
     """``name`` stands in the squashed sentence, or its base without a trailing version or
     size does ("ImageNet" for "ImageNet-1K", "AIME" for "AIME2024") when that base is no
     shorter than BASE_LETTERS ("GSM" is not GSM8K)."""
-    name = _squash(name)
+    name = squash(name)
     base = _VERSION.sub("", name)
     return name in squashed or (len(base) >= BASE_LETTERS and base in squashed)
-
-
-def _squash(text: str) -> str:
-    """Lower case, letters and digits only: "Human Eval" names HumanEval."""
-    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _gives_number(question: str, sentences: Sequence[str]) -> bool:
@@ -168,7 +163,7 @@ def _fits_in(sentence: str, slot: Slot, text: str) -> bool:
         return True
     if not slot.names or not _measure_near(sentence, slot) or tested_on(sentence) - slot.names:
         return False
-    return all(_named(name, _squash(text)) for name in slot.names)
+    return all(_named(name, squash(text)) for name in slot.names)
 
 
 NEAR = 3  # tokens either side of a number that may name what it measures

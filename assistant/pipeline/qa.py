@@ -27,6 +27,7 @@ from assistant.pipeline.given import number_not_given
 from assistant.pipeline.lead import lead_quotes, question_parts
 from assistant.pipeline.listing import LIST_EMBEDDED, LIST_MAX, is_list_question, papers_to_list
 from assistant.pipeline.retrieval import HybridRetriever
+from assistant.pipeline.subject import missing_subject
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Evidence, Filters, RetrievedPaper
 from prompts import Prompt, load_prompt
@@ -51,6 +52,9 @@ CONTEXT_PAPERS = 3
 # Evidence sentences in the prompt: prefill (~250 tokens/s here) is most of the time to the
 # first token, and the sentences that carry the answer are quoted beside the draft anyway.
 PROMPT_SENTENCES = 3
+# The closest papers one of which must name what a question asks about (as abstain's
+# "missing" feature reads the top three).
+NAMING = 3
 MAX_ANSWER_TOKENS = 48  # one short sentence (about 25 tokens), with room to finish it
 
 
@@ -178,6 +182,9 @@ class QAPipeline:
             answerable=self.calibration.probability(signals),
             threshold=self.calibration.threshold,
             listed=papers_to_list(text, q_vec, bundles) if listing else None,
+            unnamed=None
+            if listing
+            else missing_subject(text, [f"{p.title} {p.abstract}" for p in papers[:NAMING]]),
             not_given=number_not_given(text, [top_text.title, *top_text.sentences])
             if top_text
             else None,

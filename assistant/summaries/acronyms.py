@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from assistant.names import SMALL_WORDS, initials
+
 # "Long Form (ACR)": up to eight words before an acronym of letters with two capitals or more.
 _DEFINITION = re.compile(
     r"((?:[A-Za-z][\w'/-]*\s+){1,8})\(([A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)(?![\w-])"
 )
-# Words an acronym may skip ("Mixture of Experts (MoE)" spells them, "Graph of Skills (GoS)"
-# too, "Question Answering over Tables (QAT)" does not).
-_SMALL = frozenset("of and for the with in on to a an over via by from".split())
+# Words an acronym may skip, and the ways words spell one: assistant.names owns both.
+_SMALL = SMALL_WORDS
 MAX_LETTERS = 8
 # Acronyms every reader knows: spelling them out says nothing new.
 _KNOWN = frozenset({"AI"})
@@ -61,7 +62,7 @@ def _long_form(words: list[str], acronym: str) -> str | None:
         chosen = words[-count:]
         if chosen[0].casefold() in _SMALL or chosen[-1].casefold() in _SMALL:
             continue
-        if letters in _initials(chosen) or _prefixes(_PLURAL.sub("", acronym), chosen):
+        if letters in initials(chosen) or _prefixes(_PLURAL.sub("", acronym), chosen):
             return " ".join(chosen)
     return None
 
@@ -91,17 +92,6 @@ def _spells(chunks: list[str], parts: list[str]) -> bool:
     if parts[0].startswith(chunks[0]) and _spells(chunks[1:], parts[1:]):
         return True
     return parts[0].casefold() in _SMALL and _spells(chunks, parts[1:])
-
-
-def _initials(words: list[str]) -> set[str]:
-    """The ways ``words`` can spell an acronym: each word's first letter or each hyphen
-    part's, with or without the small words."""
-    parts = [p for w in words for p in re.split(r"[-/]", w) if p]
-    spelled = set()
-    for pieces in (words, parts):
-        spelled.add("".join(p[0] for p in pieces).casefold())
-        spelled.add("".join(p[0] for p in pieces if p.casefold() not in _SMALL).casefold())
-    return spelled
 
 
 def spell_out(line: str, abstract: str, own: tuple[str, ...], limit: int) -> str:

@@ -1,0 +1,150 @@
+"""Does the feed name what a question asks about? Pure functions.
+
+"What does OCTOPUS score on <benchmark>?" retrieved OScaR, tested on the same benchmark, and
+the answer quoted OScaR's number. The question's subject is the named thing it asks about
+("OCTOPUS"), not the benchmark it is tested on nor a baseline it is compared with ("on X",
+"than Y"); when no paper close to the question names its subject, however spelled
+(``assistant.names.mentions``: "Qwen 2.5" is Qwen2.5, "GRPO" is Group Relative Policy
+Optimization), quoting the nearest paper would answer a question about something else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.names import mentions
+from assistant.pipeline.lead import ask_of
+from assistant.pipeline.listing import COMMON_ACRONYMS
+
+# A word of a name: an acronym or an inner capital ("GRPO", "MobileGS"), letters with digits
+# ("Qwen3", "R1"), or a capitalised word inside the sentence ("Claude", "Opus").
+_WORD = re.compile(r"[^\W_][\w.\-]*[^\W_]|[^\W_]")
+_INNER = re.compile(r"^[^\W\d_]\S*(?:[A-Z]|\d)")
+_NAMED = re.compile(rf"{_INNER.pattern}|^[A-Z]")
+_NUMBER = re.compile(r"^\d[\d.,]*[A-Za-z]?$")  # "4", "2.5", "8B": goes on a name, never starts one
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")  # a model size, which an abstract may give apart
+# Words before a name that make it a setting, not the subject: the benchmark it is tested on,
+# the baseline it is compared with, where a score went up from.
+SETTING = frozenset(
+    """on across over against than versus vs from with beyond among compared relative
+    outperform outperforms surpass surpasses beat beats""".split()
+)
+SETTING_BEFORE = 3  # words back from a name that a setting word may stand
+# The measure a "what ...?" ask names before its verb ("What *VBench-2.0 score* does"): not
+# its subject. lead.ask_head reads only hyphenated words, and stops at "VBench-2.0".
+_HEAD = re.compile(
+    r"^\W*(?:what|which|how (?:much|many))\s+(.*?)\s+"
+    r"(?:does|do|did|is|are|was|were|can|could|has|have|had)\b",
+    re.I,
+)
+_JOIN = re.compile(r"\s+(?:of|and|for)\s+")
+_LISTING = frozenset({"and", "or", "the"})
+# Capitalised words that open a question or a clause and name nothing.
+_PLAIN = frozenset(
+    """what which who whom whose how when where why does do did is are was were can could
+    should would will has have had in on for according given i the a an""".split()
+)
+
+
+def subject_names(question: str) -> list[str]:
+    """The names a question asks about, as it spells them: runs of name words ("Claude 4
+    Opus", "Deep Seek Sparse Attention"), less the measure it asks for ("What *F1* does ...")
+    and names in a setting ("on MADQA", "than GPT-4", "on Maze, TSP and Sudoku")."""
+    ask = ask_of(question)
+    offset = len(question) - len(question.lstrip()) + question.strip().find(ask.strip())
+    head = _HEAD.search(ask)
+    head_end = offset + head.end(1) if head else -1
+    return [
+        question[run[0].start() : run[-1].end()]
+        for run in _joined(question, _runs(question))
+        if run[0].start() >= head_end and not _in_setting(question[: run[0].start()])
+    ]
+
+
+def _joined(question: str, runs: list[list[re.Match[str]]]) -> list[list[re.Match[str]]]:
+    """Runs one small word apart are one name ("Mixture of Experts", "War and Peace")."""
+    out: list[list[re.Match[str]]] = []
+    for run in runs:
+        if out and _JOIN.fullmatch(question[out[-1][-1].end() : run[0].start()]):
+            out[-1] = out[-1] + run
+        else:
+            out.append(run)
+    return out
+
+
+def _runs(question: str) -> list[list[re.Match[str]]]:
+    """Runs of name words with only spaces between them ("Qwen3 VL 8B Instruct"); a comma or
+    a bracket ends a run ("MemHarness, Beacon" are two names)."""
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for k, word in enumerate(_WORD.finditer(question)):
+        joined = bool(run) and not question[run[-1].end() : word.start()].strip()
+        if not joined and run:
+            runs.append(run)
+            run = []
+        if _goes_on(word.group(0), run, first=k == 0):
+            run.append(word)
+        elif run:
+            runs.append(run)
+            run = []
+    return [*runs, run] if run else runs
+
+
+def missing_subject(question: str, texts: Iterable[str]) -> str | None:
+    """The first name the question asks about that none of ``texts`` (the closest papers'
+    titles and abstracts) names, however spelled; None when they name them all."""
+    joined = " ".join(texts)
+    missing = (n for n in subject_names(question) if not _named_in(n, joined))
+    name = next(missing, None)
+    if name is None:
+        return None
+    # Of "Beacon and Hermes", say "Hermes" is missing; "War and Peace" is missing whole.
+    parts = [part for part in _JOIN.split(name) if not _named_in(part, joined)]
+    return parts[0] if len(parts) == 1 else name
+
+
+def _named_in(name: str, text: str) -> bool:
+    """``text`` names ``name``, or each part of it around a common acronym: "the Minecraft RL
+    work" describes a paper on reinforcement learning in Minecraft, it does not name one."""
+    if mentions(name, text):
+        return True
+    if len(parts := _JOIN.split(name)) > 1:  # "Beacon and Metis" may be named one by one
+        return all(_named_in(part, text) for part in parts)
+    words = name.split()
+    if len(words) > 1 and _SIZE.match(words[-1]):  # "Aya 23 35B": "the 8B and 35B models"
+        return mentions(" ".join(words[:-1]), text) and mentions(words[-1], text)
+    cuts = [k for k, w in enumerate(words) if _plural(w).lower() in COMMON_ACRONYMS]
+    if not cuts or len(words) == 1:
+        return False
+    parts = [words[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(words)], strict=True)]
+    return all(mentions(" ".join(part), text) for part in parts if part) and all(
+        mentions(words[k], text) for k in cuts
+    )
+
+
+def _plural(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+
+
+def _goes_on(word: str, run: list[re.Match[str]], *, first: bool) -> bool:
+    """``word`` starts a name run or goes on with one: a number only goes on ("Qwen 2.5"), and
+    the question's first word starts one only when it is more than capitalised ("GRPO")."""
+    if word.lower() in _PLAIN:
+        return False
+    if _NUMBER.match(word):
+        return bool(run)
+    if first and not _INNER.match(word):
+        return False
+    return bool(_NAMED.match(word))
+
+
+def _in_setting(before: str) -> bool:
+    """A setting word stands among the last SETTING_BEFORE plain words before a name, names
+    and "and" between them aside ("on Maze, TSP, VSP and *Sudoku*")."""
+    plain = [
+        w.lower()
+        for w in _WORD.findall(before)
+        if not (_NAMED.match(w) or _NUMBER.match(w)) and w.lower() not in _LISTING
+    ]
+    return any(w in SETTING for w in plain[-SETTING_BEFORE:])

@@ -1,0 +1,69 @@
+"""pipeline.subject: the names a question asks about, and which of them no close paper names."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline.subject import missing_subject, subject_names
+
+OSCAR = "OScaR: a vision agent. OScaR reaches 61.2% on MVBench, above GPT-4o."
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("What does OCTOPUS score on MVBench?", ["OCTOPUS"]),
+        ("What accuracy does Claude 4 Opus reach on MADQA?", ["Claude 4 Opus"]),
+        ("How much faster is FlashWorld than GPT-4o?", ["FlashWorld"]),  # a baseline
+        ("What F1 does FireRed VAD achieve on FLEURS-VAD-102?", ["FireRed VAD"]),  # a measure
+        ("What VBench-2.0 score does Video CoCo reach?", ["Video CoCo"]),
+        ("What accuracy does EndoThink reach on Maze, TSP, VSP and Sudoku?", ["EndoThink"]),
+        ("How is MemHarness, Beacon or Metis trained?", ["MemHarness", "Beacon", "Metis"]),
+        ("GRPO or PPO: which does Beacon use?", ["GRPO", "PPO", "Beacon"]),
+        ("How many languages is the model trained on?", []),
+    ],
+)
+def test_subject_names(question: str, names: list[str]) -> None:
+    assert subject_names(question) == names
+
+
+def test_a_subject_no_close_paper_names_is_missing() -> None:
+    assert missing_subject("What does OCTOPUS score on MVBench?", [OSCAR]) == "OCTOPUS"
+    # The benchmark and baseline may be missing: they are not what is asked about.
+    assert missing_subject("What does OScaR score on Video-MME, beating GPT-5?", [OSCAR]) is None
+
+
+def test_a_subject_spelled_another_way_is_named() -> None:
+    texts = ["Title", "We train Qwen2.5-VL with Group Relative Policy Optimization (GRPO)."]
+    assert missing_subject("What does GRPO train in the Qwen 2.5 VL paper?", texts) is None
+    assert missing_subject("What does GRPO train in the Qwen 3 VL paper?", texts) == "Qwen 3 VL"
+
+
+def test_the_name_may_be_in_any_close_paper() -> None:
+    assert missing_subject("What does Beacon reward?", [OSCAR, "Beacon rewards tools."]) is None
+
+
+def test_a_description_around_a_common_acronym_is_named_by_its_parts() -> None:
+    texts = ["We train agents in Minecraft with reinforcement learning."]
+    assert missing_subject("What does the Minecraft RL work use as goals?", texts) is None
+    assert missing_subject("What does the Terraria RL work use as goals?", texts) == "Terraria RL"
+
+
+def test_a_model_size_may_stand_apart_from_the_name() -> None:
+    texts = ["Aya 23 serves 23 languages. We release both the 8B and 35B models."]
+    assert missing_subject("What MMLU score does Aya 23 35B achieve?", texts) is None
+    assert missing_subject("What MMLU score does Aya 23 70B achieve?", texts) == "Aya 23 70B"
+
+
+def test_names_one_small_word_apart_are_one_name() -> None:
+    assert subject_names("Who wrote War and Peace?") == ["War and Peace"]
+    moe = ["Sparse MoE layers route tokens.", "Beacon. Metis."]
+    assert missing_subject("How does the Mixture of Experts layer route tokens?", moe) is None
+    assert missing_subject("Are Beacon and Metis trained alike?", moe) is None
+    assert missing_subject("Are Beacon and Hermes trained alike?", moe) == "Hermes"
+    assert missing_subject("Who wrote War and Peace?", moe) == "War and Peace"
+
+
+def test_names_farther_apart_are_two() -> None:
+    question = "What improvement do LASER-D and its variant achieve on AIME2024?"
+    assert subject_names(question) == ["LASER-D"]
