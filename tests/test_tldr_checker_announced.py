@@ -52,3 +52,25 @@ def test_an_edit_that_takes_away_what_a_number_counts_is_rejected() -> None:
 def test_a_title_that_makes_a_claim_gives_no_provides_line() -> None:
     title = "CLIPO: Contrastive Learning in Policy Optimization Generalizes RLVR"
     assert title_line(title, "CLIPO is a method.", "CLIPO") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VLA-0 is not only effective, outperforming more involved models.",
+        "DarkForest. is a controlled-communication coordination framework for multi-agent LLMs.",
+        "We propose Envision-a causal event progression benchmark for text-to-image generation.",
+    ],
+)
+def test_round_14_garbles_are_rejected(line: str) -> None:
+    reasons = check_tldr(line, TITLE, ABSTRACT + " " + line)
+    assert any(r.startswith("garbled") for r in reasons), reasons
+
+
+def test_a_name_that_ends_its_sentence_loses_the_period() -> None:
+    from assistant.summaries.naming import labelled
+
+    rest = "a controlled-communication coordination framework named DarkForest."
+    assert labelled(rest, rest, "DarkForest") == (
+        "DarkForest is a controlled-communication coordination framework"
+    )

@@ -636,6 +636,9 @@ _BARE_SUPERLATIVE = re.compile(r"\b(?:achiev|attain|reach)\w*\s+(?:best|better|s
 _BARE_ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?:is|are|was|were|has|have)\b", re.I)
 # "showing that the our EditCrafter": two determiners in a row (an abstract's typo, or a cut).
 _TWO_DETERMINERS = re.compile(r"\b(?:the|a|an|our|its|their)\s+(?:the|a|an|our|its|their)\b", re.I)
+# "DarkForest. is a framework" (a name cut with its sentence's period) and "Envision-a causal
+# event benchmark" (the abstract's own lost spaces around a dash).
+_STRAY_PERIOD = re.compile(r"^\S+\.\s+(?:is|are)\s|\w-(?:a|an|the)\s", re.I)
 # "We present, a data-free framework": the abstract's name was a macro the feed dropped.
 _CUE_WITHOUT_NAME = re.compile(
     r"\b(?:we|this paper|this work)\s+(?:\w+\s+)?(?:present|introduce|propose|develop)s?\s*,\s+"
@@ -668,6 +671,10 @@ def _garbled(text: str) -> list[str]:
         return ['garbled: "achieving best" with no noun after it']
     if _TWO_DETERMINERS.search(text):
         return ['garbled: two determiners in a row ("the our")']
+    if _NOT_ONLY.search(text) and not _BUT_ALSO.search(text) and " but " not in text:
+        return ['garbled: "not only" without its "but"']
+    if _STRAY_PERIOD.search(text):
+        return ['garbled: a stray period ("DarkForest. is", "Envision-a causal")']
     if _CUE_WITHOUT_NAME.search(text):
         return ['garbled: what it presents has no name ("We present, a ...")']
     if _PARTICIPLE_COMMA.search(text):

@@ -43,7 +43,7 @@ def labelled(cued: str, rest: str, name: str | None) -> str | None:
     The line is not yet tidied."""
     called = _NAMED.search(rest)
     if called:  # "a Y, called X, that Z" -> "X is a Y that Z"
-        label = called.group(1).strip("\"'“”")
+        label = called.group(1).strip("\"'“”.")  # "named DarkForest." ends its sentence
         described = (rest[: called.start()] + " " + rest[called.end() :]).strip()
         return f"{label} is {described}"
     which = _DEFINED_WHICH.match(cued.strip()) or _NAME_WHICH.match(rest)
