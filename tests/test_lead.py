@@ -656,6 +656,9 @@ def test_a_sentence_denying_the_asked_means_gives_way_to_the_remedy_after_it() -
     assert lead_spans(question, [remedy])[0].startswith("…we apply data augmentation")
     # Not a "how" question: the same sentence is no denial of what is asked.
     assert not denies_ask(problem, "What does the distilled policy not do?")
+    # "not only generalizes" says it does.
+    both = "The policy not only generalizes to unseen goals but also to new objects."
+    assert not denies_ask(both, question)
 
 
 def test_a_second_contribution_is_not_led_by_the_sentence_before_it() -> None:

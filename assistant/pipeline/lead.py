@@ -72,7 +72,8 @@ _AIM_CLAUSE = re.compile(
 )
 # "does not generalize", "fails to capture", "cannot scale": a problem, not a means.
 _DENIAL = re.compile(
-    r"\b(?:not|cannot|can't|fail(?:s|ed)? to|unable to|struggl(?:es?|ed) to)\s+"
+    r"\b(?:not(?!\s+(?:only|just|merely)\b)|cannot|can't|fail(?:s|ed)? to|unable to"
+    r"|struggl(?:es?|ed) to)\s+"
     r"(?:\w+ly\s+)?(?P<verb>[a-z][\w-]*)",
     re.I,
 )
