@@ -40,16 +40,15 @@ def quoted(text: str) -> list[str]:
     return re.findall(r"“(.+?)”", text)
 
 
-def test_at_most_two_quotes_follow_the_lead() -> None:
-    # SETUP, NAMED and CARE each add words of the question, but three quotes after the lead
-    # read as a wall: the first two that add something are shown.
+def test_one_quote_adding_words_of_the_question_follows_the_lead() -> None:
+    # SETUP, NAMED and CARE each add words of the question; the first ties the answer to the
+    # paper described, the next ones only restate the question around it.
     care = "Records of intensive care units were split by patient into training and test sets."
     question = (
         "Predicting death from hospital admission in intensive care with the proportional odds"
         " relaxation, by how many AUC points does PRESTO gain?"
     )
-    shown = quoted(answer(question, [RESULT, SETUP, NAMED, care]).answer)
-    assert len(shown) == 3 and shown[:2] == [RESULT, SETUP]
+    assert quoted(answer(question, [RESULT, SETUP, NAMED, care]).answer) == [RESULT, SETUP]
 
 
 def test_a_background_sentence_never_follows_the_lead() -> None:

@@ -20,6 +20,7 @@ from evals.datasets import (
     DATASET_NAMES,
     DatasetError,
     feed_specs,
+    feeds_dir_for,
     gold_paper_ids,
     load_dataset,
     load_datasets,
@@ -57,6 +58,24 @@ def test_gold_titles_resolve_and_key_facts_are_in_gold_abstracts(shared_feeds: P
         assert not missing and len(gold) == len(q.gold_titles), q.id
         text = " ".join(p.abstract for p in papers if p.paper_id in gold).casefold()
         assert all(any(a.casefold() in text for a in g) for g in q.key_facts), q.id
+
+
+def test_dev_lead_questions_resolve_and_hide_their_key_facts(
+    shared_feeds: Path, tmp_path: Path
+) -> None:
+    """Dev lead questions (archive days): every gold title matches a paper of its day, every
+    key-fact group has an alternative verbatim in the gold abstract and none in the question."""
+    dev = select(load_dataset("lead_questions"), "dev")
+    days = {q.feed.removeprefix("hf_api_") for q in dev}
+    feeds = feeds_dir_for(days, shared_feeds, tmp_path)
+    for q in (q for q in dev if q.kind == "single_fact"):
+        specs = feed_specs(q.feed, feeds, builtin_feed_path())
+        papers = [p for s in specs for p in parse_bytes(Path(s).read_bytes(), s, Limits()).papers]
+        gold, missing = gold_paper_ids(q, papers)
+        assert not missing and len(gold) == len(q.gold_titles), q.id
+        text = " ".join(p.abstract for p in papers if p.paper_id in gold).casefold()
+        assert all(any(a.casefold() in text for a in g) for g in q.key_facts), q.id
+        assert not any(a.casefold() in q.question.casefold() for g in q.key_facts for a in g), q.id
 
 
 def test_stratified_slice_is_deterministic_and_covers_every_stratum() -> None:

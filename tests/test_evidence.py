@@ -12,6 +12,7 @@ from assistant.pipeline.evidence import (
     top_source,
 )
 from assistant.pipeline.grounding import SourceText
+from assistant.pipeline.text import title_name
 from assistant.pipeline.types import Evidence, RetrievedPaper
 
 
@@ -28,6 +29,19 @@ def test_the_paper_a_question_names_by_title_is_quoted() -> None:
     question = "What is the approach in The Road Less Scheduled called?"
     assert top_source(question, evidence, bundles) == 2
     assert top_source("What is the approach called?", evidence, bundles) == 1
+
+
+def test_the_paper_a_question_names_by_its_title_name_is_quoted() -> None:
+    bundles = [bundle("SWE-Master: Post-Training Agents"), bundle("SWE-World: Docker-Free Agents")]
+    evidence = [Evidence(1, "p-SWE", "An abstract.", 0.9)]
+    question = "What score does SWE-World's Docker-free SFT reach with Qwen2.5-Coder-32B?"
+    assert top_source(question, evidence, bundles) == 2
+    # Only the name as written, whole: "swe-world" in lower case or "SWE-Worlds" name nothing.
+    assert top_source("What does swe-world reach?", evidence, bundles) == 1
+    assert top_source("What do SWE-Worlds reach?", evidence, bundles) == 1
+    assert title_name("Context Forcing: Consistent Video") == "Context Forcing"
+    assert title_name("Less Noise, More Voice: RL via Purification") is None
+    assert title_name("Reinforced Attention Learning") is None
 
 
 def test_the_lead_may_choose_among_every_sentence_of_the_quoted_source() -> None:

@@ -9,6 +9,7 @@ from assistant.pipeline.lead import (
     asked_kinds,
     background,
     best_quote,
+    denies_ask,
     focus,
     holding,
     lacking,
@@ -581,3 +582,89 @@ def test_background_after_however_never_leads() -> None:
     assert background(sentences[1])
     leads = lead_quotes(question, [quote(s) for s in sentences], sentences)
     assert "Divergent" in leads[0].sentence
+
+
+# --- issue 13m: fresh dev asks (q-701..q-740) ------------------------------------------------
+
+
+def test_a_second_ask_may_open_with_across_or_over() -> None:
+    question = "Which metric does the benchmark use, and across how many domains does it span?"
+    assert question_parts(question) == [
+        "Which metric does the benchmark use",
+        "across how many domains does it span?",
+    ]
+
+
+def test_the_noun_asked_about_stands_before_a_preposition_or_after_is_the() -> None:
+    workflow = "What workflow for report generation is introduced alongside the generators?"
+    assert asked_head(workflow) == "workflow"
+    dataset = "What is the supervised fine-tuning dataset built for the MLLM called?"
+    assert asked_head(dataset) == "dataset"
+    assert asked_head("Which parameter-update rule does the method use?") == "rule"
+
+
+def test_an_apposition_says_what_kind_a_new_name_is() -> None:
+    question = "What is the supervised fine-tuning dataset built for the switching MLLM called?"
+    intro = "We introduce SwimBird, a reasoning-switchable MLLM that switches among three modes."
+    data = "We construct SwimBird-SFT-92K, a diverse supervised fine-tuning dataset of all modes."
+    assert names_the_kind(data, question)
+    assert best_quote(question, [quote(intro), quote(data)], [intro, data]).sentence == data
+
+
+def test_what_else_is_introduced_is_not_the_sentence_introducing_the_paper() -> None:
+    question = (
+        "What distillation is introduced with the policy-gradient framework that optimizes"
+        " the internal attention distributions of multimodal LLMs?"
+    )
+    intro = (
+        "We propose Reinforced Attention Learning (RAL), a policy-gradient framework that"
+        " directly optimizes internal attention distributions rather than output tokens."
+    )
+    other = "We further introduce On-Policy Attention Distillation, which transfers attention."
+    sentences = [intro, other]
+    assert best_quote(question, [quote(intro), quote(other)], sentences).sentence == other
+    # Asked what the paper itself introduces, the introducing sentence still answers.
+    own = "What framework is introduced to optimize internal attention distributions?"
+    assert best_quote(own, [quote(intro), quote(other)], sentences).sentence == intro
+
+
+def test_numbers_of_the_first_part_do_not_answer_the_second() -> None:
+    fid = "XDLM surpasses UDLM by 5.4 points and reaches FID 54.1 vs. 80.8 in image generation."
+    mbpp = "Scaled to an 8B-parameter model, XDLM achieves 15.0 MBPP in just 32 steps."
+    question = (
+        "What FID does XDLM reach in image generation, and what MBPP score does it achieve"
+        " in 32 steps when scaled to an 8B-parameter model?"
+    )
+    leads = lead_quotes(question, [quote(fid), quote(mbpp)], [fid, mbpp])
+    assert [q.sentence for q in leads] == [fid, mbpp]
+
+
+def test_a_sentence_denying_the_asked_means_gives_way_to_the_remedy_after_it() -> None:
+    problem = (
+        "While the distilled policy reconstructs training behaviors, it does not generalize"
+        " reliably to the vast configuration space of human-object interactions."
+    )
+    remedy = (
+        "To address this, we apply data augmentation with physical perturbations to improve"
+        " competence on unseen goals."
+    )
+    question = "How does the controller make its distilled policy generalize to unseen goals?"
+    assert denies_ask(problem, question) and not denies_ask(remedy, question)
+    sentences = [OTHER, problem, remedy]
+    leads = lead_quotes(question, [quote(problem), quote(remedy)], sentences)
+    assert [q.sentence for q in leads] == [remedy]
+    assert lead_spans(question, [remedy])[0].startswith("…we apply data augmentation")
+    # Not a "how" question: the same sentence is no denial of what is asked.
+    assert not denies_ask(problem, "What does the distilled policy not do?")
+    # "not only generalizes" says it does.
+    both = "The policy not only generalizes to unseen goals but also to new objects."
+    assert not denies_ask(both, question)
+
+
+def test_a_second_contribution_is_not_led_by_the_sentence_before_it() -> None:
+    first = "First, we introduce GLAD, where the agent is fine-tuned on search trajectories."
+    between = "By compressing search trees into reasoning chains, the agent learns foresight."
+    second = "Second, we propose the Monte-Carlo Critic, a plug-and-play value estimator."
+    question = "What plug-and-play value estimator does the lookahead framework propose?"
+    leads = lead_quotes(question, [quote(second), quote(between)], [first, between, second])
+    assert [q.sentence for q in leads] == [second]

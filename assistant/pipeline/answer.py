@@ -351,13 +351,14 @@ class AnswerBuilder:
         # what is asked for, and the model's sentence may have said only part of it.
         quotes = [*self.ctx.lead, *self.ctx.quotes]
         model_led = path in ("model", "model-filtered")
-        added = 0
+        added = supporting = 0  # quotes shown; of them, those beside the model's evidence
         for quote in quotes:
+            evidence = model_led and quote is quotes[0]
             if added < SUPPORTING_QUOTES and self._quote_adds(
-                quote, evidence=model_led and quote is quotes[0]
+                quote, evidence=evidence, context=supporting == 0
             ):
                 yield self._emit_quote(quote)
-                added += 1
+                added, supporting = added + 1, supporting + (not evidence)
         yield self._final(" ".join(self.shown), _unique(self.cited), path=path)
 
     def _lead_quotes(self) -> list[Evidence]:
@@ -369,12 +370,14 @@ class AnswerBuilder:
         source = self.ctx.bundles[quotes[0].source_n - 1].text
         return lead.lead_quotes(self.ctx.question, quotes, source.sentences, source.title)
 
-    def _quote_adds(self, quote: Evidence, *, evidence: bool = False) -> bool:
-        """A supporting quote follows only when it covers a part of the question the answer so
-        far does not, or holds (``lead.holding``) the number or name that a part asks for and
-        the answer so far lacks (``lead.lacking``); never a background sentence
-        (``lead.background``). After a model lead, the quote that
-        holds the answer follows as ``evidence`` for the model's words unless they repeat it."""
+    def _quote_adds(self, quote: Evidence, *, evidence: bool = False, context: bool = True) -> bool:
+        """A supporting quote follows only when it holds (``lead.holding``) the number or name
+        that a part asks for and the answer so far lacks (``lead.lacking``), or, as the first
+        supporting quote (``context``), covers words of the question the answer so far does
+        not (it ties the answer to the paper the question describes; a second such quote only
+        restates it); never a background sentence (``lead.background``). After a model lead,
+        the quote that holds the answer follows as ``evidence`` for the model's words unless
+        they repeat it."""
         shown = " ".join(self.shown)
         if any(says(s, quote.sentence) for s in self.shown) or _quote(quote) in shown:
             return False
@@ -386,7 +389,7 @@ class AnswerBuilder:
         new_topic = topic_words(quote.sentence) & topic_words(self.ctx.question)
         return (
             evidence
-            or len(new_topic - topic_words(shown)) >= QUOTE_NEW_TOPIC
+            or (context and len(new_topic - topic_words(shown)) >= QUOTE_NEW_TOPIC)
             or any(
                 lead.holding(part, [quote], title)
                 for part in lead.lacking(shown, self.ctx.question)

@@ -9,7 +9,7 @@ import numpy as np
 
 from assistant.pipeline import meaning
 from assistant.pipeline.grounding import SourceText
-from assistant.pipeline.text import content_words, numbers, overlap, topic_words
+from assistant.pipeline.text import content_words, numbers, overlap, title_name, topic_words
 from assistant.pipeline.types import Evidence, RetrievedPaper
 from assistant.sanitize import clean_untrusted
 from vectorstore.embeddings import Embedder
@@ -223,10 +223,22 @@ def top_source(
     ]
     if named:
         return named[0]
+    # "What score does SWE-World's Docker-free SFT reach?" names "SWE-World: Building ...".
+    by_name = [n for n, b in enumerate(bundles, start=1) if _names_paper(question, b.text.title)]
+    if by_name:
+        return by_name[0]
     by_source: dict[int, list[float]] = {}
     for e in evidence:
         by_source.setdefault(e.source_n, []).append(e.score)
     return max(by_source, key=lambda n: sum(sorted(by_source[n])[-parts:]))
+
+
+def _names_paper(question: str, title: str) -> bool:
+    """The question names the paper by the name its title opens with (as written)."""
+    name = title_name(title)
+    if not name:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question) is not None
 
 
 def lead_candidates(

@@ -29,12 +29,13 @@ from collections.abc import Collection, Sequence
 
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import answer_span, need_of, quantities, satisfies
-from assistant.pipeline.text import WORD, content_words, entities, topic_words
+from assistant.pipeline.text import WORD, content_words, entities, title_name, topic_words
 from assistant.pipeline.types import Evidence
 
 # Where a question turns to its second ask: ", and what ...", "; how ...".
 _SECOND_ASK = re.compile(
-    r",?\s+and\s+(?=(?:(?:up to|from|in|on|to|for|with|at|by|of|under|through|into)\s+)?"
+    r",?\s+and\s+(?=(?:(?:up to|from|in|on|to|for|with|at|by|of|under|through|into|across|over"
+    r"|among|within|between|per|after|during|against)\s+)?"
     r"(?:what|which|how|who|whose|where|when|why)\b|(?:does|do|is|are|can)\b)|;\s+",
     re.IGNORECASE,
 )
@@ -54,8 +55,10 @@ _WH_VERB = re.compile(
     re.I,
 )
 # A sentence that goes on from the one before it: read alone, its answer is half told.
+# "Second, we propose X" is not one: it counts contributions, each told whole, and the
+# sentence before it is another contribution's, not its first half.
 _CONTINUES = re.compile(
-    r"^\W*(?:then|next|second(?:ly)?|subsequently|after that)\b|\bthe (?:latter|former)\b",
+    r"^\W*(?:then|next|subsequently|after that)\b|\bthe (?:latter|former)\b",
     re.I,
 )
 # A purpose clause pointing back at the sentence before ("To address this challenge, we
@@ -64,7 +67,20 @@ _AIM = re.compile(r"^\W*to \w+ (?:this|these|such) (?P<aim>[\w-]+)", re.I)
 # The purpose clause cut from a lead shown without the sentence it points to; "To this end,"
 # points back too.
 _AIM_CLAUSE = re.compile(
-    r"^\W*to (?:(?:this|that) end|\w+ (?:this|these|such|that|those)(?: [\w-]+){1,3}),\s+(?=[a-z])",
+    r"^\W*to (?:(?:this|that) end|\w+ (?:this|these|such|that|those)(?: [\w-]+){0,3}),\s+(?=[a-z])",
+    re.I,
+)
+# "does not generalize", "fails to capture", "cannot scale": a problem, not a means.
+_DENIAL = re.compile(
+    r"\b(?:not(?!\s+(?:only|just|merely)\b)|cannot|can't|fail(?:s|ed)? to|unable to"
+    r"|struggl(?:es?|ed) to)\s+"
+    r"(?:\w+ly\s+)?(?P<verb>[a-z][\w-]*)",
+    re.I,
+)
+# A sentence taking up the problem the one before it states: "To address this, we ...".
+_ADDRESSES = re.compile(
+    r"^\W*to (?:address|overcome|solve|tackle|mitigate|resolve|remedy|fix|close) "
+    r"(?:this|these|that|those|it|such)\b",
     re.I,
 )
 _PROBLEM_WORDS = frozenset(
@@ -95,6 +111,11 @@ _COINING_ASK = re.compile(r"\b(?:propos|present|introduc)\w*", re.I)
 _ACTS_ON = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?:does|do|did)\b", re.I)
 HEAD_WORDS = 4  # words after "what" that may hold the noun it asks about
 _WH = re.compile(r"\b(?:what|which)\s+(.*)", re.IGNORECASE)
+# "What *is the* supervised fine-tuning dataset ... called?": the noun asked about follows.
+_COPULA = re.compile(r"^(?:is|are|was|were)\s+(?:the|a|an)\s+", re.I)
+_PREPOSITIONS = frozenset(
+    "for of in on with to from by at across over under between among into through".split()
+)
 # The verb after "what <noun>": "which fusion strategy *does* ...", "what mechanism *makes* ...".
 _ASK_VERB = (
     r"(?:does|do|did|is|are|was|were|can|could|has|have|had|makes?|lets?|enables?|allows?|helps?)"
@@ -114,7 +135,6 @@ MEANS_BOOST = 1.5
 MEANS_AFTER_WORDS = 6  # words before "through ..." that must hold one of the question's
 RECURRING = 2  # sentences naming the method that make its name the paper's subject
 SUBJECT_WORDS = 6  # words after "how does" that may hold the kind of thing asked about
-SUBJECT_HEAD_WORDS = 3  # a title's head before ":" this short is the paper's name
 # A sentence that says this many times more of the ask than every sentence holding a name
 # answers a "what strategy ..." question even when its answer is no name ("a
 # focus-by-predicting strategy that ...").
@@ -179,9 +199,8 @@ def _subject_kinds(text: str, title: str) -> set[str]:
 
 def _subject_names(title: str) -> set[str]:
     """The paper's names: the title's short head before a colon, and the names it holds."""
-    head, colon, _ = title.partition(":")
-    named = {head.strip()} if colon and len(head.split()) <= SUBJECT_HEAD_WORDS else set()
-    return named | {n for n in entities(title) if len(n) > 1}
+    name = title_name(title)
+    return ({name} if name else set()) | {n for n in entities(title) if len(n) > 1}
 
 
 def _describing(name: str) -> re.Pattern[str]:
@@ -211,15 +230,22 @@ def asked_head(question: str) -> str | None:
     thing among its first words ("what *benchmark* built on ..."), else the last word before
     its verb ("Which parameter-update *rule* does ..."); None for other questions."""
     start = _WH.search(question)
-    first = start.group(1).split()[:HEAD_WORDS] if start else []
+    first = _COPULA.sub("", start.group(1)).split()[:HEAD_WORDS] if start else []
     found = _WH_HEAD.search(question)
-    before_verb = found.group(1).split() if found else []
+    before_verb = _before_preposition(found.group(1).split() if found else [])
     kinds = [w for w in first if meaning.is_kind(w)]
     last = before_verb[-1:] if len(before_verb) <= HEAD_WORDS else []
     for word in kinds or last:
         if stems := topic_words(word):
             return sorted(stems)[0]
     return None
+
+
+def _before_preposition(words: list[str]) -> list[str]:
+    """The words before the first preposition: "What *workflow* for report generation is ..."
+    asks about a workflow, not a generation."""
+    cut = next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
+    return words[:cut]
 
 
 def _focused(sentence: str, weights: dict[str, float]) -> float:
@@ -235,6 +261,19 @@ def ask_of(question: str) -> str:
 
 
 def best_quote(
+    question: str, quotes: Sequence[Evidence], sentences: Sequence[str], title: str = ""
+) -> Evidence:
+    """The quote answering ``question`` (``_best_quote``); when that one only says the asked
+    thing does not happen (``denies_ask``), the sentence after it that addresses it."""
+    chosen = _best_quote(question, quotes, sentences, title)
+    if not denies_ask(chosen.sentence, question) or chosen.sentence not in sentences:
+        return chosen
+    at = sentences.index(chosen.sentence) + 1
+    remedy = [q for q in quotes if at < len(sentences) and q.sentence == sentences[at]]
+    return remedy[0] if remedy and _ADDRESSES.search(remedy[0].sentence) else chosen
+
+
+def _best_quote(
     question: str, quotes: Sequence[Evidence], sentences: Sequence[str], title: str = ""
 ) -> Evidence:
     """The quote that holds what ``question`` asks for (``holding``), the most focused first;
@@ -256,6 +295,16 @@ def best_quote(
     if far_more and asked_head(question) in words_of(best.sentence):
         return best
     return past_restatement(named, question, pool, weights, title)
+
+
+def denies_ask(sentence: str, question: str) -> bool:
+    """For "how does X <do> ...?", ``sentence`` says it does not: "While the distilled policy
+    reconstructs training behaviors, it does not generalize reliably ..." states the problem
+    that "How does ... make its distilled policy generalize ...?" asks the remedy for."""
+    if not _HOW.search(question):
+        return False
+    asked = words_of(ask_of(question))
+    return any(topic_words(m.group("verb")) & asked for m in _DENIAL.finditer(sentence))
 
 
 def after_introduction(
@@ -374,10 +423,12 @@ def _answers_ask(sentence: str, question: str, title: str) -> bool:
     introduced, or the sentence holds the number or name asked for ("we propose the
     Real5-OmniDocBench benchmark") or the noun asked about ("evaluates LLMs across three
     *dimensions*: ...")."""
-    if _COINING_ASK.search(question):
-        return True  # "What method does the paper ... introduce?", "Which papers propose ...?"
-    said = [Evidence(0, "", sentence, 0.0)]
     head = asked_head(question)
+    # "What method does the paper ... introduce?", "Which papers propose ...?"; but "What
+    # *distillation* is introduced with the framework that ...?" asks for another thing.
+    if _COINING_ASK.search(question) and (head is None or head in words_of(sentence)):
+        return True
+    said = [Evidence(0, "", sentence, 0.0)]
     return bool(holding(question, said, title)) or (head is not None and head in words_of(sentence))
 
 
@@ -414,6 +465,11 @@ def _counts_each(sentence: str, question: str) -> bool:
     return len(quantities(measures) - quantities(question)) >= _number_asks(question)
 
 
+def _numbers_beyond(sentence: str, lead: str, question: str) -> bool:
+    """``sentence`` gives a number that neither ``lead`` nor the question holds."""
+    return bool(quantities(sentence) - quantities(lead) - quantities(question))
+
+
 def _number_asks(question: str) -> int:
     return sum("number" in need_of(part) for part in question_parts(question))
 
@@ -428,6 +484,11 @@ def names_the_kind(sentence: str, question: str) -> bool:
     at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
     at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
     if any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name):
+        return True
+    # "SwimBird-SFT-92K, a diverse supervised fine-tuning dataset": an apposition says what
+    # the name is, however many words describe it.
+    words = meaning.tokens(sentence)
+    if any(_called_kinds(words[n], sentence) & kinds for n in at_name):
         return True
     if _object_of_ask(toks, at_name, question):
         return True
@@ -508,7 +569,14 @@ def _answering(
     answered = [
         _answers_part(first, p, b, sentences, title) for p, b in zip(parts, by_part, strict=True)
     ]
-    if all(answered) or (_number_asks(question) > 1 and _counts_each(first.sentence, question)):
+    # Enough numbers answer each number ask, unless a part's own quote gives its number:
+    # "FID 54.1 vs. 80.8" holds three numbers but not the MBPP score another sentence gives.
+    told_elsewhere = any(
+        not ok and holding(p, [b], title) and _numbers_beyond(b.sentence, first.sentence, question)
+        for p, b, ok in zip(parts, by_part, answered, strict=True)
+    )
+    counted = _number_asks(question) > 1 and _counts_each(first.sentence, question)
+    if all(answered) or (counted and not told_elsewhere):
         return [first]
     return [by_part[0]] if by_part[0] is by_part[1] else by_part
 
