@@ -640,9 +640,9 @@ _TWO_DETERMINERS = re.compile(r"\b(?:the|a|an|our|its|their)\s+(?:the|a|an|our|i
 # event benchmark" (the abstract's own lost spaces around a dash).
 _STRAY_PERIOD = re.compile(r"^\S+\.\s+(?:is|are)\s|\w-(?:a|an|the)\s", re.I)
 # "We present, a data-free framework": the abstract's name was a macro the feed dropped.
-_CUE_WITHOUT_NAME = re.compile(
-    r"\b(?:we|this paper|this work)\s+(?:\w+\s+)?(?:present|introduce|propose|develop)s?\s*,\s+"
-    r"(?:a|an|the)\s",
+CUE_WITHOUT_NAME = re.compile(
+    r"\b((?:we|this paper|this work)\s+(?:\w+\s+)?(?:present|introduce|propose|develop)s?)\s*,\s+"
+    r"(?=(?:a|an|the)\s)",
     re.I,
 )
 # "outperforming, on the RoboTwin benchmark, DP": a result verb cut from its object.
@@ -675,7 +675,7 @@ def _garbled(text: str) -> list[str]:
         return ['garbled: "not only" without its "but"']
     if _STRAY_PERIOD.search(text):
         return ['garbled: a stray period ("DarkForest. is", "Envision-a causal")']
-    if _CUE_WITHOUT_NAME.search(text):
+    if CUE_WITHOUT_NAME.search(text):
         return ['garbled: what it presents has no name ("We present, a ...")']
     if _PARTICIPLE_COMMA.search(text):
         return ['garbled: a result verb cut from its object by a comma ("outperforming, on X, Y")']

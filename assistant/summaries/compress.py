@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from assistant.summaries.acronyms import spell_out
 from assistant.summaries.announced import unfinished_list
-from assistant.summaries.checker import MAX_WORDS, check_tldr, dangles
+from assistant.summaries.checker import CUE_WITHOUT_NAME, MAX_WORDS, check_tldr, dangles
 from assistant.summaries.clauses import (
     CLAUSE_END,
     capitalise,
@@ -89,22 +89,15 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     return _spelled(plain, title, abstract, own, limit) if plain else None
 
 
-# "we present , a data-free framework": the abstract wrote its name as a macro the feed dropped.
-_EMPTY_SLOT = re.compile(
-    r"\b((?:we|this paper|this work)\s+(?:\w+\s+)?(?:present|introduce|propose|develop)s?)\s*,\s+"
-    r"(?=(?:a|an|the)\s)",
-    re.I,
-)
-
-
 def _with_dropped_name(title: str, abstract: str) -> str:
     """The abstract with the title's name ("EmboAlign: ...") put back where its contribution
-    sentence lost it ("we present , a ..." -> "we present EmboAlign, a ...")."""
+    sentence lost it ("we present , a ..." -> "we present EmboAlign, a ..."): the abstract wrote
+    its name as a TeX macro the feed dropped. The checker's pattern for that gap is reused."""
     head, colon, _ = title.partition(":")
     head = head.strip()
     if not colon or not 0 < len(head.split()) <= 3 or not NAME_TOKEN.match(head.split()[0]):
         return abstract
-    return _EMPTY_SLOT.sub(lambda m: f"{m.group(1)} {head}, ", abstract, count=1)
+    return CUE_WITHOUT_NAME.sub(lambda m: f"{m.group(1)} {head}, ", abstract, count=1)
 
 
 def _head_line(
