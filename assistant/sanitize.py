@@ -47,6 +47,8 @@ _TEX_SYMBOLS = re.compile(r"\$?\\(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])\$?
 _BARE_TIMES = re.compile(r"(?<=\d)times\b")
 # "at sim25 FPS", "sim 1050 GPU hours" (from "$\\sim$25"): "sim"/"approx" right before a number.
 _BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx) ?(?=\d)")
+# "64.1 rightarrow 70.3" (from "$\\rightarrow$"): no English word is spelled so.
+_BARE_ARROW = re.compile(r"(?<![\\\w])(?:rightarrow|longrightarrow)(?![A-Za-z])")
 _BARE_COMMAND = re.compile(r"(?<![\\\w])\$?" + _TEX_NAMES + r"\{([^{}]{0,500})\}\$?")
 _TEX_ESCAPE = re.compile(r"\\([%&$#_{}~])")
 _TEX_MATH = re.compile(r"\$(?!\s)([^$\\]{1,40}?)(?<!\s)\$")
@@ -81,6 +83,7 @@ def untex(text: str) -> str:
     text = _TEX_SYMBOLS.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
     text = _BARE_TIMES.sub("×", text)
     text = _BARE_ABOUT.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
+    text = _BARE_ARROW.sub("→", text)
     text = _TEX_MATH.sub(r"\1", text)
     return _TEX_ESCAPE.sub(r"\1", text)
 

@@ -159,6 +159,7 @@ def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
         ),
         ("a sim model of 2 arms, the Sim2Real gap", "a sim model of 2 arms, the Sim2Real gap"),
         (r"than a wide range of \~8B models", "than a wide range of ~8B models"),
+        ("improves pass@256 from 64.1 rightarrow 70.3", "improves pass@256 from 64.1 → 70.3"),
         ("runs 10 times faster in context{x}", "runs 10 times faster in context{x}"),
     ],
 )
