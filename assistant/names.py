@@ -107,3 +107,15 @@ _GREEK = {
     for c in map(chr, range(0x391, 0x3CA))
     if unicodedata.name(c, "").startswith("GREEK") and "LETTER" in unicodedata.name(c, "")
 }
+
+
+TITLE_NAME_WORDS = 3  # a title's head before ":" this short is the paper's name
+
+
+def title_name(title: str) -> str | None:
+    """The paper's name a title opens with: "SWE-World" of "SWE-World: Building Software
+    Engineering Agents ...", "Context Forcing" of "Context Forcing: Consistent ..."; None when
+    the title has no colon or a longer head ("Less Noise, More Voice: ...")."""
+    head, colon, _ = title.partition(":")
+    head = head.strip()
+    return head if colon and head and len(head.split()) <= TITLE_NAME_WORDS else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from assistant.names import title_name
 from assistant.pipeline.evidence import (
     SourceBundle,
     answer_span,
@@ -12,7 +13,6 @@ from assistant.pipeline.evidence import (
     top_source,
 )
 from assistant.pipeline.grounding import SourceText
-from assistant.pipeline.text import title_name
 from assistant.pipeline.types import Evidence, RetrievedPaper
 
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.names import title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.grounding import SourceText
-from assistant.pipeline.text import content_words, numbers, overlap, title_name, topic_words
+from assistant.pipeline.text import content_words, numbers, overlap, topic_words
 from assistant.pipeline.types import Evidence, RetrievedPaper
 from assistant.sanitize import clean_untrusted
 from vectorstore.embeddings import Embedder

@@ -27,9 +27,10 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
+from assistant.names import title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import answer_span, need_of, quantities, satisfies
-from assistant.pipeline.text import WORD, content_words, entities, title_name, topic_words
+from assistant.pipeline.text import WORD, content_words, entities, topic_words
 from assistant.pipeline.types import Evidence
 
 # Where a question turns to its second ask: ", and what ...", "; how ...".

@@ -33,14 +33,3 @@ def entities(text: str) -> set[str]:
 
 def overlap(claim: set[str], source: set[str]) -> float:
     return len(claim & source) / len(claim) if claim else 0.0
-
-
-TITLE_NAME_WORDS = 3  # a title's head before ":" this short is the paper's name
-
-
-def title_name(title: str) -> str | None:
-    """The paper's name a title opens with: "SWE-World" of "SWE-World: Building Software
-    Engineering Agents ...", "Context Forcing" of "Context Forcing: Consistent ..."."""
-    head, colon, _ = title.partition(":")
-    head = head.strip()
-    return head if colon and head and len(head.split()) <= TITLE_NAME_WORDS else None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from assistant.names import title_name
 from assistant.phrasing import EMPTY_NAME
 from assistant.summaries.announced import unfinished_list
 
@@ -299,9 +300,8 @@ def _check_subject(tldr: str, title: str, abstract: str) -> list[str]:
     """A paper titled "X: ..." is summarised by a line about X or about what "we" propose:
     a line about another name (a side release "X-Lite", a benchmark beside the model), the
     background or the experiments says neither what X is nor what it does."""
-    head, colon, _ = title.partition(":")
-    head = head.strip()
-    if not colon or not 0 < len(head.split()) <= 3 or not _SHORT_NAME.match(head):
+    head = title_name(title)
+    if head is None or not _SHORT_NAME.match(head):
         return []
     if _TWO_THINGS.match(tldr.strip()):
         return ["binds two contributions to one name"]
@@ -407,9 +407,8 @@ def method_names(title: str, abstract: str) -> list[str]:
     """Names the paper gives its method: the title's prefix before a colon (if short) and
     acronyms defined in parentheses, e.g. "(CogDPM)"."""
     names = []
-    head, colon, _ = title.partition(":")
-    if colon and 0 < len(head.split()) <= 3:
-        names.append(head.strip())
+    if head := title_name(title):
+        names.append(head)
     names += [m for m in _DEFINED.findall(f"{title} {abstract}") if len(m) <= 30]
     return list(dict.fromkeys(names))
 
@@ -830,9 +829,8 @@ TITLE_RUN = 5  # a line opening with this many title words uses the title as its
 def _echoes_title(tldr: str, title: str) -> bool:
     """Whether the line opens with the title (beyond a short method name before its colon,
     which a TL;DR should name): "LLM Unlearning Should Be Form-Independent, a method ..."."""
-    head, colon, rest = title.partition(":")
-    if colon and 0 < len(head.split()) <= 3:
-        title = rest
+    if title_name(title):
+        title = title.partition(":")[2]
     words = _WORDS.findall(title.casefold())
     opening = " ".join(_WORDS.findall(tldr.casefold())[:TITLE_RUN])
     runs = {" ".join(words[i : i + TITLE_RUN]) for i in range(len(words) - TITLE_RUN + 1)}

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from assistant.names import title_name
 from assistant.summaries.acronyms import spell_out
 from assistant.summaries.announced import unfinished_list
 from assistant.summaries.checker import CUE_WITHOUT_NAME, MAX_WORDS, check_tldr, dangles
@@ -93,9 +94,8 @@ def _with_dropped_name(title: str, abstract: str) -> str:
     """The abstract with the title's name ("EmboAlign: ...") put back where its contribution
     sentence lost it ("we present , a ..." -> "we present EmboAlign, a ..."): the abstract wrote
     its name as a TeX macro the feed dropped. The checker's pattern for that gap is reused."""
-    head, colon, _ = title.partition(":")
-    head = head.strip()
-    if not colon or not 0 < len(head.split()) <= 3 or not NAME_TOKEN.match(head.split()[0]):
+    head = title_name(title)
+    if head is None or not NAME_TOKEN.match(head.split()[0]):
         return abstract
     return CUE_WITHOUT_NAME.sub(lambda m: f"{m.group(1)} {head}, ", abstract, count=1)
 

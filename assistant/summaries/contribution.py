@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.names import title_name
 from assistant.summaries.checker import ANAPHORA, dangles, method_names
 from assistant.summaries.clauses import EXPANSION, POINTER, capitalise, strip_lead
 from assistant.summaries.extractive import split_sentences
@@ -71,10 +72,10 @@ def name_of(title: str, abstract: str) -> str | None:
     """The method's name: the title's short prefix before a colon, else a name the title and
     abstract share that the abstract defines in parentheses or puts right after "we propose"
     (an acronym like "(LLMs)" that the title lacks names the field, not the method)."""
-    head, colon, _ = title.partition(":")
-    head = head.strip()
-    if colon and 0 < len(head.split()) <= 3 and _names_something(head, abstract):
-        return head
+    head = title.partition(":")[0].strip()
+    short = title_name(title)
+    if short and _names_something(short, abstract):
+        return short
     for name in method_names(title, abstract):
         if name in title and name != head and not _FIELD.match(name):
             return name
