@@ -9,6 +9,7 @@ import pytest
 
 from assistant.summaries.clauses import (
     evidence_clause,
+    evidence_of,
     result_clause,
     result_cuts,
     we_result_clause,
@@ -479,3 +480,47 @@ def test_a_result_is_cut_before_a_clause_with_its_own_subject() -> None:
         "achieving state-of-the-art results on ImageNet reconstruction, reaching 0.75 FID with "
         "fewer training epochs"
     )
+
+
+@pytest.mark.parametrize(
+    ("clause", "name", "expected"),
+    [
+        (  # what the experiments show the method does, said of it
+            "showing that FlowLet generates high-fidelity volumes with few sampling steps",
+            "FlowLet",
+            "generating high-fidelity volumes with few sampling steps",
+        ),
+        (
+            "revealing that Seedream 4.0 can achieve state-of-the-art results on T2I",
+            "Seedream 4.0",
+            "achieving state-of-the-art results on T2I",
+        ),
+        (  # two verbs
+            "demonstrating that VQQA effectively isolates and resolves visual artifacts",
+            "VQQA",
+            "isolating and resolving visual artifacts",
+        ),
+        (  # "is", "can be": no -ing form that reads well
+            "demonstrating that DreamStyle is competent in all three tasks",
+            "DreamStyle",
+            "demonstrating that DreamStyle is competent in all three tasks",
+        ),
+        (
+            "demonstrating that VeriThinker can also be zero-shot generalized to reasoning",
+            "VeriThinker",
+            "demonstrating that VeriThinker can also be zero-shot generalized to reasoning",
+        ),
+        (  # a later verb of a series might stay finite: as it is
+            "showing that FR3E promotes more stable training, produces longer responses",
+            "FR3E",
+            "showing that FR3E promotes more stable training, produces longer responses",
+        ),
+        (  # another subject: as it is
+            "showing that larger models generate longer answers",
+            "FlowLet",
+            "showing that larger models generate longer answers",
+        ),
+    ],
+)
+def test_what_experiments_show_the_method_does(clause: str, name: str, expected: str) -> None:
+    assert evidence_of(clause, (name,), clause) == expected

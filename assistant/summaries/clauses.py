@@ -349,6 +349,39 @@ def evidence_clause(sentence: str) -> str | None:
     return f"{_VERB_ING[match.group('verb').lower()]} {that}{rest}"
 
 
+# "showing that X generates ...": what the experiments show the method itself does; NAME is
+# filled in per paper.
+_SHOWN_OF = (
+    r"^(?:showing|demonstrating|revealing|indicating)\s+that\s+(?:the\s+|our\s+)?(?:NAME)\s+"
+    r"(?:(?:consistently|significantly|substantially|effectively|also|further)\s+)?"
+    r"(?:(?:can|could)\s+(?:also\s+)?(?!(?:be|have|do|not|also)\b)(?P<base>[a-z]+)|(?P<verb>[a-z]+s))"
+    r"(?:\s+and\s+(?P<second>[a-z]+s))?\s+(?=\S)"
+)
+
+
+# ", produces longer responses": a later verb of the series, which might stay finite.
+_LATER_VERB = re.compile(r",\s+(?:and\s+)?[a-z]+[^s\W]s\s")
+
+
+def evidence_of(clause: str, names: tuple[str, ...], sentence: str) -> str:
+    """What the experiments show the method itself does, said of it ("showing that FlowLet
+    generates high-fidelity volumes" -> "generating high-fidelity volumes"): a line whose
+    subject is the method would name it twice. ``clause`` as it is when it says no such thing
+    or its verb has no sure -ing form (``sentence``: where the verb may be a noun too)."""
+    named = "|".join(name_pattern(name) for name in names if name)
+    match = re.match(_SHOWN_OF.replace("NAME", named), clause, re.I) if named else None
+    if match is None:
+        return clause
+    verbs = [match.group("verb") or f"{match.group('base')}s", match.group("second")]
+    plain = sentence.replace(f"and {verbs[1]}", "") if verbs[1] else sentence
+    ings = [_ING.get(v) or _ing_form(v, plain) for v in verbs if v]
+    if not all(ings) or _LATER_VERB.search(clause[match.end() :]):
+        return clause
+    rest = _AND_VERB.sub(_and_ing, clause[match.end() :])  # "... and reduces B": "reducing"
+    rest = _AND_OBJECT_VERB.sub(lambda m: _and_verb_ing(m, sentence), rest)
+    return f"{' and '.join(str(ing) for ing in ings)} {rest}"
+
+
 # Verbs that say how a method works, with their -ing forms: "X is a Y for Z, combining A and B".
 _HOW_ING = {
     "uses": "using",
