@@ -495,6 +495,11 @@ def test_a_result_is_cut_before_a_clause_with_its_own_subject() -> None:
             "Seedream 4.0",
             "achieving state-of-the-art results on T2I",
         ),
+        (  # without "that"
+            "showing SurveyBench effectively challenges existing approaches",
+            "SurveyBench",
+            "challenging existing approaches",
+        ),
         (  # two verbs
             "demonstrating that VQQA effectively isolates and resolves visual artifacts",
             "VQQA",

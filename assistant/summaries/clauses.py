@@ -352,7 +352,7 @@ def evidence_clause(sentence: str) -> str | None:
 # "showing that X generates ...": what the experiments show the method itself does; NAME is
 # filled in per paper.
 _SHOWN_OF = (
-    r"^(?:showing|demonstrating|revealing|indicating)\s+that\s+(?:the\s+|our\s+)?(?:NAME)\s+"
+    r"^(?:showing|demonstrating|revealing|indicating)\s+(?:that\s+)?(?:the\s+)?(?:our\s+)?(?:NAME)\s+"
     r"(?:(?:consistently|significantly|substantially|effectively|also|further)\s+)?"
     r"(?:(?:can|could)\s+(?:also\s+)?(?!(?:be|have|do|not|also)\b)(?P<base>[a-z]+)|(?P<verb>[a-z]+s))"
     r"(?:\s+and\s+(?P<second>[a-z]+s))?\s+(?=\S)"
