@@ -9,6 +9,7 @@ import pytest
 
 from assistant.summaries.clauses import (
     evidence_clause,
+    evidence_of,
     result_clause,
     result_cuts,
     we_result_clause,
@@ -408,3 +409,123 @@ def test_a_result_after_an_adverb_and_a_leading_phrase(
 )
 def test_a_result_of_the_method_s_own_part(sentence: str, expected: str | None) -> None:
     assert result_clause(sentence, "AYT") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (  # "validate that" shows a result as "show that" does
+            "Extensive experiments validate that VeriThinker substantially reduces reasoning "
+            "chain lengths while maintaining accuracy.",
+            "VeriThinker",
+            "reducing reasoning chain lengths while maintaining accuracy",
+        ),
+        (  # a leading phrase that lists benchmarks
+            "Across PrivacyLens+, ConFaide+, and AgentHarm, LiSA consistently outperforms strong "
+            "memory-based baselines under sparse feedback.",
+            "LiSA",
+            "outperforming strong memory-based baselines under sparse feedback",
+        ),
+        (  # ... kept after the result when it limits it
+            "On MMLU, HLE, and CSQA, B-score improves the verification accuracy of LLM answers.",
+            "B-score",
+            "improving the verification accuracy of LLM answers on MMLU, HLE, and CSQA",
+        ),
+        (  # a lead whose commas are not a list of short items is no lead
+            "On the hardest split, which we built by hand over two months, LiSA outperforms "
+            "strong baselines.",
+            "LiSA",
+            None,
+        ),
+        (  # values paired "respectively" are cut off, the first result stays
+            "On the introduced CountBench, NUMINA improves counting accuracy by up to 7.4% on "
+            "Wan2.1-1.3B, and by 4.9% and 5.5% on 5B and 14B models, respectively.",
+            "NUMINA",
+            "improving counting accuracy by up to 7.4% on Wan2.1-1.3B on the introduced CountBench",
+        ),
+        (
+            "Experiments demonstrate that SkillOrchestra outperforms SoTA RL-based orchestrators "
+            "by up to 22.5% with 700x and 300x learning cost reduction compared to Router-R1 "
+            "and ToolOrchestra, respectively.",
+            "SkillOrchestra",
+            "outperforming SoTA RL-based orchestrators by up to 22.5%",
+        ),
+        (  # no cut can part values from the names they pair with: no result
+            "Experiments demonstrate that TRUST-SQL achieves an average absolute improvement of "
+            "30.6% and 16.6% for the 4B and 8B variants respectively over their base models.",
+            "TRUST-SQL",
+            None,
+        ),
+        (  # pairs inside brackets go with the brackets
+            "In our evaluations, Cosmos Policy achieves state-of-the-art performance on the "
+            "LIBERO and RoboCasa benchmarks (98.5% and 67.1% average success rates, "
+            "respectively).",
+            "Cosmos Policy",
+            "achieving state-of-the-art performance on the LIBERO and RoboCasa benchmarks in "
+            "our evaluations",
+        ),
+    ],
+)
+def test_more_results_of_the_method(sentence: str, name: str, expected: str | None) -> None:
+    assert result_clause(sentence, name) == expected
+
+
+def test_a_result_is_cut_before_a_clause_with_its_own_subject() -> None:
+    clause = (
+        "achieving state-of-the-art results on ImageNet reconstruction, reaching 0.75 FID with "
+        "fewer training epochs, and the AR model attains performance comparable to leading "
+        "approaches"
+    )
+    assert result_cuts(clause)[0] == (
+        "achieving state-of-the-art results on ImageNet reconstruction, reaching 0.75 FID with "
+        "fewer training epochs"
+    )
+
+
+@pytest.mark.parametrize(
+    ("clause", "name", "expected"),
+    [
+        (  # what the experiments show the method does, said of it
+            "showing that FlowLet generates high-fidelity volumes with few sampling steps",
+            "FlowLet",
+            "generating high-fidelity volumes with few sampling steps",
+        ),
+        (
+            "revealing that Seedream 4.0 can achieve state-of-the-art results on T2I",
+            "Seedream 4.0",
+            "achieving state-of-the-art results on T2I",
+        ),
+        (  # without "that"
+            "showing SurveyBench effectively challenges existing approaches",
+            "SurveyBench",
+            "challenging existing approaches",
+        ),
+        (  # two verbs
+            "demonstrating that VQQA effectively isolates and resolves visual artifacts",
+            "VQQA",
+            "isolating and resolving visual artifacts",
+        ),
+        (  # "is", "can be": no -ing form that reads well
+            "demonstrating that DreamStyle is competent in all three tasks",
+            "DreamStyle",
+            "demonstrating that DreamStyle is competent in all three tasks",
+        ),
+        (
+            "demonstrating that VeriThinker can also be zero-shot generalized to reasoning",
+            "VeriThinker",
+            "demonstrating that VeriThinker can also be zero-shot generalized to reasoning",
+        ),
+        (  # a later verb of a series might stay finite: as it is
+            "showing that FR3E promotes more stable training, produces longer responses",
+            "FR3E",
+            "showing that FR3E promotes more stable training, produces longer responses",
+        ),
+        (  # another subject: as it is
+            "showing that larger models generate longer answers",
+            "FlowLet",
+            "showing that larger models generate longer answers",
+        ),
+    ],
+)
+def test_what_experiments_show_the_method_does(clause: str, name: str, expected: str) -> None:
+    assert evidence_of(clause, (name,), clause) == expected

@@ -26,7 +26,10 @@ EXPANSION = re.compile(r"\s*\((?=[^)]*\s)[^()]{3,80}\)")
 # one that limits it ("On non-RL-ready tasks like WebArena, X outperforms ... by 30%") or
 # points back ("As a result", "Building on this"). A phrase may hold a number ("160,000") or
 # a parenthesis with commas; "On average" and "On multiple benchmarks" do not limit.
-_PHRASE_PART = r"(?:[^,()]|(?<=\d),(?=\d)|\([^()]*\))"
+# A leading phrase's character: no comma but one inside a number ("1,600") or between the short
+# items of a list ("Across A, B, and C, X outperforms ..."), each followed by a comma or "and".
+_LIST_COMMA = r",(?=\s+(?:(?:and|or)\s+)?[^\s,()]+(?:\s+[^\s,()]+){0,3}?(?:,|\s+(?:and|or)\s))"
+_PHRASE_PART = rf"(?:[^,()]|(?<=\d),(?=\d)|{_LIST_COMMA}|\([^()]*\))"
 _ON_ANY = r"on\s+(?:average|multiple|various|diverse|all|several|many|numerous|standard)\b"
 _BEFORE_NAME = (
     rf"(?:(?:(?={_ON_ANY})|(?!(?:(?:and|but)\s+)?(?:on|at|for|in|as|when|if|only)\b))"
@@ -36,7 +39,8 @@ _BEFORE_NAME = (
 _RESULT_LEAD = (  # NAME and VERBS are filled in per paper
     r"^(?:.{0,160}?\b(?:show|shows|showing|showed|demonstrate|demonstrates|demonstrating|"
     r"demonstrated|indicate|indicates|indicated|reveal|reveals|revealed|confirm|confirms|"
-    r"confirmed|verify|verifies|verified|find|finds|found)\s+(?:that\s+)?)?"
+    r"confirmed|verify|verifies|verified|validate|validates|validated|find|finds|found)"
+    r"\s+(?:that\s+)?)?"
     r"(?P<subject>(?:our|the proposed|the resulting|this)\s+(?:\w+\s+){0,2}?(?:method|approach|"
     r"model|framework|system|technique|algorithm|pipeline|agent|policy|recipe|architecture)s?"
     r"(?:,\s+NAME,)?|"  # "Our model, OmniVinci, outperforms ..."
@@ -238,12 +242,31 @@ def _result_rest(rest: str) -> str | None:
     less than two words or only a dangling part is left."""
     end = CLAUSE_END.search(rest)
     rest = (rest[: end.start()] if end else rest).strip(" .,;")
-    if dangles(rest):
+    if dangles(EXPANSION.sub("", rest)):
         cut = _LATER_CLAUSE.search(rest)
-        rest = rest[: cut.start()].strip(" .,;") if cut else rest
+        rest = rest[: cut.start()].strip(" .,;") if cut else _before_pairs(rest)
+    rest = EXPANSION.sub("", rest)  # "(98.5% and 67.1%, respectively)" goes with the brackets
     if not rest or dangles(rest) or len(rest.split()) < 2 or _LIST_ITEM.search(rest):
         return None
-    return EXPANSION.sub("", rest)
+    return rest
+
+
+# Where a result that ends on values paired "respectively" can stop before them: "improves
+# accuracy by 7.4% on A, and by 4.9% and 5.5% on B and C, respectively" -> "... on A".
+_PAIRS_CUT = re.compile(r",?\s+with\s|,\s+and\s|,?\s+while\s")
+# "30.6% and 16.6%": two values whose names follow later, so no cut may keep them.
+_PAIRED_VALUES = re.compile(r"\d%?\s*(?:,|and)\s*(?:by\s+)?[+-]?\d")
+
+
+def _before_pairs(rest: str) -> str:
+    """``rest`` cut before the last part that leaves it pointing at nothing ("respectively"),
+    when what is left is a whole result with every number bound; ``rest`` itself otherwise."""
+    for cut in reversed(list(_PAIRS_CUT.finditer(rest))):
+        kept = rest[: cut.start()].strip(" .,;")
+        if dangles(kept) or _PAIRED_VALUES.search(kept) or not _whole_result(kept):
+            continue
+        return kept if len(kept.split()) >= MIN_RESULT_WORDS else rest
+    return rest
 
 
 # A second finite result verb after a comma: a list of results, cut to its first.
@@ -254,7 +277,10 @@ _FINITE_AFTER = re.compile(
 _LATER_CLAUSE = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s")
 # Where a result can end and still say something whole: before a second -ing clause, a
 # "while" clause or a comparison of costs ("..., while using fewer parameters").
-_RESULT_CUT = re.compile(_LATER_CLAUSE.pattern + r"|,?\s+while\s|,\s+with\s")
+# "..., and the AR model attains ...": a clause with a subject of its own.
+_RESULT_CUT = re.compile(
+    _LATER_CLAUSE.pattern + r"|,?\s+while\s|,\s+with\s|,\s+and\s+(?:the|our|its|their)\s"
+)
 # "achieving 1) state-of-the-art ...": an item of a list the clause leaves out.
 _LIST_ITEM = re.compile(r"(?:^|\s)\(?(?:\d|i{1,3}|iv)\)\s")
 MIN_RESULT_WORDS = 3
@@ -321,6 +347,39 @@ def evidence_clause(sentence: str) -> str | None:
         rest = _AND_VERB.sub(_and_ing, rest)
     that = "that " if match.group("that") else ""
     return f"{_VERB_ING[match.group('verb').lower()]} {that}{rest}"
+
+
+# "showing that X generates ...": what the experiments show the method itself does; NAME is
+# filled in per paper.
+_SHOWN_OF = (
+    r"^(?:showing|demonstrating|revealing|indicating)\s+(?:that\s+)?(?:the\s+)?(?:our\s+)?(?:NAME)\s+"
+    r"(?:(?:consistently|significantly|substantially|effectively|also|further)\s+)?"
+    r"(?:(?:can|could)\s+(?:also\s+)?(?!(?:be|have|do|not|also)\b)(?P<base>[a-z]+)|(?P<verb>[a-z]+s))"
+    r"(?:\s+and\s+(?P<second>[a-z]+s))?\s+(?=\S)"
+)
+
+
+# ", produces longer responses": a later verb of the series, which might stay finite.
+_LATER_VERB = re.compile(r",\s+(?:and\s+)?[a-z]+[^s\W]s\s")
+
+
+def evidence_of(clause: str, names: tuple[str, ...], sentence: str) -> str:
+    """What the experiments show the method itself does, said of it ("showing that FlowLet
+    generates high-fidelity volumes" -> "generating high-fidelity volumes"): a line whose
+    subject is the method would name it twice. ``clause`` as it is when it says no such thing
+    or its verb has no sure -ing form (``sentence``: where the verb may be a noun too)."""
+    named = "|".join(name_pattern(name) for name in names if name)
+    match = re.match(_SHOWN_OF.replace("NAME", named), clause, re.I) if named else None
+    if match is None:
+        return clause
+    verbs = [match.group("verb") or f"{match.group('base')}s", match.group("second")]
+    plain = sentence.replace(f"and {verbs[1]}", "") if verbs[1] else sentence
+    ings = [_ING.get(v) or _ing_form(v, plain) for v in verbs if v]
+    if not all(ings) or _LATER_VERB.search(clause[match.end() :]):
+        return clause
+    rest = _AND_VERB.sub(_and_ing, clause[match.end() :])  # "... and reduces B": "reducing"
+    rest = _AND_OBJECT_VERB.sub(lambda m: _and_verb_ing(m, sentence), rest)
+    return f"{' and '.join(str(ing) for ing in ings)} {rest}"
 
 
 # Verbs that say how a method works, with their -ing forms: "X is a Y for Z, combining A and B".

@@ -18,6 +18,7 @@ from assistant.summaries.clauses import (
     RESULT_WORDS,
     casefolded_words,
     evidence_clause,
+    evidence_of,
     how_clause,
     how_cuts,
     result_clause,
@@ -39,7 +40,11 @@ def results_of(
     forms, for a line that is too long with the whole clause."""
     named = [(s, r) for s in sentences if (r := result_clause(s, name, aliases))]
     named += [(s, r) for s in sentences if (r := we_result_clause(s)) and s not in dict(named)]
-    shown = [(s, r) for s in sentences if (r := evidence_clause(s))]
+    shown = [
+        (s, evidence_of(r, (name or "", *aliases), s))
+        for s in sentences
+        if (r := evidence_clause(s))
+    ]
     whole = named + [clause for clause in shown if clause[0] not in dict(named)]
     return whole, [(s, cut) for s, r in whole for cut in result_cuts(r)]
 
