@@ -8,6 +8,7 @@ import re
 from itertools import pairwise
 
 from assistant.names import title_name
+from assistant.summaries.asides import aside_faults
 from assistant.summaries.checker_faithfulness import Source, related_word
 from assistant.summaries.checker_words import (
     ACRONYM,
@@ -178,6 +179,12 @@ _SECONDARY = re.compile(
     r"suggest|prov|illustrat|verif)\w*",
     re.I,
 )
+# "We further introduce a model that predicts ...": a second contribution as the whole line.
+_FURTHER_CONTRIBUTION = re.compile(
+    r"^(?:here\s+)?we\s+(?:also|further|additionally)\s+(?:\w+ly\s+)?(?:introduce|propose|"
+    r"present|develop|release|construct|build|design|curate|contribute|provide|create|devise)",
+    re.I,
+)
 
 
 # "The method enables ...", "Our approach relies on ...": a subject that names nothing, with
@@ -316,6 +323,7 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
     text = " ".join(tldr.split())
     faults = [
         (_SECONDARY, 'a secondary finding ("further shows"), not the paper\'s main point'),
+        (_FURTHER_CONTRIBUTION, 'a second contribution ("We further introduce"), not the main'),
         (_UNNAMED_SUBJECT, 'vacuous: the subject names nothing ("Our approach enables ...")'),
         (_CLAUSE_THEN_PRONOUN, "a motivation clause about a pronoun, not the paper's work"),
         (_RESULT_ON_KIND, "a result attached to a task or dataset, not to the method"),
@@ -343,11 +351,12 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
         reasons.append('a means ("We design a pipeline ..."), not the contribution it serves')
     if _drops_relation(text, abstract):
         reasons.append('says X is what the abstract says X is built on ("is [built on] a")')
-    if _title_casing(text, title, abstract) or _title_with_verb(text, title, abstract):
+    echo = _title_with_verb(text, title, abstract) or _title_then_aside(text, title)
+    if _title_casing(text, title, abstract) or echo:
         reasons.append("echoes the title: say what the method does or finds")
-    if _points_outside(text):
+    if _points_outside(text) or _unresolved(text):
         reasons.append('refers to something it does not say ("this formalism", "these skills")')
-    return reasons
+    return reasons + aside_faults(text)
 
 
 # "this formalism", "these capabilities": a demonstrative a one-line TL;DR cannot resolve.
@@ -355,6 +364,31 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those)\s+(?!(?:paper|work|study|survey|article|report|way)\b)([a-z][\w-]*)",
     re.I,
 )
+
+
+# "to separate the two functions,", "the two roles yields", "such workflows, which ...": a
+# count or "such" on a noun the line has not said (not "the two axes of efficiency", which
+# says what they are, nor "such as"/"such that"); "such" only where its phrase closes, since
+# "such truth subspaces end-to-end" goes on to say more.
+_UNSAID_PLURAL = re.compile(
+    r"\bthe\s+(?:two|three|four|both)\s+([a-z][\w-]*)\b(?!-|\s+(?:of|for|in|on|that|which|"
+    r"from|with)\b|\s*[:(])"
+    r"|\bsuch\s+(?!(?:as|that)\b)([a-z][\w-]*)(?=\s*(?:,|\.|$)|\s+(?:which|and)\b)",
+    re.I,
+)
+_THEM = re.compile(r"\b(?:between|among)\s+them\b", re.I)
+
+
+def _unresolved(text: str) -> bool:
+    """Whether the line points at things it never names: "connections between them", "to
+    separate the two functions", "such workflows, which ..."."""
+    if _THEM.search(text):
+        return True
+    for match in _UNSAID_PLURAL.finditer(text):
+        said = {stem(w) for w in WORDS.findall(text[: match.start()].casefold())}
+        if stem((match.group(1) or match.group(2)).casefold()) not in said:
+            return True
+    return False
 
 
 def _points_outside(text: str) -> bool:
@@ -394,10 +428,19 @@ def _list_cut_short(text: str, abstract: str) -> bool:
     tail = tail.strip()
     if not comma or len(tail.split()) < 2 or re.search(r"\b(?:and|or)\b", tail):
         return False
+    if _ADJECTIVE_COMMA.search(head) or _EXAMPLES.match(tail):
+        return False
     source = " ".join(abstract.split())
     before = " ".join(head.split()[-2:])
-    item = rf"{re.escape(before)},\s+{re.escape(tail)},?\s+(?:and|or)\s+\w"
-    return bool(re.search(item, source))
+    # The abstract's next item follows the line's last one, or more items up to "and"
+    # ("integrates context management, data construction, training objectives, and ...").
+    goes_on = r"(?:,?\s+(?:and|or)\s+\w|,(?:\s+[^,.;]+,)*\s+(?:and|or)\s)"
+    return bool(re.search(rf"{re.escape(before)},\s+{re.escape(tail)}{goes_on}", source))
+
+
+# "a compact, invertible parameterization": a comma between an article's adjectives, not items.
+_ADJECTIVE_COMMA = re.compile(r"\b(?:a|an|the)\s+[\w-]+$", re.I)
+_EXAMPLES = re.compile(r"(?:such as|including|e\.g\.)\s", re.I)
 
 
 # "We design ...", "We build ...": how the authors made something, not what they propose.
@@ -495,6 +538,26 @@ def _title_casing(text: str, title: str, abstract: str) -> bool:
         if broken and b.istitle() and (a.casefold(), b.casefold()) in capitalised:
             return True
     return False
+
+
+# "V-GameGym provides <title words>, revealing that ...": the title as a main clause, then an
+# aside (a finding, a requirement, a second contribution) instead of what the work does or
+# achieves (a result or a means after it is kept: "..., outperforming Wan2.1 by 2.26 points").
+_ECHO_THEN_ASIDE = re.compile(
+    r"^\S+(?:\s\S+){0,2}?\s+(?:provides|offers|delivers|enables)\s+(?P<what>[^,;]+),\s+"
+    r"(?:\w+ly\s+)?(?:revealing|uncovering|showing|showcasing|highlighting|requiring|involving|"
+    r"introducing|proposing|presenting|creating|providing|offering)\b"
+)
+
+
+def _title_then_aside(text: str, title: str) -> bool:
+    """Whether the line's main clause only restates the title, with an aside hung on it."""
+    match = _ECHO_THEN_ASIDE.match(text)
+    if not match:
+        return False
+    words = {stem(w) for w in content_words(match["what"])}
+    known = {stem(w) for w in content_words(title)} | {stem(w) for w in GENERIC}
+    return len(words) >= 2 and words <= known
 
 
 def _title_with_verb(text: str, title: str, abstract: str) -> bool:
