@@ -71,6 +71,16 @@ def reasons(line: str) -> list[str]:
             "refers to something it does not say",
         ),
         (
+            "GridTune is a relational shot detector that ranks frames with a query transformer, "
+            "containing a dedicated pipeline.",
+            "ends on an empty clause",
+        ),
+        (
+            "GridTune is a relational shot detector that ranks frames with a query transformer, "
+            "allowing the model.",
+            "ends on an empty clause",
+        ),
+        (
             "We further introduce a synthetic transition generator that renders cuts and fades.",
             "a second contribution",
         ),
@@ -102,6 +112,9 @@ def test_rejects_kind(line: str, fault: str) -> None:
         # "We also" on a finding stays with the secondary-finding rule; the main "We propose".
         "We propose GridTune, a relational shot detector that also ranks frames with a query "
         "transformer.",
+        # A last clause whose kind word is said with what it does.
+        "GridTune is a relational shot detector that ranks frames with a query transformer, "
+        "trained via a progressive synthetic pipeline.",
         # The whole list, with its "and".
         "GridTune is a relational shot detector that integrates frame sampling, grid encoding, "
         "shot ranking, and transition synthesis.",

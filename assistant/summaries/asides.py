@@ -1,7 +1,8 @@
 """What a TL;DR line hangs on its main clause that a reader cannot use: the abstract's closing
 boilerplate ("providing a rigorous benchmark for ..."), a finding credited to a method
 ("X is an algorithm ..., revealing that ..."), a switch from the third person to the authors'
-"we", and a "combining" with only one of the things combined. Used by the checker on every
+"we", a "combining" with only one of the things combined, and a last clause that names only
+a kind of thing ("containing a dedicated pipeline"). Used by the checker on every
 TL;DR (issue #14: kinds the blind reads found in lines the checker passed). Pure functions."""
 
 from __future__ import annotations
@@ -34,6 +35,16 @@ _COMBINES_ONE = re.compile(
     r"(?:(?!(?:and|with|or)\b)[^,;.])+(?:,|\.?$)",
     re.I,
 )
+# "..., containing a dedicated pipeline.", "..., trained through a comprehensive regimen.",
+# "..., allowing the model.": a last clause whose object is a kind word with at most a vague
+# adjective, which says nothing of what that pipeline or model is or does.
+_EMPTY_TAIL = re.compile(
+    r",\s+(?:\w+ly\s+)?\w+(?:ing|ed)\s+(?:\w+\s+){0,2}?(?:a|an|the)\s+(?:(?:dedicated|"
+    r"comprehensive|specialized|novel|carefully[- ]designed|well-designed|new|simple|unified|"
+    r"general)\s+)?(?:pipeline|regimen|model|approach|method|design|module|process|framework|"
+    r"procedure|strategy|recipe|system|mechanism|technique)\.?$",
+    re.I,
+)
 # A line may open in the authors' voice ("We ...", "Our ...", "Building on our ..., we ...");
 # one that opens on a name and later says "we"/"our" copied a clause without converting it.
 _OWN_VOICE_OPENING = re.compile(
@@ -59,6 +70,7 @@ def aside_faults(text: str) -> list[str]:
         (_CLOSING_PRAISE, 'closing praise ("providing a rigorous benchmark"), not a finding'),
         (_FINDING_ON_METHOD, 'a finding credited to the method ("X is an algorithm, revealing")'),
         (_COMBINES_ONE, 'cut off: "combining" one thing, what it is combined with is missing'),
+        (_EMPTY_TAIL, 'ends on an empty clause ("containing a dedicated pipeline")'),
     ]
     reasons = [why for pattern, why in faults if pattern.search(text)]
     if voice_switch(text):
