@@ -155,3 +155,18 @@ def test_list_cut_keeps_adjectives_and_examples() -> None:
     assert any(
         r.startswith("cut off: the abstract's list") for r in check_tldr(cut, title, abstract)
     )
+
+
+def test_benchmark_for_evaluating_the_title_echoes_it() -> None:
+    title = "ClawArena: Benchmarking AI Agents in Evolving Information Environments"
+    abstract = (
+        "We present ClawArena, a benchmark of 120 tasks in which AI agents act in evolving "
+        "information environments. The best agent solves 41% of the tasks."
+    )
+    echo = "ClawArena is a benchmark for evaluating AI agents in evolving information environments."
+    fuller = "ClawArena is a benchmark of 120 tasks in evolving information environments, where "
+    fuller += "the best AI agent solves 41%."
+    assert "echoes the title: say what the method does or finds" in check_tldr(
+        echo, title, abstract
+    )
+    assert check_tldr(fuller, title, abstract) == []

@@ -560,6 +560,11 @@ def _title_then_aside(text: str, title: str) -> bool:
     return len(words) >= 2 and words <= known
 
 
+# "ClawArena is a benchmark for evaluating <the title's words>": for a title that already says
+# "Benchmarking ...", the evaluation word adds nothing either.
+_EVALUATION = wordset("evaluating evaluation evaluate evaluates assessing measuring")
+
+
 def _title_with_verb(text: str, title: str, abstract: str) -> bool:
     """ "X provides <the title's words>", "X is a <the title's words>" (with a kind word such as
     "dataset" at most): the title as a sentence adds nothing to it."""
@@ -569,4 +574,4 @@ def _title_with_verb(text: str, title: str, abstract: str) -> bool:
     new = words - title_words
     if len(words) >= 3 and bool(new) and new <= {stem(v) for v in LIGHT_VERBS}:
         return True
-    return len(words) >= 2 and new <= {stem(w) for w in GENERIC}
+    return len(words) >= 2 and new <= {stem(w) for w in GENERIC} | _EVALUATION
