@@ -1,0 +1,481 @@
+"""The TL;DR checker's form rules: whether a line is one finished, readable sentence (no
+repetition, cut-off end, garbled copy, headline, second sentence, dangling reference or hype
+the abstract does not use). Pure functions."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from assistant.phrasing import EMPTY_NAME
+from assistant.summaries.checker_words import STOPWORDS, is_name, stem, strip_token, wordset
+
+# A subject that names nothing: "The method is a new approach to ...".
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:the|this|our|a|an)\s+(?:new\s+|novel\s+|proposed\s+)?(?:method|approach|framework|"
+    r"model|technique|system|paper|work|study|research)\s+(?:is|are|was|presents?|proposes?)\b",
+    re.IGNORECASE,
+)
+
+
+# Praise an abstract rarely supports; allowed only when the abstract itself uses the word.
+HYPE = wordset(
+    """cutting-edge groundbreaking ground-breaking revolutionary revolutionize revolutionizes
+    revolutionising revolutionizing game-changing game-changer unprecedented unparalleled
+    remarkable remarkably breakthrough amazing incredible exciting powerful seamless
+    seamlessly transformative next-generation"""
+)
+
+
+_HYPE_PHRASE = re.compile(
+    r"\b(?:to the next level|paving the way|opens? (?:up )?new (?:avenues|possibilities|doors)|"
+    r"sets? (?:a )?new standards?|push(?:es|ing)? the (?:boundaries|limits|frontier))\b",
+    re.IGNORECASE,
+)
+
+
+# Words a finished sentence does not end on: the line was cut off.
+_DANGLING = wordset(
+    """a an the and or but nor of in on at to for from by with without into onto as than that
+    which who whose whom where when while its their our his her this these those such via
+    between across using including e.g. i.e. etc both either each"""
+)
+
+
+_OPEN_END = re.compile(r"(?:[,;:(\-–—/]|\.\.\.|…)\s*$")
+
+
+# "... a 46.88% relative improvement w.r.t.": an abbreviation that needs what follows it; its
+# full stop is not the sentence's (the word check above strips it: "e.g." reads as "e.g").
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:e\.g|i\.e|w\.r\.t|cf|vs|viz)\.?\s*$", re.I)
+
+
+# Claims that say little; said twice they say nothing ("improvements ... improvements").
+_VAGUE = ("improv", "enhanc", "significant", "substantial", "superior", "outperform")
+
+
+# A line that points at what it does not contain.
+_DANGLING_REF = re.compile(
+    r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b"
+    r"|\bsuch an?\b(?![^,;.]*\bthat\b)",  # "such a playing field" (not "such a way that")
+    re.IGNORECASE,
+)
+
+
+# "surpassing, for visual understanding, them by 15.3%": a comparison whose baseline is a pronoun.
+_COMPARED_PRONOUN = re.compile(
+    r"\b(?:outperform|surpass|beat|exceed|rival|match)\w*,?\s+(?:[^,;.]{1,60},\s+)?(?:them|it)\b",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_baseline(text: str) -> bool:
+    """Whether a comparison's baseline is "them"/"it" with no name before it in the line but
+    the subject's: the baselines are named in the abstract, not in the line."""
+    match = _COMPARED_PRONOUN.search(text)
+    if not match:
+        return False
+    before = text[: match.start()].split()[1:]
+    return not any(is_name(strip_token(word), False) for word in before)
+
+
+# A line opening "We ...", "This paper ...", "Our ...", "Here ..." has its subject and verb.
+_NOT_OWN = r"^(?!(?:we|this|our|here)\b)"
+
+
+# "X, a framework for ..." and nothing more: a noun phrase, not a sentence.
+_APPOSITION_ONLY = re.compile(_NOT_OWN + r"[^,]+,\s+(?:a|an|the)\s+[^,]+$", re.IGNORECASE)
+
+
+# A headline ("X: A framework for ...") rather than a sentence.
+_HEADLINE = re.compile(_NOT_OWN + r"[^\s:]+(?:\s+[^\s:]+){0,4}:\s", re.IGNORECASE)
+
+
+# Words that point back at something the sentence does not say.
+ANAPHORA = re.compile(
+    r"\b(?:this|these|such|that|those|the above|the aforementioned)\s+(?:\w+\s+)?(?:phenomen\w*|"
+    r"limitations?|gaps?|challenges?|issues?|problems?|shortcomings?|bottlenecks?|drawbacks?|"
+    r"observations?|insights?|findings?|questions?|goals?|settings?|tasks?|difficult\w*|"
+    r"deficienc\w*|barriers?|concerns?|needs?|trade-?offs?|dilemmas?|weakness\w*|failures?|"
+    r"beliefs?|assumptions?|notions?|intuitions?)\b"
+    r"|\b(?:to (?:achieve|address|tackle|overcome|solve|fill|bridge|mitigate|close|remedy|"
+    r"alleviate|handle|do|accomplish|realize|enable) (?:this|these|that|those|it|them)\b)"
+    r"|\b(?:this|these|such) (?:framework|method|approach|model|benchmark|dataset|system|"
+    r"technique|paradigm|pipeline|idea|design|strategy|mechanism|module|bias|effect)s?\b"
+    r"|^to \w+ the (?:challenges?|gaps?|limitations?|problems?|issues?)\b"
+    r"|\bto (?:further|this end|that end)\b|\brespectively\b|\b(?:the former|the latter)\b"
+    r"|^we\s+(?:\w+ly\s+)?\w+\s+(?:its|their|it|them)\b"  # "We demonstrate its effectiveness"
+    r"|^(?:it|they|this(?!\s+(?:paper|work|study|survey|article|report)\b)|these|those|such|"
+    r"its|their|thus|therefore|hence|moreover|furthermore|yet|"
+    r"additionally|also|however|then|finally|consequently)\b",
+    re.I,
+)
+
+
+# TeX and quote artefacts copied from the abstract ("17.1\\%", "GUI-360^circ", "Stress-Test''").
+# A TeX command whose backslash was lost, glued to its neighbours ("2times", "ARightarrowB",
+# "sim25" from "$\\sim$25").
+_ARTEFACT = re.compile(
+    r"(?<!\w)\^|\^(?!\d)|''|``|\\[A-Za-z%]|\$"
+    r"|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]|\b(?:sim|approx) ?\d|\dpm\d",
+    re.IGNORECASE,
+)
+
+
+# "development-from", "immediaTE": punctuation or casing broken in the copy.
+_BROKEN = re.compile(
+    r"\b\w+-(?:from|within|into|with|and|or|to|of|in|on|for|the|a)\s|\b[a-z]{3,}[A-Z]{2,}\b"
+)
+
+
+# Two words for beating a baseline in one line say one claim twice.
+_BEATS = re.compile(r"\b(?:outperform|surpass|exceed|beat|better than|superior to)", re.I)
+
+
+# A trailing "X, a method" with nothing after it: cut off before the description.
+_STUB_END = re.compile(r",\s+(?:a|an|the)\s+\w+(?:\s+\w+)?\.?$", re.I)
+
+
+_INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+
+
+# "... at test time. alpha1 first introduces ...": a sentence that opens on a lower-case name.
+_INNER_LOWER = re.compile(r"\b(?!(?:etc|approx|resp|vs|al)\b)[a-z]{3,}\)?\.\s+[a-z]")
+
+
+# "achieving near-zero FLOPs and lowering TTFT than ...": a comparison left without its
+# comparative ("lower"), which the participle replaced.
+_THAN_UNCOMPARED = re.compile(
+    r"\b\w+ing\s+(?:(?!(?:more|less|rather)\b|\w+er\b)[\w-]+\s+){0,3}than\b"
+)
+
+
+# "most of the gain", "behind the score": a result the line never states.
+_UNSTATED_RESULT = re.compile(
+    r"\bthe\s+(?:gains?|score|improvements?|speedup|boost)\b"
+    r"(?!\s+(?:of|on|in|from|for|over|with|at)\b)",
+    re.I,
+)
+
+
+# "X is agnostic to ...; we instantiate it with ...", "X is a method ..., and it can achieve
+# ...", "X is a benchmark ..., and its performance is ...": a second sentence, its subject a
+# pronoun, behind a semicolon or "and".
+_SPLICED = re.compile(
+    r";\s+(?:we|it|they)\s|\band\s+(?:it|they)\s+(?!\w+ing\b)[a-z]+\b"
+    r"|,\s+and\s+(?:its|their)\s+\w+\s+(?:is|are|was|were)\b",
+    re.I,
+)
+
+
+# "X is a ..., routing queries, decomposes them ...": a finite verb after a participle clause
+# once "is" has been said, the chain's verb forms mixed.
+_MIXED_CHAIN = re.compile(
+    r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s[^;]*,\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b[^,]*,"
+    r"\s+(?:\w+ly\s+)?(?!\w+ing\b)[a-z]+s\s+(?:them|it|this|these|those|the|a|an|its|their)\b"
+)
+
+
+# "..., achieving X and significantly outperforms Y": a participle and a finite verb joined by
+# "and" as if they were one form ("showing that X outperforms ... and achieves" is not).
+_MIXED_AND = re.compile(
+    r",\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b(?:(?!\bthat\b)[^,;.])*?,?\s+and\s+(?:\w+ly\s+)?"
+    r"(?:outperforms|surpasses|achieves|improves|reduces|enables|provides|yields|delivers|"
+    r"matches|exceeds|reaches|requires|uses|generates|produces|resumes|supports|"
+    r"introduces|shows|demonstrates|reveals|ensures|maintains|offers|preserves|captures|"
+    r"learns|predicts|retains|scales|boosts|lowers|increases|enhances|establishes|sets|"
+    r"attains|leverages|employs|combines|integrates|decomposes|builds|trains|adopts|"
+    r"applies|allows|facilitates|mitigates|addresses|avoids|eliminates|outputs|performs|"
+    r"creates|constructs|extends|unifies|bridges|incorporates|exhibits|accelerates|"
+    r"remains|rivals)\b",
+    re.I,
+)
+
+
+# "X is a task ..., and Y, the first framework ...": the second name has no verb.
+_VERBLESS_SECOND = re.compile(
+    r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s+(?:a|an|the)\s[^;]*,\s+and\s+[A-Z][\w-]*,\s+(?:a|an|the)\s"
+)
+
+
+def dangles(text: str) -> bool:
+    """Whether ``text`` points at something it does not say ("this limitation", "To achieve
+    this", "respectively", an opening "It"/"These"/"Yet")."""
+    return bool(ANAPHORA.search(text.strip()))
+
+
+def check_form(tldr: str, abstract: str = "") -> list[str]:
+    """Why ``tldr`` is not one finished, readable sentence: repetition, a cut-off end, a
+    dropped name, garbled text, a headline fragment, more than one sentence, or hype that
+    ``abstract`` does not use."""
+    text = " ".join(tldr.split())
+    reasons = [*_repetition(text, abstract), *_cut_off(text), *_garbled(text)]
+    reasons += _hype(text, abstract)
+    if _HEADLINE.search(text):
+        reasons.append('a headline fragment ("X: ..."), not a sentence')
+    elif _APPOSITION_ONLY.search(text.rstrip(".")):
+        reasons.append('a noun phrase ("X, a ...") with no verb, not a sentence')
+    inner = _INNER_SENTENCE.search(text.rstrip(".!? ")) or _INNER_LOWER.search(text)
+    if inner or _SPLICED.search(text):
+        reasons.append("more than one sentence")
+    mixed = bool(_MIXED_AND.search(text) or _THAN_UNCOMPARED.search(text))
+    mixed = mixed or _half_converted(text, abstract)
+    if _MIXED_CHAIN.search(text) or _VERBLESS_SECOND.search(text) or mixed:
+        reasons.append("ungrammatical: a clause of the chain has the wrong verb form or none")
+    unstated = _UNSTATED_RESULT.search(text) or _unnamed_baseline(text)
+    if _DANGLING_REF.search(text) or dangles(text) or unstated:
+        reasons.append('refers to something it does not say ("this gap", "To achieve this")')
+    if _ARTEFACT.search(text) or _broken(text, abstract):
+        reasons.append("garbled: TeX, quote marks or broken punctuation copied from the abstract")
+    if len(_BEATS.findall(text)) > 1:
+        reasons.append("says it beats the baselines twice")
+    if _STUB_END.search(text):
+        reasons.append('cut off: ends on "X, a method" before saying what it is')
+    return reasons
+
+
+# ", learning X and models Y": a participle clause whose second conjunct ends in -s.
+_PARTICIPLE_AND = re.compile(
+    r",\s+(?:\w+ly\s+)?(?P<root>\w+?)ing\s+(?P<middle>(?:(?!\bthat\b)[^,;.])+?)\s+and\s+"
+    r"(?:\w+ly\s+)?(?P<second>[a-z]+s)\s+(?=[\w(])"
+)
+
+
+def _half_converted(text: str, abstract: str) -> bool:
+    """Whether the line turned the first of two finite verbs the abstract coordinates into a
+    participle and left the second ("encodes X and concatenates them" -> "encoding X and
+    concatenates them"): the abstract's "<verb>s X and <second>" shows the second is a verb.
+    A second word that is no verb's -s form ("various", "class") does not count."""
+    for match in _PARTICIPLE_AND.finditer(text):
+        root, middle, second = match.group("root", "middle", "second")
+        if second.endswith(("ss", "us", "is")):
+            continue
+        finite = (
+            rf"\b{re.escape(root[:4])}\w*s\s+{re.escape(middle)}\s+and\s+(?:\w+ly\s+)?"
+            rf"{re.escape(second)}\b"
+        )
+        if re.search(finite, " ".join(abstract.split()), re.I):
+            return True
+    return False
+
+
+def _broken(text: str, abstract: str) -> bool:
+    """Whether a word is broken ("image-to video", "modelLLM"): a compound the abstract
+    itself writes that way ("try-on image", "add-on module") is a word, not a break."""
+    folded = abstract.casefold()
+    return any(
+        not re.search(rf"(?<![\w-]){re.escape(m.group().strip().casefold())}(?!\w)", folded)
+        for m in _BROKEN.finditer(text)
+    )
+
+
+def _trigrams(text: str) -> list[tuple[str, ...]]:
+    words = [w for w in (strip_token(t).casefold() for t in text.split()) if w]
+    return [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+
+
+def _repetition(text: str, abstract: str) -> list[str]:
+    """A three-word phrase said twice (unless the abstract says it twice too: a term), or a
+    content word said three times."""
+    grams = _trigrams(text)
+    repeated = {g for g in grams if grams.count(g) > 1}
+    if repeated:
+        in_source = _trigrams(abstract)
+        if any(in_source.count(g) < 2 for g in repeated):
+            return ["repeats a phrase"]
+    words = [w for w in (strip_token(t).casefold() for t in text.split()) if w]
+    counts: dict[str, int] = {}
+    for w in words:
+        if w not in STOPWORDS and len(w) > 2:
+            counts[w] = counts.get(w, 0) + 1
+    if any(n >= 4 for n in counts.values()):
+        return ["repeats a word four times"]
+    vague = [stem_ for stem_ in _VAGUE if sum(w.startswith(stem_) for w in words) > 1]
+    if vague:
+        return [f"repeats a vague claim ({vague[0]}...)"]
+    return _repeated_content(text, abstract)
+
+
+# Words that make a repeat a parallel ("intra-shot relations and inter-shot relations").
+_JOINERS = wordset("and or to vs versus from into")
+
+
+def _near_repeat(words: list[str], tokens: list[str], abstract: str) -> bool:
+    """A content word said again within three words, unless that stretch is copied from the
+    abstract as it stands and joins two parallel phrases ("intra-shot relations and inter-shot
+    relations"): "interactive evidence-centered interactive interface" is the abstract's slip."""
+    source = " ".join(abstract.casefold().split())
+    for i, w in enumerate(words):
+        if not w or len(w) <= 3 or w in STOPWORDS or w not in words[i + 1 : i + 4]:
+            continue
+        j = words.index(w, i + 1)
+        if " ".join(tokens[i : j + 1]).casefold().strip(".,;:") not in source:
+            return True
+        slip = j <= i + 2 and tokens[i].islower() and not _JOINERS & set(words[i + 1 : j])
+        if slip:
+            return True
+    return False
+
+
+def _repeated_content(text: str, abstract: str = "") -> list[str]:
+    """Two adjacent content words said twice ("medical reasoning ... medical reasoning"), one
+    participle clause opened twice (", delivering ... , delivering"), or a name followed by a
+    compound of itself ("aDSL enables aDSL-based")."""
+    words = [stem(strip_token(t).casefold()) for t in text.split()]
+    pairs = [(a, b) for a, b in pairwise(words) if a and b and not {a, b} & STOPWORDS]
+    if len(pairs) != len(set(pairs)) or _repeated_compound(text, abstract):
+        return ["repeats a phrase"]
+    clauses = [m.casefold() for m in _PARTICIPLE.findall(text)]
+    if len(clauses) != len(set(clauses)):
+        return ["repeats a clause opening"]
+    if _near_repeat(words, text.split(), abstract):
+        return ["repeats a word within a few words"]
+    for name, compound in _NAME_COMPOUND.findall(text):
+        if compound == name:
+            return ["garbled: a name used as a compound of itself"]
+    if _repeats_subject(text):
+        return ["repeats its subject's name: two sentences stitched into one"]
+    return []
+
+
+# A name said again as the subject of what the line reports ("..., showing that X ...") or as
+# where a result was measured (a dataset's "outperforms ... on X") is the abstract's own
+# sentence; said anywhere else it is a second sentence stitched on.
+_REPORTS = wordset("that showing demonstrating revealing proving confirming indicating on")
+
+
+def _repeats_subject(text: str) -> bool:
+    """Whether the line's opening name comes back later ("CHARM is ..., demonstrating the
+    performance of CHARM", "ARC-Hunyuan-Video-7B ..., introducing ARC-Hunyuan-Video"), other than
+    as the subject of a reported clause."""
+    first, _, rest = text.partition(" ")
+    name = strip_token(first)
+    if not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
+        return False
+    if rest[:1].isupper():  # "KV Packet is ...": the name is longer than its first word
+        return False
+    forms = {name} | ({name.rsplit("-", 1)[0]} if name.count("-") >= 2 else set())
+    for form in forms:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", rest):
+            before = rest[: match.start()].split()[-1:]
+            if not before or before[0].casefold() not in _REPORTS:
+                return True
+    return False
+
+
+def _repeated_compound(text: str, abstract: str) -> bool:
+    """A hyphenated compound said twice ("metric-optimized ... metric-optimized"): two words
+    as one token, which the pair check above cannot see; a term the abstract repeats may."""
+    compounds = _COMPOUND.findall(text)
+    source = abstract.casefold()
+    return any(compounds.count(c) > 1 and source.count(c) < 2 for c in set(compounds))
+
+
+_COMPOUND = re.compile(r"\b[a-z]+(?:-[a-z]+)+\b")
+
+
+_PARTICIPLE = re.compile(r",\s+(\w+ing)\b")
+
+
+_NAME_COMPOUND = re.compile(r"\b(\w*[A-Z]\w*)\s+(?:\S+\s+){0,2}?(\w*[A-Z]\w*)-\w+")
+
+
+# "..., such as DocUNet, DIR300, WarpDoc": a line ending on a list with neither "and" before
+# its last item nor a full stop: the list was cut.
+_LIST_TAIL = re.compile(
+    r",\s*[^,\s]+(?:\s[^,\s]+){0,2},\s*(?!(?:and|or)\b)[^,\s]+(?:\s[^,\s]+){0,2}$"
+)
+
+
+def _cut_off(text: str) -> list[str]:
+    last = text.split()[-1].casefold().rstrip(".!?\"'”’") if text.split() else ""
+    if _OPEN_END.search(text) or last in _DANGLING or _ABBREVIATION_END.search(text):
+        return ["cut off: it does not end as a finished sentence"]
+    cut_list = _LIST_TAIL.search(text) and not re.search(r"\b(?:and|or)\s+[^,]*$", text)
+    if cut_list and not text.endswith((".", "!", "?")):
+        return ["cut off: a list ends with neither 'and' nor a full stop"]
+    if (
+        text.count("(") != text.count(")")
+        or text.count('"') % 2
+        or text.count("“") != text.count("”")
+    ):
+        return ["cut off: an unclosed parenthesis or quote"]
+    return []
+
+
+_BUT_ALSO = re.compile(r"\bbut (?:\w+ )?also\b", re.I)
+
+
+_NOT_ONLY = re.compile(r"\bnot (?:\w+ )?only\b", re.I)
+
+
+# "..., achieving best, and ...": a comparative or superlative with no noun after it.
+_BARE_SUPERLATIVE = re.compile(r"\b(?:achiev|attain|reach)\w*\s+(?:best|better|superior)\b\s*[,;.]")
+
+
+# "the is a new loss function": an article with no noun before the verb.
+_BARE_ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?:is|are|was|were|has|have)\b", re.I)
+
+
+# "showing that the our EditCrafter": two determiners in a row (an abstract's typo, or a cut).
+_TWO_DETERMINERS = re.compile(r"\b(?:the|a|an|our|its|their)\s+(?:the|a|an|our|its|their)\b", re.I)
+
+
+# "DarkForest. is a framework" (a name cut with its sentence's period) and "Envision-a causal
+# event benchmark" (the abstract's own lost spaces around a dash).
+_STRAY_PERIOD = re.compile(r"^\S+\.\s+(?:is|are)\s|\w-(?:a|an|the)\s", re.I)
+
+
+# "We present, a data-free framework": the abstract's name was a macro the feed dropped.
+CUE_WITHOUT_NAME = re.compile(
+    r"\b((?:we|this paper|this work)\s+(?:\w+\s+)?(?:present|introduce|propose|develop)s?)\s*,\s+"
+    r"(?=(?:a|an|the)\s)",
+    re.I,
+)
+
+
+# "outperforming, on the RoboTwin benchmark, DP": a result verb cut from its object.
+_PARTICIPLE_COMMA = re.compile(
+    r"\b(?:outperform|improv|achiev|surpass|reach|attain|deliver|yield|reduc|boost|exceed|"
+    r"beat|match|increas)ing,\s(?!(?:for (?:instance|example)|e\.g\.|i\.e\.|in particular),)",
+    re.I,
+)
+
+
+def _garbled(text: str) -> list[str]:
+    if EMPTY_NAME.search(text):
+        return ['garbled: a name is missing after "called"']
+    if re.search(r"(.)\1{3,}|[^\w\s]{3,}|\b(\w+) \2\b", text, re.IGNORECASE):
+        return ["garbled: repeated characters or words"]
+    letters = sum(c.isalpha() for c in text)
+    if letters < 0.6 * len(text.replace(" ", "")):
+        return ["garbled: too few letters"]
+    if _GENERIC_SUBJECT.search(text):
+        return ['vacuous: the subject names nothing ("The method is ...")']
+    if _BUT_ALSO.search(text) and not _NOT_ONLY.search(text):
+        return ['garbled: "but also" without its "not only"']
+    if _BARE_ARTICLE.search(text):
+        return ['garbled: an article with no noun ("the is")']
+    if _BARE_SUPERLATIVE.search(text):
+        return ['garbled: "achieving best" with no noun after it']
+    if _TWO_DETERMINERS.search(text):
+        return ['garbled: two determiners in a row ("the our")']
+    if _NOT_ONLY.search(text) and not _BUT_ALSO.search(text) and " but " not in text:
+        return ['garbled: "not only" without its "but"']
+    if _STRAY_PERIOD.search(text):
+        return ['garbled: a stray period ("DarkForest. is", "Envision-a causal")']
+    if CUE_WITHOUT_NAME.search(text):
+        return ['garbled: what it presents has no name ("We present, a ...")']
+    if _PARTICIPLE_COMMA.search(text):
+        return ['garbled: a result verb cut from its object by a comma ("outperforming, on X, Y")']
+    return []
+
+
+def _hype(text: str, abstract: str) -> list[str]:
+    source = abstract.casefold()
+    words = {strip_token(w).casefold() for w in text.split()}
+    hype = [w for w in words & HYPE if w not in source]
+    phrase = _HYPE_PHRASE.search(text)
+    if phrase and phrase.group(0).casefold() not in source:
+        hype.append(phrase.group(0))
+    return [f"hype the abstract does not use: {', '.join(sorted(hype))}"] if hype else []

@@ -1,0 +1,577 @@
+"""The TL;DR checker's statement rules: whether a line states the paper's own main point
+(not its background, experiments, a secondary finding, another name, a means, a cut phrase or
+the title dressed as a sentence). Pure functions."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from assistant.names import title_name
+from assistant.summaries.asides import aside_faults
+from assistant.summaries.checker_faithfulness import Source, related_word
+from assistant.summaries.checker_words import (
+    ACRONYM,
+    EDGE,
+    GENERIC,
+    STOPWORDS,
+    WORDS,
+    content_words,
+    mentions,
+    method_names,
+    stem,
+    strip_token,
+    wordset,
+)
+
+# Openings that say nothing of this paper's own work, each with what to say instead.
+_EMPTY_OPENINGS = {
+    "vacuous: say what the paper proposes or finds, not that it is a study": (
+        r"^(?:this|the|our) (?:paper|work|study|article|research) (?:\w+ ){0,2}"
+        r"(?:a|an) (?:\w+ )?(?:study|paper|work|analysis|investigation|exploration|discussion)\b"
+    ),
+    # Background sentences say what others did, not what this paper does.
+    "describes the background: say what this paper proposes or finds": (
+        r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however)\b"
+    ),
+    "starts with a pronoun: name the method or the finding": (
+        r"^(?:they|it|these|those|its|their)\b"
+    ),
+}
+
+
+_OPENING_FAULTS = [(re.compile(p, re.IGNORECASE), why) for why, p in _EMPTY_OPENINGS.items()]
+
+
+# What others have shown: background, not this paper's claim.
+_CLAIMED = re.compile(
+    r"\b(?:have|has) (?:shown|demonstrated|achieved|become|emerged|attracted)\b"
+    r"|\bincreasingly\b|\bremains? (?:a |an )?(?:challeng|open|difficult)",
+    re.I,
+)
+
+
+# "World Action Models (WAMs) are ...": the line defines the field instead of the paper's work.
+_FIELD_DEFINITION = re.compile(r"^[A-Z][\w\s-]{3,80}\([A-Z][\w-]*s\)\s+(?:are|is)\b")
+
+
+OPENING_WORDS = 6  # a line opening with the abstract's first words copies its background
+
+
+def check_background(tldr: str, title: str, abstract: str) -> list[str]:
+    """The abstract's opening sentence (unless it already names the method or says "we"), or
+    a claim of what others "have shown", says what the field knows, not what this paper does."""
+    first = WORDS.findall(abstract.casefold())[:OPENING_WORDS]
+    own = first[:1] == ["we"] or first[:2] in (["this", "paper"], ["in", "this"])
+    own = own or any(tldr.startswith(name) for name in method_names(title, abstract))
+    opening = WORDS.findall(tldr.casefold())[:OPENING_WORDS]
+    if not own and len(first) == OPENING_WORDS and opening == first:
+        return ["copies the abstract's opening (background), not what this paper does"]
+    if _CLAIMED.search(tldr) or _FIELD_DEFINITION.search(tldr.strip()):
+        return ["describes the background: say what this paper proposes or finds"]
+    return []
+
+
+# "We propose ...", "Our work introduces ...": the paper's own contribution, named or not.
+_OWN_CONTRIBUTION = re.compile(
+    r"^(?:we|our (?:work|paper|study)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|"
+    r"introduce|present|develop|design|build|construct|curate|release|contribute)"
+    r"|^our (?:approach|method|framework|model|system|pipeline|agent)\b",
+    re.I,
+)
+
+
+# "We conduct extensive experiments ...", "Our data and results ...": the evaluation.
+_EXPERIMENTS = re.compile(
+    r"^(?:we\s+(?:\w+ly\s+)?(?:conduct|evaluate|focus|test|run|perform|benchmark|analy[sz]e)|"
+    r"our (?:data|results?|experiments?|analys[ie]s|evaluations?|findings)\b|"
+    r"(?:extensive |comprehensive )?experiments\b)",
+    re.I,
+)
+
+
+# "X is a benchmark and a framework": two contributions bound to one name.
+_TWO_THINGS = re.compile(
+    r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s+(?:a|an)\s[^,]{0,80}?\sand\s+(?:a|an)\s"
+)
+
+
+# "SimpleGVR: A Simple Baseline ..."; not a phrase like "Teaching with Lies: ...".
+_SHORT_NAME = re.compile(r"^\S*(?:[A-Z]\S*[A-Z0-9]|[a-z][A-Z]|\d)\S*|^\S+$")
+
+
+def check_subject(tldr: str, title: str, abstract: str) -> list[str]:
+    """A paper titled "X: ..." is summarised by a line about X or about what "we" propose:
+    a line about another name (a side release "X-Lite", a benchmark beside the model), the
+    background or the experiments says neither what X is nor what it does."""
+    head = title_name(title)
+    if head is None or not _SHORT_NAME.match(head):
+        return []
+    if _TWO_THINGS.match(tldr.strip()):
+        return ["binds two contributions to one name"]
+    if any(mentions(tldr, form) for form in _forms_of(head) | _expansions(head, abstract)):
+        return []
+    if _EXPERIMENTS.match(tldr.strip()):
+        return [f"describes the experiments, not what {head} is or does"]
+    if _OWN_CONTRIBUTION.match(tldr.strip()):
+        return []
+    return [f"says neither what {head} is nor what the paper proposes"]
+
+
+def _forms_of(name: str) -> set[str]:
+    """How an abstract writes a title's name: as is (with a space for a hyphen), by its
+    initials ("Graph of Skills" -> "GoS"), or by a named part ("InfiMed-ORBIT" -> "ORBIT")."""
+    forms = {name}  # its hyphen and space spellings: name_pattern
+    parts = [part for part in re.split(r"[-\s]", name) if part]
+    if len(parts) > 1:
+        forms.add("".join(part[0] for part in parts))
+    return forms | {part for part in parts if len(part) >= 3 and ACRONYM.match(part)}
+
+
+def _expansions(name: str, abstract: str) -> set[str]:
+    """What the abstract spells the name out as, and its initials: "Cognitive Diffusion
+    Probabilistic Models (CogDPM)" -> that phrase and "CDPM"."""
+    found = set()
+    for match in re.finditer(rf"((?:[A-Z][\w-]*\s+){{1,6}})\({re.escape(name)}\)", abstract):
+        words = match.group(1).split()
+        found |= {" ".join(words), "".join(w[0] for w in words)}
+    return found
+
+
+# "SimpleGVR is a simple baseline for ...": a sentence saying what the named work is, which
+# says more than the title even when every content word comes from it.
+_DEFINES = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2}\s+(?:is|are)\s+(?:a|an)\s+\S+\s+\S+")
+
+
+def check_substance(tldr: str, source: Source, title: str) -> list[str]:
+    for opening, why in _OPENING_FAULTS:
+        if opening.search(tldr.strip()):
+            return [why]
+    content = {stem(w) for w in content_words(tldr) if len(w) > 1}
+    if not any(related_word(word, term) for word in content for term in source.key_terms):
+        return ["vacuous: names none of the paper's key terms (title words or method name)"]
+    if len(content) < 3:
+        return ["vacuous: too few content words"]
+    if content <= source.key_terms and not _DEFINES.match(tldr.strip()):
+        return ["only restates the title: say what the method does or finds"]
+    if _echoes_title(tldr, title):
+        return ["echoes the title: say what the method does or finds"]
+    return []
+
+
+TITLE_RUN = 5  # a line opening with this many title words uses the title as its subject
+
+
+def _echoes_title(tldr: str, title: str) -> bool:
+    """Whether the line opens with the title (beyond a short method name before its colon,
+    which a TL;DR should name): "LLM Unlearning Should Be Form-Independent, a method ..."."""
+    if title_name(title):
+        title = title.partition(":")[2]
+    words = WORDS.findall(title.casefold())
+    opening = " ".join(WORDS.findall(tldr.casefold())[:TITLE_RUN])
+    runs = {" ".join(words[i : i + TITLE_RUN]) for i in range(len(words) - TITLE_RUN + 1)}
+    return opening in runs
+
+
+# "Our visualization further shows ...": a secondary finding copied from the abstract's middle.
+_SECONDARY = re.compile(
+    r"\b(?:further|also|additionally)\s+(?:show|demonstrat|reveal|find|confirm|indicat|highlight|"
+    r"suggest|prov|illustrat|verif)\w*",
+    re.I,
+)
+# "We further introduce a model that predicts ...": a second contribution as the whole line.
+_FURTHER_CONTRIBUTION = re.compile(
+    r"^(?:here\s+)?we\s+(?:also|further|additionally)\s+(?:\w+ly\s+)?(?:introduce|propose|"
+    r"present|develop|release|construct|build|design|curate|contribute|provide|create|devise)",
+    re.I,
+)
+
+
+# "The method enables ...", "Our approach relies on ...": a subject that names nothing, with
+# any verb in the third person.
+_UNNAMED_SUBJECT = re.compile(
+    r"^(?:the|our)\s+(?:new\s+|novel\s+|proposed\s+)?(?:method|approach|framework|model|"
+    r"technique|system|pipeline|algorithm|strategy|solution)s?\s+(?:\w+ly\s+)?"
+    r"(?:can|could|is|are|enables|allows|improves|achieves|outperforms|surpasses|yields|"
+    r"delivers|offers|provides|shows|demonstrates|leads|reduces|increases|boosts|[a-z]+[^s\W]s)\b",
+    re.I,
+)
+
+
+# "While this area is young, its extension ...": the main clause is about a pronoun.
+_CLAUSE_THEN_PRONOUN = re.compile(
+    r"^(?:while|although|though|whereas|as|since|because|when|if)\b[^,]{0,150},\s*"
+    r"(?:it|its|they|their|this|these|those|such)\b",
+    re.I,
+)
+
+
+# ", adopting ...", ", designed for ...": a participle clause hung on the subject.
+_PARTICIPLE_CLAUSE = re.compile(
+    r",\s+(?:\w+ly\s+)?(?:(?!including\b)\w+ing|\w+ed\s+(?:for|to|by|with|on|in|from|as|via))\b",
+    re.I,
+)
+
+
+STACKED = 3  # three participle clauses chained on one subject read as a stitched list
+
+
+# "TAIR, a novel restoration task ..., outperforms ...", "X is the first benchmark for ...,
+# achieving state-of-the-art results": a task or dataset does not beat methods. Only the head
+# noun counts ("a model trained on the ... dataset" may), and a result after "showing that
+# <another name>" or "models that achieve" has its own subject.
+_RESULT_ON_KIND = re.compile(
+    r"^\S+(?:\s\S+){0,2}(?:\s\([^)]*\))?(?:\s+(?:is|are)\s+|,\s+)(?:a|an|the)\s+"
+    r"(?:(?!(?:a|an|the|on|of|for|in|with|to|by|from|and|or|that|which|trained|built|based|"
+    r"using|via)\b)[\w'-]+\s+){0,6}?"
+    r"(?:benchmark|dataset|corpus|task|problem|survey|setting|testbed|leaderboard)s?"
+    r"(?![\w-])(?!\s+and\b)"
+    r"(?:(?!\b(?:show|demonstrat|reveal|find|found|indicat|prov)\w*\s+that\b)[^.;])*?"
+    r"(?:(?<!that )(?<!which )\b(?:achiev|attain|reach|deliver|set)\w*\s+(?:a\s+)?(?:new\s+)?"
+    r"(?:state-of-the-art|sota|superior|competitive|top)\b"
+    r"|,\s+(?:\w+ly\s+)?(?:outperform|surpass|beat|exceed))",
+    re.I,
+)
+
+
+# "incorporating three key ingredients": a count of parts promised and not given (": ...",
+# "(1) ...", "for X, Y and Z" give them).
+_PROMISED_PARTS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|several|multiple)\s+(?:key|core|main|major|novel|"
+    r"critical|important|crucial|complementary|essential|fundamental|primary|central|distinct)\s+"
+    r"(?:ingredients|components|mechanisms|modules|stages|strategies|innovations|techniques|"
+    r"contributions|designs|steps|phases|pillars|principles|insights|advances|aspects|factors|"
+    r"dimensions|axes|challenges|issues|problems|limitations|properties|objectives|parts|"
+    r"elements|features|improvements|ideas|findings|lessons|observations|capabilities)\b"
+    r"(?!,?\s*(?::|\(|—|–|(?:namely|including|such as|like|for)\b))",
+    re.I,
+)
+
+
+# "X is a multi-agent system ..., first decomposing a user idea into ...": the first step of a
+# procedure, which promises the rest, is a detail, not the paper's point.
+_FIRST_STEP = re.compile(r",\s+(?:by\s+)?first(?:ly)?\s+\w+ing\b", re.I)
+
+
+# "We introduce Klear and delve into ...", "We propose X (its expansion).": a name
+# introduced without saying what it is.
+_BARE_INTRODUCTION = re.compile(
+    r"\b(?:introduce|present|propose|release|develop)s?\s+[A-Z][^\s,(]*\s*(?:\([^)]*\)\s*)?"
+    r"(?:\band\s+[a-z]|\.?$)"
+)
+
+
+# "Second, X improves ...": one item of the abstract's list, not the paper's point.
+_LIST_ITEM = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly),", re.I)
+
+
+# "Results show X effectively ...": the evaluation's verdict, not what the paper proposes.
+_RESULTS_OPENING = re.compile(
+    r"^(?:the\s+)?results\s+(?:show|demonstrate|indicate|reveal|suggest|confirm)", re.I
+)
+
+
+# "X is a cost-effective, end-to-end agent.": what kind of thing X is, not what it does.
+_KIND_ONLY = re.compile(
+    r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:for|of|to|in|on|with|that|which|from|by)\b)[^\s.;:]+\s+){0,6}(?:agent|model|framework|"
+    r"method|approach|system|benchmark|dataset|pipeline|tool|toolkit|library|platform|suite|"
+    r"architecture|algorithm|paradigm)s?\.?$",
+    re.I,
+)
+
+
+LIGHT_VERBS = wordset("provide provides offer offers enable enables deliver delivers")
+
+
+# "MUR is comprehensively evaluated against ...": the line's main verb says the work was
+# evaluated, which every paper is, not what it does or finds.
+_EVALUATED = re.compile(
+    r"^\S+(?:\s\S+){0,5}?(?:\s\([^)]*\))?\s+(?:is|are|was|were|has been|have been)\s+"
+    r"(?:\w+ly\s+)?(?:evaluated|tested|compared|benchmarked|validated|assessed)\b",
+    re.I,
+)
+
+
+# "... and we thought that current usage could benefit ...": what the authors believe or hope,
+# the motivation, not what they did or found ("we argue" states a position paper's thesis).
+_BELIEF = re.compile(
+    r"\bwe\s+(?:\w+ly\s+)?(?:thought|think|believe|feel|hope|wonder|suspect|expect|"
+    r"hypothesi[sz]e|conjecture)\b",
+    re.I,
+)
+
+
+# "MotionMillion-Eval is the most comprehensive benchmark ..., demonstrating strong
+# generalization": a benchmark or dataset is credited with what only a method shows
+# (performance, generalization, gains); "revealing performance gaps" is a benchmark's finding.
+_CLAIM_ON_KIND = re.compile(
+    r"^\S+(?:\s\S+){0,2}(?:\s\([^)]*\))?(?:\s+(?:is|are)\s+|,\s+)(?:a|an|the)\s+"
+    r"(?:[\w'-]+\s+){0,6}?(?:benchmark|dataset|corpus|task|survey|testbed|leaderboard)s?(?![\w-])"
+    r"[^.;]*?,\s+(?:(?:\w+ly\s+)?(?:demonstrat|show|exhibit|yield|deliver|achiev|bring|attain|"
+    r"reach|obtain)\w*\s+(?!that\b)(?:[\w-]+\s+){0,2}?|and\s+its\s+)(?:generali[sz]ation|"
+    r"improvements?|gains|accuracy|performance(?!\s+(?:gaps?|drops?|differences?|degradation|"
+    r"declines?)))\b",
+    re.I,
+)
+
+
+def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
+    """Why ``tldr`` is not the paper's main statement: a secondary finding, an unnamed or
+    wrong subject, a dangling motivation, a stitched chain of clauses, a name introduced
+    bare, a phrase cut short of the abstract's, or the title dressed as a sentence."""
+    text = " ".join(tldr.split())
+    faults = [
+        (_SECONDARY, 'a secondary finding ("further shows"), not the paper\'s main point'),
+        (_FURTHER_CONTRIBUTION, 'a second contribution ("We further introduce"), not the main'),
+        (_UNNAMED_SUBJECT, 'vacuous: the subject names nothing ("Our approach enables ...")'),
+        (_CLAUSE_THEN_PRONOUN, "a motivation clause about a pronoun, not the paper's work"),
+        (_RESULT_ON_KIND, "a result attached to a task or dataset, not to the method"),
+        (_PROMISED_PARTS, 'names a count of parts ("three key ingredients") but not the parts'),
+        (_FIRST_STEP, 'the first step of a procedure ("first training ..."), not the point'),
+        (_BARE_INTRODUCTION, "introduces a name without saying what it is"),
+        (_LIST_ITEM, 'one item of a list ("Second, ..."), not the paper\'s main point'),
+        (_RESULTS_OPENING, '"Results show ...": say what the paper proposes or finds'),
+        (_KIND_ONLY, "vague: says what kind of thing it is, not what it does or is for"),
+        (_EVALUATED, "says only that it was evaluated, not what it does or finds"),
+        (_BELIEF, 'the authors\' belief or motivation ("we thought"), not what they did'),
+        (_CLAIM_ON_KIND, "a method's result credited to a benchmark or dataset"),
+        (_CLOSING, 'a closing remark ("We finally ..."), not the paper\'s main point'),
+    ]
+    reasons = [why for pattern, why in faults if pattern.search(text)]
+    if len(_PARTICIPLE_CLAUSE.findall(text)) >= STACKED:
+        reasons.append("a stitched chain of participle clauses")
+    if _clipped(text, abstract):
+        reasons.append("cut off: the abstract's phrase goes on past the line's last word")
+    if _subject_cut(text, abstract):
+        reasons.append("cut off: the clause's subject is left without its verb")
+    if _list_cut_short(text, abstract):
+        reasons.append("cut off: the abstract's list goes on past the line's last item")
+    if _means_not_contribution(text, abstract):
+        reasons.append('a means ("We design a pipeline ..."), not the contribution it serves')
+    if _drops_relation(text, abstract):
+        reasons.append('says X is what the abstract says X is built on ("is [built on] a")')
+    echo = _title_with_verb(text, title, abstract) or _title_then_aside(text, title)
+    if _title_casing(text, title, abstract) or echo:
+        reasons.append("echoes the title: say what the method does or finds")
+    if _points_outside(text) or _unresolved(text):
+        reasons.append('refers to something it does not say ("this formalism", "these skills")')
+    return reasons + aside_faults(text)
+
+
+# "this formalism", "these capabilities": a demonstrative a one-line TL;DR cannot resolve.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|those)\s+(?!(?:paper|work|study|survey|article|report|way)\b)([a-z][\w-]*)",
+    re.I,
+)
+
+
+# "to separate the two functions,", "the two roles yields", "such workflows, which ...": a
+# count or "such" on a noun the line has not said (not "the two axes of efficiency", which
+# says what they are, nor "such as"/"such that"); "such" only where its phrase closes, since
+# "such truth subspaces end-to-end" goes on to say more.
+_UNSAID_PLURAL = re.compile(
+    r"\bthe\s+(?:two|three|four|both)\s+([a-z][\w-]*)\b(?!-|\s+(?:of|for|in|on|that|which|"
+    r"from|with)\b|\s*[:(])"
+    r"|\bsuch\s+(?!(?:as|that)\b)([a-z][\w-]*)(?=\s*(?:,|\.|$)|\s+(?:which|and)\b)",
+    re.I,
+)
+_THEM = re.compile(r"\b(?:between|among)\s+them\b", re.I)
+
+
+def _unresolved(text: str) -> bool:
+    """Whether the line points at things it never names: "connections between them", "to
+    separate the two functions", "such workflows, which ..."."""
+    if _THEM.search(text):
+        return True
+    for match in _UNSAID_PLURAL.finditer(text):
+        said = {stem(w) for w in WORDS.findall(text[: match.start()].casefold())}
+        if stem((match.group(1) or match.group(2)).casefold()) not in said:
+            return True
+    return False
+
+
+def _points_outside(text: str) -> bool:
+    """Whether a demonstrative's word ("this *emergent* system") is one the line has not
+    said before it: the referent is in the abstract, not in the line."""
+    for match in _DEMONSTRATIVE.finditer(text):
+        said = {stem(w) for w in WORDS.findall(text[: match.start()].casefold())}
+        if stem(match.group(1).casefold()) not in said:
+            return True
+    return False
+
+
+# "We finally identify six open design directions ...": the abstract's closing remark.
+_CLOSING = re.compile(r"^(?:finally|lastly),?\s|^we\s+(?:finally|lastly)\b", re.I)
+
+
+# "..., showing that achieving intended outcomes.": a that-clause whose subject is a gerund
+# phrase and which ends before its verb.
+_GERUND_THAT_END = re.compile(r"\bthat\s+(\w+ing\s+(?:[\w-]+\s+){0,5}[\w-]+)\.?$")
+
+
+def _subject_cut(text: str, abstract: str) -> bool:
+    """Whether the line ends a that-clause on its gerund subject where the abstract's clause
+    goes on to its verb ("that achieving intended outcomes [...] remains challenging")."""
+    match = _GERUND_THAT_END.search(text)
+    if not match:
+        return False
+    source = " ".join(abstract.split())
+    return bool(re.search(rf"\b{re.escape(match.group(1))}\s+[\w-]", source))
+
+
+def _list_cut_short(text: str, abstract: str) -> bool:
+    """Whether the line ends on an item of a list the abstract goes on with: "combining a
+    Direction Oracle, a soft binding-affinity gate." where the abstract has "..., a soft
+    binding-affinity gate, and amortized fine-tuning"."""
+    head, comma, tail = text.rstrip(" .").rpartition(",")
+    tail = tail.strip()
+    if not comma or len(tail.split()) < 2 or re.search(r"\b(?:and|or)\b", tail):
+        return False
+    if _ADJECTIVE_COMMA.search(head) or _EXAMPLES.match(tail):
+        return False
+    source = " ".join(abstract.split())
+    before = " ".join(head.split()[-2:])
+    # The abstract's next item follows the line's last one, or more items up to "and"
+    # ("integrates context management, data construction, training objectives, and ...").
+    goes_on = r"(?:,?\s+(?:and|or)\s+\w|,(?:\s+[^,.;]+,)*\s+(?:and|or)\s)"
+    return bool(re.search(rf"{re.escape(before)},\s+{re.escape(tail)}{goes_on}", source))
+
+
+# "a compact, invertible parameterization": a comma between an article's adjectives, not items.
+_ADJECTIVE_COMMA = re.compile(r"\b(?:a|an|the)\s+[\w-]+$", re.I)
+_EXAMPLES = re.compile(r"(?:such as|including|e\.g\.)\s", re.I)
+
+
+# "We design ...", "We build ...": how the authors made something, not what they propose.
+_WE_MEANS = re.compile(
+    r"^we\s+(?:\w+ly\s+)?(?:design|build|use|adopt|employ|leverage|apply|implement|utili[sz]e|"
+    r"incorporate|add|train|construct|develop|devise|collect|curate)\b",
+    re.I,
+)
+
+
+_CONTRIBUTION = re.compile(
+    r"\b(?:propose|proposes|introduce|introduces|we present|this (?:paper|work) presents)\b", re.I
+)
+
+
+OWN_WORDS = 4  # the line's words after "We" that find its own sentence in the abstract
+
+
+def _means_not_contribution(text: str, abstract: str) -> bool:
+    """Whether an authors'-voice line tells how they built a part ("We design a Geometry-to-
+    Video pipeline ...") while another sentence of the abstract states the contribution
+    ("we propose ReRe ..."): the line gives a means, not the paper's point."""
+    if not _WE_MEANS.match(text):
+        return False
+    own = " ".join(text.split()[1 : 1 + OWN_WORDS]).casefold()
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(abstract.split()))
+    return any(_CONTRIBUTION.search(s) for s in sentences if own not in s.casefold())
+
+
+# "DreamStyle is a vanilla Image-to-Video model": the line's subject and what it is said to be.
+_IS_A = re.compile(
+    r"^(?P<name>\S+(?:\s\S+){0,2}?)\s+(?:is|are)\s+(?P<what>(?:a|an|the)\s+\S+\s+\S+)"
+)
+
+
+def _drops_relation(text: str, abstract: str) -> bool:
+    """Whether the line says "X is a Y" where the abstract says "X is built on a Y" (based on,
+    derived from, trained with ...): the cut relation made X the thing it builds on."""
+    match = _IS_A.match(text)
+    if not match:
+        return False
+    related = (
+        rf"{re.escape(match['name'])}\s+(?:is|are)\s+(?:\w+\s+){{1,3}}?"
+        rf"(?:on|upon|from|with|by|of|as|in|into|to)\s+{re.escape(match['what'])}"
+    )
+    return bool(re.search(related, " ".join(abstract.split()), re.I))
+
+
+CLIP_RUN = 3  # the line's last words, looked up in the abstract
+
+
+def _clipped(text: str, abstract: str) -> bool:
+    """Whether the line, with no full stop, copies an abstract sentence but stops one content
+    word short of its end: "... closer to production" where the abstract ends "closer to
+    production standards."; with a full stop the shorter phrase was chosen ("... reliable
+    automated evaluation." for "evaluation methods.")."""
+    if text.rstrip().endswith((".", "!", "?")):
+        return False
+    tail = [strip_token(t).casefold() for t in text.split()][-CLIP_RUN:]
+    raw = abstract.split()
+    folded = [strip_token(t).casefold() for t in raw]
+    ends = [
+        i + CLIP_RUN - 1
+        for i in range(len(folded) - CLIP_RUN + 1)
+        if folded[i : i + CLIP_RUN] == tail
+    ]
+    return len(tail) == CLIP_RUN and bool(ends) and all(_drops_last_word(raw, i) for i in ends)
+
+
+def _drops_last_word(raw: list[str], i: int) -> bool:
+    """Whether token ``i`` of the abstract is followed, with no punctuation between, by the
+    content word that ends its sentence."""
+    if i + 1 >= len(raw) or raw[i] != raw[i].rstrip(EDGE + "-"):
+        return False
+    nxt = raw[i + 1]
+    word = strip_token(nxt)
+    ends_sentence = nxt.endswith((".", "!", "?")) and not nxt.endswith("...")
+    return ends_sentence and word.isalpha() and word.islower() and word not in STOPWORDS
+
+
+def _title_casing(text: str, title: str, abstract: str) -> bool:
+    """A capitalised phrase of the source copied with broken casing: "shot Boundary
+    Detection" (the title has "Shot Boundary Detection"). Only a common word counts, one the
+    source also writes in lower case: "varying Gaussian" keeps a proper adjective."""
+    tokens = [strip_token(t) for t in f"{title} {abstract}".split()]
+    common = {t for t in tokens if t.islower()}
+    source = list(pairwise(tokens))
+    capitalised = {
+        (a.casefold(), b.casefold())
+        for a, b in source
+        if a.istitle() and b.istitle() and a.isalpha() and b.isalpha()
+    }
+    for a, b in set(pairwise(strip_token(t) for t in text.split()[1:])) - set(source):
+        broken = a.isalpha() and a.islower() and a not in STOPWORDS and b.casefold() in common
+        if broken and b.istitle() and (a.casefold(), b.casefold()) in capitalised:
+            return True
+    return False
+
+
+# "V-GameGym provides <title words>, revealing that ...": the title as a main clause, then an
+# aside (a finding, a requirement, a second contribution) instead of what the work does or
+# achieves (a result or a means after it is kept: "..., outperforming Wan2.1 by 2.26 points").
+_ECHO_THEN_ASIDE = re.compile(
+    r"^\S+(?:\s\S+){0,2}?\s+(?:provides|offers|delivers|enables)\s+(?P<what>[^,;]+),\s+"
+    r"(?:\w+ly\s+)?(?:revealing|uncovering|showing|showcasing|highlighting|requiring|involving|"
+    r"introducing|proposing|presenting|creating|providing|offering)\b"
+)
+
+
+def _title_then_aside(text: str, title: str) -> bool:
+    """Whether the line's main clause only restates the title, with an aside hung on it."""
+    match = _ECHO_THEN_ASIDE.match(text)
+    if not match:
+        return False
+    words = {stem(w) for w in content_words(match["what"])}
+    known = {stem(w) for w in content_words(title)} | {stem(w) for w in GENERIC}
+    return len(words) >= 2 and words <= known
+
+
+# "ClawArena is a benchmark for evaluating <the title's words>": for a title that already says
+# "Benchmarking ...", the evaluation word adds nothing either.
+_EVALUATION = wordset("evaluating evaluation evaluate evaluates assessing measuring")
+
+
+def _title_with_verb(text: str, title: str, abstract: str) -> bool:
+    """ "X provides <the title's words>", "X is a <the title's words>" (with a kind word such as
+    "dataset" at most): the title as a sentence adds nothing to it."""
+    names = {w.casefold() for n in method_names(title, abstract) for w in WORDS.findall(n)}
+    words = {stem(w) for w in content_words(text) if w not in names}
+    title_words = {stem(w) for w in content_words(title)}
+    new = words - title_words
+    if len(words) >= 3 and bool(new) and new <= {stem(v) for v in LIGHT_VERBS}:
+        return True
+    return len(words) >= 2 and new <= {stem(w) for w in GENERIC} | _EVALUATION

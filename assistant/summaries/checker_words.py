@@ -1,0 +1,109 @@
+"""The TL;DR checker's vocabulary and token helpers: stop and filler words, a crude stem,
+content words, the names a paper gives its method and what counts as a name. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.names import title_name
+
+
+def wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = wordset(
+    """a an the and or but nor of in on at to for from by with without into onto over under
+    as is are was were be been being it its this that these those their there here which who
+    whom whose what when where while how than then so such not no can could may might will
+    would should shall do does did has have had we our us they them he she his her you your
+    i me my also both each either more most less least very via per vs up down out off about
+    across after before between through during against among within upon all any some one"""
+)
+
+
+# Words that say a paper exists, not what it does: they do not count as content.
+FILLER = wordset(
+    """paper papers study studies work works article present presents presented propose
+    proposes proposed introduce introduces introduced new novel approach approaches method
+    methods research author authors show shows using use uses based toward towards
+    better improve improves improved improving enhance enhances enhanced enhancing aim aims
+    aiming performance quality effective efficient various different several existing
+    result results solution solutions problem problems task tasks framework technique"""
+)
+
+
+# Common words a draft may capitalise (headline style) without naming anything.
+GENERIC = wordset(
+    """method model network data dataset system algorithm benchmark language image video text
+    graph agent policy memory search code theory time series domain space world human deep large
+    small fast simple multi single state field point layer weight loss function metric score
+    feature structure signal noise token context prompt reward training framework approach"""
+)
+
+
+EDGE = "\"'“”‘’`.,;:!?()[]{}*<>"
+
+
+WORDS = re.compile(r"[a-z0-9]+")
+
+
+ACRONYM = re.compile(r"^([A-Z]{2,})s?$")
+
+
+_DEFINED = re.compile(r"\(([A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)")
+
+
+def name_pattern(name: str) -> str:
+    """A regex for ``name`` as abstracts write it: a hyphen or a space between its parts
+    ("InfiMed-ORBIT", "InfiMed ORBIT")."""
+    return re.escape(name).replace(r"\-", "[-\\s]").replace(r"\ ", "[-\\s]")
+
+
+def mentions(text: str, name: str) -> bool:
+    return bool(re.search(rf"(?<![\w-]){name_pattern(name)}(?![\w-])", text, re.I))
+
+
+def strip_token(raw: str) -> str:
+    """A whitespace token without surrounding punctuation or a possessive ending."""
+    token = raw.strip(EDGE)
+    for suffix in ("'s", "’s"):
+        if token.endswith(suffix):
+            token = token[: -len(suffix)]
+    return token.strip(EDGE)
+
+
+def stem(word: str) -> str:
+    """A crude plural fold, enough to match "models" with "model"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Casefolded words of ``text`` that are neither stop words nor filler."""
+    return [w for w in WORDS.findall(text.casefold()) if w not in STOPWORDS and w not in FILLER]
+
+
+def method_names(title: str, abstract: str) -> list[str]:
+    """Names the paper gives its method: the title's prefix before a colon (if short) and
+    acronyms defined in parentheses, e.g. "(CogDPM)"."""
+    names = []
+    if head := title_name(title):
+        names.append(head)
+    names += [m for m in _DEFINED.findall(f"{title} {abstract}") if len(m) <= 30]
+    return list(dict.fromkeys(names))
+
+
+def is_name(token: str, sentence_start: bool) -> bool:
+    """Acronyms, inner capitals ("ImageNet"), letters with digits ("GPT-4o"), and capitalised
+    words other than at the start of a sentence."""
+    if not any(c.isalpha() for c in token):
+        return False
+    if any(c.isupper() for c in token[1:]):
+        return True
+    if any(c.isdigit() for c in token):
+        return True
+    return token[0].isupper() and not sentence_start
