@@ -365,6 +365,13 @@ def test_a_sentence_telling_why_the_work_is_needed_is_background() -> None:
     assert not background("PRESTO improves the AUC by 12 points over the existing baseline.")
 
 
+def test_a_field_s_progress_or_an_unexplored_question_is_background() -> None:
+    assert background("LLMs have achieved remarkable progress in code generation, yet ...")
+    assert background("Their true programming competence remains underexplored.")
+    assert background("Its behavior on research-level theorems remains poorly understood.")
+    assert not background("PRESTO achieves remarkable progress on rare events, gaining 12 points.")
+
+
 def test_a_part_asking_a_number_or_name_the_text_lacks_is_lacking() -> None:
     question = "How much faster is the sampler, and what is the sampler called?"
     assert lacking("The sampler is 3x faster than before.", question) == [

@@ -105,8 +105,11 @@ _BACKGROUND = re.compile(
     r"^\W*(?:(?:however|yet|but|unfortunately),?\s+)?"
     r"(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
     r"|due to)\b|\b(?:struggl\w*|suffer\w*|remains? (?:a |an )?(?:\w+ )?(?:challeng|difficult|"
-    r"open|unclear|limited)\w*|(?:is|are) (?:essential|crucial|critical|important|vital|key)"
-    r" (?:for|to|in)|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
+    r"open|unclear|limited|under-?explored|unexplored|unknown)\w*|remains? poorly understood"
+    r"|(?:has|have) (?:achieved|made|shown) (?:remarkable|impressive|significant|substantial"
+    r"|tremendous|great|rapid) (?:progress|success|advances)"
+    r"|(?:is|are) (?:essential|crucial|critical|important|vital|key) (?:for|to|in)"
+    r"|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
     re.I,
 )
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
