@@ -18,6 +18,7 @@ TITLE = "PRESTO: Predicting Rare Events from Intermediate Outcomes"
 BACKGROUND = "Recent reports claim that rare clinical events are hard to predict from records."
 NAMED = "We present PRESTO, a relaxation of the proportional odds model for rare events."
 RESULT = "PRESTO improves the AUC on rare events by 12 points over a proportional odds model."
+BORROWS = "PRESTO borrows strength by predicting the intermediate outcomes of each record."
 SETUP = "Intermediate outcomes, such as hospital admission, are far more common than death."
 
 
@@ -46,9 +47,29 @@ def test_one_quote_adding_words_of_the_question_follows_the_lead() -> None:
     care = "Records of intensive care units were split by patient into training and test sets."
     question = (
         "Predicting death from hospital admission in intensive care with the proportional odds"
-        " relaxation, by how many AUC points does PRESTO gain?"
+        " relaxation, how does PRESTO borrow strength for rare events?"
     )
-    assert quoted(answer(question, [RESULT, SETUP, NAMED, care]).answer) == [RESULT, SETUP]
+    assert quoted(answer(question, [BORROWS, SETUP, NAMED, care]).answer) == [BORROWS, SETUP]
+
+
+def test_no_quote_restates_the_question_after_a_lead_giving_the_number() -> None:
+    # RESULT gives the number asked for: SETUP and NAMED add words of the question only.
+    question = (
+        "Predicting death from hospital admission with the proportional odds relaxation,"
+        " by how many AUC points does PRESTO gain?"
+    )
+    assert quoted(answer(question, [RESULT, SETUP, NAMED]).answer) == [RESULT]
+
+
+def test_the_sentence_introducing_the_paper_does_not_follow_a_lead() -> None:
+    question = "How does the relaxation of the proportional odds model borrow strength?"
+    assert quoted(answer(question, [BORROWS, NAMED]).answer) == [BORROWS]
+
+
+def test_the_referent_of_a_lead_opening_on_it_follows() -> None:
+    result = "Compared to the proportional odds model, it improves the AUC by 12 points."
+    question = "By how many AUC points does the relaxation of the proportional odds model gain?"
+    assert quoted(answer(question, [result, NAMED]).answer) == [result, NAMED]
 
 
 def test_a_background_sentence_never_follows_the_lead() -> None:

@@ -114,3 +114,26 @@ def test_a_sentence_pairing_two_lists_respectively_is_not_cut() -> None:
     question = "What accuracy does the 7B model of the GUI agent reach on Screenspot-Pro?"
     # A cut at a comma would pair 92.4% with Screenspot-Pro.
     assert answer_span(sentence, question, need_of(question)) == sentence
+
+
+def test_a_cut_does_not_stop_inside_a_list_of_numbers() -> None:
+    sentence = (
+        "Trained from scratch on a deduplicated corpus that is quality-filtered and code-heavy,"
+        " MHAR improves validation loss over a standard Transformer at 100M, 350M, and 1B"
+        " (-0.061, -0.149, and -0.140)."
+    )
+    question = "By how much does MHAR improve validation loss over a Transformer at 350M?"
+    assert answer_span(sentence, question, need_of(question)) == (
+        "…MHAR improves validation loss over a standard Transformer at 100M, 350M, and 1B"
+        " (-0.061, -0.149, and -0.140)."
+    )
+
+
+def test_a_list_of_whole_items_is_cut_after_the_one_asked_for() -> None:
+    sentence = (
+        "This recipe yields consistent gains: InternVLA-M1 outperforms its variant without"
+        " spatial guidance by +14.6% on SimplerEnv Google Robot, +17% on WidowX, and +4.3% on"
+        " LIBERO Franka, while demonstrating stronger spatial reasoning in box, point, and trace."
+    )
+    question = "By how much does InternVLA-M1 outperform its variant on SimplerEnv Google Robot?"
+    assert answer_span(sentence, question, need_of(question)).endswith("Google Robot…")

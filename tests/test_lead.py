@@ -7,8 +7,10 @@ from assistant.pipeline.lead import (
     ask_of,
     asked_head,
     asked_kinds,
+    asks_for,
     background,
     best_quote,
+    dangles,
     denies_ask,
     focus,
     holding,
@@ -17,6 +19,7 @@ from assistant.pipeline.lead import (
     lead_spans,
     names_the_kind,
     question_parts,
+    restates_setting,
     words_of,
 )
 from assistant.pipeline.types import Evidence
@@ -362,6 +365,13 @@ def test_a_sentence_telling_why_the_work_is_needed_is_background() -> None:
     assert not background("PRESTO improves the AUC by 12 points over the existing baseline.")
 
 
+def test_a_field_s_progress_or_an_unexplored_question_is_background() -> None:
+    assert background("LLMs have achieved remarkable progress in code generation, yet ...")
+    assert background("Their true programming competence remains underexplored.")
+    assert background("Its behavior on research-level theorems remains poorly understood.")
+    assert not background("PRESTO achieves remarkable progress on rare events, gaining 12 points.")
+
+
 def test_a_part_asking_a_number_or_name_the_text_lacks_is_lacking() -> None:
     question = "How much faster is the sampler, and what is the sampler called?"
     assert lacking("The sampler is 3x faster than before.", question) == [
@@ -668,3 +678,32 @@ def test_a_second_contribution_is_not_led_by_the_sentence_before_it() -> None:
     question = "What plug-and-play value estimator does the lookahead framework propose?"
     leads = lead_quotes(question, [quote(second), quote(between)], [first, between, second])
     assert [q.sentence for q in leads] == [second]
+
+
+def test_a_pronoun_subject_dangles_at_the_start_or_after_an_opening_phrase() -> None:
+    assert dangles("“Compared to standard majority voting, it reduces sequential tokens by 35.8%")
+    assert dangles("“…These results hold on three benchmarks.”")
+    assert not dangles("“This paper presents X, a planner for robots.”")
+    assert not dangles("“Specifically, TTC utilizes the initial frame as a stable anchor.”")
+
+
+def test_the_sentence_introducing_the_paper_restates_its_setting() -> None:
+    question = "What does Test-Time Correction use as a stable reference anchor?"
+    assert restates_setting("To overcome these limitations, we introduce TTC, a fix.", question)
+    assert restates_setting("We further introduce X, showing that Y.", question)
+    assert not restates_setting("TTC uses the initial frame as a stable anchor.", question)
+
+
+def test_a_question_on_which_testbeds_is_held_by_the_sentence_naming_them() -> None:
+    question = "On which environments is MemHarness, trained end-to-end with GRPO, evaluated?"
+    trained = Evidence(1, "p", "This ability emerges through end-to-end training with GRPO.", 0.5)
+    tested = Evidence(1, "p", "Experiments on ALFWorld and WebShop show that it wins.", 0.5)
+    assert holding(question, [trained, tested]) == [tested]
+
+
+def test_a_lead_not_naming_the_testbeds_asked_for_lacks_them() -> None:
+    question = "On which environments is MemHarness evaluated?"
+    assert asks_for(question)
+    assert lacking("This ability emerges through training with GRPO.", question) == [question]
+    assert lacking("Experiments on ALFWorld and WebShop show that it wins.", question) == []
+    assert not asks_for("How does MemHarness reconstruct past experiences?")

@@ -281,11 +281,9 @@ def test_model_answer_streams_sentence_by_sentence(make_pipeline) -> None:
     pipeline, _ = make_pipeline(two)
     deltas = [e.text for e in pipeline.ask_stream(ROUTE_Q) if e.kind == "delta"]
     assert deltas[1].startswith(" RouteST improves BLEU")
-    # Then the cited paper's sentence that covers a part of the question the draft did not
-    # word: supporting quotes still follow when they add to the answer.
-    assert (
-        len(deltas) == 3 and deltas[2].startswith(" “") and deltas[2].endswith(f"[{n_of(deltas)}]")
-    )
+    # The draft gives the number asked for: the sentence introducing RouteST ("We propose
+    # RouteST, a ... router for end-to-end speech translation") would only restate the question.
+    assert len(deltas) == 2
 
 
 def test_the_quote_that_answers_follows_a_model_lead_that_says_part_of_it(

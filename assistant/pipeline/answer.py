@@ -373,9 +373,9 @@ class AnswerBuilder:
     def _quote_adds(self, quote: Evidence, *, evidence: bool = False, context: bool = True) -> bool:
         """A supporting quote follows only when it holds (``lead.holding``) the number or name
         that a part asks for and the answer so far lacks (``lead.lacking``), or, as the first
-        supporting quote (``context``), covers words of the question the answer so far does
-        not (it ties the answer to the paper the question describes; a second such quote only
-        restates it); never a background sentence (``lead.background``). After a model lead,
+        supporting quote (``context``), adds to the answer so far (``_gives_context``; a
+        second such quote only restates the question); never a background sentence
+        (``lead.background``). After a model lead,
         the quote that holds the answer follows as ``evidence`` for the model's words unless
         they repeat it."""
         shown = " ".join(self.shown)
@@ -386,15 +386,28 @@ class AnswerBuilder:
         if meaning.leans_back(quote.sentence) or lead.background(quote.sentence):
             return False  # out of its place, "these models" may read as said of the answer
         title = self.ctx.bundles[quote.source_n - 1].text.title
-        new_topic = topic_words(quote.sentence) & topic_words(self.ctx.question)
+        lacking = lead.lacking(shown, self.ctx.question)
         return (
             evidence
-            or (context and len(new_topic - topic_words(shown)) >= QUOTE_NEW_TOPIC)
-            or any(
-                lead.holding(part, [quote], title)
-                for part in lead.lacking(shown, self.ctx.question)
-            )
+            or (context and self._gives_context(quote, answered=not lacking))
+            or any(lead.holding(part, [quote], title) for part in lacking)
         )
+
+    def _gives_context(self, quote: Evidence, *, answered: bool) -> bool:
+        """The first supporting quote covers words of the question the answer so far does not,
+        and says more than the question already does: after a lead that gives the number or
+        name asked for, the sentence introducing the paper ("We present X, a framework for
+        ...") or stating its problem only restates the question's description of it (the
+        read check scored such answers 4 of 5). It still follows as the referent of a lead
+        that opens on "it" or "these" ("…it reduces sequential tokens by 35.8%")."""
+        question = self.ctx.question
+        answered = answered and lead.asks_for(question)
+        new_topic = topic_words(quote.sentence) & topic_words(question)
+        if len(new_topic - topic_words(" ".join(self.shown))) < QUOTE_NEW_TOPIC:
+            return False
+        if lead.dangles(self.shown[0]):
+            return True
+        return not answered and not lead.restates_setting(quote.sentence, question)
 
     def list_papers(self, listed: list[Evidence]) -> Iterator[AnswerEvent]:
         """A "which papers ..." answer: each fitting paper by title, with the checked sentence

@@ -47,6 +47,7 @@ _EXAMPLES = re.compile(r"(?:(?:such as|including|namely|for (?:example|instance)
 # A conjunction a cut would start on ("…and inspire a new approach, X"): it dangles.
 _CONJUNCTION = re.compile(r"^(?:and|or|but|nor)\s+", re.I)
 # "50.1%, 92.4%, and 67.7% accuracies on A, B, and C, respectively": two lists paired in order.
+_LIST_ITEM = re.compile(r"^(?:(?:and|or)\s+)?[-+−]?\d")  # "350M", "and 1B (-0.061", "-0.149"
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
@@ -120,7 +121,7 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     if not fitting or min(fitting)[0] > TRIM_SHARE * len(sentence.split()):
         return sentence
     _, i, j = min(fitting)
-    if _opens_list(clauses, i, j):
+    if _opens_list(clauses, i, j) or _runs_on(clauses, j):
         j = len(clauses)
     span = " ".join(clauses[i:j]).rstrip(",;: ")
     if i:  # "…inspire a new approach, X", not "…and inspire ...": the cut leaves no "and"
@@ -133,6 +134,15 @@ def _opens_list(clauses: list[str], i: int, j: int) -> bool:
     *such as* evil, sycophancy, ..." or "four core modules*:* the A, the B, ..."."""
     examples = j < len(clauses) and _EXAMPLES.match(clauses[j])
     return bool(examples) or any(c.rstrip().endswith(":") for c in clauses[i:j])
+
+
+def _runs_on(clauses: list[str], j: int) -> bool:
+    """The span ends on a bare number whose list goes on after it: "at 100M, *350M, and 1B
+    (-0.061, -0.149, and -0.140)*" pairs each size with its gain, and a cut after "100M" drops
+    the rest. A list of whole items ("by +14.6% on A, +17% on B") is cut as any clauses."""
+    last = (clauses[j - 1].rstrip(",;: ").split() or [""])[-1]
+    ends_on_number = bool(_LIST_ITEM.match(last))
+    return j < len(clauses) and ends_on_number and bool(_LIST_ITEM.match(clauses[j]))
 
 
 def _answers_as_whole(span: str, sentence: str, question: str, need: Need) -> bool:

@@ -84,6 +84,19 @@ _ADDRESSES = re.compile(
     r"(?:this|these|that|those|it|such)\b",
     re.I,
 )
+# A pronoun subject, at the start or after an opening phrase ("Compared to X, it ...").
+_DANGLING = re.compile(
+    r"^[\W…]*(?:[^,;:“”]{0,80},\s+)?(?:it|they|these|this|its|their)\b"
+    r"(?!\s+(?:paper|work|study)\b)",
+    re.I,
+)
+# The sentence introducing the paper's work: "we propose X", "this paper presents Y", "we
+# further introduce Z", "we conduct the first systematic study".
+_INTRODUCES = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?"
+    r"(?:propos|present|introduc|develop|design|construct|conduct|produc|build)\w*\b",
+    re.I,
+)
 _PROBLEM_WORDS = frozenset(
     topic_words("problem limitation challenge issue gap difficulty bottleneck shortcoming drawback")
 )
@@ -92,8 +105,11 @@ _BACKGROUND = re.compile(
     r"^\W*(?:(?:however|yet|but|unfortunately),?\s+)?"
     r"(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
     r"|due to)\b|\b(?:struggl\w*|suffer\w*|remains? (?:a |an )?(?:\w+ )?(?:challeng|difficult|"
-    r"open|unclear|limited)\w*|(?:is|are) (?:essential|crucial|critical|important|vital|key)"
-    r" (?:for|to|in)|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
+    r"open|unclear|limited|under-?explored|unexplored|unknown)\w*|remains? poorly understood"
+    r"|(?:has|have) (?:achieved|made|shown) (?:remarkable|impressive|significant|substantial"
+    r"|tremendous|great|rapid) (?:progress|success|advances)"
+    r"|(?:is|are) (?:essential|crucial|critical|important|vital|key) (?:for|to|in)"
+    r"|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
     re.I,
 )
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
@@ -101,6 +117,12 @@ _BACKGROUND = re.compile(
 _NAMED_NUMBER = re.compile(r"[A-Za-z][\w.-]*\d")
 _YING = re.compile(r"\b[a-z]{3,}ying\b", re.I)  # "underlying", "lying": the verb ends "-ie"
 _TESTED_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*)")
+# "On which environments is X evaluated?": asks for what it is tested on, whatever the kind
+# ("Experiments on ALFWorld and WebShop ..." answers it).
+_TESTBED_ASK = re.compile(
+    r"\b(?:on|in|across|over) which\b[^?]*\b(?:evaluat|test|validat|assess)\w*",
+    re.I,
+)
 _TESTBEDS = frozenset({"dataset", "benchmark"})  # kinds a paper is tested on
 _CALLED = re.compile(r"\b(?:called|named|name)\b", re.I)
 # Verbs that introduce a name the paper coins, and how many tokens the name may come after.
@@ -400,6 +422,8 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     found = [q for q in quotes if need and satisfies(q.sentence, question, need, "")]
     if "number" in need:
         found = [q for q in found if _counts_each(q.sentence, question)] or found
+    if not need and _TESTBED_ASK.search(question):
+        return [q for q in quotes if tested_on(q.sentence) & _new_names(q.sentence, question)]
     if "name" not in need:
         return found
     beside = [q for q in found if names_the_kind(q.sentence, question)]
@@ -436,7 +460,7 @@ def _answers_ask(sentence: str, question: str, title: str) -> bool:
 def coined(sentence: str, question: str) -> list[str]:
     """The names ``sentence`` introduces that the question lacks ("We present *PRESTO*, ...",
     "our method, dubbed *SoftPromptComp*"), as written."""
-    new = meaning.names(sentence) - meaning.names(question) - content_words(question)
+    new = _new_names(sentence, question)
     words = meaning.tokens(sentence)
     toks = [t.lower() for t in words]
     at_verb = [i for i, t in enumerate(toks) if t in _COINING]
@@ -480,7 +504,7 @@ def names_the_kind(sentence: str, question: str) -> bool:
     ("the Uniform Phantom mechanism", "GA-MATR reinforcement learning framework") or just
     after it ("our method, Duo"); "mechanisms that satisfy PF" names no mechanism."""
     kinds = asked_kinds(question)
-    new = meaning.names(sentence) - meaning.names(question) - content_words(question)
+    new = _new_names(sentence, question)
     toks = [t.lower() for t in meaning.tokens(sentence)]
     at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
     at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
@@ -495,6 +519,10 @@ def names_the_kind(sentence: str, question: str) -> bool:
         return True
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
     return bool(kinds & _TESTBEDS and tested_on(sentence) & new)
+
+
+def _new_names(sentence: str, question: str) -> set[str]:
+    return meaning.names(sentence) - meaning.names(question) - content_words(question)
 
 
 def tested_on(text: str) -> set[str]:
@@ -605,18 +633,40 @@ def _answers_part(
 
 
 def lacking(text: str, question: str) -> list[str]:
-    """The parts of ``question`` asking for a number or a name that ``text`` does not give."""
+    """The parts of ``question`` asking for a number or a name that ``text`` does not give, or
+    for what something is tested on ("On which environments ...?") that it does not name."""
+    said = [Evidence(0, "", text, 0.0)]
     return [
         part
         for part in question_parts(question)
-        if (need := need_of(part)) and not satisfies(text, part, need, "")
+        if ((need := need_of(part)) and not satisfies(text, part, need, ""))
+        or (not need and _TESTBED_ASK.search(part) and not holding(part, said))
     ]
+
+
+def asks_for(question: str) -> bool:
+    """Some part of ``question`` asks for a number, a name or the testbeds (``lacking``)."""
+    return any(need_of(part) or _TESTBED_ASK.search(part) for part in question_parts(question))
 
 
 def background(sentence: str) -> bool:
     """The sentence tells why the work is needed ("Recent reports claim ...", "However,
     existing methods struggle ...", "X is essential for ..."), not what it does or finds."""
     return bool(_BACKGROUND.search(sentence))
+
+
+def dangles(text: str) -> bool:
+    """The subject of ``text`` (a shown quote, perhaps after an opening phrase) is a pronoun
+    pointing at a sentence not shown: "…it reduces sequential tokens by up to 35.8%", "On the
+    FLEURS-VAD-102 benchmark, it achieves ..."."""
+    return bool(_DANGLING.search(text))
+
+
+def restates_setting(sentence: str, question: str) -> bool:
+    """``sentence`` introduces the paper ("To address this gap, we introduce PRING, the first
+    ...", "we conduct the first systematic study ...") or states the problem the question asks
+    the remedy for (``denies_ask``): beside an answer, it repeats what the question says."""
+    return bool(_INTRODUCES.search(sentence)) or denies_ask(sentence, question)
 
 
 def _with_antecedents(
