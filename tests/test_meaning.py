@@ -220,3 +220,15 @@ def test_a_cut_keeps_the_clause_that_answers_a_question_asking_no_number_or_name
 
 def test_up_to_what_asks_for_a_number() -> None:
     assert need_of("Up to what resolution can Kling-Avatar generate videos?") == {"number"}
+
+
+def test_a_rewording_must_bring_no_word_or_number_of_its_own() -> None:
+    source = "We propose PromptQuine, an evolutionary search framework that searches for pruning."
+    said_over = "The evolutionary search framework that searches for pruning is called PromptQuine."
+    assert meaning.reworded(said_over, source)
+    # Words the stop list drops still count: "papers", "use", "not" change the claim.
+    assert not meaning.covered_by("Papers use PromptQuine for pruning.", source)
+    assert not meaning.reworded("PromptQuine is not an evolutionary search framework.", source)
+    # A number is held to its thing only by copied wording; a salad shares no word pairs.
+    assert not meaning.reworded("PromptQuine searches 3 frameworks.", f"{source} It has 3 stages.")
+    assert not meaning.reworded("Framework PromptQuine pruning evolutionary searches.", source)

@@ -279,6 +279,44 @@ def copied_share(claim: str, source: str) -> float:
     return len(pairs & _pairs(source)) / len(pairs) if pairs else 0.0
 
 
+REWORD_COPY_MIN = 0.3  # word pairs a rewording must still share: not a salad of the words
+
+
+def reworded(claim: str, sentence: str, title: str = "") -> bool:
+    """The claim says one source sentence over in another order, bringing nothing of its own
+    ("The ... technique that generates ... is called D2NWG" of "we introduce D2NWG, a ...
+    technique"). Not for numbers: which thing a number measures is where the tiny model errs,
+    and only the copied wording holds a number to its thing."""
+    return (
+        not numbers(claim)
+        and covered_by(claim, sentence, title)
+        and copied_share(claim, f"{title}. {sentence}") >= REWORD_COPY_MIN
+    )
+
+
+def covered_by(claim: str, sentence: str, title: str = "") -> bool:
+    """Every word, number and name of the claim is in one source sentence (or the title),
+    but for function words and "is called": a reworded sentence that brings nothing of its
+    own. Words the stop list drops count here ("not", "more", "use", "papers"): a changed
+    relation or subject is a new word. (Binding and polarity are checked on their own.)"""
+    said = f"{sentence} {title}"
+    return _words(claim) <= _words(said) | NAMING and numbers(claim) <= numbers(sentence)
+
+
+_FUNCTION_WORDS = frozenset(
+    """a an the of to in on at for and or by with from as is are was were be been being that
+    which this these those it its their into onto via""".split()
+)
+NAMING = frozenset(stems({"called", "named"}))  # "X is called Y" says only what the source says
+
+
+def _words(text: str) -> set[str]:
+    """Stems of the words of ``text`` but function words and numbers, names included."""
+    return stems(
+        {t.lower() for t in tokens(text) if _number(t) is None and t.lower() not in _FUNCTION_WORDS}
+    )
+
+
 def _pairs(text: str) -> set[tuple[str, str]]:
     words = [w.lower() for w in tokens(text)]
     return set(pairwise(words))
