@@ -232,3 +232,18 @@ def test_a_rewording_must_bring_no_word_or_number_of_its_own() -> None:
     # A number is held to its thing only by copied wording; a salad shares no word pairs.
     assert not meaning.reworded("PromptQuine searches 3 frameworks.", f"{source} It has 3 stages.")
     assert not meaning.reworded("Framework PromptQuine pruning evolutionary searches.", source)
+
+
+@pytest.mark.parametrize(
+    ("claim", "empty"),
+    [
+        ("RoboScape jointly learns and generates videos with superior visual fidelity.", True),
+        ("RoboScape jointly learns.", True),
+        ("RoboScape jointly learns physics knowledge with video generation.", False),
+        ("RoboScape generates videos with superior visual fidelity.", False),
+    ],
+)
+def test_the_verb_asked_about_must_keep_its_object(claim: str, empty: bool) -> None:
+    question = "What does RoboScape jointly learn with RGB video generation?"
+    assert meaning.empty_object(claim, question) is empty
+    assert not meaning.empty_object(claim, "Which physics does RoboScape learn?")

@@ -104,9 +104,6 @@ def _same_order(sentence: str, quote: str) -> bool:
     return all(any(mark == seen for seen in positions) for mark in in_sentence)
 
 
-_PREPOSITIONS = frozenset("on in at for with across over from to of by under than".split())
-
-
 def _movable(quote: str) -> set[str]:
     """Names and numbers in a prepositional phrase of the quote: the one after the preposition
     and the rest of its list ("on the CLCD, PX-CLCD, LEVIR-CD, and S2Looking datasets")."""
@@ -115,7 +112,7 @@ def _movable(quote: str) -> set[str]:
     in_phrase = False
     for token in meaning.tokens(quote):
         word = token.lower()
-        if word in _PREPOSITIONS:
+        if word in meaning.PREPOSITIONS:
             in_phrase = True
         elif in_phrase and _mark(token) in marked:
             movable.add(_mark(token))

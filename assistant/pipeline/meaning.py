@@ -171,6 +171,33 @@ def repeats_itself(claim: str) -> bool:
     return len(grams) != len(set(grams))
 
 
+PREPOSITIONS = frozenset("on in at for with across over from to of by under than".split())
+# "What does RoboScape jointly learn with ...?": the verb whose object the question asks for.
+_ASKS_OBJECT = re.compile(r"\bwhat (?:does|do|did) ([^?]+)", re.I)
+
+
+def empty_object(claim: str, question: str) -> bool:
+    """The claim says the verb the question asks the object of, then nothing: "RoboScape
+    jointly learns and generates videos" for "What does RoboScape jointly learn?". The slot
+    that holds the answer is empty, as in "a module called to aggregate"."""
+    asked = _ASKS_OBJECT.search(question)
+    if asked is None:
+        return False
+    words = tokens(asked.group(1))
+    cut = next((i for i, w in enumerate(words) if w.lower() in PREPOSITIONS | {"as"}), len(words))
+    if cut < 2:  # no subject before the verb
+        return False
+    verb = stems({words[cut - 1].lower()})
+    said = re.findall(r"[\w'-]+|[,.;:]", claim)
+    return any(
+        stems({word.lower()}) == verb and after.lower() in _NO_OBJECT
+        for word, after in pairwise([*said, "."])
+    )
+
+
+_NO_OBJECT = frozenset({"and", "or", ",", ".", ";", ":"})  # what may not follow the asked verb
+
+
 def garbled(claim: str) -> bool:
     """An empty name slot, an unclosed bracket, or a sentence cut off at a function word."""
     if EMPTY_NAME.search(claim):
@@ -367,5 +394,6 @@ def problems(
         "repeats itself": repeats_itself(claim),
         "garbled": garbled(claim),
         "echoes the title or question": echoes(claim, title, question),
+        "the object the question asks for is missing": empty_object(claim, question),
     }
     return found + [flaw for flaw, present in flaws.items() if present]
