@@ -247,3 +247,14 @@ def test_the_verb_asked_about_must_keep_its_object(claim: str, empty: bool) -> N
     question = "What does RoboScape jointly learn with RGB video generation?"
     assert meaning.empty_object(claim, question) is empty
     assert not meaning.empty_object(claim, "Which physics does RoboScape learn?")
+
+
+def test_a_rewording_may_not_leave_out_a_thing_the_quote_names() -> None:
+    quote = (
+        "We introduce D2NWG, a weights generation technique, and compare it with HyperNet, "
+        "a method conditioned on the target dataset."
+    )
+    claim = "The weights generation technique conditioned on the target dataset is called D2NWG."
+    assert meaning.covered_by(claim, quote)
+    assert not meaning.reworded(claim, quote)  # "conditioned on ..." described HyperNet
+    assert meaning.reworded(claim, quote.replace("HyperNet", "a hypernetwork"))

@@ -309,25 +309,26 @@ def copied_share(claim: str, source: str) -> float:
 REWORD_COPY_MIN = 0.3  # word pairs a rewording must still share: not a salad of the words
 
 
-def reworded(claim: str, sentence: str, title: str = "") -> bool:
-    """The claim says one source sentence over in another order, bringing nothing of its own
-    ("The ... technique that generates ... is called D2NWG" of "we introduce D2NWG, a ...
-    technique"). Not for numbers: which thing a number measures is where the tiny model errs,
-    and only the copied wording holds a number to its thing."""
+def reworded(claim: str, quote: str) -> bool:
+    """The claim says the quote over in another order, bringing nothing of its own ("The ...
+    technique that generates ... is called D2NWG" of "we introduce D2NWG, a ... technique").
+    Not for numbers: which thing a number measures is where the tiny model errs, and only the
+    copied wording holds a number to its thing. Nor where the quote names a thing the claim
+    leaves out: the words moved may have described that thing."""
     return (
         not numbers(claim)
-        and covered_by(claim, sentence, title)
-        and copied_share(claim, f"{title}. {sentence}") >= REWORD_COPY_MIN
+        and names(quote) <= names(claim)
+        and covered_by(claim, quote)
+        and copied_share(claim, quote) >= REWORD_COPY_MIN
     )
 
 
-def covered_by(claim: str, sentence: str, title: str = "") -> bool:
-    """Every word, number and name of the claim is in one source sentence (or the title),
-    but for function words and "is called": a reworded sentence that brings nothing of its
-    own. Words the stop list drops count here ("not", "more", "use", "papers"): a changed
-    relation or subject is a new word. (Binding and polarity are checked on their own.)"""
-    said = f"{sentence} {title}"
-    return _words(claim) <= _words(said) | NAMING and numbers(claim) <= numbers(sentence)
+def covered_by(claim: str, sentence: str) -> bool:
+    """Every word and number of the claim is in the sentence, but for function words and "is
+    called": words the stop list drops count here ("not", "more", "use", "papers"), as a
+    changed relation or subject is a word of the claim's own. (Binding and polarity are
+    checked on their own.)"""
+    return _words(claim) <= _words(sentence) | NAMING and numbers(claim) <= numbers(sentence)
 
 
 _FUNCTION_WORDS = frozenset(
