@@ -104,8 +104,12 @@ def _not_drawn(sentence: str, question: str, lead: str, shown: list[str]) -> str
     (as ``AnswerBuilder._verify``)."""
     if not lead and not shown:
         return None
-    quotes = [clean_output(q) for q in shown]
-    return faithful.drawn_from(sentence, question, clean_output(lead), quotes)
+    quotes = [*meaning.source_sentences(clean_output(lead)), *(clean_output(q) for q in shown)]
+    # As ``faithful.drawn_from`` (drawn when one quote alone has no problem), but telling the
+    # problems of the closest quote rather than the first.
+    found = [faithful.problems(sentence, quote, question) for quote in quotes]
+    closest = min(found, key=len, default=["no quote to draw from"])
+    return "; ".join(closest) or None
 
 
 def _not_held(
