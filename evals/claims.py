@@ -24,6 +24,7 @@ from assistant.pipeline import faithful, meaning
 from assistant.pipeline.answer import SENTINEL, verify_claim
 from assistant.pipeline.citations import Claim, parse_claims, split_sentences
 from assistant.pipeline.evidence import SourceBundle, bundle_sources
+from assistant.pipeline.grounding import check_claim
 from assistant.pipeline.types import RetrievedPaper
 from assistant.sanitize import clean_output
 from evals.datasets import PACKAGE_DIR
@@ -38,7 +39,11 @@ LABELS = ("SUPPORTED", "WRONG", "UNSUPPORTED", "DEGENERATE")
 @dataclass(frozen=True)
 class Checked:
     record: dict[str, Any]
-    kept: bool
+    why: str | None  # the stage that dropped the sentence and why; None when kept
+
+    @property
+    def kept(self) -> bool:
+        return self.why is None
 
     @property
     def label(self) -> str:
@@ -66,41 +71,68 @@ def check_records(
             cache[key] = bundle_sources(papers, embedder)
         bundles = cache[key]
         earlier = split_sentences(record.get("draft", ""))[: record.get("position", 0)]
-        kept = _passes(record, earlier, bundles, embedder)
-        results.append(Checked(record, kept))
+        results.append(Checked(record, why_dropped(record, earlier, bundles, embedder)))
     return results
 
 
-def _passes(
+def why_dropped(
     record: dict[str, Any], earlier: list[str], bundles: list[SourceBundle], embedder: Embedder
-) -> bool:
-    """The answer checker's verdict, as in ``AnswerBuilder``: the sentence is well formed,
-    drawn from the quotes it was shown (``faithful``), and held by its paper's abstract."""
+) -> str | None:
+    """The answer checker's verdict, as in ``AnswerBuilder``: None when the sentence is well
+    formed, drawn from the quotes it was shown (``faithful``), and held by its paper's abstract;
+    else the stage that drops it and why."""
     raw = record["sentence"]
-    if SENTINEL in raw.upper() or meaning.sentence_problem(raw, earlier) is not None:
-        return False
+    if SENTINEL in raw.upper():
+        return "form: the sentinel"
+    if problem := meaning.sentence_problem(raw, earlier):
+        return f"form: {problem}"
     claims = parse_claims(clean_output(raw.replace("[n]", "")), len(bundles))
+    if not claims:
+        return "form: no claim"
     lead, shown = " ".join(record.get("lead", [])), record.get("shown") or _prompt_quotes(record)
     top = record["sources"][0]["n"] if record["sources"] else 1
-    return bool(claims) and all(
-        _drawn(c.text, record["question"], lead, shown)
-        and _held_by(Claim(c.text, (top,)), record["question"], bundles, embedder)
-        for c in claims
-    )
+    for c in claims:
+        if found := _not_drawn(c.text, record["question"], lead, shown):
+            return f"faithful: {found}"
+        if found := _not_held(Claim(c.text, (top,)), record["question"], bundles, embedder):
+            return f"verify: {found}"
+    return None
 
 
-def _drawn(sentence: str, question: str, lead: str, shown: list[str]) -> bool:
-    """Drawn from the quotes shown, when the record knows them (as ``AnswerBuilder._verify``)."""
+def _not_drawn(sentence: str, question: str, lead: str, shown: list[str]) -> str | None:
+    """Why the sentence is drawn from none of the quotes shown, when the record knows them
+    (as ``AnswerBuilder._verify``)."""
     if not lead and not shown:
-        return True
-    quotes = [clean_output(q) for q in shown]
-    return faithful.drawn_from(sentence, question, clean_output(lead), quotes) is None
+        return None
+    quotes = [*meaning.source_sentences(clean_output(lead)), *(clean_output(q) for q in shown)]
+    # As ``faithful.drawn_from`` (drawn when one quote alone has no problem), but telling the
+    # problems of the closest quote rather than the first.
+    found = [faithful.problems(sentence, quote, question) for quote in quotes]
+    closest = min(found, key=len, default=["no quote to draw from"])
+    return "; ".join(closest) or None
 
 
-def _held_by(claim: Claim, question: str, bundles: list[SourceBundle], embedder: Embedder) -> bool:
-    """The claim's own cited paper holds it (the answer drops a claim only another holds)."""
+def _not_held(
+    claim: Claim, question: str, bundles: list[SourceBundle], embedder: Embedder
+) -> str | None:
+    """Why the claim's own cited paper does not hold it (the answer drops a claim only another
+    holds): the grounding and meaning problems found against that paper."""
     verified = verify_claim(claim, question, bundles, embedder.embed([claim.text])[0])
-    return verified is not None and verified[0].cited == claim.cited
+    if verified is not None and verified[0].cited == claim.cited:
+        return None
+    bundle = bundles[claim.cited[0] - 1]
+    verdict = check_claim(claim.text, bundle.text, embedder.embed([claim.text])[0], bundle.vectors)
+    others = [b.text.abstract for b in bundles if b is not bundle]
+    found = [*verdict.reasons]
+    found += meaning.problems(
+        claim.text,
+        title=bundle.text.title,
+        abstract=bundle.text.abstract,
+        best_sentence=verdict.best_sentence,
+        question=question,
+        others=others,
+    )
+    return "; ".join(found) or "held only by another paper, or too short or an echo"
 
 
 def _prompt_quotes(record: dict[str, Any]) -> list[str]:
@@ -176,6 +208,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--misses", action="store_true", help="print the sentences misjudged")
+    parser.add_argument("--why", action="store_true", help="with --misses: the stage and reason")
     parser.add_argument("--set", choices=CLAIM_SETS, default=CLAIM_SETS[-1], dest="claim_set")
     args = parser.parse_args(argv)
     from assistant.config import Settings
@@ -200,6 +233,8 @@ def main(argv: list[str] | None = None) -> None:
             if r.kept != (r.label == "SUPPORTED"):
                 kind = r.record.get("error_kind", "")
                 print(f"{r.label:<11} kept={r.kept} {kind}: {r.record['sentence'][:160]}")
+                if args.why and r.why:
+                    print(f"    {r.why[:300]}")
 
 
 if __name__ == "__main__":

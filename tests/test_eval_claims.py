@@ -44,3 +44,18 @@ def test_a_sentence_not_drawn_from_the_quotes_it_was_shown_is_dropped(minilm) ->
     ]
     kept = [r.kept for r in check_records(records, {TW["paper_id"]: TW}, minilm)]
     assert kept == [True, False, False]  # the third is true, but not in the quote shown
+
+
+def test_a_dropped_sentence_says_which_stage_dropped_it_and_why(minilm) -> None:
+    shown = {"shown": [TW["abstract"].split(". ")[1]], "lead": []}
+    records = [
+        record("TW-GRPO achieves 50.4% accuracy on CLEVRER [1].", "SUPPORTED") | shown,
+        record("We show that TW-GRPO achieves 50.4% accuracy on CLEVRER [1].", "SUPPORTED"),
+        record("TW-GRPO achieves 65.8% on CLEVRER [1].", "WRONG") | shown,
+        record("TW-GRPO achieves 65.8% accuracy on CLEVRER [1].", "WRONG"),
+    ]
+    why = [r.why or "" for r in check_records(records, {TW["paper_id"]: TW}, minilm)]
+    assert why[0] == ""
+    assert why[1].startswith("form: speaks in the authors' voice")
+    assert why[2].startswith("faithful:") and "bound to other names" in why[2]
+    assert why[3].startswith("verify:") and "65.8" in why[3]

@@ -83,3 +83,60 @@ def test_a_sentence_spliced_from_two_lead_sentences_is_caught() -> None:
     lead = f"{framework} {network}"
     assert drawn_from(spliced, question, lead, [framework, network]) is not None
     assert drawn_from(framework, question, lead, [framework, network]) is None
+
+
+D2NWG = (
+    "To address these challenges, we introduce D2NWG, a diffusion-based neural network weights "
+    "generation technique that efficiently produces high-performing weights for transfer "
+    "learning, conditioned on the target dataset."
+)
+D2NWG_QUESTION = (
+    "What is the diffusion-based technique that generates neural network weights conditioned "
+    "on the target dataset called?"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The diffusion-based technique that generates neural network weights conditioned on the "
+        "target dataset is called D2NWG.",
+        # The quote's own words in capitals spell the name out; they name nothing new.
+        "The diffusion-based technique that generates neural network weights conditioned on the "
+        "target dataset is called Diffusion-Based Neural Network Weights Generation (D2NWG).",
+    ],
+)
+def test_the_quote_said_over_in_another_order_passes(sentence: str) -> None:
+    assert problems(sentence, D2NWG, D2NWG_QUESTION) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "why"),
+    [
+        # A word the quote lacks, even one the stop list drops, is something of its own.
+        ("The diffusion-based technique that uses neural network weights conditioned on the "
+         "target dataset is called D2NWG.", "not in the quote's wording"),
+        ("The diffusion-based technique that generates neural network weights conditioned on "
+         "the target dataset is not called D2NWG.", "negation"),
+        ("The diffusion-based technique that generates neural network weights conditioned on "
+         "the target dataset is called Neural Weights Engine (D2NWG).", "name not in the quote"),
+    ],
+)  # fmt: skip
+def test_a_rewording_that_brings_its_own_word_is_caught(sentence: str, why: str) -> None:
+    found = problems(sentence, D2NWG, D2NWG_QUESTION)
+    assert any(why in f for f in found), found
+
+
+def test_a_list_of_names_after_a_preposition_may_move() -> None:
+    quote = (
+        "Comprehensive experiments on the CLCD, PX-CLCD, LEVIR-CD, and S2Looking datasets "
+        "demonstrate that the proposed LENet model significantly improves change detection."
+    )
+    question = "On which datasets was LENet evaluated?"
+    moved = "The LENet model was evaluated on CLCD, PX-CLCD, LEVIR-CD, and S2Looking datasets."
+    assert problems(moved, quote, question) == []
+    # The list ends at the first other word: what follows keeps its order.
+    quote = "Experiments on CLCD and LEVIR-CD show that LENet outperforms BIT."
+    assert problems("LENet outperforms BIT on CLCD and LEVIR-CD.", quote, question) == []
+    found = problems("BIT outperforms LENet on CLCD and LEVIR-CD.", quote, question)
+    assert any("order" in f for f in found), found

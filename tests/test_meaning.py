@@ -220,3 +220,41 @@ def test_a_cut_keeps_the_clause_that_answers_a_question_asking_no_number_or_name
 
 def test_up_to_what_asks_for_a_number() -> None:
     assert need_of("Up to what resolution can Kling-Avatar generate videos?") == {"number"}
+
+
+def test_a_rewording_must_bring_no_word_or_number_of_its_own() -> None:
+    source = "We propose PromptQuine, an evolutionary search framework that searches for pruning."
+    said_over = "The evolutionary search framework that searches for pruning is called PromptQuine."
+    assert meaning.reworded(said_over, source)
+    # Words the stop list drops still count: "papers", "use", "not" change the claim.
+    assert not meaning.covered_by("Papers use PromptQuine for pruning.", source)
+    assert not meaning.reworded("PromptQuine is not an evolutionary search framework.", source)
+    # A number is held to its thing only by copied wording; a salad shares no word pairs.
+    assert not meaning.reworded("PromptQuine searches 3 frameworks.", f"{source} It has 3 stages.")
+    assert not meaning.reworded("Framework PromptQuine pruning evolutionary searches.", source)
+
+
+@pytest.mark.parametrize(
+    ("claim", "empty"),
+    [
+        ("RoboScape jointly learns and generates videos with superior visual fidelity.", True),
+        ("RoboScape jointly learns.", True),
+        ("RoboScape jointly learns physics knowledge with video generation.", False),
+        ("RoboScape generates videos with superior visual fidelity.", False),
+    ],
+)
+def test_the_verb_asked_about_must_keep_its_object(claim: str, empty: bool) -> None:
+    question = "What does RoboScape jointly learn with RGB video generation?"
+    assert meaning.empty_object(claim, question) is empty
+    assert not meaning.empty_object(claim, "Which physics does RoboScape learn?")
+
+
+def test_a_rewording_may_not_leave_out_a_thing_the_quote_names() -> None:
+    quote = (
+        "We introduce D2NWG, a weights generation technique, and compare it with HyperNet, "
+        "a method conditioned on the target dataset."
+    )
+    claim = "The weights generation technique conditioned on the target dataset is called D2NWG."
+    assert meaning.covered_by(claim, quote)
+    assert not meaning.reworded(claim, quote)  # "conditioned on ..." described HyperNet
+    assert meaning.reworded(claim, quote.replace("HyperNet", "a hypernetwork"))

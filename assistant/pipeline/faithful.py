@@ -11,7 +11,6 @@ question. A sentence that passes says what the quote says, so it can lead the an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 from assistant.pipeline import meaning
 from assistant.pipeline.text import STOPWORDS, content_words, numbers, stems
@@ -72,7 +71,7 @@ def problems(sentence: str, quote: str, question: str) -> list[str]:
     found += [
         f"name given to another kind of thing: {n}" for n in _rekinded(sentence, quote, question)
     ]
-    if meaning.copied_share(sentence, quote) < COPY_SHARE:
+    if meaning.copied_share(sentence, quote) < COPY_SHARE and not meaning.reworded(sentence, quote):
         found.append("not in the quote's wording")
     if meaning.repeats_itself(sentence) or meaning.garbled(sentence):
         found.append("repeats itself or is garbled")
@@ -87,7 +86,10 @@ def _foreign(sentence: str, quote: str, question: str) -> list[str]:
     words = sorted(stems(content_words(sentence)) - allowed)
     found = [f"word not in the quote: {w}" for w in words]
     found += [f"number not in the quote: {n}" for n in sorted(numbers(sentence) - numbers(quote))]
-    names = meaning.names(sentence) - meaning.names(quote) - meaning.names(question)
+    # A quote's word in capitals is no new name: "Neural Network Weights Generation (D2NWG)"
+    # for "D2NWG, a ... neural network weights generation technique".
+    spelled = {part for word in content_words(quote) for part in (word, *word.split("-"))}
+    names = meaning.names(sentence) - meaning.names(f"{quote} {question}") - spelled
     return found + [f"name not in the quote: {n}" for n in sorted(names)]
 
 
@@ -102,13 +104,24 @@ def _same_order(sentence: str, quote: str) -> bool:
     return all(any(mark == seen for seen in positions) for mark in in_sentence)
 
 
-_PREPOSITIONS = frozenset("on in at for with across over from to of by under than".split())
-
-
 def _movable(quote: str) -> set[str]:
-    """Names and numbers that follow a preposition in the quote."""
-    toks = meaning.tokens(quote)
-    return {_mark(b) for a, b in pairwise(toks) if a.lower() in _PREPOSITIONS}
+    """Names and numbers in a prepositional phrase of the quote: the one after the preposition
+    and the rest of its list ("on the CLCD, PX-CLCD, LEVIR-CD, and S2Looking datasets")."""
+    marked = {_mark(n) for n in meaning.names(quote) | numbers(quote)}
+    movable: set[str] = set()
+    in_phrase = False
+    for token in meaning.tokens(quote):
+        word = token.lower()
+        if word in meaning.PREPOSITIONS:
+            in_phrase = True
+        elif in_phrase and _mark(token) in marked:
+            movable.add(_mark(token))
+        elif word not in _LIST_GLUE:
+            in_phrase = False
+    return movable
+
+
+_LIST_GLUE = frozenset("the a an and or".split())  # what may stand inside a list of names
 
 
 def _mark(token: str) -> str:

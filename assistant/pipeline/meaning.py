@@ -171,6 +171,33 @@ def repeats_itself(claim: str) -> bool:
     return len(grams) != len(set(grams))
 
 
+PREPOSITIONS = frozenset("on in at for with across over from to of by under than".split())
+# "What does RoboScape jointly learn with ...?": the verb whose object the question asks for.
+_ASKS_OBJECT = re.compile(r"\bwhat (?:does|do|did) ([^?]+)", re.I)
+
+
+def empty_object(claim: str, question: str) -> bool:
+    """The claim says the verb the question asks the object of, then nothing: "RoboScape
+    jointly learns and generates videos" for "What does RoboScape jointly learn?". The slot
+    that holds the answer is empty, as in "a module called to aggregate"."""
+    asked = _ASKS_OBJECT.search(question)
+    if asked is None:
+        return False
+    words = tokens(asked.group(1))
+    cut = next((i for i, w in enumerate(words) if w.lower() in PREPOSITIONS | {"as"}), len(words))
+    if cut < 2:  # no subject before the verb
+        return False
+    verb = stems({words[cut - 1].lower()})
+    said = re.findall(r"[\w'-]+|[,.;:]", claim)
+    return any(
+        stems({word.lower()}) == verb and after.lower() in _NO_OBJECT
+        for word, after in pairwise([*said, "."])
+    )
+
+
+_NO_OBJECT = frozenset({"and", "or", ",", ".", ";", ":"})  # what may not follow the asked verb
+
+
 def garbled(claim: str) -> bool:
     """An empty name slot, an unclosed bracket, or a sentence cut off at a function word."""
     if EMPTY_NAME.search(claim):
@@ -279,6 +306,45 @@ def copied_share(claim: str, source: str) -> float:
     return len(pairs & _pairs(source)) / len(pairs) if pairs else 0.0
 
 
+REWORD_COPY_MIN = 0.3  # word pairs a rewording must still share: not a salad of the words
+
+
+def reworded(claim: str, quote: str) -> bool:
+    """The claim says the quote over in another order, bringing nothing of its own ("The ...
+    technique that generates ... is called D2NWG" of "we introduce D2NWG, a ... technique").
+    Not for numbers: which thing a number measures is where the tiny model errs, and only the
+    copied wording holds a number to its thing. Nor where the quote names a thing the claim
+    leaves out: the words moved may have described that thing."""
+    return (
+        not numbers(claim)
+        and names(quote) <= names(claim)
+        and covered_by(claim, quote)
+        and copied_share(claim, quote) >= REWORD_COPY_MIN
+    )
+
+
+def covered_by(claim: str, sentence: str) -> bool:
+    """Every word and number of the claim is in the sentence, but for function words and "is
+    called": words the stop list drops count here ("not", "more", "use", "papers"), as a
+    changed relation or subject is a word of the claim's own. (Binding and polarity are
+    checked on their own.)"""
+    return _words(claim) <= _words(sentence) | NAMING and numbers(claim) <= numbers(sentence)
+
+
+_FUNCTION_WORDS = frozenset(
+    """a an the of to in on at for and or by with from as is are was were be been being that
+    which this these those it its their into onto via""".split()
+)
+NAMING = frozenset(stems({"called", "named"}))  # "X is called Y" says only what the source says
+
+
+def _words(text: str) -> set[str]:
+    """Stems of the words of ``text`` but function words and numbers, names included."""
+    return stems(
+        {t.lower() for t in tokens(text) if _number(t) is None and t.lower() not in _FUNCTION_WORDS}
+    )
+
+
 def _pairs(text: str) -> set[tuple[str, str]]:
     words = [w.lower() for w in tokens(text)]
     return set(pairwise(words))
@@ -329,5 +395,6 @@ def problems(
         "repeats itself": repeats_itself(claim),
         "garbled": garbled(claim),
         "echoes the title or question": echoes(claim, title, question),
+        "the object the question asks for is missing": empty_object(claim, question),
     }
     return found + [flaw for flaw, present in flaws.items() if present]
