@@ -109,6 +109,19 @@ def test_the_prompt_file_has_the_expected_shape() -> None:
         assert edit_problems(reply, line, title, line) == []
 
 
+def test_an_edit_that_stops_before_its_sentence_ends_is_cut_off() -> None:
+    # Round 15: the model dropped "along with rich test cases ..." and the full stop, leaving
+    # a two-item list that no list rule sees as cut.
+    line = (
+        "We introduce rStar-Coder, which improves code reasoning by constructing a verified "
+        "dataset of 418K code problems, 580K long-reasoning solutions along with rich test cases."
+    )
+    cut = line.split(" along with")[0]
+    title = "rStar-Coder: Scaling Competitive Code Reasoning"
+    assert any("cut off" in r for r in edit_problems(cut, line, title, line))
+    assert not any("cut off" in r for r in edit_problems(cut + ".", line, title, line))
+
+
 def test_prompt_examples_parse_and_bad_ones_are_refused() -> None:
     text = "version = 3\n[system]\nS\n[example]\nQ one\n---\nA one\n[user]\n{x}\n"
     prompt = parse_prompt("p", text)

@@ -121,6 +121,11 @@ def _drops_limit(draft: str, line: str) -> bool:
     return any(m.group(1) not in draft for m in _LIMITED_RESULT.finditer(line))
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does, closing brackets and quotes aside."""
+    return text.rstrip().rstrip(")]\"'”’").endswith((".", "!", "?"))
+
+
 def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]:
     """Why the model's edit of ``line`` is not kept: the checker's reasons, and anything the
     edit adds (a word, number or name ``line`` lacks), numbers bound to other names than in
@@ -155,6 +160,8 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
         reasons.append("refers to something it does not say")
     if unfinished_list(draft) and not unfinished_list(line):
         reasons.append("cuts a list short that it announces")
+    if _ends_sentence(line) and not _ends_sentence(draft):
+        reasons.append("cut off: stops before the end of the line's sentence")
     if reversed_polarity(draft, line, abstract):
         reasons.append("turns a claim around")
     return reasons
