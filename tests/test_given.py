@@ -179,3 +179,14 @@ def test_the_papers_own_setting_need_not_be_named_again() -> None:
     assert number_not_given(q, text) is None
     elsewhere = [*text[:2], "The cache reaches a 30.6x speedup on MATH."]
     assert number_not_given(q, elsewhere) == "the median speedup on AssetOpsBench"
+
+
+def test_an_irregular_plural_is_counted_not_the_verb_after_it() -> None:
+    # "criteria" does not end in "s": the noun was "does", and the answer said the abstract
+    # "does not give the number of does" though it gives 459 criteria.
+    q = "How many expert-annotated criteria does the benchmark contain?"
+    assert counted_noun(q) == "criteria"
+    sentences = ["B: a benchmark", "It has 459 unique expert-annotated criteria."]
+    assert number_not_given(q, sentences) is None
+    assert counted_noun("How many parameters does X have?") == "parameters"
+    assert counted_noun("How many tokens long is the trigger?") == "tokens"

@@ -21,6 +21,7 @@ OSCAR = "OScaR: a vision agent. OScaR reaches 61.2% on MVBench, above GPT-4o."
         ("How is MemHarness, Beacon or Metis trained?", ["MemHarness", "Beacon", "Metis"]),
         ("GRPO or PPO: which does Beacon use?", ["GRPO", "PPO", "Beacon"]),
         ("How many languages is the model trained on?", []),
+        ("How many tasks does the Ravens-based dataset hold?", ["Ravens"]),  # a modifier
     ],
 )
 def test_subject_names(question: str, names: list[str]) -> None:
@@ -37,6 +38,11 @@ def test_a_subject_spelled_another_way_is_named() -> None:
     texts = ["Title", "We train Qwen2.5-VL with Group Relative Policy Optimization (GRPO)."]
     assert missing_subject("What does GRPO train in the Qwen 2.5 VL paper?", texts) is None
     assert missing_subject("What does GRPO train in the Qwen 3 VL paper?", texts) == "Qwen 3 VL"
+
+
+def test_a_name_used_as_a_modifier_is_named_by_its_root() -> None:
+    texts = ["LoHoVLA", "We introduce LoHoSet, a dataset built on the Ravens simulator."]
+    assert missing_subject("How many tasks does the Ravens-based dataset hold?", texts) is None
 
 
 def test_the_name_may_be_in_any_close_paper() -> None:

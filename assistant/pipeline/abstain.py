@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 
+from assistant.names import mentions
 from assistant.pipeline.text import content_words, entities, topic_words
 from assistant.pipeline.types import Evidence, RetrievedPaper
 
@@ -52,7 +53,8 @@ def features(
     """dense: best chunk cosine; coverage: IDF-weighted share of the question's topic words
     found in the top paper (rare words like a benchmark's name weigh most); evidence: best
     evidence sentence score; missing: 1 when a name in the question (an acronym or model name
-    such as MVBench) appears in none of the top three papers."""
+    such as MVBench) appears in none of the top three papers, spelled any way ("FireRed OCR"
+    names FireRed-OCR, "T3RL" names T^3RL: ``names.mentions``)."""
     if not papers:
         return dict.fromkeys(FEATURES, 0.0) | {"missing": 1.0}
     words = topic_words(question)
@@ -65,5 +67,11 @@ def features(
         "dense": max(p.dense for p in papers[:3]),
         "coverage": sum(weights[w] for w in words if w in top_words) / total,
         "evidence": max((e.score for e in evidence), default=0.0),
-        "missing": 1.0 if entities(question) - near_names else 0.0,
+        "missing": 1.0 if _unnamed(entities(question) - near_names, near_text) else 0.0,
     }
+
+
+def _unnamed(names: set[str], text: str) -> bool:
+    """Whether any of ``names`` (not found as a word of ``text``) is not there spelled
+    another way either."""
+    return any(not mentions(name, text) for name in names)

@@ -30,6 +30,9 @@ from assistant.pipeline.text import WORD, entities, stems, topic_words
 # "how many systems-level tasks" counts tasks: a hyphen goes on with the word.
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b(?!-)", re.I)
 _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
+# "how many expert-annotated criteria does X contain": a verb ends the counted group, so an
+# irregular plural ("criteria") is the noun, not "does".
+_AUXILIARY = frozenset("do does did is are was were has have had can could will would".split())
 _TOKEN = re.compile(r"[\w.,%×-]+")
 _WHAT = re.compile(r"(?:what|which)\b", re.I)
 _VERSION = re.compile(r"\d+[a-z]?$")  # "1k", "2024", "8k": a version or size ends a name
@@ -61,7 +64,10 @@ _SPEED = frozenset(
 def counted_noun(question: str) -> str | None:
     """The noun a "how many ...?" question counts ("parameters"), or None."""
     match = _HOW_MANY.search(question)
-    noun = match.group(1).split()[-1] if match else None
+    words = match.group(1).split() if match else []
+    if len(words) > 1 and words[-1].lower() in _AUXILIARY:  # "criteria does": the verb ends it
+        words = words[:-1]
+    noun = words[-1] if words else None
     return None if noun is None or noun.lower() in _NOT_COUNTED else noun
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from assistant.names import mentions
 from assistant.pipeline.lead import ask_of
 from assistant.pipeline.listing import COMMON_ACRONYMS
+from assistant.pipeline.text import MODIFIER
 
 # A word of a name: an acronym or an inner capital ("GRPO", "MobileGS"), letters with digits
 # ("Qwen3", "R1"), or a capitalised word inside the sentence ("Claude", "Opus").
@@ -50,13 +51,14 @@ _PLAIN = frozenset(
 def subject_names(question: str) -> list[str]:
     """The names a question asks about, as it spells them: runs of name words ("Claude 4
     Opus", "Deep Seek Sparse Attention"), less the measure it asks for ("What *F1* does ...")
-    and names in a setting ("on MADQA", "than GPT-4", "on Maze, TSP and Sudoku")."""
+    and names in a setting ("on MADQA", "than GPT-4", "on Maze, TSP and Sudoku"), each
+    without a trailing modifier ("the Ravens-based dataset" asks about Ravens)."""
     ask = ask_of(question)
     offset = len(question) - len(question.lstrip()) + question.strip().find(ask.strip())
     head = _HEAD.search(ask)
     head_end = offset + head.end(1) if head else -1
     return [
-        question[run[0].start() : run[-1].end()]
+        MODIFIER.sub("", question[run[0].start() : run[-1].end()])
         for run in _joined(question, _runs(question))
         if run[0].start() >= head_end and not _in_setting(question[: run[0].start()])
     ]

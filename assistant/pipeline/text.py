@@ -14,7 +14,8 @@ from vectorstore.words import (  # noqa: F401 - re-exported for the pipeline
 
 WORD = re.compile(r"[\w-]+")  # a word with its hyphens: "self-distillation", "ImageNet-1K"
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:%|x|×)?(?!\d)")  # "16times" holds 16
-_MODIFIER = re.compile(r"-(?:style|based|like|type|inspired|driven|aware|specific|only)$", re.I)
+# A trailing modifier is not part of a name: "GRPO-style" names GRPO, "Ravens-based" Ravens.
+MODIFIER = re.compile(r"-(?:style|based|like|type|inspired|driven|aware|specific|only)$", re.I)
 # ... or a lower-case name with a subscript: "pi_0", "pi_{0.5}".
 _ENTITY = re.compile(
     r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*|[a-z]+_[\w\-]+)"
@@ -28,7 +29,7 @@ def numbers(text: str) -> set[str]:
 def entities(text: str) -> set[str]:
     """Acronyms and internally capitalised names (GPT-4o, CLEVRER, ImageNet); a trailing
     modifier is not part of the name ("GRPO-style" names GRPO)."""
-    return {_MODIFIER.sub("", e.strip("-")).lower() for e in _ENTITY.findall(text)}
+    return {MODIFIER.sub("", e.strip("-")).lower() for e in _ENTITY.findall(text)}
 
 
 def overlap(claim: set[str], source: set[str]) -> float:
