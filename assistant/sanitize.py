@@ -25,7 +25,7 @@ _URL_FORMS = (
 _URL = re.compile("|".join(_URL_FORMS), re.IGNORECASE)
 _WS = re.compile(r"\s+")
 # TeX that arXiv abstracts carry into plain text: "50.4\%", "R\&D", "\textbf{X}", "$\times$".
-_TEX_NAMES = r"(?:textbf|textit|texttt|textrm|emph|mathrm|mathbf|text)"
+_TEX_NAMES = r"(?:textbf|textit|texttt|textrm|textsc|emph|mathrm|mathbf|text)"
 _TEX_COMMAND = re.compile(r"\\" + _TEX_NAMES + r"\{([^{}]{0,500})\}")
 _TEX_SYMBOL = {
     "times": "×",
@@ -49,6 +49,15 @@ _BARE_TIMES = re.compile(r"(?<=\d)times\b")
 _BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx) ?(?=\d)")
 # "64.1 rightarrow 70.3" (from "$\\rightarrow$"): no English word is spelled so.
 _BARE_ARROW = re.compile(r"(?<![\\\w])(?:rightarrow|longrightarrow)(?![A-Za-z])")
+# "Role-Agent, black{a framework} that" (from "\\textcolor{black}{a framework}"): the text in a
+# colour's braces, and no bare "color{red}" switch; "jailbreaksx2013methods" (an HTML "&#x2013;"
+# that lost its "&#" and ";"): a dash.
+_BARE_COLOURED = re.compile(
+    r"(?<![\\\w])(?:(?:text)?color\{\w+\}|black|red|blue|gray|grey)\{([^{}]{0,500})\}"
+)
+_BARE_COLOUR = re.compile(r"(?<![\\\w])(?:text)?color\{\w+\}")
+_BARE_DASH = re.compile(r"(?<=[a-z])x(2013|2014)(?=[a-z])")
+_DASHES = {"2013": "–", "2014": "—"}
 _BARE_COMMAND = re.compile(r"(?<![\\\w])\$?" + _TEX_NAMES + r"\{([^{}]{0,500})\}\$?")
 _TEX_ESCAPE = re.compile(r"\\([%&$#_{}~])")
 _TEX_MATH = re.compile(r"\$(?!\s)([^$\\]{1,40}?)(?<!\s)\$")
@@ -79,6 +88,8 @@ _INSTRUCTION = re.compile("|".join(_ORDERS), re.IGNORECASE)
 
 def untex(text: str) -> str:
     """TeX escapes and simple commands as the plain characters they stand for."""
+    text = _BARE_COLOUR.sub("", _BARE_COLOURED.sub(r"\1", text))
+    text = _BARE_DASH.sub(lambda m: _DASHES[m.group(1)], text)
     text = _BARE_COMMAND.sub(r"\1", _TEX_COMMAND.sub(r"\1", text))
     text = _TEX_SYMBOLS.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
     text = _BARE_TIMES.sub("×", text)
