@@ -24,15 +24,12 @@ from typing import NamedTuple
 from assistant.names import squash
 from assistant.pipeline.evidence import need_of, quantities
 from assistant.pipeline.lead import ask_head, ask_of, question_parts, tested_on
-from assistant.pipeline.text import WORD, entities, stems, topic_words
+from assistant.pipeline.text import AUXILIARIES, WORD, entities, stems, topic_words
 
 # "how many (human) labelers", "how many image-text pairs": the counted noun ends the group.
 # "how many systems-level tasks" counts tasks: a hyphen goes on with the word.
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b(?!-)", re.I)
 _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
-# "how many expert-annotated criteria does X contain": a verb ends the counted group, so an
-# irregular plural ("criteria") is the noun, not "does".
-_AUXILIARY = frozenset("do does did is are was were has have had can could will would".split())
 _TOKEN = re.compile(r"[\w.,%×-]+")
 _WHAT = re.compile(r"(?:what|which)\b", re.I)
 _VERSION = re.compile(r"\d+[a-z]?$")  # "1k", "2024", "8k": a version or size ends a name
@@ -65,7 +62,9 @@ def counted_noun(question: str) -> str | None:
     """The noun a "how many ...?" question counts ("parameters"), or None."""
     match = _HOW_MANY.search(question)
     words = match.group(1).split() if match else []
-    if len(words) > 1 and words[-1].lower() in _AUXILIARY:  # "criteria does": the verb ends it
+    # "how many expert-annotated criteria does X contain": the verb ends the counted group,
+    # so an irregular plural ("criteria") is the noun, not "does".
+    if len(words) > 1 and words[-1].lower() in AUXILIARIES:
         words = words[:-1]
     noun = words[-1] if words else None
     return None if noun is None or noun.lower() in _NOT_COUNTED else noun

@@ -30,7 +30,7 @@ from collections.abc import Collection, Sequence
 from assistant.names import title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import answer_span, need_of, quantities, satisfies
-from assistant.pipeline.text import WORD, content_words, entities, topic_words
+from assistant.pipeline.text import AUXILIARIES, WORD, content_words, entities, topic_words
 from assistant.pipeline.types import Evidence
 
 # Where a question turns to its second ask: ", and what ...", "; how ...".
@@ -141,7 +141,7 @@ _PREPOSITIONS = frozenset(
 )
 # The verb after "what <noun>": "which fusion strategy *does* ...", "what mechanism *makes* ...".
 _ASK_VERB = (
-    r"(?:does|do|did|is|are|was|were|can|could|has|have|had|makes?|lets?|enables?|allows?|helps?)"
+    "(?:" + "|".join((*AUXILIARIES, "makes?", "lets?", "enables?", "allows?", "helps?")) + ")"
 )
 _WH_HEAD = re.compile(rf"\b(?:what|which)\s+((?:[\w-]+\s+){{0,7}}?)(?={_ASK_VERB}\b)", re.I)
 # "How much *end-to-end speedup* does ...": what a "how much" ask measures, before its verb.

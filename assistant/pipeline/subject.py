@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from assistant.names import mentions
 from assistant.pipeline.lead import ask_of
 from assistant.pipeline.listing import COMMON_ACRONYMS
-from assistant.pipeline.text import MODIFIER
+from assistant.pipeline.text import AUXILIARY, MODIFIER
 
 # A word of a name: an acronym or an inner capital ("GRPO", "MobileGS"), letters with digits
 # ("Qwen3", "R1"), or a capitalised word inside the sentence ("Claude", "Opus").
@@ -35,8 +35,7 @@ SETTING_BEFORE = 3  # words back from a name that a setting word may stand
 # The measure a "what ...?" ask names before its verb ("What *VBench-2.0 score* does"): not
 # its subject. lead.ask_head reads only hyphenated words, and stops at "VBench-2.0".
 _HEAD = re.compile(
-    r"^\W*(?:what|which|how (?:much|many))\s+(.*?)\s+"
-    r"(?:does|do|did|is|are|was|were|can|could|has|have|had)\b",
+    rf"^\W*(?:what|which|how (?:much|many))\s+(.*?)\s+{AUXILIARY}\b",
     re.I,
 )
 _JOIN = re.compile(r"\s+(?:of|and|for)\s+")

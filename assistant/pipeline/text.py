@@ -14,6 +14,10 @@ from vectorstore.words import (  # noqa: F401 - re-exported for the pipeline
 
 WORD = re.compile(r"[\w-]+")  # a word with its hyphens: "self-distillation", "ImageNet-1K"
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:%|x|×)?(?!\d)")  # "16times" holds 16
+# The auxiliary verbs a question puts before its subject ("What score *does* X reach?", "How
+# many criteria *does* X hold?"): one list for every reader of questions.
+AUXILIARIES = tuple("does do did is are was were can could has have had".split())
+AUXILIARY = "(?:" + "|".join(AUXILIARIES) + ")"
 # A trailing modifier is not part of a name: "GRPO-style" names GRPO, "Ravens-based" Ravens.
 MODIFIER = re.compile(r"-(?:style|based|like|type|inspired|driven|aware|specific|only)$", re.I)
 # ... or a lower-case name with a subscript: "pi_0", "pi_{0.5}".
