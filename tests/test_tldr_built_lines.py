@@ -61,9 +61,9 @@ def test_the_extractive_line_cuts_a_long_contribution_before_background() -> Non
         "alongside five perceptual aesthetic quality dimensions from frozen audio embeddings."
     )
     line = extractive_tldr("APEX: Popularity Prediction for AI-Generated Music", abstract)
-    assert (
-        line
-        == "We propose APEX, the first large-scale multi-task learning framework for AI-generated music."
+    assert line == (
+        "We propose APEX, the first large-scale multi-task learning framework for "
+        "AI-generated music."
     )
 
 
@@ -91,7 +91,10 @@ def test_the_plain_line_gives_no_question() -> None:
 
 
 def test_a_joined_result_replaces_the_head_result_it_repeats() -> None:
-    head = "DragFlow is the first framework to harness FLUX priors for drag editing achieving gains over baselines"
+    head = (
+        "DragFlow is the first framework to harness FLUX priors for drag editing "
+        "achieving gains over baselines"
+    )
     assert _without_result(head, "surpassing region-based baselines") == (
         "DragFlow is the first framework to harness FLUX priors for drag editing"
     )
@@ -105,6 +108,9 @@ def test_an_acronym_expansion_is_not_a_description() -> None:
 
 
 def test_a_how_clause_keeps_its_verbs_in_one_form() -> None:
-    sentence = "Clue summarizes each trace by a hidden state delta and classifies correctness via distance."
+    sentence = (
+        "Clue summarizes each trace by a hidden state delta and classifies correctness via "
+        "distance."
+    )
     clause = how_clause(sentence, ("Clue",), follows_head=False)
     assert clause is not None and "and classifying correctness" in clause
