@@ -114,3 +114,33 @@ def test_a_how_clause_keeps_its_verbs_in_one_form() -> None:
     )
     clause = how_clause(sentence, ("Clue",), follows_head=False)
     assert clause is not None and "and classifying correctness" in clause
+
+
+def test_a_title_spelling_out_the_name_gives_no_provides_line() -> None:
+    abstract = "We propose Momentum Uncertainty-guided Reasoning (MUR), which allocates budgets."
+    title = "MUR: Momentum Uncertainty guided Reasoning for Large Language Models"
+    assert title_line(title, abstract, "MUR") is None
+
+
+def test_a_defined_name_with_an_adverbed_verb_is_the_subject() -> None:
+    abstract = (
+        "Test-time scaling wastes tokens on redundant computations. We propose Momentum "
+        "Uncertainty-guided Reasoning (MUR), which dynamically allocates thinking budgets to "
+        "critical reasoning steps by tracking stepwise uncertainty over time."
+    )
+    built = compress(
+        "MUR: Momentum Uncertainty guided Reasoning for Large Language Models", abstract
+    )
+    assert built is not None
+    assert built.text.startswith(
+        "Momentum Uncertainty-guided Reasoning (MUR) dynamically allocates"
+    )
+
+
+def test_our_method_named_reads_as_the_name() -> None:
+    abstract = (
+        "Video understanding is limited by context length. Our method, VideoNSA, adapts "
+        "Qwen2.5-VL through end-to-end training on a 216K video instruction dataset."
+    )
+    built = compress("VideoNSA: Native Sparse Attention Scales Video Understanding", abstract)
+    assert built is not None and built.text.startswith("VideoNSA adapts Qwen2.5-VL")

@@ -195,6 +195,11 @@ _BACKGROUND = re.compile(
     r"although|while|traditional(?:ly)?|existing|current(?:ly)?|most|many|prior)\b",
     re.I,
 )
+# "Our method, VideoNSA, adapts ...": the name is the subject.
+_OUR_NAMED = re.compile(
+    r"^our (?:\w+\s+)?(?:method|approach|model|framework|system|algorithm),\s+(?=\S+,\s+[a-z])",
+    re.I,
+)
 # "We investigate whether X can Y": the question, where the abstract gives the answer later.
 _ASKS = re.compile(
     r"^(?:[^,]{0,160},\s+)?(?:we|this (?:paper|work|study))\s+(?:\w+\s+){0,2}?"
@@ -204,6 +209,15 @@ _ASKS = re.compile(
 _OWN_OPENING = re.compile(
     r"^(?:we|this (?:paper|work|study|survey)|in this (?:paper|work|study))\b", re.I
 )
+
+
+def _unnamed(sentence: str) -> str:
+    """ "Our method, VideoNSA, adapts ..." -> "VideoNSA adapts ..."."""
+    match = _OUR_NAMED.match(sentence)
+    if match is None:
+        return sentence
+    name, _, rest = sentence[match.end() :].partition(",")
+    return f"{name}{rest}"
 
 
 def _plain(title: str, sentences: list[str]) -> Compressed | None:
@@ -223,7 +237,7 @@ def _plain(title: str, sentences: list[str]) -> Compressed | None:
         ),
     )
     for sentence in ranked:  # the first sentence is background in most abstracts
-        line = tidy(capitalise(strip_lead(sentence)))
+        line = tidy(capitalise(_unnamed(strip_lead(sentence))))
         if dangles(line) or _BACKGROUND.search(line) or "?" in line or _ASKS.search(line):
             continue
         if _fits(line, title, abstract, MAX_WORDS):

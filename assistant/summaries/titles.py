@@ -58,9 +58,23 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
         return f"{name} is {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}."
     if _CLAIM_VERB.search(rest):  # "Large-Scale Simulation Enables Zero-Shot Manipulation"
         return None
-    if re.search(re.escape(name) + _RESOURCE, abstract, re.I):
+    if re.search(re.escape(name) + _RESOURCE, abstract, re.I) or _spelled_name(
+        phrase, name, abstract
+    ):
         return None
     return f"{name} provides {phrase}."
+
+
+def _spelled_name(phrase: str, name: str, abstract: str) -> bool:
+    """Whether the title's phrase opens with what the name stands for ("Momentum
+    Uncertainty-guided Reasoning (MUR)"): "MUR provides momentum uncertainty guided reasoning"
+    says the name twice once the name is spelled out."""
+    defined = re.search(rf"((?:[\w-]+\s+){{1,6}})\({re.escape(name)}\)", abstract)
+    if defined is None:
+        return False
+    spelled = set(re.split(r"[\s-]+", defined.group(1).casefold()))
+    opening = re.split(r"[\s-]+", phrase.casefold())[:2]
+    return all(word in spelled for word in opening)
 
 
 # A verb that makes an article-less title a claim, which reads garbled after "provides".
