@@ -144,3 +144,16 @@ def test_our_method_named_reads_as_the_name() -> None:
     )
     built = compress("VideoNSA: Native Sparse Attention Scales Video Understanding", abstract)
     assert built is not None and built.text.startswith("VideoNSA adapts Qwen2.5-VL")
+
+
+def test_an_extractive_line_says_a_kind_without_pointing_back() -> None:
+    abstract = (
+        "Every interactive video model is evaluated on its own benchmark, so no shared test "
+        "conditions exist. We introduce WorldMark, the first benchmark that provides such a "
+        "common playing field for interactive Image-to-Video world models."
+    )
+    line = extractive_tldr("WorldMark: A Unified Benchmark Suite for Video World Models", abstract)
+    assert line == (
+        "We introduce WorldMark, the first benchmark that provides a common playing field for "
+        "interactive Image-to-Video world models."
+    )

@@ -332,6 +332,9 @@ def shown_forms(sentence: str, limit: int = MAX_WORDS) -> list[str]:
     without); else cut before trailing commentary (", which ...", ", achieving ...") so that
     a complete clause with subject and verb is left; empty if neither fits ``limit``."""
     sentence = _LIST_MARK.sub("", " ".join(sentence.split()), count=1).rstrip(" .")
+    # "the first benchmark that provides such a common playing field": the kind it points
+    # back to is not in the line; "a common playing field" says the same alone.
+    sentence = _SUCH_A.sub(r"\1", sentence)
     texts = list(dict.fromkeys((_drop_lead(sentence), _drop_lead(sentence, always=True))))
     whole = [text for text in texts if len(text.split()) <= limit and not _lone_item(text)]
     if whole:
@@ -341,6 +344,9 @@ def shown_forms(sentence: str, limit: int = MAX_WORDS) -> list[str]:
         if len(head.split()) <= limit and _is_clause(head):
             return [head]
     return []
+
+
+_SUCH_A = re.compile(r"(?<=\s)such\s+(an?)\b")
 
 
 def _lone_item(text: str) -> bool:
