@@ -544,7 +544,8 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
     rest = EXPANSION.sub("", rest[: _clause_end(rest)]).strip(" .,;")
     relative = _RELATIVE_WORD.search(rest)  # "that unifies and generalizes" stays finite
     split = relative.start() if relative else len(rest)
-    rest = _THEN_VERB.sub(_then_ing, rest[:split]) + rest[split:]
+    head = _AND_SUFFIX_VERB.sub(lambda m: _and_verb_ing(m, text), rest[:split])
+    rest = _THEN_VERB.sub(_then_ing, head) + rest[split:]
     rest = _AND_OBJECT_VERB.sub(lambda m: _and_verb_ing(m, text), rest)
     if not rest or len(rest.split()) < 2:
         return None
@@ -633,6 +634,9 @@ def _then_ing(match: re.Match[str]) -> str:
 _AND_OBJECT_VERB = re.compile(
     r"\band\s+([a-z]+s)(?=\s+(?:the|a|an|them|it|its|their|these|this|those|each|all)\b|\s+by\s+\w+ing\b)"
 )
+# A verb by its ending, whatever follows: "summarizing ... and classifies correctness" (only
+# before a relative word: "a pipeline that collects and annotates" stays finite).
+_AND_SUFFIX_VERB = re.compile(r"\band\s+([a-z]{3,}(?:ifies|izes|ises|ates))\b(?!\s+(?:and|or)\b)")
 
 
 def _and_verb_ing(match: re.Match[str], sentence: str) -> str:

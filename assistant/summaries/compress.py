@@ -195,21 +195,50 @@ _BACKGROUND = re.compile(
     r"although|while|traditional(?:ly)?|existing|current(?:ly)?|most|many|prior)\b",
     re.I,
 )
-_OWN_OPENING = re.compile(r"^(?:we|this (?:paper|work|study)|in this (?:paper|work|study))\b", re.I)
+# "Our method, VideoNSA, adapts ...": the name is the subject.
+_OUR_NAMED = re.compile(
+    r"^our (?:\w+\s+)?(?:method|approach|model|framework|system|algorithm),\s+(?=\S+,\s+[a-z])",
+    re.I,
+)
+# "We investigate whether X can Y": the question, where the abstract gives the answer later.
+_ASKS = re.compile(
+    r"^(?:[^,]{0,160},\s+)?(?:we|this (?:paper|work|study))\s+(?:\w+\s+){0,2}?"
+    r"(?:whether|if)\s",
+    re.I,
+)
+_OWN_OPENING = re.compile(
+    r"^(?:we|this (?:paper|work|study|survey)|in this (?:paper|work|study))\b", re.I
+)
+
+
+def _unnamed(sentence: str) -> str:
+    """ "Our method, VideoNSA, adapts ..." -> "VideoNSA adapts ..."."""
+    match = _OUR_NAMED.match(sentence)
+    if match is None:
+        return sentence
+    name, _, rest = sentence[match.end() :].partition(",")
+    return f"{name}{rest}"
 
 
 def _plain(title: str, sentences: list[str]) -> Compressed | None:
-    """The best whole sentence that neither dangles nor describes background, its leading
-    phrase cut: the line when no sentence has a contribution cue."""
+    """The best whole sentence that neither dangles, describes background nor only asks
+    ("We investigate whether ..."), its leading phrase cut: the line when no sentence has a
+    contribution cue."""
     abstract = " ".join(sentences)
     own = [s for i, s in enumerate(sentences) if i or _OWN_OPENING.match(strip_lead(s))]
-    # A side statement ("Evaluations ... reveal ...") stands alone only when nothing else fits.
+    # A side statement ("Evaluations ... reveal ...") stands alone only when nothing else fits;
+    # a sentence saying what "we" / "this paper" did before one about others' methods.
     ranked = sorted(
-        own, key=lambda s: (is_side(s) or _is_part(s), -score_sentence(s, title, abstract))
+        own,
+        key=lambda s: (
+            is_side(s) or _is_part(s),
+            not _OWN_OPENING.match(strip_lead(s)),
+            -score_sentence(s, title, abstract),
+        ),
     )
     for sentence in ranked:  # the first sentence is background in most abstracts
-        line = tidy(capitalise(strip_lead(sentence)))
-        if dangles(line) or _BACKGROUND.search(line) or "?" in line:
+        line = tidy(capitalise(_unnamed(strip_lead(sentence))))
+        if dangles(line) or _BACKGROUND.search(line) or "?" in line or _ASKS.search(line):
             continue
         if _fits(line, title, abstract, MAX_WORDS):
             return Compressed(line, (sentence,))

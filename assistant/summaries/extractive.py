@@ -24,7 +24,7 @@ from assistant.summaries.clauses import CONNECTIVES, capitalise
 # A stop, then a capital; or a stop glued to the next sentence ("exploration.To address").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|(?<=[a-z]{3}\.)(?=[A-Z][a-z]+\s)")
 _NOISE = re.compile(
-    r"https?://|www\.|github|code (?:is|and \w+ are) (?:publicly )?available|project page|"
+    r"https?://|www\.|github|code (?:is|and \w+ are) (?:publicly )?ava(?:il|li)able|project page|"
     r"\b(?:available|released) (?:at|on)\W*$",
     re.I,
 )
@@ -153,15 +153,67 @@ def _closed(line: str) -> str:
 
 def _pick(title: str, abstract: str) -> str:
     ranked = _ranked(title, abstract)
-    lines = [line for sentence, _ in ranked for line in shown_forms(sentence)]
+    lines = [line for sentence, _ in ranked for line in shown_forms(sentence) or _trimmed(sentence)]
     # A question ("We ask: why ...?") states no contribution: shown only when nothing else is.
     shown = [line for line in lines if not line.endswith("?")] or lines
     if not shown:
         return _fit(capitalise(ranked[0][0].rstrip(" ."))) if ranked else _fit(title)
-    passing = [line for line in shown if not _faults(line, title, abstract)]
+    faults = {line: _faults(line, title, abstract) for line in shown}
+    passing = [line for line in shown if not faults[line]]
     ours = [line for line in shown if _states_contribution(line, title, abstract)]
-    tiers = ([line for line in ours if line in passing], passing, ours)
+    # Failing lines that still read alone: no pointer to a sentence not shown, no background,
+    # no nameless step ("Our approach is simple: first, ..."), no question ("whether ...").
+    standing = [line for line in shown if not _unreadable(line, faults[line])]
+    tiers = (
+        [line for line in ours if line in passing],
+        passing,
+        [line for line in ours if line in standing],
+        ours,
+        standing,
+    )
     return next((tier[0] for tier in tiers if tier), shown[0])
+
+
+# The checker's reasons that make a line unreadable alone, whatever else it says.
+_UNREADABLE = (
+    "refers to something",
+    "copies the abstract's opening",
+    "describes the background",
+    "vacuous: the subject names nothing",
+)
+_QUESTION = re.compile(r"(?:whether|if)\s", re.I)
+
+
+def _unreadable(line: str, faults: list[str]) -> bool:
+    """Whether a failing line cannot stand alone: it points at an abstract sentence it does
+    not show, gives the background, has a nameless subject, or asks rather than answers."""
+    pointer = _POINTER_OPENING.match(line) and not _THIS_PAPER.match(line)
+    severe = [f for f in faults if f.startswith(_UNREADABLE[1:]) or pointer]
+    return bool(severe) or bool(_QUESTION.search(_drop_lead(line, always=True)[:80]))
+
+
+# "This striking result ...", "Such methods ...": the line's subject is an abstract sentence
+# it does not show (a pointer later in a line about the method still reads).
+_POINTER_OPENING = re.compile(r"^(?:this|these|those|such|that|it|they)\b", re.I)
+
+
+# A word that needs what follows it: a cut after "comparable" / "similar" reads as cut off.
+_NEEDS_MORE = re.compile(
+    r"\b(?:comparable|similar|equal|equivalent|superior|inferior|relative|close|prior|due|"
+    r"able|according|compared|respect|contrast|addition|order)$",
+    re.I,
+)
+
+
+def _trimmed(sentence: str) -> list[str]:
+    """An over-long sentence of the paper's own ("We propose X that ..., to model ...") cut
+    back to its last clause break within the limit, when nothing shows it whole or cut
+    cleanly: what the paper does in its own words beats a sentence of background."""
+    text = _drop_lead(" ".join(sentence.split()).rstrip(" ."))
+    if not (_SUBJECT_VERB.match(text) or _SELF.match(text)):
+        return []
+    cut = trim_words(text)
+    return [cut] if cut and _is_clause(cut) and not _NEEDS_MORE.search(cut) else []
 
 
 def _states_contribution(line: str, title: str, abstract: str) -> bool:
@@ -245,7 +297,10 @@ _CONNECTIVE = re.compile(
 # ", achieving ...", a colon's list, a dash's aside.
 _CLEAN_CUT = re.compile(
     r",\s+(?:which|where|while|whereas|thereby|thus|and thus|as well as|"
-    r"(?:[a-z]+ly\s+)?[a-z]{3,}ing)\b|:\s|;\s|\s+(?:--|—|–)\s+"
+    # ", trained on 211k songs": a participle's detail after the thing is named
+    r"(?:[a-z]+ly\s+)?[a-z]{3,}ing|(?:trained|built|designed|based|obtained|evaluated|"
+    r"validated|tested|inspired|motivated|guided|powered|driven|enabled|equipped)\s)\b"
+    r"|:\s|;\s|\s+(?:--|—|–)\s+"
 )
 _SUBORDINATE = re.compile(
     r"^(?:while|whereas|although|though|despite|since|because|as|if|when|unlike|given|to|by|"
@@ -277,6 +332,9 @@ def shown_forms(sentence: str, limit: int = MAX_WORDS) -> list[str]:
     without); else cut before trailing commentary (", which ...", ", achieving ...") so that
     a complete clause with subject and verb is left; empty if neither fits ``limit``."""
     sentence = _LIST_MARK.sub("", " ".join(sentence.split()), count=1).rstrip(" .")
+    # "the first benchmark that provides such a common playing field": the kind it points
+    # back to is not in the line; "a common playing field" says the same alone.
+    sentence = _SUCH_A.sub(r"\1", sentence)
     texts = list(dict.fromkeys((_drop_lead(sentence), _drop_lead(sentence, always=True))))
     whole = [text for text in texts if len(text.split()) <= limit and not _lone_item(text)]
     if whole:
@@ -286,6 +344,9 @@ def shown_forms(sentence: str, limit: int = MAX_WORDS) -> list[str]:
         if len(head.split()) <= limit and _is_clause(head):
             return [head]
     return []
+
+
+_SUCH_A = re.compile(r"(?<=\s)such\s+(an?)\b")
 
 
 def _lone_item(text: str) -> bool:

@@ -125,7 +125,28 @@ def demoted(head: Head, names: tuple[str, ...]) -> bool:
     name = names[0] if names else None
     if name and text and about(text, name) and result_clause(text, name, names[1:]) is not None:
         return True
+    if name and spells(head.text, name):
+        return True
     return is_side(head.sentence) and not (names and rank(head.text, names) == 0)
+
+
+# "AGILE is an Agentic jiGsaw Interaction Learning for Enhancing ...": what the name stands for.
+_DESCRIBED = re.compile(
+    r"^\S+(?:\s\S+){0,2}?\s+(?:is|are)\s+(?:a|an|the)\s+(?:novel\s+|new\s+)?(.+)"
+)
+
+
+def spells(head: str, name: str) -> bool:
+    """Whether a head describes the method by the words its acronym's letters come from ("AGILE
+    is an Agentic jiGsaw Interaction Learning for Enhancing ..."): title-cased words with odd
+    capitals, no noun phrase of what the method is."""
+    described = _DESCRIBED.match(head)
+    letters = re.sub(r"[^A-Z]", "", name)
+    if described is None or len(letters) < 3:
+        return False
+    words = described.group(1).split()[: len(letters) + 3]
+    capitals = "".join(c for w in words for c in w if c.isupper())
+    return capitals.startswith(letters)
 
 
 def is_side(sentence: str) -> bool:

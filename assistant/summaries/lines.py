@@ -131,10 +131,32 @@ def _joined(head: Head, clauses: list[Clause]) -> Iterator[tuple[str, tuple[str,
     used = [head.sentence, *(sentence for sentence, _ in clauses)]
     if len(set(used)) < len(used):
         return
-    parts = [head.text.rstrip("."), *(clause for _, clause in clauses)]
+    text = head.text.rstrip(".")
+    if clauses and clauses[-1][1].split()[0].casefold() in RESULT_WORDS:
+        text = _without_result(text, clauses[-1][1])
+    parts = [text, *(clause for _, clause in clauses)]
     if any(_shares_phrase(a, b) for a, b in combinations(parts, 2)) or _repeats_verb(parts):
         return
     yield ", ".join(parts) + ".", tuple(s for s in used if s)
+
+
+# "X is the first framework to ... achieving substantial gains over baselines": the head's own
+# result, from its sentence.
+_HEAD_RESULT = re.compile(
+    r"(?<!while)(?<!by),?\s+(?:achieving|outperforming|surpassing|attaining|obtaining|yielding)\s"
+)
+MIN_HEAD_WORDS = 6
+
+
+def _without_result(head: str, result: str) -> str:
+    """``head`` without a result clause of its own when the joined ``result`` repeats one of
+    its words ("achieving gains over baselines, surpassing ... baselines")."""
+    match = _HEAD_RESULT.search(head)
+    if match is None or len(head[: match.start()].split()) < MIN_HEAD_WORDS:
+        return head
+    own = {stem(w) for w in casefolded_words(head[match.end() :]) if w not in STOPWORDS}
+    joined = {stem(w) for w in casefolded_words(result) if w not in STOPWORDS}
+    return head[: match.start()].rstrip(" ,") if own & joined else head
 
 
 def _repeats_verb(parts: list[str]) -> bool:

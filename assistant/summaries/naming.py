@@ -29,9 +29,11 @@ _APPOSITIVE = re.compile(
 _DEFINED_APPOSITIVE = re.compile(
     r"^[^(),]{3,90}\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),\s+(?P<rest>(?:a|an|the)\s.+)$"
 )
-_NAME_WHICH = re.compile(r"^(?P<name>[^\s,]+),\s+which\s+(?P<rest>[a-z]+s\s.+)$")
+# "X, which [dynamically] allocates ...": the verb may follow an adverb.
+_WHICH_DOES = r"which\s+(?P<rest>(?:[a-z]+ly\s+)?[a-z]+s\s.+)$"
+_NAME_WHICH = re.compile(r"^(?P<name>[^\s,]+),\s+" + _WHICH_DOES)
 _DEFINED_WHICH = re.compile(
-    r"^[^(),]{3,90}\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),\s+which\s+(?P<rest>[a-z]+s\s.+)$"
+    r"^[^(),]{3,90}\((?P<name>[A-Za-z][\w.+^-]*[A-Z][\w.+-]*)\),\s+" + _WHICH_DOES
 )
 NAME_WINDOW = 15  # words of a description searched for a name of its own
 

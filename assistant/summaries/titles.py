@@ -22,8 +22,21 @@ _COUNTABLE = re.compile(
     r"(?:framework|method|approach|model|system|benchmark|dataset|algorithm|pipeline|agent|"
     r"architecture|library|suite|paradigm|technique|toolkit|platform|environment|corpus|recipe|"
     r"baseline|engine|simulator|tool|metric|protocol|network|transformer|encoder|planner|"
-    r"optimizer|family|generator|testbed|arena|gym|leaderboard|study|survey|analysis)$",
+    r"optimizer|family|generator|testbed|arena|gym|leaderboard|study|survey|analysis)$"
+    # an agent noun is a thing too: "a visual-interactive text-image universal embedder"
+    r"|^[a-z-]{4,}(?:er|or)$",
     re.I,
+)
+# Words in -er/-or that are no agent noun: "Y over Z", "in order", "knowledge transfer".
+_NOT_AGENT = frozenset(
+    """other under over after matter order power water error color colour behavior behaviour
+    humor labor rather together whether never ever either neither further transfer""".split()
+)
+# The name is a dataset or benchmark ("we present V-GameGym, a comprehensive benchmark"): the
+# title's phrase is its topic, and "X provides <topic>" says X does what it only measures.
+_RESOURCE = (
+    r"\W{0,3}(?:,|is|\()\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?"
+    r"(?:benchmark|dataset|data set|corpus|suite|testbed|leaderboard|collection)s?\b"
 )
 
 
@@ -37,21 +50,37 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
         return None
     if _NOT_A_PHRASE.search(rest) or len(rest.split()) < 3 or _VERB_END.search(rest):
         return None
-    phrase = " ".join(_title_word(w, abstract) for w in rest.split())
+    phrase = sentence_cased(rest, abstract)
     if re.match(r"(?:a|an|the)\s", phrase):
         return f"{name} is {phrase}."
     noun = HEAD_END.split(phrase, maxsplit=1)[0].split()[-1]
-    if _COUNTABLE.search(noun):
+    if _COUNTABLE.search(noun) and noun.casefold() not in _NOT_AGENT:
         return f"{name} is {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}."
     if _CLAIM_VERB.search(rest):  # "Large-Scale Simulation Enables Zero-Shot Manipulation"
         return None
+    if re.search(re.escape(name) + _RESOURCE, abstract, re.I) or _spelled_name(
+        phrase, name, abstract
+    ):
+        return None
     return f"{name} provides {phrase}."
+
+
+def _spelled_name(phrase: str, name: str, abstract: str) -> bool:
+    """Whether the title's phrase opens with what the name stands for ("Momentum
+    Uncertainty-guided Reasoning (MUR)"): "MUR provides momentum uncertainty guided reasoning"
+    says the name twice once the name is spelled out."""
+    defined = re.search(rf"((?:[\w-]+\s+){{1,6}})\({re.escape(name)}\)", abstract)
+    if defined is None:
+        return False
+    spelled = set(re.split(r"[\s-]+", defined.group(1).casefold()))
+    opening = re.split(r"[\s-]+", phrase.casefold())[:2]
+    return all(word in spelled for word in opening)
 
 
 # A verb that makes an article-less title a claim, which reads garbled after "provides".
 _CLAIM_VERB = re.compile(
     r"\b(?:enables?|drives?|unlocks?|yields?|improves?|boosts?|generali[sz]es|outperforms|learns|"
-    r"teaches|reveals|solves|surpasses|bridges|empowers|advances)\b",
+    r"teaches|reveals|solves|surpasses|bridges|empowers|advances|scales)\b",
     re.I,
 )
 
@@ -61,6 +90,39 @@ def _title_word(word: str, abstract: str) -> str:
     or a word the abstract capitalises mid-sentence ("Chinese", "Rust")."""
     parts = word.split("-")
     return "-".join(p if _keeps_case(p, abstract) else p.lower() for p in parts)
+
+
+def sentence_cased(phrase: str, abstract: str) -> str:
+    """A title's phrase in sentence case (:func:`_title_word`), where a word the abstract
+    capitalises only inside a longer term ("the Unknown Schema scenario") is lowered when the
+    phrase keeps none of that term: "over Unknown schemas" reads as a stray capital."""
+    words = [_title_word(w, abstract) for w in phrase.split()]
+    parts = [p for w in words for p in w.split("-")]
+    lone = {
+        i
+        for i, part in enumerate(parts)
+        if _term_word(part, abstract)
+        and not any(_capital(p) for p in parts[max(i - 1, 0) : i] + parts[i + 1 : i + 2])
+    }
+    cased, i = [], 0
+    for word in words:
+        pieces = word.split("-")
+        cased.append("-".join(p.lower() if i + k in lone else p for k, p in enumerate(pieces)))
+        i += len(pieces)
+    return " ".join(cased)
+
+
+def _capital(part: str) -> bool:
+    return part[:1].isupper()
+
+
+def _term_word(part: str, abstract: str) -> bool:
+    """Whether a capitalised word is one the abstract capitalises only next to another
+    capitalised word ("Unknown Schema", "Test-Time Training"), never alone ("Rust code")."""
+    if not _capital(part) or any(c.isupper() or c.isdigit() for c in part[1:]):
+        return False
+    uses = list(re.finditer(rf"(\S*)[\s-]{re.escape(part)}\b[\s-]?(\S*)", abstract))
+    return bool(uses) and all(_capital(u.group(1)) or _capital(u.group(2)) for u in uses)
 
 
 def _keeps_case(part: str, abstract: str) -> bool:
@@ -73,4 +135,4 @@ def _keeps_case(part: str, abstract: str) -> bool:
 def cased_purpose(title: str, abstract: str) -> str | None:
     """The title's purpose ("for Collaborative Data Visualization") in sentence case."""
     purpose = title_purpose(title)
-    return " ".join(_title_word(w, abstract) for w in purpose.split()) if purpose else None
+    return sentence_cased(purpose, abstract) if purpose else None
