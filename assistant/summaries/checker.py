@@ -4,10 +4,10 @@ A TL;DR is one line of 6-25 words that names the paper's key terms, holds no mar
 mentions no number or name (capitalised word, acronym, model name) that the title and
 abstract do not contain. Everything here is deterministic and side-effect free.
 
-The rules live in four modules: checker_words (vocabulary and token helpers), checker_form
-(one finished, readable sentence), checker_statement (the paper's own main point) and
-checker_faithfulness (nothing the source does not say); this module runs them all and keeps
-the names the line builders import.
+The rules live in five modules: checker_words (vocabulary and token helpers), checker_form
+(one finished, readable sentence), checker_statement (the paper's own main point),
+checker_roles (who does what, and parts that agree) and checker_faithfulness (nothing the
+source does not say); this module runs them all and keeps the names the line builders import.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from assistant.summaries.checker_faithfulness import (
     source_of,
 )
 from assistant.summaries.checker_form import ANAPHORA, CUE_WITHOUT_NAME, check_form, dangles
+from assistant.summaries.checker_roles import check_roles
 from assistant.summaries.checker_statement import (
     check_background,
     check_statement,
@@ -80,6 +81,7 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
         *check_background(tldr, title, abstract),
         *check_subject(tldr, title, abstract),
         *check_statement(tldr, title, abstract),
+        *check_roles(tldr, title, abstract),
     ]
     if unfinished_list(tldr):
         reasons.append("announces parts or findings it never gives")

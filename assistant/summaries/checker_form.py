@@ -112,12 +112,16 @@ ANAPHORA = re.compile(
 )
 
 
-# TeX and quote artefacts copied from the abstract ("17.1\\%", "GUI-360^circ", "Stress-Test''").
+# TeX, HTML and quote artefacts copied from the abstract ("17.1\\%", "GUI-360^circ",
+# "Stress-Test''").
 # A TeX command whose backslash was lost, glued to its neighbours ("2times", "ARightarrowB",
 # "sim25" from "$\\sim$25").
 _ARTEFACT = re.compile(
     r"(?<!\w)\^|\^(?!\d)|''|``|\\[A-Za-z%]|\$"
-    r"|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]|\b(?:sim|approx) ?\d|\dpm\d",
+    r"|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]|\b(?:sim|approx) ?\d|\dpm\d"
+    # a TeX group's braces ("black{a framework}") and an HTML entity's code point glued in
+    # ("coordinatesx2013without" for "coordinates&#x2013;without")
+    r"|[A-Za-z]\{|\}[A-Za-z]|(?:[a-z]|\b)x20[0-9][0-9a-f](?![0-9a-f])",
     re.IGNORECASE,
 )
 

@@ -271,12 +271,17 @@ _RESULTS_OPENING = re.compile(
 )
 
 
-# "X is a cost-effective, end-to-end agent.": what kind of thing X is, not what it does.
+# "X is a cost-effective, end-to-end agent.", "We present Clue, a minimalist, non-parametric
+# verifier.", "X is a high-speed generation framework based on flow matching.": what kind of
+# thing X is (and what it is built on), not what it does or is for. An agent noun says what
+# it does once the basis is added ("a shot boundary detector built on query transformers").
 _KIND_ONLY = re.compile(
-    r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s+(?:a|an|the)\s+"
-    r"(?:(?!(?:for|of|to|in|on|with|that|which|from|by)\b)[^\s.;:]+\s+){0,6}(?:agent|model|framework|"
-    r"method|approach|system|benchmark|dataset|pipeline|tool|toolkit|library|platform|suite|"
-    r"architecture|algorithm|paradigm)s?\.?$",
+    r"^(?:\S+(?:\s\S+){0,2}\s+(?:is|are)|(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?"
+    r"(?:present|introduce|propose)s?\s+\S+(?:\s\S+){0,2},)\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:for|of|to|in|on|with|that|which|from|by)\b)[^\s.;:]+\s+){0,6}"
+    r"(?:(?:agent|model|framework|method|approach|system|benchmark|dataset|pipeline|tool|toolkit|"
+    r"library|platform|suite|architecture|algorithm|paradigm)s?"
+    r"(?:\s+(?:based|built|grounded)\s+(?:on|in)\s+[^,;:]{1,60})?|[a-z]{3,}(?:er|or)s?)\.?$",
     re.I,
 )
 
@@ -521,10 +526,15 @@ def _drops_last_word(raw: list[str], i: int) -> bool:
     return ends_sentence and word.isalpha() and word.islower() and word not in STOPWORDS
 
 
+# Endings of common nouns, never of a proper adjective ("Learning", "Modeling", "Detection").
+_COMMON_SUFFIX = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence)s?$")
+
+
 def _title_casing(text: str, title: str, abstract: str) -> bool:
     """A capitalised phrase of the source copied with broken casing: "shot Boundary
-    Detection" (the title has "Shot Boundary Detection"). Only a common word counts, one the
-    source also writes in lower case: "varying Gaussian" keeps a proper adjective."""
+    Detection" (the title has "Shot Boundary Detection"), "policy Learning", "Preference
+    alignment". Only a common word counts, one the source also writes in lower case or with a
+    common noun's ending: "varying Gaussian" keeps a proper adjective."""
     tokens = [strip_token(t) for t in f"{title} {abstract}".split()]
     common = {t for t in tokens if t.islower()}
     source = list(pairwise(tokens))
@@ -534,10 +544,17 @@ def _title_casing(text: str, title: str, abstract: str) -> bool:
         if a.istitle() and b.istitle() and a.isalpha() and b.isalpha()
     }
     for a, b in set(pairwise(strip_token(t) for t in text.split()[1:])) - set(source):
-        broken = a.isalpha() and a.islower() and a not in STOPWORDS and b.casefold() in common
-        if broken and b.istitle() and (a.casefold(), b.casefold()) in capitalised:
+        pair = (a.casefold(), b.casefold()) in capitalised and a.isalpha() and b.isalpha()
+        if pair and (_half_lowered(a, b, common) or _half_lowered(b, a, common)):
             return True
     return False
+
+
+def _half_lowered(lowered: str, kept: str, common: set[str]) -> bool:
+    """Whether one word of a capitalised pair was lowered ("policy") and the other kept its
+    capital though it is a common word ("Learning")."""
+    common_kept = kept.casefold() in common or _COMMON_SUFFIX.search(kept)
+    return lowered.islower() and lowered not in STOPWORDS and kept.istitle() and bool(common_kept)
 
 
 # "V-GameGym provides <title words>, revealing that ...": the title as a main clause, then an

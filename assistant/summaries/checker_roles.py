@@ -1,0 +1,158 @@
+"""The TL;DR checker's role and agreement rules: who does what in the line, and whether its
+parts still fit together after the line was cut from the abstract's "we" sentences. A dataset
+does not develop an evaluator, "X is a tool ..., and provide" keeps the authors' verb, "X
+provides <a sentence>" makes a title's sentence an object, and a modifier copied without its
+noun leaves "a reasoning-enhanced Vision-Language-Action that". Pure functions."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from assistant.pipeline.text import MODIFIER
+from assistant.summaries.checker_words import STOPWORDS, strip_token
+
+# "X is a ...": the line's subject, its name and maybe an expansion, defined by a kind.
+_DEFINED = r"^\S+(?:\s\S+){0,3}?(?:\s\([^)]*\))?\s+(?:is|are)\s+(?:a|an|the)\s+"
+
+
+# "CreataSet is a large-scale dataset ..., developing an LLM-based evaluator": an act only the
+# authors do (develop, propose, build, train, collect) hung on a thing they made, as if the
+# dataset did it ("MIT is a dataset ..., developing an automatic pipeline"). A benchmark's
+# findings ("revealing that", "showing that") and its parts ("introducing tasks") are its own.
+_AUTHORS_ACT = re.compile(
+    _DEFINED + r"(?:[\w'+-]+\s+){0,8}?(?:benchmark|dataset|corpus|metric|measure|suite|"
+    r"collection|testbed|leaderboard|task|survey)s?(?![\w-])[^;]*?,\s+(?:\w+ly\s+)?"
+    r"(?:develop|propos|design|build|construct|train|releas|curat|collect|conduct|fine-tun)ing\b",
+    re.I,
+)
+
+
+# "Our findings lead to actionable insights ... and open up new opportunities ...": the
+# abstract's closing remark as the whole line, about findings it never states.
+_CLOSING_REMARK = re.compile(
+    r"^(?:our|these|the|this)\s+(?:\w+\s+)?(?:findings|results|insights|analys[ie]s|study|work|"
+    r"experiments|observations)\b[^.]*\b(?:insights?|opportunit\w+|directions?|avenues?|"
+    r"implications?|guidance|foundations?|future)\b",
+    re.I,
+)
+
+
+# "BrainSurgery is a tool ..., and provide a demonstration": a singular subject's verb, then
+# a bare verb with its object after ", and" (the abstract's "We introduce X ..., and provide
+# ..." with only the first verb turned to the line's subject). A bare word followed by a
+# determiner is a verb: a list's last noun is not ("..., and correction stages"), and a
+# participle ("..., and employing a ...") agrees with any subject.
+_SINGULAR_THEN_BARE = re.compile(
+    r"^\S+(?:\s\S+){0,3}?(?:\s\([^)]*\))?\s+(?:is|has|[a-z]+[^s\W]s)\s[^;]*?,\s+and\s+"
+    r"(?:\w+ly\s+)?(?!\w+(?:ing|ed)\s)(?P<verb>[a-z]+[^s\W])\s+(?:a|an|the|our|its|their|this|these)\s"
+)
+
+
+# "VideoNSA provides Native sparse attention scales video understanding": a light verb whose
+# object, with no determiner, is the title's words up to the next comma.
+_LIGHT_OBJECT = re.compile(
+    r"^\S+(?:\s\S+){0,2}?\s+(?:provides|offers|delivers|enables)\s+"
+    r"(?!(?:a|an|the|its|their|our)\b)(?P<what>[^,;.]+)"
+)
+
+
+# A word that is a verb's -s form or a plural ("scales", "models"); not "class", "focus",
+# "analysis", "dynamics".
+_S_FORM = re.compile(r"[A-Za-z-]+[^siu]s")
+
+
+# A count noun of the agent kind ("embedder", "tokenizer", "simulator") ending the object.
+_AGENT_NOUN = re.compile(r"[a-z-]{3,}[a-z](?:er|or)")
+
+
+def check_roles(tldr: str, title: str, abstract: str) -> list[str]:
+    """Why ``tldr`` gives an act to the wrong doer or its parts do not fit: the authors' act
+    credited to their dataset, a closing remark for the whole line, verbs that do not agree,
+    a title sentence made an object, or a modifier left without its noun."""
+    text = " ".join(tldr.split())
+    reasons = []
+    if _AUTHORS_ACT.search(text):
+        reasons.append('the authors\' act ("developing ...") credited to a dataset or benchmark')
+    if _CLOSING_REMARK.search(text):
+        reasons.append("a closing remark about the findings, not what the paper shows")
+    if _bare_after_singular(text):
+        reasons.append('ungrammatical: "X is ..., and provide" (the verbs do not agree)')
+    if _sentence_as_object(text) or _count_noun_without_article(text):
+        reasons.append('garbled: the title copied as an object ("provides <title words>")')
+    if _modifier_at_end(text) or _headless_term(text, title, abstract):
+        reasons.append("garbled: a modifier left without its noun")
+    if _mnemonic_casing(text, title, abstract):
+        reasons.append('garbled: an acronym\'s letter capitalised inside a word ("jiGsaw")')
+    return reasons
+
+
+def _bare_after_singular(text: str) -> bool:
+    """Whether a bare verb ("provide") follows ", and" after a singular subject's verb."""
+    match = _SINGULAR_THEN_BARE.search(text)
+    return match is not None and match["verb"] not in STOPWORDS
+
+
+def _sentence_as_object(text: str) -> bool:
+    """Whether the light verb's bare object holds a second verb: an -s word followed by a
+    content word ("attention scales video understanding"), where a plural noun would be
+    followed by a preposition or a comma."""
+    match = _LIGHT_OBJECT.search(text)
+    if not match:
+        return False
+    for word, nxt in pairwise(match["what"].split()):
+        if _S_FORM.fullmatch(word) and nxt[:1].isalpha() and nxt.casefold() not in STOPWORDS:
+            return True
+    return False
+
+
+def _count_noun_without_article(text: str) -> bool:
+    """Whether the light verb's object, with no determiner, ends on an agent noun: "provides
+    visual-interactive text-image universal embedder" (the title, missing its "a")."""
+    match = _LIGHT_OBJECT.search(text)
+    return match is not None and bool(_AGENT_NOUN.fullmatch(match["what"].split()[-1]))
+
+
+# Past participles that compound into a modifier like "-based" ("pre-trained", "fine-tuned").
+_TRAINED = re.compile(r"-(?:trained|tuned)$", re.I)
+
+
+def _modifier_at_end(text: str) -> bool:
+    """Whether the line ends on a compound modifier ("even with lightweight pre-trained."):
+    its noun was lost, in the abstract or in the cut."""
+    last = strip_token(text.split()[-1]) if text.split() else ""
+    return bool(MODIFIER.search(last) or _TRAINED.search(last))
+
+
+# A capitalised hyphenated term ("Vision-Language-Action") before a relative word or an end.
+_TERM_ENDS = re.compile(
+    r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)+)(?:\s+(?:that|which|who|to|with)\b|[,.]|$)"
+)
+
+
+def _headless_term(text: str, title: str, abstract: str) -> bool:
+    """Whether the line ends a noun phrase on a term the title and abstract only ever use as a
+    modifier ("Vision-Language-Action (VLA) models"): the line dropped the noun ("a
+    reasoning-enhanced Vision-Language-Action that integrates ...")."""
+    source = " ".join(f"{title}. {abstract}".split())
+    for match in _TERM_ENDS.finditer(text):
+        term = re.escape(match.group(1))
+        uses = re.findall(rf"(?<![\w-]){term}(?![\w-])", source)
+        followed = re.findall(rf"(?<![\w-]){term}(?:\s+\([^)]*\))?\s+([\w-]+)", source)
+        nouns = [w for w in followed if w.casefold() not in STOPWORDS]
+        if uses and len(nouns) == len(uses):
+            return True
+    return False
+
+
+# "jiGsaw" (AGILE: "Agentic jiGsaw Interaction Learning for Enhancing"): a capital inside a
+# lower-case word, there to spell an acronym. A word opening on a capital is most often a
+# name of two words run together ("ChronoEdit", "TraceAlign"), so it is not looked at.
+_INNER_CAPITAL = re.compile(r"\b[a-z]{2,}[A-Z][a-z]{2,}\b")
+
+
+def _mnemonic_casing(text: str, title: str, abstract: str) -> bool:
+    """Whether a word has a capital inside it that the source, elsewhere, writes as a common
+    lower-case word ("jiGsaw" beside "jigsaw solving"): a name ("arXiv") has no such form."""
+    common = set(re.findall(r"\b[a-z]+\b", f"{title} {abstract}"))
+    return any(m.group().casefold() in common for m in _INNER_CAPITAL.finditer(text))
