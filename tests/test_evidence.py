@@ -158,3 +158,19 @@ def test_a_sentence_answering_every_part_keeps_its_paper_on_top() -> None:
     question = "How many tasks does the dataset contain, and how many demos does each have?"
     assert top_source(question, evidence, bundles, parts=2) == 2
     assert top_source(question, evidence, bundles, 2, lambda e: e.source_n == 1) == 1
+
+
+def test_a_span_is_never_cut_inside_parentheses() -> None:
+    from assistant.pipeline.evidence import answer_span, need_of
+
+    question = "What is the reinforcement learning stage of the training called?"
+    sentence = (
+        "This curriculum includes: (1) Multi-task Pre-alignment to ground the model; (2) "
+        "Specialized SFT for standardizing output; and (3) Format-Constrained GRPO, which "
+        "utilizes reinforcement learning to enforce strict validity (e.g., table closure, "
+        "formula syntax)."
+    )
+    span = answer_span(sentence, question, need_of(question))
+    assert "Format-Constrained GRPO" in span and "reinforcement learning" in span
+    assert span.count("(") == span.count(")") or span.endswith("…")
+    assert not span.rstrip("…").endswith("(e.g.")

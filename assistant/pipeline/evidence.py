@@ -112,7 +112,7 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     not made."""
     if _RESPECTIVELY.search(sentence) and len(quantities(sentence)) > 1:
         return sentence  # a cut list pairs its numbers with the wrong names
-    clauses = _CLAUSE.split(sentence)
+    clauses = _closed(_CLAUSE.split(sentence))
     spans = [(i, j) for i in range(len(clauses)) for j in range(i + 1, len(clauses) + 1)]
     fitting = [
         (len(" ".join(clauses[i:j]).split()), i, j)
@@ -128,6 +128,18 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     if i:  # "…inspire a new approach, X", not "…and inspire ...": the cut leaves no "and"
         span = _CONJUNCTION.sub("", span, count=1)
     return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
+
+
+def _closed(clauses: list[str]) -> list[str]:
+    """The clauses with a parenthesis left open joined to the clauses that close it: a cut
+    inside "(e.g., table closure, formula syntax)" would end the quote on "(e.g.…"."""
+    joined: list[str] = []
+    for clause in clauses:
+        if joined and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] += " " + clause
+        else:
+            joined.append(clause)
+    return joined
 
 
 def _opens_list(clauses: list[str], i: int, j: int) -> bool:
