@@ -137,3 +137,40 @@ def test_a_list_of_whole_items_is_cut_after_the_one_asked_for() -> None:
     )
     question = "By how much does InternVLA-M1 outperform its variant on SimplerEnv Google Robot?"
     assert answer_span(sentence, question, need_of(question)).endswith("Google Robot…")
+
+
+def test_counts_finds_the_number_just_before_the_counted_noun() -> None:
+    from assistant.pipeline.evidence import counted_noun, counts
+
+    question = "By how many points did the model raise correctness?"
+    assert counted_noun(question) == "points"
+    assert counts("It improved correctness by 17.5 points.", "points", question)
+    assert not counts("We evaluate three models on correctness.", "points", question)
+
+
+def test_a_sentence_answering_every_part_keeps_its_paper_on_top() -> None:
+    bundles = [bundle("LoHoVLA"), bundle("Video 3D")]
+    evidence = [
+        Evidence(1, "p-Lo", "LoHoSet holds 20 long-horizon tasks, each with 1,000 demos.", 0.82),
+        Evidence(2, "p-Vi", "Our method improves 3D scene tasks.", 0.46),
+        Evidence(2, "p-Vi", "Prior work reads 3D scenes as videos.", 0.42),
+    ]
+    question = "How many tasks does the dataset contain, and how many demos does each have?"
+    assert top_source(question, evidence, bundles, parts=2) == 2
+    assert top_source(question, evidence, bundles, 2, lambda e: e.source_n == 1) == 1
+
+
+def test_a_span_is_never_cut_inside_parentheses() -> None:
+    from assistant.pipeline.evidence import answer_span, need_of
+
+    question = "What is the reinforcement learning stage of the training called?"
+    sentence = (
+        "This curriculum includes: (1) Multi-task Pre-alignment to ground the model; (2) "
+        "Specialized SFT for standardizing output; and (3) Format-Constrained GRPO, which "
+        "utilizes reinforcement learning to enforce strict validity (e.g., table closure, "
+        "formula syntax)."
+    )
+    span = answer_span(sentence, question, need_of(question))
+    assert "Format-Constrained GRPO" in span and "reinforcement learning" in span
+    assert span.count("(") == span.count(")") or span.endswith("…")
+    assert not span.rstrip("…").endswith("(e.g.")

@@ -707,3 +707,92 @@ def test_a_lead_not_naming_the_testbeds_asked_for_lacks_them() -> None:
     assert lacking("This ability emerges through training with GRPO.", question) == [question]
     assert lacking("Experiments on ALFWorld and WebShop show that it wins.", question) == []
     assert not asks_for("How does MemHarness reconstruct past experiences?")
+
+
+def test_an_ask_may_open_on_a_preposition_after_its_context() -> None:
+    question = (
+        "In the benchmark built on the Victorian Criminal Charge Book, by how many points did "
+        "the embedding model raise average correctness?"
+    )
+    assert ask_of(question).lstrip(", ").startswith("by how many points")
+    assert "Victorian" not in ask_of(question)
+
+
+def test_a_trailing_study_description_is_context_not_the_ask() -> None:
+    question = (
+        "Which dataset serves as the multi-modality testbed in the controlled study of when "
+        "reinforcement learning helps medical vision-language models?"
+    )
+    assert ask_of(question) == "Which dataset serves as the multi-modality testbed"
+    background_ = (
+        "Reinforcement learning (RL) is increasingly used to post-train medical "
+        "Vision-Language Models (VLMs), yet it remains unclear whether RL improves reasoning."
+    )
+    answer = "Using MedMNIST as a multi-modality testbed, we probe visual perception."
+    quotes = [quote(background_), quote(answer)]
+    assert best_quote(question, quotes, [background_, answer]).sentence == answer
+
+
+def test_a_counted_noun_picks_the_quote_that_counts_it() -> None:
+    question = "By how many points did the embedding model raise average correctness?"
+    three = "We evaluate three embedding models and two frontier LLMs on correctness."
+    points = "Kanon 2 Embedder improved average correctness by 17.5 points."
+    assert holding(question, [quote(three), quote(points)]) == [quote(points)]
+
+
+def test_a_long_subject_still_ends_on_the_verb_the_name_is_object_of() -> None:
+    question = (
+        "Which proprietary model does the 4B video-based 3D geometry MLLM, which needs no "
+        "explicit 3D input, surpass on VSI-Bench?"
+    )
+    sentence = "Our 4B model even surpasses the Gemini-1.5-Pro in the VSI-Bench evaluations."
+    assert names_the_kind(sentence, question)
+    assert not names_the_kind("Our 4B model even surpasses it in the evaluations.", question)
+
+
+def test_a_hyphenated_coined_name_introduces_the_paper() -> None:
+    question = (
+        "The self-play RL framework that trains tool-calling agents under a zero-data "
+        "assumption co-evolves which two roles"
+    )
+    intro = (
+        "In this paper, we propose Tool-R0 framework for training tool-calling agents with "
+        "self-play RL, under a zero-data assumption."
+    )
+    roles = "Tool-R0 co-evolves a Generator and a Solver with complementary rewards."
+    sentences = [intro, roles]
+    assert best_quote(question, [quote(intro), quote(roles)], sentences).sentence == roles
+
+
+def test_the_hyphenated_words_of_the_question_name_nothing_new() -> None:
+    question = "What is the reinforcement learning stage that ends X's three-stage training called?"
+    restated = "Furthermore, we propose a Three-Stage Training strategy for the model."
+    named = "This curriculum ends with Format-Constrained GRPO, which uses reinforcement learning."
+    assert holding(question, [quote(restated), quote(named)]) == [quote(named)]
+
+
+def test_a_comma_between_describing_words_keeps_the_apposition() -> None:
+    question = "What is the expert-verified simulation dataset used to train MicroVerse called?"
+    sentence = "We construct MicroSim-10K, a high-quality, expert-verified simulation dataset."
+    assert names_the_kind(sentence, question)
+
+
+def test_a_how_question_skips_the_setup_before_an_unnamed_introduction() -> None:
+    question = (
+        "How does the unified spectral framework for maximal update parameterization under "
+        "joint width-depth scaling turn its condition into a recipe for many optimizers?"
+    )
+    sentences = [
+        "While maximal update parameterization (μP) has provided a principled solution to both "
+        "problems for width scaling, existing extensions to the joint width-depth scaling "
+        "regime remain fragmented, architecture- and optimizer-specific, and often rely on "
+        "technically involved theories.",
+        "In this work, we develop a simple and unified spectral framework for μP under joint "
+        "width-depth scaling.",
+        "Building on this condition, we then derive a general recipe for implementing μP across "
+        "a broad class of optimizers by mapping the spectral constraints to concrete HP "
+        "parameterizations.",
+    ]
+    title = "Spectral Condition for μP under Width-Depth Scaling"
+    chosen = best_quote(question, [quote(s) for s in sentences], sentences, title)
+    assert chosen.sentence == sentences[2]

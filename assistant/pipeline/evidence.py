@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,7 +11,7 @@ import numpy as np
 from assistant.names import title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.grounding import SourceText
-from assistant.pipeline.text import content_words, numbers, overlap, topic_words
+from assistant.pipeline.text import AUXILIARIES, content_words, numbers, overlap, stems, topic_words
 from assistant.pipeline.types import Evidence, RetrievedPaper
 from assistant.sanitize import clean_untrusted
 from vectorstore.embeddings import Embedder
@@ -111,7 +112,7 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     not made."""
     if _RESPECTIVELY.search(sentence) and len(quantities(sentence)) > 1:
         return sentence  # a cut list pairs its numbers with the wrong names
-    clauses = _CLAUSE.split(sentence)
+    clauses = _closed(_CLAUSE.split(sentence))
     spans = [(i, j) for i in range(len(clauses)) for j in range(i + 1, len(clauses) + 1)]
     fitting = [
         (len(" ".join(clauses[i:j]).split()), i, j)
@@ -127,6 +128,18 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     if i:  # "…inspire a new approach, X", not "…and inspire ...": the cut leaves no "and"
         span = _CONJUNCTION.sub("", span, count=1)
     return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
+
+
+def _closed(clauses: list[str]) -> list[str]:
+    """The clauses with a parenthesis left open joined to the clauses that close it: a cut
+    inside "(e.g., table closure, formula syntax)" would end the quote on "(e.g.…"."""
+    joined: list[str] = []
+    for clause in clauses:
+        if joined and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] += " " + clause
+        else:
+            joined.append(clause)
+    return joined
 
 
 def _opens_list(clauses: list[str], i: int, j: int) -> bool:
@@ -219,13 +232,20 @@ def quote_sentences(
 
 
 def top_source(
-    question: str, evidence: list[Evidence], bundles: list[SourceBundle], parts: int = 1
+    question: str,
+    evidence: list[Evidence],
+    bundles: list[SourceBundle],
+    parts: int = 1,
+    answers_all: Callable[[Evidence], bool] | None = None,
 ) -> int:
     """The source the answer quotes: the paper whose title the question names ("What is the
     approach in The Road Less Scheduled called?"), else the source whose best evidence
     sentences, one for each of the question's ``parts``, score highest together: a paper with a
     sentence for each part of "What does X learn ..., and by how much does it reduce ...?"
-    answers more of it than another paper's one sentence that only shares its words."""
+    answers more of it than another paper's one sentence that only shares its words. The best
+    sentence still wins when it answers every part alone (``answers_all``: "20 long-horizon
+    tasks, each with 1,000 expert demonstrations"), however many sentences another paper has
+    in the evidence."""
     asked = question.casefold()
     named = [
         n
@@ -238,6 +258,9 @@ def top_source(
     by_name = [n for n, b in enumerate(bundles, start=1) if _names_paper(question, b.text.title)]
     if by_name:
         return by_name[0]
+    best = max(evidence, key=lambda e: e.score)
+    if parts > 1 and answers_all is not None and answers_all(best):
+        return best.source_n
     by_source: dict[int, list[float]] = {}
     for e in evidence:
         by_source.setdefault(e.source_n, []).append(e.score)
@@ -278,3 +301,46 @@ def format_sources(evidence: list[Evidence], bundles: list[SourceBundle]) -> str
         body = " ".join(s for s in bundle.text.sentences if s in chosen)
         blocks.append(f"<source {n}>\nTitle: {bundle.text.title}\n{body}\n</source {n}>")
     return "\n".join(blocks)
+
+
+# What a "how many N" question counts, and the sentence that counts it (``given``, ``lead``).
+_COUNT_TOKEN = re.compile(r"[\w.,%×-]+")
+# "how many (human) labelers", "how many image-text pairs": the counted noun ends the group.
+# "how many systems-level tasks" counts tasks: a hyphen goes on with the word.
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b(?!-)", re.I)
+_NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
+
+_MODEL_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\b")
+COUNT_BEFORE = 6  # tokens before the counted noun that may hold its number
+
+
+def counted_noun(question: str) -> str | None:
+    """The noun a "how many ...?" question counts ("parameters"), or None."""
+    match = _HOW_MANY.search(question)
+    words = match.group(1).split() if match else []
+    # "how many expert-annotated criteria does X contain": the verb ends the counted group,
+    # so an irregular plural ("criteria") is the noun, not "does".
+    if len(words) > 1 and words[-1].lower() in AUXILIARIES:
+        words = words[:-1]
+    noun = words[-1] if words else None
+    return None if noun is None or noun.lower() in _NOT_COUNTED else noun
+
+
+def counts(text: str, noun: str, question: str) -> bool:
+    """A quantity the question lacks stands just before ``noun`` (or inside its compound:
+    "three-stage"), or ``noun`` is parameters and the text gives a model size."""
+    asked, wanted = quantities(question), _forms(noun)
+    tokens = _COUNT_TOKEN.findall(text)
+    for i, token in enumerate(tokens):
+        parts = token.lower().strip(".,").split("-")
+        if _forms(parts[-1]) & wanted:
+            before = " ".join([*tokens[max(0, i - COUNT_BEFORE) : i], *parts[:-1]])
+            if quantities(before) - asked:
+                return True
+    return noun.lower() == "parameters" and bool(_MODEL_SIZE.search(text))
+
+
+def _forms(word: str) -> set[str]:
+    """Stems of ``word`` and of it without a plural "s": the stemmer keeps "GPUs" whole."""
+    word = word.lower()
+    return stems({word, word.removesuffix("s")})

@@ -22,20 +22,14 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from assistant.names import squash
-from assistant.pipeline.evidence import need_of, quantities
+from assistant.pipeline.evidence import counted_noun, counts, need_of, quantities
 from assistant.pipeline.lead import ask_head, ask_of, question_parts, tested_on
-from assistant.pipeline.text import AUXILIARIES, WORD, entities, stems, topic_words
+from assistant.pipeline.text import WORD, entities, stems, topic_words
 
-# "how many (human) labelers", "how many image-text pairs": the counted noun ends the group.
-# "how many systems-level tasks" counts tasks: a hyphen goes on with the word.
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b(?!-)", re.I)
-_NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
 _TOKEN = re.compile(r"[\w.,%×-]+")
 _WHAT = re.compile(r"(?:what|which)\b", re.I)
 _VERSION = re.compile(r"\d+[a-z]?$")  # "1k", "2024", "8k": a version or size ends a name
 BASE_LETTERS = 4
-_MODEL_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\b")
-COUNT_BEFORE = 6  # tokens before the counted noun that may hold its number
 # Measure words that say a number is asked for, not which one: any number may answer them.
 _ANY_MEASURE = stems(
     set(
@@ -58,18 +52,6 @@ _SPEED = frozenset(
 )
 
 
-def counted_noun(question: str) -> str | None:
-    """The noun a "how many ...?" question counts ("parameters"), or None."""
-    match = _HOW_MANY.search(question)
-    words = match.group(1).split() if match else []
-    # "how many expert-annotated criteria does X contain": the verb ends the counted group,
-    # so an irregular plural ("criteria") is the noun, not "does".
-    if len(words) > 1 and words[-1].lower() in AUXILIARIES:
-        words = words[:-1]
-    noun = words[-1] if words else None
-    return None if noun is None or noun.lower() in _NOT_COUNTED else noun
-
-
 def number_not_given(question: str, sentences: Sequence[str]) -> str | None:
     """What the question asks a number for when ``sentences`` (one paper's title and abstract)
     give none: "the number of parameters", "the accuracy on AIME", "the number asked for"; None
@@ -79,7 +61,7 @@ def number_not_given(question: str, sentences: Sequence[str]) -> str | None:
     text = " ".join(sentences)
     noun = counted_noun(question)
     if noun is not None:
-        return None if _counts(text, noun, question) else f"the number of {noun.lower()}"
+        return None if counts(text, noun, question) else f"the number of {noun.lower()}"
     return None if _gives_number(question, sentences) else _asked_for(question, sentences[0])
 
 
@@ -185,23 +167,3 @@ def _measure_near(sentence: str, slot: Slot) -> bool:
             if not measure or stems({w.lower().strip(".,") for w in near}) & measure:
                 return True
     return False
-
-
-def _counts(text: str, noun: str, question: str) -> bool:
-    """A quantity the question lacks stands just before ``noun`` (or inside its compound:
-    "three-stage"), or ``noun`` is parameters and the text gives a model size."""
-    asked, wanted = quantities(question), _forms(noun)
-    tokens = _TOKEN.findall(text)
-    for i, token in enumerate(tokens):
-        parts = token.lower().strip(".,").split("-")
-        if _forms(parts[-1]) & wanted:
-            before = " ".join([*tokens[max(0, i - COUNT_BEFORE) : i], *parts[:-1]])
-            if quantities(before) - asked:
-                return True
-    return noun.lower() == "parameters" and bool(_MODEL_SIZE.search(text))
-
-
-def _forms(word: str) -> set[str]:
-    """Stems of ``word`` and of it without a plural "s": the stemmer keeps "GPUs" whole."""
-    word = word.lower()
-    return stems({word, word.removesuffix("s")})

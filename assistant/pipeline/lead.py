@@ -29,7 +29,14 @@ from collections.abc import Collection, Sequence
 
 from assistant.names import title_name
 from assistant.pipeline import meaning
-from assistant.pipeline.evidence import answer_span, need_of, quantities, satisfies
+from assistant.pipeline.evidence import (
+    answer_span,
+    counted_noun,
+    counts,
+    need_of,
+    quantities,
+    satisfies,
+)
 from assistant.pipeline.text import AUXILIARIES, WORD, content_words, entities, topic_words
 from assistant.pipeline.types import Evidence
 
@@ -48,10 +55,11 @@ CONTEXT_WEIGHT = 0.25
 HEAD_WEIGHT = 2.0
 NAME_BEFORE, NAME_AFTER = 3, 2  # tokens from a name to the kind it names, either side
 OBJECT_AFTER = 2  # tokens from the ask's last verb to the name it takes ("outperforms pi_0")
-# The verb an ask ends on, after its subject: "which model does it *outperform* on ...?",
-# "what framework does X *build upon*?".
+# The verb an ask ends on, after its subject, however long: "which model does it *outperform*
+# on ...?", "what framework does X *build upon*?", "which model does the 4B MLLM, which needs
+# no 3D input, *surpass* on VSI-Bench?".
 _WH_VERB = re.compile(
-    r"\b(?:does|do|did)\s+(?:[\w-]+\s+){1,3}?((?!not\b)[a-z]\w+(?:\s+(?:upon|on|from))?)"
+    r"\b(?:does|do|did)\s+(?:[\w,-]+\s+){1,12}?((?!not\b)[a-z]\w+(?:\s+(?:upon|on|from))?)"
     r"(?:\s+(?:on|in|over|against|for|with|to)\s+[\w-]+)*\s*[?.]?\s*$",
     re.I,
 )
@@ -146,9 +154,16 @@ _ASK_VERB = (
 _WH_HEAD = re.compile(rf"\b(?:what|which)\s+((?:[\w-]+\s+){{0,7}}?)(?={_ASK_VERB}\b)", re.I)
 # "How much *end-to-end speedup* does ...": what a "how much" ask measures, before its verb.
 _HOW_MUCH_HEAD = re.compile(rf"\bhow much\s+((?:[\w-]+\s+){{1,7}}?)(?={_ASK_VERB}\b)", re.I)
-_ASK_START = re.compile(r"(?:^|[,;:]\s+)(?=(?:what|which|how|who|whose|where|when|why)\b)", re.I)
+# An ask may open on a preposition: "In the benchmark built on X, *by how many points* did ...".
+_ASK_START = re.compile(
+    r"(?:^|[,;:]\s+)(?=(?:(?:by|on|in|for|with|at|to|from|of|across|over|under|up to)\s+)?"
+    r"(?:what|which|how|who|whose|where|when|why)\b)",
+    re.I,
+)
+# The context after an ask: "..., according to ...", "... in the controlled study of ...".
 _TRAILING_CONTEXT = re.compile(
-    r",\s+(?:according to|as reported|in the (?:paper|work|study))\b", re.I
+    r",\s+(?:according to|as reported)\b|,?\s+in the (?:[\w-]+\s+){0,2}?(?:paper|work|study)\b",
+    re.I,
 )
 # "How does X search ...?", "How is Y achieved?": asks for the means, which a sentence gives
 # with "through A", "via B", "using C", "by training D".
@@ -229,7 +244,7 @@ def _subject_names(title: str) -> set[str]:
 def _describing(name: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-]){re.escape(name)}(?![\w-])(?:\s+|,?\s+(?:is|as)?\s*(?:a|an|the)\s+"
-        rf"(?:[\w-]+\s+){{0,4}}?)(?P<kind>{meaning.KINDS})\b",
+        rf"(?:[\w-]+,?\s+){{0,4}}?)(?P<kind>{meaning.KINDS})\b",
         re.I,
     )
 
@@ -336,10 +351,12 @@ def after_introduction(
     """For "how does <the paper's method> ...?", the quotes from the sentence introducing the
     paper on: the setup before it tells how earlier work does it ("LoRA augments the weights
     by adding the product of two smaller matrices" for "How does the low-rank adaptation method
-    that removes inter-matrix scale conflicts form its weight update?")."""
+    that removes inter-matrix scale conflicts form its weight update?"). A paper that coins no
+    name is introduced by its "we develop a unified spectral framework for ..." sentence."""
     if not _HOW.search(question):
         return quotes
     at = [i for i, s in enumerate(sentences) if coined(s, question)]
+    at = at or [i for i, s in enumerate(sentences) if _INTRODUCES.search(s)]
     later = [q for q in quotes if at and q.sentence in sentences[at[0] :]]
     return later or quotes
 
@@ -422,6 +439,9 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     found = [q for q in quotes if need and satisfies(q.sentence, question, need, "")]
     if "number" in need:
         found = [q for q in found if _counts_each(q.sentence, question)] or found
+        # "By how many *points* did ...?" is answered by "by 17.5 points", not "three models".
+        if noun := counted_noun(question):
+            found = [q for q in found if counts(q.sentence, noun, question)] or found
     if not need and _TESTBED_ASK.search(question):
         return [q for q in quotes if tested_on(q.sentence) & _new_names(q.sentence, question)]
     if "name" not in need:
@@ -431,7 +451,7 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
         beside = [q for q in found if coins_name(q.sentence, question)]
     if beside or not _CALLED.search(question):
         return beside
-    given = meaning.names(question) | content_words(question) | meaning.names(title)
+    given = _given_words(question) | meaning.names(title)
     return [q for q in found if meaning.names(q.sentence) - given]
 
 
@@ -464,7 +484,7 @@ def coined(sentence: str, question: str) -> list[str]:
     words = meaning.tokens(sentence)
     toks = [t.lower() for t in words]
     at_verb = [i for i, t in enumerate(toks) if t in _COINING]
-    at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
+    at_name = [i for i, t in enumerate(words) if _name_at(t, new) and not _abbreviates(toks, i)]
     return [words[n] for n in at_name if any(0 < n - v <= COINED_AFTER for v in at_verb)]
 
 
@@ -505,14 +525,14 @@ def names_the_kind(sentence: str, question: str) -> bool:
     after it ("our method, Duo"); "mechanisms that satisfy PF" names no mechanism."""
     kinds = asked_kinds(question)
     new = _new_names(sentence, question)
-    toks = [t.lower() for t in meaning.tokens(sentence)]
+    words = meaning.tokens(sentence)
+    toks = [t.lower() for t in words]
     at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
-    at_name = [i for i, t in enumerate(toks) if t in new and not _abbreviates(toks, i)]
+    at_name = [i for i, t in enumerate(words) if _name_at(t, new) and not _abbreviates(toks, i)]
     if any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name):
         return True
     # "SwimBird-SFT-92K, a diverse supervised fine-tuning dataset": an apposition says what
     # the name is, however many words describe it.
-    words = meaning.tokens(sentence)
     if any(_called_kinds(words[n], sentence) & kinds for n in at_name):
         return True
     if _object_of_ask(toks, at_name, question):
@@ -522,7 +542,23 @@ def names_the_kind(sentence: str, question: str) -> bool:
 
 
 def _new_names(sentence: str, question: str) -> set[str]:
-    return meaning.names(sentence) - meaning.names(question) - content_words(question)
+    return meaning.names(sentence) - _given_words(question)
+
+
+def _given_words(question: str) -> set[str]:
+    """The question's names and words, with the parts of its hyphenated words: "three-stage"
+    gives the "Three" and "Stage" of "a Three-Stage Progressive Training strategy"."""
+    words = content_words(question)
+    return meaning.names(question) | words | {p for w in words for p in w.split("-") if p}
+
+
+def _name_at(token: str, new: Collection[str]) -> bool:
+    """The token is one of the ``new`` names, or a hyphenated name holding one: "Tool-R0"
+    (whose name parts are "tool" and "r0"), "Gemini-1" (of "Gemini-1.5-Pro", cut at its
+    dot); but "Vision-Language-Action" spells out words, with no digit or acronym in it."""
+    numbered = any(c.isdigit() for c in token)
+    capitalised = {p.lower() for p in token.split("-") if numbered and p[:1].isupper()}
+    return token.lower() in new or bool((entities(token) | capitalised) & set(new))
 
 
 def tested_on(text: str) -> set[str]:

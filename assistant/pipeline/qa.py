@@ -19,12 +19,13 @@ from assistant.pipeline.evidence import (
     bundle_sources,
     format_sources,
     lead_candidates,
+    need_of,
     quote_sentences,
     select_evidence,
     top_source,
 )
 from assistant.pipeline.given import number_not_given
-from assistant.pipeline.lead import lead_quotes, question_parts
+from assistant.pipeline.lead import answers_each_part, lead_quotes, question_parts
 from assistant.pipeline.listing import LIST_EMBEDDED, LIST_MAX, is_list_question, papers_to_list
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.subject import missing_subject
@@ -201,7 +202,15 @@ class QAPipeline:
         """The quotes of the top source (``top_source``) and the lead among its sentences."""
         if not evidence:
             return [], []
-        top = top_source(text, evidence, bundles, len(question_parts(text)))
+        parts = question_parts(text)
+
+        def answers_all(e: Evidence) -> bool:
+            """Every part asks for a number or a name, and ``e`` holds each (a part asking for
+            neither would be answered by any sentence)."""
+            title = bundles[e.source_n - 1].text.title
+            return all(map(need_of, parts)) and answers_each_part(e.sentence, text, title)
+
+        top = top_source(text, evidence, bundles, len(parts), answers_all)
         quotes = quote_sentences(query, q_vec, bundles[top - 1], top)
         pool = lead_candidates(query, q_vec, bundles[top - 1], quotes)
         source = bundles[top - 1].text
