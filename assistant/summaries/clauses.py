@@ -539,6 +539,8 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
     if match is None:
         return None
     rest = text[match.end() :]
+    if _SHOWS.match(match.group("verb") or "") and not _SHOWN_RESULT.search(rest):
+        return None
     if _NOUN_NEXT.match(rest):
         return None
     rest = EXPANSION.sub("", rest[: _clause_end(rest)]).strip(" .,;")
@@ -552,6 +554,12 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
     adverbs = match.group("adverbs").replace("then ", "")
     verb = match.group("part") or _ing_form(match.group("verb").lower(), text)
     return f"{adverbs}{verb} {rest}" if verb else None
+
+
+# "Our approach shows remarkable extensibility": what the method shows is a result (or a
+# vague claim), not how it works.
+_SHOWS = re.compile(r"(?:show|demonstrate|exhibit|display|reveal)s\b", re.I)
+_SHOWN_RESULT = re.compile(r"\b(?:outperform|surpass|improv|achiev|reduc|\d)", re.I)
 
 
 # "Our approach addresses this challenge by halting ...", "We achieve this by aligning ...":

@@ -59,7 +59,32 @@ def with_clips(heads: list[Head]) -> list[Head]:
         unlisted = _without_announcement(head.text)
         if unlisted:
             clipped.append(Head(head.sentence, unlisted))
+        unmeant = _without_means(head.text)
+        if unmeant:
+            clipped.append(Head(head.sentence, unmeant))
     return clipped
+
+
+# "X is a method that enables Z [by binding A and composing B]": how it does what it does;
+# "X is a framework for evaluating Z[, the capacity of ...]": what its last term means (the
+# checker reads "X ..., the ..." as a verbless "X, a ...").
+_MEANS_CUT = re.compile(r"\s+by\s+(?=[a-z]+ing\s)|,\s+(?:the|an?)\s")
+# "Agent Bazaar is a ...": a head that says what a named thing is (not "When ..., the ...").
+_NAMED_IS = re.compile(r"^[A-Z][^,]{0,60}?\s(?:is|are)\s+(?:a|an|the)\s")
+
+
+def _without_means(head: str) -> str | None:
+    """The head cut before the "by <doing>" phrase that says how the method does what it does
+    ("X is a method that enables Z by binding ..." -> "X is a method that enables Z") or an
+    apposition after it, for when the whole head is refused; None when it has no such phrase,
+    it does not say what a named thing is ("X is a ...") or too little is left."""
+    means = _MEANS_CUT.search(head)
+    if means is None or not _NAMED_IS.match(head[: means.start()]):
+        return None
+    if means.group().startswith(",") and "," in head[: means.start()]:
+        return None  # "X is a suite ..., and Y, a subset": a list, not an apposition
+    kept = tidy(head[: means.start()])
+    return kept if len(kept.split()) >= MIN_CLIP_WORDS and not dangles(kept) else None
 
 
 # A count that announces the parts named next: "two mechanisms: (1) ...", "three stages:".

@@ -30,7 +30,7 @@ from assistant.summaries.clauses import (
 )
 from assistant.summaries.clips import with_clips
 from assistant.summaries.contribution import contribution, name_of, tidy
-from assistant.summaries.extractive import score_sentence, split_sentences
+from assistant.summaries.extractive import score_sentence, split_sentences, unpointed
 from assistant.summaries.heads import (
     Head,
     about,
@@ -192,7 +192,10 @@ def _uncontrasted(sentence: str) -> str:
 
 _BACKGROUND = re.compile(
     r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however|"
-    r"although|while|traditional(?:ly)?|existing|current(?:ly)?|most|many|prior)\b",
+    r"although|while|traditional(?:ly)?|existing|current(?:ly)?|most|many|prior)\b"
+    # a connective that answers a sentence the line does not show ("In contrast, ...")
+    r"|^(?:in contrast|by contrast|instead|conversely|on the other hand|yet|still|thus|hence|"
+    r"therefore|consequently|as a result|nevertheless|nonetheless|meanwhile)\b",
     re.I,
 )
 # "Our method, VideoNSA, adapts ...": the name is the subject.
@@ -238,10 +241,13 @@ def _plain(title: str, sentences: list[str]) -> Compressed | None:
     )
     for sentence in ranked:  # the first sentence is background in most abstracts
         line = tidy(capitalise(_unnamed(strip_lead(sentence))))
-        if dangles(line) or _BACKGROUND.search(line) or "?" in line or _ASKS.search(line):
+        if _BACKGROUND.search(line) or "?" in line or _ASKS.search(line):
             continue
-        if _fits(line, title, abstract, MAX_WORDS):
-            return Compressed(line, (sentence,))
+        # a line pointing at what it does not say ("... that executes these modules") is
+        # tried without that clause
+        for form in (line, unpointed(line)):
+            if form and not dangles(form) and _fits(form, title, abstract, MAX_WORDS):
+                return Compressed(form, (sentence,))
     return None
 
 

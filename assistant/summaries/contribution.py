@@ -16,7 +16,10 @@ from assistant.summaries.extractive import split_sentences
 from assistant.summaries.naming import NAME_TOKEN, is_label, labelled, names_another
 
 # "we propose", "this paper introduces", "here we present" (with an optional adverb).
-_SUBJECT = r"(?:we|this (?:paper|work|study|article)|our (?:paper|work)|the authors|here we)"
+# "This report presents X": a technical report names its model the way a paper does.
+_SUBJECT = (
+    r"(?:we|this (?:paper|work|study|article|report)|our (?:paper|work|report)|the authors|here we)"
+)
 # "train" only with a name ("we train i1, a 3B-parameter model"): see _TRAINED
 _VERB = (
     r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate|"
@@ -125,8 +128,13 @@ def _undangle(text: str) -> str | None:
     return kept if len(kept.split()) >= MIN_KEPT_WORDS and not dangles(kept) else None
 
 
+# "We instead propose ...": "instead" answers a sentence the line does not show.
+_INSTEAD = re.compile(r"^(We|This (?:paper|work|study))\s+instead\s+")
+
+
 def tidy(text: str) -> str:
     text = " ".join(EXPANSION.sub("", text).split()).strip(" ,;:")
+    text = _INSTEAD.sub(r"\1 ", text)
     return text.rstrip(".") + "."
 
 
@@ -208,7 +216,8 @@ _NAME_THEN_AIM = re.compile(r"^[^\s,]+\s+(?:to|that|which|for)\s+\w+\s+\w+")
 
 # "This paper proposes" / "This work introduces": the paper as the subject reads as a pointer.
 _PAPER_CUE = re.compile(
-    rf"^(?:this|our) (?:paper|work|study|article)\s+(?:{_CUE_ADVERB}\s+)?({_VERB})(?:s|d|ed)?\s+$",
+    rf"^(?:this|our) (?:paper|work|study|article|report)\s+(?:{_CUE_ADVERB}\s+)?"
+    rf"({_VERB})(?:s|d|ed)?\s+$",
     re.I,
 )
 

@@ -154,6 +154,9 @@ def _closed(line: str) -> str:
 def _pick(title: str, abstract: str) -> str:
     ranked = _ranked(title, abstract)
     lines = [line for sentence, _ in ranked for line in shown_forms(sentence) or _trimmed(sentence)]
+    # each line that points at what it does not say ("to instill this crucial capability")
+    # is also tried without the clause that points
+    lines = [form for line in lines for form in dict.fromkeys((line, unpointed(line) or line))]
     # A question ("We ask: why ...?") states no contribution: shown only when nothing else is.
     shown = [line for line in lines if not line.endswith("?")] or lines
     if not shown:
@@ -421,3 +424,33 @@ def _cut_chars(text: str, limit: int) -> str:
     head = text[:limit]
     space = head.rfind(" ")
     return (head[:space] if space > limit // 2 else head).rstrip() + " …"
+
+
+# "this crucial capability", "these modules": a demonstrative on a noun the line never says.
+# ("those obtained with ..." says what it stands for)
+_POINTER = re.compile(
+    r"\b(?:this|these)\s+(?!(?:paper|work|study|survey|article|report|way)\b)[a-z]"
+    r"|\bthose\s+(?!(?:\w+ed|of|that|which|who|in|on|from|with|for)\b)[a-z]",
+    re.I,
+)
+# Where the clause holding the pointer starts: a relative, a purpose "to", a participle.
+_POINTER_CLAUSE = re.compile(
+    r",?\s+(?:that|which|to|where|(?:designed|aimed|intended|built|tailored)\s+to)\s"
+    r"|,\s+(?=[a-z]+ing\s)|\s+and\s+(?=[a-z]+ing\s)"
+)
+
+
+def unpointed(line: str) -> str | None:
+    """``line`` cut before the clause that points at something it does not say ("We introduce
+    X, a methodology designed to instill this crucial capability" -> "We introduce X, a
+    methodology"), None when it has no such pointer or too little is left."""
+    pointer = _POINTER.search(line)
+    if pointer is None:
+        return None
+    for cut in reversed([m.start() for m in _POINTER_CLAUSE.finditer(line[: pointer.start()])]):
+        kept = line[:cut].rstrip(" ,;:")
+        if len(kept.split()) < MIN_CLAUSE_WORDS or not _is_clause(kept):
+            return None
+        if not _NEEDS_MORE.search(kept):  # "improvements comparable [to ...]" reads cut off
+            return _closed(kept)
+    return None

@@ -27,6 +27,7 @@ from assistant.summaries.clauses import (
     we_result_clause,
 )
 from assistant.summaries.clips import shorter
+from assistant.summaries.contribution import FINDING
 from assistant.summaries.heads import SUBJECT_NAME, VAGUE_HOW, Head
 
 Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
@@ -53,6 +54,8 @@ def hows_after(head: Head, sentences: list[str], name: str | None) -> list[Claus
     """The how clauses of the sentences after the head's own (of every sentence for the title's
     line): "it" stands for the method only in the sentence right after the head's."""
     start = sentences.index(head.sentence) + 1 if head.sentence in sentences else 0
+    if head.sentence and FINDING.match(strip_lead(head.sentence)):
+        return []  # "We find that Z": a how clause would read as said of Z's subject
     subject = SUBJECT_NAME.match(head.text)
     names = tuple({n for n in (name, subject and subject.group(1)) if n})
     return [

@@ -66,7 +66,8 @@ def labelled(cued: str, rest: str, name: str | None) -> str | None:
 
 def is_label(label: str, name: str | None) -> bool:
     """Whether the words before ", a ..." name something: the method's name, a name token, one
-    uncommon word ("freephdlabor"), or up to four capitalised words ("Nemotron Nano V2 VL")."""
+    uncommon word ("freephdlabor"), or up to four capitalised words ("Nemotron Nano V2 VL"),
+    maybe joined by "&"."""
     words = re.sub(r"^the\s+", "", label, flags=re.I).split()
     if name and (label == name or words[0].startswith(name)):
         return True
@@ -74,7 +75,7 @@ def is_label(label: str, name: str | None) -> bool:
         return True
     if len(words) == 1:
         return words[0].casefold() not in _COMMON and words[0].isalpha()
-    return all(w[:1].isupper() for w in words)
+    return all(w[:1].isupper() or w == "&" for w in words)  # "Bind & Compose"
 
 
 def names_another(rest: str, name: str | None) -> bool:
