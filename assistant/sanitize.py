@@ -45,8 +45,9 @@ _TEX_SYMBOLS = re.compile(r"\$?\\(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])\$?
 # "textit{O}bstacles". Only where no English word can stand: glued to a digit, or a command
 # name right before its brace.
 _BARE_TIMES = re.compile(r"(?<=\d)times\b")
-# "at sim25 FPS", "sim 1050 GPU hours" (from "$\\sim$25"): "sim"/"approx" right before a number.
-_BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx) ?(?=\d)")
+# "at sim25 FPS", "sim 1050 GPU hours" (from "$\\sim$25"), "as little as leq 0.02%" (from
+# "$\\leq$"): "sim"/"approx"/"leq"/"geq" right before a number.
+_BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx|leq|geq) ?(?=\d)")
 # "64.1 rightarrow 70.3" (from "$\\rightarrow$"): no English word is spelled so.
 _BARE_ARROW = re.compile(r"(?<![\\\w])(?:rightarrow|longrightarrow)(?![A-Za-z])")
 # "Role-Agent, black{a framework} that" (from "\\textcolor{black}{a framework}"): the text in a

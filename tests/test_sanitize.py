@@ -158,6 +158,8 @@ def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
             "at ~25 FPS, cost by ~4×, using ~1050 GPUs, ≈3 hours",
         ),
         ("a sim model of 2 arms, the Sim2Real gap", "a sim model of 2 arms, the Sim2Real gap"),
+        ("as little as leq 0.02% and geq5 runs", "as little as ≤0.02% and ≥5 runs"),
+        ("the leq relation holds", "the leq relation holds"),
         (r"than a wide range of \~8B models", "than a wide range of ~8B models"),
         ("improves pass@256 from 64.1 rightarrow 70.3", "improves pass@256 from 64.1 → 70.3"),
         ("runs 10 times faster in context{x}", "runs 10 times faster in context{x}"),

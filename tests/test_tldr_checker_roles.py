@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.summaries.checker import check_form, check_statement, check_tldr
+from assistant.summaries.checker import check_form, check_statement, check_tldr, dangles
 from assistant.summaries.checker_roles import check_roles
 
 TITLE = "GridSet: A Multi-human Interactive Dataset and Vision-Language-Action Models"
@@ -120,6 +120,8 @@ def test_the_rules_run_in_check_tldr() -> None:
     [
         "This paper introduces GRIP, black{a policy} that uses an interactive jigsaw objective.",
         "GRIP is trained on conversational videosx2013without any labels for turn-taking.",
+        "This survey reviews unique_references studies across 12 NLP tasks.",
+        "GRIP reaches its accuracy with as little as leq 0.02% trainable parameters.",
     ],
 )
 def test_markup_debris_is_garbled(line: str) -> None:
@@ -153,3 +155,25 @@ def test_a_kind_with_its_purpose_is_not_vague() -> None:
 )
 def test_a_title_phrase_with_half_its_capitals_echoes_the_title(line: str) -> None:
     assert any("echoes the title" in r for r in check_statement(line, TITLE, ABSTRACT))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We find that it can reduce response length while degrading performance.",
+        "Our framework first resolves ambiguous instructions by asking questions.",
+    ],
+)
+def test_a_line_whose_subject_is_never_named_dangles(line: str) -> None:
+    assert dangles(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our method, GRIP, adapts a video model with a jigsaw objective.",
+        "We find that larger models do not reliably outperform smaller ones.",
+    ],
+)
+def test_a_named_or_explicit_subject_does_not_dangle(line: str) -> None:
+    assert not dangles(line)

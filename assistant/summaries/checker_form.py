@@ -105,6 +105,9 @@ ANAPHORA = re.compile(
     r"|^to \w+ the (?:challenges?|gaps?|limitations?|problems?|issues?)\b"
     r"|\bto (?:further|this end|that end)\b|\brespectively\b|\b(?:the former|the latter)\b"
     r"|^we\s+(?:\w+ly\s+)?\w+\s+(?:its|their|it|them)\b"  # "We demonstrate its effectiveness"
+    r"|^we\s+(?:\w+ly\s+)?\w+\s+that\s+(?:it|they|this|these)\b"  # "We find that it can ..."
+    # "Our framework first resolves ...": the paper's own thing, never named
+    r"|^our\s+(?:proposed\s+)?(?:framework|method|approach|model|system|pipeline|algorithm)\b(?!,)"
     r"|^(?:it|they|this(?!\s+(?:paper|work|study|survey|article|report)\b)|these|those|such|"
     r"its|their|thus|therefore|hence|moreover|furthermore|yet|"
     r"additionally|also|however|then|finally|consequently)\b",
@@ -118,10 +121,13 @@ ANAPHORA = re.compile(
 # "sim25" from "$\\sim$25").
 _ARTEFACT = re.compile(
     r"(?<!\w)\^|\^(?!\d)|''|``|\\[A-Za-z%]|\$"
-    r"|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]|\b(?:sim|approx) ?\d|\dpm\d"
+    r"|\dtimes\b|[a-z](?:Right|Left)arrow|(?:right|left)arrow[a-z]"
+    r"|\b(?:sim|approx|leq|geq) ?\d|\dpm\d"
     # a TeX group's braces ("black{a framework}") and an HTML entity's code point glued in
     # ("coordinatesx2013without" for "coordinates&#x2013;without")
-    r"|[A-Za-z]\{|\}[A-Za-z]|(?:[a-z]|\b)x20[0-9][0-9a-f](?![0-9a-f])",
+    r"|[A-Za-z]\{|\}[A-Za-z]|(?:[a-z]|\b)x20[0-9][0-9a-f](?![0-9a-f])"
+    # a template field name left in the text ("reviewing unique_references studies")
+    r"|\b[a-z]+_[a-z]+\b",
     re.IGNORECASE,
 )
 
