@@ -140,3 +140,17 @@ def test_a_list_of_names_after_a_preposition_may_move() -> None:
     assert problems("LENet outperforms BIT on CLCD and LEVIR-CD.", quote, question) == []
     found = problems("BIT outperforms LENet on CLCD and LEVIR-CD.", quote, question)
     assert any("order" in f for f in found), found
+
+
+def test_a_number_given_the_verb_of_the_next_clause_is_caught() -> None:
+    """Held-out read (#13): 1100 ideas were validated, not generated; both words are the
+    quote's own, so only the clause each sits in tells."""
+    quote = (
+        "The system generated about 5,000 unique scientific ideas and experimentally validated "
+        "approximately 1100 of them."
+    )
+    question = "About how many of the scientific ideas it generated did DeepScientist validate?"
+    wrong = "The system generated approximately 1100 scientific ideas."
+    right = "The system experimentally validated approximately 1100 scientific ideas."
+    assert any("another clause" in p for p in problems(wrong, quote, question))
+    assert not any("another clause" in p for p in problems(right, quote, question))

@@ -258,3 +258,71 @@ def test_a_rewording_may_not_leave_out_a_thing_the_quote_names() -> None:
     assert meaning.covered_by(claim, quote)
     assert not meaning.reworded(claim, quote)  # "conditioned on ..." described HyperNet
     assert meaning.reworded(claim, quote.replace("HyperNet", "a hypernetwork"))
+
+
+# Held-out read (#13): a number lent the setting or verb of the next statement of its sentence.
+CROSS = (
+    "Even the most advanced models achieve only 30% success rate on cross-scenario tasks, "
+    "and less than 50% success rate on others."
+)
+IDEAS = (
+    "The system generated about 5,000 unique scientific ideas and experimentally validated "
+    "approximately 1100 of them."
+)
+VLM = (
+    "Results show that current models struggle, with the best models attaining 47.8% "
+    "prediction accuracy and 24.3% normalized return."
+)
+RESPECTIVELY = "X reaches 45.1%, 50.2% and 60.3% on A, B and C, respectively."
+SPEEDUP = (
+    "For example, compared to a conventionally trained 7B model using 300B tokens, our model "
+    "converges to the same loss with 194B tokens, resulting in a 54.6% speedup."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "number"),
+    [
+        ("The most advanced models reach 50% success rate on cross-scenario tasks.", CROSS, "50"),
+        ("The system generated approximately 1100 scientific ideas.", IDEAS, "1100"),
+        ("The system validated about 5,000 unique scientific ideas.", IDEAS, "5000"),
+    ],
+)
+def test_a_number_with_another_clauses_words_fails(claim: str, source: str, number: str) -> None:
+    assert meaning.misbound_numbers(claim, source) == [number]
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ("The most advanced models reach 30% success rate on cross-scenario tasks.", CROSS),
+        ("Less than 50% success rate is reached on others.", CROSS),
+        ("The system experimentally validated approximately 1100 scientific ideas.", IDEAS),
+        ("The system generated about 5,000 unique scientific ideas.", IDEAS),
+        (
+            "The best VLMs attain 47.8% prediction accuracy and 24.3% normalized episode return.",
+            VLM,
+        ),
+        ("The best models get 24.3% normalized return.", VLM),
+        ("X reaches 50.2% on B.", RESPECTIVELY),
+        ("TW-GRPO reaches 65.8% on MMVU.", TW),
+        ("On CLEVRER, TW-GRPO achieves 50.4% accuracy.", TW),
+        ("The speedup is 54.6% compared to a conventionally trained 7B model.", SPEEDUP),
+    ],
+)
+def test_a_number_with_its_own_clauses_words_passes(claim: str, source: str) -> None:
+    assert meaning.misbound_numbers(claim, source) == []
+
+
+def test_the_question_does_not_excuse_a_moved_setting() -> None:
+    """ "cross-scenario tasks" is the question's wording, but 50% is not said of them."""
+    claim = "The most advanced models reach 50% success rate on cross-scenario tasks."
+    question = "what success rate do the most advanced models reach on cross-scenario tasks?"
+    assert any("another clause" in p for p in problems(claim, "T", CROSS, question))
+
+
+def test_statements_part_at_clause_breaks_and_between_numbers() -> None:
+    assert [p[0] for p in meaning.statements(IDEAS)] == ["The", "and"]
+    assert len(meaning.statements(CROSS)) == 2
+    assert len(meaning.statements(RESPECTIVELY)) == 1
+    assert len(meaning.statements("It cut errors from 26.4% to 13.2% on A.")) == 1

@@ -69,6 +69,10 @@ def problems(sentence: str, quote: str, question: str) -> list[str]:
     found += [f"number bound to other names: {n}" for n in meaning.unbound_numbers(sentence, quote)]
     found += [f"number with other words around it: {n}" for n in _moved_numbers(sentence, quote)]
     found += [
+        f"number with another clause's words: {n}"
+        for n in meaning.misbound_numbers(sentence, quote)
+    ]
+    found += [
         f"name given to another kind of thing: {n}" for n in _rekinded(sentence, quote, question)
     ]
     if meaning.copied_share(sentence, quote) < COPY_SHARE and not meaning.reworded(sentence, quote):
