@@ -796,3 +796,16 @@ def test_a_how_question_skips_the_setup_before_an_unnamed_introduction() -> None
     title = "Spectral Condition for μP under Width-Depth Scaling"
     chosen = best_quote(question, [quote(s) for s in sentences], sentences, title)
     assert chosen.sentence == sentences[2]
+
+
+def test_a_name_written_with_a_caret_is_the_name_the_question_writes_plainly() -> None:
+    # The question wrote "M3FinMeeting", the abstract "M^3FinMeeting": the name went unseen
+    # and the lead fell to a background sentence.
+    sentences = [
+        "Prior benchmarks cover earnings calls and meetings in English only.",
+        "M^3FinMeeting covers meetings in English, Chinese, and Japanese.",
+    ]
+    quotes = [quote(s) for s in sentences]
+    q = "Which meetings does M3FinMeeting cover?"
+    assert lead_quotes(q, quotes, sentences, "A Financial Meeting Benchmark") == [quotes[1]]
+    assert words_of("M^3FinMeeting") == words_of("M³FinMeeting") == words_of("M3FinMeeting")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.names import title_name
+from assistant.names import plain, title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.grounding import SourceText
 from assistant.pipeline.text import AUXILIARIES, content_words, numbers, overlap, stems, topic_words
@@ -173,8 +173,8 @@ def _answers_as_whole(span: str, sentence: str, question: str, need: Need) -> bo
 
 
 def sentence_scores(question: str, q_vec: np.ndarray, bundle: SourceBundle) -> np.ndarray:
-    words = content_words(question)
-    lexical = np.array([overlap(words, content_words(s)) for s in bundle.text.sentences])
+    words = content_words(plain(question))  # "M3FinMeeting" meets "M^3FinMeeting"
+    lexical = np.array([overlap(words, content_words(plain(s))) for s in bundle.text.sentences])
     dense = bundle.vectors @ q_vec if len(bundle.vectors) else np.zeros(0)
     need = need_of(question)
     holds = np.array(

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
-from assistant.names import title_name
+from assistant.names import plain, title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import (
     answer_span,
@@ -252,7 +252,9 @@ def _describing(name: str) -> re.Pattern[str]:
 def words_of(text: str, known: Collection[str] = ()) -> set[str]:
     """Topic words, with the parts of each hyphenated word that is not ``known`` whole:
     "purely-dynamic" meets "purely dynamic", but "self-distillation" meets
-    "self-distillation" once, not three times."""
+    "self-distillation" once, not three times. Names are compared as ``plain`` writes them:
+    "M3FinMeeting" meets "M^3FinMeeting"."""
+    text = plain(text)
     whole = topic_words(text)
     compounds = [w for w in content_words(text) if "-" in w and not topic_words(w) & set(known)]
     return whole | topic_words(" ".join(compounds).replace("-", " ")) | _lie_stems(text)
