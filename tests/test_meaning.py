@@ -258,3 +258,12 @@ def test_a_rewording_may_not_leave_out_a_thing_the_quote_names() -> None:
     assert meaning.covered_by(claim, quote)
     assert not meaning.reworded(claim, quote)  # "conditioned on ..." described HyperNet
     assert meaning.reworded(claim, quote.replace("HyperNet", "a hypernetwork"))
+
+
+def test_the_parts_of_a_hyphenated_question_word_are_no_new_name() -> None:
+    from assistant.pipeline.meaning import answers_name
+
+    q = "What is the algorithm that alternates self-play with RLVR called?"
+    source = "We introduce LSPO, which alternates between Self-Play and RLVR."
+    assert not answers_name("it alternates between Self-Play and RLVR", q, source)
+    assert answers_name("We introduce LSPO, which alternates", q, source)

@@ -453,7 +453,7 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
         beside = [q for q in found if coins_name(q.sentence, question)]
     if beside or not _CALLED.search(question):
         return beside
-    given = _given_words(question) | meaning.names(title)
+    given = meaning.given_words(question) | meaning.names(title)
     return [q for q in found if meaning.names(q.sentence) - given]
 
 
@@ -544,14 +544,7 @@ def names_the_kind(sentence: str, question: str) -> bool:
 
 
 def _new_names(sentence: str, question: str) -> set[str]:
-    return meaning.names(sentence) - _given_words(question)
-
-
-def _given_words(question: str) -> set[str]:
-    """The question's names and words, with the parts of its hyphenated words: "three-stage"
-    gives the "Three" and "Stage" of "a Three-Stage Progressive Training strategy"."""
-    words = content_words(question)
-    return meaning.names(question) | words | {p for w in words for p in w.split("-") if p}
+    return meaning.names(sentence) - meaning.given_words(question)
 
 
 def _name_at(token: str, new: Collection[str]) -> bool:

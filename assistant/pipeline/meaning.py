@@ -269,9 +269,17 @@ def is_kind(token: str) -> bool:
 
 
 def answers_name(claim: str, question: str, source: str) -> bool:
-    """The claim states a name of the source that the question does not already hold."""
-    given = names(claim) - names(question) - content_words(question)
+    """The claim states a name of the source that the question does not already hold: the
+    "Self-Play" of "... alternates between Self-Play and RLVR" is the question's "self-play"."""
+    given = names(claim) - given_words(question)
     return bool(given & (names(source) | content_words(source)))
+
+
+def given_words(question: str) -> set[str]:
+    """The question's names and words, with the parts of its hyphenated words: "three-stage"
+    gives the "Three" and "Stage" of "a Three-Stage Progressive Training strategy"."""
+    words = content_words(question)
+    return names(question) | words | {p for w in words for p in w.split("-") if p}
 
 
 _PLACEHOLDER = re.compile(r"\[n\]\s*[A-Za-z0-9(]", re.I)  # "[n] datasets": a number left out
