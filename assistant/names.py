@@ -60,6 +60,26 @@ def mentions(name: str, text: str) -> bool:
     return bool(wanted) and _within(wanted, name_tokens(text))
 
 
+def spelled(name: str, text: str) -> set[str]:
+    """The tokens of ``text`` (``name_tokens``) that spell ``name`` some way: "vision",
+    "language", "models" of "Vision-Language Models (VLMs)" for "VLM"."""
+    wanted, tokens = name_tokens(name), name_tokens(text)
+    if not wanted:
+        return set()
+    found: set[str] = set()
+    for start in range(len(tokens)):
+        for end in _ends(wanted, 0, tokens, start):
+            found.update(tokens[start:end])
+    return found
+
+
+def _ends(name: tuple[str, ...], i: int, text: tuple[str, ...], j: int) -> set[int]:
+    """Where in the text a match of the name from (``i``, ``j``) on ends."""
+    if i == len(name):
+        return {j}
+    return {end for a, b in _steps(name, i, text, j) for end in _ends(name, a, text, b)}
+
+
 @lru_cache(maxsize=4096)
 def _within(name: tuple[str, ...], text: tuple[str, ...]) -> bool:
     return any(_aligns(name, 0, text, start) for start in range(len(text)))
@@ -101,8 +121,9 @@ def _abbreviates(acronym: str, words: tuple[str, ...]) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    """The same letters, a plural "s" aside ("Residual" and "Residuals")."""
-    return a == b or (len(a) > 3 and len(b) > 3 and (a + "s" == b or b + "s" == a))
+    """The same letters, a plural "s" aside ("Residual" and "Residuals", "VLM" and "VLMs";
+    not "RL" and "RLs")."""
+    return a == b or (len(a) > 2 and len(b) > 2 and (a + "s" == b or b + "s" == a))
 
 
 def _latin(text: str) -> str:

@@ -267,3 +267,10 @@ def test_the_parts_of_a_hyphenated_question_word_are_no_new_name() -> None:
     source = "We introduce LSPO, which alternates between Self-Play and RLVR."
     assert not answers_name("it alternates between Self-Play and RLVR", q, source)
     assert answers_name("We introduce LSPO, which alternates", q, source)
+
+
+def test_a_question_acronym_spelled_out_is_no_new_name() -> None:
+    from assistant.pipeline.meaning import new_names
+
+    sentence = "Recent work extends reasoning to Vision-Language Models (VLMs) and uses PPO."
+    assert new_names(sentence, "What is the VLM method called?") == {"ppo"}

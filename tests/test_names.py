@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.names import initials, mentions, name_tokens, plain, squash
+from assistant.names import initials, mentions, name_tokens, plain, spelled, squash
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,10 @@ def test_plain_writes_a_superscript_out_however_it_was_typed() -> None:
     assert plain("M^3FinMeeting") == plain("M³FinMeeting") == "M3FinMeeting"
     assert squash("M³FinMeeting") == "m3finmeeting"
     assert plain("x ^ 2 and a^b") == "x ^ 2 and ab"
+
+
+def test_spelled_finds_the_tokens_that_spell_a_name() -> None:
+    text = "to extend reasoning to Vision-Language Models (VLMs)."
+    assert {"vision", "language", "models", "vlms"} <= spelled("VLM", text)
+    assert spelled("GRPO", "trained with PPO on math") == set()
+    assert mentions("LLM", "several LLMs") and not mentions("RL", "the RLs")

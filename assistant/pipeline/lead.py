@@ -183,8 +183,10 @@ RESIDUAL_MIN = 1.0
 
 
 def question_parts(question: str) -> list[str]:
-    """A two-part question as its two asks; any other question as itself."""
-    parts = [p for p in _SECOND_ASK.split(question, maxsplit=1) if topic_words(p)]
+    """A two-part question as its two asks; any other question as itself. An ask with no
+    topic word is a part only when it asks for a number or a name ("..., and what is their
+    method called?"), not "..., and how does it work?"."""
+    parts = [p for p in _SECOND_ASK.split(question, maxsplit=1) if topic_words(p) or need_of(p)]
     return parts if len(parts) == 2 else [question]
 
 
@@ -544,7 +546,7 @@ def names_the_kind(sentence: str, question: str) -> bool:
 
 
 def _new_names(sentence: str, question: str) -> set[str]:
-    return meaning.names(sentence) - meaning.given_words(question)
+    return meaning.new_names(sentence, question)
 
 
 def _name_at(token: str, new: Collection[str]) -> bool:

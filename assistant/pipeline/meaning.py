@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from assistant.names import name_tokens, spelled
 from assistant.phrasing import EMPTY_NAME
 from assistant.pipeline.text import content_words, entities, numbers, stems
 
@@ -271,8 +272,16 @@ def is_kind(token: str) -> bool:
 def answers_name(claim: str, question: str, source: str) -> bool:
     """The claim states a name of the source that the question does not already hold: the
     "Self-Play" of "... alternates between Self-Play and RLVR" is the question's "self-play"."""
-    given = names(claim) - given_words(question)
-    return bool(given & (names(source) | content_words(source)))
+    return bool(new_names(claim, question) & (names(source) | content_words(source)))
+
+
+def new_names(sentence: str, question: str) -> set[str]:
+    """The names of ``sentence`` that the question lacks, however it spells them: the
+    "Vision", "Language", "Models" and "VLMs" of "Vision-Language Models (VLMs)" are its
+    "VLM"."""
+    new = names(sentence) - given_words(question)
+    spelled_out = {t for name in names(question) for t in spelled(name, sentence)}
+    return {n for n in new if not set(name_tokens(n)) <= spelled_out}
 
 
 def given_words(question: str) -> set[str]:
