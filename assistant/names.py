@@ -19,13 +19,14 @@ from functools import lru_cache
 # too, "Question Answering over Tables (QAT)" does not).
 SMALL_WORDS = frozenset("of and for the with in on to a an over via by from".split())
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_CARET = re.compile(r"(?<=\w)\^(?=\w)")  # "M^3FinMeeting": a superscript typed with a caret
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:\.\d+)*")  # "qwen", "2.5": a version keeps its decimals
 SPAN = 5  # the most tokens of one side that one step of a match joins or abbreviates
 
 
 def squash(text: str) -> str:
-    """Lower case, letters and digits only: "Human Eval" names HumanEval."""
-    return _NOT_ALNUM.sub("", text.lower())
+    """Lower case, letters and digits only: "Human Eval" names HumanEval, "M³" is "M3"."""
+    return _NOT_ALNUM.sub("", plain(text).lower())
 
 
 def initials(words: list[str]) -> set[str]:
@@ -39,10 +40,17 @@ def initials(words: list[str]) -> set[str]:
     return spelled
 
 
+def plain(text: str) -> str:
+    """``text`` with a name's superscripts written out, however they were typed: "M^3" and
+    "M³" are "M3" (a question and its abstract often write one name both ways). For
+    comparing words only, never for quoting."""
+    return _CARET.sub("", unicodedata.normalize("NFKC", text))
+
+
 def name_tokens(text: str) -> tuple[str, ...]:
     """``text`` as lower-case tokens: letters, or a number with its decimals; a Greek letter
     as its name ("Σ-Mem": sigma, mem)."""
-    return tuple(_TOKEN.findall(_latin(text).lower()))
+    return tuple(_TOKEN.findall(_latin(plain(text)).lower()))
 
 
 def mentions(name: str, text: str) -> bool:
@@ -50,6 +58,26 @@ def mentions(name: str, text: str) -> bool:
     in "Group Relative Policy Optimization", "Spatial Test-Time Training" in "Spatial-TTT"."""
     wanted = name_tokens(name)
     return bool(wanted) and _within(wanted, name_tokens(text))
+
+
+def spelled(name: str, text: str) -> set[str]:
+    """The tokens of ``text`` (``name_tokens``) that spell ``name`` some way: "vision",
+    "language", "models" of "Vision-Language Models (VLMs)" for "VLM"."""
+    wanted, tokens = name_tokens(name), name_tokens(text)
+    if not wanted:
+        return set()
+    found: set[str] = set()
+    for start in range(len(tokens)):
+        for end in _ends(wanted, 0, tokens, start):
+            found.update(tokens[start:end])
+    return found
+
+
+def _ends(name: tuple[str, ...], i: int, text: tuple[str, ...], j: int) -> set[int]:
+    """Where in the text a match of the name from (``i``, ``j``) on ends."""
+    if i == len(name):
+        return {j}
+    return {end for a, b in _steps(name, i, text, j) for end in _ends(name, a, text, b)}
 
 
 @lru_cache(maxsize=4096)
@@ -93,8 +121,9 @@ def _abbreviates(acronym: str, words: tuple[str, ...]) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    """The same letters, a plural "s" aside ("Residual" and "Residuals")."""
-    return a == b or (len(a) > 3 and len(b) > 3 and (a + "s" == b or b + "s" == a))
+    """The same letters, a plural "s" aside ("Residual" and "Residuals", "VLM" and "VLMs";
+    not "RL" and "RLs")."""
+    return a == b or (len(a) > 2 and len(b) > 2 and (a + "s" == b or b + "s" == a))
 
 
 def _latin(text: str) -> str:

@@ -174,3 +174,19 @@ def test_a_span_is_never_cut_inside_parentheses() -> None:
     assert "Format-Constrained GRPO" in span and "reinforcement learning" in span
     assert span.count("(") == span.count(")") or span.endswith("…")
     assert not span.rstrip("…").endswith("(e.g.")
+
+
+def test_a_name_ask_keeps_the_name_a_cut_would_drop() -> None:
+    # The question's "self-play" is not a name the answer gives: the cut "…a training
+    # algorithm that alternates between Self-Play and RLVR…" dropped the name asked for.
+    sentence = (
+        "Unlike prior pipelines that need costly human labels, large reward models and curated "
+        "preference data, we introduce Looped Self-Play Optimization (LSPO), a training "
+        "algorithm that alternates between Self-Play and RLVR, which curbs reward hacking on "
+        "long-horizon agent tasks across many domains and benchmarks."
+    )
+    question = "What is the training algorithm that alternates self-play with RLVR called?"
+    assert answer_span(sentence, question, need_of(question)) == (
+        "…we introduce Looped Self-Play Optimization (LSPO), a training algorithm that "
+        "alternates between Self-Play and RLVR…"
+    )

@@ -190,3 +190,24 @@ def test_an_irregular_plural_is_counted_not_the_verb_after_it() -> None:
     assert number_not_given(q, sentences) is None
     assert counted_noun("How many parameters does X have?") == "parameters"
     assert counted_noun("How many tokens long is the trigger?") == "tokens"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We ran over 100 controlled experiments consuming 500,000 GPU-hours.",
+        "The sweep used 500K GPU hours in all.",
+    ],
+)
+def test_a_hyphenated_counted_noun_is_found_written_either_way(sentence: str) -> None:
+    # "GPU-hours" was never found, so an abstract giving 500,000 of them was said not to.
+    q = "How many GPU-hours do its controlled experiments consume?"
+    assert counted_noun(q) == "GPU-hours"
+    assert number_not_given(q, ["T", sentence]) is None
+    assert number_not_given(q, ["T", "Each run takes 500 hours of video."]) == (
+        "the number of gpu-hours"
+    )
+    assert (
+        number_not_given("How many GPU days does training take?", ["T", "It takes 64 GPU days."])
+        is None
+    )

@@ -796,3 +796,44 @@ def test_a_how_question_skips_the_setup_before_an_unnamed_introduction() -> None
     title = "Spectral Condition for μP under Width-Depth Scaling"
     chosen = best_quote(question, [quote(s) for s in sentences], sentences, title)
     assert chosen.sentence == sentences[2]
+
+
+def test_a_name_written_with_a_caret_is_the_name_the_question_writes_plainly() -> None:
+    # The question wrote "M3FinMeeting", the abstract "M^3FinMeeting": the name went unseen
+    # and the lead fell to a background sentence.
+    sentences = [
+        "Prior benchmarks cover earnings calls and meetings in English only.",
+        "M^3FinMeeting covers meetings in English, Chinese, and Japanese.",
+    ]
+    quotes = [quote(s) for s in sentences]
+    q = "Which meetings does M3FinMeeting cover?"
+    assert lead_quotes(q, quotes, sentences, "A Financial Meeting Benchmark") == [quotes[1]]
+    assert words_of("M^3FinMeeting") == words_of("M³FinMeeting") == words_of("M3FinMeeting")
+
+
+VLM = [
+    "Reinforcement learning has strengthened reasoning in language models, and recent research "
+    "has sought to extend reasoning to Vision-Language Models (VLMs).",
+    "However, longer reasoning chains degrade accuracy on perception-heavy tasks.",
+    "To counter it, we propose Vision-Anchored Policy Optimization (VAPO), which steers the "
+    "reasoning back toward the image.",
+]
+
+
+def test_a_name_ask_with_no_topic_word_is_a_part_of_its_own() -> None:
+    q = "What do the authors blame the decline of VLM reasoning on, and what is it called?"
+    assert question_parts(q) == [
+        "What do the authors blame the decline of VLM reasoning on",
+        "what is it called?",
+    ]
+    assert question_parts("What limits X, and how does it work?") == [
+        "What limits X, and how does it work?"
+    ]
+
+
+def test_the_spelled_out_question_acronym_is_no_new_name_to_lead_with() -> None:
+    # "Vision-Language Models (VLMs)" spells the question's "VLM": the background sentence
+    # led a "what is it called?" answer as if it named something new.
+    quotes = [quote(s) for s in VLM]
+    q = "What method do the authors propose for VLM reasoning, and what is it called?"
+    assert lead_quotes(q, quotes, VLM, "Anchoring Vision in Multimodal Reasoning") == [quotes[2]]

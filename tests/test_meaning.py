@@ -326,3 +326,19 @@ def test_statements_part_at_clause_breaks_and_between_numbers() -> None:
     assert len(meaning.statements(CROSS)) == 2
     assert len(meaning.statements(RESPECTIVELY)) == 1
     assert len(meaning.statements("It cut errors from 26.4% to 13.2% on A.")) == 1
+
+
+def test_the_parts_of_a_hyphenated_question_word_are_no_new_name() -> None:
+    from assistant.pipeline.meaning import answers_name
+
+    q = "What is the algorithm that alternates self-play with RLVR called?"
+    source = "We introduce LSPO, which alternates between Self-Play and RLVR."
+    assert not answers_name("it alternates between Self-Play and RLVR", q, source)
+    assert answers_name("We introduce LSPO, which alternates", q, source)
+
+
+def test_a_question_acronym_spelled_out_is_no_new_name() -> None:
+    from assistant.pipeline.meaning import new_names
+
+    sentence = "Recent work extends reasoning to Vision-Language Models (VLMs) and uses PPO."
+    assert new_names(sentence, "What is the VLM method called?") == {"ppo"}

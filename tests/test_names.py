@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.names import initials, mentions, name_tokens, squash
+from assistant.names import initials, mentions, name_tokens, plain, spelled, squash
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,9 @@ from assistant.names import initials, mentions, name_tokens, squash
         ("Mixture of Experts", "sparse MoE layers"),
         ("Sigma-Mem", "We introduce Σ-Mem, an online memory"),
         ("Human Eval", "on HumanEval and MBPP"),
+        ("M3FinMeeting", "we propose M³FinMeeting, a dataset"),  # a superscript
+        ("M3FinMeeting", "we propose M^3FinMeeting, a dataset"),  # a caret
+        ("Qwen 3 (235B)", "Qwen-3 (235B) leads"),
     ],
 )
 def test_a_name_spelled_another_way_is_mentioned(name: str, text: str) -> None:
@@ -58,3 +61,16 @@ def test_squash_and_initials() -> None:
     assert squash("Human-Eval 2") == "humaneval2"
     assert "moe" in initials(["Mixture", "of", "Experts"])
     assert "me" in initials(["Mixture", "of", "Experts"])
+
+
+def test_plain_writes_a_superscript_out_however_it_was_typed() -> None:
+    assert plain("M^3FinMeeting") == plain("M³FinMeeting") == "M3FinMeeting"
+    assert squash("M³FinMeeting") == "m3finmeeting"
+    assert plain("x ^ 2 and a^b") == "x ^ 2 and ab"
+
+
+def test_spelled_finds_the_tokens_that_spell_a_name() -> None:
+    text = "to extend reasoning to Vision-Language Models (VLMs)."
+    assert {"vision", "language", "models", "vlms"} <= spelled("VLM", text)
+    assert spelled("GRPO", "trained with PPO on math") == set()
+    assert mentions("LLM", "several LLMs") and not mentions("RL", "the RLs")

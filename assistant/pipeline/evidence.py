@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.names import title_name
+from assistant.names import plain, title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.grounding import SourceText
 from assistant.pipeline.text import AUXILIARIES, content_words, numbers, overlap, stems, topic_words
@@ -173,8 +173,8 @@ def _answers_as_whole(span: str, sentence: str, question: str, need: Need) -> bo
 
 
 def sentence_scores(question: str, q_vec: np.ndarray, bundle: SourceBundle) -> np.ndarray:
-    words = content_words(question)
-    lexical = np.array([overlap(words, content_words(s)) for s in bundle.text.sentences])
+    words = content_words(plain(question))  # "M3FinMeeting" meets "M^3FinMeeting"
+    lexical = np.array([overlap(words, content_words(plain(s))) for s in bundle.text.sentences])
     dense = bundle.vectors @ q_vec if len(bundle.vectors) else np.zeros(0)
     need = need_of(question)
     holds = np.array(
@@ -328,14 +328,17 @@ def counted_noun(question: str) -> str | None:
 
 def counts(text: str, noun: str, question: str) -> bool:
     """A quantity the question lacks stands just before ``noun`` (or inside its compound:
-    "three-stage"), or ``noun`` is parameters and the text gives a model size."""
-    asked, wanted = quantities(question), _forms(noun)
+    "three-stage"), or ``noun`` is parameters and the text gives a model size. A hyphenated
+    noun is found by its last part with the rest just before it, written any way: "500,000
+    GPU-hours" and "500K GPU hours" count "GPU-hours", "500 hours" does not."""
+    *leading, last = noun.lower().split("-")
+    asked, wanted = quantities(question), _forms(last)
     tokens = _COUNT_TOKEN.findall(text)
     for i, token in enumerate(tokens):
         parts = token.lower().strip(".,").split("-")
         if _forms(parts[-1]) & wanted:
             before = " ".join([*tokens[max(0, i - COUNT_BEFORE) : i], *parts[:-1]])
-            if quantities(before) - asked:
+            if quantities(before) - asked and all(w in before.lower() for w in leading):
                 return True
     return noun.lower() == "parameters" and bool(_MODEL_SIZE.search(text))
 

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
-from assistant.names import title_name
+from assistant.names import plain, title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import (
     answer_span,
@@ -183,8 +183,10 @@ RESIDUAL_MIN = 1.0
 
 
 def question_parts(question: str) -> list[str]:
-    """A two-part question as its two asks; any other question as itself."""
-    parts = [p for p in _SECOND_ASK.split(question, maxsplit=1) if topic_words(p)]
+    """A two-part question as its two asks; any other question as itself. An ask with no
+    topic word is a part only when it asks for a number or a name ("..., and what is their
+    method called?"), not "..., and how does it work?"."""
+    parts = [p for p in _SECOND_ASK.split(question, maxsplit=1) if topic_words(p) or need_of(p)]
     return parts if len(parts) == 2 else [question]
 
 
@@ -252,7 +254,9 @@ def _describing(name: str) -> re.Pattern[str]:
 def words_of(text: str, known: Collection[str] = ()) -> set[str]:
     """Topic words, with the parts of each hyphenated word that is not ``known`` whole:
     "purely-dynamic" meets "purely dynamic", but "self-distillation" meets
-    "self-distillation" once, not three times."""
+    "self-distillation" once, not three times. Names are compared as ``plain`` writes them:
+    "M3FinMeeting" meets "M^3FinMeeting"."""
+    text = plain(text)
     whole = topic_words(text)
     compounds = [w for w in content_words(text) if "-" in w and not topic_words(w) & set(known)]
     return whole | topic_words(" ".join(compounds).replace("-", " ")) | _lie_stems(text)
@@ -451,7 +455,7 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
         beside = [q for q in found if coins_name(q.sentence, question)]
     if beside or not _CALLED.search(question):
         return beside
-    given = _given_words(question) | meaning.names(title)
+    given = meaning.given_words(question) | meaning.names(title)
     return [q for q in found if meaning.names(q.sentence) - given]
 
 
@@ -542,14 +546,7 @@ def names_the_kind(sentence: str, question: str) -> bool:
 
 
 def _new_names(sentence: str, question: str) -> set[str]:
-    return meaning.names(sentence) - _given_words(question)
-
-
-def _given_words(question: str) -> set[str]:
-    """The question's names and words, with the parts of its hyphenated words: "three-stage"
-    gives the "Three" and "Stage" of "a Three-Stage Progressive Training strategy"."""
-    words = content_words(question)
-    return meaning.names(question) | words | {p for w in words for p in w.split("-") if p}
+    return meaning.new_names(sentence, question)
 
 
 def _name_at(token: str, new: Collection[str]) -> bool:

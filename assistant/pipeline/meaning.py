@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from assistant.names import name_tokens, spelled
 from assistant.phrasing import EMPTY_NAME
 from assistant.pipeline.text import STOPWORDS, content_words, entities, numbers, stems
 
@@ -390,9 +391,25 @@ def is_kind(token: str) -> bool:
 
 
 def answers_name(claim: str, question: str, source: str) -> bool:
-    """The claim states a name of the source that the question does not already hold."""
-    given = names(claim) - names(question) - content_words(question)
-    return bool(given & (names(source) | content_words(source)))
+    """The claim states a name of the source that the question does not already hold: the
+    "Self-Play" of "... alternates between Self-Play and RLVR" is the question's "self-play"."""
+    return bool(new_names(claim, question) & (names(source) | content_words(source)))
+
+
+def new_names(sentence: str, question: str) -> set[str]:
+    """The names of ``sentence`` that the question lacks, however it spells them: the
+    "Vision", "Language", "Models" and "VLMs" of "Vision-Language Models (VLMs)" are its
+    "VLM"."""
+    new = names(sentence) - given_words(question)
+    spelled_out = {t for name in names(question) for t in spelled(name, sentence)}
+    return {n for n in new if not set(name_tokens(n)) <= spelled_out}
+
+
+def given_words(question: str) -> set[str]:
+    """The question's names and words, with the parts of its hyphenated words: "three-stage"
+    gives the "Three" and "Stage" of "a Three-Stage Progressive Training strategy"."""
+    words = content_words(question)
+    return names(question) | words | {p for w in words for p in w.split("-") if p}
 
 
 _PLACEHOLDER = re.compile(r"\[n\]\s*[A-Za-z0-9(]", re.I)  # "[n] datasets": a number left out
