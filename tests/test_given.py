@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.pipeline.given import counted_noun, number_not_given
+from assistant.pipeline.evidence import counted_noun
+from assistant.pipeline.given import number_not_given
 
 FLASH = [
     "FlashWorld: High-quality 3D scene generation within seconds",

@@ -8,7 +8,14 @@ import re
 from itertools import pairwise
 
 from assistant.phrasing import EMPTY_NAME
-from assistant.summaries.checker_words import STOPWORDS, is_name, stem, strip_token, wordset
+from assistant.summaries.checker_words import (
+    OWN_WORK,
+    STOPWORDS,
+    is_name,
+    stem,
+    strip_token,
+    wordset,
+)
 
 # A subject that names nothing: "The method is a new approach to ...".
 _GENERIC_SUBJECT = re.compile(
@@ -108,7 +115,7 @@ ANAPHORA = re.compile(
     r"|^we\s+(?:\w+ly\s+)?\w+\s+that\s+(?:it|they|this|these)\b"  # "We find that it can ..."
     # "Our framework first resolves ...": the paper's own thing, never named
     r"|^our\s+(?:proposed\s+)?(?:framework|method|approach|model|system|pipeline|algorithm)\b(?!,)"
-    r"|^(?:it|they|this(?!\s+(?:paper|work|study|survey|article|report)\b)|these|those|such|"
+    rf"|^(?:it|they|this(?!\s+(?:{OWN_WORK})\b)|these|those|such|"
     r"its|their|thus|therefore|hence|moreover|furthermore|yet|"
     r"additionally|also|however|then|finally|consequently)\b",
     re.I,

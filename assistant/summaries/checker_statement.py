@@ -14,6 +14,7 @@ from assistant.summaries.checker_words import (
     ACRONYM,
     EDGE,
     GENERIC,
+    OWN_WORK,
     STOPWORDS,
     WORDS,
     content_words,
@@ -366,7 +367,7 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
 
 # "this formalism", "these capabilities": a demonstrative a one-line TL;DR cannot resolve.
 _DEMONSTRATIVE = re.compile(
-    r"\b(?:this|these|those)\s+(?!(?:paper|work|study|survey|article|report|way)\b)([a-z][\w-]*)",
+    rf"\b(?:this|these|those)\s+(?!(?:{OWN_WORK}|way)\b)([a-z][\w-]*)",
     re.I,
 )
 

@@ -22,6 +22,11 @@ STOPWORDS = wordset(
 )
 
 
+# What "this ..." may name without pointing outside the line: the paper itself ("this paper",
+# "this study"). A regex alternation, for the demonstrative checks and the fallback's cut.
+OWN_WORK = "paper|work|study|survey|article|report"
+
+
 # Words that say a paper exists, not what it does: they do not count as content.
 FILLER = wordset(
     """paper papers study studies work works article present presents presented propose

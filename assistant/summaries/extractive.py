@@ -19,6 +19,7 @@ from assistant.summaries.checker import (
     method_names,
     stem,
 )
+from assistant.summaries.checker_words import OWN_WORK
 from assistant.summaries.clauses import CONNECTIVES, capitalise
 
 # A stop, then a capital; or a stop glued to the next sentence ("exploration.To address").
@@ -429,7 +430,7 @@ def _cut_chars(text: str, limit: int) -> str:
 # "this crucial capability", "these modules": a demonstrative on a noun the line never says.
 # ("those obtained with ..." says what it stands for)
 _POINTER = re.compile(
-    r"\b(?:this|these)\s+(?!(?:paper|work|study|survey|article|report|way)\b)[a-z]"
+    rf"\b(?:this|these)\s+(?!(?:{OWN_WORK}|way)\b)[a-z]"
     r"|\bthose\s+(?!(?:\w+ed|of|that|which|who|in|on|from|with|for)\b)[a-z]",
     re.I,
 )
