@@ -358,3 +358,53 @@ def test_a_bare_list_of_numbers_keeps_the_rest_of_its_clause_apart() -> None:
         "The system experimentally validated approximately 1100 of them.", source
     )
     assert len(meaning.statements("X gains 45.1%, 50.2% and 60.3% on A, B and C.")) == 1
+
+
+# A number credited to the system its source sentence names, not one the claim stitches on.
+MOBILE = (
+    "Building on this, we propose Mobile-Agent-v3, a general-purpose GUI agent framework that "
+    "further improves performance to 73.3 on AndroidWorld and 37.7 on OSWorld. We also "
+    "introduce Trajectory-aware Relative Policy Optimization (TRPO) for online RL, achieving "
+    "34.9 on OSWorld."
+)
+REPO = (
+    "Building on RPG, we develop ZeroRepo, a graph-driven framework. On RepoCraft, ZeroRepo "
+    "produces repositories averaging nearly 36K LOC. It attains 81.5% functional coverage."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "wrong"),
+    [
+        (
+            "Mobile-Agent-v3 is a GUI agent framework reaching 37.7 on OSWorld, "
+            "achieving 34.9 on OSWorld.",
+            MOBILE,
+            ["34.9"],
+        ),
+        ("Mobile-Agent-v3 is a GUI agent framework reaching 73.3 on AndroidWorld.", MOBILE, []),
+        ("TRPO is an online RL method achieving 34.9 on OSWorld.", MOBILE, []),
+        (
+            "Repository Planning Graph (RPG) is a representation attaining 81.5% coverage.",
+            REPO,
+            ["81.5"],
+        ),
+        ("ZeroRepo is a graph-driven framework attaining 81.5% coverage.", REPO, []),
+        (
+            "Cache-to-Cache lets models talk, achieving 8.5% higher accuracy.",
+            "We propose Cache-to-Cache (C2C). Experiments show that C2C achieves 8.5% "
+            "higher accuracy.",
+            [],
+        ),
+        ("IOMM is a framework, achieving 0.89 on GenEval.", "IOMM-B achieves 0.89 on GenEval.", []),
+        (
+            "InfiniteVL is a VLM achieving 3.6x speedup.",
+            "Compared to VLMs accelerated by FlashAttention-2, InfiniteVL achieves 3.6x speedup.",
+            [],
+        ),
+        ("Embodied-R1.5 is a model for VLA planning.", "Our VLA reaches 5 tasks.", []),
+        ("Our method reaches 81.5% coverage.", REPO, []),
+    ],
+)
+def test_credited_elsewhere(claim: str, source: str, wrong: list[str]) -> None:
+    assert meaning.credited_elsewhere(claim, source) == wrong

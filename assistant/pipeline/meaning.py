@@ -10,6 +10,8 @@ structure of the text instead:
 - clauses: in a source sentence of several statements, the verb, measure and setting a claim
   gives a number come from the number's own statement ("validated approximately 1100", not
   "generated approximately 1100"; ``misbound_numbers``).
+- credit: a number the claim credits to a name is credited to that name in the source, not
+  only to another system named before it there (``credited_elsewhere``).
 - foreign facts: no name or distinctive word that only another retrieved paper has;
 - polarity: reduce vs increase, an alternative to vs an application of, negation;
 - form: no self-repetition, no garbled name slot ("a module called to aggregate"), no echo of
@@ -233,6 +235,78 @@ def misbound_numbers(claim: str, source: str) -> list[str]:
         if all(moved):
             wrong.append(number)
     return sorted(wrong)
+
+
+# Whom a number is credited to: the names before it in its sentence, leaving out settings
+# ("On RepoCraft, ZeroRepo produces") and comparisons ("Compared to ... VLMs, InfiniteVL
+# achieves"); a sentence opening on a pronoun ("It attains 81.5%") credits the names of the
+# sentence before. A TL;DR stitched from two sentences lends one system's number to another
+# ("Mobile-Agent-v3 ..., achieving 34.9" where TRPO achieves it).
+_SETTING = frozenset("on in across over for from with against than of to at by under".split())
+_COMPARED = frozenset("compared versus vs than unlike".split())
+_PRONOUN_OPENING = re.compile(r"^(?:it|they|its|their)\b", re.I)
+
+
+def _credited(pieces: list[str]) -> set[str]:
+    """The names among ``pieces`` (tokens and commas) that are neither a setting (right after
+    on/in/for/...) nor inside a comparison (from "compared" to the next comma)."""
+    names: set[str] = set()
+    compared = False
+    for i, token in enumerate(pieces):
+        compared = (compared or token.lower() in _COMPARED) and token not in ",;"
+        before = pieces[max(0, i - 2) : i]
+        setting = bool(before) and (
+            before[-1].lower() in _SETTING
+            or (len(before) == 2 and before[0].lower() in _SETTING and before[1].islower())
+        )
+        if _number(token) is None and (name := _name(token)) and not (setting or compared):
+            names.add(name)
+    return names
+
+
+def _credited_in(sentences: list[str], k: int, number: str) -> set[str]:
+    """The names sentence ``k`` credits ``number`` to (empty: an unnamed "we" or "our method")."""
+    pieces = _PIECE.findall(sentences[k])
+    at = next(i for i, t in enumerate(pieces) if _number(t) == number)
+    names = _credited(pieces[:at])
+    if not names and k > 0 and _PRONOUN_OPENING.match(sentences[k]):
+        names = _credited(_PIECE.findall(sentences[k - 1]))
+    return names
+
+
+def _named(name: str, claim_names: set[str], claim: str, source: str) -> bool:
+    """The claim names ``name``: as itself or a variant ("gui-owl" for "gui-owl-7b"), or by
+    the capitalised words the source spells it out with ("Cache-to-Cache (C2C)")."""
+    if any(name.startswith(n) or n.startswith(name) for n in claim_names):
+        return True
+    spelled_out = re.findall(rf"([A-Z][\w-]*)\s*\(\s*{re.escape(name)}\s*\)", source, re.I)
+    return any(w.casefold() in claim.casefold() for w in spelled_out)
+
+
+def _standalone(token: str, text: str) -> bool:
+    """``token`` stands as a number somewhere in ``text``, not as a piece of a name
+    ("Embodied-R1.5", "Keye-VL-2.0-30B")."""
+    return bool(re.search(rf"(?<![\w.\-]){re.escape(token)}(?![\w\-])", text))
+
+
+def credited_elsewhere(claim: str, source: str) -> list[str]:
+    """Claim numbers the claim credits to a name of its own while every source sentence that
+    holds them credits them to other names the claim never gives."""
+    pieces = _PIECE.findall(claim)
+    names = {n for t in pieces if _number(t) is None and (n := _name(t))}
+    sentences = source_sentences(source)
+    wrong = []
+    for at, token in enumerate(pieces):
+        number = _number(token)
+        if number is None or not _standalone(token, claim) or not _credited(pieces[:at]):
+            continue
+        homes = [k for k, s in enumerate(sentences) if number in _number_slots(s)]
+        credits = [_credited_in(sentences, k, number) for k in homes]
+        if homes and all(
+            c and not any(_named(n, names, claim, source) for n in c) for c in credits
+        ):
+            wrong.append(number)
+    return sorted(set(wrong))
 
 
 NUMBER_CONTEXT = 0.34  # share of the claim's words the source sentence of its number must hold

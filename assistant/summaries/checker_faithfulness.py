@@ -28,11 +28,12 @@ _MARKUP = re.compile(
 
 
 def check_binding(tldr: str, abstract: str) -> list[str]:
-    """Numbers attached to other names than in the abstract (assistant.pipeline.meaning owns
-    the binding rules)."""
-    from assistant.pipeline.meaning import unbound_numbers
+    """Numbers attached to other names, or credited to another system, than in the abstract
+    (assistant.pipeline.meaning owns the binding rules, shared with the answer checker)."""
+    from assistant.pipeline.meaning import credited_elsewhere, unbound_numbers
 
-    wrong = list(dict.fromkeys(unbound_numbers(tldr, abstract)))
+    found = [*unbound_numbers(tldr, abstract), *credited_elsewhere(tldr, abstract)]
+    wrong = list(dict.fromkeys(found))
     return [f"number bound to another statement: {', '.join(wrong)}"] if wrong else []
 
 

@@ -10,7 +10,7 @@ import re
 from itertools import pairwise
 
 from assistant.pipeline.text import MODIFIER
-from assistant.summaries.checker_words import STOPWORDS, strip_token
+from assistant.summaries.checker_words import STOPWORDS, kind_noun, strip_token
 
 # "X is a ...": the line's subject, its name and maybe an expansion, defined by a kind.
 _DEFINED = r"^\S+(?:\s\S+){0,3}?(?:\s\([^)]*\))?\s+(?:is|are)\s+(?:a|an|the)\s+"
@@ -82,6 +82,10 @@ def check_roles(tldr: str, title: str, abstract: str) -> list[str]:
         reasons.append('garbled: the title copied as an object ("provides <title words>")')
     if _modifier_at_end(text) or _headless_term(text, title, abstract):
         reasons.append("garbled: a modifier left without its noun")
+    if _kind_of_another(text, title, abstract):
+        reasons.append(
+            "gives the name another contribution's kind (the abstract defines it as another)"
+        )
     if _mnemonic_casing(text, title, abstract):
         reasons.append('garbled: an acronym\'s letter capitalised inside a word ("jiGsaw")')
     return reasons
@@ -156,3 +160,43 @@ def _mnemonic_casing(text: str, title: str, abstract: str) -> bool:
     lower-case word ("jiGsaw" beside "jigsaw solving"): a name ("arXiv") has no such form."""
     common = set(re.findall(r"\b[a-z]+\b", f"{title} {abstract}"))
     return any(m.group().casefold() in common for m in _INNER_CAPITAL.finditer(text))
+
+
+# "Video2Roleplay is a robust evaluation method ..." where the title makes Video2Roleplay "A
+# Multimodal Dataset and Framework" and "a robust evaluation method" is another contribution
+# of the abstract: the line names one thing and defines it as another.
+_NAME_IS_A = re.compile(
+    r"^(?P<name>\S+)(?:\s\([^)]*\))?\s+is\s+(?P<what>(?:a|an)\s+(?:[\w-]+\s+){0,5})"
+)
+KIND_WINDOW = 8  # words after "X, a" / "X is a" / "X: A" read for X's kind nouns
+
+
+def _kind_of_another(text: str, title: str, abstract: str) -> bool:
+    """Whether the line's "X is a <...> <kind>" gives X a kind noun that none of X's own
+    definitions in the title and abstract use, copied from a sentence that does not name X."""
+    match = _NAME_IS_A.match(text + " ")
+    if not match:
+        return False
+    words = match["what"].split()
+    head = next((i for i, w in enumerate(words) if kind_noun(w)), None)
+    own = _defined_kinds(match["name"], title, abstract)
+    if head is None or not own or words[head].casefold() in own:
+        return False
+    phrase = " ".join(words[: head + 1]).casefold()
+    elsewhere = [s for s in re.split(r"(?<=[.!?])\s+", abstract) if match["name"] not in s]
+    return any(phrase in " ".join(s.split()).casefold() for s in elsewhere)
+
+
+def _defined_kinds(name: str, title: str, abstract: str) -> set[str]:
+    """The kind nouns the title ("X: A Dataset and Framework") and the abstract ("X, a
+    benchmark", "X is a framework") give ``name``."""
+    found: set[str] = set()
+    for text in (title, abstract):
+        for m in re.finditer(
+            rf"(?<![\w-]){re.escape(name)}(?:\s\([^)]*\))?\s*(?::|,|\bis\b)\s*(?:a|an)\s",
+            text,
+            re.I,
+        ):
+            after = text[m.end() :].split()[:KIND_WINDOW]
+            found |= {w.strip(",.;:()").casefold() for w in after if kind_noun(w.strip(",.;:()"))}
+    return found

@@ -112,3 +112,26 @@ def is_name(token: str, sentence_start: bool) -> bool:
     if any(c.isdigit() for c in token):
         return True
     return token[0].isupper() and not sentence_start
+
+
+# Head nouns that take "a": "LPM 1.0 is a video-based character performance model".
+_COUNTABLE = re.compile(
+    r"(?:framework|method|approach|model|system|benchmark|dataset|algorithm|pipeline|agent|"
+    r"architecture|library|suite|paradigm|technique|toolkit|platform|environment|corpus|recipe|"
+    r"baseline|engine|simulator|tool|metric|protocol|network|transformer|encoder|planner|"
+    r"optimizer|family|generator|testbed|arena|gym|leaderboard|study|survey|analysis)$"
+    # an agent noun is a thing too: "a visual-interactive text-image universal embedder"
+    r"|^[a-z-]{4,}(?:er|or)$",
+    re.I,
+)
+# Words in -er/-or that are no agent noun: "Y over Z", "in order", "knowledge transfer".
+_NOT_AGENT = frozenset(
+    """other under over after matter order power water error color colour behavior behaviour
+    humor labor rather together whether never ever either neither further transfer""".split()
+)
+
+
+def kind_noun(word: str) -> bool:
+    """Whether ``word`` names a kind of thing a paper makes ("framework", "dataset",
+    "embedder"): the one vocabulary of kinds the title line and the checker share."""
+    return bool(_COUNTABLE.search(word)) and word.casefold() not in _NOT_AGENT

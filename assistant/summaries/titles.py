@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.summaries.checker_words import kind_noun
 from assistant.summaries.contribution import HEAD_END
 from assistant.summaries.purpose import title_purpose
 
@@ -17,21 +18,6 @@ _NOT_A_PHRASE = re.compile(
 )
 # "... With Agentic Tool Using": a title ending on a verb reads garbled after "provides".
 _VERB_END = re.compile(r"\b(?:using|via|with|for)$", re.I)
-# Head nouns that take "a": "LPM 1.0 is a video-based character performance model".
-_COUNTABLE = re.compile(
-    r"(?:framework|method|approach|model|system|benchmark|dataset|algorithm|pipeline|agent|"
-    r"architecture|library|suite|paradigm|technique|toolkit|platform|environment|corpus|recipe|"
-    r"baseline|engine|simulator|tool|metric|protocol|network|transformer|encoder|planner|"
-    r"optimizer|family|generator|testbed|arena|gym|leaderboard|study|survey|analysis)$"
-    # an agent noun is a thing too: "a visual-interactive text-image universal embedder"
-    r"|^[a-z-]{4,}(?:er|or)$",
-    re.I,
-)
-# Words in -er/-or that are no agent noun: "Y over Z", "in order", "knowledge transfer".
-_NOT_AGENT = frozenset(
-    """other under over after matter order power water error color colour behavior behaviour
-    humor labor rather together whether never ever either neither further transfer""".split()
-)
 # The name is a dataset or benchmark ("we present V-GameGym, a comprehensive benchmark"): the
 # title's phrase is its topic, and "X provides <topic>" says X does what it only measures.
 _RESOURCE = (
@@ -54,7 +40,7 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
     if re.match(r"(?:a|an|the)\s", phrase):
         return f"{name} is {phrase}."
     noun = HEAD_END.split(phrase, maxsplit=1)[0].split()[-1]
-    if _COUNTABLE.search(noun) and noun.casefold() not in _NOT_AGENT:
+    if kind_noun(noun):
         return f"{name} is {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}."
     if _CLAIM_VERB.search(rest):  # "Large-Scale Simulation Enables Zero-Shot Manipulation"
         return None
