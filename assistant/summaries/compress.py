@@ -30,7 +30,9 @@ from assistant.summaries.clauses import (
 )
 from assistant.summaries.clips import with_clips
 from assistant.summaries.contribution import contribution, name_of, tidy
+from assistant.summaries.credit import made_names
 from assistant.summaries.extractive import score_sentence, split_sentences, unpointed
+from assistant.summaries.findings import findings_first
 from assistant.summaries.heads import (
     Head,
     about,
@@ -80,6 +82,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
         heads = with_title_line(heads, title_line(title, abstract, name), names)
     heads.sort(key=lambda head: demoted(head, names))  # stable: only demotes
     own = (*names, *subjects(heads, name))
+    heads = findings_first(heads, title, sentences, (*own, *made_names(sentences)))
     results = results_of(sentences, name, own[1:] if name else own)
     for head in heads:
         lines = candidate_lines(head, hows_after(head, sentences, name), results)

@@ -41,6 +41,17 @@ def credited(index: int, sentences: list[str], names: tuple[str, ...]) -> bool:
     return True
 
 
+def made_names(sentences: list[str]) -> tuple[str, ...]:
+    """The names of what "we" made in ``sentences`` ("We introduce ... (SAGA), ..." -> SAGA)."""
+    made = (_WE_MADE.match(strip_lead(s)) for s in sentences)
+    found = [_first_name(m.group("made")) for m in made if m]
+    found += _TERMED.findall(" ".join(sentences))  # "(termed S-QUBED)", "called X"
+    return tuple(dict.fromkeys(name for name in found if name and NAME_TOKEN.match(name)))
+
+
+_TERMED = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s+([^\s,;:()]+)")
+
+
 def _subject(sentence: str) -> str | None:
     """The name a sentence is about ("On RepoCraft, ZeroRepo produces ..." -> "ZeroRepo"), or
     None when its subject is no name."""
@@ -55,8 +66,12 @@ def _subject(sentence: str) -> str | None:
 
 
 def _first_name(phrase: str) -> str | None:
-    """The first name in ``phrase`` ("Trajectory-aware Relative Policy Optimization (TRPO)
-    for online RL" -> "TRPO"): what the phrase makes; later names are what it is built on."""
+    """The name ``phrase`` makes: the one it defines in brackets ("Trajectory-aware Relative
+    Policy Optimization (TRPO) for online RL" -> "TRPO"), else its first; later names are
+    what it is built on."""
+    defined = re.search(r"\(([^\s()]+)\)", phrase)  # "a human-LLM method (SAGA)": SAGA
+    if defined and NAME_TOKEN.match(defined.group(1)):
+        return defined.group(1)
     tokens = (token.strip("(),.;:") for token in phrase.split())
     return next((token for token in tokens if NAME_TOKEN.match(token)), None)
 
