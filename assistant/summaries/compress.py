@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from assistant.names import title_name
 from assistant.summaries.acronyms import spell_out
-from assistant.summaries.announced import unfinished_list
+from assistant.summaries.announced import unfinished_list, unnamed_group, with_group_named
 from assistant.summaries.checker import CUE_WITHOUT_NAME, MAX_WORDS, check_tldr, dangles
 from assistant.summaries.clauses import (
     CLAUSE_END,
@@ -117,6 +117,7 @@ def _head_line(
     purpose = cased_purpose(title, abstract)
     first: Compressed | None = None
     for text, used in lines:
+        text = with_group_named(text, abstract)
         if not _fits(text, title, abstract, limit):
             rescued = _rescued(text, purpose, own)
             if first is None and rescued and _fits(rescued, title, abstract, limit):
@@ -168,8 +169,9 @@ def _spelled(
 
 
 def _fits(line: str, title: str, abstract: str, limit: int) -> bool:
-    """Within the word limit, not ending inside a list it announces, and passed by the checker."""
-    if len(line.split()) > limit or unfinished_list(line):
+    """Within the word limit, not ending inside a list it announces nor pointing at a counted
+    group it does not name ("all three dimensions"), and passed by the checker."""
+    if len(line.split()) > limit or unfinished_list(line) or unnamed_group(line):
         return False
     return not check_tldr(line, title, abstract)
 
