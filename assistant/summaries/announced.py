@@ -57,3 +57,44 @@ def unfinished_list(text: str) -> bool:
     if announced is None or count is None:
         return False
     return len(_SEPARATOR.findall(text[announced.end() :])) < count - 1
+
+
+# "addresses all three dimensions", "the two axes of efficiency", "from both tasks": a counted
+# group the line points at without naming its items (round 18: "all three dimensions" of
+# state, action and reward, which only an earlier sentence lists).
+_GROUP = re.compile(
+    r"\b(?:(?:all|the|these|those)\s+(?P<count>two|three|four|five|six|seven)|both)\s+"
+    r"(?:(?!(?:and|or)\s)[\w-]+\s+){0,2}?(?P<noun>[a-z-]+[^suio\W]s)\b"  # not "continuous"
+    r"(?!\s*(?::|\(|,?\s*(?:namely|i\.e\.|such as|including|like)\b|and\s|of\s+\S+,))",
+    re.I,
+)
+# "both A and B": a list of its own
+_BOTH_LIST = re.compile(r"^both\s+(?:\S+\s+){0,6}?(?:and|or)\s", re.I)
+
+
+def unnamed_group(text: str) -> re.Match[str] | None:
+    """The first counted group ``text`` points at without naming its items ("all three
+    dimensions"), or None."""
+    return next((m for m in _GROUP.finditer(text) if not _BOTH_LIST.match(text[m.start() :])), None)
+
+
+def with_group_named(text: str, abstract: str) -> str:
+    """``text`` with the items of its counted group put after it when the abstract lists them
+    after the same count and noun ("all three dimensions" + "three core dimensions: state,
+    action, and reward" -> "all three dimensions (state, action, and reward)"); else as it is."""
+    group = unnamed_group(text)
+    if group is None or group.group("count") is None:
+        return text
+    count, noun = group.group("count"), group.group("noun")
+    listing = re.search(
+        rf"\b{count}\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}\s*(?::|,?\s*(?:namely|i\.e\.),?)"
+        r"\s*(?P<items>[^.;:()]+)",
+        abstract,
+        re.I,
+    )
+    if listing is None:
+        return text
+    items = listing.group("items").strip(" ,")
+    if len(_SEPARATOR.findall(items)) < _COUNTS[count.lower()] - 1 or len(items.split()) > 12:
+        return text
+    return f"{text[: group.end()]} ({items}){text[group.end() :]}"

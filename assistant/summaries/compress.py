@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from assistant.names import title_name
 from assistant.summaries.acronyms import spell_out
-from assistant.summaries.announced import unfinished_list
+from assistant.summaries.announced import unfinished_list, unnamed_group, with_group_named
 from assistant.summaries.checker import CUE_WITHOUT_NAME, MAX_WORDS, check_tldr, dangles
 from assistant.summaries.clauses import (
     CLAUSE_END,
@@ -30,7 +30,9 @@ from assistant.summaries.clauses import (
 )
 from assistant.summaries.clips import with_clips
 from assistant.summaries.contribution import contribution, name_of, tidy
+from assistant.summaries.credit import made_names
 from assistant.summaries.extractive import score_sentence, split_sentences, unpointed
+from assistant.summaries.findings import findings_first
 from assistant.summaries.heads import (
     Head,
     about,
@@ -80,6 +82,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
         heads = with_title_line(heads, title_line(title, abstract, name), names)
     heads.sort(key=lambda head: demoted(head, names))  # stable: only demotes
     own = (*names, *subjects(heads, name))
+    heads = findings_first(heads, title, sentences, (*own, *made_names(sentences)))
     results = results_of(sentences, name, own[1:] if name else own)
     for head in heads:
         lines = candidate_lines(head, hows_after(head, sentences, name), results)
@@ -114,6 +117,7 @@ def _head_line(
     purpose = cased_purpose(title, abstract)
     first: Compressed | None = None
     for text, used in lines:
+        text = with_group_named(text, abstract)
         if not _fits(text, title, abstract, limit):
             rescued = _rescued(text, purpose, own)
             if first is None and rescued and _fits(rescued, title, abstract, limit):
@@ -165,8 +169,9 @@ def _spelled(
 
 
 def _fits(line: str, title: str, abstract: str, limit: int) -> bool:
-    """Within the word limit, not ending inside a list it announces, and passed by the checker."""
-    if len(line.split()) > limit or unfinished_list(line):
+    """Within the word limit, not ending inside a list it announces nor pointing at a counted
+    group it does not name ("all three dimensions"), and passed by the checker."""
+    if len(line.split()) > limit or unfinished_list(line) or unnamed_group(line):
         return False
     return not check_tldr(line, title, abstract)
 

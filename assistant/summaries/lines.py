@@ -28,6 +28,7 @@ from assistant.summaries.clauses import (
 )
 from assistant.summaries.clips import shorter
 from assistant.summaries.contribution import FINDING
+from assistant.summaries.credit import credited
 from assistant.summaries.heads import SUBJECT_NAME, VAGUE_HOW, Head
 
 Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
@@ -36,11 +37,14 @@ Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
 def results_of(
     sentences: list[str], name: str | None, aliases: tuple[str, ...]
 ) -> tuple[list[Clause], list[Clause]]:
-    """The result clauses of the method's sentences, then what the experiments show (a
-    clause naming the method says more than one about the experiments), then their shorter
-    forms, for a line that is too long with the whole clause."""
+    """The result clauses of the method's sentences (not one another name's sentence states:
+    assistant.summaries.credit), then what the experiments show (a clause naming the method
+    says more than one about the experiments), then their shorter forms, for a line that is
+    too long with the whole clause."""
     named = [(s, r) for s in sentences if (r := result_clause(s, name, aliases))]
     named += [(s, r) for s in sentences if (r := we_result_clause(s)) and s not in dict(named)]
+    names = tuple(n for n in (name, *aliases) if n)  # a result another name's sentence states
+    named = [(s, r) for s, r in named if credited(sentences.index(s), sentences, names)]
     shown = [
         (s, evidence_of(r, (name or "", *aliases), s))
         for s in sentences

@@ -1,0 +1,84 @@
+"""Whose result a result sentence states (used by assistant.summaries.lines): a result joined
+to the method's line must be the method's own. "It attains 81.5% coverage" after "ZeroRepo
+produces ..." is ZeroRepo's, and "We also introduce TRPO for online RL, achieving 34.9" is
+TRPO's: joined to another name's line either credits the wrong system. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.summaries.checker_words import mentions
+from assistant.summaries.clauses import strip_lead
+from assistant.summaries.naming import NAME_TOKEN
+
+# "On RepoCraft, ZeroRepo produces ...": a name as the subject of a finite verb, at the start
+# or after a leading phrase.
+_NAMED_SUBJECT = re.compile(r"(?:^|,\s+)(?:the\s+)?(\S+)\s+(?:also\s+|further\s+)?[a-z]{3,}s\b")
+_IT_SUBJECT = re.compile(r"(?:^|,\s+)it\s", re.I)
+# "We (also) introduce TRPO ...": what "we" made in the sentence, the result's real subject.
+_WE_MADE = re.compile(
+    r"^we\s+(?:also\s+|further\s+|then\s+)?(?:introduce|propose|present|develop|design|build|"
+    r"construct|create|release)\s+(?!to\s)(?P<made>[^,;:]{1,160})",
+    re.I,
+)
+
+
+def credited(index: int, sentences: list[str], names: tuple[str, ...]) -> bool:
+    """Whether the result of ``sentences[index]`` is the method's (``names``): not when its
+    "it" follows a sentence about another named system, nor when "we" made another named
+    thing in it and the method is not named after it. Without names nothing is known to be
+    another's."""
+    if not names:
+        return True
+    text = strip_lead(sentences[index])
+    made = _WE_MADE.match(text)
+    if made and _other(_first_name(made.group("made")) or "", names):
+        # "..., and demonstrate that ChronoEdit surpasses ...": the method's result after all
+        return any(mentions(text[made.end() :], name) for name in names)
+    if _IT_SUBJECT.match(text) and index > 0:
+        subject = _subject(sentences[index - 1])
+        return subject is None or not _other(subject, names)
+    return True
+
+
+def made_names(sentences: list[str]) -> tuple[str, ...]:
+    """The names of what "we" made in ``sentences`` ("We introduce ... (SAGA), ..." -> SAGA)."""
+    made = (_WE_MADE.match(strip_lead(s)) for s in sentences)
+    found = [_first_name(m.group("made")) for m in made if m]
+    found += _TERMED.findall(" ".join(sentences))  # "(termed S-QUBED)", "called X"
+    return tuple(dict.fromkeys(name for name in found if name and NAME_TOKEN.match(name)))
+
+
+_TERMED = re.compile(r"\b(?:called|named|dubbed|termed|coined)\s+([^\s,;:()]+)")
+
+
+def _subject(sentence: str) -> str | None:
+    """The name a sentence is about ("On RepoCraft, ZeroRepo produces ..." -> "ZeroRepo"), or
+    None when its subject is no name."""
+    text = strip_lead(sentence)
+    for match in _NAMED_SUBJECT.finditer(text):
+        if match.start() > len(text) // 2:
+            break
+        token = match.group(1).strip("(),.")
+        if NAME_TOKEN.match(token):
+            return token
+    return None
+
+
+def _first_name(phrase: str) -> str | None:
+    """The name ``phrase`` makes: the one it defines in brackets ("Trajectory-aware Relative
+    Policy Optimization (TRPO) for online RL" -> "TRPO"), else its first; later names are
+    what it is built on."""
+    defined = re.search(r"\(([^\s()]+)\)", phrase)  # "a human-LLM method (SAGA)": SAGA
+    if defined and NAME_TOKEN.match(defined.group(1)):
+        return defined.group(1)
+    tokens = (token.strip("(),.;:") for token in phrase.split())
+    return next((token for token in tokens if NAME_TOKEN.match(token)), None)
+
+
+def _other(token: str, names: tuple[str, ...]) -> bool:
+    """Whether ``token`` is a name and none of the method's."""
+    token = token.strip("(),.;:")
+    return bool(NAME_TOKEN.match(token)) and not any(
+        mentions(token, name) or mentions(name, token) for name in names
+    )

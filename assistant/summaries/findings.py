@@ -1,0 +1,124 @@
+"""The finding of a study-type paper (used by assistant.summaries.compress): when the title or
+the abstract says the paper studies something ("Why Low-Precision Training Fails", "we conduct
+an empirical analysis of ..."), what it found ("Our analysis reveals that Z" -> "Z") says more
+than the fix that validates it, the pipeline or metrics it measured with, or the dataset or
+suite it also releases (round 18: four lines gave those and never the finding). Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.summaries.checker import dangles
+from assistant.summaries.checker_words import mentions
+from assistant.summaries.clauses import capitalise, evidence_clause, strip_lead
+from assistant.summaries.contribution import FINDING, tidy
+from assistant.summaries.heads import Head
+from assistant.summaries.naming import NAME_TOKEN
+
+# A title that asks or states what the paper found out, or names a study.
+_STUDY_TITLE = re.compile(
+    r"^(?:why|how|when|what|do|does|are|is|can|should)\s|\?|\b(?:analysis|analy[sz]ing|"
+    r"stud(?:y|ying)|investigat\w*|understanding|revisit\w*|rethinking|empirical|lessons)\b",
+    re.I,
+)
+# "we conduct an empirical analysis of ...", "we theoretically and empirically investigate".
+_STUDY_WORK = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+){0,3}?(?:conduct|present|perform|provide|"
+    r"carry out)\s+(?:a|an|the first)\s+(?:[\w-]+\s+){0,3}?(?:study|analysis|investigation)\b"
+    r"|\bwe\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?(?:investigate|analy[sz]e|examine|study)\s",
+    re.I,
+)
+# "Our in-depth analysis reveals that Z", "Experimental results and analysis illustrate that Z".
+_SHOWN_THAT = re.compile(
+    # not what others found before ("Recent probing studies reveal that ..."): background
+    r"^(?!(?:recent|prior|previous|existing|earlier|past|many|most|some)\b)"
+    r"(?:(?:our|the|these|further|experimental|empirical|extensive)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:analys[ie]s|findings|results|experiments|stud(?:y|ies)|investigation|evaluations?|"
+    r"observations)(?:\s+and\s+(?:analys[ie]s|findings|experiments))?\s+(?:further\s+|also\s+)?"
+    r"(?:reveal|show|demonstrate|indicate|illustrate|suggest|uncover)s?\s+that\s+"
+    # "We notably find that Z": the adverbs contribution.FINDING leaves out
+    r"|^(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)(?:show|find|demonstrate|prove|reveal|"
+    r"observe)s?\s+that\s+",
+    re.I,
+)
+# What the method does ("our method outperforms ..."), not what the study found.
+_ABOUT_METHOD = re.compile(
+    r"^(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?(?:method|approach|model|framework|"
+    r"system|technique|algorithm|pipeline|fix|modification)\b|^(?:it|they|this|these|our)\b",
+    re.I,
+)
+
+
+def is_study(title: str, abstract: str) -> bool:
+    """Whether the paper is a study: its title asks or states a finding, or its abstract says
+    it studies, analyses or investigates something."""
+    return bool(_STUDY_TITLE.search(title) or _STUDY_WORK.search(abstract))
+
+
+def finding(sentence: str, names: tuple[str, ...] = ()) -> str | None:
+    """What a finding sentence found ("Our findings reveal that DLMs exhibit attention sinks"
+    -> "DLMs exhibit attention sinks"), or None when the sentence states no finding, the
+    finding is the method's result (about it or one of its ``names``) or it dangles."""
+    text = strip_lead(sentence)
+    lead = _SHOWN_THAT.match(text) or FINDING.match(text)
+    if lead is None:
+        return None
+    found = text[lead.end() :]
+    subject = " ".join(found.split()[:SUBJECT_WORDS])
+    if _ABOUT_METHOD.match(found) or dangles(found) or any(mentions(subject, n) for n in names):
+        return None
+    return tidy(capitalise(found))
+
+
+SUBJECT_WORDS = 5  # "Experiments show that the 8B IOMM model ...": the method's result
+
+
+def findings_first(
+    heads: list[Head], title: str, sentences: list[str], names: tuple[str, ...]
+) -> list[Head]:
+    """``heads`` after what a study found, when the paper is one and its first head keeps no
+    place of its own (:func:`leads`; ``names``: the method's and what "we" made): the finding
+    says more than the fix, pipeline, metric or dataset the contribution sentences give. A
+    finding stands alone: a how or result clause would read as said of its subject."""
+    if not is_study(title, " ".join(sentences)):
+        return heads
+    found = [Head(s, f, joins=False) for s in sentences if (f := finding(s, names))]
+    shown = any(evidence_clause(head.sentence) for head in found)
+    if not found or (heads and leads(heads[0], names, shown)):
+        return heads
+    said = {head.sentence for head in found}
+    return [*found, *(head for head in heads if head.sentence not in said)]
+
+
+def leads(head: Head, names: tuple[str, ...], shown: bool = False) -> bool:
+    """Whether a head keeps its place before a study's finding: it names a method as its
+    subject ("CDT is a training strategy ..."), not a dataset, suite or testbed a finding is
+    measured with; it already states a finding ("..., showing that DREs occur ..."); or it
+    says what the study is and the finding can join it as what the results show (``shown``:
+    "We present the first systematic evaluation of X, showing that Z")."""
+    if _STATES_FINDING.search(head.sentence or head.text):
+        return True
+    if shown and _STUDY_HEAD.match(head.text):
+        return True
+    subject = _NAMED_HEAD.match(head.text)
+    named = subject is not None and (
+        NAME_TOKEN.match(subject.group(1)) is not None
+        or any(mentions(subject.group(1), n) for n in names)
+    )
+    return named and not _DATA_KIND.search(head.text)
+
+
+_STUDY_HEAD = re.compile(
+    r"^we\s+(?:\w+\s+)?(?:present|conduct|perform|provide)\s+(?:a|an|the first)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:study|evaluation|analysis|investigation)\b",
+    re.I,
+)
+_STATES_FINDING = re.compile(r"\b(?:showing|revealing|finding|demonstrating)\s+that\b", re.I)
+# "SCRIPTS is a 1k-dialogue dataset", "We introduce NUMINA, a ..."
+_NAMED_HEAD = re.compile(r"^(?:we\s+(?:\w+\s+)?(?:introduce|propose|present)\s+)?([^\s,]+)", re.I)
+_DATA_KIND = re.compile(
+    r"^(?:\S+\s+){1,12}?(?:dataset|benchmark|suite|corpus|collection|testbed|environment|"
+    r"evaluation|leaderboard|metric)s?\b",
+    re.I,
+)
