@@ -4,6 +4,7 @@ field or the dataset/suite a study also releases, and never what the study found
 
 from __future__ import annotations
 
+from assistant.summaries.clauses import finding_cuts
 from assistant.summaries.compress import compress
 from assistant.summaries.findings import finding, findings_first, is_study, leads
 from assistant.summaries.heads import Head
@@ -61,3 +62,43 @@ def test_the_line_of_a_study_says_why_it_fails_not_the_fix() -> None:
     built = compress(title, abstract)
     assert built is not None
     assert built.text.startswith("The loss explosions are caused by biased rounding errors")
+
+
+def test_study_by_what_it_calls_its_findings_or_identifies() -> None:
+    # round 19: neither title asks, and neither abstract says "we study"
+    found = "Overall, our findings reveal that hallucination is a data coverage issue."
+    assert is_study("Hallucination in World Models is Predictable", found)
+    assert is_study("On RL Dynamics", "This work identifies two fundamental properties of RL.")
+    assert is_study("A Recipe", "This paper presents a systematic empirical study using X.")
+    assert not is_study("OmniNWM", "We identify a gap and propose OmniNWM, a world model.")
+
+
+def test_the_first_of_numbered_findings_and_both_that_clauses() -> None:
+    said = "Our experiments yield 7 takeaways, e.g., (1) small models need staged rewards, (2) Y"
+    assert finding(said) == "Small models need staged rewards."
+    listed = "Our experiments reveal several key insights: (i) PRMs can act as ORMs, and (ii) Z."
+    assert finding(listed) == "PRMs can act as ORMs."
+    both = "Our findings reveal that X is a coverage issue, and that the signals mitigate X."
+    assert finding(both) == "X is a coverage issue, and the signals mitigate X."
+
+
+def test_a_long_finding_is_cut_at_a_clause_end_not_dropped() -> None:
+    title = "Understanding Behavior Cloning with Action Quantization"
+    abstract = (
+        "Behavior cloning is a fundamental paradigm in machine learning. "
+        "We analyze how quantization error propagates along the horizon and interacts with "
+        "statistical sample complexity. We show that behavior cloning with quantized actions "
+        "and log-loss achieves optimal sample complexity, matching existing lower bounds, and "
+        "incurs only polynomial horizon dependence on quantization error, provided the "
+        "dynamics are stable and the policy satisfies a probabilistic smoothness condition."
+    )
+    built = compress(title, abstract)
+    assert built is not None
+    assert built.text.startswith("Behavior cloning with quantized actions and log-loss achieves")
+    assert "provided" not in built.text
+
+
+def test_finding_cuts_longest_first_each_whole() -> None:
+    found = "X matches the bound, and incurs a small cost, provided the dynamics are stable"
+    assert finding_cuts(found) == [found, "X matches the bound, and incurs a small cost"]
+    assert finding_cuts("X holds: a case of Y") == ["X holds: a case of Y"]  # too short a cut

@@ -294,6 +294,25 @@ def result_cuts(clause: str) -> list[str]:
     return [c for c in reversed(cuts) if len(c.split()) >= MIN_RESULT_WORDS and _whole_result(c)]
 
 
+# Where a finding can end early and still say what was found: before a condition or contrast
+# (", provided the dynamics are stable"), a later clause of its own, or what follows a colon.
+_FINDING_CUT = re.compile(
+    _RESULT_CUT.pattern + r"|,\s+(?:and\s+that|provided|given|as long as|whereas|although|"
+    r"though|which|"
+    r"especially|particularly)\s|:\s"
+)
+MIN_FINDING_WORDS = 5
+
+
+def finding_cuts(finding: str) -> list[str]:
+    """``finding`` and its shorter forms, longest first, each cut where a clause ends
+    ("X achieves optimal sample complexity, ..., provided the dynamics are stable" -> "X
+    achieves optimal sample complexity, ..."): a long finding shortened, not dropped."""
+    cuts = [finding[: m.start()].strip(" ,") for m in _FINDING_CUT.finditer(finding)]
+    kept = [c for c in reversed(cuts) if len(c.split()) >= MIN_FINDING_WORDS]
+    return [finding, *(c for c in kept if _whole_result(c))]
+
+
 def _whole_result(clause: str) -> bool:
     """Whether a cut result ends on a word that closes something and points at nothing."""
     return not (dangles(clause) or _OPEN_END.search(clause))

@@ -11,7 +11,7 @@ import re
 
 from assistant.summaries.checker import dangles
 from assistant.summaries.checker_words import mentions
-from assistant.summaries.clauses import capitalise, evidence_clause, strip_lead
+from assistant.summaries.clauses import capitalise, evidence_clause, finding_cuts, strip_lead
 from assistant.summaries.contribution import FINDING, tidy
 from assistant.summaries.heads import Head
 from assistant.summaries.naming import NAME_TOKEN
@@ -25,8 +25,15 @@ _STUDY_TITLE = re.compile(
 # "we conduct an empirical analysis of ...", "we theoretically and empirically investigate".
 _STUDY_WORK = re.compile(
     r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+){0,3}?(?:conduct|present|perform|provide|"
-    r"carry out)\s+(?:a|an|the first)\s+(?:[\w-]+\s+){0,3}?(?:study|analysis|investigation)\b"
-    r"|\bwe\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?(?:investigate|analy[sz]e|examine|study)\s",
+    r"carr(?:y|ies) out)s?\s+(?:a|an|the first)\s+(?:[\w-]+\s+){0,3}?(?:study|analysis|"
+    r"investigation)\b"
+    r"|\bwe\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?(?:investigate|analy[sz]e|examine|study)\s"
+    # "Overall, our findings reveal that ...": the abstract calls what it found its findings
+    r"|\bour\s+(?:[\w-]+\s+)?findings\s+(?:\w+\s+)?(?:reveal|show|suggest|"
+    r"indicate|demonstrate|uncover)s?\b"
+    # "This work identifies two fundamental properties of ...": what it found out, named
+    r"|\b(?:we|this (?:paper|work|study))\s+(?:identif(?:y|ies)|uncovers?|discovers?|reveals?)\s+"
+    r"(?:\w+\s+){0,3}?(?:properties|phenomena|patterns|laws|mechanisms|modes|insights)\b",
     re.I,
 )
 # "Our in-depth analysis reveals that Z", "Experimental results and analysis illustrate that Z".
@@ -61,10 +68,11 @@ def finding(sentence: str, names: tuple[str, ...] = ()) -> str | None:
     -> "DLMs exhibit attention sinks"), or None when the sentence states no finding, the
     finding is the method's result (about it or one of its ``names``) or it dangles."""
     text = strip_lead(sentence)
-    lead = _SHOWN_THAT.match(text) or FINDING.match(text)
+    lead = _SHOWN_THAT.match(text) or FINDING.match(text) or _FIRST_OF_LIST.match(text)
     if lead is None:
         return None
-    found = text[lead.end() :]
+    found = _NEXT_ITEM.split(text[lead.end() :], maxsplit=1)[0]
+    found = _AND_THAT.sub(", and ", found)  # "reveal that X, and that Y": X and Y both found
     subject = " ".join(found.split()[:SUBJECT_WORDS])
     if _ABOUT_METHOD.match(found) or dangles(found) or any(mentions(subject, n) for n in names):
         return None
@@ -72,6 +80,16 @@ def finding(sentence: str, names: tuple[str, ...] = ()) -> str | None:
 
 
 SUBJECT_WORDS = 5  # "Experiments show that the 8B IOMM model ...": the method's result
+# "Our experiments yield 7 key takeaways, e.g., (1) X, (2) Y": the first of the numbered
+# findings says more than the study's set-up (round 19: two lines gave the set-up instead).
+_FIRST_OF_LIST = re.compile(
+    r"^(?:our|the|these|we)\b[^:;]{0,200}?\b(?:yield|reveal|uncover|provide|offer|distill|"
+    r"draw|find|obtain)s?\s+(?:[\w-]+\s+){0,3}?(?:takeaways|insights|lessons|findings|"
+    r"observations)\s*(?::|,\s*(?:e\.g\.|i\.e\.|namely|including),?)\s*\((?:1|i|a)\)\s*",
+    re.I,
+)
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+_NEXT_ITEM = re.compile(r"[,;]?\s+(?:and\s+)?\((?:2|ii|b)\)\s")
 
 
 def findings_first(
@@ -83,7 +101,12 @@ def findings_first(
     finding stands alone: a how or result clause would read as said of its subject."""
     if not is_study(title, " ".join(sentences)):
         return heads
-    found = [Head(s, f, joins=False) for s in sentences if (f := finding(s, names))]
+    found = [
+        Head(s, tidy(cut), joins=False)
+        for s in sentences
+        if (f := finding(s, names))
+        for cut in finding_cuts(f)
+    ]
     shown = any(evidence_clause(head.sentence) for head in found)
     if not found or (heads and leads(heads[0], names, shown)):
         return heads
