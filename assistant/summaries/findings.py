@@ -33,7 +33,7 @@ _STUDY_WORK = re.compile(
     r"indicate|demonstrate|uncover)s?\b"
     # "This work identifies two fundamental properties of ...": what it found out, named
     r"|\b(?:we|this (?:paper|work|study))\s+(?:identif(?:y|ies)|uncovers?|discovers?|reveals?)\s+"
-    r"(?:\w+\s+){0,3}?(?:properties|phenomena|patterns|laws|mechanisms|modes|insights)\b",
+    r"(?:\w+\s+){0,3}?(?:properties|phenomena|patterns|laws|mechanisms|insights)\b",
     re.I,
 )
 # "Our in-depth analysis reveals that Z", "Experimental results and analysis illustrate that Z".
