@@ -389,11 +389,14 @@ def _best_quote(
 def _giving_kind(
     question: str, quotes: Sequence[Evidence], best: Evidence, score: Callable[[Evidence], float]
 ) -> Evidence:
-    """With no quote naming the asked kind (``holding``), a name ask ("Which model reaches
-    ...?") is still answered by a quote giving some new name ("Qwen3-8B is best, at 91.2%")
-    before the most focused one that gives none (a background sentence in the question's
-    words): what is asked outweighs how many of its words a sentence repeats. A background
-    lead gives way the same way to the paper's own sentence."""
+    """With no quote naming the asked kind (``holding``), the most focused quote may be
+    background in the question's words ("Long-context retrieval remains hard for current
+    models"): for a name ask ("Which model reaches ...?") a quote giving some new name
+    ("Qwen3-8B is best, at 91.2%") leads in its place, what is asked outweighing how many of
+    its words a sentence repeats; else the paper's own sentence at BACKGROUND_YIELD of its
+    focus. A lead that is not background stays: any capitalised word is a "name"."""
+    if not background(best.sentence):
+        return best
     need = need_of(question)
     if "name" in need and not satisfies(best.sentence, question, need, ""):
         giving = [q for q in quotes if score(q) > 0 and satisfies(q.sentence, question, need, "")]
