@@ -113,3 +113,27 @@ def test_a_question_about_a_name_no_close_paper_mentions_abstains() -> None:
         f"None of the papers closest to this question mentions “OCTOPUS”. Nearest papers: "
         f'"{TITLE}".'
     )
+
+
+def test_a_number_not_given_on_a_name_no_paper_holds_says_no_paper_mentions_it() -> None:
+    # The closest paper is about none of the question's names: "it does not give the WER on
+    # LibriSpeech" would read as if it were about LibriSpeech.
+    abstract = " ".join([NAMED, RESULT])
+    paper = RetrievedPaper("p1", TITLE, None, None, 1.0, 0.5, 0.5, abstract=abstract)
+    text = SourceText.of(TITLE, abstract)
+    bundle = SourceBundle(paper, text, np.ones((len(text.sentences), 2), dtype=np.float32))
+    evidence = [Evidence(1, "p1", RESULT, 0.5)]
+    question = "What word error rate does the speech paper report on LibriSpeech?"
+    given = {"not_given": "the word error rate on LibriSpeech"}
+    ctx = AnswerContext(question, [paper], [bundle], evidence, evidence, 0.9, 0.1, **given)
+    said = AnswerBuilder(ctx, embedder=FakeEmbedder(), llm=None, canary="", started=0.0)
+    final = list(said.respond(lambda: Generation(iter([]))))[-1].answer
+    assert final is not None and final.answer.startswith("The closest paper")
+    absent = AnswerContext(
+        question, [paper], [bundle], evidence, evidence, 0.9, 0.1, absent="LibriSpeech", **given
+    )
+    said = AnswerBuilder(absent, embedder=FakeEmbedder(), llm=None, canary="", started=0.0)
+    final = list(said.respond(lambda: Generation(iter([]))))[-1].answer
+    assert final is not None and final.abstained
+    said_absent = "No paper in the feed mentions “LibriSpeech”."
+    assert final.answer == f'{said_absent} Nearest papers: "{TITLE}".'

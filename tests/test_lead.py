@@ -837,3 +837,51 @@ def test_the_spelled_out_question_acronym_is_no_new_name_to_lead_with() -> None:
     quotes = [quote(s) for s in VLM]
     q = "What method do the authors propose for VLM reasoning, and what is it called?"
     assert lead_quotes(q, quotes, VLM, "Anchoring Vision in Multimodal Reasoning") == [quotes[2]]
+
+
+def test_a_name_ask_leads_with_a_quote_giving_a_name_over_background_in_its_words() -> None:
+    question = "Which model reaches the highest accuracy on long-context retrieval?"
+    setting = (
+        "Long-context retrieval is essential for language models, yet accuracy on "
+        "long-context retrieval remains low for current models."
+    )
+    answer = "Among 12 systems, Qwen3-8B is best, with 91.2% accuracy."
+    sentences = [setting, "We build a benchmark of 500 documents.", answer]
+    quotes = [quote(s) for s in sentences]
+    assert [q.sentence for q in lead_quotes(question, quotes, sentences)] == [answer]
+
+
+def test_a_background_quote_does_not_lead_a_part_it_only_shares_words_with() -> None:
+    question = "What is OmniBench and what does it cover?"
+    setting = (
+        "Evaluating omni-modal models is essential, and what a benchmark should cover "
+        "remains unclear."
+    )
+    intro = "We present OmniBench, a benchmark for omni-modal models."
+    sentences = [setting, intro, "It spans 1,142 questions across audio and video."]
+    quotes = [quote(s) for s in sentences]
+    led = lead_quotes(question, quotes, sentences, "OmniBench: a benchmark")
+    assert [q.sentence for q in led] == [intro]
+
+
+def test_a_failure_ask_leads_with_the_cause_after_the_problem_it_names() -> None:
+    question = "What goes wrong with reward models under distribution shift?"
+    problem = "Reward models degrade sharply under distribution shift."
+    cause = "We find that this is because they overfit to spurious length features."
+    sentences = ["Reward models are central to RLHF.", problem, cause, "We propose a fix."]
+    quotes = [quote(s) for s in sentences]
+    assert [q.sentence for q in lead_quotes(question, quotes, sentences)] == [problem, cause]
+    # A problem stated without its cause next stays the lead.
+    plain = [sentences[0], problem, "We propose a fix."]
+    assert [q.sentence for q in lead_quotes(question, [quote(s) for s in plain], plain)] == [
+        problem
+    ]
+
+
+def test_a_how_to_avoid_ask_leads_with_the_remedy_after_the_problem() -> None:
+    question = "How does the cache avoid eviction errors in long-context decoding?"
+    problem = "Existing cache compression suffers from eviction errors in long-context decoding."
+    remedy = "To address this, we keep a residual buffer and re-score evicted tokens."
+    sentences = ["Language models are widely deployed.", problem, remedy]
+    quotes = [quote(s) for s in sentences]
+    assert best_quote(question, quotes, sentences).sentence == remedy

@@ -188,3 +188,13 @@ def test_of_sentences_holding_the_ask_alike_the_one_introducing_the_work_leads()
     detail = "Furthermore, we reformulate RL training with multi-choice QA tasks."
     introducing = "In this paper, we propose TW-GRPO, a framework that enhances visual reasoning."
     assert ranked_lines(question, title, [detail, introducing], [0, 1], "TW-GRPO")[0] == 1
+
+
+def test_a_line_naming_the_method_its_title_lacks_comes_first() -> None:
+    question = "Which papers in this batch are built on diffusion models?"
+    naming = "We present Duo, which transfers techniques to fast text generation."
+    own = "Our method builds on diffusion models."
+    assert ranked_lines(question, "The Diffusion Duality", [naming, own], [1, 0], "Duo")[0] == 0
+    # A title that carries the name already names it: the line holding the ask leads.
+    titled = "Duo: The Diffusion Duality"
+    assert ranked_lines(question, titled, [naming, own], [1, 0], "Duo")[0] == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.pipeline.subject import missing_subject, subject_names
+from assistant.pipeline.subject import absent_name, missing_subject, subject_names
 
 OSCAR = "OScaR: a vision agent. OScaR reaches 61.2% on MVBench, above GPT-4o."
 
@@ -73,3 +73,23 @@ def test_names_one_small_word_apart_are_one_name() -> None:
 def test_names_farther_apart_are_two() -> None:
     question = "What improvement do LASER-D and its variant achieve on AIME2024?"
     assert subject_names(question) == ["LASER-D"]
+
+
+DUO = "The Diffusion Duality. We present Duo, a uniform-state diffusion language model."
+FEED_DF = {"diffus": 3, "duo": 1, "librispeech": 0, "wer": 0}
+
+
+def test_a_name_no_paper_holds_is_said_absent_when_the_closest_paper_is_about_none() -> None:
+    question = "What word error rate does the speech recognition paper report on LibriSpeech?"
+    assert absent_name(question, DUO, [DUO], FEED_DF) == "LibriSpeech"
+
+
+def test_no_name_is_absent_when_the_closest_paper_is_about_the_subject() -> None:
+    # The Duo paper lacks the score, but it is about Duo: "does not give" is the true answer.
+    question = "What word error rate does Duo reach on LibriSpeech?"
+    assert absent_name(question, DUO, [DUO], FEED_DF) is None
+
+
+def test_a_name_some_paper_of_the_feed_holds_is_not_absent() -> None:
+    question = "What word error rate does the speech recognition paper report on LibriSpeech?"
+    assert absent_name(question, DUO, [DUO], FEED_DF | {"librispeech": 2}) is None

@@ -62,6 +62,9 @@ NO_FIT_TEXT = "No paper in the feed says in its own words that it fits this ques
 # The question asks about a name no close paper mentions, however spelled ("subject"):
 # quoting the nearest paper would answer for something else (OScaR's score for OCTOPUS).
 UNNAMED_TEXT = "None of the papers closest to this question mentions “{name}”."
+# The closest paper is about none of the question's names, and one of them is in no paper of
+# the feed: "the closest paper does not give X on <it>" would read as if one were about it.
+ABSENT_TEXT = "No paper in the feed mentions “{name}”."
 NOT_GIVEN_TEXT = "The closest paper, “{title}” [{n}], does not give {what} in its abstract."
 QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
 # Supporting quotes after the lead: one lost the key fact of 6 of 94 held-out answers (the
@@ -90,6 +93,9 @@ class AnswerContext:
     not_given: str | None = None
     # A name the question asks about that none of the closest papers mentions (``subject``).
     unnamed: str | None = None
+    # A name of the question no paper of the feed holds, the closest paper being about none
+    # of its subjects (``subject.absent_name``): says so in place of ``not_given``.
+    absent: str | None = None
 
     def shown_quotes(self) -> list[Evidence]:
         """The top paper's sentences the model is shown: the lead, the other quotes, then
@@ -168,6 +174,9 @@ class AnswerBuilder:
         if path == "abstained" and self.ctx.unnamed and self.ctx.listed is None:
             reason = f"no close paper names {self.ctx.unnamed!r}"
             yield from self.abstain(reason, UNNAMED_TEXT.format(name=self.ctx.unnamed))
+        elif path == "abstained" and self.ctx.not_given and self.ctx.absent:
+            reason = f"no paper of the feed holds {self.ctx.absent!r}"
+            yield from self.abstain(reason, ABSENT_TEXT.format(name=self.ctx.absent))
         elif path == "abstained" and self.ctx.not_given:
             yield from self.not_given(self.ctx.not_given)
         elif path == "abstained" and self.ctx.listed == []:

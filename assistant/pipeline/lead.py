@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from assistant.names import plain, title_name
 from assistant.pipeline import meaning
@@ -90,6 +90,31 @@ _DENIAL = re.compile(
 _ADDRESSES = re.compile(
     r"^\W*to (?:address|overcome|solve|tackle|mitigate|resolve|remedy|fix|close) "
     r"(?:this|these|that|those|it|such)\b",
+    re.I,
+)
+# Asks how a problem is kept away ("How does X avoid Y?") or what goes wrong ("What goes
+# wrong with Z?", "Why does Z fail ...?"): the sentence naming the problem does not answer.
+_FAILURE_ASK = re.compile(
+    r"\bwhat (?:goes|went|can go) wrong\b|\bwhy (?:does|do|did|is|are)\b.*\b(?:fail|break|"
+    r"degrad|collapse|struggl|underperform)\w*|\bwhat (?:causes|is the cause of|explains)\b",
+    re.I,
+)
+_PROBLEM_ASK = re.compile(
+    r"\bhow\b.*\b(?:avoid|prevent|mitigat|overcom|address|handl|fix|resolv|reduc|tackl|"
+    r"alleviat|counter|circumvent|sidestep|suppress|eliminat)\w*\b|" + _FAILURE_ASK.pattern,
+    re.I,
+)
+# A sentence naming a problem: "... suffer from Y", "Z degrades sharply", "often unstable".
+_PROBLEM = re.compile(
+    r"\b(?:suffer\w*|struggl\w*|degrad\w*|fail(?:s|ed|ure)?|collaps\w*|unstable|instabilit\w*|"
+    r"bottleneck\w*|prone to|vulnerable to|plagued|hamper\w*|limit(?:s|ed|ation)\w*|"
+    r"deteriorat\w*|break(?:s)? down|overfit\w*)\b",
+    re.I,
+)
+# A finding of why: "We find that this is because ...", "This stems from ...".
+_EXPLAINS = re.compile(
+    r"\b(?:because|due to|caused by|stems? from|arises? from|attribut\w+ to|root cause|"
+    r"traced? (?:back )?to|results? from)\b",
     re.I,
 )
 # A pronoun subject, at the start or after an opening phrase ("Compared to X, it ...").
@@ -177,6 +202,8 @@ SUBJECT_WORDS = 6  # words after "how does" that may hold the kind of thing aske
 # answers a "what strategy ..." question even when its answer is no name ("a
 # focus-by-predicting strategy that ...").
 FOCUS_OVER_NAME = 2.0
+BACKGROUND_YIELD = 0.5  # share of a background lead's focus another sentence needs to lead
+SHORT_PROBLEM_WORDS = 25  # a problem sentence this short is shown before its cause
 # The focus on the question's words a sentence introducing the paper lacks that another quote
 # needs to answer in its place: about one rare word of the ask.
 RESIDUAL_MIN = 1.0
@@ -305,14 +332,33 @@ def ask_of(question: str) -> str:
 def best_quote(
     question: str, quotes: Sequence[Evidence], sentences: Sequence[str], title: str = ""
 ) -> Evidence:
-    """The quote answering ``question`` (``_best_quote``); when that one only says the asked
-    thing does not happen (``denies_ask``), the sentence after it that addresses it."""
+    """The quote answering ``question`` (``_best_quote``); when that one only states the
+    problem the question asks about (``states_problem``), the sentence after it that answers
+    it (``answers_problem``): "To address this, we ... by ...", "We find that ... because ..."."""
     chosen = _best_quote(question, quotes, sentences, title)
-    if not denies_ask(chosen.sentence, question) or chosen.sentence not in sentences:
+    if not states_problem(chosen.sentence, question) or chosen.sentence not in sentences:
         return chosen
     at = sentences.index(chosen.sentence) + 1
     remedy = [q for q in quotes if at < len(sentences) and q.sentence == sentences[at]]
-    return remedy[0] if remedy and _ADDRESSES.search(remedy[0].sentence) else chosen
+    return remedy[0] if remedy and answers_problem(remedy[0].sentence, question) else chosen
+
+
+def states_problem(sentence: str, question: str) -> bool:
+    """``sentence`` says the asked thing does not happen (``denies_ask``), or, for a question
+    asking how a problem is avoided or what goes wrong (``_PROBLEM_ASK``), names a problem
+    ("... suffer from Y", "X degrades sharply under shift")."""
+    if denies_ask(sentence, question):
+        return True
+    return bool(_PROBLEM_ASK.search(question) and _PROBLEM.search(sentence))
+
+
+def answers_problem(sentence: str, question: str) -> bool:
+    """``sentence`` takes up the problem the one before it states: a remedy ("To address
+    this, we ..."), or for an ask what goes wrong, a finding of its cause ("We find that this
+    is because ...")."""
+    if _ADDRESSES.search(sentence):
+        return True
+    return bool(_FAILURE_ASK.search(question) and _EXPLAINS.search(sentence))
 
 
 def _best_quote(
@@ -330,6 +376,7 @@ def _best_quote(
     pool = holding(question, quotes, title)
     best = max(quotes, key=score)
     if not pool:
+        best = _giving_kind(question, quotes, best, score)
         return past_restatement(best, question, quotes, weights, title)
     named = max(pool, key=score)
     # A named sentence sharing no word with the ask ("Experiments on WikiArt ...") still wins.
@@ -337,6 +384,30 @@ def _best_quote(
     if far_more and asked_head(question) in words_of(best.sentence):
         return best
     return past_restatement(named, question, pool, weights, title)
+
+
+def _giving_kind(
+    question: str, quotes: Sequence[Evidence], best: Evidence, score: Callable[[Evidence], float]
+) -> Evidence:
+    """With no quote naming the asked kind (``holding``), the most focused quote may be
+    background in the question's words ("Long-context retrieval remains hard for current
+    models"): for a name ask ("Which model reaches ...?") a quote giving some new name
+    ("Qwen3-8B is best, at 91.2%") leads in its place, what is asked outweighing how many of
+    its words a sentence repeats; else the paper's own sentence at BACKGROUND_YIELD of its
+    focus. A lead that is not background stays: any capitalised word is a "name"."""
+    if not background(best.sentence):
+        return best
+    need = need_of(question)
+    if "name" in need and not satisfies(best.sentence, question, need, ""):
+        giving = [q for q in quotes if score(q) > 0 and satisfies(q.sentence, question, need, "")]
+        best = max(giving, key=score, default=best)
+    if not background(best.sentence):
+        return best
+    # Background ("Evaluating X is essential, and what it should cover remains unclear") gives
+    # way to a sentence on what the paper does that is about as focused on the ask.
+    own = [q for q in quotes if not background(q.sentence)]
+    other = max(own, key=score, default=best)
+    return other if score(other) >= BACKGROUND_YIELD * score(best) > 0 else best
 
 
 def denies_ask(sentence: str, question: str) -> bool:
@@ -627,7 +698,14 @@ def _answering(
     parts = question_parts(question)
     if len(parts) == 1:
         return [first]
-    by_part = [best_quote(part, quotes, sentences, title) for part in parts]
+    # A background quote ("what a benchmark should cover remains unclear" for "What is X and
+    # what does it cover?") shares a part's words, not its answer: a part's own sentence
+    # ("We present X, a benchmark ...") leads in its place.
+    by_part = [best_quote(p, quotes, sentences, title) for p in parts]
+    own = [b for b in by_part if not background(b.sentence)]
+    if own and background(first.sentence):
+        first = own[0]
+    by_part = [_not_background(b, first) for b in by_part]
     answered = [
         _answers_part(first, p, b, sentences, title) for p, b in zip(parts, by_part, strict=True)
     ]
@@ -641,6 +719,10 @@ def _answering(
     if all(answered) or (counted and not told_elsewhere):
         return [first]
     return [by_part[0]] if by_part[0] is by_part[1] else by_part
+
+
+def _not_background(quote: Evidence, first: Evidence) -> Evidence:
+    return first if background(quote.sentence) and not background(first.sentence) else quote
 
 
 def answers_each_part(sentence: str, question: str, title: str = "") -> bool:
@@ -711,12 +793,24 @@ def _with_antecedents(
     for quote in leads:
         at = sentences.index(quote.sentence) if quote.sentence in sentences else 0
         before = Evidence(quote.source_n, quote.paper_id, sentences[at - 1], quote.score)
-        continues = _CONTINUES.search(quote.sentence) or asks_about_aim(quote.sentence, question)
+        continues = (
+            _CONTINUES.search(quote.sentence)
+            or asks_about_aim(quote.sentence, question)
+            or _explains_before(before.sentence, quote.sentence, question)
+        )
         if at and continues and before.sentence not in _texts(shown):
             shown.append(before)
         if quote.sentence not in _texts(shown):
             shown.append(quote)
     return shown
+
+
+def _explains_before(before: str, sentence: str, question: str) -> bool:
+    """``sentence`` gives the cause of the problem a short ``before`` states, for an ask what
+    goes wrong: "We find that this is because ..." reads alone only after "Z degrades ..."."""
+    short = len(before.split()) <= SHORT_PROBLEM_WORDS
+    explains = _FAILURE_ASK.search(question) and _EXPLAINS.search(sentence)
+    return bool(short and explains and states_problem(before, question))
 
 
 def asks_about_aim(sentence: str, question: str) -> bool:

@@ -342,18 +342,22 @@ def ranked_lines(
 ) -> list[int]:
     """The indices of ``sentences`` (given in ``order``, best scoring first), best line
     first: a sentence saying what the paper itself does ("we ...", its ``name``) before one
-    about the field ("RL has shown promise in ..."); of those, the one holding the most terms
+    about the field ("RL has shown promise in ..."); of those, one naming the paper's method
+    when its title does not ("we present Duo, ..." under "The Diffusion Duality": a list
+    item should say what the paper's method is called), then the one holding the most terms
     of the ask, then one introducing the paper's work ("we propose X, a ...") before its
     details, then the one whose line (with the title) holds the most."""
     made = makes_ask(question)
     heads = terms(title)
+    untitled = name if name and name not in title else None
 
-    def shown(i: int) -> tuple[bool, int, bool, int, int]:
+    def shown(i: int) -> tuple[bool, bool, int, bool, int, int]:
         own = own_words(sentences[i], made=made, others=compares(question))
         says_own = bool(OWN_WORK.search(sentences[i])) or bool(name and name in sentences[i])
+        named = bool(untitled and untitled in sentences[i])
         introduces = bool(_INTRODUCES.search(sentences[i]))
         held, shows = fit_count(question, own), fit_count(question, heads | own)
-        return says_own, held, introduces, shows, -order.index(i)
+        return says_own, named, held, introduces, shows, -order.index(i)
 
     return sorted(order, key=shown, reverse=True)
 

@@ -28,7 +28,7 @@ from assistant.pipeline.given import number_not_given
 from assistant.pipeline.lead import answers_each_part, lead_quotes, question_parts
 from assistant.pipeline.listing import LIST_EMBEDDED, LIST_MAX, is_list_question, papers_to_list
 from assistant.pipeline.retrieval import HybridRetriever
-from assistant.pipeline.subject import missing_subject
+from assistant.pipeline.subject import absent_name, missing_subject
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Evidence, Filters, RetrievedPaper
 from prompts import Prompt, load_prompt
@@ -173,6 +173,8 @@ class QAPipeline:
         top_text = bundles[answering[0].source_n - 1].text if answering else None
         index = self.retriever.index()
         signals = abstain.features(text, papers, evidence, index.doc_freq, index.n_papers)
+        given = [top_text.title, *top_text.sentences] if top_text else None
+        not_given = number_not_given(text, given) if given else None
         return AnswerContext(
             question=text,
             papers=papers,
@@ -186,8 +188,14 @@ class QAPipeline:
             unnamed=None
             if listing
             else missing_subject(text, [f"{p.title} {p.abstract}" for p in papers[:NAMING]]),
-            not_given=number_not_given(text, [top_text.title, *top_text.sentences])
-            if top_text
+            not_given=not_given,
+            absent=absent_name(
+                text,
+                f"{top_text.title} {top_text.abstract}",
+                [f"{p.title} {p.abstract}" for p in papers[:NAMING]],
+                index.doc_freq,
+            )
+            if top_text and not_given
             else None,
         )
 

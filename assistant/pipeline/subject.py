@@ -11,12 +11,12 @@ Optimization), quoting the nearest paper would answer a question about something
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from assistant.names import mentions
 from assistant.pipeline.lead import ask_of
 from assistant.pipeline.listing import COMMON_ACRONYMS
-from assistant.pipeline.text import AUXILIARY, MODIFIER
+from assistant.pipeline.text import AUXILIARY, MODIFIER, topic_words
 
 # A word of a name: an acronym or an inner capital ("GRPO", "MobileGS"), letters with digits
 # ("Qwen3", "R1"), or a capitalised word inside the sentence ("Claude", "Opus").
@@ -47,11 +47,12 @@ _PLAIN = frozenset(
 )
 
 
-def subject_names(question: str) -> list[str]:
+def subject_names(question: str, *, settings: bool = False) -> list[str]:
     """The names a question asks about, as it spells them: runs of name words ("Claude 4
     Opus", "Deep Seek Sparse Attention"), less the measure it asks for ("What *F1* does ...")
-    and names in a setting ("on MADQA", "than GPT-4", "on Maze, TSP and Sudoku"), each
-    without a trailing modifier ("the Ravens-based dataset" asks about Ravens)."""
+    and names in a setting ("on MADQA", "than GPT-4", "on Maze, TSP and Sudoku"; kept when
+    ``settings``), each without a trailing modifier ("the Ravens-based dataset" asks about
+    Ravens)."""
     ask = ask_of(question)
     offset = len(question) - len(question.lstrip()) + question.strip().find(ask.strip())
     head = _HEAD.search(ask)
@@ -59,8 +60,26 @@ def subject_names(question: str) -> list[str]:
     return [
         MODIFIER.sub("", question[run[0].start() : run[-1].end()])
         for run in _joined(question, _runs(question))
-        if run[0].start() >= head_end and not _in_setting(question[: run[0].start()])
+        if run[0].start() >= head_end and (settings or not _in_setting(question[: run[0].start()]))
     ]
+
+
+def absent_name(
+    question: str, top: str, texts: Iterable[str], doc_freq: Mapping[str, int]
+) -> str | None:
+    """A name of the question (its subject or setting: "on LibriSpeech") that no paper of
+    the feed holds, when the closest paper ``top`` (title and abstract) names none of the
+    question's subjects: "The closest paper does not give the WER on LibriSpeech" would then
+    read as if it were about LibriSpeech. None of ``texts`` (the closest papers) names it,
+    however spelled, and some word of it is in no paper (``doc_freq``: papers per topic word)."""
+    if any(_named_in(name, top) for name in subject_names(question)):
+        return None
+    joined = " ".join(texts)
+    for name in subject_names(question, settings=True):
+        unheld = any(not doc_freq.get(w, 0) for w in topic_words(name))
+        if unheld and not _named_in(name, joined):
+            return name
+    return None
 
 
 def _joined(question: str, runs: list[list[re.Match[str]]]) -> list[list[re.Match[str]]]:
