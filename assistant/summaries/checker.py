@@ -22,7 +22,13 @@ from assistant.summaries.checker_faithfulness import (
     check_numbers,
     source_of,
 )
-from assistant.summaries.checker_form import ANAPHORA, CUE_WITHOUT_NAME, check_form, dangles
+from assistant.summaries.checker_form import (
+    ANAPHORA,
+    CUE_WITHOUT_NAME,
+    bare_kind_end,
+    check_form,
+    dangles,
+)
 from assistant.summaries.checker_roles import check_roles
 from assistant.summaries.checker_statement import (
     check_background,
@@ -49,6 +55,7 @@ __all__ = [
     "MAX_WORDS",
     "MIN_WORDS",
     "STOPWORDS",
+    "bare_kind_end",
     "check_borrowed",
     "check_form",
     "check_statement",

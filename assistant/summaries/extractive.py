@@ -13,6 +13,7 @@ from assistant.pipeline.citations import ABBREVIATIONS
 from assistant.sanitize import strip_markup
 from assistant.summaries.checker import (
     MAX_WORDS,
+    bare_kind_end,
     check_form,
     check_tldr,
     content_words,
@@ -452,6 +453,8 @@ def unpointed(line: str) -> str | None:
         kept = line[:cut].rstrip(" ,;:")
         if len(kept.split()) < MIN_CLAUSE_WORDS or not _is_clause(kept):
             return None
-        if not _NEEDS_MORE.search(kept):  # "improvements comparable [to ...]" reads cut off
+        # "improvements comparable [to ...]" reads cut off; so does "... and a method [to mask
+        # these tokens]", a list's last item cut down to its kind noun: an earlier cut is tried
+        if not _NEEDS_MORE.search(kept) and not bare_kind_end(kept):
             return _closed(kept)
     return None
