@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.summaries.checker import bare_kind_end, check_tldr
-from assistant.summaries.extractive import unpointed
+from assistant.summaries.extractive import extractive_tldr, unpointed
 
 ABSTRACT = (
     "We study Group Relative Policy Optimization (GRPO) and SDE sampling for video generation. "
@@ -86,3 +86,14 @@ def test_a_pointer_cut_does_not_leave_a_bare_kind_noun() -> None:
     assert unpointed(line) == (
         "We propose a strategy to mitigate hallucination by modifying the encoder only."
     )
+
+
+def test_the_fallback_drops_a_trailing_vague_manner() -> None:
+    abstract = (
+        "Text-to-video models simulate geometry well. To this end, we propose a two-stage "
+        "paradigm to adapt pre-trained video models for viewpoint prediction, in a compatible "
+        "manner. Experiments show the superiority of our method."
+    )
+    title = "Adapting Video Diffusion Models for Viewpoint Planning in 4D Scenes"
+    line = extractive_tldr(title, abstract)
+    assert "manner" not in line and "viewpoint prediction" in line

@@ -25,6 +25,7 @@ from assistant.summaries.checker_faithfulness import (
 from assistant.summaries.checker_form import (
     ANAPHORA,
     CUE_WITHOUT_NAME,
+    VAGUE_MANNER,
     bare_kind_end,
     check_form,
     dangles,
@@ -55,6 +56,7 @@ __all__ = [
     "MAX_WORDS",
     "MIN_WORDS",
     "STOPWORDS",
+    "VAGUE_MANNER",
     "bare_kind_end",
     "check_borrowed",
     "check_form",

@@ -249,7 +249,7 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
         reasons.append("says it beats the baselines twice")
     if _STUB_END.search(text) or bare_kind_end(text):
         reasons.append('cut off: ends on "X, a method" before saying what it is')
-    if _VAGUE_MANNER.search(text):
+    if VAGUE_MANNER.search(text):
         reasons.append('ends on a vague manner ("in a compatible manner") that says nothing')
     return reasons
 
@@ -266,7 +266,7 @@ def bare_kind_end(text: str) -> bool:
 
 
 # "..., in a compatible manner.": a trailing manner that adds no content to the line.
-_VAGUE_MANNER = re.compile(r",\s+in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:manner|way|fashion)\.?$", re.I)
+VAGUE_MANNER = re.compile(r",\s+in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:manner|way|fashion)\.?$", re.I)
 
 
 # ", learning X and models Y": a participle clause whose second conjunct ends in -s.

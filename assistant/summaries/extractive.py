@@ -13,6 +13,7 @@ from assistant.pipeline.citations import ABBREVIATIONS
 from assistant.sanitize import strip_markup
 from assistant.summaries.checker import (
     MAX_WORDS,
+    VAGUE_MANNER,
     bare_kind_end,
     check_form,
     check_tldr,
@@ -159,6 +160,8 @@ def _pick(title: str, abstract: str) -> str:
     # each line that points at what it does not say ("to instill this crucial capability")
     # is also tried without the clause that points
     lines = [form for line in lines for form in dict.fromkeys((line, unpointed(line) or line))]
+    # and without a trailing vague manner (", in a compatible manner."), which says nothing
+    lines = [form for line in lines for form in dict.fromkeys((line, _unmannered(line)))]
     # A question ("We ask: why ...?") states no contribution: shown only when nothing else is.
     shown = [line for line in lines if not line.endswith("?")] or lines
     if not shown:
@@ -440,6 +443,11 @@ _POINTER_CLAUSE = re.compile(
     r",?\s+(?:that|which|to|where|(?:designed|aimed|intended|built|tailored)\s+to)\s"
     r"|,\s+(?=[a-z]+ing\s)|\s+and\s+(?=[a-z]+ing\s)"
 )
+
+
+def _unmannered(line: str) -> str:
+    """``line`` without its trailing ", in a compatible manner" (the same line when it has none)."""
+    return _closed(VAGUE_MANNER.sub("", line))
 
 
 def unpointed(line: str) -> str | None:
