@@ -22,7 +22,14 @@ from assistant.summaries.checker_faithfulness import (
     check_numbers,
     source_of,
 )
-from assistant.summaries.checker_form import ANAPHORA, CUE_WITHOUT_NAME, check_form, dangles
+from assistant.summaries.checker_form import (
+    ANAPHORA,
+    CUE_WITHOUT_NAME,
+    VAGUE_MANNER,
+    bare_kind_end,
+    check_form,
+    dangles,
+)
 from assistant.summaries.checker_roles import check_roles
 from assistant.summaries.checker_statement import (
     check_background,
@@ -49,6 +56,8 @@ __all__ = [
     "MAX_WORDS",
     "MIN_WORDS",
     "STOPWORDS",
+    "VAGUE_MANNER",
+    "bare_kind_end",
     "check_borrowed",
     "check_form",
     "check_statement",

@@ -12,6 +12,7 @@ from assistant.summaries.checker_words import (
     OWN_WORK,
     STOPWORDS,
     is_name,
+    kind_noun,
     stem,
     strip_token,
     wordset,
@@ -246,9 +247,26 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
         reasons.append("garbled: TeX, quote marks or broken punctuation copied from the abstract")
     if len(_BEATS.findall(text)) > 1:
         reasons.append("says it beats the baselines twice")
-    if _STUB_END.search(text):
+    if _STUB_END.search(text) or bare_kind_end(text):
         reasons.append('cut off: ends on "X, a method" before saying what it is')
+    if VAGUE_MANNER.search(text):
+        reasons.append('ends on a vague manner ("in a compatible manner") that says nothing')
     return reasons
+
+
+# "... and a method.": a list's last item cut down to its kind noun, which lost what it does
+# ("and a method to mask these uncertain visual tokens during ..."). Adjectives may stay.
+_KIND_END = re.compile(r"\b(?:and|or)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?([a-z-]+)\.?$")
+
+
+def bare_kind_end(text: str) -> bool:
+    """Whether the line ends on "and/or a <kind noun>" with nothing saying what it is for."""
+    match = _KIND_END.search(text)
+    return match is not None and kind_noun(match.group(1))
+
+
+# "..., in a compatible manner.": a trailing manner that adds no content to the line.
+VAGUE_MANNER = re.compile(r",\s+in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:manner|way|fashion)\.?$", re.I)
 
 
 # ", learning X and models Y": a participle clause whose second conjunct ends in -s.

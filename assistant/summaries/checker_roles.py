@@ -38,6 +38,16 @@ _CLOSING_REMARK = re.compile(
 )
 
 
+# "We conclude that skill-targeted adaptive training should broadly improve current training
+# pipelines.": the abstract's closing verdict or hope, a claim about the future, not a result.
+_CLOSING_VERDICT = re.compile(
+    r"^(?:we|this\s+(?:work|paper|study)|our\s+(?:work|study))\s+(?:(?:therefore|thus)\s+)?"
+    r"(?:conclude|hope|envision|anticipate|believe|expect|foresee)\b"
+    r"|\b(?:should|could|would|may|might)\s+broadly\b",
+    re.I,
+)
+
+
 # "BrainSurgery is a tool ..., and provide a demonstration": a singular subject's verb, then
 # a bare verb with its object after ", and" (the abstract's "We introduce X ..., and provide
 # ..." with only the first verb turned to the line's subject). A bare word followed by a
@@ -74,7 +84,7 @@ def check_roles(tldr: str, title: str, abstract: str) -> list[str]:
     reasons = []
     if _AUTHORS_ACT.search(text):
         reasons.append('the authors\' act ("developing ...") credited to a dataset or benchmark')
-    if _CLOSING_REMARK.search(text):
+    if _CLOSING_REMARK.search(text) or _CLOSING_VERDICT.search(text):
         reasons.append("a closing remark about the findings, not what the paper shows")
     if _bare_after_singular(text):
         reasons.append('ungrammatical: "X is ..., and provide" (the verbs do not agree)')

@@ -157,7 +157,39 @@ def check_substance(tldr: str, source: Source, title: str) -> list[str]:
         return ["only restates the title: say what the method does or finds"]
     if _echoes_title(tldr, title):
         return ["echoes the title: say what the method does or finds"]
+    if _SYMBOL_SUBJECT.match(tldr.strip().casefold()):
+        return ['its subject is a bare symbol ("Δlog p") the line does not define']
+    if _NAME_ACTS.match(tldr.strip()) and not _title_topic(content, title):
+        return ["vacuous: names only the method, none of the title's topic words"]
     return []
+
+
+# "Δlog p more effectively identifies ...": a line led by a symbol (a Greek letter, a math
+# sign, one letter) the abstract defines by a phrase the line leaves out.
+_SYMBOL_SUBJECT = re.compile(
+    r"^(?:we\s+\w+\s+that\s+)?(?:\S*[\u0370-\u03ff\u2200-\u22ff]|(?![ai]\s)[a-z]\s)"
+)
+
+
+# "SAGE-GRPO applies constraints at ...": a name and what it does, with neither a definition
+# ("X is a ...", which says what X is) nor a result ("achieves", "outperforms") to stand on.
+_NAME_ACTS = re.compile(
+    r"^(?:we\s+(?:propose|introduce|present)\s+\S+,\s+which\s+"  # "We propose X, which ..."
+    r"|(?!(?:we|this|our|these|the|it|in|to|by)\s)\S+\s+)"  # "X applies ..."
+    r"(?!(?:is|are)\s)(?!.*\b(?:achiev|outperform|surpass|improv|reduc|boost|increas|exceed|"
+    r"yield|match)\w*)(?:\S+\s+){1,12}\S+$",
+    re.I,
+)
+
+
+def _title_topic(content: set[str], title: str) -> bool:
+    """Whether the line's content words share one with a title that does not name the method:
+    "SAGE-GRPO applies constraints at both micro and macro levels" says nothing of
+    "Manifold-Aware Exploration for Reinforcement Learning in Video Generation"."""
+    if title_name(title):  # "CogDPM: ..." — the title beside the line says what CogDPM is for
+        return True
+    terms = {stem(w) for w in content_words(title)}
+    return not terms or any(related_word(w, t) for w in content for t in terms)
 
 
 TITLE_RUN = 5  # a line opening with this many title words uses the title as its subject

@@ -13,6 +13,8 @@ from assistant.pipeline.citations import ABBREVIATIONS
 from assistant.sanitize import strip_markup
 from assistant.summaries.checker import (
     MAX_WORDS,
+    VAGUE_MANNER,
+    bare_kind_end,
     check_form,
     check_tldr,
     content_words,
@@ -158,6 +160,8 @@ def _pick(title: str, abstract: str) -> str:
     # each line that points at what it does not say ("to instill this crucial capability")
     # is also tried without the clause that points
     lines = [form for line in lines for form in dict.fromkeys((line, unpointed(line) or line))]
+    # and without a trailing vague manner (", in a compatible manner."), which says nothing
+    lines = [form for line in lines for form in dict.fromkeys((line, _unmannered(line)))]
     # A question ("We ask: why ...?") states no contribution: shown only when nothing else is.
     shown = [line for line in lines if not line.endswith("?")] or lines
     if not shown:
@@ -441,6 +445,11 @@ _POINTER_CLAUSE = re.compile(
 )
 
 
+def _unmannered(line: str) -> str:
+    """``line`` without its trailing ", in a compatible manner" (the same line when it has none)."""
+    return _closed(VAGUE_MANNER.sub("", line))
+
+
 def unpointed(line: str) -> str | None:
     """``line`` cut before the clause that points at something it does not say ("We introduce
     X, a methodology designed to instill this crucial capability" -> "We introduce X, a
@@ -452,6 +461,8 @@ def unpointed(line: str) -> str | None:
         kept = line[:cut].rstrip(" ,;:")
         if len(kept.split()) < MIN_CLAUSE_WORDS or not _is_clause(kept):
             return None
-        if not _NEEDS_MORE.search(kept):  # "improvements comparable [to ...]" reads cut off
+        # "improvements comparable [to ...]" reads cut off; so does "... and a method [to mask
+        # these tokens]", a list's last item cut down to its kind noun: an earlier cut is tried
+        if not _NEEDS_MORE.search(kept) and not bare_kind_end(kept):
             return _closed(kept)
     return None
