@@ -10,7 +10,12 @@ import re
 from itertools import pairwise
 
 from assistant.pipeline.text import MODIFIER
-from assistant.summaries.checker_words import STOPWORDS, kind_noun, strip_token
+from assistant.summaries.checker_words import (
+    ANSWERING_CONNECTIVE,
+    STOPWORDS,
+    kind_noun,
+    strip_token,
+)
 
 # "X is a ...": the line's subject, its name and maybe an expansion, defined by a kind.
 _DEFINED = r"^\S+(?:\s\S+){0,3}?(?:\s\([^)]*\))?\s+(?:is|are)\s+(?:a|an|the)\s+"
@@ -44,6 +49,18 @@ _CLOSING_VERDICT = re.compile(
     r"^(?:we|this\s+(?:work|paper|study)|our\s+(?:work|study))\s+(?:(?:therefore|thus)\s+)?"
     r"(?:conclude|hope|envision|anticipate|believe|expect|foresee)\b"
     r"|\b(?:should|could|would|may|might)\s+broadly\b",
+    re.I,
+)
+
+
+# "In contrast, SFT targets principal weights ...": a line opening on a connective answers a
+# sentence it does not show.
+_ANSWERING_OPENING = re.compile(rf"^(?:{ANSWERING_CONNECTIVE}),\s", re.I)
+# "We publicly release 51 tasks and our full evaluation framework to accelerate the study of
+# ...": the abstract's release note as the whole line, which says what is shared, not found.
+_RELEASE_NOTE = re.compile(
+    r"^we\s+(?:\w+ly\s+)?(?:release|open-source|open source|make)\b[^.]*?\bto\s+(?:accelerate|"
+    r"facilitate|support|foster|encourage|enable|spur|promote|advance)\b",
     re.I,
 )
 
@@ -86,6 +103,10 @@ def check_roles(tldr: str, title: str, abstract: str) -> list[str]:
         reasons.append('the authors\' act ("developing ...") credited to a dataset or benchmark')
     if _CLOSING_REMARK.search(text) or _CLOSING_VERDICT.search(text):
         reasons.append("a closing remark about the findings, not what the paper shows")
+    if _RELEASE_NOTE.search(text):
+        reasons.append("the release note (what is shared), not what the paper shows")
+    if _ANSWERING_OPENING.search(text):
+        reasons.append('opens on a connective answering a sentence not shown ("In contrast, ...")')
     if _bare_after_singular(text):
         reasons.append('ungrammatical: "X is ..., and provide" (the verbs do not agree)')
     if _sentence_as_object(text) or _count_noun_without_article(text):

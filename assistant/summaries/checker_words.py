@@ -27,6 +27,15 @@ STOPWORDS = wordset(
 OWN_WORK = "paper|work|study|survey|article|report"
 
 
+# A connective that answers a sentence a one-line TL;DR does not show ("In contrast, SFT
+# targets ...": contrasted with what?). A regex alternation, for the built line's background
+# test and the checker's opening test.
+ANSWERING_CONNECTIVE = (
+    "in contrast|by contrast|instead|conversely|on the other hand|yet|still|thus|hence|"
+    "therefore|consequently|as a result|nevertheless|nonetheless|meanwhile"
+)
+
+
 # Words that say a paper exists, not what it does: they do not count as content.
 FILLER = wordset(
     """paper papers study studies work works article present presents presented propose

@@ -22,6 +22,7 @@ from assistant.names import title_name
 from assistant.summaries.acronyms import spell_out
 from assistant.summaries.announced import unfinished_list, unnamed_group, with_group_named
 from assistant.summaries.checker import CUE_WITHOUT_NAME, MAX_WORDS, check_tldr, dangles
+from assistant.summaries.checker_words import ANSWERING_CONNECTIVE
 from assistant.summaries.clauses import (
     CLAUSE_END,
     capitalise,
@@ -199,8 +200,7 @@ _BACKGROUND = re.compile(
     r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however|"
     r"although|while|traditional(?:ly)?|existing|current(?:ly)?|most|many|prior)\b"
     # a connective that answers a sentence the line does not show ("In contrast, ...")
-    r"|^(?:in contrast|by contrast|instead|conversely|on the other hand|yet|still|thus|hence|"
-    r"therefore|consequently|as a result|nevertheless|nonetheless|meanwhile)\b",
+    rf"|^(?:{ANSWERING_CONNECTIVE})\b",
     re.I,
 )
 # "Our method, VideoNSA, adapts ...": the name is the subject.
