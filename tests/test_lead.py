@@ -20,6 +20,7 @@ from assistant.pipeline.lead import (
     names_the_kind,
     question_parts,
     restates_setting,
+    without_excluded,
     words_of,
 )
 from assistant.pipeline.types import Evidence
@@ -885,3 +886,39 @@ def test_a_how_to_avoid_ask_leads_with_the_remedy_after_the_problem() -> None:
     sentences = ["Language models are widely deployed.", problem, remedy]
     quotes = [quote(s) for s in sentences]
     assert best_quote(question, quotes, sentences).sentence == remedy
+
+
+BINDING_TITLE = "Mixing Mechanisms: How Language Models Retrieve Bound Entities In-Context"
+BINDING = [
+    "A key component of in-context reasoning is the ability of language models (LMs) to bind "
+    "entities for later retrieval.",
+    'For example, an LM might represent "Ann loves pie" by binding "Ann" to "pie", allowing it '
+    'to later retrieve "Ann" when asked "Who loves pie?"',
+    "Prior research on short lists of bound entities found strong evidence that LMs implement "
+    'such retrieval via a positional mechanism, where "Ann" is retrieved based on its position '
+    "in context.",
+    "In this work, we find that this mechanism generalizes poorly to more complex settings; as "
+    "the number of bound entities in context increases, the positional mechanism becomes noisy "
+    "and unreliable in middle positions.",
+    "To compensate for this, we find that LMs supplement the positional mechanism with a "
+    'lexical mechanism (retrieving "Ann" using its bound counterpart "pie") and a reflexive '
+    'mechanism (retrieving "Ann" through a direct pointer).',
+    "Through extensive experiments on nine models and ten binding tasks, we uncover a "
+    "consistent pattern in how LMs mix these mechanisms to drive model behavior.",
+]
+
+
+def test_what_the_question_leaves_out_does_not_lead() -> None:
+    # "Besides X": a sentence holding only X answers nothing; the one adding others does.
+    for question in (
+        "Other than the positional mechanism, what mechanisms do LMs use to retrieve entities?",
+        "In addition to a positional mechanism, which mechanisms help LMs retrieve entities?",
+    ):
+        chosen = best_quote(question, [quote(s) for s in BINDING], BINDING, BINDING_TITLE)
+        assert chosen.sentence == BINDING[4], question
+    assert (
+        without_excluded(BINDING[2], "Besides the positional mechanism, what ...?").count(
+            "mechanism"
+        )
+        == 0
+    )

@@ -50,6 +50,15 @@ _SECOND_ASK = re.compile(
 
 
 CONTEXT_WEIGHT = 0.25
+# "Besides X, which ...?", "... other than X?": the question names X to leave it out, so a
+# sentence holding only X ("LMs implement retrieval via a positional mechanism") answers
+# nothing; X's words count only outside X ("supplement X with a lexical mechanism").
+_EXCLUDED = re.compile(
+    r"\b(?:besides|other than|apart from|aside from|except(?:\s+for)?|in addition to)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?(?P<x>(?:[\w-]+\s+){0,4}?[\w-]+)"
+    r"(?=\s*(?:[,?;.]|$)|\s+(?:what|which|how|who|does|do|did|is|are|can)\b)",
+    re.I,
+)
 # The noun the question asks about ("which fusion *strategy*", "what *mechanism* makes ...")
 # counts this many times its rarity weight: the sentence naming it says what it is.
 HEAD_WEIGHT = 2.0
@@ -229,18 +238,24 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
     context around it ("In the kernel regression analysis of ..., what ...?"), the words
     of the paper's ``title`` (they name the paper every sentence is about) and a kind word
     that describes the paper ("in the Stand-In *framework*") count a quarter, since setup
-    sentences hold those; the noun asked about (``asked_head``) counts HEAD_WEIGHT times."""
+    sentences hold those; the noun asked about (``asked_head``) counts HEAD_WEIGHT times.
+    Words only of what the question leaves out ("Besides the *positional* mechanism, ...")
+    count nothing."""
     asked = words_of(question)
     head = asked_head(question)
     df = Counter(w for s in sentences for w in words_of(s) & asked)
     ask = words_of(ask_of(question)) - words_of(title) - (_subject_kinds(question, title) - {head})
     ask -= _recurring_names(question, df)
+    left_out = words_of(" ".join(_excluded(question))) - words_of(
+        without_excluded(question, question)
+    )
     n = max(1, len(sentences))
     return {
         w: math.log(1 + n / d)
         * (1.0 if w in ask else CONTEXT_WEIGHT)
         * (HEAD_WEIGHT if w == head else 1.0)
         for w, d in df.items()
+        if w not in left_out
     }
 
 
@@ -490,9 +505,25 @@ def lead_score(sentence: str, question: str, weights: dict[str, float], title: s
     head = asked_head(question)
     if head and head in _subject_kinds(sentence, title):
         weights = {w: v for w, v in weights.items() if w != head}
+    sentence = without_excluded(sentence, question)
     score = _focused(sentence, weights)
     means = _HOW.search(question) and _says_means(sentence, weights)
     return score * MEANS_BOOST if means else score
+
+
+def without_excluded(sentence: str, question: str) -> str:
+    """``sentence`` less each mention of what the question leaves out (``_EXCLUDED``: "the
+    positional mechanism" of "Besides the positional mechanism, which ...?"), however its
+    words end ("positional mechanisms")."""
+    for left_out in _excluded(question):
+        words = left_out.split()
+        mention = r"[\s-]+".join(rf"{re.escape(w.rstrip('s'))}\w*" for w in words)
+        sentence = re.sub(rf"\b{mention}\b", " ", sentence, flags=re.I)
+    return sentence
+
+
+def _excluded(question: str) -> list[str]:
+    return [found.group("x") for found in _EXCLUDED.finditer(question)]
 
 
 def _says_means(sentence: str, weights: dict[str, float]) -> bool:
