@@ -922,3 +922,32 @@ def test_what_the_question_leaves_out_does_not_lead() -> None:
         )
         == 0
     )
+
+
+CARE_TITLE = "CARE: Cognitive-reasoning Augmented Reinforcement for Emotional Support Conversation"
+CARE = [
+    "Emotional Support Conversation (ESC) plays a vital role in alleviating psychological "
+    "stress and providing emotional value through dialogue.",
+    "To address this gap, we propose CARE, a novel framework that strengthens reasoning in ESC "
+    "without relying on large-scale synthetic data.",
+    "CARE leverages the original ESC training set to guide models in generating logically "
+    "coherent and supportive responses, thereby explicitly enhancing cognitive reasoning.",
+    "Building on this foundation, we further employ reinforcement learning to refine and "
+    "reinforce the reasoning process.",
+    "Experimental results demonstrate that CARE significantly improves both the logical "
+    "soundness and supportive quality of responses.",
+]
+
+
+def test_a_restated_question_moves_past_the_introduction_naming_its_subject() -> None:
+    # "instead of Y" mirrors "without relying on Y": the introduction repeats the question.
+    for question in (
+        "What does CARE use to strengthen reasoning in ESC instead of relying on synthetic data?",
+        "What does CARE rely on to strengthen reasoning in ESC rather than synthetic data?",
+        "What does CARE build on to strengthen reasoning in ESC, instead of synthetic data?",
+    ):
+        leads = lead_quotes(question, [quote(s) for s in CARE], CARE, CARE_TITLE)
+        assert leads[0].sentence == CARE[2], question
+    # Naming its subject is not restating: the introduction still answers "what is it?".
+    what = "What is CARE, which strengthens reasoning in ESC?"
+    assert lead_quotes(what, [quote(s) for s in CARE], CARE, CARE_TITLE)[0].sentence == CARE[1]

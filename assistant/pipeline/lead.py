@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
-from assistant.names import plain, title_name
+from assistant.names import plain, spelled, title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import (
     answer_span,
@@ -203,6 +203,19 @@ _TRAILING_CONTEXT = re.compile(
 # with "through A", "via B", "using C", "by training D".
 _HOW = re.compile(r"^\W*how\s+(?:is|are|was|were|does|do|did|can|could)\b", re.I)
 _MEANS = re.compile(r"\b(?:through|via|using|leverag\w*|by (?:means of|\w+ing)\b)", re.I)
+# "What does X use / build on / rely on ...?" asks for a means too; its verb is no word of
+# the answer ("Building on this foundation, we further ..." does not say what X builds on).
+_USES_ASK = re.compile(
+    r"\bwhat\b[^?]*?\b(?P<verb>use[sd]?|builds? (?:up)?on|rel(?:y|ies) on|leverages?|draws? on"
+    r"|exploits?|employs?)\b",
+    re.I,
+)
+# "instead of X" in a question, "without relying on X" in the sentence it restates.
+_INSTEAD = re.compile(
+    r"\b(?:instead of|rather than|without)\s+(?:(?:relying on|using|requiring)\s+)?"
+    r"(?P<x>(?:[\w-]+\s*){1,5})",
+    re.I,
+)
 MEANS_BOOST = 1.5
 MEANS_AFTER_WORDS = 6  # words before "through ..." that must hold one of the question's
 RECURRING = 2  # sentences naming the method that make its name the paper's subject
@@ -470,10 +483,12 @@ def past_restatement(
     weight update?")."""
     how = bool(_HOW.search(question))
     plain = _asks_means_of_kind(question) and not _says_means(chosen.sentence, weights)
-    introduces = coined(chosen.sentence, question)
+    introduces = coined(chosen.sentence, question) or restates_asked(chosen.sentence, question)
     if not (introduces or plain) or _answers_ask(chosen.sentence, question, title):
         return chosen
-    held = words_of(chosen.sentence)  # "tool-augmented" holds "tool" and "augmented" too
+    held = _held(chosen.sentence, question)
+    uses = _USES_ASK.search(question)
+    held |= words_of(uses.group("verb")) if uses else set()
     rest = {w: v for w, v in weights.items() if w not in held}
 
     def rank(quote: Evidence) -> tuple[bool, float]:
@@ -485,7 +500,34 @@ def past_restatement(
     answer = max(others, key=rank, default=chosen)
     found, score = rank(answer)
     answers = score >= RESIDUAL_MIN if introduces else found
-    return answer if answers else chosen
+    if answers or not (introduces and uses):
+        return answer if answers else chosen
+    # "What does CARE use to ...?": the sentence saying what it leverages answers ("CARE
+    # leverages the original training set ..."), though it shares no word of the ask that the
+    # restatement lacks.
+    named = words_of(" ".join(meaning.names(question)))
+    means = [q for q in others if _says_means(q.sentence, {w: 1.0 for w in named})]
+    return max(
+        means, key=lambda q: lead_score(q.sentence, question, weights, title), default=chosen
+    )
+
+
+def _held(sentence: str, question: str) -> set[str]:
+    """The words of ``sentence`` ("tool-augmented" holds "tool" and "augmented" too), and the
+    question's words its acronyms spell ("ESC" holds "emotional support conversation")."""
+    spelt = [w for name in entities(sentence) for w in spelled(name, question)]
+    return words_of(sentence) | words_of(" ".join(spelt))
+
+
+def restates_asked(sentence: str, question: str) -> bool:
+    """``sentence`` introduces the paper's work by a name the question already asks about,
+    saying what it does without as the question says what it does instead of: "we propose
+    CARE, a framework that strengthens reasoning without relying on synthetic data" restates
+    "What does CARE build on to strengthen reasoning, instead of synthetic data?"."""
+    if not (_INTRODUCES.search(sentence) and meaning.names(sentence) & meaning.names(question)):
+        return False
+    asked, said = _INSTEAD.search(question), _INSTEAD.search(sentence)
+    return bool(asked and said and topic_words(asked.group("x")) & topic_words(said.group("x")))
 
 
 def _asks_means_of_kind(question: str) -> bool:
