@@ -951,3 +951,25 @@ def test_a_restated_question_moves_past_the_introduction_naming_its_subject() ->
     # Naming its subject is not restating: the introduction still answers "what is it?".
     what = "What is CARE, which strengthens reasoning in ESC?"
     assert lead_quotes(what, [quote(s) for s in CARE], CARE, CARE_TITLE)[0].sentence == CARE[1]
+
+
+VERIGUARD = [
+    "The deployment of autonomous AI agents in sensitive domains, such as healthcare, "
+    "introduces critical risks to safety, security, and privacy.",
+    "We introduce VeriGuard, a novel framework that provides formal safety guarantees for "
+    "LLM-based agents through a dual-stage architecture.",
+    "The initial offline stage synthesizes a behavioral policy and formally verifies it.",
+    "The second stage provides online action monitoring, where VeriGuard operates as a runtime "
+    "monitor to validate each proposed agent action against the pre-verified policy.",
+]
+
+
+def test_a_sentence_stating_a_risk_is_background() -> None:
+    assert background(VERIGUARD[0])
+    assert not background(VERIGUARD[3])
+    question = (
+        "In the LLM-agent safety framework that formally verifies a behavioral policy offline, "
+        "how are the agent's actions checked once it is deployed?"
+    )
+    chosen = best_quote(question, [quote(s) for s in VERIGUARD], VERIGUARD)
+    assert chosen.sentence == VERIGUARD[3]

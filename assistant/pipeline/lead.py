@@ -142,7 +142,8 @@ _INTRODUCES = re.compile(
 _PROBLEM_WORDS = frozenset(
     topic_words("problem limitation challenge issue gap difficulty bottleneck shortcoming drawback")
 )
-# A sentence telling why the work is needed: recent or existing work, a problem, a need.
+# A sentence telling why the work is needed: recent or existing work, a problem, a need, a
+# risk ("The deployment of agents in sensitive domains introduces critical risks ...").
 _BACKGROUND = re.compile(
     r"^\W*(?:(?:however|yet|but|unfortunately),?\s+)?"
     r"(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
@@ -151,7 +152,8 @@ _BACKGROUND = re.compile(
     r"|(?:has|have) (?:achieved|made|shown) (?:remarkable|impressive|significant|substantial"
     r"|tremendous|great|rapid) (?:progress|success|advances)"
     r"|(?:is|are) (?:essential|crucial|critical|important|vital|key) (?:for|to|in)"
-    r"|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
+    r"|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged)"
+    r"|(?:introduces?|poses?|raises?|brings?) (?:\w+ ){0,2}(?:risks?|threats?|concerns?))\b",
     re.I,
 )
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
