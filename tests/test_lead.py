@@ -20,6 +20,7 @@ from assistant.pipeline.lead import (
     names_the_kind,
     question_parts,
     restates_setting,
+    without_excluded,
     words_of,
 )
 from assistant.pipeline.types import Evidence
@@ -885,3 +886,90 @@ def test_a_how_to_avoid_ask_leads_with_the_remedy_after_the_problem() -> None:
     sentences = ["Language models are widely deployed.", problem, remedy]
     quotes = [quote(s) for s in sentences]
     assert best_quote(question, quotes, sentences).sentence == remedy
+
+
+BINDING_TITLE = "Mixing Mechanisms: How Language Models Retrieve Bound Entities In-Context"
+BINDING = [
+    "A key component of in-context reasoning is the ability of language models (LMs) to bind "
+    "entities for later retrieval.",
+    'For example, an LM might represent "Ann loves pie" by binding "Ann" to "pie", allowing it '
+    'to later retrieve "Ann" when asked "Who loves pie?"',
+    "Prior research on short lists of bound entities found strong evidence that LMs implement "
+    'such retrieval via a positional mechanism, where "Ann" is retrieved based on its position '
+    "in context.",
+    "In this work, we find that this mechanism generalizes poorly to more complex settings; as "
+    "the number of bound entities in context increases, the positional mechanism becomes noisy "
+    "and unreliable in middle positions.",
+    "To compensate for this, we find that LMs supplement the positional mechanism with a "
+    'lexical mechanism (retrieving "Ann" using its bound counterpart "pie") and a reflexive '
+    'mechanism (retrieving "Ann" through a direct pointer).',
+    "Through extensive experiments on nine models and ten binding tasks, we uncover a "
+    "consistent pattern in how LMs mix these mechanisms to drive model behavior.",
+]
+
+
+def test_what_the_question_leaves_out_does_not_lead() -> None:
+    # "Besides X": a sentence holding only X answers nothing; the one adding others does.
+    for question in (
+        "Other than the positional mechanism, what mechanisms do LMs use to retrieve entities?",
+        "In addition to a positional mechanism, which mechanisms help LMs retrieve entities?",
+    ):
+        chosen = best_quote(question, [quote(s) for s in BINDING], BINDING, BINDING_TITLE)
+        assert chosen.sentence == BINDING[4], question
+    assert (
+        without_excluded(BINDING[2], "Besides the positional mechanism, what ...?").count(
+            "mechanism"
+        )
+        == 0
+    )
+
+
+CARE_TITLE = "CARE: Cognitive-reasoning Augmented Reinforcement for Emotional Support Conversation"
+CARE = [
+    "Emotional Support Conversation (ESC) plays a vital role in alleviating psychological "
+    "stress and providing emotional value through dialogue.",
+    "To address this gap, we propose CARE, a novel framework that strengthens reasoning in ESC "
+    "without relying on large-scale synthetic data.",
+    "CARE leverages the original ESC training set to guide models in generating logically "
+    "coherent and supportive responses, thereby explicitly enhancing cognitive reasoning.",
+    "Building on this foundation, we further employ reinforcement learning to refine and "
+    "reinforce the reasoning process.",
+    "Experimental results demonstrate that CARE significantly improves both the logical "
+    "soundness and supportive quality of responses.",
+]
+
+
+def test_a_restated_question_moves_past_the_introduction_naming_its_subject() -> None:
+    # "instead of Y" mirrors "without relying on Y": the introduction repeats the question.
+    for question in (
+        "What does CARE use to strengthen reasoning in ESC instead of relying on synthetic data?",
+        "What does CARE rely on to strengthen reasoning in ESC rather than synthetic data?",
+        "What does CARE build on to strengthen reasoning in ESC, instead of synthetic data?",
+    ):
+        leads = lead_quotes(question, [quote(s) for s in CARE], CARE, CARE_TITLE)
+        assert leads[0].sentence == CARE[2], question
+    # Naming its subject is not restating: the introduction still answers "what is it?".
+    what = "What is CARE, which strengthens reasoning in ESC?"
+    assert lead_quotes(what, [quote(s) for s in CARE], CARE, CARE_TITLE)[0].sentence == CARE[1]
+
+
+VERIGUARD = [
+    "The deployment of autonomous AI agents in sensitive domains, such as healthcare, "
+    "introduces critical risks to safety, security, and privacy.",
+    "We introduce VeriGuard, a novel framework that provides formal safety guarantees for "
+    "LLM-based agents through a dual-stage architecture.",
+    "The initial offline stage synthesizes a behavioral policy and formally verifies it.",
+    "The second stage provides online action monitoring, where VeriGuard operates as a runtime "
+    "monitor to validate each proposed agent action against the pre-verified policy.",
+]
+
+
+def test_a_sentence_stating_a_risk_is_background() -> None:
+    assert background(VERIGUARD[0])
+    assert not background(VERIGUARD[3])
+    question = (
+        "In the LLM-agent safety framework that formally verifies a behavioral policy offline, "
+        "how are the agent's actions checked once it is deployed?"
+    )
+    chosen = best_quote(question, [quote(s) for s in VERIGUARD], VERIGUARD)
+    assert chosen.sentence == VERIGUARD[3]

@@ -93,3 +93,27 @@ def test_no_name_is_absent_when_the_closest_paper_is_about_the_subject() -> None
 def test_a_name_some_paper_of_the_feed_holds_is_not_absent() -> None:
     question = "What word error rate does the speech recognition paper report on LibriSpeech?"
     assert absent_name(question, DUO, [DUO], FEED_DF | {"librispeech": 2}) is None
+
+
+DSI = (
+    "DSI-Bench: A Benchmark for Dynamic Spatial Intelligence. We introduce Dynamic Spatial "
+    "Intelligence and propose DSI-Bench, a benchmark with over 1,700 manually annotated questions."
+)
+DSI_QUESTION = "How many questions does the Dynamic Spatial Intelligence Benchmark contain?"
+
+
+def test_a_described_name_is_named_in_another_order() -> None:
+    # "<Words> Benchmark" is named by "<Acronym>-Bench: A Benchmark for <Words>".
+    assert missing_subject(DSI_QUESTION, [DSI]) is None
+    assert (
+        missing_subject(DSI_QUESTION, ["Title", "We propose DSI-Bench, 1,700 questions."]) is None
+    )
+    # Its words without its kind, or its kind for other words, do not name it.
+    other = "SpaceBench: A Benchmark for Spatial Intelligence. We study dynamic scenes."
+    assert missing_subject(DSI_QUESTION, [other]) == "Dynamic Spatial Intelligence Benchmark"
+    words_only = "We study Dynamic Spatial Intelligence. A benchmark is proposed later."
+    assert missing_subject(DSI_QUESTION, [words_only]) == "Dynamic Spatial Intelligence Benchmark"
+
+
+def test_a_described_name_in_another_order_is_not_absent() -> None:
+    assert absent_name(DSI_QUESTION, DSI, [DSI], {}) is None

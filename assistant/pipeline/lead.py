@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
-from assistant.names import plain, title_name
+from assistant.names import plain, spelled, title_name
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import (
     answer_span,
@@ -50,6 +50,15 @@ _SECOND_ASK = re.compile(
 
 
 CONTEXT_WEIGHT = 0.25
+# "Besides X, which ...?", "... other than X?": the question names X to leave it out, so a
+# sentence holding only X ("LMs implement retrieval via a positional mechanism") answers
+# nothing; X's words count only outside X ("supplement X with a lexical mechanism").
+_EXCLUDED = re.compile(
+    r"\b(?:besides|other than|apart from|aside from|except(?:\s+for)?|in addition to)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?(?P<x>(?:[\w-]+\s+){0,4}?[\w-]+)"
+    r"(?=\s*(?:[,?;.]|$)|\s+(?:what|which|how|who|does|do|did|is|are|can)\b)",
+    re.I,
+)
 # The noun the question asks about ("which fusion *strategy*", "what *mechanism* makes ...")
 # counts this many times its rarity weight: the sentence naming it says what it is.
 HEAD_WEIGHT = 2.0
@@ -133,7 +142,8 @@ _INTRODUCES = re.compile(
 _PROBLEM_WORDS = frozenset(
     topic_words("problem limitation challenge issue gap difficulty bottleneck shortcoming drawback")
 )
-# A sentence telling why the work is needed: recent or existing work, a problem, a need.
+# A sentence telling why the work is needed: recent or existing work, a problem, a need, a
+# risk ("The deployment of agents in sensitive domains introduces critical risks ...").
 _BACKGROUND = re.compile(
     r"^\W*(?:(?:however|yet|but|unfortunately),?\s+)?"
     r"(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
@@ -142,7 +152,8 @@ _BACKGROUND = re.compile(
     r"|(?:has|have) (?:achieved|made|shown) (?:remarkable|impressive|significant|substantial"
     r"|tremendous|great|rapid) (?:progress|success|advances)"
     r"|(?:is|are) (?:essential|crucial|critical|important|vital|key) (?:for|to|in)"
-    r"|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged))\b",
+    r"|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged)"
+    r"|(?:introduces?|poses?|raises?|brings?) (?:\w+ ){0,2}(?:risks?|threats?|concerns?))\b",
     re.I,
 )
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
@@ -194,6 +205,19 @@ _TRAILING_CONTEXT = re.compile(
 # with "through A", "via B", "using C", "by training D".
 _HOW = re.compile(r"^\W*how\s+(?:is|are|was|were|does|do|did|can|could)\b", re.I)
 _MEANS = re.compile(r"\b(?:through|via|using|leverag\w*|by (?:means of|\w+ing)\b)", re.I)
+# "What does X use / build on / rely on ...?" asks for a means too; its verb is no word of
+# the answer ("Building on this foundation, we further ..." does not say what X builds on).
+_USES_ASK = re.compile(
+    r"\bwhat\b[^?]*?\b(?P<verb>use[sd]?|builds? (?:up)?on|rel(?:y|ies) on|leverages?|draws? on"
+    r"|exploits?|employs?)\b",
+    re.I,
+)
+# "instead of X" in a question, "without relying on X" in the sentence it restates.
+_INSTEAD = re.compile(
+    r"\b(?:instead of|rather than|without)\s+(?:(?:relying on|using|requiring)\s+)?"
+    r"(?P<x>(?:[\w-]+\s*){1,5})",
+    re.I,
+)
 MEANS_BOOST = 1.5
 MEANS_AFTER_WORDS = 6  # words before "through ..." that must hold one of the question's
 RECURRING = 2  # sentences naming the method that make its name the paper's subject
@@ -229,18 +253,24 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
     context around it ("In the kernel regression analysis of ..., what ...?"), the words
     of the paper's ``title`` (they name the paper every sentence is about) and a kind word
     that describes the paper ("in the Stand-In *framework*") count a quarter, since setup
-    sentences hold those; the noun asked about (``asked_head``) counts HEAD_WEIGHT times."""
+    sentences hold those; the noun asked about (``asked_head``) counts HEAD_WEIGHT times.
+    Words only of what the question leaves out ("Besides the *positional* mechanism, ...")
+    count nothing."""
     asked = words_of(question)
     head = asked_head(question)
     df = Counter(w for s in sentences for w in words_of(s) & asked)
     ask = words_of(ask_of(question)) - words_of(title) - (_subject_kinds(question, title) - {head})
     ask -= _recurring_names(question, df)
+    left_out = words_of(" ".join(_excluded(question))) - words_of(
+        without_excluded(question, question)
+    )
     n = max(1, len(sentences))
     return {
         w: math.log(1 + n / d)
         * (1.0 if w in ask else CONTEXT_WEIGHT)
         * (HEAD_WEIGHT if w == head else 1.0)
         for w, d in df.items()
+        if w not in left_out
     }
 
 
@@ -455,10 +485,12 @@ def past_restatement(
     weight update?")."""
     how = bool(_HOW.search(question))
     plain = _asks_means_of_kind(question) and not _says_means(chosen.sentence, weights)
-    introduces = coined(chosen.sentence, question)
+    introduces = coined(chosen.sentence, question) or restates_asked(chosen.sentence, question)
     if not (introduces or plain) or _answers_ask(chosen.sentence, question, title):
         return chosen
-    held = words_of(chosen.sentence)  # "tool-augmented" holds "tool" and "augmented" too
+    held = _held(chosen.sentence, question)
+    uses = _USES_ASK.search(question)
+    held |= words_of(uses.group("verb")) if uses else set()
     rest = {w: v for w, v in weights.items() if w not in held}
 
     def rank(quote: Evidence) -> tuple[bool, float]:
@@ -470,7 +502,34 @@ def past_restatement(
     answer = max(others, key=rank, default=chosen)
     found, score = rank(answer)
     answers = score >= RESIDUAL_MIN if introduces else found
-    return answer if answers else chosen
+    if answers or not (introduces and uses):
+        return answer if answers else chosen
+    # "What does CARE use to ...?": the sentence saying what it leverages answers ("CARE
+    # leverages the original training set ..."), though it shares no word of the ask that the
+    # restatement lacks.
+    named = words_of(" ".join(meaning.names(question)))
+    means = [q for q in others if _says_means(q.sentence, {w: 1.0 for w in named})]
+    return max(
+        means, key=lambda q: lead_score(q.sentence, question, weights, title), default=chosen
+    )
+
+
+def _held(sentence: str, question: str) -> set[str]:
+    """The words of ``sentence`` ("tool-augmented" holds "tool" and "augmented" too), and the
+    question's words its acronyms spell ("ESC" holds "emotional support conversation")."""
+    spelt = [w for name in entities(sentence) for w in spelled(name, question)]
+    return words_of(sentence) | words_of(" ".join(spelt))
+
+
+def restates_asked(sentence: str, question: str) -> bool:
+    """``sentence`` introduces the paper's work by a name the question already asks about,
+    saying what it does without as the question says what it does instead of: "we propose
+    CARE, a framework that strengthens reasoning without relying on synthetic data" restates
+    "What does CARE build on to strengthen reasoning, instead of synthetic data?"."""
+    if not (_INTRODUCES.search(sentence) and meaning.names(sentence) & meaning.names(question)):
+        return False
+    asked, said = _INSTEAD.search(question), _INSTEAD.search(sentence)
+    return bool(asked and said and topic_words(asked.group("x")) & topic_words(said.group("x")))
 
 
 def _asks_means_of_kind(question: str) -> bool:
@@ -490,9 +549,25 @@ def lead_score(sentence: str, question: str, weights: dict[str, float], title: s
     head = asked_head(question)
     if head and head in _subject_kinds(sentence, title):
         weights = {w: v for w, v in weights.items() if w != head}
+    sentence = without_excluded(sentence, question)
     score = _focused(sentence, weights)
     means = _HOW.search(question) and _says_means(sentence, weights)
     return score * MEANS_BOOST if means else score
+
+
+def without_excluded(sentence: str, question: str) -> str:
+    """``sentence`` less each mention of what the question leaves out (``_EXCLUDED``: "the
+    positional mechanism" of "Besides the positional mechanism, which ...?"), however its
+    words end ("positional mechanisms")."""
+    for left_out in _excluded(question):
+        words = left_out.split()
+        mention = r"[\s-]+".join(rf"{re.escape(w.rstrip('s'))}\w*" for w in words)
+        sentence = re.sub(rf"\b{mention}\b", " ", sentence, flags=re.I)
+    return sentence
+
+
+def _excluded(question: str) -> list[str]:
+    return [found.group("x") for found in _EXCLUDED.finditer(question)]
 
 
 def _says_means(sentence: str, weights: dict[str, float]) -> bool:

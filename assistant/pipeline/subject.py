@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 
 from assistant.names import mentions
 from assistant.pipeline.lead import ask_of
-from assistant.pipeline.listing import COMMON_ACRONYMS
+from assistant.pipeline.listing import COMMON_ACRONYMS, expand
+from assistant.pipeline.meaning import KINDS, source_sentences
 from assistant.pipeline.text import AUXILIARY, MODIFIER, topic_words
 
 # A word of a name: an acronym or an inner capital ("GRPO", "MobileGS"), letters with digits
@@ -39,6 +40,8 @@ _HEAD = re.compile(
     re.I,
 )
 _JOIN = re.compile(r"\s+(?:of|and|for)\s+")
+# A described name ends on the kind of thing it is ("Dynamic Spatial Intelligence Benchmark").
+_KIND_END = re.compile(rf"\s+(?P<kind>{KINDS})$", re.I)
 _LISTING = frozenset({"and", "or", "the"})
 # Capitalised words that open a question or a clause and name nothing.
 _PLAIN = frozenset(
@@ -127,7 +130,7 @@ def missing_subject(question: str, texts: Iterable[str]) -> str | None:
 def _named_in(name: str, text: str) -> bool:
     """``text`` names ``name``, or each part of it around a common acronym: "the Minecraft RL
     work" describes a paper on reinforcement learning in Minecraft, it does not name one."""
-    if mentions(name, text):
+    if mentions(name, text) or _described_in(name, text):
         return True
     if len(parts := _JOIN.split(name)) > 1:  # "Beacon and Metis" may be named one by one
         return all(_named_in(part, text) for part in parts)
@@ -141,6 +144,18 @@ def _named_in(name: str, text: str) -> bool:
     return all(mentions(" ".join(part), text) for part in parts if part) and all(
         mentions(words[k], text) for k in cuts
     )
+
+
+def _described_in(name: str, text: str) -> bool:
+    """A described name ("Dynamic Spatial Intelligence Benchmark") is named by a sentence of
+    ``text`` that holds its words and its kind in any order: "DSI-Bench: A Benchmark for
+    Dynamic Spatial Intelligence", "We introduce Dynamic Spatial Intelligence and propose
+    DSI-Bench, a benchmark" ("X-Bench" reads as a benchmark, ``listing.expand``)."""
+    end = _KIND_END.search(name)
+    if end is None or not name[: end.start()].strip():
+        return False
+    words, kind = name[: end.start()], end.group("kind")
+    return any(mentions(words, s) and mentions(kind, s) for s in source_sentences(expand(text)))
 
 
 def _plural(word: str) -> str:
