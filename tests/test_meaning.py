@@ -408,3 +408,24 @@ REPO = (
 )
 def test_credited_elsewhere(claim: str, source: str, wrong: list[str]) -> None:
     assert meaning.credited_elsewhere(claim, source) == wrong
+
+
+COORDINATED = (
+    "The pipeline lets Cat-R surpass leading models, including Gemini-2.5-Pro and DeepSeek-R1, "
+    "by up to 46% on molecular tasks and 66% on reaction tasks."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "wrong"),
+    [
+        # the setting moved before the number, and it is the other number's setting
+        ("Cat-R surpasses DeepSeek-R1 on reaction tasks by up to 46%.", ["46"]),
+        ("Cat-R surpasses DeepSeek-R1 on molecular tasks by up to 66%.", ["66"]),
+        # the number's own setting, before or after it
+        ("Cat-R surpasses DeepSeek-R1 on reaction tasks by up to 66%.", []),
+        ("Cat-R surpasses DeepSeek-R1 by up to 46% on molecular tasks.", []),
+    ],
+)
+def test_a_setting_said_before_a_number_must_be_its_own(claim: str, wrong: list[str]) -> None:
+    assert meaning.misbound_numbers(claim, COORDINATED) == wrong
