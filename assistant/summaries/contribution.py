@@ -82,9 +82,15 @@ def name_of(title: str, abstract: str) -> str | None:
     for name in method_names(title, abstract):
         if name in title and name != head and not _FIELD.match(name):
             return name
+    cued = False
     for sentence in split_sentences(abstract):
         cue = CUE.search(sentence)
         if cue:
+            # "We introduce a protocol ... We further construct MaxFlip": the later artefact
+            # names a side contribution, not the paper's method
+            if cued and _SECONDARY.search(cue.group(0)):
+                continue
+            cued = True
             first = sentence[cue.end() :].split(" ", 1)[0].strip(",.;:")
             if NAME_TOKEN.match(first):
                 return first
