@@ -46,9 +46,7 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
         return f"{name} is {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}."
     if _CLAIM_VERB.search(rest):  # "Large-Scale Simulation Enables Zero-Shot Manipulation"
         return None
-    if re.search(re.escape(name) + _RESOURCE, abstract, re.I) or _spelled_name(
-        phrase, name, abstract
-    ):
+    if names_resource(name, abstract) or _spelled_name(phrase, name, abstract):
         return None
     return f"{name} provides {phrase}."
 
@@ -85,6 +83,12 @@ def third_person(verb: str) -> str:
     if re.search(r"[^aeiou]y$", verb):
         return verb[:-1] + "ies"
     return verb + "s"
+
+
+def names_resource(name: str, abstract: str) -> bool:
+    """Whether the abstract defines ``name`` as a dataset, benchmark or corpus ("we present
+    V-GameGym, a comprehensive benchmark")."""
+    return bool(re.search(re.escape(name) + _RESOURCE, abstract, re.I))
 
 
 def _spelled_name(phrase: str, name: str, abstract: str) -> bool:
