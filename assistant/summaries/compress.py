@@ -48,6 +48,7 @@ from assistant.summaries.heads import (
 from assistant.summaries.lines import candidate_lines, hows_after, results_of
 from assistant.summaries.naming import NAME_TOKEN, labelled
 from assistant.summaries.purpose import purpose_terms, with_purpose
+from assistant.summaries.shown import shown_claims
 from assistant.summaries.titles import cased_purpose, command_line, title_line
 
 
@@ -84,6 +85,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     heads.sort(key=lambda head: demoted(head, names))  # stable: only demotes
     own = (*names, *subjects(heads, name))
     heads = findings_first(heads, title, sentences, (*own, *made_names(sentences)))
+    heads += shown_claims(sentences)  # "We show this in X": the claim it points back at
     results = results_of(sentences, name, own[1:] if name else own)
     for head in heads:
         lines = candidate_lines(head, hows_after(head, sentences, name), results)
