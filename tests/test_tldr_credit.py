@@ -57,3 +57,17 @@ def test_line_does_not_join_another_systems_result() -> None:
     assert built is not None
     assert built.text.startswith("Mobile-Agent-v3 is")
     assert "34.9" not in built.text
+
+
+def test_the_models_result_is_not_the_datasets() -> None:
+    # round 20 item 14: "X is a dataset ..., establishing new state-of-the-art results for
+    # their size class" credited the fine-tuned models' result to the dataset
+    sentences = [
+        "We introduce MMFineReason, a large-scale multimodal reasoning dataset of 1.8M samples.",
+        "We fine-tune Qwen3-VL-Instruct on MMFineReason to develop MMFineReason-8B.",
+        "Our models establish new state-of-the-art results for their size class.",
+    ]
+    assert not credited(2, sentences, ("MMFineReason",))
+    # a method's own models keep their result
+    method = [sentences[0].replace("dataset", "framework"), *sentences[1:]]
+    assert credited(2, method, ("MMFineReason",))

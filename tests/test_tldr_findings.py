@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from assistant.summaries.clauses import finding_cuts
 from assistant.summaries.compress import compress
+from assistant.summaries.contribution import spelled_this
 from assistant.summaries.findings import finding, findings_first, is_study, leads
 from assistant.summaries.heads import Head
 
@@ -102,3 +103,16 @@ def test_finding_cuts_longest_first_each_whole() -> None:
     found = "X matches the bound, and incurs a small cost, provided the dynamics are stable"
     assert finding_cuts(found) == [found, "X matches the bound, and incurs a small cost"]
     assert finding_cuts("X holds: a case of Y") == ["X holds: a case of Y"]  # too short a cut
+
+
+def test_a_pointer_that_spells_its_noun_reads_with_the() -> None:
+    # round 20 item 24: the paper's own claim, not a later side finding
+    claim = (
+        "In this paper, we show that this target-side per-task adaptation cost can be "
+        "replaced by retrieval."
+    )
+    assert (
+        finding(claim) == "The target-side per-task adaptation cost can be replaced by retrieval."
+    )
+    assert spelled_this("this gap can be closed") == "this gap can be closed"
+    assert finding("We show that this striking result can be explained.") is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.summaries.checker import check_tldr
 from assistant.summaries.compress import _rescued, compress
-from assistant.summaries.contribution import _undangle, contribution
+from assistant.summaries.contribution import _undangle, contribution, name_of
 from assistant.summaries.heads import says_little
 from assistant.summaries.naming import _comma_defined
 
@@ -125,3 +125,23 @@ def test_what_the_authors_trained_is_the_contribution_only_when_they_name_it() -
     # a training step, not a contribution
     assert contribution("We train a 7B model on 1M samples with GRPO.", None) is None
     assert contribution("We train two sets of models to compare objectives.", None) is None
+
+
+_FLIPS_TITLE = "Who Flips? Self- and Cross-Model Counterarguments Reveal Answer Instability"
+_FLIPS = (
+    "Standard accuracy benchmarks test how closely models approach correct answers. We "
+    "introduce a controlled protocol for evaluating answer stability: after a model answers a "
+    "question correctly, we challenge the model's answer and measure whether the model flips. "
+    "We further construct MaxFlip, a curated challenge set that amplifies flips by up to "
+    "+23.6pp over standard self-generated challenges."
+)
+
+
+def test_a_further_artefact_does_not_name_the_paper() -> None:
+    # round 20 item 25: "We further construct MaxFlip" after the unnamed "We introduce a protocol"
+    assert name_of(_FLIPS_TITLE, _FLIPS) is None
+    built = compress(_FLIPS_TITLE, _FLIPS)
+    assert built is not None and not built.text.startswith("MaxFlip")
+    # the first cue still names the method when it names something
+    named = _FLIPS.replace("a controlled protocol", "FlipBench, a controlled protocol")
+    assert name_of(_FLIPS_TITLE, named) == "FlipBench"

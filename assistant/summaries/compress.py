@@ -32,7 +32,7 @@ from assistant.summaries.clauses import (
 from assistant.summaries.clips import with_clips
 from assistant.summaries.contribution import contribution, name_of, tidy
 from assistant.summaries.credit import made_names
-from assistant.summaries.extractive import score_sentence, split_sentences, unpointed
+from assistant.summaries.extractive import closed, score_sentence, split_sentences, unpointed
 from assistant.summaries.findings import findings_first
 from assistant.summaries.heads import (
     Head,
@@ -46,9 +46,10 @@ from assistant.summaries.heads import (
     with_title_line,
 )
 from assistant.summaries.lines import candidate_lines, hows_after, results_of
-from assistant.summaries.naming import NAME_TOKEN
+from assistant.summaries.naming import NAME_TOKEN, labelled
 from assistant.summaries.purpose import purpose_terms, with_purpose
-from assistant.summaries.titles import cased_purpose, title_line
+from assistant.summaries.shown import shown_claims
+from assistant.summaries.titles import cased_purpose, command_line, title_line
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     heads.sort(key=lambda head: demoted(head, names))  # stable: only demotes
     own = (*names, *subjects(heads, name))
     heads = findings_first(heads, title, sentences, (*own, *made_names(sentences)))
+    heads += shown_claims(sentences)  # "We show this in X": the claim it points back at
     results = results_of(sentences, name, own[1:] if name else own)
     for head in heads:
         lines = candidate_lines(head, hows_after(head, sentences, name), results)
@@ -92,6 +94,43 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
             return built
     plain = _plain(title, sentences)
     return _spelled(plain, title, abstract, own, limit) if plain else None
+
+
+def titled(title: str, abstract: str) -> str | None:
+    """The last-resort line, when the checker refuses every abstract sentence for what it says
+    (one pointing at what it does not show, a release note): what the abstract defines the
+    method as ("This discovery stems from EdgeBench, a suite of ..." -> "EdgeBench is a suite
+    of ..."), else the title's line ("X: Automate the Last Mile ..." -> "X automates the last
+    mile ..."), passed by the checker but for restating the title."""
+    name = name_of(title, abstract)
+    if not name:
+        return None
+    titles = (title_line(title, abstract, name) or command_line(title, abstract, name),)
+    lines = (*_defined(name, abstract), *titles)
+    return next((line for line in lines if line and _echoes_only(line, title, abstract)), None)
+
+
+def _defined(name: str, abstract: str) -> list[str]:
+    """ "X is a Y" from each place the abstract defines the method by an appositive ("...
+    stems from X, a suite of 134 tasks, spanning ...")."""
+    found = []
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)},\s+(?:a|an)\s[^.;:]+", abstract):
+        line = labelled(match.group(0), match.group(0), name)
+        if line:
+            found.append(closed(tidy(line)))
+    return found
+
+
+def _echoes_only(line: str, title: str, abstract: str) -> bool:
+    """Whether ``line`` fits and the checker refuses it for nothing but restating the title."""
+    if len(line.split()) > MAX_WORDS or unfinished_list(line):
+        return False
+    return all(f.startswith(_TITLE_ECHO) for f in check_tldr(line, title, abstract))
+
+
+# The checker's reasons against a line that says no more than the title: fine for the last
+# resort, where the alternative is a line the checker refuses for what it says.
+_TITLE_ECHO = ("only restates the title", "echoes the title")
 
 
 def _with_dropped_name(title: str, abstract: str) -> str:

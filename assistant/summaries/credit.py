@@ -10,11 +10,18 @@ import re
 from assistant.summaries.checker_words import mentions
 from assistant.summaries.clauses import strip_lead
 from assistant.summaries.naming import NAME_TOKEN
+from assistant.summaries.titles import names_resource
 
 # "On RepoCraft, ZeroRepo produces ...": a name as the subject of a finite verb, at the start
 # or after a leading phrase.
 _NAMED_SUBJECT = re.compile(r"(?:^|,\s+)(?:the\s+)?(\S+)\s+(?:also\s+|further\s+)?[a-z]{3,}s\b")
 _IT_SUBJECT = re.compile(r"(?:^|,\s+)it\s", re.I)
+# "Our models ...", "They ...", "The resulting models ...": models trained on a dataset, whose
+# result is theirs, not the dataset's (round 20: "X is a dataset ..., establishing new
+# state-of-the-art results for their size class").
+_MODELS_SUBJECT = re.compile(
+    r"^(?:they|(?:our|these|the resulting|the trained)\s+(?:[\w-]+\s+)?models)\b", re.I
+)
 # "We (also) introduce TRPO ...": what "we" made in the sentence, the result's real subject.
 _WE_MADE = re.compile(
     r"^we\s+(?:also\s+|further\s+|then\s+)?(?:introduce|propose|present|develop|design|build|"
@@ -31,6 +38,8 @@ def credited(index: int, sentences: list[str], names: tuple[str, ...]) -> bool:
     if not names:
         return True
     text = strip_lead(sentences[index])
+    if _MODELS_SUBJECT.match(text) and names_resource(names[0], " ".join(sentences)):
+        return False  # "Our models establish ..." after "X, a dataset": the models' result
     made = _WE_MADE.match(text)
     if made and _other(_first_name(made.group("made")) or "", names):
         # "..., and demonstrate that ChronoEdit surpasses ...": the method's result after all

@@ -145,10 +145,30 @@ def extractive_tldr(title: str, abstract: str) -> str:
     (``shown_forms``); the first of, best-ranked first: a contribution sentence that passes
     the checker, any sentence that passes, a contribution sentence, the best-ranked one; the
     best sentence cut at a clause break only when no sentence shows."""
-    return _closed(_pick(title, abstract))
+    return closed(_pick(title, abstract))
 
 
-def _closed(line: str) -> str:
+def misplaced(line: str, title: str, abstract: str) -> bool:
+    """Whether the checker refuses an extractive line for what makes it no summary: it points
+    at a sentence it does not show ("We instantiate this as X"), or is a side statement (the
+    release note, a second contribution, a secondary finding, the background). The title's
+    line says more than such a line; other faults (a stray symbol) still leave the line's
+    content the paper's."""
+    return any(f.startswith(_MISPLACED) for f in _faults(line, title, abstract))
+
+
+_MISPLACED = (
+    "refers to something",
+    "the release note",
+    "a second contribution",
+    "a secondary finding",
+    "a closing remark",
+    "describes the background",
+    "copies the abstract's opening",
+)
+
+
+def closed(line: str) -> str:
     """The line ended as a sentence: a period after its last word (a line without one reads
     as a fragment), none after "?" or a cut's "…"."""
     return line if line.endswith(("?", "…", ".", "!")) else line + "."
@@ -447,7 +467,7 @@ _POINTER_CLAUSE = re.compile(
 
 def _unmannered(line: str) -> str:
     """``line`` without its trailing ", in a compatible manner" (the same line when it has none)."""
-    return _closed(VAGUE_MANNER.sub("", line))
+    return closed(VAGUE_MANNER.sub("", line))
 
 
 def unpointed(line: str) -> str | None:
@@ -464,5 +484,5 @@ def unpointed(line: str) -> str | None:
         # "improvements comparable [to ...]" reads cut off; so does "... and a method [to mask
         # these tokens]", a list's last item cut down to its kind noun: an earlier cut is tried
         if not _NEEDS_MORE.search(kept) and not bare_kind_end(kept):
-            return _closed(kept)
+            return closed(kept)
     return None

@@ -12,7 +12,7 @@ import re
 from assistant.summaries.checker import dangles
 from assistant.summaries.checker_words import mentions
 from assistant.summaries.clauses import capitalise, evidence_clause, finding_cuts, strip_lead
-from assistant.summaries.contribution import FINDING, tidy
+from assistant.summaries.contribution import FINDING, spelled_this, tidy
 from assistant.summaries.heads import Head
 from assistant.summaries.naming import NAME_TOKEN
 
@@ -71,7 +71,7 @@ def finding(sentence: str, names: tuple[str, ...] = ()) -> str | None:
     lead = _SHOWN_THAT.match(text) or FINDING.match(text) or _FIRST_OF_LIST.match(text)
     if lead is None:
         return None
-    found = _NEXT_ITEM.split(text[lead.end() :], maxsplit=1)[0]
+    found = _NEXT_ITEM.split(spelled_this(text[lead.end() :]), maxsplit=1)[0]
     found = _AND_THAT.sub(", and ", found)  # "reveal that X, and that Y": X and Y both found
     subject = " ".join(found.split()[:SUBJECT_WORDS])
     if _ABOUT_METHOD.match(found) or dangles(found) or any(mentions(subject, n) for n in names):

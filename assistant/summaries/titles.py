@@ -36,6 +36,8 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
         return None
     if _NOT_A_PHRASE.search(rest) or len(rest.split()) < 3 or _VERB_END.search(rest):
         return None
+    if _IMPERATIVE.match(rest):  # "X provides automate the last mile" reads garbled
+        return None
     phrase = sentence_cased(rest, abstract)
     if re.match(r"(?:a|an|the)\s", phrase):
         return f"{name} is {phrase}."
@@ -44,11 +46,49 @@ def title_line(title: str, abstract: str, name: str) -> str | None:
         return f"{name} is {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}."
     if _CLAIM_VERB.search(rest):  # "Large-Scale Simulation Enables Zero-Shot Manipulation"
         return None
-    if re.search(re.escape(name) + _RESOURCE, abstract, re.I) or _spelled_name(
-        phrase, name, abstract
-    ):
+    if names_resource(name, abstract) or _spelled_name(phrase, name, abstract):
         return None
     return f"{name} provides {phrase}."
+
+
+def command_line(title: str, abstract: str, name: str) -> str | None:
+    """ "X: Automate the Last Mile of ..." -> "X automates the last mile of ..."; None when the
+    part after the colon opens on no bare verb and its object. Only for the last-resort line:
+    a compressed line saying what X is beats the title's command."""
+    head, colon, rest = title.partition(":")
+    rest = " ".join(rest.split())
+    if not colon or head.strip().casefold() != name.casefold() or "?" in rest:
+        return None
+    command = _IMPERATIVE.match(rest)
+    if command is None or len(rest.split()) < 4:
+        return None
+    verb = third_person(command.group(1).lower())
+    return f"{name} {verb} {sentence_cased(rest[command.end(1) :].strip(), abstract)}."
+
+
+# A title that opens on a bare verb and its object ("Automate the Last Mile ..."): a command,
+# which reads garbled after "provides". A preposition before an article is no verb.
+_IMPERATIVE = re.compile(
+    r"^(?!(?:through|into|across|under|over|within|without|between|among|against|via|with|"
+    r"for|in|at|by|of|to|toward|inside|around|along|behind|upon|after|before|during|all|"
+    r"the|an?)\b)(?!\w+ing\b)([A-Z][a-z]{2,})\s+(?=(?:the|a|an|your|any|every|each)\s)",
+    re.I,
+)
+
+
+def third_person(verb: str) -> str:
+    """ "automate" -> "automates", "teach" -> "teaches", "unify" -> "unifies"."""
+    if re.search(r"(?:s|sh|ch|x|z)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def names_resource(name: str, abstract: str) -> bool:
+    """Whether the abstract defines ``name`` as a dataset, benchmark or corpus ("we present
+    V-GameGym, a comprehensive benchmark")."""
+    return bool(re.search(re.escape(name) + _RESOURCE, abstract, re.I))
 
 
 def _spelled_name(phrase: str, name: str, abstract: str) -> bool:

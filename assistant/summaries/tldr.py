@@ -16,11 +16,12 @@ from assistant.models import Paper
 from assistant.sanitize import clean_untrusted, strip_markup, tilde_ranges
 from assistant.summaries.cache import Tldr, TldrCache
 from assistant.summaries.checker import MAX_WORDS, check_borrowed
-from assistant.summaries.compress import compress
+from assistant.summaries.compress import compress, titled
 from assistant.summaries.edits import edit_problems
 from assistant.summaries.extractive import (
     contribution_and_result,
     extractive_tldr,
+    misplaced,
     trim_words,
 )
 from assistant.summaries.sources import SourceSetting, feed_tldr, wants_feed
@@ -29,7 +30,7 @@ from prompts import Prompt, load_prompt
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
-RULES_VERSION = "rules33"
+RULES_VERSION = "rules34"
 MAX_TOKENS = 64  # 30 words is ~45 tokens; a draft cut here is trimmed back or rejected
 NO_MODEL = "none"
 
@@ -160,10 +161,16 @@ def prompt_version(prompt: Prompt) -> str:
 
 def base_line(paper: Paper) -> str:
     """The line built from the abstract without a model: the compressed contribution (and
-    result) when one passes the checker, else the extractive one-liner."""
+    result) when one passes the checker, else the extractive one-liner; when the checker
+    refuses that too, the title's line if it passes (round 20: "We instantiate this as X, ...")."""
     abstract = abstract_data(paper)
     built = compress(paper.title, abstract)
-    return built.text if built else extractive_tldr(paper.title, abstract)
+    if built:
+        return built.text
+    line = extractive_tldr(paper.title, abstract)
+    if not misplaced(line, paper.title, abstract):
+        return line
+    return titled(paper.title, abstract) or line
 
 
 def extractive_only(paper: Paper, version: str, reason: str) -> Tldr:
