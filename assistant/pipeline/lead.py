@@ -504,9 +504,19 @@ def past_restatement(
     answers = score >= RESIDUAL_MIN if introduces else found
     if answers or not (introduces and uses):
         return answer if answers else chosen
-    # "What does CARE use to ...?": the sentence saying what it leverages answers ("CARE
-    # leverages the original training set ..."), though it shares no word of the ask that the
-    # restatement lacks.
+    return _what_it_uses(chosen, question, others, weights, title)
+
+
+def _what_it_uses(
+    chosen: Evidence,
+    question: str,
+    others: Sequence[Evidence],
+    weights: dict[str, float],
+    title: str,
+) -> Evidence:
+    """For "What does CARE use to ...?", the sentence saying what the named thing uses ("CARE
+    leverages the original training set ..."), though it shares no word of the ask that the
+    restatement lacks; ``chosen`` when none does."""
     named = words_of(" ".join(meaning.names(question)))
     means = [q for q in others if _says_means(q.sentence, {w: 1.0 for w in named})]
     return max(

@@ -175,6 +175,8 @@ class QAPipeline:
         signals = abstain.features(text, papers, evidence, index.doc_freq, index.n_papers)
         given = [top_text.title, *top_text.sentences] if top_text else None
         not_given = number_not_given(text, given) if given else None
+        # The closest papers' own words, read for the question's names.
+        near = [f"{p.title} {p.abstract}" for p in papers[:NAMING]]
         return AnswerContext(
             question=text,
             papers=papers,
@@ -185,16 +187,9 @@ class QAPipeline:
             answerable=self.calibration.probability(signals),
             threshold=self.calibration.threshold,
             listed=papers_to_list(text, q_vec, bundles) if listing else None,
-            unnamed=None
-            if listing
-            else missing_subject(text, [f"{p.title} {p.abstract}" for p in papers[:NAMING]]),
+            unnamed=None if listing else missing_subject(text, near),
             not_given=not_given,
-            absent=absent_name(
-                text,
-                f"{top_text.title} {top_text.abstract}",
-                [f"{p.title} {p.abstract}" for p in papers[:NAMING]],
-                index.doc_freq,
-            )
+            absent=absent_name(text, f"{top_text.title} {top_text.abstract}", near, index.doc_freq)
             if top_text and not_given
             else None,
         )

@@ -36,6 +36,11 @@ ANSWERING_CONNECTIVE = (
 )
 
 
+# The kinds of thing a paper releases for others to use rather than a method: a dataset,
+# benchmark or corpus. A regex alternation, for the title line's and the finding's tests.
+RESOURCE_KINDS = "benchmark|dataset|data set|corpus|suite|testbed|leaderboard|collection"
+
+
 # Words that say a paper exists, not what it does: they do not count as content.
 FILLER = wordset(
     """paper papers study studies work works article present presents presented propose

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.summaries.checker import dangles
-from assistant.summaries.checker_words import mentions
+from assistant.summaries.checker_words import RESOURCE_KINDS, mentions
 from assistant.summaries.clauses import capitalise, evidence_clause, finding_cuts, strip_lead
 from assistant.summaries.contribution import FINDING, spelled_this, tidy
 from assistant.summaries.heads import Head
@@ -140,8 +140,7 @@ _STUDY_HEAD = re.compile(
 _STATES_FINDING = re.compile(r"\b(?:showing|revealing|finding|demonstrating)\s+that\b", re.I)
 # "SCRIPTS is a 1k-dialogue dataset", "We introduce NUMINA, a ..."
 _NAMED_HEAD = re.compile(r"^(?:we\s+(?:\w+\s+)?(?:introduce|propose|present)\s+)?([^\s,]+)", re.I)
+# A data contribution, or the evaluation around one (an environment, a metric).
 _DATA_KIND = re.compile(
-    r"^(?:\S+\s+){1,12}?(?:dataset|benchmark|suite|corpus|collection|testbed|environment|"
-    r"evaluation|leaderboard|metric)s?\b",
-    re.I,
+    rf"^(?:\S+\s+){{1,12}}?(?:{RESOURCE_KINDS}|environment|evaluation|metric)s?\b", re.I
 )

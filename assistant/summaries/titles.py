@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.summaries.checker_words import kind_noun
+from assistant.summaries.checker_words import RESOURCE_KINDS, kind_noun
 from assistant.summaries.contribution import HEAD_END
 from assistant.summaries.purpose import title_purpose
 
@@ -22,7 +22,7 @@ _VERB_END = re.compile(r"\b(?:using|via|with|for)$", re.I)
 # title's phrase is its topic, and "X provides <topic>" says X does what it only measures.
 _RESOURCE = (
     r"\W{0,3}(?:,|is|\()\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?"
-    r"(?:benchmark|dataset|data set|corpus|suite|testbed|leaderboard|collection)s?\b"
+    rf"(?:{RESOURCE_KINDS})s?\b"
 )
 
 
