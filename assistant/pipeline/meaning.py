@@ -222,7 +222,7 @@ def _moved_words(claim_slots: tuple[str | None, set[str]], sentence: str, number
 
 
 # A setting a claim may put before its number ("on reaction tasks by up to 46%").
-_SETTING_BEFORE = frozenset("on in across at for over under".split())
+_SETTING_BEFORE = frozenset("on in across at for over under".split())  # part of PREPOSITIONS
 SETTING_BEFORE_WORDS = 5  # words of a setting before a number that count as its own
 
 
@@ -276,7 +276,9 @@ def misbound_numbers(claim: str, source: str) -> list[str]:
 # achieves"); a sentence opening on a pronoun ("It attains 81.5%") credits the names of the
 # sentence before. A TL;DR stitched from two sentences lends one system's number to another
 # ("Mobile-Agent-v3 ..., achieving 34.9" where TRPO achieves it).
-_SETTING = frozenset("on in across over for from with against than of to at by under".split())
+# The prepositions that open a setting or a measure's object ("on MMLU", "of 47.8%").
+PREPOSITIONS = frozenset("on in at for with across over from to of by under than".split())
+_SETTING = PREPOSITIONS | {"against"}  # "against GPT-4o": a comparison's name, not a credit
 _COMPARED = frozenset("compared versus vs than unlike".split())
 _PRONOUN_OPENING = re.compile(r"^(?:it|they|its|their)\b", re.I)
 
@@ -402,7 +404,6 @@ def repeats_itself(claim: str) -> bool:
     return len(grams) != len(set(grams))
 
 
-PREPOSITIONS = frozenset("on in at for with across over from to of by under than".split())
 # "What does RoboScape jointly learn with ...?": the verb whose object the question asks for.
 _ASKS_OBJECT = re.compile(r"\bwhat (?:does|do|did) ([^?]+)", re.I)
 
