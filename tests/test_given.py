@@ -212,3 +212,18 @@ def test_a_hyphenated_counted_noun_is_found_written_either_way(sentence: str) ->
         number_not_given("How many GPU days does training take?", ["T", "It takes 64 GPU days."])
         is None
     )
+
+
+def test_a_measure_at_a_cutoff_is_the_measure_asked_for() -> None:
+    # "pass@1" names its measure: a sentence comparing on the benchmark without it, and a model
+    # size ("up to 7B parameters"), give no pass@1.
+    q = "What pass@1 does CoDA-1.7B-Instruct reach on HumanEval?"
+    coda = [
+        "CoDA: Coding LM via Diffusion Adaptation",
+        "On Humaneval, MBPP, and EvalPlus, CoDA-1.7B-Instruct matches or surpasses diffusion "
+        "models up to 7B parameters.",
+    ]
+    assert number_not_given(q, coda) == "the pass@1 on HumanEval"
+    assert (
+        number_not_given(q, [*coda, "CoDA-1.7B-Instruct reaches 54.3 pass@1 on HumanEval."]) is None
+    )

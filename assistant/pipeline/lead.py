@@ -187,9 +187,9 @@ _PREPOSITIONS = frozenset(
 _ASK_VERB = (
     "(?:" + "|".join((*AUXILIARIES, "makes?", "lets?", "enables?", "allows?", "helps?")) + ")"
 )
-_WH_HEAD = re.compile(rf"\b(?:what|which)\s+((?:[\w-]+\s+){{0,7}}?)(?={_ASK_VERB}\b)", re.I)
+_WH_HEAD = re.compile(rf"\b(?:what|which)\s+((?:[\w@-]+\s+){{0,7}}?)(?={_ASK_VERB}\b)", re.I)
 # "How much *end-to-end speedup* does ...": what a "how much" ask measures, before its verb.
-_HOW_MUCH_HEAD = re.compile(rf"\bhow much\s+((?:[\w-]+\s+){{1,7}}?)(?={_ASK_VERB}\b)", re.I)
+_HOW_MUCH_HEAD = re.compile(rf"\bhow much\s+((?:[\w@-]+\s+){{1,7}}?)(?={_ASK_VERB}\b)", re.I)
 # An ask may open on a preposition: "In the benchmark built on X, *by how many points* did ...".
 _ASK_START = re.compile(
     r"(?:^|[,;:]\s+)(?=(?:(?:by|on|in|for|with|at|to|from|of|across|over|under|up to)\s+)?"
