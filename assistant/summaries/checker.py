@@ -8,6 +8,8 @@ The rules live in five modules: checker_words (vocabulary and token helpers), ch
 (one finished, readable sentence), checker_statement (the paper's own main point),
 checker_roles (who does what, and parts that agree) and checker_faithfulness (nothing the
 source does not say); this module runs them all and keeps the names the line builders import.
+Each reason is a ``Reason`` (reasons.py): its text is what a reader sees, its code what the
+line builders branch on.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from assistant.summaries.checker_words import (
     stem,
     strip_token,
 )
+from assistant.summaries.reasons import Code, Reason
 
 __all__ = [
     "ANAPHORA",
@@ -73,10 +76,10 @@ __all__ = [
 MIN_WORDS, MAX_WORDS = 6, 35  # the ai_summary lines run 10-46 words, 25 on average
 
 
-def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
+def check_tldr(tldr: str, title: str, abstract: str) -> list[Reason]:
     """Why ``tldr`` is not an acceptable TL;DR of the paper; an empty list means it passes."""
     if not tldr.strip():
-        return ["empty"]
+        return [Reason(Code.SHAPE, "empty")]
     source = source_of(title, abstract)
     reasons = [
         *_check_shape(tldr),
@@ -93,17 +96,17 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[str]:
         *check_roles(tldr, title, abstract),
     ]
     if unfinished_list(tldr):
-        reasons.append("announces parts or findings it never gives")
+        reasons.append(Reason(Code.ANNOUNCED, "announces parts or findings it never gives"))
     return reasons
 
 
-def _check_shape(tldr: str) -> list[str]:
+def _check_shape(tldr: str) -> list[Reason]:
     reasons = []
     if "\n" in tldr.strip() or "\r" in tldr.strip():
-        reasons.append("more than one line")
+        reasons.append(Reason(Code.SHAPE, "more than one line"))
     n = len(tldr.split())
     if n > MAX_WORDS:
-        reasons.append(f"too long ({n} words; at most {MAX_WORDS})")
+        reasons.append(Reason(Code.SHAPE, f"too long ({n} words; at most {MAX_WORDS})"))
     elif n < MIN_WORDS:
-        reasons.append(f"too short ({n} words; at least {MIN_WORDS})")
+        reasons.append(Reason(Code.SHAPE, f"too short ({n} words; at least {MIN_WORDS})"))
     return reasons

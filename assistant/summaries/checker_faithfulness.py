@@ -20,6 +20,7 @@ from assistant.summaries.checker_words import (
     stem,
     strip_token,
 )
+from assistant.summaries.reasons import Code, Reason
 
 _MARKUP = re.compile(
     r"https?://|\bwww\.|\]\(|!\[|<[A-Za-z/!][^>]*>|&#?\w+;|\*\*|__|`|^\s*(?:#{1,6}|>|[-*+])\s",
@@ -27,14 +28,18 @@ _MARKUP = re.compile(
 )
 
 
-def check_binding(tldr: str, abstract: str) -> list[str]:
+def check_binding(tldr: str, abstract: str) -> list[Reason]:
     """Numbers attached to other names, or credited to another system, than in the abstract
     (assistant.pipeline.meaning owns the binding rules, shared with the answer checker)."""
     from assistant.pipeline.meaning import credited_elsewhere, unbound_numbers
 
     found = [*unbound_numbers(tldr, abstract), *credited_elsewhere(tldr, abstract)]
     wrong = list(dict.fromkeys(found))
-    return [f"number bound to another statement: {', '.join(wrong)}"] if wrong else []
+    return (
+        [Reason(Code.BINDING, f"number bound to another statement: {', '.join(wrong)}")]
+        if wrong
+        else []
+    )
 
 
 @dataclass(frozen=True)
@@ -64,18 +69,24 @@ def source_of(title: str, abstract: str) -> Source:
     )
 
 
-def check_markup(tldr: str) -> list[str]:
-    return ["contains markup (a URL, link, HTML or formatting)"] if _MARKUP.search(tldr) else []
+def check_markup(tldr: str) -> list[Reason]:
+    return (
+        [Reason(Code.MARKUP, "contains markup (a URL, link, HTML or formatting)")]
+        if _MARKUP.search(tldr)
+        else []
+    )
 
 
-def check_numbers(tldr: str, source: Source) -> list[str]:
+def check_numbers(tldr: str, source: Source) -> list[Reason]:
     invented = [n for n in _NUMBER.findall(tldr) if _norm_number(n) not in source.numbers]
     if not invented:
         return []
-    return [f"number not in the abstract: {', '.join(dict.fromkeys(invented))}"]
+    return [
+        Reason(Code.UNSOURCED, f"number not in the abstract: {', '.join(dict.fromkeys(invented))}")
+    ]
 
 
-def check_names(tldr: str, source: Source) -> list[str]:
+def check_names(tldr: str, source: Source) -> list[Reason]:
     invented = []
     sentence_start = True
     for raw in tldr.split():
@@ -85,13 +96,15 @@ def check_names(tldr: str, source: Source) -> list[str]:
         sentence_start = raw.endswith(_SENTENCE_BREAK) or raw in _DASHES
     if not invented:
         return []
-    return [f"name not in the abstract: {', '.join(dict.fromkeys(invented))}"]
+    return [
+        Reason(Code.UNSOURCED, f"name not in the abstract: {', '.join(dict.fromkeys(invented))}")
+    ]
 
 
 PREFIX = 5  # words sharing this many first letters count as the same word ("speeding"/"speed")
 
 
-def check_borrowed(tldr: str, title: str, abstract: str, examples: str) -> list[str]:
+def check_borrowed(tldr: str, title: str, abstract: str, examples: str) -> list[Reason]:
     """Content words the line shares with the prompt's worked ``examples`` but not with the
     title or abstract: the tiny model copying an example ("far below human grandmasters")."""
     source = source_of(title, abstract)
@@ -104,7 +117,12 @@ def check_borrowed(tldr: str, title: str, abstract: str, examples: str) -> list[
     ]
     if not borrowed:
         return []
-    return [f"copied from the prompt's examples, not in the abstract: {', '.join(borrowed)}"]
+    return [
+        Reason(
+            Code.UNSOURCED,
+            f"copied from the prompt's examples, not in the abstract: {', '.join(borrowed)}",
+        )
+    ]
 
 
 _LOWER_COMPOUND = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")
@@ -113,7 +131,7 @@ _LOWER_COMPOUND = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")
 _INFLECTION = re.compile(r"(?:ing|ed|es|e|s)$")
 
 
-def check_compounds(tldr: str, title: str, abstract: str) -> list[str]:
+def check_compounds(tldr: str, title: str, abstract: str) -> list[Reason]:
     """Hyphenated compounds the source does not write in any spelling ("multi-agent
     red-teaming" for a scene-graph paper, "human-to-humano-to-world"): invented or garbled.
     An inflection of the source's compound is its word ("fine-tune" -> "fine-tuning")."""
@@ -126,7 +144,11 @@ def check_compounds(tldr: str, title: str, abstract: str) -> list[str]:
             for form in (_INFLECTION.sub("", c), c.replace("-", ""), c.replace("-", " "))
         )
     ]
-    return [f"a compound the abstract does not use: {', '.join(invented)}"] if invented else []
+    return (
+        [Reason(Code.UNSOURCED, f"a compound the abstract does not use: {', '.join(invented)}")]
+        if invented
+        else []
+    )
 
 
 def _known(token: str, source: Source) -> bool:

@@ -17,6 +17,7 @@ from assistant.summaries.checker_words import (
     strip_token,
     wordset,
 )
+from assistant.summaries.reasons import Code, Reason
 
 # A subject that names nothing: "The method is a new approach to ...".
 _GENERIC_SUBJECT = re.compile(
@@ -222,7 +223,7 @@ def dangles(text: str) -> bool:
     return bool(ANAPHORA.search(text.strip()))
 
 
-def check_form(tldr: str, abstract: str = "") -> list[str]:
+def check_form(tldr: str, abstract: str = "") -> list[Reason]:
     """Why ``tldr`` is not one finished, readable sentence: repetition, a cut-off end, a
     dropped name, garbled text, a headline fragment, more than one sentence, or hype that
     ``abstract`` does not use."""
@@ -230,27 +231,48 @@ def check_form(tldr: str, abstract: str = "") -> list[str]:
     reasons = [*_repetition(text, abstract), *_cut_off(text), *_garbled(text)]
     reasons += _hype(text, abstract)
     if _HEADLINE.search(text):
-        reasons.append('a headline fragment ("X: ..."), not a sentence')
+        reasons.append(Reason(Code.SENTENCE, 'a headline fragment ("X: ..."), not a sentence'))
     elif _APPOSITION_ONLY.search(text.rstrip(".")):
-        reasons.append('a noun phrase ("X, a ...") with no verb, not a sentence')
+        reasons.append(
+            Reason(Code.NOUN_PHRASE, 'a noun phrase ("X, a ...") with no verb, not a sentence')
+        )
     inner = _INNER_SENTENCE.search(text.rstrip(".!? ")) or _INNER_LOWER.search(text)
     if inner or _SPLICED.search(text):
-        reasons.append("more than one sentence")
+        reasons.append(Reason(Code.SENTENCE, "more than one sentence"))
     mixed = bool(_MIXED_AND.search(text) or _THAN_UNCOMPARED.search(text))
     mixed = mixed or _half_converted(text, abstract)
     if _MIXED_CHAIN.search(text) or _VERBLESS_SECOND.search(text) or mixed:
-        reasons.append("ungrammatical: a clause of the chain has the wrong verb form or none")
+        reasons.append(
+            Reason(
+                Code.GRAMMAR, "ungrammatical: a clause of the chain has the wrong verb form or none"
+            )
+        )
     unstated = _UNSTATED_RESULT.search(text) or _unnamed_baseline(text)
     if _DANGLING_REF.search(text) or dangles(text) or unstated:
-        reasons.append('refers to something it does not say ("this gap", "To achieve this")')
+        reasons.append(
+            Reason(
+                Code.POINTER, 'refers to something it does not say ("this gap", "To achieve this")'
+            )
+        )
     if _ARTEFACT.search(text) or _broken(text, abstract):
-        reasons.append("garbled: TeX, quote marks or broken punctuation copied from the abstract")
+        reasons.append(
+            Reason(
+                Code.GARBLED,
+                "garbled: TeX, quote marks or broken punctuation copied from the abstract",
+            )
+        )
     if len(_BEATS.findall(text)) > 1:
-        reasons.append("says it beats the baselines twice")
+        reasons.append(Reason(Code.REPETITION, "says it beats the baselines twice"))
     if _STUB_END.search(text) or bare_kind_end(text):
-        reasons.append('cut off: ends on "X, a method" before saying what it is')
+        reasons.append(
+            Reason(Code.CUT_OFF, 'cut off: ends on "X, a method" before saying what it is')
+        )
     if VAGUE_MANNER.search(text):
-        reasons.append('ends on a vague manner ("in a compatible manner") that says nothing')
+        reasons.append(
+            Reason(
+                Code.VAGUE, 'ends on a vague manner ("in a compatible manner") that says nothing'
+            )
+        )
     return reasons
 
 
@@ -309,7 +331,7 @@ def _trigrams(text: str) -> list[tuple[str, ...]]:
     return [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
 
 
-def _repetition(text: str, abstract: str) -> list[str]:
+def _repetition(text: str, abstract: str) -> list[Reason]:
     """A three-word phrase said twice (unless the abstract says it twice too: a term), or a
     content word said three times."""
     grams = _trigrams(text)
@@ -317,17 +339,17 @@ def _repetition(text: str, abstract: str) -> list[str]:
     if repeated:
         in_source = _trigrams(abstract)
         if any(in_source.count(g) < 2 for g in repeated):
-            return ["repeats a phrase"]
+            return [Reason(Code.REPETITION, "repeats a phrase")]
     words = [w for w in (strip_token(t).casefold() for t in text.split()) if w]
     counts: dict[str, int] = {}
     for w in words:
         if w not in STOPWORDS and len(w) > 2:
             counts[w] = counts.get(w, 0) + 1
     if any(n >= 4 for n in counts.values()):
-        return ["repeats a word four times"]
+        return [Reason(Code.REPETITION, "repeats a word four times")]
     vague = [stem_ for stem_ in _VAGUE if sum(w.startswith(stem_) for w in words) > 1]
     if vague:
-        return [f"repeats a vague claim ({vague[0]}...)"]
+        return [Reason(Code.REPETITION, f"repeats a vague claim ({vague[0]}...)")]
     return _repeated_content(text, abstract)
 
 
@@ -352,24 +374,26 @@ def _near_repeat(words: list[str], tokens: list[str], abstract: str) -> bool:
     return False
 
 
-def _repeated_content(text: str, abstract: str = "") -> list[str]:
+def _repeated_content(text: str, abstract: str = "") -> list[Reason]:
     """Two adjacent content words said twice ("medical reasoning ... medical reasoning"), one
     participle clause opened twice (", delivering ... , delivering"), or a name followed by a
     compound of itself ("aDSL enables aDSL-based")."""
     words = [stem(strip_token(t).casefold()) for t in text.split()]
     pairs = [(a, b) for a, b in pairwise(words) if a and b and not {a, b} & STOPWORDS]
     if len(pairs) != len(set(pairs)) or _repeated_compound(text, abstract):
-        return ["repeats a phrase"]
+        return [Reason(Code.REPETITION, "repeats a phrase")]
     clauses = [m.casefold() for m in _PARTICIPLE.findall(text)]
     if len(clauses) != len(set(clauses)):
-        return ["repeats a clause opening"]
+        return [Reason(Code.REPETITION, "repeats a clause opening")]
     if _near_repeat(words, text.split(), abstract):
-        return ["repeats a word within a few words"]
+        return [Reason(Code.NEARBY_REPEAT, "repeats a word within a few words")]
     for name, compound in _NAME_COMPOUND.findall(text):
         if compound == name:
-            return ["garbled: a name used as a compound of itself"]
+            return [Reason(Code.GARBLED, "garbled: a name used as a compound of itself")]
     if _repeats_subject(text):
-        return ["repeats its subject's name: two sentences stitched into one"]
+        return [
+            Reason(Code.REPETITION, "repeats its subject's name: two sentences stitched into one")
+        ]
     return []
 
 
@@ -422,19 +446,19 @@ _LIST_TAIL = re.compile(
 )
 
 
-def _cut_off(text: str) -> list[str]:
+def _cut_off(text: str) -> list[Reason]:
     last = text.split()[-1].casefold().rstrip(".!?\"'”’") if text.split() else ""
     if _OPEN_END.search(text) or last in _DANGLING or _ABBREVIATION_END.search(text):
-        return ["cut off: it does not end as a finished sentence"]
+        return [Reason(Code.CUT_OFF, "cut off: it does not end as a finished sentence")]
     cut_list = _LIST_TAIL.search(text) and not re.search(r"\b(?:and|or)\s+[^,]*$", text)
     if cut_list and not text.endswith((".", "!", "?")):
-        return ["cut off: a list ends with neither 'and' nor a full stop"]
+        return [Reason(Code.CUT_OFF, "cut off: a list ends with neither 'and' nor a full stop")]
     if (
         text.count("(") != text.count(")")
         or text.count('"') % 2
         or text.count("“") != text.count("”")
     ):
-        return ["cut off: an unclosed parenthesis or quote"]
+        return [Reason(Code.UNCLOSED, "cut off: an unclosed parenthesis or quote")]
     return []
 
 
@@ -477,40 +501,53 @@ _PARTICIPLE_COMMA = re.compile(
 )
 
 
-def _garbled(text: str) -> list[str]:
+def _garbled(text: str) -> list[Reason]:
     if EMPTY_NAME.search(text):
-        return ['garbled: a name is missing after "called"']
+        return [Reason(Code.GARBLED, 'garbled: a name is missing after "called"')]
     if re.search(r"(.)\1{3,}|[^\w\s]{3,}|\b(\w+) \2\b", text, re.IGNORECASE):
-        return ["garbled: repeated characters or words"]
+        return [Reason(Code.GARBLED, "garbled: repeated characters or words")]
     letters = sum(c.isalpha() for c in text)
     if letters < 0.6 * len(text.replace(" ", "")):
-        return ["garbled: too few letters"]
+        return [Reason(Code.GARBLED, "garbled: too few letters")]
     if _GENERIC_SUBJECT.search(text):
-        return ['vacuous: the subject names nothing ("The method is ...")']
+        return [
+            Reason(Code.VACUOUS_SUBJECT, 'vacuous: the subject names nothing ("The method is ...")')
+        ]
     if _BUT_ALSO.search(text) and not _NOT_ONLY.search(text):
-        return ['garbled: "but also" without its "not only"']
+        return [Reason(Code.GARBLED, 'garbled: "but also" without its "not only"')]
     if _BARE_ARTICLE.search(text):
-        return ['garbled: an article with no noun ("the is")']
+        return [Reason(Code.GARBLED, 'garbled: an article with no noun ("the is")')]
     if _BARE_SUPERLATIVE.search(text):
-        return ['garbled: "achieving best" with no noun after it']
+        return [Reason(Code.GARBLED, 'garbled: "achieving best" with no noun after it')]
     if _TWO_DETERMINERS.search(text):
-        return ['garbled: two determiners in a row ("the our")']
+        return [Reason(Code.GARBLED, 'garbled: two determiners in a row ("the our")')]
     if _NOT_ONLY.search(text) and not _BUT_ALSO.search(text) and " but " not in text:
-        return ['garbled: "not only" without its "but"']
+        return [Reason(Code.GARBLED, 'garbled: "not only" without its "but"')]
     if _STRAY_PERIOD.search(text):
-        return ['garbled: a stray period ("DarkForest. is", "Envision-a causal")']
+        return [
+            Reason(Code.GARBLED, 'garbled: a stray period ("DarkForest. is", "Envision-a causal")')
+        ]
     if CUE_WITHOUT_NAME.search(text):
-        return ['garbled: what it presents has no name ("We present, a ...")']
+        return [Reason(Code.GARBLED, 'garbled: what it presents has no name ("We present, a ...")')]
     if _PARTICIPLE_COMMA.search(text):
-        return ['garbled: a result verb cut from its object by a comma ("outperforming, on X, Y")']
+        return [
+            Reason(
+                Code.GARBLED,
+                'garbled: a result verb cut from its object by a comma ("outperforming, on X, Y")',
+            )
+        ]
     return []
 
 
-def _hype(text: str, abstract: str) -> list[str]:
+def _hype(text: str, abstract: str) -> list[Reason]:
     source = abstract.casefold()
     words = {strip_token(w).casefold() for w in text.split()}
     hype = [w for w in words & HYPE if w not in source]
     phrase = _HYPE_PHRASE.search(text)
     if phrase and phrase.group(0).casefold() not in source:
         hype.append(phrase.group(0))
-    return [f"hype the abstract does not use: {', '.join(sorted(hype))}"] if hype else []
+    return (
+        [Reason(Code.HYPE, f"hype the abstract does not use: {', '.join(sorted(hype))}")]
+        if hype
+        else []
+    )

@@ -16,6 +16,7 @@ from assistant.summaries.checker_words import (
     kind_noun,
     strip_token,
 )
+from assistant.summaries.reasons import Code, Reason
 
 # "X is a ...": the line's subject, its name and maybe an expansion, defined by a kind.
 _DEFINED = r"^\S+(?:\s\S+){0,3}?(?:\s\([^)]*\))?\s+(?:is|are)\s+(?:a|an|the)\s+"
@@ -93,32 +94,60 @@ _S_FORM = re.compile(r"[A-Za-z-]+[^siu]s")
 _AGENT_NOUN = re.compile(r"[a-z-]{3,}[a-z](?:er|or)")
 
 
-def check_roles(tldr: str, title: str, abstract: str) -> list[str]:
+def check_roles(tldr: str, title: str, abstract: str) -> list[Reason]:
     """Why ``tldr`` gives an act to the wrong doer or its parts do not fit: the authors' act
     credited to their dataset, a closing remark for the whole line, verbs that do not agree,
     a title sentence made an object, or a modifier left without its noun."""
     text = " ".join(tldr.split())
     reasons = []
     if _AUTHORS_ACT.search(text):
-        reasons.append('the authors\' act ("developing ...") credited to a dataset or benchmark')
+        reasons.append(
+            Reason(
+                Code.ROLE, 'the authors\' act ("developing ...") credited to a dataset or benchmark'
+            )
+        )
     if _CLOSING_REMARK.search(text) or _CLOSING_VERDICT.search(text):
-        reasons.append("a closing remark about the findings, not what the paper shows")
+        reasons.append(
+            Reason(
+                Code.CLOSING_REMARK, "a closing remark about the findings, not what the paper shows"
+            )
+        )
     if _RELEASE_NOTE.search(text):
-        reasons.append("the release note (what is shared), not what the paper shows")
+        reasons.append(
+            Reason(Code.RELEASE_NOTE, "the release note (what is shared), not what the paper shows")
+        )
     if _ANSWERING_OPENING.search(text):
-        reasons.append('opens on a connective answering a sentence not shown ("In contrast, ...")')
+        reasons.append(
+            Reason(
+                Code.CONNECTIVE,
+                'opens on a connective answering a sentence not shown ("In contrast, ...")',
+            )
+        )
     if _bare_after_singular(text):
-        reasons.append('ungrammatical: "X is ..., and provide" (the verbs do not agree)')
+        reasons.append(
+            Reason(Code.GRAMMAR, 'ungrammatical: "X is ..., and provide" (the verbs do not agree)')
+        )
     if _sentence_as_object(text) or _count_noun_without_article(text):
-        reasons.append('garbled: the title copied as an object ("provides <title words>")')
+        reasons.append(
+            Reason(
+                Code.GARBLED, 'garbled: the title copied as an object ("provides <title words>")'
+            )
+        )
     if _modifier_at_end(text) or _headless_term(text, title, abstract):
-        reasons.append("garbled: a modifier left without its noun")
+        reasons.append(Reason(Code.GARBLED, "garbled: a modifier left without its noun"))
     if _kind_of_another(text, title, abstract):
         reasons.append(
-            "gives the name another contribution's kind (the abstract defines it as another)"
+            Reason(
+                Code.ROLE,
+                "gives the name another contribution's kind (the abstract defines it as another)",
+            )
         )
     if _mnemonic_casing(text, title, abstract):
-        reasons.append('garbled: an acronym\'s letter capitalised inside a word ("jiGsaw")')
+        reasons.append(
+            Reason(
+                Code.GARBLED, 'garbled: an acronym\'s letter capitalised inside a word ("jiGsaw")'
+            )
+        )
     return reasons
 
 

@@ -24,18 +24,19 @@ from assistant.summaries.checker_words import (
     strip_token,
     wordset,
 )
+from assistant.summaries.reasons import Code, Reason, coded
 
 # Openings that say nothing of this paper's own work, each with what to say instead.
 _EMPTY_OPENINGS = {
-    "vacuous: say what the paper proposes or finds, not that it is a study": (
+    Reason(Code.VACUOUS, "vacuous: say what the paper proposes or finds, not that it is a study"): (
         r"^(?:this|the|our) (?:paper|work|study|article|research) (?:\w+ ){0,2}"
         r"(?:a|an) (?:\w+ )?(?:study|paper|work|analysis|investigation|exploration|discussion)\b"
     ),
     # Background sentences say what others did, not what this paper does.
-    "describes the background: say what this paper proposes or finds": (
+    Reason(Code.BACKGROUND, "describes the background: say what this paper proposes or finds"): (
         r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however)\b"
     ),
-    "starts with a pronoun: name the method or the finding": (
+    Reason(Code.PRONOUN, "starts with a pronoun: name the method or the finding"): (
         r"^(?:they|it|these|those|its|their)\b"
     ),
 }
@@ -59,7 +60,7 @@ _FIELD_DEFINITION = re.compile(r"^[A-Z][\w\s-]{3,80}\([A-Z][\w-]*s\)\s+(?:are|is
 OPENING_WORDS = 6  # a line opening with the abstract's first words copies its background
 
 
-def check_background(tldr: str, title: str, abstract: str) -> list[str]:
+def check_background(tldr: str, title: str, abstract: str) -> list[Reason]:
     """The abstract's opening sentence (unless it already names the method or says "we"), or
     a claim of what others "have shown", says what the field knows, not what this paper does."""
     first = WORDS.findall(abstract.casefold())[:OPENING_WORDS]
@@ -67,9 +68,17 @@ def check_background(tldr: str, title: str, abstract: str) -> list[str]:
     own = own or any(tldr.startswith(name) for name in method_names(title, abstract))
     opening = WORDS.findall(tldr.casefold())[:OPENING_WORDS]
     if not own and len(first) == OPENING_WORDS and opening == first:
-        return ["copies the abstract's opening (background), not what this paper does"]
+        return [
+            Reason(
+                Code.OPENING, "copies the abstract's opening (background), not what this paper does"
+            )
+        ]
     if _CLAIMED.search(tldr) or _FIELD_DEFINITION.search(tldr.strip()):
-        return ["describes the background: say what this paper proposes or finds"]
+        return [
+            Reason(
+                Code.BACKGROUND, "describes the background: say what this paper proposes or finds"
+            )
+        ]
     return []
 
 
@@ -101,7 +110,7 @@ _TWO_THINGS = re.compile(
 _SHORT_NAME = re.compile(r"^\S*(?:[A-Z]\S*[A-Z0-9]|[a-z][A-Z]|\d)\S*|^\S+$")
 
 
-def check_subject(tldr: str, title: str, abstract: str) -> list[str]:
+def check_subject(tldr: str, title: str, abstract: str) -> list[Reason]:
     """A paper titled "X: ..." is summarised by a line about X or about what "we" propose:
     a line about another name (a side release "X-Lite", a benchmark beside the model), the
     background or the experiments says neither what X is nor what it does."""
@@ -109,14 +118,14 @@ def check_subject(tldr: str, title: str, abstract: str) -> list[str]:
     if head is None or not _SHORT_NAME.match(head):
         return []
     if _TWO_THINGS.match(tldr.strip()):
-        return ["binds two contributions to one name"]
+        return [Reason(Code.SUBJECT, "binds two contributions to one name")]
     if any(mentions(tldr, form) for form in _forms_of(head) | _expansions(head, abstract)):
         return []
     if _EXPERIMENTS.match(tldr.strip()):
-        return [f"describes the experiments, not what {head} is or does"]
+        return [Reason(Code.SUBJECT, f"describes the experiments, not what {head} is or does")]
     if _OWN_CONTRIBUTION.match(tldr.strip()):
         return []
-    return [f"says neither what {head} is nor what the paper proposes"]
+    return [Reason(Code.SUBJECT, f"says neither what {head} is nor what the paper proposes")]
 
 
 def _forms_of(name: str) -> set[str]:
@@ -144,23 +153,34 @@ def _expansions(name: str, abstract: str) -> set[str]:
 _DEFINES = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2}\s+(?:is|are)\s+(?:a|an)\s+\S+\s+\S+")
 
 
-def check_substance(tldr: str, source: Source, title: str) -> list[str]:
+def check_substance(tldr: str, source: Source, title: str) -> list[Reason]:
     for opening, why in _OPENING_FAULTS:
         if opening.search(tldr.strip()):
             return [why]
     content = {stem(w) for w in content_words(tldr) if len(w) > 1}
     if not any(related_word(word, term) for word in content for term in source.key_terms):
-        return ["vacuous: names none of the paper's key terms (title words or method name)"]
+        return [
+            Reason(
+                Code.VACUOUS,
+                "vacuous: names none of the paper's key terms (title words or method name)",
+            )
+        ]
     if len(content) < 3:
-        return ["vacuous: too few content words"]
+        return [Reason(Code.VACUOUS, "vacuous: too few content words")]
     if content <= source.key_terms and not _DEFINES.match(tldr.strip()):
-        return ["only restates the title: say what the method does or finds"]
+        return [
+            Reason(Code.TITLE_ECHO, "only restates the title: say what the method does or finds")
+        ]
     if _echoes_title(tldr, title):
-        return ["echoes the title: say what the method does or finds"]
+        return [Reason(Code.TITLE_ECHO, "echoes the title: say what the method does or finds")]
     if _SYMBOL_SUBJECT.match(tldr.strip().casefold()):
-        return ['its subject is a bare symbol ("Δlog p") the line does not define']
+        return [
+            Reason(Code.SUBJECT, 'its subject is a bare symbol ("Δlog p") the line does not define')
+        ]
     if _NAME_ACTS.match(tldr.strip()) and not _title_topic(content, title):
-        return ["vacuous: names only the method, none of the title's topic words"]
+        return [
+            Reason(Code.VACUOUS, "vacuous: names only the method, none of the title's topic words")
+        ]
     return []
 
 
@@ -354,7 +374,7 @@ _CLAIM_ON_KIND = re.compile(
 )
 
 
-def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
+def check_statement(tldr: str, title: str, abstract: str) -> list[Reason]:
     """Why ``tldr`` is not the paper's main statement: a secondary finding, an unnamed or
     wrong subject, a dangling motivation, a stitched chain of clauses, a name introduced
     bare, a phrase cut short of the abstract's, or the title dressed as a sentence."""
@@ -376,25 +396,49 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[str]:
         (_CLAIM_ON_KIND, "a method's result credited to a benchmark or dataset"),
         (_CLOSING, 'a closing remark ("We finally ..."), not the paper\'s main point'),
     ]
-    reasons = [why for pattern, why in faults if pattern.search(text)]
+    reasons = [
+        Reason(_CODES.get(pattern, Code.NOT_MAIN), why)
+        for pattern, why in faults
+        if pattern.search(text)
+    ]
     if len(_PARTICIPLE_CLAUSE.findall(text)) >= STACKED:
-        reasons.append("a stitched chain of participle clauses")
+        reasons.append(Reason(Code.GRAMMAR, "a stitched chain of participle clauses"))
     if _clipped(text, abstract):
-        reasons.append("cut off: the abstract's phrase goes on past the line's last word")
+        reasons.append(
+            Reason(Code.CUT_OFF, "cut off: the abstract's phrase goes on past the line's last word")
+        )
     if _subject_cut(text, abstract):
-        reasons.append("cut off: the clause's subject is left without its verb")
+        reasons.append(
+            Reason(Code.CUT_OFF, "cut off: the clause's subject is left without its verb")
+        )
     if _list_cut_short(text, abstract):
-        reasons.append("cut off: the abstract's list goes on past the line's last item")
+        reasons.append(
+            Reason(Code.CUT_OFF, "cut off: the abstract's list goes on past the line's last item")
+        )
     if _means_not_contribution(text, abstract):
-        reasons.append('a means ("We design a pipeline ..."), not the contribution it serves')
+        reasons.append(
+            Reason(
+                Code.NOT_MAIN,
+                'a means ("We design a pipeline ..."), not the contribution it serves',
+            )
+        )
     if _drops_relation(text, abstract):
-        reasons.append('says X is what the abstract says X is built on ("is [built on] a")')
+        reasons.append(
+            Reason(Code.ROLE, 'says X is what the abstract says X is built on ("is [built on] a")')
+        )
     echo = _title_with_verb(text, title, abstract) or _title_then_aside(text, title)
     if _title_casing(text, title, abstract) or echo:
-        reasons.append("echoes the title: say what the method does or finds")
+        reasons.append(
+            Reason(Code.TITLE_ECHO, "echoes the title: say what the method does or finds")
+        )
     if _points_outside(text) or _unresolved(text):
-        reasons.append('refers to something it does not say ("this formalism", "these skills")')
-    return reasons + aside_faults(text)
+        reasons.append(
+            Reason(
+                Code.POINTER,
+                'refers to something it does not say ("this formalism", "these skills")',
+            )
+        )
+    return reasons + coded(Code.ASIDE, aside_faults(text))
 
 
 # "this formalism", "these capabilities": a demonstrative a one-line TL;DR cannot resolve.
@@ -441,6 +485,20 @@ def _points_outside(text: str) -> bool:
 
 # "We finally identify six open design directions ...": the abstract's closing remark.
 _CLOSING = re.compile(r"^(?:finally|lastly),?\s|^we\s+(?:finally|lastly)\b", re.I)
+
+
+# The code of each statement rule that is not just another side of the paper
+# (Code.NOT_MAIN): the builders key on the secondary finding, the second contribution, the
+# nameless subject and the closing remark.
+_CODES = {
+    _SECONDARY: Code.SECONDARY_FINDING,
+    _FURTHER_CONTRIBUTION: Code.SECOND_CONTRIBUTION,
+    _UNNAMED_SUBJECT: Code.VACUOUS_SUBJECT,
+    _RESULT_ON_KIND: Code.ROLE,
+    _KIND_ONLY: Code.VAGUE,
+    _CLAIM_ON_KIND: Code.ROLE,
+    _CLOSING: Code.CLOSING_REMARK,
+}
 
 
 # "..., showing that achieving intended outcomes.": a that-clause whose subject is a gerund

@@ -48,6 +48,7 @@ from assistant.summaries.heads import (
 from assistant.summaries.lines import candidate_lines, hows_after, results_of
 from assistant.summaries.naming import NAME_TOKEN, labelled
 from assistant.summaries.purpose import purpose_terms, with_purpose
+from assistant.summaries.reasons import Code
 from assistant.summaries.shown import shown_claims
 from assistant.summaries.titles import cased_purpose, command_line, title_line
 
@@ -125,12 +126,12 @@ def _echoes_only(line: str, title: str, abstract: str) -> bool:
     """Whether ``line`` fits and the checker refuses it for nothing but restating the title."""
     if len(line.split()) > MAX_WORDS or unfinished_list(line):
         return False
-    return all(f.startswith(_TITLE_ECHO) for f in check_tldr(line, title, abstract))
+    return all(f.code in _TITLE_ECHO for f in check_tldr(line, title, abstract))
 
 
 # The checker's reasons against a line that says no more than the title: fine for the last
 # resort, where the alternative is a line the checker refuses for what it says.
-_TITLE_ECHO = ("only restates the title", "echoes the title")
+_TITLE_ECHO = frozenset({Code.TITLE_ECHO})
 
 
 def _with_dropped_name(title: str, abstract: str) -> str:

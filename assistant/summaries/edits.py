@@ -131,7 +131,7 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
     edit adds (a word, number or name ``line`` lacks), numbers bound to other names than in
     the abstract, a dropped method name, self-repetition, a dangling reference, a reversed
     claim. The edit may only cut and reorder: what it says was already checked in ``line``."""
-    reasons = list(check_tldr(draft, title, abstract))
+    reasons: list[str] = list(check_tldr(draft, title, abstract))
     if not _is_cut_from(draft, line):
         reasons.append("rewords the line: only cutting words is allowed")
     elif _splices(draft, line):

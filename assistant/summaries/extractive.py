@@ -23,6 +23,7 @@ from assistant.summaries.checker import (
 )
 from assistant.summaries.checker_words import OWN_WORK
 from assistant.summaries.clauses import CONNECTIVES, capitalise
+from assistant.summaries.reasons import Code, Reason
 
 # A stop, then a capital; or a stop glued to the next sentence ("exploration.To address").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|(?<=[a-z]{3}\.)(?=[A-Z][a-z]+\s)")
@@ -154,17 +155,19 @@ def misplaced(line: str, title: str, abstract: str) -> bool:
     release note, a second contribution, a secondary finding, the background). The title's
     line says more than such a line; other faults (a stray symbol) still leave the line's
     content the paper's."""
-    return any(f.startswith(_MISPLACED) for f in _faults(line, title, abstract))
+    return any(f.code in _MISPLACED for f in _faults(line, title, abstract))
 
 
-_MISPLACED = (
-    "refers to something",
-    "the release note",
-    "a second contribution",
-    "a secondary finding",
-    "a closing remark",
-    "describes the background",
-    "copies the abstract's opening",
+_MISPLACED = frozenset(
+    {
+        Code.POINTER,
+        Code.RELEASE_NOTE,
+        Code.SECOND_CONTRIBUTION,
+        Code.SECONDARY_FINDING,
+        Code.CLOSING_REMARK,
+        Code.BACKGROUND,
+        Code.OPENING,
+    }
 )
 
 
@@ -202,21 +205,17 @@ def _pick(title: str, abstract: str) -> str:
     return next((tier[0] for tier in tiers if tier), shown[0])
 
 
-# The checker's reasons that make a line unreadable alone, whatever else it says.
-_UNREADABLE = (
-    "refers to something",
-    "copies the abstract's opening",
-    "describes the background",
-    "vacuous: the subject names nothing",
-)
+# The checker's reasons that make a line unreadable alone, whatever else it says (a pointer
+# only when the line opens on it: see _unreadable).
+_UNREADABLE = frozenset({Code.OPENING, Code.BACKGROUND, Code.VACUOUS_SUBJECT})
 _QUESTION = re.compile(r"(?:whether|if)\s", re.I)
 
 
-def _unreadable(line: str, faults: list[str]) -> bool:
+def _unreadable(line: str, faults: list[Reason]) -> bool:
     """Whether a failing line cannot stand alone: it points at an abstract sentence it does
     not show, gives the background, has a nameless subject, or asks rather than answers."""
     pointer = _POINTER_OPENING.match(line) and not _THIS_PAPER.match(line)
-    severe = [f for f in faults if f.startswith(_UNREADABLE[1:]) or pointer]
+    severe = [f for f in faults if f.code in _UNREADABLE or pointer]
     return bool(severe) or bool(_QUESTION.search(_drop_lead(line, always=True)[:80]))
 
 
@@ -269,24 +268,24 @@ _THIS_PAPER = re.compile(r"^This (?=(?:paper|work|study|survey|report|article)\b
 _LIST_MARKERS = re.compile(r"(?:^|\s)\d\)\s")
 
 
-def _faults(line: str, title: str, abstract: str) -> list[str]:
+def _faults(line: str, title: str, abstract: str) -> list[Reason]:
     """The checker's reasons against ``line``, less those that misread a sentence copied
     whole: "noun phrase" for "We introduce X, a ..."; "refers to something" for an opening
     "This paper ..."; an "unclosed parenthesis" that is a list's "1) ... 2) ..."; a word the
     authors repeat ("a model that jointly models")."""
     reasons = check_tldr(line, title, abstract)
-    spurious = ["repeats a word within a few words"]
+    spurious = {Code.NEARBY_REPEAT}
     if _SUBJECT_VERB.match(line) or _SELF.match(line):
-        spurious.append("a noun phrase")
+        spurious.add(Code.NOUN_PHRASE)
     if _THIS_PAPER.match(line) and not _refers_back(_THIS_PAPER.sub("The ", line)):
-        spurious.append("refers to something")
+        spurious.add(Code.POINTER)
     if _LIST_MARKERS.search(line) and not _LIST_MARKERS.sub(" ", line).count("("):
-        spurious.append("cut off: an unclosed parenthesis")
-    return [r for r in reasons if not r.startswith(tuple(spurious))]
+        spurious.add(Code.UNCLOSED)
+    return [r for r in reasons if r.code not in spurious]
 
 
 def _refers_back(line: str) -> bool:
-    return any(r.startswith("refers to something") for r in check_form(line))
+    return any(r.code == Code.POINTER for r in check_form(line))
 
 
 def _ranked(title: str, abstract: str) -> list[tuple[str, float]]:
