@@ -201,9 +201,17 @@ def _echoes_title(tldr: str, title: str) -> bool:
     if title_name(title):
         title = title.partition(":")[2]
     words = WORDS.findall(title.casefold())
-    opening = " ".join(WORDS.findall(tldr.casefold())[:TITLE_RUN])
-    runs = {" ".join(words[i : i + TITLE_RUN]) for i in range(len(words) - TITLE_RUN + 1)}
-    return opening in runs
+    said = WORDS.findall(tldr.casefold())
+    opening = " ".join(said[:TITLE_RUN])
+    ends = [
+        i + TITLE_RUN
+        for i in range(len(words) - TITLE_RUN + 1)
+        if " ".join(words[i : i + TITLE_RUN]) == opening
+    ]
+    # A title that states a finding ("Hallucination in World Models is Predictable") shares
+    # its subject with a line giving another predicate ("... is inherently a data coverage
+    # issue"): an echo only where the line goes on as the title does, or the title ends.
+    return any(end >= len(words) or said[TITLE_RUN : TITLE_RUN + 1] == [words[end]] for end in ends)
 
 
 # "Our visualization further shows ...": a secondary finding copied from the abstract's middle.
