@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.summaries.checker import check_tldr
+from assistant.summaries.contribution import tidy
 from assistant.summaries.extractive import pointer_skipped
 from assistant.summaries.findings import finding, is_study
 
@@ -103,3 +104,23 @@ def test_an_analysis_named_by_four_words_makes_a_study() -> None:
     abstract = "We perform the first layer- and token-wise representational analysis of dLLMs."
     assert is_study("Skip to the Good Part", abstract)
     assert not is_study("Skip to the Good Part", "We perform the first run of dLLMs.")
+
+
+def test_a_pointer_naming_its_referent_by_a_compound_reads_with_the() -> None:
+    assert tidy("NanoVDR exploits this query--document asymmetry by decoupling paths") == (
+        "NanoVDR exploits the query--document asymmetry by decoupling paths."
+    )
+    assert tidy("WebSailor instills this crucial capability") == (
+        "WebSailor instills this crucial capability."
+    )
+
+
+def test_a_counted_group_said_after_a_colon_is_resolved() -> None:
+    title = "NanoVDR: Distilling a Retriever"
+    line = (
+        "NanoVDR decouples the two encoding paths: a frozen teacher indexes documents "
+        "offline, while a small student encodes queries."
+    )
+    assert not any("refers to" in r for r in check_tldr(line, title, line))
+    unsaid = "NanoVDR decouples the two encoding paths for retrieval with a small student."
+    assert any("refers to" in r for r in check_tldr(unsaid, title, unsaid))

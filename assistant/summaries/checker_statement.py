@@ -491,7 +491,8 @@ _DEMONSTRATIVE = re.compile(
 # "such truth subspaces end-to-end" goes on to say more.
 _UNSAID_PLURAL = re.compile(
     r"\bthe\s+(?:two|three|four|both)\s+([a-z][\w-]*)\b(?!-|\s+(?:of|for|in|on|that|which|"
-    r"from|with)\b|\s*[:(])"
+    # "the two encoding paths: A, while B": a colon after the noun phrase says what they are
+    r"from|with)\b|\s*[:(]|\s+[a-z][\w-]*\s*:)"
     r"|\bsuch\s+(?!(?:as|that)\b)([a-z][\w-]*)(?=\s*(?:,|\.|$)|\s+(?:which|and)\b)",
     re.I,
 )

@@ -146,9 +146,15 @@ _INSTEAD = re.compile(r"^(We|This (?:paper|work|study))\s+instead\s+")
 _SUCH_A = re.compile(r"\b(to\s+[a-z]+\s+)such\s+(an?\s)(?![^,;.]*\bthat\b)", re.I)
 
 
+# "exploits this query--document asymmetry": a pointer whose noun phrase names what it points
+# at by a compound of two words ("query--document"), so "the" reads without the sentence before.
+_THIS_NAMED = re.compile(r"\bthis\s+(?=[a-z]{3,}(?:--?|\u2013)[a-z]{3,}\s+[a-z]{4,}\b)")
+
+
 def tidy(text: str) -> str:
     text = " ".join(EXPANSION.sub("", text).split()).strip(" ,;:")
     text = _SUCH_A.sub(r"\1\2", _INSTEAD.sub(r"\1 ", text))
+    text = _THIS_NAMED.sub("the ", text)
     return text.rstrip(".") + "."
 
 
