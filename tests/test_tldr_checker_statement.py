@@ -205,3 +205,28 @@ def test_a_demonstrative_the_line_cannot_resolve_is_caught(line: str) -> None:
 def test_a_demonstrative_of_what_the_line_said_passes() -> None:
     line = "X is a benchmark of three reasoning tasks and reports results on these tasks."
     assert not any("refers to" in reason for reason in check_statement(line, "T", line))
+
+
+FINDING_TITLE = "Hallucination in World Models is Predictable and Preventable"
+FINDING_ABSTRACT = (
+    "Generative world models often hallucinate. We introduce a dataset and train a world "
+    "model on it. Our findings reveal that hallucination in world models is inherently a data "
+    "coverage issue, and the same signals used to detect it can also be used for mitigation."
+)
+
+
+def test_a_line_going_on_as_the_title_does_echoes_it() -> None:
+    line = "Hallucination in world models is predictable and preventable with simple signals."
+    assert any(
+        r.startswith("echoes the title") for r in check_tldr(line, FINDING_TITLE, FINDING_ABSTRACT)
+    )
+
+
+def test_the_titles_subject_with_another_predicate_is_not_an_echo() -> None:
+    # round 19: the finding lost to the side dataset because it opens on the title's subject
+    line = (
+        "Hallucination in world models is inherently a data coverage issue, and the same "
+        "signals used to detect it can also be used for mitigation."
+    )
+    reasons = check_tldr(line, FINDING_TITLE, FINDING_ABSTRACT)
+    assert not any(r.startswith("echoes the title") for r in reasons)

@@ -369,6 +369,8 @@ def _near_repeat(words: list[str], tokens: list[str], abstract: str) -> bool:
         if " ".join(tokens[i : j + 1]).casefold().strip(".,;:") not in source:
             return True
         slip = j <= i + 2 and tokens[i].islower() and not _JOINERS & set(words[i + 1 : j])
+        # "a gap in LLM tool-use: improving tool-use ...": a colon starts a new clause
+        slip = slip and not any(t.endswith((":", ";")) for t in tokens[i:j])
         if slip:
             return True
     return False
@@ -496,7 +498,11 @@ CUE_WITHOUT_NAME = re.compile(
 # "outperforming, on the RoboTwin benchmark, DP": a result verb cut from its object.
 _PARTICIPLE_COMMA = re.compile(
     r"\b(?:outperform|improv|achiev|surpass|reach|attain|deliver|yield|reduc|boost|exceed|"
-    r"beat|match|increas)ing,\s(?!(?:for (?:instance|example)|e\.g\.|i\.e\.|in particular),)",
+    r"beat|match|increas)ing,\s(?!(?:for (?:instance|example)|e\.g\.|i\.e\.|in particular),)"
+    # "unifies trajectory flow matching, Shortcut Model, and MeanFlow": a list's item ends there
+    # (no setting put between, the list goes on to its "and"), not a verb cut from its object
+    r"(?!(?!(?:on|in|at|across|over|with|by|for|from|under|to|against|among)\s)"
+    r"[^,.;:]{1,60},?\s(?:and|or)\s)",
     re.I,
 )
 

@@ -119,13 +119,41 @@ def check_subject(tldr: str, title: str, abstract: str) -> list[Reason]:
         return []
     if _TWO_THINGS.match(tldr.strip()):
         return [Reason(Code.SUBJECT, "binds two contributions to one name")]
-    if any(mentions(tldr, form) for form in _forms_of(head) | _expansions(head, abstract)):
+    forms = _forms_of(head) | _expansions(head, abstract) | _abstract_spellings(head, abstract)
+    if any(mentions(tldr, form) for form in forms):
         return []
     if _EXPERIMENTS.match(tldr.strip()):
         return [Reason(Code.SUBJECT, f"describes the experiments, not what {head} is or does")]
-    if _OWN_CONTRIBUTION.match(tldr.strip()):
+    if _OWN_CONTRIBUTION.match(tldr.strip()) or _own_finding(tldr, title, abstract):
         return []
     return [Reason(Code.SUBJECT, f"says neither what {head} is nor what the paper proposes")]
+
+
+# "we find, to the best of our knowledge, the first evidence that ...", "we show that ...":
+# what follows is the paper's own finding, whichever name the title carries.
+_WE_FOUND = re.compile(
+    r"\bwe\s+(?:\w+ly\s+|also\s+|further\s+)?(?:show|find|found|demonstrate|reveal|discover|"
+    r"observe|prove|establish)\b[^.;]{0,90}?\bthat\s+",
+    re.I,
+)
+FINDING_OPENING = 4  # the line's first words that must follow the abstract's "we find that"
+TOPIC_SHARED = 2  # title words after the colon a finding must share to be the title's point
+
+
+def _own_finding(tldr: str, title: str, abstract: str) -> bool:
+    """Whether the line is the abstract's own "we find that ..." claim on the title's topic:
+    "Overall performance during environment learning follows a log-sigmoid scaling law" for
+    "EdgeBench: Unveiling Scaling Laws of Learning from Real-World Environments"."""
+    opening = " ".join(WORDS.findall(tldr.casefold())[:FINDING_OPENING])
+    claims = (
+        " ".join(WORDS.findall(abstract[m.end() :].casefold())[:FINDING_OPENING])
+        for m in _WE_FOUND.finditer(abstract)
+    )
+    if len(opening.split()) < FINDING_OPENING or opening not in claims:
+        return False
+    topic = {stem(w) for w in content_words(title.partition(":")[2])}
+    line = {stem(w) for w in content_words(tldr)}
+    return len(topic & line) >= TOPIC_SHARED
 
 
 def _forms_of(name: str) -> set[str]:
@@ -136,6 +164,51 @@ def _forms_of(name: str) -> set[str]:
     if len(parts) > 1:
         forms.add("".join(part[0] for part in parts))
     return forms | {part for part in parts if len(part) >= 3 and ACRONYM.match(part)}
+
+
+# What a title adds to the name the abstract uses: a report label, a version or size suffix.
+_TITLE_EXTRA = re.compile(
+    r"(?:\s+technical\s+report|\s+report)$|[-\s]?(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?b|\+\+)$", re.I
+)
+SPELLING_SLIP = 8  # names this long (letters and digits) may differ by one letter: a typo
+
+
+def _name_key(name: str) -> str:
+    """A name with its title extras, case, hyphens and a zero-for-O slip folded away:
+    "WebSailor-V2", "Qwen-RobotWorld Technical Report", "MolmoB0T" -> "websailor",
+    "qwenrobotworld", "molmobot"."""
+    while (bare := _TITLE_EXTRA.sub("", name)) != name:
+        name = bare
+    return re.sub(r"[^a-z0-9]", "", name.casefold().replace("0", "o"))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether one letter added or dropped turns ``a`` into ``b`` ("embrace3k", "emrace3k");
+    not a digit, which numbers a version ("mind2web2" is not "mind2web")."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return any(
+        long_[i].isalpha() and long_[:i] + long_[i + 1 :] == short for i in range(len(long_))
+    )
+
+
+def _abstract_spellings(name: str, abstract: str) -> set[str]:
+    """The abstract's own spelling of the title's name when the title dresses it up or slips:
+    "WebSailor" for "WebSailor-V2", "Qwen-RobotWorld" for "Qwen-RobotWorld Technical Report",
+    "MolmoBot" for "MolmoB0T", "alpha-Flow" for "AlphaFlow", "EmRACE-3K" for "EmbRACE-3K"."""
+    key = _name_key(name)
+    found = set()
+    for raw in abstract.split():
+        token = strip_token(raw)
+        other = _name_key(token)
+        # A name has a capital ("fit" and "perception" are words, not "FIT", "Perceptio").
+        if not token[:1].isalpha() or token.islower() or len(other) < 3:
+            continue
+        slip = min(len(key), len(other)) >= SPELLING_SLIP and _one_slip(key, other)
+        if other == key or slip:
+            found.add(token)
+    return found
 
 
 def _expansions(name: str, abstract: str) -> set[str]:
@@ -221,9 +294,17 @@ def _echoes_title(tldr: str, title: str) -> bool:
     if title_name(title):
         title = title.partition(":")[2]
     words = WORDS.findall(title.casefold())
-    opening = " ".join(WORDS.findall(tldr.casefold())[:TITLE_RUN])
-    runs = {" ".join(words[i : i + TITLE_RUN]) for i in range(len(words) - TITLE_RUN + 1)}
-    return opening in runs
+    said = WORDS.findall(tldr.casefold())
+    opening = " ".join(said[:TITLE_RUN])
+    ends = [
+        i + TITLE_RUN
+        for i in range(len(words) - TITLE_RUN + 1)
+        if " ".join(words[i : i + TITLE_RUN]) == opening
+    ]
+    # A title that states a finding ("Hallucination in World Models is Predictable") shares
+    # its subject with a line giving another predicate ("... is inherently a data coverage
+    # issue"): an echo only where the line goes on as the title does, or the title ends.
+    return any(end >= len(words) or said[TITLE_RUN : TITLE_RUN + 1] == [words[end]] for end in ends)
 
 
 # "Our visualization further shows ...": a secondary finding copied from the abstract's middle.
@@ -454,7 +535,8 @@ _DEMONSTRATIVE = re.compile(
 # "such truth subspaces end-to-end" goes on to say more.
 _UNSAID_PLURAL = re.compile(
     r"\bthe\s+(?:two|three|four|both)\s+([a-z][\w-]*)\b(?!-|\s+(?:of|for|in|on|that|which|"
-    r"from|with)\b|\s*[:(])"
+    # "the two encoding paths: A, while B": a colon after the noun phrase says what they are
+    r"from|with)\b|\s*[:(]|\s+[a-z][\w-]*\s*:)"
     r"|\bsuch\s+(?!(?:as|that)\b)([a-z][\w-]*)(?=\s*(?:,|\.|$)|\s+(?:which|and)\b)",
     re.I,
 )

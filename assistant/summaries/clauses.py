@@ -19,7 +19,13 @@ CONNECTIVES = (
     "remarkably|surprisingly|interestingly|impressively|crucially|critically|specially|overall"
 )
 _CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}),\s+", re.I)
-_LEADING = re.compile(r"^(?:[^,]{1,90}),\s+(?=(?:we|this|our|here)\b)", re.I)
+# A leading phrase may hold a number's comma ("Analyzing roughly 38,000 hours of ..., we");
+# up to 90 characters, or 120 with no clause of its own ("We introduce X: after ..., we").
+_LEADING = re.compile(
+    r"^(?:(?:[^,]|(?<=\d),(?=\d{3})){1,90}|(?!we\b)(?:[^,:;]|(?<=\d),(?=\d{3})){91,120})"
+    r",\s+(?=(?:we|this|our|here)\b)",
+    re.I,
+)
 # "X (Long Expansion)" -> "X": the expansion adds words, not content.
 EXPANSION = re.compile(r"\s*\((?=[^)]*\s)[^()]{3,80}\)")
 # A leading phrase the result holds without ("Across diverse benchmarks, X matches ..."), not

@@ -32,7 +32,13 @@ from assistant.summaries.clauses import (
 from assistant.summaries.clips import with_clips
 from assistant.summaries.contribution import contribution, name_of, tidy
 from assistant.summaries.credit import made_names
-from assistant.summaries.extractive import closed, score_sentence, split_sentences, unpointed
+from assistant.summaries.extractive import (
+    closed,
+    pointer_skipped,
+    score_sentence,
+    split_sentences,
+    unpointed,
+)
 from assistant.summaries.findings import findings_first
 from assistant.summaries.heads import (
     Head,
@@ -159,6 +165,9 @@ def _head_line(
     first: Compressed | None = None
     for text, used in lines:
         text = with_group_named(text, abstract)
+        skipped = pointer_skipped(text)  # "..., designed to instill this capability, ..."
+        if skipped and not _fits(text, title, abstract, limit):
+            text = skipped
         if not _fits(text, title, abstract, limit):
             rescued = _rescued(text, purpose, own)
             if first is None and rescued and _fits(rescued, title, abstract, limit):

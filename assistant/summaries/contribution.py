@@ -43,8 +43,11 @@ _WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\sand\s(?={_VERB}s?\s)", re.I)
 _FINDING_ADVERB = r"(?:first|further|also|then|empirically|theoretically)"
 _SHOW = r"(?:show|find|demonstrate|prove|reveal|identify|uncover|observe)"
 FINDING = re.compile(
-    rf"\b{_SUBJECT}\s+(?:{_FINDING_ADVERB}\s+)?{_SHOW}s?\s+"
-    rf"(?:(?!(?:a|an|the|our|this|these)\s)\w+\s+){{0,3}}?that\s+",  # not "show a stack that"
+    # "we find, to the best of our knowledge, the first evidence that ...": an aside and
+    # what the finding is (evidence, proof) before its "that"
+    rf"\b{_SUBJECT}\s+(?:{_FINDING_ADVERB}\s+)?{_SHOW}s?(?:,\s+[^,.;]{{3,40}},)?\s+"
+    r"(?:(?:the\s+)?(?:first\s+)?(?:evidence|proof)\s+that\s+|"
+    rf"(?:(?!(?:a|an|the|our|this|these)\s)\w+\s+){{0,3}}?that\s+)",  # not "show a stack that"
     re.I,
 )
 # Acronyms of a field or model family, not of the paper's method.
@@ -138,9 +141,20 @@ def _undangle(text: str) -> str | None:
 _INSTEAD = re.compile(r"^(We|This (?:paper|work|study))\s+instead\s+")
 
 
+# "to train such a student model": "such" points back at the abstract's earlier sentence; the
+# purpose reads whole with "a" alone ("to train a student model").
+_SUCH_A = re.compile(r"\b(to\s+[a-z]+\s+)such\s+(an?\s)(?![^,;.]*\bthat\b)", re.I)
+
+
+# "exploits this query--document asymmetry": a pointer whose noun phrase names what it points
+# at by a compound of two words ("query--document"), so "the" reads without the sentence before.
+_THIS_NAMED = re.compile(r"\bthis\s+(?=[a-z]{3,}(?:--?|\u2013)[a-z]{3,}\s+[a-z]{4,}\b)")
+
+
 def tidy(text: str) -> str:
     text = " ".join(EXPANSION.sub("", text).split()).strip(" ,;:")
-    text = _INSTEAD.sub(r"\1 ", text)
+    text = _SUCH_A.sub(r"\1\2", _INSTEAD.sub(r"\1 ", text))
+    text = _THIS_NAMED.sub("the ", text)
     return text.rstrip(".") + "."
 
 

@@ -485,3 +485,34 @@ def unpointed(line: str) -> str | None:
         if not _NEEDS_MORE.search(kept) and not bare_kind_end(kept):
             return closed(kept)
     return None
+
+
+# A clause that points ("designed to instill this crucial capability", "that instantiates this
+# formalism from descriptions"): a purpose or relative clause, a few words long, saying no how
+# ("designed to overcome these limitations by shifting to X" keeps its how and the pointer).
+_SKIPPABLE = re.compile(
+    r",?\s+(?:that|which|(?:designed|aimed|intended|built|tailored)\s+to)\s+[^,;:]*$", re.I
+)
+_HOW_WORD = re.compile(r"\b(?:by|through|via|using)\b", re.I)
+MAX_SKIPPED_WORDS = 10
+
+
+def pointer_skipped(line: str) -> str | None:
+    """``line`` without a clause in its middle that points at something it does not say, when
+    the line goes on after it with an -ing clause ("X is a methodology designed to instill this
+    crucial capability, involving A and B" -> "X is a methodology, involving A and B"); None
+    when it has no such clause."""
+    pointer = _POINTER.search(line)
+    if pointer is None or _POINTER.search(line, pointer.end()):
+        return None
+    start = _SKIPPABLE.search(line[: pointer.start()])
+    comma = line.find(",", pointer.end())
+    if start is None or comma < 0 or not re.match(r",\s+[a-z]+ing\s", line[comma:]):
+        return None
+    clause = line[start.start() : comma]
+    if len(clause.split()) > MAX_SKIPPED_WORDS or _HOW_WORD.search(clause):
+        return None
+    kept = line[: start.start()].rstrip(" ,;:")
+    if len(kept.split()) < MIN_CLAUSE_WORDS or not _is_clause(kept):
+        return None
+    return f"{kept}{line[comma:]}"

@@ -19,13 +19,16 @@ from assistant.summaries.naming import NAME_TOKEN
 # A title that asks or states what the paper found out, or names a study.
 _STUDY_TITLE = re.compile(
     r"^(?:why|how|when|what|do|does|are|is|can|should)\s|\?|\b(?:analysis|analy[sz]ing|"
-    r"stud(?:y|ying)|investigat\w*|understanding|revisit\w*|rethinking|empirical|lessons)\b",
+    r"stud(?:y|ying)|investigat\w*|understanding|revisit\w*|rethinking|empirical|lessons)\b"
+    # "Model-Adaptive Tool Necessity Reveals the Knowing-Doing Gap": the title states a finding
+    r"|\s(?:reveals?|exposes?|uncovers?)\s+(?:the|a|an|that|how|why|hidden)\b",
     re.I,
 )
 # "we conduct an empirical analysis of ...", "we theoretically and empirically investigate".
 _STUDY_WORK = re.compile(
     r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+){0,3}?(?:conduct|present|perform|provide|"
-    r"carr(?:y|ies) out)s?\s+(?:a|an|the first)\s+(?:[\w-]+\s+){0,3}?(?:study|analysis|"
+    # "We perform the first layer- and token-wise representational analysis": up to four words
+    r"carr(?:y|ies) out)s?\s+(?:a|an|the first)\s+(?:[\w-]+\s+){0,4}?(?:study|analysis|"
     r"investigation)\b"
     r"|\bwe\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?(?:investigate|analy[sz]e|examine|study)\s"
     # "Overall, our findings reveal that ...": the abstract calls what it found its findings
@@ -68,7 +71,12 @@ def finding(sentence: str, names: tuple[str, ...] = ()) -> str | None:
     -> "DLMs exhibit attention sinks"), or None when the sentence states no finding, the
     finding is the method's result (about it or one of its ``names``) or it dangles."""
     text = strip_lead(sentence)
+    named = _NAMED_FINDING.match(text)
+    if named:  # "These results reveal a knowing-doing gap in X: Y": the gap and what it is
+        return tidy(f"Our {named.group('noun').lower()} {text[named.start('verb') :]}")
     lead = _SHOWN_THAT.match(text) or FINDING.match(text) or _FIRST_OF_LIST.match(text)
+    if lead is None and _MEASURED_REVEALING.match(text):  # the measure and what it reveals
+        lead = re.match("", text)
     if lead is None:
         return None
     found = _NEXT_ITEM.split(spelled_this(text[lead.end() :]), maxsplit=1)[0]
@@ -86,6 +94,22 @@ _FIRST_OF_LIST = re.compile(
     r"^(?:our|the|these|we)\b[^:;]{0,200}?\b(?:yield|reveal|uncover|provide|offer|distill|"
     r"draw|find|obtain)s?\s+(?:[\w-]+\s+){0,3}?(?:takeaways|insights|lessons|findings|"
     r"observations)\s*(?::|,\s*(?:e\.g\.|i\.e\.|namely|including),?)\s*\((?:1|i|a)\)\s*",
+    re.I,
+)
+# "These results reveal a knowing-doing gap in LLM tool-use: improving ... requires ...": the
+# finding named (no "that") and then said after the colon; "these" points at the results the
+# line does not show, so the line says "Our results".
+_NAMED_FINDING = re.compile(
+    r"^(?:these|our|the|overall,?\s+(?:these|our|the))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>results|findings|analys[ie]s|experiments|observations)\s+(?:further\s+|also\s+)?"
+    r"(?P<verb>reveal|show|uncover|expose|highlight)s?\s+(?:a|an)\s[^:;.]{3,80}:\s+\S",
+    re.I,
+)
+# "Flip rates range from 17.5% to 97.3%, revealing large differences in stability that ...": a
+# measured result, then what it reveals; not "we ..." (what the paper did).
+_MEASURED_REVEALING = re.compile(
+    r"^(?:(?:across|on|over|among|in)\s[^,;:]{3,80},\s+)?(?!we\s)[A-Za-z][^,;:]{5,120}?\d[^,;:]*,"
+    r"\s+(?:revealing|indicating|suggesting|exposing)\s",
     re.I,
 )
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
