@@ -1044,3 +1044,19 @@ def test_an_able_word_meets_the_verb_it_is_made_from() -> None:
     ]
     quotes = [quote(s) for s in sentences]
     assert best_quote(question, quotes, sentences).sentence == sentences[1]
+
+
+def test_a_field_that_plays_a_pivotal_role_or_has_shown_gains_is_background() -> None:
+    assert background("Retrieval corpora play a central role in grounding chatbots, yet they age.")
+    assert background("Video models have lately shown strong gains in realism, yet cost a lot.")
+    # The paper's own finding is no background, nor its own gains.
+    assert not background("We show that the warm-up phase plays a crucial role in stability.")
+    assert not background("Our planner shows strong gains on ALFWorld.")
+
+
+def test_a_which_is_apposition_names_the_kind_asked() -> None:
+    # "X, which is an 8B-parameter MoE model" says X is the model, as "X, a ... model" does.
+    question = "What is the 3B-parameter dense model built on Gated Memory called?"
+    said = "We build RecallLM, which is a 3B-parameter dense model trained on 2 trillion tokens."
+    assert names_the_kind(said, question)
+    assert not names_the_kind("We build RecallLM, which trains fast, and a dense model.", question)

@@ -149,13 +149,20 @@ _BACKGROUND = re.compile(
     r"(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
     r"|due to)\b|\b(?:struggl\w*|suffer\w*|remains? (?:a |an )?(?:\w+ )?(?:challeng|difficult|"
     r"open|unclear|limited|under-?explored|unexplored|unknown)\w*|remains? poorly understood"
-    r"|(?:has|have) (?:achieved|made|shown) (?:remarkable|impressive|significant|substantial"
-    r"|tremendous|great|rapid) (?:progress|success|advances)"
+    r"|(?:has|have) (?:\w+ly )?(?:achieved|made|shown|demonstrated) (?:remarkable|impressive"
+    r"|significant|substantial|tremendous|great|rapid|strong) (?:progress|success|advances|gains)"
     r"|(?:is|are) (?:essential|crucial|critical|important|vital|key) (?:for|to|in)"
     r"|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged)"
     r"|(?:introduces?|poses?|raises?|brings?) (?:\w+ ){0,2}(?:risks?|threats?|concerns?))\b",
     re.I,
 )
+# "X plays a pivotal role in Y": why Y needs work, unless the paper finds it ("we show ...").
+_ROLE = re.compile(
+    r"\bplay(?:s|ing)? (?:a|an) (?:\w+ )?(?:pivotal|crucial|key|central|critical|vital|"
+    r"important|fundamental) role\b",
+    re.I,
+)
+_FINDING = re.compile(r"\b(?:we|our|find|found|show|shows|reveal|reveals|demonstrat\w*)\b", re.I)
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
 # with its number (23K, 24GB, 2.3x).
 _NAMED_NUMBER = re.compile(r"[A-Za-z][\w.-]*\d")
@@ -302,9 +309,11 @@ def _subject_names(title: str) -> set[str]:
 
 
 def _describing(name: str) -> re.Pattern[str]:
-    """``name`` (as tokens cut it at a dot: "PixelRefer-2" of "PixelRefer-2.2M") called a kind."""
+    """``name`` (as tokens cut it at a dot: "PixelRefer-2" of "PixelRefer-2.2M") called a kind:
+    "X, a ... dataset", "X, which is an 8B-parameter MoE model"."""
     return re.compile(
-        rf"(?<![\w-]){re.escape(name)}(?:\.\w+)*(?![\w-])(?:\s+|,?\s+(?:is|as)?\s*(?:a|an|the)\s+"
+        rf"(?<![\w-]){re.escape(name)}(?:\.\w+)*(?![\w-])"
+        rf"(?:\s+|,?\s+(?:(?:which|that) )?(?:is|as)?\s*(?:a|an|the)\s+"
         rf"(?:[\w-]+,?\s+){{0,4}}?)(?P<kind>{meaning.KINDS})\b",
         re.I,
     )
@@ -868,7 +877,10 @@ def asks_for(question: str) -> bool:
 
 def background(sentence: str) -> bool:
     """The sentence tells why the work is needed ("Recent reports claim ...", "However,
-    existing methods struggle ...", "X is essential for ..."), not what it does or finds."""
+    existing methods struggle ...", "X is essential for ...", "X plays a pivotal role in
+    ..."), not what it does or finds ("We find that X plays a key role ...")."""
+    if _ROLE.search(sentence) and not _FINDING.search(sentence):
+        return True
     return bool(_BACKGROUND.search(sentence))
 
 
