@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.pipeline.evidence import need_of, satisfies
 from assistant.pipeline.lead import (
     answers_each_part,
     ask_of,
@@ -973,3 +974,89 @@ def test_a_sentence_stating_a_risk_is_background() -> None:
     )
     chosen = best_quote(question, [quote(s) for s in VERIGUARD], VERIGUARD)
     assert chosen.sentence == VERIGUARD[3]
+
+
+def test_a_dotted_name_called_the_asked_kind_answers_a_name_part() -> None:
+    # Tokens cut "MedVox-1.5K" at its dot; its apposition still says it is the dataset.
+    question = (
+        "Which encoder does MedVox use for speech, and what is its instruction corpus dataset "
+        "called?"
+    )
+    encoder = (
+        "We propose a Hierarchical Speech Encoder (HSE) that compresses long speech into tokens."
+    )
+    corpus = "To support training, we curate MedVox-1.5K, a large instruction corpus dataset."
+    sentences = [encoder, corpus]
+    quotes = [quote(encoder), quote(corpus)]
+    assert names_the_kind(corpus, "what is its instruction corpus dataset called?")
+    assert [q.sentence for q in lead_quotes(question, quotes, sentences)] == sentences
+
+
+def test_a_uses_ask_for_a_mechanism_is_answered_by_the_name_the_paper_coins() -> None:
+    # "What mechanism does X use ...?" asks for X's own part, though the ask acts on it.
+    question = "What mechanism does ORCA use to keep long agent runs coherent without retraining?"
+    intro = "We introduce ORCA (Orchestrated Reasoning for Coherent Agents), a modular agent stack."
+    coined = (
+        "To keep long runs coherent without retraining, we propose Memory Anchor Replay (MAR): "
+        "past steps are summarised and replayed."
+    )
+    quotes = [quote(intro), quote(coined)]
+    assert [q.sentence for q in holding(question, quotes)] == [coined]
+    assert best_quote(question, quotes, [intro, coined]).sentence == coined
+
+
+def test_an_opening_means_answers_how_in_place_of_a_lead_saying_none() -> None:
+    # A two-sentence abstract: the rarity weights are small, yet "By sorting ..." tells how.
+    question = (
+        "How does the hashing-based method keep duplicates from crossing the splits of the corpus?"
+    )
+    intro = "We propose a hashing-based selection method to remove duplicates in corpus splits."
+    how = (
+        "By sorting near-identical documents into shared buckets before splitting, the method "
+        "keeps each bucket in one split."
+    )
+    quotes = [quote(intro), quote(how)]
+    assert best_quote(question, quotes, [intro, how]).sentence == how
+
+
+def test_a_trillion_count_is_a_new_quantity_beside_a_model_size() -> None:
+    question = "On how many tokens was the 7B-parameter model trained?"
+    assert satisfies(
+        "The 7B-parameter model is trained on 7 trillion tokens.", question, need_of(question), ""
+    )
+    assert not satisfies(
+        "The 7B-parameter model is trained on 7 datasets.", question, need_of(question), ""
+    )
+
+
+def test_an_able_word_meets_the_verb_it_is_made_from() -> None:
+    # "drivable" answers "drive" and "scalable" answers "scale"; "table" is no "-able" word.
+    assert {"drive", "ident"} <= words_of("allowing arbitrary scaling of drivable identities")
+    assert "scale" in words_of("a scalable design")
+    assert "te" not in words_of("a table")
+    question = "How does VoxTalk let one model drive any number of speaking avatars?"
+    sentences = [
+        "We propose VoxTalk, a talking-avatar framework.",
+        "Specifically, a per-avatar routing block processes avatar-audio pairs, making avatars "
+        "drivable at any scale.",
+        "Our training pipeline learns speaking patterns from single-person clips.",
+        "Experiments show that VoxTalk keeps lips in sync.",
+    ]
+    quotes = [quote(s) for s in sentences]
+    assert best_quote(question, quotes, sentences).sentence == sentences[1]
+
+
+def test_a_field_that_plays_a_pivotal_role_or_has_shown_gains_is_background() -> None:
+    assert background("Retrieval corpora play a central role in grounding chatbots, yet they age.")
+    assert background("Video models have lately shown strong gains in realism, yet cost a lot.")
+    # The paper's own finding is no background, nor its own gains.
+    assert not background("We show that the warm-up phase plays a crucial role in stability.")
+    assert not background("Our planner shows strong gains on ALFWorld.")
+
+
+def test_a_which_is_apposition_names_the_kind_asked() -> None:
+    # "X, which is an 8B-parameter MoE model" says X is the model, as "X, a ... model" does.
+    question = "What is the 3B-parameter dense model built on Gated Memory called?"
+    said = "We build RecallLM, which is a 3B-parameter dense model trained on 2 trillion tokens."
+    assert names_the_kind(said, question)
+    assert not names_the_kind("We build RecallLM, which trains fast, and a dense model.", question)

@@ -38,7 +38,8 @@ _NUMBER_QUESTION = re.compile(
 )
 _NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"fifty|hundred|thousand|million|billion|half|third|quarter|double[sd]?|triple[sd]?|twice|"
+    r"fifty|hundred|thousand|million|billion|trillion|half|third|quarter|double[sd]?|"
+    r"triple[sd]?|twice|"
     r"thrice|(?:two|three|four|five|ten)-?fold)\b",
     re.IGNORECASE,
 )

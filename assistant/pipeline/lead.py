@@ -149,16 +149,24 @@ _BACKGROUND = re.compile(
     r"(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
     r"|due to)\b|\b(?:struggl\w*|suffer\w*|remains? (?:a |an )?(?:\w+ )?(?:challeng|difficult|"
     r"open|unclear|limited|under-?explored|unexplored|unknown)\w*|remains? poorly understood"
-    r"|(?:has|have) (?:achieved|made|shown) (?:remarkable|impressive|significant|substantial"
-    r"|tremendous|great|rapid) (?:progress|success|advances)"
+    r"|(?:has|have) (?:\w+ly )?(?:achieved|made|shown|demonstrated) (?:remarkable|impressive"
+    r"|significant|substantial|tremendous|great|rapid|strong) (?:progress|success|advances|gains)"
     r"|(?:is|are) (?:essential|crucial|critical|important|vital|key) (?:for|to|in)"
     r"|has (?:attracted|gained|received)|(?:has|have) (?:been made|emerged)"
     r"|(?:introduces?|poses?|raises?|brings?) (?:\w+ ){0,2}(?:risks?|threats?|concerns?))\b",
     re.I,
 )
+# "X plays a pivotal role in Y": why Y needs work, unless the paper finds it ("we show ...").
+_ROLE = re.compile(
+    r"\bplay(?:s|ing)? (?:a|an) (?:\w+ )?(?:pivotal|crucial|key|central|critical|vital|"
+    r"important|fundamental) role\b",
+    re.I,
+)
+_FINDING = re.compile(r"\b(?:we|our|find|found|show|shows|reveal|reveals|demonstrat\w*)\b", re.I)
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
 # with its number (23K, 24GB, 2.3x).
 _NAMED_NUMBER = re.compile(r"[A-Za-z][\w.-]*\d")
+_ABLE = re.compile(r"\b[a-z]{3,}able\b", re.I)  # "drivable", "scalable": a verb made able
 _YING = re.compile(r"\b[a-z]{3,}ying\b", re.I)  # "underlying", "lying": the verb ends "-ie"
 _TESTED_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*)")
 # "On which environments is X evaluated?": asks for what it is tested on, whatever the kind
@@ -301,8 +309,11 @@ def _subject_names(title: str) -> set[str]:
 
 
 def _describing(name: str) -> re.Pattern[str]:
+    """``name`` (as tokens cut it at a dot: "PixelRefer-2" of "PixelRefer-2.2M") called a kind:
+    "X, a ... dataset", "X, which is an 8B-parameter MoE model"."""
     return re.compile(
-        rf"(?<![\w-]){re.escape(name)}(?![\w-])(?:\s+|,?\s+(?:is|as)?\s*(?:a|an|the)\s+"
+        rf"(?<![\w-]){re.escape(name)}(?:\.\w+)*(?![\w-])"
+        rf"(?:\s+|,?\s+(?:(?:which|that) )?(?:is|as)?\s*(?:a|an|the)\s+"
         rf"(?:[\w-]+,?\s+){{0,4}}?)(?P<kind>{meaning.KINDS})\b",
         re.I,
     )
@@ -316,7 +327,14 @@ def words_of(text: str, known: Collection[str] = ()) -> set[str]:
     text = plain(text)
     whole = topic_words(text)
     compounds = [w for w in content_words(text) if "-" in w and not topic_words(w) & set(known)]
-    return whole | topic_words(" ".join(compounds).replace("-", " ")) | _lie_stems(text)
+    split = topic_words(" ".join(compounds).replace("-", " "))
+    return whole | split | _lie_stems(text) | _able_stems(text)
+
+
+def _able_stems(text: str) -> set[str]:
+    """The stem of the verb an "-able" word is made from: "drivable" meets "drive",
+    "scalable" meets "scale" (the stemmer keeps "drivabl" whole)."""
+    return topic_words(" ".join(w[:-4] + "e" for w in _ABLE.findall(text)))
 
 
 def _lie_stems(text: str) -> set[str]:
@@ -495,7 +513,9 @@ def past_restatement(
 
     def rank(quote: Evidence) -> tuple[bool, float]:
         score = lead_score(quote.sentence, question, rest, title)
-        return score >= RESIDUAL_MIN and how and _says_means(quote.sentence, rest), score
+        # In place of a lead saying no means, any quote saying one on a word it lacks answers.
+        enough = score >= RESIDUAL_MIN or (not introduces and score > 0)
+        return enough and how and _says_means(quote.sentence, rest), score
 
     # Background ("However, existing methods fall into a trap ...") never answers in its place.
     others = [q for q in quotes if q is not chosen and not background(q.sentence)]
@@ -582,10 +602,15 @@ def _excluded(question: str) -> list[str]:
 
 def _says_means(sentence: str, weights: dict[str, float]) -> bool:
     """A means ("through A", "by training B") right after words of the question: "Identity
-    control is achieved through ...", not "a strategy for correcting errors by aligning ..."."""
+    control is achieved through ...", not "a strategy for correcting errors by aligning ...";
+    or opening a sentence that holds words of the question."""
     for means in _MEANS.finditer(sentence):
         before = " ".join(sentence[: means.start()].split()[-MEANS_AFTER_WORDS:])
         if words_of(before, weights.keys()) & weights.keys():
+            return True
+        # "By grouping similar frames before splitting, the method ...": an opening means
+        # tells how the main clause after it is done.
+        if not WORD.search(before) and words_of(sentence, weights.keys()) & weights.keys():
             return True
     return False
 
@@ -607,7 +632,8 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     if "name" not in need:
         return found
     beside = [q for q in found if names_the_kind(q.sentence, question)]
-    if not beside and _asks_own_kind(question):
+    # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
+    if not beside and (_asks_own_kind(question) or _USES_ASK.search(question)):
         beside = [q for q in found if coins_name(q.sentence, question)]
     if beside or not _CALLED.search(question):
         return beside
@@ -851,7 +877,10 @@ def asks_for(question: str) -> bool:
 
 def background(sentence: str) -> bool:
     """The sentence tells why the work is needed ("Recent reports claim ...", "However,
-    existing methods struggle ...", "X is essential for ..."), not what it does or finds."""
+    existing methods struggle ...", "X is essential for ...", "X plays a pivotal role in
+    ..."), not what it does or finds ("We find that X plays a key role ...")."""
+    if _ROLE.search(sentence) and not _FINDING.search(sentence):
+        return True
     return bool(_BACKGROUND.search(sentence))
 
 
