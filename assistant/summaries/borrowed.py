@@ -79,9 +79,11 @@ def _in_order(letters: str, spelled: str) -> bool:
 
 
 # The line's subject when it says what a name is: "GRPO is a ...", "Temporal is two ...",
-# "X, a ..." (a name: one word, or up to four capitalised words).
+# "X, a ..." (a name: one word, or up to four capitalised words); not a finding about it
+# ("LLMs are brittle when ...").
 _SUBJECT = re.compile(
-    r"^(?P<name>[^\s,]+(?:\s[A-Z][^\s,]*){0,3}?)(?:\s+(?:is|are)\s|,\s+(?:a|an)\s)"
+    r"^(?P<name>[^\s,]+(?:\s[A-Z][^\s,]*){0,3}?)"
+    r"(?:\s+(?:is|are)\s+(?:a|an|the|two|three|four|several)\s|,\s+(?:a|an)\s)"
 )
 # Where an abstract gives a name to its own work: "we propose X", "called X", "X (ours)",
 # "X, a ...", "X is a ...".
