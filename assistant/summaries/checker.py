@@ -15,6 +15,7 @@ line builders branch on.
 from __future__ import annotations
 
 from assistant.summaries.announced import unfinished_list
+from assistant.summaries.borrowed import borrowed_subject, one_is_many
 from assistant.summaries.checker_faithfulness import (
     check_binding,
     check_borrowed,
@@ -94,9 +95,24 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[Reason]:
         *check_subject(tldr, title, abstract),
         *check_statement(tldr, title, abstract),
         *check_roles(tldr, title, abstract),
+        *_check_own_name(tldr, title, abstract),
     ]
     if unfinished_list(tldr):
         reasons.append(Reason(Code.ANNOUNCED, "announces parts or findings it never gives"))
+    return reasons
+
+
+def _check_own_name(tldr: str, title: str, abstract: str) -> list[Reason]:
+    """A line whose subject is not the name the paper gives its own work ("GRPO is a
+    curriculum strategy ..." for a strategy that uses GRPO), or one thing said to be several."""
+    reasons = []
+    borrowed = borrowed_subject(tldr, title, abstract)
+    if borrowed:
+        reasons.append(Reason(Code.BORROWED_NAME, borrowed))
+    if one_is_many(tldr):
+        reasons.append(
+            Reason(Code.GARBLED, 'garbled: one thing is said to be several ("X is two")')
+        )
     return reasons
 
 

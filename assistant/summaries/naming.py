@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.summaries.borrowed import defined_by_tool
 from assistant.summaries.checker import dangles, name_pattern
 
 _COMMON = frozenset(
@@ -48,10 +49,10 @@ def labelled(cued: str, rest: str, name: str | None) -> str | None:
         label = called.group(1).strip("\"'“”.")  # "named DarkForest." ends its sentence
         described = (rest[: called.start()] + " " + rest[called.end() :]).strip()
         return f"{label} is {described}"
-    which = _DEFINED_WHICH.match(cued.strip()) or _NAME_WHICH.match(rest)
+    which = _own(_DEFINED_WHICH.match(cued.strip())) or _NAME_WHICH.match(rest)
     if which and not dangles(which.group("rest")) and is_label(which.group("name"), name):
         return f"{which.group('name')} {which.group('rest')}"  # "X (ACR), which does Z"
-    defined = _DEFINED_APPOSITIVE.match(cued.strip()) or _comma_defined(rest)
+    defined = _own(_DEFINED_APPOSITIVE.match(cued.strip())) or _comma_defined(rest)
     if defined:  # "Long Name (ACR), a Y" -> "ACR is a Y"
         return f"{defined.group('name')} is {defined.group('rest')}"
     named = _named_description(rest, name)
@@ -62,6 +63,15 @@ def labelled(cued: str, rest: str, name: str | None) -> str | None:
         label = re.sub(r"^the\s+", "", apposition.group("name"), flags=re.I)
         return f"{label} is {apposition.group('rest')}"
     return None
+
+
+def _own(defined: re.Match[str] | None) -> re.Match[str] | None:
+    """A definition "... (ACR), ..." unless the acronym labels a tool the sentence uses ("a
+    strategy using Group Relative Policy Optimization (GRPO), which ...")."""
+    if defined is None:
+        return None
+    before = defined.string[: defined.start("name")].rstrip(" (")
+    return None if defined_by_tool(before, defined.group("name")) else defined
 
 
 def is_label(label: str, name: str | None) -> bool:
@@ -126,8 +136,8 @@ def _named_description(rest: str, name: str | None) -> str | None:
         desc = _lowered(between.group("desc") + " " + between.group("tail"), between["name"])
         return f"{between.group('name')} is {desc}"
     acronym = _DESCRIPTION_THEN_ACRONYM.match(rest.strip())
-    if acronym is None:
-        return None
+    if acronym is None or defined_by_tool(acronym.group("desc"), acronym.group("name")):
+        return None  # "a strategy using Group Relative Policy Optimization (GRPO)": a tool's
     label = acronym.group("name")
     return f"{label} is {_lowered(acronym.group('desc'), label)}"
 

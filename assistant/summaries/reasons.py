@@ -37,6 +37,7 @@ class Code(StrEnum):
     BACKGROUND = "background"  # describes the background
     OPENING = "opening"  # copies the abstract's opening
     SUBJECT = "subject"  # says neither what the named work is nor what it does
+    BORROWED_NAME = "borrowed_name"  # its subject names a tool the work uses, not the work
     TITLE_ECHO = "title_echo"  # says no more than the title
     SECONDARY_FINDING = "secondary_finding"
     SECOND_CONTRIBUTION = "second_contribution"
