@@ -13,6 +13,7 @@ from assistant.summaries.checker_faithfulness import Source, related_word
 from assistant.summaries.checker_words import (
     ACRONYM,
     EDGE,
+    FINDING_VERBS,
     GENERIC,
     OWN_WORK,
     STOPWORDS,
@@ -132,8 +133,8 @@ def check_subject(tldr: str, title: str, abstract: str) -> list[Reason]:
 # "we find, to the best of our knowledge, the first evidence that ...", "we show that ...":
 # what follows is the paper's own finding, whichever name the title carries.
 _WE_FOUND = re.compile(
-    r"\bwe\s+(?:\w+ly\s+|also\s+|further\s+)?(?:show|find|found|demonstrate|reveal|discover|"
-    r"observe|prove|establish)\b[^.;]{0,90}?\bthat\s+",
+    rf"\bwe\s+(?:\w+ly\s+|also\s+|further\s+)?(?:{FINDING_VERBS}|found|discover|establish)\b"
+    r"[^.;]{0,90}?\bthat\s+",
     re.I,
 )
 FINDING_OPENING = 4  # the line's first words that must follow the abstract's "we find that"

@@ -39,6 +39,9 @@ ANSWERING_CONNECTIVE = (
 # The kinds of thing a paper releases for others to use rather than a method: a dataset,
 # benchmark or corpus. A regex alternation, for the title line's and the finding's tests.
 RESOURCE_KINDS = "benchmark|dataset|data set|corpus|suite|testbed|leaderboard|collection"
+# The verbs by which authors report what they found ("we show that", "we identify that"): one
+# list for every reader of findings (contribution, findings, the checker's own-finding rule).
+FINDING_VERBS = "show|find|demonstrate|prove|reveal|identify|uncover|observe"
 
 
 # Words that say a paper exists, not what it does: they do not count as content.

@@ -11,6 +11,7 @@ import re
 
 from assistant.names import title_name
 from assistant.summaries.checker import ANAPHORA, dangles, method_names
+from assistant.summaries.checker_words import FINDING_VERBS
 from assistant.summaries.clauses import EXPANSION, POINTER, capitalise, strip_lead
 from assistant.summaries.extractive import split_sentences
 from assistant.summaries.naming import NAME_TOKEN, is_label, labelled, names_another
@@ -41,7 +42,7 @@ CUE = re.compile(
 # "we draw inspiration from X and propose Y" -> "we propose Y".
 _WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\sand\s(?={_VERB}s?\s)", re.I)
 _FINDING_ADVERB = r"(?:first|further|also|then|empirically|theoretically)"
-_SHOW = r"(?:show|find|demonstrate|prove|reveal|identify|uncover|observe)"
+_SHOW = rf"(?:{FINDING_VERBS})"
 FINDING = re.compile(
     # "we find, to the best of our knowledge, the first evidence that ...": an aside and
     # what the finding is (evidence, proof) before its "that"

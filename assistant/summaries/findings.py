@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.summaries.checker import dangles
-from assistant.summaries.checker_words import RESOURCE_KINDS, mentions
+from assistant.summaries.checker_words import FINDING_VERBS, RESOURCE_KINDS, mentions
 from assistant.summaries.clauses import capitalise, evidence_clause, finding_cuts, strip_lead
 from assistant.summaries.contribution import FINDING, spelled_this, tidy
 from assistant.summaries.heads import Head
@@ -48,8 +48,7 @@ _SHOWN_THAT = re.compile(
     r"observations)(?:\s+and\s+(?:analys[ie]s|findings|experiments))?\s+(?:further\s+|also\s+)?"
     r"(?:reveal|show|demonstrate|indicate|illustrate|suggest|uncover)s?\s+that\s+"
     # "We notably find that Z": the adverbs contribution.FINDING leaves out
-    r"|^(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)(?:show|find|demonstrate|prove|reveal|"
-    r"observe)s?\s+that\s+",
+    rf"|^(?:we|this (?:paper|work|study))\s+(?:\w+ly\s+)(?:{FINDING_VERBS})s?\s+that\s+",
     re.I,
 )
 # What the method does ("our method outperforms ..."), not what the study found.
