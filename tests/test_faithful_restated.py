@@ -243,3 +243,23 @@ def test_the_question_said_back_over_a_quote_about_something_else_is_caught() ->
     quote = "SWE-AGILE sets a new standard for 7B-8B models using only 2.2k trajectories."
     wrong = "SWE-AGILE compresses older reasoning for 7B-8B models."
     assert "not in the quote's wording" in problems(wrong, quote, question)
+
+
+def test_a_number_glued_to_a_name_of_the_question_is_not_new() -> None:
+    quote = "A pretrained DINO model keeps global semantic consistency in the inpainting."
+    question = (
+        "Which feature keeps global semantic consistency in 2D Gaussian Splatting inpainting?"
+    )
+    said = (
+        "The feature for global semantic consistency in 2D inpainting is a pretrained DINO model."
+    )
+    assert not any("number" in f for f in problems(said, quote, question))
+    counted = "A pretrained DINO model keeps global semantic consistency in 2 inpainting stages."
+    assert "number not in the quote: 2" in problems(counted, quote, "How many stages use 2D GS?")
+
+
+def test_a_name_the_quote_says_only_inside_a_longer_one_is_not_ordered() -> None:
+    quote = "AF-Next introduces Temporal Chain-of-Thought, a new reasoning paradigm."
+    question = "What new reasoning paradigm does Flamingo Next introduce?"
+    said = "Flamingo Next introduces Temporal Chain-of-Thought, a new reasoning paradigm."
+    assert not any("another order" in f for f in problems(said, quote, question))

@@ -10,6 +10,7 @@ question. A sentence that passes says what the quote says, so it can lead the an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.pipeline import meaning
@@ -104,12 +105,20 @@ def _foreign(sentence: str, quote: str, question: str) -> list[str]:
     allowed = meaning.same_sense(stems(content_words(f"{quote} {question}"))) | FRAMING
     words = sorted(w for w in stems(content_words(sentence)) - allowed if not _of_parts(w, allowed))
     found = [f"word not in the quote: {w}" for w in words]
-    found += [f"number not in the quote: {n}" for n in sorted(numbers(sentence) - numbers(quote))]
+    # A number glued to letters as in the question is part of a name of it: "2D" of "2D
+    # Gaussian Splatting" (not a bare "2").
+    asked = {g.lower() for g in _GLUED.findall(question)}
+    unglued = _GLUED.sub(lambda g: "" if g.group(0).lower() in asked else g.group(0), sentence)
+    new_numbers = numbers(unglued) - numbers(quote)
+    found += [f"number not in the quote: {n}" for n in sorted(new_numbers)]
     # A quote's word in capitals is no new name: "Neural Network Weights Generation (D2NWG)"
     # for "D2NWG, a ... neural network weights generation technique".
     spelled = {part for word in content_words(quote) for part in (word, *word.split("-"))}
     names = meaning.names(sentence) - meaning.names(f"{quote} {question}") - spelled
     return found + [f"name not in the quote: {n}" for n in sorted(names)]
+
+
+_GLUED = re.compile(r"(?<![\w.])\d+[A-Za-z]{1,2}\b")  # "2D", "7B", not "16times"
 
 
 def _of_parts(word: str, allowed: set[str]) -> bool:
@@ -126,7 +135,9 @@ def _same_order(sentence: str, quote: str) -> bool:
     and the Active Model") may come in any order."""
     marked = (meaning.names(quote) | numbers(quote)) - _movable(quote)
     in_quote = _marks(quote, marked)
-    in_sentence = _lists_in_quote_order(_marks(sentence, marked), _listed(sentence), in_quote)
+    # A name the quote says only inside a longer one ("Next" of "AF-Next") has no place to keep.
+    said = [m for m in _marks(sentence, marked) if m in in_quote]
+    in_sentence = _lists_in_quote_order(said, _listed(sentence), in_quote)
     positions = iter(in_quote)
     return all(any(mark == seen for seen in positions) for mark in in_sentence)
 
