@@ -100,10 +100,10 @@ _TEX_WORD = {
     "ie": "i.e.",
 }
 _TEX_WORDS = re.compile(r"\\(" + "|".join(_TEX_WORD) + r")(?![A-Za-z])")
-# Super- and subscripts in plain text, one rule: braces go round a single token ("DA^2",
-# "G_stack", "π_0.5") and become parentheses round anything longer ("T^(-1/3)").
+# Super- and subscripts in plain text, one rule: a single token loses its braces ("DA^2", "q^*",
+# "G_stack", "π_0.5"); anything longer gets parentheses instead ("T^(-1/3)").
 _SCRIPT = re.compile(r"(?<=[\w)*])([\^_])\{([^{}]{1,40})\}")
-_SCRIPT_TOKEN = re.compile(r"[\w.]+")
+_SCRIPT_TOKEN = re.compile(r"[\w.*+]+")
 # TeX quotes: ``X'' (or "X'' and ''X'' when a feed mangled the opener) as “X”; `X' as ‘X’;
 # a closing '' whose opener the feed dropped ("an Active Model'' and") goes.
 _TEX_DOUBLE = re.compile(r"(?:``|(?<![\w'])(?:''|\"))(?=\S)([^`\"\n]{1,300}?)(?<=\S)''")

@@ -43,7 +43,7 @@ def test_tex_quotes_become_typographic(clean, text: str, expected: str) -> None:
         # scripts: one token keeps no braces, anything longer gets parentheses
         ("called G_{stack}, beats π_{0.5} and (DA^{2})", "called G_stack, beats π_0.5 and (DA^2)"),
         ("scales as d^{0.75} and d^{-1}", "scales as d^0.75 and d^(-1)"),
-        ("FaSTA^* and x^2 stay", "FaSTA^* and x^2 stay"),
+        ("FaSTA^* and x^2 stay, HumanEval^{+}", "FaSTA^* and x^2 stay, HumanEval^+"),
         (r"is $\varepsilon_1$-close, \eg this", "is ε_1-close, e.g. this"),
         (r"risk ($>98\%$ pass) and $1.13\times$ faster", "risk (>98% pass) and 1.13× faster"),
         (r"retaining \textgreater 96\% of it", "retaining > 96% of it"),
