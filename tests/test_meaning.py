@@ -429,3 +429,14 @@ COORDINATED = (
 )
 def test_a_setting_said_before_a_number_must_be_its_own(claim: str, wrong: list[str]) -> None:
     assert meaning.misbound_numbers(claim, COORDINATED) == wrong
+
+
+def test_a_short_curly_quotation_is_a_name_and_a_quoted_sentence_is_not() -> None:
+    from assistant.pipeline.meaning import names
+
+    assert names("two copies run as an “Active Model” and a “Standby Model”, so") == {
+        "active",
+        "standby",
+        "model",
+    }
+    assert names("tasks such as “Detect the bench in the image while recoloring it.”") == set()
