@@ -16,16 +16,33 @@ _HEADING = re.compile(r"#{2,}")
 _BRACKET_NUMBER = re.compile(r"\[(\s*\d+(?:\s*[,;-]\s*\d+)*\s*)\]")
 _ROLE = re.compile(r"(?i)\b(system|assistant|user|developer|instructions?)\s*:")
 # Links removed from untrusted text, one form a line.
+# A URL's end: the punctuation of the sentence or parenthesis around it ("(code at
+# https://x.io/a)," keeps its "),") is not part of it.
+_URL_END = r"\S*?(?=[)\],;:.!?'\"]*(?:\s|$))"  # a brace stays in: "x.io{label}}" is TeX debris
 _URL_FORMS = (
-    r"\b(?:https?|ftp|file)://\S+",
+    r"(?:https?|ftp|file)://" + _URL_END,  # also glued to a word: "onlinehttps://x.io"
     r"\b(?:javascript|vbscript):\S*",  # script URLs
     r"\bdata:[\w/+.-]+[;,]\S*",  # inline data
-    r"\bwww\.\S+",  # a bare host
+    r"\bwww\." + _URL_END,  # a bare host
 )
 _URL = re.compile("|".join(_URL_FORMS), re.IGNORECASE)
+# What a removed link leaves in parentheses: "(weights can be found at )", "(code: )", "( )".
+_LINK_LEAD = r"(?:\b(?:at|on|in|from|via|here|see)|:)"
+_LINK_PAREN = re.compile(r"\s*\((?:[^()\x00]{0,80}?" + _LINK_LEAD + r")?\s*\x00\s*[,;:.]?\s*\)")
+_URL_GAP = re.compile(r"\s*(?:\x00\s*)+(?=[,;.!?)]|$)")  # "at URL." as "at.", not "at ."
+_EMPTY_PAREN = re.compile(r"(?<=\s)\(\s*\)")
+# A feed that dropped "https://...)," itself: "LilyBERT (weights can be found at a
+# CodeBERT-based encoder ..." with no ")" before the sentence ends.
+_LOST_LINK = re.compile(
+    r"\s*\((?:[\w-]+ ){0,4}(?:(?:can|may|will) be )?(?:found|available|released|hosted)"
+    r"(?: publicly| online)? (?:at|on|via|from)\s+(?=(?:a|an|the)\s[^()]*?(?:[.!?](?:\s|$)|$))"
+)
 _WS = re.compile(r"\s+")
 # TeX that arXiv abstracts carry into plain text: "50.4\%", "R\&D", "\textbf{X}", "$\times$".
-_TEX_NAMES = r"(?:textbf|textit|texttt|textrm|textsc|emph|mathrm|mathbf|text)"
+_TEX_NAMES = (
+    r"(?:textbf|textit|texttt|textrm|textsc|textsf|textnormal|emph|mathrm|mathbf|mathcal|mathit"
+    r"|mathbb|mathsf|mathtt|mathfrak|mathscr|boldsymbol|operatorname|text)"
+)
 _TEX_COMMAND = re.compile(r"\\" + _TEX_NAMES + r"\{([^{}]{0,500})\}")
 _TEX_SYMBOL = {
     "times": "×",
@@ -39,12 +56,17 @@ _TEX_SYMBOL = {
     "rightarrow": "→",
     "to": "→",
     "cdot": "·",
+    "textgreater": ">",
+    "textless": "<",
+    "infty": "∞",
 }
-_TEX_SYMBOLS = re.compile(r"\$?\\(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])\$?")
+_SYMBOL_NAMES = "(" + "|".join(_TEX_SYMBOL) + r")(?![A-Za-z])"
+# "3$\\times$" loses its dollars with the command; "$1.13\\times$" keeps them for _TEX_MATH.
+_TEX_SYMBOLS = re.compile(r"\$\\" + _SYMBOL_NAMES + r"\$|\\" + _SYMBOL_NAMES)
 # The same TeX after a feed has already dropped its backslashes: "23times faster",
 # "textit{O}bstacles". Only where no English word can stand: glued to a digit, or a command
 # name right before its brace.
-_BARE_TIMES = re.compile(r"(?<=\d)times\b")
+_BARE_TIMES = re.compile(r"(?<=\d)times(?![a-z])")  # "16times smaller", "256times256"
 # "at sim25 FPS", "sim 1050 GPU hours" (from "$\\sim$25"), "as little as leq 0.02%" (from
 # "$\\leq$"): "sim"/"approx"/"leq"/"geq" right before a number.
 _BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx|leq|geq) ?(?=\d)")
@@ -60,8 +82,35 @@ _BARE_COLOUR = re.compile(r"(?<![\\\w])(?:text)?color\{\w+\}")
 _BARE_DASH = re.compile(r"(?<=[a-z])x(2013|2014)(?=[a-z])")
 _DASHES = {"2013": "–", "2014": "—"}
 _BARE_COMMAND = re.compile(r"(?<![\\\w])\$?" + _TEX_NAMES + r"\{([^{}]{0,500})\}\$?")
+# Letters and words a TeX command spells, not its own symbol: "$\\varepsilon$-close", "\\eg".
+_TEX_WORD = {
+    "varepsilon": "ε",
+    "epsilon": "ε",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "lambda": "λ",
+    "theta": "θ",
+    "sigma": "σ",
+    "ell": "ℓ",
+    "dots": "…",
+    "ldots": "…",
+    "eg": "e.g.",
+    "ie": "i.e.",
+}
+_TEX_WORDS = re.compile(r"\\(" + "|".join(_TEX_WORD) + r")(?![A-Za-z])")
+# Super- and subscripts in plain text, one rule: a single token loses its braces ("DA^2", "q^*",
+# "G_stack", "π_0.5"); anything longer gets parentheses instead ("T^(-1/3)").
+_SCRIPT = re.compile(r"(?<=[\w)*])([\^_])\{([^{}]{1,40})\}")
+_SCRIPT_TOKEN = re.compile(r"[\w.*+]+")
+# TeX quotes: ``X'' (or "X'' and ''X'' when a feed mangled the opener) as “X”; `X' as ‘X’;
+# a closing '' whose opener the feed dropped ("an Active Model'' and") goes.
+_TEX_DOUBLE = re.compile(r"(?:``|(?<![\w'])(?:''|\"))(?=\S)([^`\"\n]{1,300}?)(?<=\S)''")
+_TEX_SINGLE = re.compile(r"(?<!`)`(?=\w)([^`'\n]{1,80})(?<=[\w.,!?])'(?!\w)")
+_TEX_ORPHAN = re.compile(r"''")
 _TEX_ESCAPE = re.compile(r"\\([%&$#_{}~])")
-_TEX_MATH = re.compile(r"\$(?!\s)([^$\\]{1,40}?)(?<!\s)\$")
+_TEX_MATH = re.compile(r"\$(?!\s)((?:[^$\\]|\\[%&#_]){1,40}?)(?<!\s)\$")  # "$>98\\%$"
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # Sentences of an abstract that talk to the model rather than about the paper. Real abstracts
 # are in the first person plural or the third person; these second-person orders are not.
@@ -92,12 +141,30 @@ def untex(text: str) -> str:
     text = _BARE_COLOUR.sub("", _BARE_COLOURED.sub(r"\1", text))
     text = _BARE_DASH.sub(lambda m: _DASHES[m.group(1)], text)
     text = _BARE_COMMAND.sub(r"\1", _TEX_COMMAND.sub(r"\1", text))
-    text = _TEX_SYMBOLS.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
+    text = _TEX_SYMBOLS.sub(lambda m: _TEX_SYMBOL[m.group(1) or m.group(2)], text)
+    text = _TEX_WORDS.sub(lambda m: _TEX_WORD[m.group(1)], text)
     text = _BARE_TIMES.sub("×", text)
     text = _BARE_ABOUT.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
     text = _BARE_ARROW.sub("→", text)
-    text = _TEX_MATH.sub(r"\1", text)
-    return _TEX_ESCAPE.sub(r"\1", text)
+    text = _tex_scripts(_TEX_MATH.sub(r"\1", text))
+    return _tex_quotes(_TEX_ESCAPE.sub(r"\1", text))
+
+
+def _tex_scripts(text: str) -> str:
+    """Scripts: "T^{-1/3}" as "T^(-1/3)", "G_{stack}" as "G_stack" (see ``_SCRIPT``)."""
+
+    def plain(m: re.Match[str]) -> str:
+        body = m.group(2).strip()
+        return m.group(1) + (body if _SCRIPT_TOKEN.fullmatch(body) else f"({body})")
+
+    return _SCRIPT.sub(plain, text)
+
+
+def _tex_quotes(text: str) -> str:
+    """TeX's ``quotes'' as typographic ones; a dangling closing '' dropped."""
+    text = _TEX_DOUBLE.sub(lambda m: f"“{m.group(1)}”", text)
+    text = _TEX_SINGLE.sub(lambda m: f"‘{m.group(1)}’", text)
+    return _TEX_ORPHAN.sub("", text)
 
 
 # "1.3x ~ 1.7x", "10~20%": a tilde between two numbers writes a range.
@@ -118,9 +185,17 @@ def strip_markup(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)
     text = _ANGLE_FENCE.sub(" ", text)
-    text = _URL.sub(" ", text)
+    text = _drop_urls(text)
     text = _FORMATTING.sub("", text)
     return _WS.sub(" ", text).strip()
+
+
+def _drop_urls(text: str) -> str:
+    """URLs removed, with a parenthesis that held only the link ("(code at URL)") and the
+    empty or lead-only parentheses a feed left behind."""
+    text = _LINK_PAREN.sub("", _URL.sub("\x00", text.replace("\x00", " ")))
+    text = _LOST_LINK.sub(", ", _URL_GAP.sub("", text).replace("\x00", " "))
+    return _EMPTY_PAREN.sub("", text)
 
 
 def clean_untrusted(text: str) -> str:

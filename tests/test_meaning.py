@@ -455,3 +455,14 @@ def test_a_restated_question_passes_the_abstracts_wording_check() -> None:
     assert "paraphrase too loose to check" in meaning.problems(
         wrong, title="PRISM-Bench", abstract=abstract, best_sentence=abstract, question=question
     )
+
+
+def test_a_short_curly_quotation_is_a_name_and_a_quoted_sentence_is_not() -> None:
+    from assistant.pipeline.meaning import names
+
+    assert names("two copies run as an “Active Model” and a “Standby Model”, so") == {
+        "active",
+        "standby",
+        "model",
+    }
+    assert names("tasks such as “Detect the bench in the image while recoloring it.”") == set()

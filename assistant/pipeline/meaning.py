@@ -461,6 +461,10 @@ def asks_for_name(question: str) -> bool:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# A capitalised word opening a quotation may open a quoted sentence ("such as “Detect the
+# bench ...”"), but a short quotation closed within four words is a name: “Active Model”
+# (sanitize turns TeX's ``Active Model'' into it).
+_QUOTED_NAME = re.compile(r"[^\s“”]+(?:\s[^\s“”]+){0,3}”")
 _GENERIC = frozenset(
     """According Additionally Also Although And Based But Compared Finally
     First For Furthermore However Moreover Notably Overall Specifically The Their These They
@@ -474,11 +478,10 @@ def names(text: str) -> set[str]:
     found = set(entities(text))
     for match in _CAPITALISED.finditer(text):
         head = text[: match.start()].rstrip()
-        if (
-            head
-            and not head.endswith((".", "!", "?", ":", "“", '"'))
-            and match.group(0) not in (_GENERIC)
-        ):
+        opens = head.endswith((".", "!", "?", ":", '"')) or (
+            head.endswith("“") and not _QUOTED_NAME.match(text, match.start())
+        )
+        if head and not opens and match.group(0) not in (_GENERIC):
             found.add(match.group(0).lower())
     return found
 
