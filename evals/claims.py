@@ -70,10 +70,7 @@ def check_records(
         if key not in cache:
             cache[key] = bundle_sources(papers, embedder)
         bundles = cache[key]
-        earlier = [
-            meaning.in_third_person(s)
-            for s in split_sentences(record.get("draft", ""))[: record.get("position", 0)]
-        ]
+        earlier = split_sentences(record.get("draft", ""))[: record.get("position", 0)]
         results.append(Checked(record, why_dropped(record, earlier, bundles, embedder)))
     return results
 
@@ -84,7 +81,7 @@ def why_dropped(
     """The answer checker's verdict, as in ``AnswerBuilder``: None when the sentence is well
     formed, drawn from the quotes it was shown (``faithful``), and held by its paper's abstract;
     else the stage that drops it and why."""
-    raw = meaning.in_third_person(record["sentence"])  # as ``AnswerBuilder._handle``
+    raw = record["sentence"]
     if SENTINEL in raw.upper():
         return "form: the sentinel"
     if problem := meaning.sentence_problem(raw, earlier):

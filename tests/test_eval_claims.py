@@ -50,14 +50,12 @@ def test_a_dropped_sentence_says_which_stage_dropped_it_and_why(minilm) -> None:
     shown = {"shown": [TW["abstract"].split(". ")[1]], "lead": []}
     records = [
         record("TW-GRPO achieves 50.4% accuracy on CLEVRER [1].", "SUPPORTED") | shown,
-        record("It is TW-GRPO that achieves 50.4% accuracy on CLEVRER [1].", "SUPPORTED"),
+        record("We show that TW-GRPO achieves 50.4% accuracy on CLEVRER [1].", "SUPPORTED"),
         record("TW-GRPO achieves 65.8% on CLEVRER [1].", "WRONG") | shown,
         record("TW-GRPO achieves 65.8% accuracy on CLEVRER [1].", "WRONG"),
-        # The authors' "we" is checked as "the authors" (``meaning.in_third_person``).
-        record("We show that TW-GRPO achieves 50.4% accuracy on CLEVRER [1].", "SUPPORTED"),
     ]
     why = [r.why or "" for r in check_records(records, {TW["paper_id"]: TW}, minilm)]
-    assert why[0] == "" and why[4] == ""
-    assert why[1].startswith("form: opens with no referent")
+    assert why[0] == ""
+    assert why[1].startswith("form: speaks in the authors' voice")
     assert why[2].startswith("faithful:") and "bound to other names" in why[2]
     assert why[3].startswith("verify:") and "65.8" in why[3]

@@ -100,24 +100,3 @@ def test_empty_source_is_never_support(minilm) -> None:
     claim = "Softplus attention improves extrapolation."
     verdict = check_claim(claim, text, minilm.embed([claim])[0], np.zeros((0, minilm.dim)))
     assert not verdict.supported
-
-
-def test_a_name_typed_with_a_caret_is_the_same_name(minilm) -> None:
-    """The abstract writes "E^2Rank", the model "E2Rank"; "E3Rank" is another name."""
-    text = SourceText.of("E^2Rank", "E^2Rank applies cosine similarity as a ranking function.")
-    vectors = minilm.embed(list(text.sentences))
-    same = "E2Rank applies cosine similarity as a ranking function."
-    other = "E3Rank applies cosine similarity as a ranking function."
-    assert check_claim(same, text, minilm.embed([same])[0], vectors).supported
-    assert not check_claim(other, text, minilm.embed([other])[0], vectors).supported
-
-
-def test_an_acronym_the_source_spells_out_is_in_the_source(minilm) -> None:
-    text = SourceText.of("Sim", "Reinforcement learning on simulated data improves scores.")
-    vectors = minilm.embed(list(text.sentences))
-    spelled = "RL on simulated data improves scores."
-    other = "PPO on simulated data improves scores."
-    assert check_claim(spelled, text, minilm.embed([spelled])[0], vectors).supported
-    assert "names not in source" in " ".join(
-        check_claim(other, text, minilm.embed([other])[0], vectors).reasons
-    )

@@ -255,8 +255,6 @@ class AnswerBuilder:
             self.draft.dropped.append("[sentence repeating the system prompt]")
             self.notes.append("dropped a sentence that leaked the system prompt")
             return
-        # The abstract's "we" copied by the model is the authors': said so before the checks.
-        sentence = meaning.in_third_person(sentence)
         earlier, self.seen = self.seen, [*self.seen, sentence]
         if problem := meaning.sentence_problem(sentence, earlier):
             self.draft.dropped.append(sentence)

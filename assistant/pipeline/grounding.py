@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.names import mentions, plain
 from assistant.pipeline.citations import split_sentences
 from assistant.pipeline.text import content_words, entities, numbers, overlap, stems
 
@@ -46,10 +45,7 @@ def check_claim(
     reasons = []
     if missing := numbers(claim) - numbers(text):
         reasons.append(f"numbers not in source: {sorted(missing)}")
-    # However the source spells the name: "E^2Rank" for "E2Rank", "reinforcement learning"
-    # for "RL" (``names``).
-    missing = entities(claim) - entities(plain(text)) - content_words(text)
-    if missing := {name for name in missing if not mentions(name, text)}:
+    if missing := entities(claim) - entities(text) - content_words(text):
         reasons.append(f"names not in source: {sorted(missing)}")
     lexical = overlap(content_words(claim), content_words(text))
     cosines = sent_vecs @ claim_vec if len(sent_vecs) else np.zeros(1)
