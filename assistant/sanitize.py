@@ -110,6 +110,9 @@ _TEX_DOUBLE = re.compile(r"(?:``|(?<![\w'])(?:''|\"))(?=\S)([^`\"\n]{1,300}?)(?<
 _TEX_SINGLE = re.compile(r"(?<!`)`(?=\w)([^`'\n]{1,80})(?<=[\w.,!?])'(?!\w)")
 _TEX_ORPHAN = re.compile(r"''")
 _TEX_ESCAPE = re.compile(r"\\([%&$#_{}~])")
+# TeX spacing: "19.63\,FPS" is "19.63 FPS"; a negative thin space "\!" is none.
+_TEX_SPACE = re.compile(r"\\([,;: ])")
+_TEX_NO_SPACE = re.compile(r"\\!")
 _TEX_MATH = re.compile(r"\$(?!\s)((?:[^$\\]|\\[%&#_]){1,40}?)(?<!\s)\$")  # "$>98\\%$"
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # Sentences of an abstract that talk to the model rather than about the paper. Real abstracts
@@ -147,6 +150,7 @@ def untex(text: str) -> str:
     text = _BARE_ABOUT.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
     text = _BARE_ARROW.sub("→", text)
     text = _tex_scripts(_TEX_MATH.sub(r"\1", text))
+    text = _TEX_NO_SPACE.sub("", _TEX_SPACE.sub(" ", text))
     return _tex_quotes(_TEX_ESCAPE.sub(r"\1", text))
 
 

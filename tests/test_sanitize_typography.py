@@ -101,3 +101,10 @@ def test_glued_times_is_a_multiplication_sign(clean, text: str, expected: str) -
 )  # fmt: skip
 def test_removed_urls_leave_no_debris(clean, text: str, expected: str) -> None:
     assert clean(text) == expected
+
+
+def test_tex_spacing_commands_become_spaces() -> None:
+    # "19.63\,FPS" reached a quote raw; a thin or medium space is a space, a negative one none.
+    assert clean_untrusted(r"enable 19.63\,FPS streaming") == "enable 19.63 FPS streaming"
+    assert clean_untrusted(r"x\;y and 10\ ms and a\!b") == "x y and 10 ms and ab"
+    assert clean_untrusted(r"costs 5\,\% more") == "costs 5 % more"
