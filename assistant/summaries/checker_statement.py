@@ -12,6 +12,7 @@ from assistant.summaries.asides import aside_faults
 from assistant.summaries.checker_faithfulness import Source, related_word
 from assistant.summaries.checker_words import (
     ACRONYM,
+    BACKGROUND_OPENING,
     EDGE,
     FINDING_VERBS,
     GENERIC,
@@ -35,7 +36,7 @@ _EMPTY_OPENINGS = {
     ),
     # Background sentences say what others did, not what this paper does.
     Reason(Code.BACKGROUND, "describes the background: say what this paper proposes or finds"): (
-        r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however)\b"
+        rf"^(?:{BACKGROUND_OPENING})\b"
     ),
     Reason(Code.PRONOUN, "starts with a pronoun: name the method or the finding"): (
         r"^(?:they|it|these|those|its|their)\b"

@@ -42,6 +42,12 @@ RESOURCE_KINDS = "benchmark|dataset|data set|corpus|suite|testbed|leaderboard|co
 # The verbs by which authors report what they found ("we show that", "we identify that"): one
 # list for every reader of findings (contribution, findings, the checker's own-finding rule).
 FINDING_VERBS = "show|find|demonstrate|prove|reveal|identify|uncover|observe"
+# Openings of a sentence about what others did or what is known, not this paper's work: the
+# checker's background rule; the line builders also pass over the wider contrast openings.
+BACKGROUND_OPENING = (
+    r"recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however"
+)
+CONTRAST_OPENING = r"although|while|traditional(?:ly)?|existing|current(?:ly)?|most|many"
 
 
 # Words that say a paper exists, not what it does: they do not count as content.

@@ -22,7 +22,11 @@ from assistant.names import title_name
 from assistant.summaries.acronyms import spell_out
 from assistant.summaries.announced import unfinished_list, unnamed_group, with_group_named
 from assistant.summaries.checker import CUE_WITHOUT_NAME, MAX_WORDS, check_tldr, dangles
-from assistant.summaries.checker_words import ANSWERING_CONNECTIVE
+from assistant.summaries.checker_words import (
+    ANSWERING_CONNECTIVE,
+    BACKGROUND_OPENING,
+    CONTRAST_OPENING,
+)
 from assistant.summaries.clauses import (
     CLAUSE_END,
     capitalise,
@@ -246,8 +250,7 @@ def _uncontrasted(sentence: str) -> str:
 
 
 _BACKGROUND = re.compile(
-    r"^(?:recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however|"
-    r"although|while|traditional(?:ly)?|existing|current(?:ly)?|most|many|prior)\b"
+    rf"^(?:{BACKGROUND_OPENING}|{CONTRAST_OPENING}|prior)\b"
     # a connective that answers a sentence the line does not show ("In contrast, ...")
     rf"|^(?:{ANSWERING_CONNECTIVE})\b",
     re.I,

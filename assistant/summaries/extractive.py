@@ -21,7 +21,7 @@ from assistant.summaries.checker import (
     method_names,
     stem,
 )
-from assistant.summaries.checker_words import OWN_WORK
+from assistant.summaries.checker_words import BACKGROUND_OPENING, CONTRAST_OPENING, OWN_WORK
 from assistant.summaries.clauses import CONNECTIVES, capitalise
 from assistant.summaries.reasons import Code, Reason
 
@@ -48,9 +48,7 @@ _OURS = re.compile(
     r"\bin this (?:paper|work|study)\b|\bour (?:method|approach|model|framework|system)\b", re.I
 )
 _BACKGROUND = re.compile(
-    r"^(?:however|recent(?:ly)?|in recent years|nowadays|despite|although|while|traditional"
-    r"(?:ly)?|existing|current(?:ly)?|most|many|they|it|these|those)\b",
-    re.I,
+    rf"^(?:{BACKGROUND_OPENING}|{CONTRAST_OPENING}|they|it|these|those)\b", re.I
 )
 _CLAUSE_BREAK = re.compile(r"[.,;:]\s|\s(?:which|where|that|while|by|to|and|with)\s")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
