@@ -4,18 +4,10 @@ point by their form are rejected, while the plain statement of the method passes
 from __future__ import annotations
 
 import pytest
+from tldr_fixtures import ABSTRACT, TITLE
 
 from assistant.summaries.checker import check_form, check_statement, check_tldr
 
-TITLE = "GridTune: Holistic Relational Shot Boundary Detection with Query Transformers"
-ABSTRACT = (
-    "Shot Boundary Detection (SBD) splits a video into shots. While this area is still young, "
-    "its methods ignore the relations between shots. We introduce GridTune, a relational "
-    "detector that predicts shot ranges with a query transformer trained on synthetic "
-    "transitions. GridTune outperforms prior detectors on three benchmarks, moving shot "
-    "detection closer to production standards. Our analysis further shows that a structural "
-    "boundary between shots helps. Second, a new benchmark, ShotBench, covers 500 videos."
-)
 GOOD = (
     "GridTune is a relational shot detector that predicts shot ranges with a query "
     "transformer, outperforming prior detectors on three benchmarks."
