@@ -113,6 +113,9 @@ _TEX_ESCAPE = re.compile(r"\\([%&$#_{}~])")
 # TeX spacing: "19.63\,FPS" is "19.63 FPS"; a negative thin space "\!" is none.
 _TEX_SPACE = re.compile(r"\\([,;: ])")
 _TEX_NO_SPACE = re.compile(r"\\!")
+# The same thin space after a feed dropped its backslash: "each 1.5,s chunk", "(97,ms)". A comma
+# between a number and a unit never separates list items (those take a space after the comma).
+_LOST_THIN_SPACE = re.compile(r"(?<=\d),(?=(?:s|ms|min|h|FPS|fps|Hz|GB|MB|dB)\b)")
 _TEX_MATH = re.compile(r"\$(?!\s)((?:[^$\\]|\\[%&#_]){1,40}?)(?<!\s)\$")  # "$>98\\%$"
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # Sentences of an abstract that talk to the model rather than about the paper. Real abstracts
@@ -151,6 +154,7 @@ def untex(text: str) -> str:
     text = _BARE_ARROW.sub("→", text)
     text = _tex_scripts(_TEX_MATH.sub(r"\1", text))
     text = _TEX_NO_SPACE.sub("", _TEX_SPACE.sub(" ", text))
+    text = _LOST_THIN_SPACE.sub(" ", text)
     return _tex_quotes(_TEX_ESCAPE.sub(r"\1", text))
 
 

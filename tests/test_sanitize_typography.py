@@ -108,3 +108,12 @@ def test_tex_spacing_commands_become_spaces() -> None:
     assert clean_untrusted(r"enable 19.63\,FPS streaming") == "enable 19.63 FPS streaming"
     assert clean_untrusted(r"x\;y and 10\ ms and a\!b") == "x y and 10 ms and ab"
     assert clean_untrusted(r"costs 5\,\% more") == "costs 5 % more"
+
+
+def test_a_thin_space_the_feed_lost_its_backslash_becomes_a_space() -> None:
+    # The feed keeps "each 1.5,s chunk" and "(97,ms)" for "1.5\,s" and "97\,ms".
+    assert clean_untrusted("each 1.5,s chunk takes (97,ms) or 30,FPS") == (
+        "each 1.5 s chunk takes (97 ms) or 30 FPS"
+    )
+    # a comma between numbers, or before a word after a space, is left alone
+    assert clean_untrusted("sizes 1,5 and 7, so 3,sets") == "sizes 1,5 and 7, so 3,sets"
