@@ -29,6 +29,7 @@ from assistant.summaries.clauses import (
 from assistant.summaries.clips import shorter
 from assistant.summaries.contribution import FINDING
 from assistant.summaries.credit import credited
+from assistant.summaries.findings import evaluated_clauses
 from assistant.summaries.heads import SUBJECT_NAME, VAGUE_HOW, Head
 
 Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
@@ -51,7 +52,12 @@ def results_of(
         if (r := evidence_clause(s))
     ]
     whole = named + [clause for clause in shown if clause[0] not in dict(named)]
-    return whole, [(s, cut) for s, r in whole for cut in result_cuts(r)]
+    cut = [(s, cut) for s, r in whole for cut in result_cuts(r)]
+    # what "we" evaluated and found, after the method's results: it says what the paper shows
+    found = [(s, clauses) for s in sentences if (clauses := evaluated_clauses(s, names))]
+    found = [(s, clauses) for s, clauses in found if s not in dict(whole)]
+    whole += [(s, clauses[0]) for s, clauses in found]
+    return whole, cut + [(s, c) for s, clauses in found for c in clauses[1:]]
 
 
 def hows_after(head: Head, sentences: list[str], name: str | None) -> list[Clause]:
