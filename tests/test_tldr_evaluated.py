@@ -9,7 +9,7 @@ import pytest
 
 from assistant.summaries.clauses import result_clause
 from assistant.summaries.compress import compress
-from assistant.summaries.findings import evaluated_clauses
+from assistant.summaries.findings import best_model_clauses, evaluated_clauses
 
 
 def test_sized_variant_keeps_its_size() -> None:
@@ -81,3 +81,76 @@ def test_built_line_gains_the_evaluation_result() -> None:
     built = compress("Quill: Reading Scanned Ledgers", abstract)
     assert built is not None
     assert built.text.endswith("demonstrating gains in cell accuracy over earlier parsers.")
+
+
+def test_gains_said_as_an_adjective() -> None:
+    sentence = (
+        "We validate Quill on ledgers and receipts, demonstrating improved cell accuracy and "
+        "faster parsing."
+    )
+    assert evaluated_clauses(sentence) == [
+        "demonstrating improved cell accuracy and faster parsing"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Even the best model in our evaluation, Orca-Vision, scores only 31.5% on the "
+            "hardest split, and most models fall below 10%.",
+            [
+                "with even the best model, Orca-Vision, scoring only 31.5% on the hardest split",
+                "with even the best model scoring only 31.5% on the hardest split",
+            ],
+        ),
+        (
+            "We test 14 agents, with the top-performing agent (Heron-2) reaching a 58.2% pass "
+            "rate.",
+            [
+                "with the top-performing agent (Heron-2) reaching a 58.2% pass rate",
+                "with the top-performing agent reaching a 58.2% pass rate",
+            ],
+        ),
+        (
+            "Our results show that even the strongest models achieve below 20% exact match.",
+            ["with even the strongest models achieving below 20% exact match"],
+        ),
+    ],
+)
+def test_best_model_clauses(sentence: str, expected: list[str]) -> None:
+    assert best_model_clauses(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our best 7B model reaches 41.2% on the suite.",  # the method's own result
+        "The best model is chosen by validation accuracy.",
+    ],
+)
+def test_no_best_model_clause(sentence: str) -> None:
+    assert best_model_clauses(sentence) == []
+
+
+_BENCH_ABSTRACT = (
+    "Agents are rarely tested on archival research. "
+    "We introduce Ledgerbench, a benchmark of 120 archival lookup tasks over scanned ledgers. "
+    "Even the best model in our evaluation, Orca-Vision, achieves only 22.5% accuracy."
+)
+
+
+def test_benchmark_line_gains_how_far_the_best_model_gets() -> None:
+    built = compress("Ledgerbench: Archival Lookup for Agents", _BENCH_ABSTRACT)
+    assert built is not None
+    assert built.text.endswith("Orca-Vision, achieving only 22.5% accuracy.")
+
+
+def test_method_line_does_not_take_the_best_model_result() -> None:
+    abstract = _BENCH_ABSTRACT.replace(
+        "Ledgerbench, a benchmark of 120 archival lookup tasks over scanned ledgers",
+        "Ledgerbench, a retrieval agent that reads scanned ledgers and cites the entries it uses",
+    )
+    built = compress("Ledgerbench: Archival Lookup for Agents", abstract)
+    assert built is not None
+    assert "Orca-Vision" not in built.text

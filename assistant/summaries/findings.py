@@ -187,8 +187,10 @@ _WE_EVALUATED = re.compile(
 # evaluated method's gains, said without "that".
 _WE_EVALUATED_GAINS = re.compile(
     r"^we\s+(?:\w+ly\s+)?(?:evaluate|benchmark|test|assess|validate)\s+[^,;:]{5,160}?,\s+"
-    r"(?:\w+ly\s+)?(?P<clause>(?:demonstrating|showing|achieving|yielding)\s+(?:consistent\s+|"
-    r"significant\s+|substantial\s+|clear\s+)?(?:improvements|gains)\s+(?:in|on)\s.+)$",
+    r"(?:\w+ly\s+)?(?P<clause>(?:demonstrating|showing|achieving|yielding)\s+(?:(?:consistent\s+|"
+    r"significant\s+|substantial\s+|clear\s+)?(?:improvements|gains)\s+(?:in|on)\s"
+    # "demonstrating improved optimization stability, ...": what improved, said as an adjective
+    r"|(?:improved|superior|better|higher|stronger)\s+[a-z]).+)$",
     re.I,
 )
 # Where a finding stops saying what was found: an example, a list or a contrast after it.
@@ -243,3 +245,41 @@ def _gains(clause: str) -> list[str]:
     end = CLAUSE_END.search(clause, 5)
     clause = tidy(clause[: end.start()] if end else clause).rstrip(".")
     return [c for c in finding_cuts(clause) if not dangles(c)]
+
+
+# "Even the best model in our evaluation, Gemini-3-Pro, achieves only 27.3% accuracy": how far
+# the strongest evaluated system gets on a benchmark, the finding a benchmark's line lacks.
+_BEST_MODEL = re.compile(
+    r"(?:^|:\s+|,\s+(?:with\s+)?|\b(?:show|reveal|find)s?\s+that\s+)"
+    r"(?P<subject>(?:even\s+)?the\s+(?:best|strongest|top)(?:-performing|-scoring)?\s+"
+    r"(?:evaluated\s+)?(?:[\w.()-]+\s+){0,2}?(?:model|agent|system|LLM|MLLM|VLM)s?)"
+    r"(?:\s+in\s+our\s+evaluation)?(?P<who>,\s+[^,;:]{2,60},|\s+\([^()]{2,40}\))?"
+    r"\s+(?:can\s+)?(?:already\s+)?(?P<verb>achiev|reach|attain|scor)(?:es|e|s|ing)?\s+"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+_BEST_ING = {"achiev": "achieving", "reach": "reaching", "attain": "attaining", "scor": "scoring"}
+# Where what the best system reaches ends: another statement after it.
+_BEST_END = re.compile(r",?\s+(?:while|whereas)\s|,\s+(?:and|with|but)\s")
+
+
+def best_model_clauses(sentence: str) -> list[str]:
+    """How far the strongest evaluated system gets, as a clause for a benchmark's line, longest
+    first ("with even the best model, Gemini-3-Pro, achieving only 27.3% overall accuracy"), then
+    without the system's name; none when the sentence says no such thing or it dangles."""
+    match = _BEST_MODEL.search(strip_lead(sentence))
+    if match is None:
+        return []
+    ing = _BEST_ING[match.group("verb").lower()]
+    rest = _BEST_END.split(match.group("rest"), maxsplit=1)[0]
+    end = CLAUSE_END.search(rest)
+    rest = tidy(rest[: end.start()] if end else rest).rstrip(".")
+    if len(rest.split()) < MIN_BEST_WORDS or dangles(rest):
+        return []
+    subject = match.group("subject")
+    subject = subject[:1].lower() + subject[1:]
+    named = f"with {subject}{match.group('who') or ''} {ing} {rest}"
+    return list(dict.fromkeys([named, f"with {subject} {ing} {rest}"]))
+
+
+MIN_BEST_WORDS = 2
