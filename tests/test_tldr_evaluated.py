@@ -10,6 +10,8 @@ import pytest
 from assistant.summaries.clauses import result_clause
 from assistant.summaries.compress import compress
 from assistant.summaries.findings import best_model_clauses, evaluated_clauses
+from assistant.summaries.heads import Head
+from assistant.summaries.lines import with_best
 
 
 def test_sized_variant_keeps_its_size() -> None:
@@ -154,3 +156,18 @@ def test_method_line_does_not_take_the_best_model_result() -> None:
     built = compress("Ledgerbench: Archival Lookup for Agents", abstract)
     assert built is not None
     assert "Orca-Vision" not in built.text
+
+
+@pytest.mark.parametrize(
+    ("head", "joined"),
+    [
+        ("Ledgerbench is a benchmark of 120 archival lookup tasks.", True),
+        ("Ledgerbench provides a suite of archival lookup tasks.", True),
+        ("Ledgerbench is a reader trained on the dataset of scanned ledgers.", False),
+        ("Ledgerbench trains a reader on the dataset of scanned ledgers.", False),
+    ],
+)
+def test_best_result_joins_only_a_benchmark_head(head: str, joined: bool) -> None:
+    best = ([("s", "with the best model achieving 9%")], [])
+    found = with_best(Head("h", head), ([], []), best)
+    assert (found[0] == best[0]) is joined

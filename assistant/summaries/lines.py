@@ -80,8 +80,13 @@ def with_best(
 
 
 # "X is a benchmark of ...", "We introduce X, a suite ...": a head saying what a resource is.
+# Not a method that merely uses one ("X trains a model on the dataset ...").
 _RESOURCE_HEAD = re.compile(
-    rf"^(?:\S+\s+){{1,8}}?(?:an?|the)\s+(?:[\w,-]+\s+){{0,6}}?(?:{RESOURCE_KINDS})\b", re.I
+    rf"^(?:\S+\s+){{1,6}}?(?:is|are|provides|introduces|presents|offers)\s+(?:an?|the)\s+"
+    # the kind's own modifiers ("a large-scale, multi-turn benchmark"), not a phrase after it
+    rf"(?:(?!(?:on|of|in|for|with|from|by|to|that|which|who)\b)[\w,-]+\s+){{0,6}}?"
+    rf"(?:{RESOURCE_KINDS})\b",
+    re.I,
 )
 
 
