@@ -183,7 +183,7 @@ def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()
     """The main result of a sentence whose subject is the method (``name`` or one of its
     ``aliases``) as an -ing clause ("achieving 50.4% on CLEVRER"), cut before any trailing
     commentary; None when the sentence has no such result."""
-    names = "|".join(re.escape(n) for n in (name, *aliases) if n) or "(?!x)x"
+    names = "|".join(re.escape(n) + _SIZED for n in (name, *aliases) if n) or "(?!x)x"
     verbs = "|".join(sorted(_ING, key=len, reverse=True))
     verbs += "|" + "|".join(f"{v}{_SHOWN}" for v in sorted(_SHOWING, key=len, reverse=True))
     text = strip_lead(sentence)
@@ -200,9 +200,18 @@ def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()
     limit = match.groupdict().get("limit")  # it stays with the result, after it: "achieving R
     # on X" (between commas, "achieving, on X, R" read as stilted to a reader)
     rest = rest and (f"{rest} {limit[:1].lower()}{limit[1:]}" if limit else rest)
-    return f"{_ING.get(verb) or _SHOWING[verb]} {rest}" if rest else None
+    if not rest:
+        return None
+    clause = f"{_ING.get(verb) or _SHOWING[verb]} {rest}"
+    sized = re.search(rf"(?:{names}){_SIZE}", match.group("subject"))
+    # the size stays with the result, whose numbers are that variant's
+    return f"with {sized.group(0)} {clause}" if sized else clause
 
 
+# The name's sized variant ("Despite being smaller, HiconAgent-3B outperforms ..."): the
+# method's own result, at one of its sizes.
+_SIZE = r"-\d+(?:\.\d+)?[BM]\b"
+_SIZED = rf"(?:{_SIZE})?"
 # A leading phrase that limits the result ("On the 32B scale, A^2FM achieves 13.4% ..."): kept
 # in the clause ("achieving 13.4% ... on the 32B scale"), with the method's own name as the
 # subject (not "it"); not a discourse marker ("In contrast") or a phrase pointing back.

@@ -55,7 +55,13 @@ from assistant.summaries.heads import (
     subjects,
     with_title_line,
 )
-from assistant.summaries.lines import candidate_lines, hows_after, results_of
+from assistant.summaries.lines import (
+    best_results,
+    candidate_lines,
+    hows_after,
+    results_of,
+    with_best,
+)
 from assistant.summaries.naming import NAME_TOKEN, labelled
 from assistant.summaries.purpose import purpose_terms, with_purpose
 from assistant.summaries.reasons import Code
@@ -98,8 +104,10 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     heads = findings_first(heads, title, sentences, (*own, *made_names(sentences)))
     heads += shown_claims(sentences)  # "We show this in X": the claim it points back at
     results = results_of(sentences, name, own[1:] if name else own)
+    best = best_results(sentences)
     for head in heads:
-        lines = candidate_lines(head, hows_after(head, sentences, name), results)
+        found = with_best(head, results, best)
+        lines = candidate_lines(head, hows_after(head, sentences, name), found)
         built = _head_line(lines, title, abstract, own, limit)
         if built:
             return built

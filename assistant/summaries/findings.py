@@ -11,7 +11,13 @@ import re
 
 from assistant.summaries.checker import dangles
 from assistant.summaries.checker_words import FINDING_VERBS, RESOURCE_KINDS, mentions
-from assistant.summaries.clauses import capitalise, evidence_clause, finding_cuts, strip_lead
+from assistant.summaries.clauses import (
+    CLAUSE_END,
+    capitalise,
+    evidence_clause,
+    finding_cuts,
+    strip_lead,
+)
 from assistant.summaries.contribution import FINDING, spelled_this, tidy
 from assistant.summaries.heads import Head
 from assistant.summaries.naming import NAME_TOKEN
@@ -167,3 +173,113 @@ _NAMED_HEAD = re.compile(r"^(?:we\s+(?:\w+\s+)?(?:introduce|propose|present)\s+)
 _DATA_KIND = re.compile(
     rf"^(?:\S+\s+){{1,12}}?(?:{RESOURCE_KINDS}|environment|evaluation|metric)s?\b", re.I
 )
+
+
+# "Using X, we comprehensively evaluate 18 MLLMs, finding that most perform poorly on ...":
+# what the authors' evaluation found, said in the sentence that says what they evaluated.
+_WE_EVALUATED = re.compile(
+    r"^we\s+(?:\w+ly\s+)?(?P<verb>evaluate|benchmark|test|assess|analy[sz]e|examine|compare|"
+    r"probe|audit)\s+(?P<what>[^,;:]{5,120}?),?\s+(?:and\s+)?(?P<found>finding|revealing|"
+    r"showing|uncovering|observing)\s+that\s+(?P<rest>.+)$",
+    re.I,
+)
+# "We evaluate X on diverse inputs, demonstrating improvements in accuracy over prior work": the
+# evaluated method's gains, said without "that".
+_WE_EVALUATED_GAINS = re.compile(
+    r"^we\s+(?:\w+ly\s+)?(?:evaluate|benchmark|test|assess|validate)\s+[^,;:]{5,160}?,\s+"
+    r"(?:\w+ly\s+)?(?P<clause>(?:demonstrating|showing|achieving|yielding)\s+(?:(?:consistent\s+|"
+    r"significant\s+|substantial\s+|clear\s+)?(?:improvements|gains)\s+(?:in|on)\s"
+    # "demonstrating improved optimization stability, ...": what improved, said as an adjective
+    r"|(?:improved|superior|better|higher|stronger)\s+[a-z]).+)$",
+    re.I,
+)
+# Where a finding stops saying what was found: an example, a list or a contrast after it.
+_FOUND_END = re.compile(
+    r",?\s+(?:e\.g\.|i\.e\.|such as\b|for example\b|for instance\b)|\s+\(e\.g\."
+)
+# A finding whose subject the line would not show ("most perform poorly": most of what?) or that
+# is about the method itself (a line about the method would name it twice).
+_FOUND_SUBJECT = re.compile(
+    r"^(?:most|many|some|all|few|none|both|each|they|it|its|their|this|these|those|our|we|"
+    r"the proposed)\b",
+    re.I,
+)
+
+
+def evaluated_clauses(sentence: str, names: tuple[str, ...] = ()) -> list[str]:
+    """What the authors' evaluation found, longest first: what they evaluated and what they
+    found as two -ing clauses ("evaluating 18 MLLMs and finding that most perform poorly on
+    complex video reasoning"), then what they found alone ("finding that current defenses
+    fail"), unless its subject needs what was evaluated ("most"), then the same with the
+    finding cut short. None when the sentence is not of that form, or the finding dangles or
+    is about the method (``names``): a line about the method would name it twice."""
+    gains = _WE_EVALUATED_GAINS.match(strip_lead(sentence))
+    if gains:
+        return _gains(gains.group("clause"))
+    match = _WE_EVALUATED.match(strip_lead(sentence))
+    if match is None or dangles(match.group("what")):
+        return []
+    rest = tidy(_FOUND_END.split(match.group("rest"), maxsplit=1)[0]).rstrip(".")
+    subject = " ".join(rest.split()[:SUBJECT_WORDS])
+    if any(mentions(subject, n) for n in names if n) or _ABOUT_METHOD.match(rest):
+        return []
+    verb = match.group("verb").lower()
+    evaluated = f"{verb[:-1] if verb.endswith('e') else verb}ing {match.group('what').strip()}"
+    found = match.group("found").lower()
+    clauses = []
+    for cut in finding_cuts(rest):
+        if len(cut.split()) < MIN_FOUND_WORDS or dangles(cut):
+            continue
+        clauses.append(f"{evaluated} and {found} that {cut}")
+        if not _FOUND_SUBJECT.match(cut):
+            clauses.append(f"{found} that {cut}")
+    return clauses
+
+
+MIN_FOUND_WORDS = 4
+
+
+def _gains(clause: str) -> list[str]:
+    """ "demonstrating improvements in X over prior work" and its shorter forms that say
+    something whole, without the trailing commentary."""
+    end = CLAUSE_END.search(clause, 5)
+    clause = tidy(clause[: end.start()] if end else clause).rstrip(".")
+    return [c for c in finding_cuts(clause) if not dangles(c)]
+
+
+# "Even the best model in our evaluation, Gemini-3-Pro, achieves only 27.3% accuracy": how far
+# the strongest evaluated system gets on a benchmark, the finding a benchmark's line lacks.
+_BEST_MODEL = re.compile(
+    r"(?:^|:\s+|,\s+(?:with\s+)?|\b(?:show|reveal|find)s?\s+that\s+)"
+    r"(?P<subject>(?:even\s+)?the\s+(?:best|strongest|top)(?:-performing|-scoring)?\s+"
+    r"(?:evaluated\s+)?(?:[\w.()-]+\s+){0,2}?(?:model|agent|system|LLM|MLLM|VLM)s?)"
+    r"(?:\s+in\s+our\s+evaluation)?(?P<who>,\s+[^,;:]{2,60},|\s+\([^()]{2,40}\))?"
+    r"\s+(?:can\s+)?(?:already\s+)?(?P<verb>achiev|reach|attain|scor)(?:es|e|s|ing)?\s+"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+_BEST_ING = {"achiev": "achieving", "reach": "reaching", "attain": "attaining", "scor": "scoring"}
+# Where what the best system reaches ends: another statement after it.
+_BEST_END = re.compile(r",?\s+(?:while|whereas)\s|,\s+(?:and|with|but)\s")
+
+
+def best_model_clauses(sentence: str) -> list[str]:
+    """How far the strongest evaluated system gets, as a clause for a benchmark's line, longest
+    first ("with even the best model, Gemini-3-Pro, achieving only 27.3% overall accuracy"), then
+    without the system's name; none when the sentence says no such thing or it dangles."""
+    match = _BEST_MODEL.search(strip_lead(sentence))
+    if match is None:
+        return []
+    ing = _BEST_ING[match.group("verb").lower()]
+    rest = _BEST_END.split(match.group("rest"), maxsplit=1)[0]
+    end = CLAUSE_END.search(rest)
+    rest = tidy(rest[: end.start()] if end else rest).rstrip(".")
+    if len(rest.split()) < MIN_BEST_WORDS or dangles(rest):
+        return []
+    subject = match.group("subject")
+    subject = subject[:1].lower() + subject[1:]
+    named = f"with {subject}{match.group('who') or ''} {ing} {rest}"
+    return list(dict.fromkeys([named, f"with {subject} {ing} {rest}"]))
+
+
+MIN_BEST_WORDS = 2

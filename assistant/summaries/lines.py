@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from itertools import combinations, pairwise
 
 from assistant.summaries.checker import FILLER, STOPWORDS, dangles, stem
+from assistant.summaries.checker_words import RESOURCE_KINDS
 from assistant.summaries.clauses import (
     CLAUSE_END,
     RESULT_WORDS,
@@ -29,6 +30,7 @@ from assistant.summaries.clauses import (
 from assistant.summaries.clips import shorter
 from assistant.summaries.contribution import FINDING
 from assistant.summaries.credit import credited
+from assistant.summaries.findings import best_model_clauses, evaluated_clauses
 from assistant.summaries.heads import SUBJECT_NAME, VAGUE_HOW, Head
 
 Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
@@ -51,7 +53,41 @@ def results_of(
         if (r := evidence_clause(s))
     ]
     whole = named + [clause for clause in shown if clause[0] not in dict(named)]
-    return whole, [(s, cut) for s, r in whole for cut in result_cuts(r)]
+    cut = [(s, cut) for s, r in whole for cut in result_cuts(r)]
+    # what "we" evaluated and found, after the method's results: it says what the paper shows
+    found = [(s, clauses) for s in sentences if (clauses := evaluated_clauses(s, names))]
+    found = [(s, clauses) for s, clauses in found if s not in dict(whole)]
+    whole += [(s, clauses[0]) for s, clauses in found]
+    return whole, cut + [(s, c) for s, clauses in found for c in clauses[1:]]
+
+
+def best_results(sentences: list[str]) -> tuple[list[Clause], list[Clause]]:
+    """How far the strongest evaluated system gets ("with even the best model achieving only
+    27.3% accuracy"), whole and shorter, for a benchmark's line."""
+    found = [(s, clauses) for s in sentences if (clauses := best_model_clauses(s))]
+    return [(s, c[0]) for s, c in found], [(s, cut) for s, c in found for cut in c[1:]]
+
+
+def with_best(
+    head: Head, results: tuple[list[Clause], list[Clause]], best: tuple[list[Clause], list[Clause]]
+) -> tuple[list[Clause], list[Clause]]:
+    """``results`` and, for a head that says what a benchmark or dataset is, the ``best``
+    system's result on it, which is the finding of a benchmark (said of a method's line, it
+    would read as the method's)."""
+    if not best[0] or not _RESOURCE_HEAD.match(head.text):
+        return results
+    return results[0] + best[0], results[1] + best[1]
+
+
+# "X is a benchmark of ...", "We introduce X, a suite ...": a head saying what a resource is.
+# Not a method that merely uses one ("X trains a model on the dataset ...").
+_RESOURCE_HEAD = re.compile(
+    rf"^(?:\S+\s+){{1,6}}?(?:is|are|provides|introduces|presents|offers)\s+(?:an?|the)\s+"
+    # the kind's own modifiers ("a large-scale, multi-turn benchmark"), not a phrase after it
+    rf"(?:(?!(?:on|of|in|for|with|from|by|to|that|which|who)\b)[\w,-]+\s+){{0,6}}?"
+    rf"(?:{RESOURCE_KINDS})\b",
+    re.I,
+)
 
 
 def hows_after(head: Head, sentences: list[str], name: str | None) -> list[Clause]:
