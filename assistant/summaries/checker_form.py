@@ -10,6 +10,7 @@ from itertools import pairwise
 from assistant.phrasing import EMPTY_NAME
 from assistant.summaries.checker_words import (
     OWN_WORK,
+    PHRASE_ENDS,
     STOPWORDS,
     is_name,
     kind_noun,
@@ -51,6 +52,9 @@ _DANGLING = wordset(
 )
 
 
+# "... into reusable policy abstractions so, offering ...": a clause cut after the word that
+# opens its second half ("so that", "than", "whether"), then another clause joined on.
+_BROKEN_CLAUSE = re.compile(r"(?<!\beven )(?<!\band )\b(?:so|than|whether|because)\s*,\s", re.I)
 _OPEN_END = re.compile(r"(?:[,;:(\-–—/]|\.\.\.|…)\s*$")
 
 
@@ -206,7 +210,7 @@ _MIXED_AND = re.compile(
     r"attains|leverages|employs|combines|integrates|decomposes|builds|trains|adopts|"
     r"applies|allows|facilitates|mitigates|addresses|avoids|eliminates|outputs|performs|"
     r"creates|constructs|extends|unifies|bridges|incorporates|exhibits|accelerates|"
-    r"remains|rivals)\b",
+    r"remains|rivals)\b" + PHRASE_ENDS,
     re.I,
 )
 
@@ -452,6 +456,8 @@ def _cut_off(text: str) -> list[Reason]:
     last = text.split()[-1].casefold().rstrip(".!?\"'”’") if text.split() else ""
     if _OPEN_END.search(text) or last in _DANGLING or _ABBREVIATION_END.search(text):
         return [Reason(Code.CUT_OFF, "cut off: it does not end as a finished sentence")]
+    if _BROKEN_CLAUSE.search(text):
+        return [Reason(Code.CUT_OFF, 'cut off inside: a clause breaks off after "so" or "than"')]
     cut_list = _LIST_TAIL.search(text) and not re.search(r"\b(?:and|or)\s+[^,]*$", text)
     if cut_list and not text.endswith((".", "!", "?")):
         return [Reason(Code.CUT_OFF, "cut off: a list ends with neither 'and' nor a full stop")]

@@ -478,6 +478,9 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[Reason]:
         (_BELIEF, 'the authors\' belief or motivation ("we thought"), not what they did'),
         (_CLAIM_ON_KIND, "a method's result credited to a benchmark or dataset"),
         (_CLOSING, 'a closing remark ("We finally ..."), not the paper\'s main point'),
+        (_NAMED_ONLY, 'vacuous: only the name ("We propose X, called Y.")'),
+        (_REPORTED_ONLY, 'vacuous: says only that experiments are reported ("We report our ...")'),
+        (_VAGUE_FINDING, 'vague: a finding that names nothing ("reveals several behaviors")'),
     ]
     reasons = [
         Reason(_CODES.get(pattern, Code.NOT_MAIN), why)
@@ -574,6 +577,33 @@ _CLOSING = re.compile(r"^(?:finally|lastly),?\s|^we\s+(?:finally|lastly)\b", re.
 # The code of each statement rule that is not just another side of the paper
 # (Code.NOT_MAIN): the builders key on the secondary finding, the second contribution, the
 # nameless subject and the closing remark.
+# "We propose Debiased Representations for Q-learning, tagged DR.Q algorithm.": a name and
+# its label, nothing about what it does.
+_NAMED_ONLY = re.compile(
+    r"^(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:introduce|present|propose|release|develop)s?"
+    r"\s+[^,;]{1,80},\s+(?:tagged|called|named|dubbed|termed|coined)\s+[^,;]+$",
+    re.I,
+)
+# "We first report our Gemini Plays Pokemon experiments.": that something is reported.
+_REPORTED_ONLY = re.compile(
+    r"^we\s+(?:first\s+|also\s+|then\s+|further\s+)?(?:report|describe|detail|summari[sz]e)"
+    r"\s+(?:on\s+)?(?:our|the)\s+[^,;]{0,80}?\b(?:experiments?|results|findings|experiences?|"
+    r"efforts?|observations)\.?$",
+    re.I,
+)
+# "Our analysis reveals several non-obvious behaviors, which ...": a finding that names none,
+# unless the line goes on to list them ("several patterns: ...", "..., such as ...").
+_VAGUE_FINDING = re.compile(
+    r"\b(?:reveals?|revealed|revealing|shows?|showing|uncovers?|uncovering|identif(?:y|ies|ying)|"
+    r"finds?|finding|highlights?|highlighting|exposes?|exposing)\s+(?:several|some|many|various|"
+    r"numerous|multiple|a few|a (?:number|range|set|series|variety) of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:behaviou?rs|findings|insights|phenomena|patterns|observations|properties|trends|lessons|"
+    r"issues|factors)\b(?!\s*(?:such as|including|like|namely|:|\())(?!,\s*(?:such as|including|"
+    r"e\.g\.|namely))",
+    re.I,
+)
+
+
 _CODES = {
     _SECONDARY: Code.SECONDARY_FINDING,
     _FURTHER_CONTRIBUTION: Code.SECOND_CONTRIBUTION,
@@ -582,6 +612,9 @@ _CODES = {
     _KIND_ONLY: Code.VAGUE,
     _CLAIM_ON_KIND: Code.ROLE,
     _CLOSING: Code.CLOSING_REMARK,
+    _NAMED_ONLY: Code.VACUOUS,
+    _REPORTED_ONLY: Code.VACUOUS,
+    _VAGUE_FINDING: Code.VAGUE,
 }
 
 
@@ -614,7 +647,12 @@ def _list_cut_short(text: str, abstract: str) -> bool:
     before = " ".join(head.split()[-2:])
     # The abstract's next item follows the line's last one, or more items up to "and"
     # ("integrates context management, data construction, training objectives, and ...").
-    goes_on = r"(?:,?\s+(?:and|or)\s+\w|,(?:\s+[^,.;]+,)*\s+(?:and|or)\s)"
+    # The line's last item may have been cut before its relative clause ("..., a novel scaling
+    # law [that extends beyond ...], and intensive tool use").
+    goes_on = (
+        r"(?:\s+(?:that|which)\s[^,.;]+)?"
+        r"(?:,?\s+(?:and|or)\s+\w|,(?:\s+[^,.;]+,)*\s+(?:and|or)\s)"
+    )
     return bool(re.search(rf"{re.escape(before)},\s+{re.escape(tail)}{goes_on}", source))
 
 

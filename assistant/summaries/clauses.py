@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.summaries.checker import dangles, name_pattern
+from assistant.summaries.checker_words import PHRASE_ENDS
 
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
 CONNECTIVES = (
@@ -143,9 +144,11 @@ _SHOWING = {
     "exhibit": "exhibiting",
 }
 RESULT_WORDS = frozenset(_ING.values())
-# "and reduces" follows the first verb; "and improved alignment" is a noun phrase.
+# "and reduces" follows the first verb; "and improved alignment" is a noun phrase, and so is
+# a word ending a phrase ("across different models and scales while ...", "... and scales.").
 _AND_VERB = re.compile(
-    r"\b(?:and|or)\s+(" + "|".join(v for v in _ING if not v.endswith("ed")) + r")\b", re.I
+    r"\b(?:and|or)\s+(" + "|".join(v for v in _ING if not v.endswith("ed")) + r")\b" + PHRASE_ENDS,
+    re.I,
 )
 CLAUSE_END = re.compile(
     r",\s+(?:which|while|thereby|thus|validating|demonstrating|highlighting|showing|"
@@ -193,7 +196,8 @@ def result_clause(sentence: str, name: str | None, aliases: tuple[str, ...] = ()
     if match is None:
         return None
     said = text[match.end() :]
-    finite = _FINITE_AFTER.search(said)  # "outperforms A, achieves B, and ...": the first
+    # "outperforms A, achieves B, and ...", "reduces A, reveals B, and gives C": the first
+    finite = _FINITE_AFTER.search(said) or _FINITE_SERIES.search(said)
     rest = _result_rest(said[: finite.start()] if finite else said)
     rest = rest and _AND_VERB.sub(_and_ing, rest)
     verb = match.group("verb").lower()
@@ -288,6 +292,9 @@ def _before_pairs(rest: str) -> str:
 _FINITE_AFTER = re.compile(
     r",\s+(?:and\s+)?(?:" + "|".join(v for v in _ING if v.endswith("s")) + r")\b", re.I
 )
+# "It reduces A, reveals B, and gives C": a series of finite verbs of any kind (a word ending in
+# "-s" after a comma and again after ", and"), which an -ing clause cannot carry past its first.
+_FINITE_SERIES = re.compile(r",\s+[a-z]*[^\Wsiu]s\s[^,;]+,\s+and\s+[a-z]*[^\Wsiu]s\s")
 # A second -ing clause after a result ("..., surpassing X by 9.6%").
 _LATER_CLAUSE = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s")
 # Where a result can end and still say something whole: before a second -ing clause, a

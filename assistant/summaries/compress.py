@@ -59,6 +59,7 @@ from assistant.summaries.lines import (
     best_results,
     candidate_lines,
     hows_after,
+    results_for,
     results_of,
     with_best,
 )
@@ -106,7 +107,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     results = results_of(sentences, name, own[1:] if name else own)
     best = best_results(sentences)
     for head in heads:
-        found = with_best(head, results, best)
+        found = with_best(head, results_for(head, results, names), best)
         lines = candidate_lines(head, hows_after(head, sentences, name), found)
         built = _head_line(lines, title, abstract, own, limit)
         if built:

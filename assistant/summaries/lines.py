@@ -31,7 +31,7 @@ from assistant.summaries.clips import shorter
 from assistant.summaries.contribution import FINDING
 from assistant.summaries.credit import credited
 from assistant.summaries.findings import best_model_clauses, evaluated_clauses
-from assistant.summaries.heads import SUBJECT_NAME, VAGUE_HOW, Head
+from assistant.summaries.heads import SUBJECT_NAME, VAGUE_HOW, Head, named_in
 
 Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
 
@@ -59,6 +59,31 @@ def results_of(
     found = [(s, clauses) for s, clauses in found if s not in dict(whole)]
     whole += [(s, clauses[0]) for s, clauses in found]
     return whole, cut + [(s, c) for s, clauses in found for c in clauses[1:]]
+
+
+def results_for(
+    head: Head, results: tuple[list[Clause], list[Clause]], names: tuple[str, ...]
+) -> tuple[list[Clause], list[Clause]]:
+    """``results`` without those whose sentence has the method (``names``) as its subject when
+    the head does not name it: "We propose a training-free intervention, establishing a
+    rigorous standard ..." would credit a side part with what the method ("GENIUS establishes
+    ...") does."""
+    if not names or named_in([head.text], names[0]) or any(n in head.text for n in names[1:]):
+        return results
+    own = [n for n in names if n]
+    theirs = {s for s, _ in (*results[0], *results[1]) if _said_by(s, own)}
+    return (
+        [c for c in results[0] if c[0] not in theirs],
+        [c for c in results[1] if c[0] not in theirs],
+    )
+
+
+def _said_by(sentence: str, names: list[str]) -> bool:
+    """Whether the sentence's subject is one of ``names`` ("Ultimately, X establishes ...")."""
+    return _ADVERB_OPENING.sub("", strip_lead(sentence)).startswith(tuple(names))
+
+
+_ADVERB_OPENING = re.compile(r"^(?:\w+ly|overall|together|thus|hence),\s+", re.I)
 
 
 def best_results(sentences: list[str]) -> tuple[list[Clause], list[Clause]]:
