@@ -122,10 +122,7 @@ def run_eval(
     questions = select(load_datasets(options.datasets), options.split, options.slice_n)
     if not questions:
         raise UsageError("no questions selected")
-    shared = options.feeds_dir or default_feeds_dir()
-    options = replace(
-        options, feeds_dir=feeds_dir_for(api_days(questions), shared, settings.evals_dir / "feeds")
-    )
+    options = replace(options, feeds_dir=eval_feeds_dir(settings, questions, options.feeds_dir))
     embedder = embedder or make_embedder(settings)
     llm = llm or (make_llm(settings) if options.answers else None)
     ctx = _Context(settings, options, embedder, llm, pipeline_factory or default_pipeline)
@@ -187,15 +184,12 @@ class _Context:
         return results
 
     def _services(self, feed: str) -> Services | None:
-        from assistant.services import builtin_feed_path
-
         feeds_dir = self.options.feeds_dir or default_feeds_dir()
-        specs = feed_specs(feed, feeds_dir, builtin_feed_path())
-        missing = [s for s in specs if not Path(s).is_file()]
-        if missing:
-            self.skipped[feed] = f"feed file(s) not found: {', '.join(missing)} (see --feeds-dir)"
+        try:
+            return feed_store(self.settings, feed, feeds_dir, self.embedder, self.llm)
+        except MissingFeed as exc:
+            self.skipped[feed] = str(exc)
             return None
-        return prepare_store(self.settings, feed, specs, self.embedder, self.llm)
 
     def _one(
         self, q: Question, services: Services, pipeline: Pipeline, papers: list[Paper]
@@ -260,6 +254,33 @@ def source_docs(services: Services, paper_ids: Iterable[str]) -> dict[str, Sourc
 
 
 # --- private stores -----------------------------------------------------------------------
+
+
+class MissingFeed(FeedqaError):
+    """A dataset feed whose files are not on this machine."""
+
+
+def eval_feeds_dir(
+    settings: Settings, questions: Iterable[Question], shared: Path | None = None
+) -> Path:
+    """Where the questions' feed files are: the shared feeds directory, or a scratch one under
+    FEEDQA_HOME that adds the API days only the shared archive holds."""
+    days = api_days(questions)
+    return feeds_dir_for(days, shared or default_feeds_dir(), settings.evals_dir / "feeds")
+
+
+def feed_store(
+    settings: Settings, feed: str, feeds_dir: Path, embedder: Embedder, llm: LLM | None
+) -> Services:
+    """Services over the private store of a dataset ``feed`` (``prepare_store``); MissingFeed
+    when one of its files is not in ``feeds_dir``."""
+    from assistant.services import builtin_feed_path
+
+    specs = feed_specs(feed, feeds_dir, builtin_feed_path())
+    missing = [s for s in specs if not Path(s).is_file()]
+    if missing:
+        raise MissingFeed(f"feed file(s) not found: {', '.join(missing)} (see --feeds-dir)")
+    return prepare_store(settings, feed, specs, embedder, llm)
 
 
 def store_name(feed: str) -> str:

@@ -27,3 +27,18 @@ def test_a_name_spelled_with_a_space_or_without_markup_is_not_missing() -> None:
 def test_a_name_no_near_paper_gives_is_missing() -> None:
     assert _missing("What does FireBlue OCR reach on OmniDocBench?", OCR) == 1.0
     assert _missing("How does T4RL make its labels reliable?", T3RL) == 1.0
+
+
+VAD = _paper(
+    "FireRedVAD: Voice Activity Detection",
+    "FireRedVAD reaches 97.57% frame-level F1 on FLEURS-VAD-102, and VideoSeal scores 77.88 "
+    "on VBench-2.0.",
+)
+
+
+def test_a_name_written_as_one_word_is_found_from_the_question_s_two_words() -> None:
+    # "FireRed VAD" gives the entity "firered", which no word of "FireRedVAD" is alone
+    assert _missing("What frame-level F1 does FireRed VAD achieve on FLEURS-VAD-102?", VAD) == 0.0
+    assert _missing("What VBench-2.0 score does Video Seal reach?", VAD) == 0.0
+    # a name that is not there stays missing, however it is split
+    assert _missing("What frame-level F1 does FireBlue VAD achieve?", VAD) == 1.0

@@ -47,3 +47,28 @@ def test_the_archive_question_sets_are_eval_choices_but_not_defaults() -> None:
 
     assert _datasets("lead_questions,claim_questions") == ("lead_questions", "claim_questions")
     assert "lead_questions" not in DEFAULT_DATASETS
+
+
+def test_an_archive_day_is_found_where_the_eval_stores_look(tmp_path: Path) -> None:
+    """evals.calibrate reaches archive days through the runner's own eval_feeds_dir."""
+    from assistant.config import Settings
+    from evals.runner import eval_feeds_dir
+
+    shared = _shared(tmp_path, {"2025-10-16": "[1]"}, {})
+    settings = Settings(home=tmp_path / "home")
+    q = Question("x-1", "d", "hf_api_2025-10-16", "single_fact", "?", (), (), (), (), "dev")
+    found = eval_feeds_dir(settings, [q], shared)
+    assert found == settings.evals_dir / "feeds"
+    assert (found / "hf_api" / "hf_daily_papers_2025-10-16.json").read_text() == "[1]"
+
+
+def test_a_feed_without_its_file_is_missing_before_any_store_is_built(tmp_path: Path) -> None:
+    import pytest
+
+    from assistant.config import Settings
+    from evals.runner import MissingFeed, feed_store
+
+    settings = Settings(home=tmp_path / "home", embedder="fake")
+    with pytest.raises(MissingFeed, match=r"hf_daily_papers_2030-01-01\.json"):
+        feed_store(settings, "hf_api_2030-01-01", tmp_path, None, None)  # type: ignore[arg-type]
+    assert not settings.evals_dir.exists()

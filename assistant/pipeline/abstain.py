@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 
-from assistant.names import mentions
+from assistant.names import mentions, squash
+from assistant.pipeline.subject import subject_names
 from assistant.pipeline.text import content_words, entities, topic_words
 from assistant.pipeline.types import Evidence, RetrievedPaper
 
@@ -67,11 +69,22 @@ def features(
         "dense": max(p.dense for p in papers[:3]),
         "coverage": sum(weights[w] for w in words if w in top_words) / total,
         "evidence": max((e.score for e in evidence), default=0.0),
-        "missing": 1.0 if _unnamed(entities(question) - near_names, near_text) else 0.0,
+        "missing": 1.0 if _unnamed(entities(question) - near_names, near_text, question) else 0.0,
     }
 
 
-def _unnamed(names: set[str], text: str) -> bool:
+# A name with a version ("VBench-2.0"), which ``entities`` cuts at its dot ("vbench-2").
+_DOTTED = re.compile(r"\b[\w-]+(?:\.\d+)+\b")
+
+
+def _unnamed(names: set[str], text: str, question: str) -> bool:
     """Whether any of ``names`` (not found as a word of ``text``) is not there spelled
-    another way either."""
-    return any(not mentions(name, text) for name in names)
+    another way either, alone or as part of the question's name it was cut from ("FireRed
+    VAD" is "FireRedVAD", "Video CoCo" is "VideoCoCo", though neither "firered" nor "coco" is
+    a word of the text; "VBench-2.0" is there though "vbench-2" is not)."""
+    spellings = [*subject_names(question, settings=True), *_DOTTED.findall(question)]
+    whole = [n for n in spellings if mentions(n, text)]
+    return any(
+        not mentions(name, text) and not any(squash(name) in squash(n) for n in whole)
+        for name in names
+    )
