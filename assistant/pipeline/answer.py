@@ -17,6 +17,7 @@ it. Paths (``Answer.path``):
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ from assistant.pipeline.types import (
     RetrievedPaper,
 )
 from assistant.sanitize import clean_output
+from assistant.summaries.checker_words import OWN_WORK
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLM
@@ -394,12 +396,16 @@ class AnswerBuilder:
             return False  # already quoted, perhaps cut
         if meaning.leans_back(quote.sentence) or lead.background(quote.sentence):
             return False  # out of its place, "these models" may read as said of the answer
-        title = self.ctx.bundles[quote.source_n - 1].text.title
+        source = self.ctx.bundles[quote.source_n - 1].text
         lacking = lead.lacking(shown, self.ctx.question)
+        # The abstract's opening sentence sets the field's scene ("Knowledge distillation has
+        # become ..."): beside an answer it adds nothing the reader asked for (read checks).
+        opening = quote.sentence == next(iter(source.sentences), None)
+        opening = opening and not _OWN_WORK.search(quote.sentence)
         return (
             evidence
-            or (context and self._gives_context(quote, answered=not lacking))
-            or any(lead.holding(part, [quote], title) for part in lacking)
+            or (context and not opening and self._gives_context(quote, answered=not lacking))
+            or any(lead.holding(part, [quote], source.title) for part in lacking)
         )
 
     def _gives_context(self, quote: Evidence, *, answered: bool) -> bool:
@@ -511,6 +517,10 @@ def says(claim: str, sentence: str) -> bool:
         and numbers(sentence) <= numbers(claim)
         and entities(sentence) <= entities(claim) | words
     )
+
+
+# The authors speaking of their own work: an opening sentence that says what the paper does.
+_OWN_WORK = re.compile(rf"\b(?:we|our|this (?:{OWN_WORK}))\b", re.I)
 
 
 def _quote(evidence: Evidence) -> str:
