@@ -22,6 +22,9 @@ OSCAR = "OScaR: a vision agent. OScaR reaches 61.2% on MVBench, above GPT-4o."
         ("GRPO or PPO: which does Beacon use?", ["GRPO", "PPO", "Beacon"]),
         ("How many languages is the model trained on?", []),
         ("How many tasks does the Ravens-based dataset hold?", ["Ravens"]),  # a modifier
+        # a compound modifier at either end of a run: the name it modifies is asked about
+        ("How far does a GRPO-trained Beacon model get?", ["Beacon"]),
+        ("What does the SFT-trained Qwen 2.5 model score on GSM8K?", ["Qwen 2.5"]),
     ],
 )
 def test_subject_names(question: str, names: list[str]) -> None:
@@ -117,3 +120,9 @@ def test_a_described_name_is_named_in_another_order() -> None:
 
 def test_a_described_name_in_another_order_is_not_absent() -> None:
     assert absent_name(DSI_QUESTION, DSI, [DSI], {}) is None
+
+
+def test_a_method_named_as_a_training_modifier_is_named_by_its_root() -> None:
+    texts = ["Vectors", "One Qwen2.5 model is trained with SFT, the other with GRPO."]
+    question = "How does a GRPO-trained model differ from an SFT-trained Qwen 2.5 model?"
+    assert missing_subject(question, texts) is None

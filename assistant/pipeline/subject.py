@@ -17,7 +17,7 @@ from assistant.names import mentions
 from assistant.pipeline.lead import ask_of
 from assistant.pipeline.listing import COMMON_ACRONYMS, expand
 from assistant.pipeline.meaning import KINDS, source_sentences
-from assistant.pipeline.text import AUXILIARY, MODIFIER, topic_words
+from assistant.pipeline.text import AUXILIARY, MODIFIER, MODIFIER_WORDS, topic_words
 
 # A word of a name: an acronym or an inner capital ("GRPO", "MobileGS"), letters with digits
 # ("Qwen3", "R1"), or a capitalised word inside the sentence ("Claude", "Opus").
@@ -50,6 +50,11 @@ _PLAIN = frozenset(
 )
 
 
+# A compound modifier opening a run is not part of the name it modifies: "SFT-trained Qwen 2.5"
+# asks about Qwen 2.5.
+_LEADING_MODIFIER = re.compile(rf"^[\w.]+-(?:{MODIFIER_WORDS})\s+(?=\S)", re.I)
+
+
 def subject_names(question: str, *, settings: bool = False) -> list[str]:
     """The names a question asks about, as it spells them: runs of name words ("Claude 4
     Opus", "Deep Seek Sparse Attention"), less the measure it asks for ("What *F1* does ...")
@@ -61,7 +66,7 @@ def subject_names(question: str, *, settings: bool = False) -> list[str]:
     head = _HEAD.search(ask)
     head_end = offset + head.end(1) if head else -1
     return [
-        MODIFIER.sub("", question[run[0].start() : run[-1].end()])
+        MODIFIER.sub("", _LEADING_MODIFIER.sub("", question[run[0].start() : run[-1].end()]))
         for run in _joined(question, _runs(question))
         if run[0].start() >= head_end and (settings or not _in_setting(question[: run[0].start()]))
     ]

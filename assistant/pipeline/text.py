@@ -18,8 +18,10 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:%|x|×)?(?!\d)")  # "16times"
 # many criteria *does* X hold?"): one list for every reader of questions.
 AUXILIARIES = tuple("does do did is are was were can could has have had".split())
 AUXILIARY = "(?:" + "|".join(AUXILIARIES) + ")"
-# A trailing modifier is not part of a name: "GRPO-style" names GRPO, "Ravens-based" Ravens.
-MODIFIER = re.compile(r"-(?:style|based|like|type|inspired|driven|aware|specific|only)$", re.I)
+# A trailing modifier is not part of a name: "GRPO-style" names GRPO, "Ravens-based" Ravens,
+# "GRPO-trained" GRPO.
+MODIFIER_WORDS = "style|based|like|type|inspired|driven|aware|specific|only|trained|tuned"
+MODIFIER = re.compile(rf"-(?:{MODIFIER_WORDS})$", re.I)
 # ... or a lower-case name with a subscript: "pi_0", "pi_{0.5}".
 _ENTITY = re.compile(
     r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*|[a-z]+_[\w\-]+)"

@@ -177,15 +177,11 @@ def _count_noun_without_article(text: str) -> bool:
     return match is not None and bool(_AGENT_NOUN.fullmatch(match["what"].split()[-1]))
 
 
-# Past participles that compound into a modifier like "-based" ("pre-trained", "fine-tuned").
-_TRAINED = re.compile(r"-(?:trained|tuned)$", re.I)
-
-
 def _modifier_at_end(text: str) -> bool:
     """Whether the line ends on a compound modifier ("even with lightweight pre-trained."):
     its noun was lost, in the abstract or in the cut."""
     last = strip_token(text.split()[-1]) if text.split() else ""
-    return bool(MODIFIER.search(last) or _TRAINED.search(last))
+    return bool(MODIFIER.search(last))  # "-based", "pre-trained", "fine-tuned"
 
 
 # A capitalised hyphenated term ("Vision-Language-Action") before a relative word or an end.
