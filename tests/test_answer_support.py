@@ -22,9 +22,12 @@ BORROWS = "PRESTO borrows strength by predicting the intermediate outcomes of ea
 SETUP = "Intermediate outcomes, such as hospital admission, are far more common than death."
 
 
-def answer(question: str, quotes: list[str], title: str = TITLE) -> Answer:
-    """The quote-led answer when the model drafts nothing, ``quotes`` best first."""
-    abstract = " ".join([BACKGROUND, NAMED, SETUP, RESULT, *quotes])
+def answer(
+    question: str, quotes: list[str], title: str = TITLE, opening: str = BACKGROUND
+) -> Answer:
+    """The quote-led answer when the model drafts nothing, ``quotes`` best first, over an
+    abstract that opens on ``opening``."""
+    abstract = " ".join([opening, NAMED, SETUP, RESULT, *quotes])
     paper = RetrievedPaper("p1", title, None, None, 1.0, 0.5, 0.5, abstract=abstract)
     text = SourceText.of(title, abstract)
     bundle = SourceBundle(paper, text, np.ones((len(text.sentences), 2), dtype=np.float32))
@@ -139,28 +142,15 @@ def test_a_number_not_given_on_a_name_no_paper_holds_says_no_paper_mentions_it()
     assert final.answer == f'{said_absent} Nearest papers: "{TITLE}".'
 
 
-def _answer_opening_with(opening: str, question: str, quotes: list[str]) -> list[str]:
-    """The quotes of the quote-led answer over an abstract that opens on ``opening``."""
-    abstract = " ".join([opening, NAMED, SETUP, RESULT, BORROWS])
-    paper = RetrievedPaper("p1", TITLE, None, None, 1.0, 0.5, 0.5, abstract=abstract)
-    text = SourceText.of(TITLE, abstract)
-    bundle = SourceBundle(paper, text, np.ones((len(text.sentences), 2), dtype=np.float32))
-    evidence = [Evidence(1, "p1", s, 0.5) for s in quotes]
-    ctx = AnswerContext(question, [paper], [bundle], evidence, evidence, 0.9, 0.1)
-    builder = AnswerBuilder(ctx, embedder=FakeEmbedder(), llm=None, canary="", started=0.0)
-    final = list(builder.stream_verified(Generation(iter([]))))[-1].answer
-    assert final is not None
-    return quoted(final.answer)
-
-
 def test_the_abstract_s_opening_sentence_does_not_follow_the_lead() -> None:
     # It adds words of the question ("intensive care units"), but only sets the field's scene.
     opening = "Intensive care units admit many patients whose rare outcomes shape triage."
     question = "In intensive care units, how does PRESTO borrow strength for rare events?"
-    assert _answer_opening_with(opening, question, [BORROWS, opening]) == [BORROWS]
+    assert quoted(answer(question, [BORROWS, opening], opening=opening).answer) == [BORROWS]
 
 
 def test_an_opening_sentence_saying_what_the_paper_does_may_still_follow() -> None:
     opening = "We study intensive care units, whose rare outcomes shape triage."
     question = "In intensive care units, how does PRESTO borrow strength for rare events?"
-    assert _answer_opening_with(opening, question, [BORROWS, opening]) == [BORROWS, opening]
+    shown = answer(question, [BORROWS, opening], opening=opening).answer
+    assert quoted(shown) == [BORROWS, opening]
