@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -398,13 +398,10 @@ class AnswerBuilder:
             return False  # out of its place, "these models" may read as said of the answer
         source = self.ctx.bundles[quote.source_n - 1].text
         lacking = lead.lacking(shown, self.ctx.question)
-        # The abstract's opening sentence sets the field's scene ("Knowledge distillation has
-        # become ..."): beside an answer it adds nothing the reader asked for (read checks).
-        opening = quote.sentence == next(iter(source.sentences), None)
-        opening = opening and not _OWN_WORK.search(quote.sentence)
+        scene = _sets_scene(quote.sentence, source.sentences)
         return (
             evidence
-            or (context and not opening and self._gives_context(quote, answered=not lacking))
+            or (context and not scene and self._gives_context(quote, answered=not lacking))
             or any(lead.holding(part, [quote], source.title) for part in lacking)
         )
 
@@ -521,6 +518,13 @@ def says(claim: str, sentence: str) -> bool:
 
 # The authors speaking of their own work: an opening sentence that says what the paper does.
 _OWN_WORK = re.compile(rf"\b(?:we|our|this (?:{OWN_WORK}))\b", re.I)
+
+
+def _sets_scene(sentence: str, sentences: Sequence[str]) -> bool:
+    """Whether ``sentence`` opens its abstract by setting the field's scene ("Knowledge
+    distillation has become ..."): beside an answer it adds nothing the reader asked for (the
+    read checks), unlike an opening that says what the paper does ("We study ...")."""
+    return sentence == next(iter(sentences), None) and not _OWN_WORK.search(sentence)
 
 
 def _quote(evidence: Evidence) -> str:

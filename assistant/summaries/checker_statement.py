@@ -574,9 +574,6 @@ def _points_outside(text: str) -> bool:
 _CLOSING = re.compile(r"^(?:finally|lastly),?\s|^we\s+(?:finally|lastly)\b", re.I)
 
 
-# The code of each statement rule that is not just another side of the paper
-# (Code.NOT_MAIN): the builders key on the secondary finding, the second contribution, the
-# nameless subject and the closing remark.
 # "We propose Debiased Representations for Q-learning, tagged DR.Q algorithm.": a name and
 # its label, nothing about what it does.
 _NAMED_ONLY = re.compile(
@@ -604,6 +601,9 @@ _VAGUE_FINDING = re.compile(
 )
 
 
+# The code of each statement rule that is not just another side of the paper
+# (Code.NOT_MAIN): the builders key on the secondary finding, the second contribution, the
+# nameless subject and the closing remark.
 _CODES = {
     _SECONDARY: Code.SECONDARY_FINDING,
     _FURTHER_CONTRIBUTION: Code.SECOND_CONTRIBUTION,

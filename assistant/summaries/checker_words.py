@@ -41,10 +41,10 @@ ANSWERING_CONNECTIVE = (
 RESOURCE_KINDS = "benchmark|dataset|data set|corpus|suite|testbed|leaderboard|collection"
 # The verbs by which authors report what they found ("we show that", "we identify that"): one
 # list for every reader of findings (contribution, findings, the checker's own-finding rule).
+FINDING_VERBS = "show|find|demonstrate|prove|reveal|identify|uncover|observe"
 # After "A and <word>s": the word ends its phrase ("across models and scales while ..."), so it
 # is a noun of the pair, not a verb ("and reduces latency").
 PHRASE_ENDS = r"(?!\s*(?:[,.;:)]|$|while\b|whereas\b|but\b))"
-FINDING_VERBS = "show|find|demonstrate|prove|reveal|identify|uncover|observe"
 # Openings of a sentence about what others did or what is known, not this paper's work: the
 # checker's background rule; the line builders also pass over the wider contrast openings.
 BACKGROUND_OPENING = (

@@ -34,11 +34,10 @@ from assistant.summaries.findings import best_model_clauses, evaluated_clauses
 from assistant.summaries.heads import SUBJECT_NAME, VAGUE_HOW, Head, named_in
 
 Clause = tuple[str, str]  # (the sentence a clause is cut from, the clause)
+Results = tuple[list[Clause], list[Clause]]  # the whole result clauses, then their shorter forms
 
 
-def results_of(
-    sentences: list[str], name: str | None, aliases: tuple[str, ...]
-) -> tuple[list[Clause], list[Clause]]:
+def results_of(sentences: list[str], name: str | None, aliases: tuple[str, ...]) -> Results:
     """The result clauses of the method's sentences (not one another name's sentence states:
     assistant.summaries.credit), then what the experiments show (a clause naming the method
     says more than one about the experiments), then their shorter forms, for a line that is
@@ -61,41 +60,36 @@ def results_of(
     return whole, cut + [(s, c) for s, clauses in found for c in clauses[1:]]
 
 
-def results_for(
-    head: Head, results: tuple[list[Clause], list[Clause]], names: tuple[str, ...]
-) -> tuple[list[Clause], list[Clause]]:
+def results_for(head: Head, results: Results, names: tuple[str, ...]) -> Results:
     """``results`` without those whose sentence has the method (``names``) as its subject when
     the head does not name it: "We propose a training-free intervention, establishing a
     rigorous standard ..." would credit a side part with what the method ("GENIUS establishes
     ...") does."""
     if not names or named_in([head.text], names[0]) or any(n in head.text for n in names[1:]):
         return results
-    own = [n for n in names if n]
-    theirs = {s for s, _ in (*results[0], *results[1]) if _said_by(s, own)}
+    theirs = {s for s, _ in (*results[0], *results[1]) if _said_by(s, names)}
     return (
         [c for c in results[0] if c[0] not in theirs],
         [c for c in results[1] if c[0] not in theirs],
     )
 
 
-def _said_by(sentence: str, names: list[str]) -> bool:
+def _said_by(sentence: str, names: tuple[str, ...]) -> bool:
     """Whether the sentence's subject is one of ``names`` ("Ultimately, X establishes ...")."""
-    return _ADVERB_OPENING.sub("", strip_lead(sentence)).startswith(tuple(names))
+    return _ADVERB_OPENING.sub("", strip_lead(sentence)).startswith(names)
 
 
 _ADVERB_OPENING = re.compile(r"^(?:\w+ly|overall|together|thus|hence),\s+", re.I)
 
 
-def best_results(sentences: list[str]) -> tuple[list[Clause], list[Clause]]:
+def best_results(sentences: list[str]) -> Results:
     """How far the strongest evaluated system gets ("with even the best model achieving only
     27.3% accuracy"), whole and shorter, for a benchmark's line."""
     found = [(s, clauses) for s in sentences if (clauses := best_model_clauses(s))]
     return [(s, c[0]) for s, c in found], [(s, cut) for s, c in found for cut in c[1:]]
 
 
-def with_best(
-    head: Head, results: tuple[list[Clause], list[Clause]], best: tuple[list[Clause], list[Clause]]
-) -> tuple[list[Clause], list[Clause]]:
+def with_best(head: Head, results: Results, best: Results) -> Results:
     """``results`` and, for a head that says what a benchmark or dataset is, the ``best``
     system's result on it, which is the finding of a benchmark (said of a method's line, it
     would read as the method's)."""
@@ -165,7 +159,7 @@ def _adds(clause: str, head: str) -> bool:
 
 
 def candidate_lines(
-    head: Head, hows: list[Clause], results: tuple[list[Clause], list[Clause]]
+    head: Head, hows: list[Clause], results: Results
 ) -> Iterator[tuple[str, tuple[str, ...]]]:
     """The lines a head can make, most complete first: with how it works and its result, with
     either, alone; ``results`` are the whole result clauses and their shorter forms."""
