@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 
-from assistant.summaries.checker_words import STOPWORDS, kind_noun
+from assistant.summaries.checker_words import ADJECTIVE_END, STOPWORDS, kind_noun, wordset
 
 # Adverbs that do not end in -ly and may stand between "that" and its verb.
 _ADVERB = r"(?:\w+ly|better|first|further|then|also|only|still|often|even)"
+# Words that stand after "that" without being its verb: adverbs and modals ("a model that never
+# forgets", "a method that must learn"), and "best" ("a model that best satisfies").
+_NOT_VERBS = wordset("never already must instead together best always rather")
 _SLIP = re.compile(
     r"\b(?:a|an)\s+(?:(?!and\b|or\b|of\b)[\w-]+,?\s+){0,8}?(?P<head>[a-z-]+)\s+that\s+"
-    rf"(?:{_ADVERB}\s+)?(?P<verb>[a-z]{{3,}})(?=\s+\S)"
+    rf"(?:{_ADVERB}\s+)?(?P<verb>[a-z]{{3,}})(?=\s+(?P<next>\S+))"
 )
 
 
@@ -23,7 +26,12 @@ def _is_slip(match: re.Match[str]) -> bool:
     head, verb = match["head"], match["verb"]
     if not kind_noun(head) or head.endswith("s"):
         return False
-    return verb not in STOPWORDS and not verb.endswith(("s", "ed", "ing", "ly"))
+    if verb in STOPWORDS or verb in _NOT_VERBS or ADJECTIVE_END.search(verb):
+        return False
+    # "a tool that instead performs ...": a finite verb next means this word is not the verb
+    if re.fullmatch(r"[a-z]{3,}[^s\W]s", match["next"]):
+        return False
+    return not verb.endswith(("s", "ed", "ing", "ly"))
 
 
 def agreement_slips(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from itertools import pairwise
 from assistant.pipeline.text import MODIFIER
 from assistant.summaries.agreement import agreement_slips
 from assistant.summaries.checker_words import (
+    ADJECTIVE_END,
     ANSWERING_CONNECTIVE,
     STOPWORDS,
     kind_noun,
@@ -78,9 +79,6 @@ _SINGULAR_THEN_BARE = re.compile(
     r"(?:\w+ly\s+)?(?!\w+(?:ing|ed)\s)(?P<verb>[a-z]+[^s\W])\s+"
     r"(?:(?:a|an|the|our|its|their|this|these)\s|[A-Z][\w.-]*[A-Z])"
 )
-
-
-_ADJECTIVE = re.compile(r"(?:ent|ant|al|ive|ic|ous|able|ible|ar|ful|less|ary|ory)$")
 
 
 # "VideoNSA provides Native sparse attention scales video understanding": a light verb whose
@@ -176,7 +174,7 @@ def _bare_after_singular(text: str) -> bool:
     if match is None or match["verb"] in STOPWORDS:
         return False
     # before a name, an adjective is as likely as a verb ("..., and efficient TTS")
-    return match.group(0)[-1].isspace() or not _ADJECTIVE.search(match["verb"])
+    return match.group(0)[-1].isspace() or not ADJECTIVE_END.search(match["verb"])
 
 
 def _sentence_as_object(text: str) -> bool:
