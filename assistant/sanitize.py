@@ -67,6 +67,9 @@ _TEX_SYMBOLS = re.compile(r"\$\\" + _SYMBOL_NAMES + r"\$|\\" + _SYMBOL_NAMES)
 # "textit{O}bstacles". Only where no English word can stand: glued to a digit, or a command
 # name right before its brace.
 _BARE_TIMES = re.compile(r"(?<=\d)times(?![a-z])")  # "16times smaller", "256times256"
+# "ImageNet 256 times 256", "the 2 times 2 setting": a spaced "\times" between two whole numbers
+# is a size or a grid; English "3 times faster" or "10 times the cost" has no number after it.
+_SPACED_TIMES = re.compile(r"(?<![\w.])(\d{1,5}) times (\d{1,5})(?![\w.%])")
 # "at sim25 FPS", "sim 1050 GPU hours" (from "$\\sim$25"), "as little as leq 0.02%" (from
 # "$\\leq$"): "sim"/"approx"/"leq"/"geq" right before a number.
 _BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx|leq|geq) ?(?=\d)")
@@ -149,7 +152,7 @@ def untex(text: str) -> str:
     text = _BARE_COMMAND.sub(r"\1", _TEX_COMMAND.sub(r"\1", text))
     text = _TEX_SYMBOLS.sub(lambda m: _TEX_SYMBOL[m.group(1) or m.group(2)], text)
     text = _TEX_WORDS.sub(lambda m: _TEX_WORD[m.group(1)], text)
-    text = _BARE_TIMES.sub("×", text)
+    text = _SPACED_TIMES.sub(r"\1×\2", _BARE_TIMES.sub("×", text))
     text = _BARE_ABOUT.sub(lambda m: _TEX_SYMBOL[m.group(1)], text)
     text = _BARE_ARROW.sub("→", text)
     text = _tex_scripts(_TEX_MATH.sub(r"\1", text))

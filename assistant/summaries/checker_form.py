@@ -215,6 +215,14 @@ _MIXED_AND = re.compile(
 )
 
 
+# "..., adhering to X and is fine-tuned from Y": a participle clause whose second conjunct is
+# finite ("is", "has"), the abstract's "adheres to X and is fine-tuned" half converted.
+_MIXED_IS = re.compile(
+    r",\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b(?:(?!\b(?:that|which|where|who|when)\b)[^,;.])*?"
+    r"\s+and\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have)\s"
+)
+
+
 # "X is a task ..., and Y, the first framework ...": the second name has no verb.
 _VERBLESS_SECOND = re.compile(
     r"^\S+(?:\s\S+){0,2}\s+(?:is|are)\s+(?:a|an|the)\s[^;]*,\s+and\s+[A-Z][\w-]*,\s+(?:a|an|the)\s"
@@ -243,7 +251,8 @@ def check_form(tldr: str, abstract: str = "") -> list[Reason]:
     inner = _INNER_SENTENCE.search(text.rstrip(".!? ")) or _INNER_LOWER.search(text)
     if inner or _SPLICED.search(text):
         reasons.append(Reason(Code.SENTENCE, "more than one sentence"))
-    mixed = bool(_MIXED_AND.search(text) or _THAN_UNCOMPARED.search(text))
+    mixed = bool(_MIXED_AND.search(text) or _MIXED_IS.search(text))
+    mixed = mixed or bool(_THAN_UNCOMPARED.search(text))
     mixed = mixed or _half_converted(text, abstract)
     if _MIXED_CHAIN.search(text) or _VERBLESS_SECOND.search(text) or mixed:
         reasons.append(

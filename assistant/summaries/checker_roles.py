@@ -10,7 +10,9 @@ import re
 from itertools import pairwise
 
 from assistant.pipeline.text import MODIFIER
+from assistant.summaries.agreement import agreement_slips
 from assistant.summaries.checker_words import (
+    ADJECTIVE_END,
     ANSWERING_CONNECTIVE,
     STOPWORDS,
     kind_noun,
@@ -70,10 +72,12 @@ _RELEASE_NOTE = re.compile(
 # a bare verb with its object after ", and" (the abstract's "We introduce X ..., and provide
 # ..." with only the first verb turned to the line's subject). A bare word followed by a
 # determiner is a verb: a list's last noun is not ("..., and correction stages"), and a
-# participle ("..., and employing a ...") agrees with any subject.
+# participle ("..., and employing a ...") agrees with any subject. So is one before a name with
+# inner capitals ("..., and analyse MTRAGEval"): a list's last noun is not followed by one.
 _SINGULAR_THEN_BARE = re.compile(
     r"^\S+(?:\s\S+){0,3}?(?:\s\([^)]*\))?\s+(?:is|has|[a-z]+[^s\W]s)\s[^;]*?,\s+and\s+"
-    r"(?:\w+ly\s+)?(?!\w+(?:ing|ed)\s)(?P<verb>[a-z]+[^s\W])\s+(?:a|an|the|our|its|their|this|these)\s"
+    r"(?:\w+ly\s+)?(?!\w+(?:ing|ed)\s)(?P<verb>[a-z]+[^s\W])\s+"
+    r"(?:(?:a|an|the|our|its|their|this|these)\s|[A-Z][\w.-]*[A-Z])"
 )
 
 
@@ -88,6 +92,16 @@ _LIGHT_OBJECT = re.compile(
 # A word that is a verb's -s form or a plural ("scales", "models"); not "class", "focus",
 # "analysis", "dynamics".
 _S_FORM = re.compile(r"[A-Za-z-]+[^siu]s")
+
+
+# The light verb's bare object and what follows it, to the end of the sentence.
+_LIGHT_KIND = re.compile(
+    r"^\S+(?:\s\S+){0,2}?\s+(?:provides|offers|delivers|enables)\s+"
+    r"(?!(?:a|an|the|its|their|our)\b)(?P<what>[^;.()]+)"
+)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "this", "each"})
 
 
 # A count noun of the agent kind ("embedder", "tokenizer", "simulator") ending the object.
@@ -123,9 +137,12 @@ def check_roles(tldr: str, title: str, abstract: str) -> list[Reason]:
                 'opens on a connective answering a sentence not shown ("In contrast, ...")',
             )
         )
-    if _bare_after_singular(text):
+    if _bare_after_singular(text) or agreement_slips(text):
         reasons.append(
-            Reason(Code.GRAMMAR, 'ungrammatical: "X is ..., and provide" (the verbs do not agree)')
+            Reason(
+                Code.GRAMMAR,
+                'ungrammatical: the verbs do not agree ("X is ..., and provide", "a Y that fit")',
+            )
         )
     if _sentence_as_object(text) or _count_noun_without_article(text):
         reasons.append(
@@ -154,7 +171,10 @@ def check_roles(tldr: str, title: str, abstract: str) -> list[Reason]:
 def _bare_after_singular(text: str) -> bool:
     """Whether a bare verb ("provide") follows ", and" after a singular subject's verb."""
     match = _SINGULAR_THEN_BARE.search(text)
-    return match is not None and match["verb"] not in STOPWORDS
+    if match is None or match["verb"] in STOPWORDS:
+        return False
+    # before a name, an adjective is as likely as a verb ("..., and efficient TTS")
+    return match.group(0)[-1].isspace() or not ADJECTIVE_END.search(match["verb"])
 
 
 def _sentence_as_object(text: str) -> bool:
@@ -174,7 +194,20 @@ def _count_noun_without_article(text: str) -> bool:
     """Whether the light verb's object, with no determiner, ends on an agent noun: "provides
     visual-interactive text-image universal embedder" (the title, missing its "a")."""
     match = _LIGHT_OBJECT.search(text)
-    return match is not None and bool(_AGENT_NOUN.fullmatch(match["what"].split()[-1]))
+    if match is not None and _AGENT_NOUN.fullmatch(match["what"].split()[-1]):
+        return True
+    # "provides multi-modal generation, inpainting and editing model, accepting ...": the
+    # object runs over its list to a singular kind noun, the title's head without its "a"
+    whole = _LIGHT_KIND.search(text)
+    if whole is None:
+        return False
+    for part in re.findall(r"[^,]+(?=,|$)", whole["what"]):
+        words = part.casefold().split()
+        if _DETERMINERS & set(words):
+            return False
+        if words and kind_noun(words[-1]) and not words[-1].endswith("s"):
+            return True
+    return False
 
 
 def _modifier_at_end(text: str) -> bool:

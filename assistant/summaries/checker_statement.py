@@ -413,12 +413,22 @@ _RESULTS_OPENING = re.compile(
 # it does once the basis is added ("a shot boundary detector built on query transformers").
 _KIND_ONLY = re.compile(
     r"^(?:\S+(?:\s\S+){0,2}\s+(?:is|are)|(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?"
-    r"(?:present|introduce|propose)s?\s+\S+(?:\s\S+){0,2},)\s+(?:a|an|the)\s+"
-    r"(?:(?!(?:for|of|to|in|on|with|that|which|from|by)\b)[^\s.;:]+\s+){0,6}"
+    r"(?:present|introduce|propose)s?\s+\S+(?:\s\S+){0,2}(?:\s+for\s+[A-Z]\S*)?(?:\s\([^)]*\))?,)"
+    r"\s+(?:a|an|the)\s+(?:(?!(?:for|of|to|in|on|with|that|which|from|by)\b)[^\s.;:]+\s+){0,6}"
     r"(?:(?:agent|model|framework|method|approach|system|benchmark|dataset|pipeline|tool|toolkit|"
     r"library|platform|suite|architecture|algorithm|paradigm)s?"
     r"(?:\s+(?:based|built|grounded)\s+(?:on|in)\s+[^,;:]{1,60})?|[a-z]{3,}(?:er|or)s?)\.?$",
     re.I,
+)
+
+# "We present a unified framework, the Time-Series Similarity Toolbox (TSS).": the kind, then
+# the name, and nothing about what it does.
+_KIND_THEN_NAME = re.compile(
+    r"^(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+ly\s+)?(?:present|introduce|propose)s?\s+"
+    r"(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,4}(?:agent|model|framework|method|approach|system|benchmark|dataset|"
+    r"pipeline|tool|toolkit|toolbox|library|platform|suite|architecture|algorithm|paradigm),\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*(?:\s+\([^)]*\))?\.?$"
 )
 
 
@@ -474,6 +484,7 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[Reason]:
         (_LIST_ITEM, 'one item of a list ("Second, ..."), not the paper\'s main point'),
         (_RESULTS_OPENING, '"Results show ...": say what the paper proposes or finds'),
         (_KIND_ONLY, "vague: says what kind of thing it is, not what it does or is for"),
+        (_KIND_THEN_NAME, "vague: gives the kind and the name, not what it does or is for"),
         (_EVALUATED, "says only that it was evaluated, not what it does or finds"),
         (_BELIEF, 'the authors\' belief or motivation ("we thought"), not what they did'),
         (_CLAIM_ON_KIND, "a method's result credited to a benchmark or dataset"),
@@ -610,6 +621,7 @@ _CODES = {
     _UNNAMED_SUBJECT: Code.VACUOUS_SUBJECT,
     _RESULT_ON_KIND: Code.ROLE,
     _KIND_ONLY: Code.VAGUE,
+    _KIND_THEN_NAME: Code.VAGUE,
     _CLAIM_ON_KIND: Code.ROLE,
     _CLOSING: Code.CLOSING_REMARK,
     _NAMED_ONLY: Code.VACUOUS,

@@ -22,6 +22,10 @@ STOPWORDS = wordset(
 )
 
 
+# Endings of adjectives, which can stand where a bare verb would ("..., and efficient TTS",
+# "the paradigm that effective models must ..."): a word with one is not read as a verb.
+ADJECTIVE_END = re.compile(r"(?:ent|ant|al|ive|ic|ous|able|ible|ar|ful|less|ary|ory)$")
+
 # What "this ..." may name without pointing outside the line: the paper itself ("this paper",
 # "this study"). A regex alternation, for the demonstrative checks and the fallback's cut.
 OWN_WORK = "paper|work|study|survey|article|report"

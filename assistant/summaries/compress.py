@@ -80,8 +80,11 @@ class Compressed:
 
 def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | None:
     """The best compressed TL;DR that passes the checker, or None when no sentence yields one."""
-    # A tilde is TeX's non-breaking space ("Fig.~3"), except before a number: "about" ("~25 FPS").
-    abstract = re.sub(r"\s+,", ",", re.sub(r"~(?!\s?\d)", " ", abstract))
+    # A tilde is TeX's non-breaking space ("Fig.~3", "Task~8"), except before a number it does
+    # not follow a word's letter: "about" ("~25 FPS").
+    abstract = re.sub(
+        r"\s+,", ",", re.sub(r"~(?!\s?\d)|(?<=[A-Za-z]{2}|[A-Za-z]\.)~(?=\d)", " ", abstract)
+    )
     abstract = _with_dropped_name(title, abstract)
     sentences = [_uncontrasted(collapse_list(s)) for s in split_sentences(abstract)]
     name = name_of(title, abstract)

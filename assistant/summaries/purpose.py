@@ -40,6 +40,10 @@ _IS_A_KIND = re.compile(
     r"(?=\s+(?:that|which|with|via|using|based|built|[a-z]+ing|[a-z]+ed)\b|,\s|\.$)",
     re.I,
 )
+# "a dataset engineered for quality": a participle put after a purpose ending on a plural noun
+# would modify that noun ("... for reasoning in language models engineered for quality").
+# "based on" is read as the method's whatever stands before it.
+_PARTICIPLE = re.compile(r"(?!based\b)(?:[a-z]+ed|built|grown|made|driven)\b")
 TITLE_SHARE = 0.5  # the line already carries this share of the purpose's words: no need
 
 
@@ -85,7 +89,10 @@ def with_purpose(line: str, purpose: str) -> str | None:
     match = _IS_A_KIND.match(line)
     if match is None or _HAS_PURPOSE.search(match.group("desc")):
         return None
-    if _HAS_PURPOSE.match(line[match.end() :].lstrip()):  # "a model designed to ..."
+    rest = line[match.end() :].lstrip()
+    if _HAS_PURPOSE.match(rest):  # "a model designed to ..."
+        return None
+    if _PARTICIPLE.match(rest) and purpose.rstrip().endswith("s"):
         return None
     wanted = purpose_terms(purpose)
     if not wanted or len(wanted & purpose_terms(line)) >= TITLE_SHARE * len(wanted):

@@ -14,6 +14,7 @@ from assistant.errors import BackendUnavailable, ModelFileError
 from assistant.llm.base import LLM, Message
 from assistant.models import Paper
 from assistant.sanitize import clean_untrusted, strip_markup, tilde_ranges
+from assistant.summaries.agreement import agreed
 from assistant.summaries.cache import Tldr, TldrCache
 from assistant.summaries.checker import MAX_WORDS, check_borrowed
 from assistant.summaries.compress import compress, titled
@@ -30,7 +31,7 @@ from prompts import Prompt, load_prompt
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
-RULES_VERSION = "rules40"
+RULES_VERSION = "rules41"
 MAX_TOKENS = 64  # 30 words is ~45 tokens; a draft cut here is trimmed back or rejected
 NO_MODEL = "none"
 
@@ -75,8 +76,9 @@ def fit_draft(text: str, cut_off: bool = False) -> tuple[str, bool]:
 def abstract_data(paper: Paper) -> str:
     """The abstract as data for drafting and checking TL;DRs: markup, URLs and sentences that
     give the model orders removed, so an obeyed payload never counts as the paper's words."""
-    # A range written with a tilde ("1.3x ~ 1.7x") stays a range in the line and its check.
-    return tilde_ranges(clean_untrusted(paper.abstract)) or paper.title
+    # A range written with a tilde ("1.3x ~ 1.7x") stays a range in the line and its check;
+    # an agreement slip ("an algorithm that adjust") is repaired before any line copies it.
+    return agreed(tilde_ranges(clean_untrusted(paper.abstract))) or paper.title
 
 
 def _fence_safe(text: str) -> str:
