@@ -173,6 +173,14 @@ def test_a_quote_adds_no_ask_by_sharing_one_word_of_a_part_mostly_unsaid() -> No
     assert not adds_ask("Recursion adds depth with limited overhead.", shown, question)
 
 
+def test_a_name_given_leaves_no_ask_for_its_description() -> None:
+    # "Which ... records" asks for a name; the lead gives PRESTO, and the quote only repeats
+    # what the question says of it.
+    question = "Which model borrows strength from intermediate outcomes of clinical records?"
+    shown = "We present PRESTO for rare events."
+    assert not adds_ask(BORROWS.replace("PRESTO", "It"), shown, question, TITLE)
+
+
 def test_a_quote_introducing_the_paper_adds_no_ask() -> None:
     question = "How does the relaxation of the proportional odds model borrow strength?"
     assert not adds_ask(NAMED, BORROWS, question, TITLE)

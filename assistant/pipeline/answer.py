@@ -410,7 +410,10 @@ class AnswerBuilder:
             evidence
             or (context and self._names_referent(quote, source.sentences))
             or any(lead.holding(part, [quote], source.title) for part in lacking)
-            or adds_ask(quote.sentence, shown, self.ctx.question, source.title)
+            or (
+                not _sets_scene(quote.sentence, source.sentences)
+                and adds_ask(quote.sentence, shown, self.ctx.question, source.title)
+            )
         )
 
     def _names_referent(self, quote: Evidence, sentences: Sequence[str]) -> bool:
@@ -527,11 +530,15 @@ def adds_ask(quote: str, shown: str, question: str, title: str = "") -> bool:
     the words, and ``quote`` holds more than half of those. The question's other words only
     describe the paper ("In the all-in-one medical image restoration model, how is ..."), and
     a quote introducing the paper ("We introduce X, a transformer that ...") says what the
-    question describes it by (``lead.restates_setting``): neither adds what was asked."""
+    question describes it by (``lead.restates_setting``): neither adds what was asked. A part
+    asking for a number, a name or the testbeds (``lead.asks_for``) is covered once ``shown``
+    gives it (``lead.lacking``): its other words only tell which one is meant."""
     if lead.restates_setting(quote, question):
         return False
     said, held = lead.words_of(shown), lead.words_of(quote)
     for part in lead.question_parts(question):
+        if lead.asks_for(part):
+            continue
         asked = lead.words_of(lead.ask_of(part)) - lead.words_of(title)
         missing = asked - said
         if 2 * len(missing) > len(asked) and 2 * len(missing & held) > len(missing):
