@@ -86,3 +86,13 @@ def test_shown_joins_adjacent_items_without_an_ellipsis() -> None:
     text = shown(listed, {0, 1})
     assert text.startswith("Harbor rests on three ideas: (1) a Sieve")
     assert "clocks; (2) a Braid" in text and text.endswith("every hour…")
+
+
+def test_a_count_the_lead_in_gives_keeps_the_list_whole() -> None:
+    # "three ideas" answers how many; the items, not the lead-in, name what they are.
+    steps = (
+        "Harbor trains in a three-stage schedule: (1) Sieve pretraining on clean buoys;"
+        " (2) Braid tuning on wind fields; and (3) Ledger replay of storms."
+    )
+    question = "Which module replays storms, and how many stages does Harbor's schedule have?"
+    assert cut_to_items(steps, question, TITLE) == steps

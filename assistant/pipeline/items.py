@@ -87,22 +87,25 @@ def answering_items(question: str, listed: Enumeration, title: str = "") -> set[
 def _items_for(part: str, listed: Enumeration, title: str) -> set[int]:
     """The items answering ``part``: of those holding the number or name it asks for
     (``lead.holding``; any item when it asks for neither), the ones at least ITEM_SHARE as
-    focused on it as the best. None when the list does not give what it asks for (another
-    quote answers it); all when the part asks about the noun of the lead-in
-    (``_asks_for_list``) or the lead-in is as focused on it as any item."""
+    focused on it as the best. All when the part asks about the noun of the lead-in
+    (``_asks_for_list``) or the lead-in is as focused on it as any item ("how many stages
+    ...?" of "a three-stage curriculum: 1) ..."); else none when the items do not give the
+    number or name it asks for (another quote answers it)."""
     texts = [unmarked(item) for item in listed.items]
+    whole = set(range(len(texts)))
+    weights = lead.word_weights(part, [listed.lead_in, *texts], title)
+    scores = [lead.lead_score(t, part, weights, title) for t in texts]
+    lead_in = lead.lead_score(listed.lead_in, part, weights, title)
+    if _asks_for_list(part, listed.lead_in, texts) or 0 < lead_in >= max(scores, default=0):
+        return whole
     need = need_of(part)
     if need and not satisfies(" ".join(texts), part, need, ""):
         return set()
-    if _asks_for_list(part, listed.lead_in, texts):
-        return set(range(len(texts)))
-    weights = lead.word_weights(part, [listed.lead_in, *texts], title)
-    scores = [lead.lead_score(t, part, weights, title) for t in texts]
     held = [i for i, t in enumerate(texts) if need and lead.holding(part, [_said(t)], title)]
     pool = held or range(len(texts))
     best = max(scores[i] for i in pool)
-    if best <= 0 or lead.lead_score(listed.lead_in, part, weights, title) >= best:
-        return set(range(len(texts)))
+    if best <= 0 or lead_in >= best:
+        return whole
     return {i for i in pool if scores[i] >= ITEM_SHARE * best}
 
 
