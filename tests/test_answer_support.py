@@ -181,6 +181,13 @@ def test_a_name_given_leaves_no_ask_for_its_description() -> None:
     assert not adds_ask(BORROWS.replace("PRESTO", "It"), shown, question, TITLE)
 
 
+def test_a_how_part_answered_by_a_means_takes_no_description_of_its_subject() -> None:
+    # The lead says by what means; the quote repeats the question's description of PRESTO.
+    question = "How does the rare-event model built on ward triage records borrow strength?"
+    describes = "Ward triage records feed a rare-event model that is trained on its own scores."
+    assert not adds_ask(describes, BORROWS, question, TITLE)
+
+
 def test_a_quote_introducing_the_paper_adds_no_ask() -> None:
     question = "How does the relaxation of the proportional odds model borrow strength?"
     assert not adds_ask(NAMED, BORROWS, question, TITLE)

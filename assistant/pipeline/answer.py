@@ -532,12 +532,14 @@ def adds_ask(quote: str, shown: str, question: str, title: str = "") -> bool:
     a quote introducing the paper ("We introduce X, a transformer that ...") says what the
     question describes it by (``lead.restates_setting``): neither adds what was asked. A part
     asking for a number, a name or the testbeds (``lead.asks_for``) is covered once ``shown``
-    gives it (``lead.lacking``): its other words only tell which one is meant."""
+    gives it (``lead.lacking``): its other words only tell which one is meant; a "how" part
+    once ``shown`` says by what means (``lead.tells_means``): its subject's description ("the
+    transformer that generates 3D scenes by next-token prediction") is no ask."""
     if lead.restates_setting(quote, question):
         return False
     said, held = lead.words_of(shown), lead.words_of(quote)
     for part in lead.question_parts(question):
-        if lead.asks_for(part):
+        if lead.asks_for(part) or lead.tells_means(shown, part):
             continue
         asked = lead.words_of(lead.ask_of(part)) - lead.words_of(title)
         missing = asked - said
