@@ -28,7 +28,7 @@ import numpy as np
 from assistant.errors import ModelCrashed
 from assistant.links import paper_url
 from assistant.llm.base import Generation
-from assistant.pipeline import faithful, lead, meaning
+from assistant.pipeline import faithful, items, lead, meaning
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
 from assistant.pipeline.evidence import SourceBundle, need_of, satisfies
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
@@ -285,18 +285,23 @@ class AnswerBuilder:
         return self._emit(render_claim(claim))
 
     def _emit_quote(self, quote: Evidence) -> AnswerEvent:
+        """A supporting quote, cited; an enumeration cut to the items that answer."""
         self.cited.append(self._citation(quote.source_n, quote.sentence))
         self.quoted.add(quote.sentence)
-        return self._emit(_quote(quote))
+        title = self.ctx.bundles[quote.source_n - 1].text.title
+        span = items.cut_to_items(clean_output(quote.sentence), self.ctx.question, title)
+        return self._emit(f"“{span}” [{quote.source_n}]")
 
     def _emit_lead(self, quotes: list[Evidence]) -> AnswerEvent:
-        """The lead quotes, cited, each cut to the clauses that answer its part, side by side
-        in one sentence."""
+        """The lead quotes, cited, each cut to the clauses that answer its part (an
+        enumeration to the items that do), side by side in one sentence."""
         for quote in quotes:
             self.cited.append(self._citation(quote.source_n, quote.sentence))
             self.quoted.add(quote.sentence)
-        spans = lead.lead_spans(self.ctx.question, [clean_output(q.sentence) for q in quotes])
-        text = " and ".join(f"“{span}”" for span in spans)
+        question = self.ctx.question
+        title = self.ctx.bundles[quotes[0].source_n - 1].text.title
+        spans = lead.lead_spans(question, [clean_output(q.sentence) for q in quotes])
+        text = " and ".join(f"“{items.cut_to_items(s, question, title)}”" for s in spans)
         return self._emit(f"{text} [{quotes[0].source_n}]")
 
     def _adds(self, text: str) -> bool:
@@ -382,13 +387,16 @@ class AnswerBuilder:
         return lead.lead_quotes(self.ctx.question, quotes, source.sentences, source.title)
 
     def _quote_adds(self, quote: Evidence, *, evidence: bool = False, context: bool = True) -> bool:
-        """A supporting quote follows only when it holds (``lead.holding``) the number or name
-        that a part asks for and the answer so far lacks (``lead.lacking``), or, as the first
-        supporting quote (``context``), adds to the answer so far (``_gives_context``; a
-        second such quote only restates the question); never a background sentence
-        (``lead.background``). After a model lead,
-        the quote that holds the answer follows as ``evidence`` for the model's words unless
-        they repeat it."""
+        """A supporting quote follows only when it adds a part of the question the answer so
+        far does not cover: the number or name a part asks for and the answer lacks
+        (``lead.lacking``, ``lead.holding``), or the words of an ask it leaves mostly unsaid
+        (``adds_ask``); as the first supporting quote (``context``), also the referent of a
+        lead opening on "it" or "these" (``_names_referent``). Never a background sentence
+        (``lead.background``), nor one that only restates how the question describes the paper
+        or its field ("Medical image restoration aims to ...", "We introduce X, a framework
+        for ..."): the read checks scored those answers down. After a model lead, the quote
+        that holds the answer follows as ``evidence`` for the model's words unless they repeat
+        it."""
         shown = " ".join(self.shown)
         if any(says(s, quote.sentence) for s in self.shown) or _quote(quote) in shown:
             return False
@@ -398,28 +406,24 @@ class AnswerBuilder:
             return False  # out of its place, "these models" may read as said of the answer
         source = self.ctx.bundles[quote.source_n - 1].text
         lacking = lead.lacking(shown, self.ctx.question)
-        scene = _sets_scene(quote.sentence, source.sentences)
         return (
             evidence
-            or (context and not scene and self._gives_context(quote, answered=not lacking))
+            or (context and self._names_referent(quote, source.sentences))
             or any(lead.holding(part, [quote], source.title) for part in lacking)
+            or (
+                not _sets_scene(quote.sentence, source.sentences)
+                and adds_ask(quote.sentence, shown, self.ctx.question, source.title)
+            )
         )
 
-    def _gives_context(self, quote: Evidence, *, answered: bool) -> bool:
-        """The first supporting quote covers words of the question the answer so far does not,
-        and says more than the question already does: after a lead that gives the number or
-        name asked for, the sentence introducing the paper ("We present X, a framework for
-        ...") or stating its problem only restates the question's description of it (the
-        read check scored such answers 4 of 5). It still follows as the referent of a lead
-        that opens on "it" or "these" ("…it reduces sequential tokens by 35.8%")."""
-        question = self.ctx.question
-        answered = answered and lead.asks_for(question)
-        new_topic = topic_words(quote.sentence) & topic_words(question)
+    def _names_referent(self, quote: Evidence, sentences: Sequence[str]) -> bool:
+        """The lead opens on a pronoun ("…it reduces sequential tokens by 35.8%"), and the
+        quote covers words of the question the answer so far does not: it tells what "it" is.
+        The abstract's opening sentence setting the field's scene (``_sets_scene``) does not."""
+        new_topic = topic_words(quote.sentence) & topic_words(self.ctx.question)
         if len(new_topic - topic_words(" ".join(self.shown))) < QUOTE_NEW_TOPIC:
             return False
-        if lead.dangles(self.shown[0]):
-            return True
-        return not answered and not lead.restates_setting(quote.sentence, question)
+        return lead.dangles(self.shown[0]) and not _sets_scene(quote.sentence, sentences)
 
     def list_papers(self, listed: list[Evidence]) -> Iterator[AnswerEvent]:
         """A "which papers ..." answer: each fitting paper by title, with the checked sentence
@@ -518,6 +522,30 @@ def says(claim: str, sentence: str) -> bool:
 
 # The authors speaking of their own work: an opening sentence that says what the paper does.
 _OWN_WORK = re.compile(rf"\b(?:we|our|this (?:{OWN_WORK}))\b", re.I)
+
+
+def adds_ask(quote: str, shown: str, question: str, title: str = "") -> bool:
+    """``quote`` says what a part of ``question`` asks that ``shown`` leaves mostly unsaid: of
+    the part's ask (``lead.ask_of``, less the title's words) ``shown`` lacks more than half
+    the words, and ``quote`` holds more than half of those. The question's other words only
+    describe the paper ("In the all-in-one medical image restoration model, how is ..."), and
+    a quote introducing the paper ("We introduce X, a transformer that ...") says what the
+    question describes it by (``lead.restates_setting``): neither adds what was asked. A part
+    asking for a number, a name or the testbeds (``lead.asks_for``) is covered once ``shown``
+    gives it (``lead.lacking``): its other words only tell which one is meant; a "how" part
+    once ``shown`` says by what means (``lead.tells_means``): its subject's description ("the
+    transformer that generates 3D scenes by next-token prediction") is no ask."""
+    if lead.restates_setting(quote, question):
+        return False
+    said, held = lead.words_of(shown), lead.words_of(quote)
+    for part in lead.question_parts(question):
+        if lead.asks_for(part) or lead.tells_means(shown, part):
+            continue
+        asked = lead.words_of(lead.ask_of(part)) - lead.words_of(title)
+        missing = asked - said
+        if 2 * len(missing) > len(asked) and 2 * len(missing & held) > len(missing):
+            return True
+    return False
 
 
 def _sets_scene(sentence: str, sentences: Sequence[str]) -> bool:

@@ -958,3 +958,11 @@ def _without_aim(sentence: str, question: str) -> str:
     if not aim or asks_about_aim(sentence, question):
         return sentence
     return "…" + sentence[aim.end() :]
+
+
+def tells_means(text: str, question: str) -> bool:
+    """For a "how does X ...?" ask, ``text`` says by what means, right after words of the ask
+    (``_says_means``): "We compress primitives into a grid using an autoencoder" tells how
+    primitives become tokens, and a quote after it adds nothing to that part."""
+    weights = word_weights(question, [text])
+    return bool(_HOW.search(question)) and _says_means(text, weights)
