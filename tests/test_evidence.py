@@ -190,3 +190,14 @@ def test_a_name_ask_keeps_the_name_a_cut_would_drop() -> None:
         "…we introduce Looped Self-Play Optimization (LSPO), a training algorithm that "
         "alternates between Self-Play and RLVR…"
     )
+
+
+def test_a_measure_asked_for_is_a_number_need_however_it_is_named() -> None:
+    for q in (
+        "What mean retrieval success rate does the agent reach on the hard split?",
+        "How accurate is the parser on legal contracts?",
+        "What success does it reach on held-out rooms?",
+    ):
+        assert "number" in need_of(q), q
+    # A kind asked for, with a measure after its verb, asks for a name, not a number.
+    assert "number" not in need_of("What training trick improves accuracy on long inputs?")

@@ -227,3 +227,42 @@ def test_a_measure_at_a_cutoff_is_the_measure_asked_for() -> None:
     assert (
         number_not_given(q, [*coda, "CoDA-1.7B-Instruct reaches 54.3 pass@1 on HumanEval."]) is None
     )
+
+
+def test_a_measure_of_several_words_before_the_verb_is_asked_for() -> None:
+    # "What <several words> rate does X reach?" asks a number as surely as "What rate".
+    q = "What episode completion rate does the shell-only agent reach on the office workflows?"
+    words = ["T", "We argue a shell and a file system suffice for most office workflows."]
+    assert number_not_given(q, words) == "the episode completion rate"
+    given = [*words, "The shell-only agent completes 71.5% of the office workflows."]
+    assert number_not_given(q, given) is None
+
+
+def test_how_accurate_asks_for_a_number() -> None:
+    q = "On the Kaleido puzzles, how accurate are the planners that Foo evaluates?"
+    assert number_not_given(q, ["T", "Foo evaluates planners on Kaleido puzzles."]) is not None
+    text = ["T", "Planners stay under 12 percent accuracy on the Kaleido puzzles."]
+    assert number_not_given(q, text) is None
+
+
+def test_a_bare_percentage_beside_the_benchmark_gives_a_rate_or_accuracy() -> None:
+    q = "What solve rate does the desk agent reach on DeskBench-Hard?"
+    bare = ["T", "On desktop tasks, it scores 61.2% on DeskBench-Hard and 40% on DeskBench."]
+    assert number_not_given(q, bare) is None
+    # A percentage naming its own measure, or a change, is no rate.
+    for said in (
+        "It runs 35% faster on DeskBench-Hard.",
+        "It improves by 7% on DeskBench-Hard.",
+        "It gives a +7% gain on DeskBench-Hard.",
+    ):
+        assert number_not_given(q, ["T", said]) == "the solve rate on DeskBench-Hard", said
+
+
+def test_a_measure_named_as_a_change_gives_no_level() -> None:
+    q = "What accuracy does the Blend framework reach on LogicSet?"
+    gain = ["T", "On LogicSet, Blend brings up to +9.1pp average accuracy gain."]
+    assert number_not_given(q, gain) == "the accuracy on LogicSet"
+    asked_gain = "What accuracy gain does the Blend framework bring on LogicSet?"
+    assert number_not_given(asked_gain, gain) is None
+    level = ["T", "On LogicSet, Blend reaches 81.0% accuracy, an accuracy gain of 9.1pp."]
+    assert number_not_given(q, level) is None

@@ -1060,3 +1060,62 @@ def test_a_which_is_apposition_names_the_kind_asked() -> None:
     said = "We build RecallLM, which is a 3B-parameter dense model trained on 2 trillion tokens."
     assert names_the_kind(said, question)
     assert not names_the_kind("We build RecallLM, which trains fast, and a dense model.", question)
+
+
+def test_a_how_question_looks_from_the_sentence_that_introduces_the_work() -> None:
+    # A name coined for a later step ("a Coarse-To-Fine Relabelling scheme") does not mark
+    # where the work is introduced: the step before it still answers "how".
+    sentences = [
+        "Earlier tracking models learn from synthetic clips built from still images.",
+        "We propose a self-supervised tracker trained only on real footage.",
+        "It then selects reliable anchor frames by exploiting learned flow cues.",
+        "The anchors are then used to train a propagation network, for which we propose "
+        "a Coarse-To-Fine Relabelling scheme.",
+    ]
+    question = (
+        "How does the self-supervised tracker trained only on real footage select reliable "
+        "anchor frames?"
+    )
+    quotes = [quote(s) for s in sentences]
+    assert best_quote(question, quotes, sentences).sentence == sentences[2]
+
+
+def test_a_sentence_naming_the_challenge_gives_way_to_the_one_meeting_it() -> None:
+    challenge = (
+        "The central challenge is substituting ground-truth labels, absent at deployment, "
+        "with dense learned signals."
+    )
+    remedy = "We tackle this with a learned critic that supplies feedback at every step."
+    result = "The critic lets the policy improve by 12% on held-out rooms."
+    sentences = [challenge, remedy, result]
+    question = "What supplies the dense signals that stand in for ground-truth labels?"
+    quotes = [quote(s) for s in sentences]
+    assert best_quote(question, quotes, sentences).sentence == remedy
+    # Asked for the challenge itself, the sentence naming it answers.
+    asked = "What is the central challenge of substituting ground-truth labels with signals?"
+    assert best_quote(asked, quotes, sentences).sentence == challenge
+
+
+def test_how_accurate_asks_for_the_accuracy_a_sentence_gives() -> None:
+    sentences = [
+        "We test planners on grid puzzles and on household scenes.",
+        "Planners do well on household scenes.",
+        "They fall under 12 percent accuracy on grid puzzles.",
+    ]
+    question = "How accurate are the planners on grid puzzles?"
+    quotes = [quote(s) for s in sentences]
+    assert best_quote(question, quotes, sentences).sentence == sentences[2]
+
+
+def test_a_how_lead_telling_the_effect_of_the_sentence_before_follows_it() -> None:
+    means = "We propose Tidewalk, which routes each request through summaries of past turns."
+    effect = "This turns the cache from a passive store into an active guide."
+    sentences = ["Chat agents forget early turns.", means, effect]
+    question = "How does Tidewalk turn its cache from a passive store into an active guide?"
+    leads = lead_quotes(question, [quote(effect), quote(means)], sentences)
+    assert [q.sentence for q in leads] == [means, effect]
+    # A lead giving the number asked for reads alone.
+    number = "This cuts the latency of each query by 41%."
+    asked = "By how much does Tidewalk cut the latency of each query?"
+    leads = lead_quotes(asked, [quote(number)], [means, number])
+    assert [q.sentence for q in leads] == [number]

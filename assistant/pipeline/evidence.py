@@ -28,12 +28,20 @@ OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE
 # A quote holding what the question asks for (a number for "how much", a name for "what is it
 # called") outranks a background sentence on the same topic by this much.
 NEED_BONUS = 0.15
-_NUMBER_QUESTION = re.compile(
-    r"\bhow (?:much|many|large|fast|long|big|small|often)\b|\b(?:by|up to) (?:how much|what)\b|"
-    r"\bwhat (?:\w+ )?(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|"
+_MEASURES = (
+    r"(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|"
     r"proportion|rate|error|gain|number|size|multiple|factor|margin|reduction|f1|auc|bleu|"
-    r"mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|perplexity|recall|"
-    r"(?:pass|hit)@\d+)(?![\w@])",
+    r"mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|perplexity|recall|success|"
+    r"(?:pass|hit)@\d+)(?![\w@])"
+)
+# "What accuracy ...", "what average score ...", and a longer measure when the ask's verb
+# follows it: "What *task success rate* does X reach ...?". "How accurate is X?" asks for
+# its accuracy.
+_NUMBER_QUESTION = re.compile(
+    r"\bhow (?:much|many|large|fast|long|big|small|often|accurate)\b|"
+    r"\b(?:by|up to) (?:how much|what)\b|"
+    rf"\bwhat (?:\w+ )?{_MEASURES}|"
+    rf"\bwhat (?:[\w-]+ ){{2,3}}{_MEASURES}(?=\s+(?:does|do|did|is|are|was|were|can|could)\b)",
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(

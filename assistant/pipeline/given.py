@@ -11,7 +11,9 @@ resolve rate does SWE-Pruner reach on SWE-Bench Verified?" by "23-54% token redu
 SWE-Bench Verified". The slot of an ask is the benchmark it is tested on ("on AIME") and the
 measure it names before its verb ("What *resolve rate* does ..."); a sentence fits the slot
 when it holds every such benchmark (however spaced: "Human Eval" names HumanEval) and, unless
-the measure is only "score" or "improvement" or is given in units ("48 fps"), one of its words.
+the measure is only "score" or "improvement" or is given in units ("48 fps"), one of its words
+(not naming a change of it: "accuracy gain" gives no accuracy), or, for a rate or accuracy, a
+bare percentage in a sentence naming the benchmark ("79.5% on OSWorld-Verified").
 The answer then says what is missing in the ask's words: "the accuracy on AIME".
 """
 
@@ -46,6 +48,20 @@ _IN_UNITS = stems(
         height width depth temperature price budget hours days""".split()
     )
 )
+# A measure word just before one of these names a change ("+11.7pp average accuracy *gain*"):
+# its number is no level of the measure ("What accuracy does X reach?") unless the ask
+# names a change itself ("What accuracy gain ...?").
+# "FID increase from 3.40 to 5.43" gives the levels: only a gain is always a difference.
+_CHANGE = stems(set("gain gains improvement improvements boost boosts".split()))
+# A bare percentage ("it achieves 79.5% on OSWorld-Verified", "(72.1%)") gives an ask for a
+# rate or an accuracy, though the sentence names no measure; "33% speedup" names its own,
+# and "improves by 5%" or "+5%" is a change.
+_PERCENT_MEASURES = stems({"accuracy", "rate", "success", "precision", "recall"})
+_BARE_PERCENT = re.compile(
+    r"(?<![+±−-])(?<!\bby )(?<![\d.])\d+(?:\.\d+)?\s?%"
+    r"(?=\s*(?:$|[),;.]|(?:on|in|to|with|and|at|for|across|over|under|while|after)\b))",
+    re.I,
+)
 # A speed is given as a speedup, as "faster" or as an acceleration.
 _SPEED = frozenset(
     stems({"speedup", "speed", "faster", "fast", "accelerate", "acceleration", "quicker"})
@@ -67,10 +83,12 @@ def number_not_given(question: str, sentences: Sequence[str]) -> str | None:
 
 class Slot(NamedTuple):
     """What a number ask names: the sentence giving its number must hold each of ``names``
-    (lower case) and, when there is any, one stem of its ``measure``."""
+    (lower case) and, when there is any, one stem of its ``measure``; ``change`` when the
+    ask itself names a change ("What accuracy *gain* ...?")."""
 
     names: frozenset[str]
     measure: frozenset[str]
+    change: bool = False
 
 
 def slot_of(ask: str, title: str) -> Slot:
@@ -83,6 +101,7 @@ def slot_of(ask: str, title: str) -> Slot:
     return Slot(
         frozenset(n for n in named if n not in title.lower()),
         frozenset() if measure & _IN_UNITS else frozenset(measure),
+        bool(topic_words(head) & _CHANGE),
     )
 
 
@@ -93,7 +112,19 @@ def fits(sentence: str, slot: Slot) -> bool:
     if not all(_named(name, squashed) for name in slot.names):
         return False
     measure = _measure_words(slot)
-    return not measure or bool(stems({w.lower() for w in WORD.findall(sentence)}) & measure)
+    tokens = WORD.findall(sentence)
+    if not measure or any(_names_measure(tokens, i, slot) for i in range(len(tokens))):
+        return True
+    # Beside a benchmark the ask names, not anywhere: "92% of the pages" is no error rate.
+    return bool(slot.names and measure & _PERCENT_MEASURES and _BARE_PERCENT.search(sentence))
+
+
+def _names_measure(tokens: Sequence[str], i: int, slot: Slot) -> bool:
+    """Token ``i`` is a word of the slot's measure, not naming a change of it ("accuracy
+    gain") unless the slot asks for a change."""
+    said = stems({tokens[i].lower().strip(".,")}) & _measure_words(slot)
+    after = stems({t.lower().strip(".,") for t in tokens[i + 1 : i + 2]})
+    return bool(said) and (slot.change or not after & _CHANGE)
 
 
 def _measure_words(slot: Slot) -> frozenset[str]:
@@ -159,11 +190,9 @@ NEAR = 3  # tokens either side of a number that may name what it measures
 def _measure_near(sentence: str, slot: Slot) -> bool:
     """A word of the slot's measure stands within NEAR tokens of a number ("a median of 30.6x
     speedup"), not just anywhere in the sentence ("33% speedup ... accuracy degradation")."""
-    measure = _measure_words(slot)
     tokens = _TOKEN.findall(sentence)
-    for i, token in enumerate(tokens):
-        if quantities(token):
-            near = tokens[max(0, i - NEAR) : i + NEAR + 1]
-            if not measure or stems({w.lower().strip(".,") for w in near}) & measure:
-                return True
-    return False
+    said = [i for i in range(len(tokens)) if _names_measure(tokens, i, slot)]
+    return any(
+        quantities(token) and (not slot.measure or any(abs(i - j) <= NEAR for j in said))
+        for i, token in enumerate(tokens)
+    )

@@ -79,6 +79,11 @@ _CONTINUES = re.compile(
     r"^\W*(?:then|next|subsequently|after that)\b|\bthe (?:latter|former)\b",
     re.I,
 )
+# A demonstrative subject pointing back at the sentence before: "This transforms ...",
+# "This also enables ...", "These allow ...".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:this|these)\s+(?:\w+ly\s+|also\s+|further\s+)?[a-z]+(?:s|ed)\b", re.I
+)
 # A purpose clause pointing back at the sentence before ("To address this challenge, we
 # propose X"): that sentence is background unless the question asks about what it points to.
 _AIM = re.compile(r"^\W*to \w+ (?:this|these|such) (?P<aim>[\w-]+)", re.I)
@@ -95,10 +100,20 @@ _DENIAL = re.compile(
     r"(?:\w+ly\s+)?(?P<verb>[a-z][\w-]*)",
     re.I,
 )
-# A sentence taking up the problem the one before it states: "To address this, we ...".
+# A sentence taking up the problem the one before it states: "To address this, we ...",
+# "We tackle this through ...".
+_REMEDY_VERBS = r"(?:address|overcome|solve|tackle|mitigate|resolve|remedy|fix|close)"
 _ADDRESSES = re.compile(
-    r"^\W*to (?:address|overcome|solve|tackle|mitigate|resolve|remedy|fix|close) "
+    rf"^\W*(?:to {_REMEDY_VERBS}|we (?:\w+ly )?{_REMEDY_VERBS}\w*) "
     r"(?:this|these|that|those|it|such)\b",
+    re.I,
+)
+# A sentence naming the challenge the work takes up: "The key technical challenge is
+# replacing oracle rewards ...", "The main difficulty lies in ...". It restates what the
+# question asks the answer to, unless the question asks for the challenge itself.
+_CHALLENGE = re.compile(
+    r"^\W*(?:the|a|one|our)\s+(?:[\w-]+\s+){0,2}?(?:challenge|difficulty|obstacle|problem"
+    r"|bottleneck|question)s?\s+(?:is|are|lies|lie|remains?)\b",
     re.I,
 )
 # Asks how a problem is kept away ("How does X avoid Y?") or what goes wrong ("What goes
@@ -168,6 +183,8 @@ _FINDING = re.compile(r"\b(?:we|our|find|found|show|shows|reveal|reveals|demonst
 _NAMED_NUMBER = re.compile(r"[A-Za-z][\w.-]*\d")
 _ABLE = re.compile(r"\b[a-z]{3,}able\b", re.I)  # "drivable", "scalable": a verb made able
 _YING = re.compile(r"\b[a-z]{3,}ying\b", re.I)  # "underlying", "lying": the verb ends "-ie"
+# "How accurate is X?" asks for its accuracy: the noun of an "-ate" adjective ends "-acy".
+_HOW_ATE = re.compile(r"\bhow ([a-z]{3,})ate\b", re.I)
 _TESTED_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*)")
 # "On which environments is X evaluated?": asks for what it is tested on, whatever the kind
 # ("Experiments on ALFWorld and WebShop ..." answers it).
@@ -261,13 +278,15 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
     context around it ("In the kernel regression analysis of ..., what ...?"), the words
     of the paper's ``title`` (they name the paper every sentence is about) and a kind word
     that describes the paper ("in the Stand-In *framework*") count a quarter, since setup
-    sentences hold those; the noun asked about (``asked_head``) counts HEAD_WEIGHT times.
+    sentences hold those; the noun asked about (``asked_head``) counts HEAD_WEIGHT times; the
+    noun a "how accurate" ask measures ("accuracy", ``measured``) is a word of the ask.
     Words only of what the question leaves out ("Besides the *positional* mechanism, ...")
     count nothing."""
-    asked = words_of(question)
+    asked = words_of(question) | measured(question)
     head = asked_head(question)
     df = Counter(w for s in sentences for w in words_of(s) & asked)
-    ask = words_of(ask_of(question)) - words_of(title) - (_subject_kinds(question, title) - {head})
+    ask = words_of(ask_of(question)) | measured(question)
+    ask -= words_of(title) | (_subject_kinds(question, title) - {head})
     ask -= _recurring_names(question, df)
     left_out = words_of(" ".join(_excluded(question))) - words_of(
         without_excluded(question, question)
@@ -337,6 +356,12 @@ def _able_stems(text: str) -> set[str]:
     return topic_words(" ".join(w[:-4] + "e" for w in _ABLE.findall(text)))
 
 
+def measured(question: str) -> set[str]:
+    """The stem of the noun a "how <adjective>?" ask measures: "how accurate" asks for the
+    "accuracy" a sentence gives (the stemmer keeps "accur" and "accuraci" apart)."""
+    return topic_words(" ".join(w + "acy" for w in _HOW_ATE.findall(question)))
+
+
 def _lie_stems(text: str) -> set[str]:
     """The stem of "underlie" for "underlying" ("lie"/"lying"), which the stemmer splits."""
     return topic_words(" ".join(w[:-4] + "ie" for w in _YING.findall(text)))
@@ -395,9 +420,16 @@ def states_problem(sentence: str, question: str) -> bool:
     """``sentence`` says the asked thing does not happen (``denies_ask``), or, for a question
     asking how a problem is avoided or what goes wrong (``_PROBLEM_ASK``), names a problem
     ("... suffer from Y", "X degrades sharply under shift")."""
-    if denies_ask(sentence, question):
+    if denies_ask(sentence, question) or names_challenge(sentence, question):
         return True
     return bool(_PROBLEM_ASK.search(question) and _PROBLEM.search(sentence))
+
+
+def names_challenge(sentence: str, question: str) -> bool:
+    """``sentence`` names the challenge the work takes up ("The key technical challenge is
+    replacing oracle reward signals with autonomous feedback") and the question asks for no
+    challenge or problem, but how it is met ("what provides the feedback ...?")."""
+    return bool(_CHALLENGE.search(sentence)) and not topic_words(question) & _PROBLEM_WORDS
 
 
 def answers_problem(sentence: str, question: str) -> bool:
@@ -474,12 +506,13 @@ def after_introduction(
     """For "how does <the paper's method> ...?", the quotes from the sentence introducing the
     paper on: the setup before it tells how earlier work does it ("LoRA augments the weights
     by adding the product of two smaller matrices" for "How does the low-rank adaptation method
-    that removes inter-matrix scale conflicts form its weight update?"). A paper that coins no
-    name is introduced by its "we develop a unified spectral framework for ..." sentence."""
+    that removes inter-matrix scale conflicts form its weight update?"). The paper is
+    introduced by its first sentence that coins a name or says "we develop ...": a name
+    coined later ("we propose a Sparse-To-Dense Distillation approach") is one step of the
+    work, and the steps before it ("we identify high-quality keymasks by ...") may answer."""
     if not _HOW.search(question):
         return quotes
-    at = [i for i, s in enumerate(sentences) if coined(s, question)]
-    at = at or [i for i, s in enumerate(sentences) if _INTRODUCES.search(s)]
+    at = [i for i, s in enumerate(sentences) if coined(s, question) or _INTRODUCES.search(s)]
     later = [q for q in quotes if at and q.sentence in sentences[at[0] :]]
     return later or quotes
 
@@ -911,12 +944,23 @@ def _with_antecedents(
             _CONTINUES.search(quote.sentence)
             or asks_about_aim(quote.sentence, question)
             or _explains_before(before.sentence, quote.sentence, question)
+            or _effect_of_before(before.sentence, quote.sentence, question)
         )
         if at and continues and before.sentence not in _texts(shown):
             shown.append(before)
         if quote.sentence not in _texts(shown):
             shown.append(quote)
     return shown
+
+
+def _effect_of_before(before: str, sentence: str, question: str) -> bool:
+    """``sentence`` tells what the one ``before`` it does ("This transforms keyframes into
+    beacons ...", "These enable ..."), which says by what means ("we propose X, which
+    leverages ..."), for a question asking for no number or name. A lead giving a number or
+    name asked for reads alone, and so does one after a sentence saying no means ("This is
+    achieved through ..." after "we introduce a framework that recovers ...")."""
+    points_back = _POINTS_BACK.search(sentence) and _MEANS.search(before)
+    return bool(points_back) and not need_of(question)
 
 
 def _explains_before(before: str, sentence: str, question: str) -> bool:
