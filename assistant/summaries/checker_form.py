@@ -202,15 +202,15 @@ _MIXED_CHAIN = re.compile(
 # "..., achieving X and significantly outperforms Y": a participle and a finite verb joined by
 # "and" as if they were one form ("showing that X outperforms ... and achieves" is not).
 _MIXED_AND = re.compile(
-    r",\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b(?:(?!\bthat\b)[^,;.])*?,?\s+and\s+(?:\w+ly\s+)?"
-    r"(?:outperforms|surpasses|achieves|improves|reduces|enables|provides|yields|delivers|"
+    r",\s+(?:(?:\w+ly|often|still|also)\s+)?(?!including\b)\w+ing\b(?:(?!\bthat\b)[^,;.])*?,?"
+    r"\s+and\s+(?:\w+ly\s+)?(?:outperforms|surpasses|achieves|improves|reduces|enables|provides|yields|delivers|"
     r"matches|exceeds|reaches|requires|uses|generates|produces|resumes|supports|"
     r"introduces|shows|demonstrates|reveals|ensures|maintains|offers|preserves|captures|"
     r"learns|predicts|retains|scales|boosts|lowers|increases|enhances|establishes|sets|"
     r"attains|leverages|employs|combines|integrates|decomposes|builds|trains|adopts|"
     r"applies|allows|facilitates|mitigates|addresses|avoids|eliminates|outputs|performs|"
     r"creates|constructs|extends|unifies|bridges|incorporates|exhibits|accelerates|"
-    r"remains|rivals)\b" + PHRASE_ENDS,
+    r"remains|rivals|cannot|can\s+not|could\s+not|does\s+not|do\s+not|fails\s+to)\b" + PHRASE_ENDS,
     re.I,
 )
 

@@ -24,6 +24,7 @@ from assistant.summaries.checker_words import (
     method_names,
     stem,
     strip_token,
+    verbless_that_end,
     wordset,
 )
 from assistant.summaries.reasons import Code, Reason, coded
@@ -318,7 +319,8 @@ _SECONDARY = re.compile(
 # "We further introduce a model that predicts ...": a second contribution as the whole line.
 _FURTHER_CONTRIBUTION = re.compile(
     r"^(?:here\s+)?we\s+(?:also|further|additionally)\s+(?:\w+ly\s+)?(?:introduce|propose|"
-    r"present|develop|release|construct|build|design|curate|contribute|provide|create|devise)",
+    r"present|develop|release|construct|build|design|curate|contribute|provide|create|devise|"
+    r"include|add|incorporate)\b",
     re.I,
 )
 
@@ -330,6 +332,26 @@ _UNNAMED_SUBJECT = re.compile(
     r"technique|system|pipeline|algorithm|strategy|solution)s?\s+(?:\w+ly\s+)?"
     r"(?:can|could|is|are|enables|allows|improves|achieves|outperforms|surpasses|yields|"
     r"delivers|offers|provides|shows|demonstrates|leads|reduces|increases|boosts|[a-z]+[^s\W]s)\b",
+    re.I,
+)
+
+
+# "Our scenarios feature ...": the paper's own parts, unnamed, as the plural subject of the
+# line (it says what they are like, not what the paper is). Not what its experiments or
+# results show: a finding, which other rules judge.
+_OUR_PARTS_SUBJECT = re.compile(
+    r"^Our\s+(?:[\w-]+[^s\W]\s+){0,2}?"
+    r"(?!(?:results|experiments|findings|analyses|evaluations|studies|ablations)\b)[a-z]+s\s+"
+    r"(?:\w+ly\s+)?(?:feature|span|cover|include|involve|require|comprise|range|vary|"
+    r"consist|exhibit|reflect|capture|share|emphasi[sz]e|combine)\b"
+)
+# "Qualitative analyses, including real-robot trials, highlight ...": what an analysis or a
+# trial shows, the abstract's closing remark, as the whole line.
+_ANALYSIS_SUBJECT = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:analys[ie]s|ablations?(?:\s+stud(?:y|ies))?|case\s+stud(?:y|ies)|"
+    r"visuali[sz]ations?|trials|user\s+stud(?:y|ies))(?:,[^,]{0,80},)?\s+(?:\w+ly\s+)?"
+    r"(?:highlight|show|reveal|confirm|demonstrate|indicate|suggest|validate|illustrate|"
+    r"verify)s?\b",
     re.I,
 )
 
@@ -476,6 +498,14 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[Reason]:
         (_SECONDARY, 'a secondary finding ("further shows"), not the paper\'s main point'),
         (_FURTHER_CONTRIBUTION, 'a second contribution ("We further introduce"), not the main'),
         (_UNNAMED_SUBJECT, 'vacuous: the subject names nothing ("Our approach enables ...")'),
+        (
+            _OUR_PARTS_SUBJECT,
+            'vacuous: the subject is the paper\'s unnamed parts ("Our scenarios")',
+        ),
+        (
+            _ANALYSIS_SUBJECT,
+            'what an analysis or trial shows ("Qualitative analyses ..."), a closing remark',
+        ),
         (_CLAUSE_THEN_PRONOUN, "a motivation clause about a pronoun, not the paper's work"),
         (_RESULT_ON_KIND, "a result attached to a task or dataset, not to the method"),
         (_PROMISED_PARTS, 'names a count of parts ("three key ingredients") but not the parts'),
@@ -619,6 +649,8 @@ _CODES = {
     _SECONDARY: Code.SECONDARY_FINDING,
     _FURTHER_CONTRIBUTION: Code.SECOND_CONTRIBUTION,
     _UNNAMED_SUBJECT: Code.VACUOUS_SUBJECT,
+    _OUR_PARTS_SUBJECT: Code.VACUOUS_SUBJECT,
+    _ANALYSIS_SUBJECT: Code.CLOSING_REMARK,
     _RESULT_ON_KIND: Code.ROLE,
     _KIND_ONLY: Code.VAGUE,
     _KIND_THEN_NAME: Code.VAGUE,
@@ -637,12 +669,15 @@ _GERUND_THAT_END = re.compile(r"\bthat\s+(\w+ing\s+(?:[\w-]+\s+){0,5}[\w-]+)\.?$
 
 def _subject_cut(text: str, abstract: str) -> bool:
     """Whether the line ends a that-clause on its gerund subject where the abstract's clause
-    goes on to its verb ("that achieving intended outcomes [...] remains challenging")."""
-    match = _GERUND_THAT_END.search(text)
-    if not match:
-        return False
+    goes on to its verb ("that achieving intended outcomes [...] remains challenging"), or on
+    a subject without a verb where the abstract goes on past a comma ("revealing that
+    state-of-the-art MLLMs[, including proprietary ones, struggle ...]")."""
     source = " ".join(abstract.split())
-    return bool(re.search(rf"\b{re.escape(match.group(1))}\s+[\w-]", source))
+    match = _GERUND_THAT_END.search(text)
+    if match and re.search(rf"\b{re.escape(match.group(1))}\s+[\w-]", source):
+        return True
+    tail = verbless_that_end(text)
+    return bool(tail and re.search(rf"\b{re.escape(tail)},\s", source))
 
 
 def _list_cut_short(text: str, abstract: str) -> bool:

@@ -165,3 +165,29 @@ def kind_noun(word: str) -> bool:
     """Whether ``word`` names a kind of thing a paper makes ("framework", "dataset",
     "embedder"): the one vocabulary of kinds the title line and the checker share."""
     return bool(_COUNTABLE.search(word)) and word.casefold() not in _NOT_AGENT
+
+
+# "..., revealing that state-of-the-art MLLMs.": a finding's that-clause of a few words at the
+# line's end, which may be its subject alone.
+_NOUN_THAT_END = re.compile(
+    r"\b(?:reveal|show|demonstrat|indicat|suggest|find|confirm)\w*\s+that\s+"
+    r"((?:[\w-]+\s+){0,3}[\w-]+)\.?$",
+    re.I,
+)
+# A word that may be the clause's finite verb: lower-case and ending as a verb does ("-s",
+# "-ed") or an auxiliary or a common bare verb; a hyphenated compound or a capitalised name
+# ("MLLMs") is not one.
+_MAY_BE_VERB = re.compile(
+    r"^(?:[a-z]+(?:s|ed)|is|are|was|were|be|can|could|may|might|must|will|would|should|do|"
+    r"did|have|had|remain|fail|struggle|lack|need|perform|work|help|hold|exist|emerge|"
+    r"improve|outperform|achieve|scale|generali[sz]e|transfer|depend|matter|differ)$"
+)
+
+
+def verbless_that_end(text: str) -> str | None:
+    """The words of a that-clause ending ``text`` ("revealing that state-of-the-art MLLMs")
+    when none of them may be its verb: a finding cut before what it found; else None."""
+    match = _NOUN_THAT_END.search(text.rstrip())
+    if not match or any(_MAY_BE_VERB.match(word) for word in match.group(1).split()):
+        return None
+    return match.group(1)

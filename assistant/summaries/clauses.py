@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.summaries.checker import dangles, name_pattern
-from assistant.summaries.checker_words import PHRASE_ENDS
+from assistant.summaries.checker_words import PHRASE_ENDS, verbless_that_end
 
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
 CONNECTIVES = (
@@ -336,8 +336,9 @@ def finding_cuts(finding: str) -> list[str]:
 
 
 def _whole_result(clause: str) -> bool:
-    """Whether a cut result ends on a word that closes something and points at nothing."""
-    return not (dangles(clause) or _OPEN_END.search(clause))
+    """Whether a cut result ends on a word that closes something and points at nothing, and
+    not on a finding's subject cut from its verb ("revealing that state-of-the-art MLLMs")."""
+    return not (dangles(clause) or _OPEN_END.search(clause) or verbless_that_end(clause))
 
 
 _OPEN_END = re.compile(r"\b(?:and|or|of|to|by|than|from|the|a|an|over|on|in|for|with)$", re.I)

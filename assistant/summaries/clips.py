@@ -12,7 +12,11 @@ from assistant.summaries.contribution import tidy
 from assistant.summaries.heads import IS_A, Head
 
 # Where a head can end early: before a trailing "which"/"-ing" clause or after a colon.
-_CLAUSE_CUT = re.compile(r",\s+(?:which|while|thus|thereby|[a-z]+ing)\b|;\s|:\s")
+# "..., paired with Agent-as-a-World (AaW), a harness ...": a second thing the head brings along.
+_CLAUSE_CUT = re.compile(
+    r",\s+(?:which|while|thus|thereby|[a-z]+ing|(?:paired|coupled|together)\s+with)\b"
+    r"|;\s|:\s"
+)
 MIN_CLIP_WORDS = 6
 
 
@@ -40,7 +44,8 @@ def shorter(head: Head) -> list[Head]:
 # Where a long head can end and still say what the method is: before a relative clause, a
 # list of its parts or trailing commentary.
 _HEAD_CLIP = re.compile(
-    r",\s+(?:featuring|including|comprising|consisting of)\s*:?\s*\(|" + CLAUSE_END.pattern
+    r",\s+(?:featuring|including|comprising|consisting of)\s*:?\s*\(|"
+    r",\s+(?:paired|coupled|together)\s+with\s|" + CLAUSE_END.pattern
 )
 
 

@@ -65,6 +65,7 @@ def results_for(head: Head, results: Results, names: tuple[str, ...]) -> Results
     the head does not name it: "We propose a training-free intervention, establishing a
     rigorous standard ..." would credit a side part with what the method ("GENIUS establishes
     ...") does."""
+    results = _own_results(head, results)
     if not names or named_in([head.text], names[0]) or any(n in head.text for n in names[1:]):
         return results
     theirs = {s for s, _ in (*results[0], *results[1]) if _said_by(s, names)}
@@ -72,6 +73,36 @@ def results_for(head: Head, results: Results, names: tuple[str, ...]) -> Results
         [c for c in results[0] if c[0] not in theirs],
         [c for c in results[1] if c[0] not in theirs],
     )
+
+
+def _own_results(head: Head, results: Results) -> Results:
+    """``results`` without those of a sentence that introduces something the head does not
+    mention ("Beyond sampling, we develop a curriculum ..., reducing training time by 25%"):
+    the result is that thing's, not the head's."""
+    said = {stem(w) for w in casefolded_words(head.text) if w not in STOPWORDS}
+    sentences = {s for s, _ in (*results[0], *results[1])}
+    other = {s for s in sentences if (what := _introduced(s)) and not what & said}
+    return (
+        [c for c in results[0] if c[0] not in other],
+        [c for c in results[1] if c[0] not in other],
+    )
+
+
+# "(Beyond sampling,) we develop a memory-efficient curriculum for ..., reducing ...": what a
+# sentence introduces before its result clause.
+_INTRODUCES = re.compile(
+    r"^(?:[^,]{0,60},\s+)?we\s+(?:also\s+)?(?:develop|propose|introduce|design|present|build|"
+    r"construct|create|devise)\s+(?P<what>[^,;]{3,160}?),\s+\w+ing\s",
+    re.I,
+)
+
+
+def _introduced(sentence: str) -> set[str]:
+    """The stemmed content words of what ``sentence`` introduces, if it does."""
+    match = _INTRODUCES.match(sentence.strip())
+    if match is None:
+        return set()
+    return {stem(w) for w in casefolded_words(match.group("what")) if w not in STOPWORDS}
 
 
 def _said_by(sentence: str, names: tuple[str, ...]) -> bool:

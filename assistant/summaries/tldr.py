@@ -24,6 +24,7 @@ from assistant.summaries.extractive import (
     extractive_tldr,
     misplaced,
     trim_words,
+    unpointed,
 )
 from assistant.summaries.sources import SourceSetting, feed_tldr, wants_feed
 from prompts import Prompt, load_prompt
@@ -31,7 +32,7 @@ from prompts import Prompt, load_prompt
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
-RULES_VERSION = "rules41"
+RULES_VERSION = "rules42"
 MAX_TOKENS = 64  # 30 words is ~45 tokens; a draft cut here is trimmed back or rejected
 NO_MODEL = "none"
 
@@ -172,7 +173,10 @@ def base_line(paper: Paper) -> str:
     line = extractive_tldr(paper.title, abstract)
     if not misplaced(line, paper.title, abstract):
         return line
-    return titled(paper.title, abstract) or line
+    # "We introduce X to formalize this view.": without the clause that points outside it
+    cut = unpointed(line)
+    kept = cut if cut and not misplaced(cut, paper.title, abstract) else None
+    return titled(paper.title, abstract) or kept or line
 
 
 def extractive_only(paper: Paper, version: str, reason: str) -> Tldr:
