@@ -113,6 +113,11 @@ _TEX_DOUBLE = re.compile(r"(?:``|(?<![\w'])(?:''|\"))(?=\S)([^`\"\n]{1,300}?)(?<
 _TEX_SINGLE = re.compile(r"(?<!`)`(?=\w)([^`'\n]{1,80})(?<=[\w.,!?])'(?!\w)")
 _TEX_ORPHAN = re.compile(r"''")
 _TEX_ESCAPE = re.compile(r"\\([%&$#_{}~])")
+# "{S}ignal {P}reservation {A}nd symmet{R}y": TeX braces that keep a capital letter in an
+# acronym's spelled-out name; glued to a word's letters they hold no markup of their own.
+_CASE_BRACES = re.compile(
+    r"(?<=[A-Za-z])\{([A-Z][A-Za-z]{0,7})\}|\{([A-Z][A-Za-z]{0,7})\}(?=[A-Za-z])"
+)
 # TeX spacing: "19.63\,FPS" is "19.63 FPS"; a negative thin space "\!" is none.
 _TEX_SPACE = re.compile(r"\\([,;: ])")
 _TEX_NO_SPACE = re.compile(r"\\!")
@@ -158,6 +163,7 @@ def untex(text: str) -> str:
     text = _tex_scripts(_TEX_MATH.sub(r"\1", text))
     text = _TEX_NO_SPACE.sub("", _TEX_SPACE.sub(" ", text))
     text = _LOST_THIN_SPACE.sub(" ", text)
+    text = _CASE_BRACES.sub(lambda m: m.group(1) or m.group(2), text)
     return _tex_quotes(_TEX_ESCAPE.sub(r"\1", text))
 
 

@@ -19,6 +19,7 @@ from assistant.summaries.checker_words import (
     OWN_WORK,
     STOPWORDS,
     WORDS,
+    bare_participle_end,
     content_words,
     mentions,
     method_names,
@@ -534,6 +535,10 @@ def check_statement(tldr: str, title: str, abstract: str) -> list[Reason]:
         reasons.append(
             Reason(Code.CUT_OFF, "cut off: the abstract's phrase goes on past the line's last word")
         )
+    if _participle_cut(text, abstract):
+        reasons.append(
+            Reason(Code.CUT_OFF, "cut off: a participle ends the line before its complement")
+        )
     if _subject_cut(text, abstract):
         reasons.append(
             Reason(Code.CUT_OFF, "cut off: the clause's subject is left without its verb")
@@ -755,6 +760,20 @@ def _drops_relation(text: str, abstract: str) -> bool:
 
 
 CLIP_RUN = 3  # the line's last words, looked up in the abstract
+
+
+def _participle_cut(text: str, abstract: str) -> bool:
+    """Whether the line ends on a noun and its participle that the abstract goes on to
+    complete: "a new benchmark engineered." of "a new benchmark engineered to evaluate ..."."""
+    ending = bare_participle_end(text)
+    if ending is None:
+        return False
+    noun, verb = (re.escape(word) for word in ending)
+    return bool(re.search(rf"\b{noun}\s+{verb}\s+{_COMPLEMENT}", abstract, re.I))
+
+
+# What completes a participle after its noun: "engineered *to* evaluate", "learned *for* ...".
+_COMPLEMENT = r"(?:to|for|by|with|on|in|from|as|at|using|via|into|across|under|over)\b"
 
 
 def _clipped(text: str, abstract: str) -> bool:

@@ -191,3 +191,20 @@ def verbless_that_end(text: str) -> str | None:
     if not match or any(_MAY_BE_VERB.match(word) for word in match.group(1).split()):
         return None
     return match.group(1)
+
+
+# "... a new benchmark engineered.", "... as a latent action learned.": a participle after a
+# noun ends the line where its complement was cut ("engineered to evaluate ..."); after an
+# auxiliary, a pronoun or an adverb it ends a clause ("... is fine-tuned.", "... we collected.").
+_BARE_PARTICIPLE_END = re.compile(
+    r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|not|we|they|it|who|which|that)\b)"
+    r"(?P<noun>[a-z][\w-]{2,})(?<!ly)\s+(?P<verb>[a-z]{3,}ed|built|made|driven|grown)[.!]?$",
+    re.I,
+)
+
+
+def bare_participle_end(text: str) -> tuple[str, str] | None:
+    """The noun and participle a line ends on when nothing follows the participle ("a new
+    benchmark engineered."), else None."""
+    match = _BARE_PARTICIPLE_END.search(text.rstrip())
+    return (match["noun"], match["verb"]) if match else None

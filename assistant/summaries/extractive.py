@@ -21,7 +21,12 @@ from assistant.summaries.checker import (
     method_names,
     stem,
 )
-from assistant.summaries.checker_words import BACKGROUND_OPENING, CONTRAST_OPENING, OWN_WORK
+from assistant.summaries.checker_words import (
+    BACKGROUND_OPENING,
+    CONTRAST_OPENING,
+    OWN_WORK,
+    bare_participle_end,
+)
 from assistant.summaries.clauses import CONNECTIVES, capitalise
 from assistant.summaries.reasons import Code, Reason
 
@@ -238,7 +243,9 @@ def _trimmed(sentence: str) -> list[str]:
     if not (_SUBJECT_VERB.match(text) or _SELF.match(text)):
         return []
     cut = trim_words(text)
-    return [cut] if cut and _is_clause(cut) and not _NEEDS_MORE.search(cut) else []
+    if not cut or not _is_clause(cut) or bare_participle_end(cut):
+        return []
+    return [] if _NEEDS_MORE.search(cut) else [cut]
 
 
 def _states_contribution(line: str, title: str, abstract: str) -> bool:
@@ -480,7 +487,11 @@ def unpointed(line: str) -> str | None:
             return None
         # "improvements comparable [to ...]" reads cut off; so does "... and a method [to mask
         # these tokens]", a list's last item cut down to its kind noun: an earlier cut is tried
-        if not _NEEDS_MORE.search(kept) and not bare_kind_end(kept):
+        if (
+            not _NEEDS_MORE.search(kept)
+            and not bare_kind_end(kept)
+            and not bare_participle_end(kept)
+        ):
             return closed(kept)
     return None
 
