@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.pipeline.subject import absent_name, missing_subject, subject_names
+from assistant.pipeline.subject import absent_name, missing_subject, named_first, subject_names
+from assistant.pipeline.types import RetrievedPaper
 
 OSCAR = "OScaR: a vision agent. OScaR reaches 61.2% on MVBench, above GPT-4o."
 
@@ -126,3 +127,27 @@ def test_a_method_named_as_a_training_modifier_is_named_by_its_root() -> None:
     texts = ["Vectors", "One Qwen2.5 model is trained with SFT, the other with GRPO."]
     question = "How does a GRPO-trained model differ from an SFT-trained Qwen 2.5 model?"
     assert missing_subject(question, texts) is None
+
+
+def _paper(paper_id: str, abstract: str) -> RetrievedPaper:
+    return RetrievedPaper(
+        paper_id, f"Paper {paper_id}", None, None, 0.5, 0.5, 0.5, abstract=abstract
+    )
+
+
+def test_the_paper_naming_the_asked_method_comes_first() -> None:
+    near = _paper("a", "We boost the MATH500 score of Qwen2.5-Math-7B with a new reward.")
+    other = _paper("b", "Agents search the web with long context windows.")
+    named = _paper("c", "We propose TIDE, which boosts the MATH500 score of Qwen2.5-Math-7B by 9%.")
+    question = "By how much does TIDE boost the MATH500 score of Qwen 2.5 Math 7B?"
+    assert [p.paper_id for p in named_first(question, [near, other, named])] == ["c", "a", "b"]
+
+
+def test_the_order_stays_when_the_top_paper_names_it_or_none_does() -> None:
+    top = _paper("a", "We propose TIDE, a reward for math reasoning.")
+    low = _paper("b", "TIDE is compared with our method.")
+    question = "By how much does TIDE boost the MATH500 score?"
+    assert named_first(question, [top, low]) == [top, low]
+    nameless = "By how much does the new reward boost the MATH500 score?"
+    assert named_first(nameless, [low, top]) == [low, top]
+    assert named_first("What does FLARE do?", [low, top]) == [low, top]

@@ -28,7 +28,7 @@ from assistant.pipeline.given import number_not_given
 from assistant.pipeline.lead import answers_each_part, lead_quotes, question_parts
 from assistant.pipeline.listing import LIST_EMBEDDED, LIST_MAX, is_list_question, papers_to_list
 from assistant.pipeline.retrieval import HybridRetriever
-from assistant.pipeline.subject import absent_name, missing_subject
+from assistant.pipeline.subject import absent_name, missing_subject, named_first
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Evidence, Filters, RetrievedPaper
 from prompts import Prompt, load_prompt
@@ -228,7 +228,8 @@ class QAPipeline:
         query = retrieval_query(text, options.get("history"))
         q_vec = self.embedder.embed([query])[0]
         k = max(options.get("k") or self.retrieval_k, at_least)
-        return query, q_vec, self.retriever.retrieve(query, q_vec, k, options.get("filters"))
+        papers = self.retriever.retrieve(query, q_vec, k, options.get("filters"))
+        return query, q_vec, named_first(text, papers)
 
     def _draft(self, ctx: AnswerContext) -> Generation:
         """The model's draft: the lead quote turned into a direct answer (prompts/answer.txt)."""

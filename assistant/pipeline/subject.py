@@ -18,6 +18,7 @@ from assistant.pipeline.lead import ask_of
 from assistant.pipeline.listing import COMMON_ACRONYMS, expand
 from assistant.pipeline.meaning import KINDS, source_sentences
 from assistant.pipeline.text import AUXILIARY, MODIFIER, MODIFIER_WORDS, topic_words
+from assistant.pipeline.types import RetrievedPaper
 
 # A word of a name: an acronym or an inner capital ("GRPO", "MobileGS"), letters with digits
 # ("Qwen3", "R1"), or a capitalised word inside the sentence ("Claude", "Opus").
@@ -70,6 +71,24 @@ def subject_names(question: str, *, settings: bool = False) -> list[str]:
         for run in _joined(question, _runs(question))
         if run[0].start() >= head_end and (settings or not _in_setting(question[: run[0].start()]))
     ]
+
+
+def named_first(question: str, papers: list[RetrievedPaper]) -> list[RetrievedPaper]:
+    """``papers`` with the first one naming every name the question asks about
+    (``subject_names``) moved to the front when the top paper does not name them all: "By
+    how much does ERA boost ..." is about the paper that proposes ERA, though papers sharing
+    the question's benchmark and model words may rank above it; what the top three do not
+    name reads as not in the feed."""
+    names = subject_names(question)
+    if not names or not papers or _names_all(papers[0], names):
+        return papers
+    named = next((p for p in papers[1:] if _names_all(p, names)), None)
+    return papers if named is None else [named, *(p for p in papers if p is not named)]
+
+
+def _names_all(paper: RetrievedPaper, names: list[str]) -> bool:
+    text = f"{paper.title} {paper.abstract}"
+    return all(mentions(name, text) for name in names)
 
 
 def absent_name(
