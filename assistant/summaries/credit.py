@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.summaries.checker_words import mentions
-from assistant.summaries.clauses import strip_lead
+from assistant.summaries.checker_words import STOPWORDS, mentions, stem
+from assistant.summaries.clauses import casefolded_words, strip_lead
 from assistant.summaries.naming import NAME_TOKEN
 from assistant.summaries.titles import names_resource
 
@@ -48,6 +48,27 @@ def credited(index: int, sentences: list[str], names: tuple[str, ...]) -> bool:
         subject = _subject(sentences[index - 1])
         return subject is None or not _other(subject, names)
     return True
+
+
+def made_apart(sentence: str, head: str) -> bool:
+    """Whether ``sentence`` gives the result of a thing "we" made in it that ``head`` does not
+    mention, named or not: "Beyond sampling, we develop a memory-efficient curriculum ...,
+    reducing training time by 25%" is the curriculum's result, not the samplers' of the head
+    (``credited`` covers made things with a name)."""
+    text = strip_lead(sentence.strip())
+    made = _WE_MADE.match(text)
+    if made is None or not _RESULT_AFTER.match(text, made.end()):
+        return False
+    what = _content_stems(made.group("made"))
+    return bool(what) and not what & _content_stems(head)
+
+
+# ", reducing ...": the made thing's result clause right after it.
+_RESULT_AFTER = re.compile(r",\s+\w+ing\s")
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(w) for w in casefolded_words(text) if w not in STOPWORDS}
 
 
 def made_names(sentences: list[str]) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ from assistant.summaries.clauses import (
 )
 from assistant.summaries.clips import shorter
 from assistant.summaries.contribution import FINDING
-from assistant.summaries.credit import credited
+from assistant.summaries.credit import credited, made_apart
 from assistant.summaries.findings import best_model_clauses, evaluated_clauses
 from assistant.summaries.heads import SUBJECT_NAME, VAGUE_HOW, Head, named_in
 
@@ -77,32 +77,12 @@ def results_for(head: Head, results: Results, names: tuple[str, ...]) -> Results
 
 def _own_results(head: Head, results: Results) -> Results:
     """``results`` without those of a sentence that introduces something the head does not
-    mention ("Beyond sampling, we develop a curriculum ..., reducing training time by 25%"):
-    the result is that thing's, not the head's."""
-    said = {stem(w) for w in casefolded_words(head.text) if w not in STOPWORDS}
-    sentences = {s for s, _ in (*results[0], *results[1])}
-    other = {s for s in sentences if (what := _introduced(s)) and not what & said}
+    mention (``credit.made_apart``): the result is that thing's, not the head's."""
+    other = {s for s, _ in (*results[0], *results[1]) if made_apart(s, head.text)}
     return (
         [c for c in results[0] if c[0] not in other],
         [c for c in results[1] if c[0] not in other],
     )
-
-
-# "(Beyond sampling,) we develop a memory-efficient curriculum for ..., reducing ...": what a
-# sentence introduces before its result clause.
-_INTRODUCES = re.compile(
-    r"^(?:[^,]{0,60},\s+)?we\s+(?:also\s+)?(?:develop|propose|introduce|design|present|build|"
-    r"construct|create|devise)\s+(?P<what>[^,;]{3,160}?),\s+\w+ing\s",
-    re.I,
-)
-
-
-def _introduced(sentence: str) -> set[str]:
-    """The stemmed content words of what ``sentence`` introduces, if it does."""
-    match = _INTRODUCES.match(sentence.strip())
-    if match is None:
-        return set()
-    return {stem(w) for w in casefolded_words(match.group("what")) if w not in STOPWORDS}
 
 
 def _said_by(sentence: str, names: tuple[str, ...]) -> bool:
