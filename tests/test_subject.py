@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.pipeline.subject import absent_name, missing_subject, named_first, subject_names
-from assistant.pipeline.types import RetrievedPaper
+from assistant.pipeline.subject import (
+    absent_name,
+    missing_subject,
+    named_first,
+    on_subject,
+    subject_names,
+)
+from assistant.pipeline.types import Evidence, RetrievedPaper
 
 OSCAR = "OScaR: a vision agent. OScaR reaches 61.2% on MVBench, above GPT-4o."
 
@@ -151,3 +157,19 @@ def test_the_order_stays_when_the_top_paper_names_it_or_none_does() -> None:
     nameless = "By how much does the new reward boost the MATH500 score?"
     assert named_first(nameless, [low, top]) == [low, top]
     assert named_first("What does FLARE do?", [low, top]) == [low, top]
+
+
+def test_the_answer_is_chosen_from_the_papers_naming_the_asked_method() -> None:
+    named = _paper("c", "We propose TIDE, which boosts the MATH500 score of Qwen2.5-Math-7B by 9%.")
+    near = _paper("a", "We boost the MATH500 score of Qwen2.5-Math-7B by 12% with a new reward.")
+    close = Evidence(2, "a", "We boost the MATH500 score of Qwen2.5-Math-7B by 12%.", 0.9)
+    own = Evidence(1, "c", "TIDE boosts the MATH500 score by 9%.", 0.6)
+    question = "By how much does TIDE boost the MATH500 score of Qwen 2.5 Math 7B?"
+    assert on_subject(question, [close, own], [named, near]) == [own]
+
+
+def test_all_evidence_stays_when_no_paper_or_no_name_is_asked_about() -> None:
+    papers = [_paper("a", "We boost the MATH500 score."), _paper("b", "A reward for math.")]
+    evidence = [Evidence(1, "a", "We boost the MATH500 score.", 0.9)]
+    assert on_subject("By how much does TIDE boost it?", evidence, papers) == evidence
+    assert on_subject("By how much is the score boosted?", evidence, papers) == evidence

@@ -28,7 +28,7 @@ from assistant.pipeline.given import number_not_given
 from assistant.pipeline.lead import answers_each_part, lead_quotes, question_parts
 from assistant.pipeline.listing import LIST_EMBEDDED, LIST_MAX, is_list_question, papers_to_list
 from assistant.pipeline.retrieval import HybridRetriever
-from assistant.pipeline.subject import absent_name, missing_subject, named_first
+from assistant.pipeline.subject import absent_name, missing_subject, named_first, on_subject
 from assistant.pipeline.text import topic_words
 from assistant.pipeline.types import Answer, AnswerEvent, Evidence, Filters, RetrievedPaper
 from prompts import Prompt, load_prompt
@@ -213,7 +213,8 @@ class QAPipeline:
             title = bundles[e.source_n - 1].text.title
             return all(map(need_of, parts)) and answers_each_part(e.sentence, text, title)
 
-        top = top_source(text, evidence, bundles, len(parts), answers_all)
+        named = on_subject(text, evidence, [b.paper for b in bundles])
+        top = top_source(text, named, bundles, len(parts), answers_all)
         quotes = quote_sentences(query, q_vec, bundles[top - 1], top)
         pool = lead_candidates(query, q_vec, bundles[top - 1], quotes)
         source = bundles[top - 1].text

@@ -18,7 +18,7 @@ from assistant.pipeline.lead import ask_of
 from assistant.pipeline.listing import COMMON_ACRONYMS, expand
 from assistant.pipeline.meaning import KINDS, source_sentences
 from assistant.pipeline.text import AUXILIARY, MODIFIER, MODIFIER_WORDS, topic_words
-from assistant.pipeline.types import RetrievedPaper
+from assistant.pipeline.types import Evidence, RetrievedPaper
 
 # A word of a name: an acronym or an inner capital ("GRPO", "MobileGS"), letters with digits
 # ("Qwen3", "R1"), or a capitalised word inside the sentence ("Claude", "Opus").
@@ -84,6 +84,20 @@ def named_first(question: str, papers: list[RetrievedPaper]) -> list[RetrievedPa
         return papers
     named = next((p for p in papers[1:] if _names_all(p, names)), None)
     return papers if named is None else [named, *(p for p in papers if p is not named)]
+
+
+def on_subject(
+    question: str, evidence: list[Evidence], papers: list[RetrievedPaper]
+) -> list[Evidence]:
+    """The ``evidence`` from the papers (``papers[source_n - 1]``) that name every name the
+    question asks about, when some do: "By how much does ERA boost ...?" is answered by the
+    paper proposing ERA, not by a paper whose sentence shares more of the question's benchmark
+    and model words. All of it when no paper names them, or the question names nothing."""
+    names = subject_names(question)
+    if not names:
+        return evidence
+    kept = [e for e in evidence if _names_all(papers[e.source_n - 1], names)]
+    return kept or evidence
 
 
 def _names_all(paper: RetrievedPaper, names: list[str]) -> bool:
