@@ -81,6 +81,11 @@ def test_markers_inside_a_sentence_leave_single_spaces() -> None:
         ("Loss is 3.5 points lower. Next.", ["Loss is 3.5 points lower.", "Next."]),
         ("Version 2.0 is out. it is lowercase.", ["Version 2.0 is out. it is lowercase."]),
         ('It said "Done." Then left.', ['It said "Done."', "Then left."]),
+        # a name opening on a digit opens a sentence; a bare number does not
+        ("It is one model. 4DLangVGGT has two parts.", ["It is one model.",
+                                                        "4DLangVGGT has two parts."]),
+        ("We fit it. 3D scenes follow.", ["We fit it.", "3D scenes follow."]),
+        ("It is v. 2 of it. Next.", ["It is v. 2 of it.", "Next."]),
         ("- A works [1]\n- B fails [2]", ["- A works [1]", "- B fails [2]"]),
         ("  \n ", []),
         ("", []),

@@ -52,6 +52,15 @@ def test_a_two_part_question_splits_at_its_second_ask() -> None:
         "What is Duo",
         "from what kind of diffusion does it emerge?",
     ]
+    # a comparison or two prepositions before the second ask (q-1617, q-1626)
+    assert question_parts("How many tasks does it hold, and below what rate do agents stay?") == [
+        "How many tasks does it hold",
+        "below what rate do agents stay?",
+    ]
+    assert question_parts("Which algorithm trains it, and by up to how much does it gain?") == [
+        "Which algorithm trains it",
+        "by up to how much does it gain?",
+    ]
 
 
 def test_the_ask_leaves_out_the_context_around_it() -> None:

@@ -6,8 +6,11 @@ import re
 from dataclasses import dataclass
 
 _MARKER = re.compile(r"\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]")
+# A sentence opens on a capital, a quote or bracket, or a name that starts with a digit
+# ("4DLangVGGT has two key components", "3D Gaussian splatting ..."), not a bare number.
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"”’')]*(?:\s*(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)?\s+(?=[A-Z\"“(\[])"
+    r"(?<=[.!?])[\"”’')]*(?:\s*(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)?\s+"
+    r"(?=[A-Z\"“(\[]|\d+[A-Za-z])"
 )
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 # No sentence ends here; the TL;DR sentence splitter imports them too.

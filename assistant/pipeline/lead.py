@@ -40,10 +40,11 @@ from assistant.pipeline.evidence import (
 from assistant.pipeline.text import AUXILIARIES, WORD, content_words, entities, topic_words
 from assistant.pipeline.types import Evidence
 
-# Where a question turns to its second ask: ", and what ...", "; how ...".
+# Where a question turns to its second ask: ", and what ...", "; how ...", ", and below what
+# ...", ", and by up to how much ...".
 _SECOND_ASK = re.compile(
     r",?\s+and\s+(?=(?:(?:up to|from|in|on|to|for|with|at|by|of|under|through|into|across|over"
-    r"|among|within|between|per|after|during|against)\s+)?"
+    r"|among|within|between|per|after|during|against|below|above|beyond)\s+){0,2}"
     r"(?:what|which|how|who|whose|where|when|why)\b|(?:does|do|is|are|can)\b)|;\s+",
     re.IGNORECASE,
 )
