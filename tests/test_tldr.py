@@ -122,6 +122,19 @@ def test_an_edit_that_stops_before_its_sentence_ends_is_cut_off() -> None:
     assert not any("cut off" in r for r in edit_problems(cut + ".", line, title, line))
 
 
+def test_an_edit_that_cuts_a_lists_first_items_is_refused() -> None:
+    # Round 28: the model cut "while remaining simple," and left ", stable, and efficient."
+    line = (
+        "Autoencoder-based self-supervised learning remains competitive and can produce strong "
+        "representations for downstream tasks, while remaining simple, stable, and efficient."
+    )
+    title = "In Pursuit of Pixel Supervision for Visual Pre-training"
+    cut = line.replace("while remaining simple, ", "")
+    whole = line.replace(", while remaining simple, stable, and efficient", "")
+    assert "cuts a list's first items and keeps its tail" in edit_problems(cut, line, title, line)
+    assert not any("list" in r for r in edit_problems(whole, line, title, line))
+
+
 def test_prompt_examples_parse_and_bad_ones_are_refused() -> None:
     text = "version = 3\n[system]\nS\n[example]\nQ one\n---\nA one\n[user]\n{x}\n"
     prompt = parse_prompt("p", text)

@@ -38,21 +38,51 @@ def _splices(draft: str, line: str) -> bool:
     """Whether a cut runs across a clause boundary without removing whole clauses: "exploration
     of [agent-user interactions, capturing the full] agent-environment state" says something
     the line does not. A cut inside one clause, or of whole comma-delimited clauses, is fine."""
+    tokens, kept = line.split(), _kept_at(draft, line)
+    for before, after in pairwise(kept or []):
+        gap = tokens[before + 1 : after]
+        crosses = any(t.endswith(_BOUNDARY) for t in gap[:-1])
+        if crosses and not (tokens[before].endswith(_BOUNDARY) and gap[-1].endswith(_BOUNDARY)):
+            return True
+    return False
+
+
+def _cuts_list_head(draft: str, line: str) -> bool:
+    """Whether a cut removes a list's first items and keeps its tail: "... for downstream
+    tasks, [while remaining simple,] stable, and efficient." leaves adjectives with nothing to
+    describe."""
+    tokens, kept = line.split(), _kept_at(draft, line)
+    for before, after in pairwise(kept or []):
+        gap = tokens[before + 1 : after]
+        if gap and gap[-1].endswith(",") and _list_tail(tokens[after:]):
+            return True
+    return False
+
+
+def _list_tail(rest: list[str]) -> bool:
+    """Whether ``rest`` opens on a list's last items: "stable, and efficient.", "B, or C"."""
+    for i, token in enumerate(rest[:LIST_ITEM_WORDS]):
+        if token.endswith(","):
+            return i + 1 < len(rest) and rest[i + 1].lower() in ("and", "or")
+    return False
+
+
+LIST_ITEM_WORDS = 2  # words of a list item before its comma ("stable,", "low cost,")
+
+
+def _kept_at(draft: str, line: str) -> list[int] | None:
+    """Where each of ``draft``'s words stands in ``line``'s tokens, or None when the draft is
+    not a cut of the line."""
     tokens, at = line.split(), 0
     kept: list[int] = []
     for word in draft.split():
         while at < len(tokens) and _bare(tokens[at]) != _bare(word):
             at += 1
         if at == len(tokens):
-            return False  # not a cut of the line (the caller says so)
+            return None  # not a cut of the line (the caller says so)
         kept.append(at)
         at += 1
-    for before, after in pairwise(kept):
-        gap = tokens[before + 1 : after]
-        crosses = any(t.endswith(_BOUNDARY) for t in gap[:-1])
-        if crosses and not (tokens[before].endswith(_BOUNDARY) and gap[-1].endswith(_BOUNDARY)):
-            return True
-    return False
+    return kept
 
 
 def _bare(token: str) -> str:
@@ -136,6 +166,8 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
         reasons.append("rewords the line: only cutting words is allowed")
     elif _splices(draft, line):
         reasons.append("joins two clauses by cutting across a comma")
+    elif _cuts_list_head(draft, line):
+        reasons.append("cuts a list's first items and keeps its tail")
     if _new_repeats(draft, line):
         reasons.append("repeats a phrase the line says once")
     wrong = unbound_numbers(draft, abstract) + stray_numbers(draft, abstract)
