@@ -266,3 +266,20 @@ def test_a_measure_named_as_a_change_gives_no_level() -> None:
     assert number_not_given(asked_gain, gain) is None
     level = ["T", "On LogicSet, Blend reaches 81.0% accuracy, an accuracy gain of 9.1pp."]
     assert number_not_given(q, level) is None
+
+
+NEX = [
+    "Nex-N1: Agentic Models Trained via a Unified Ecosystem",
+    "Our method addresses three orthogonal dimensions: (1) Complexity: NexAU, a flexible agent "
+    "framework; (2) Diversity: NexA4A generates agent hierarchies.",
+    "Empirical results on benchmarks such as SWE-bench and tau2 demonstrate that Nex-N1 "
+    "consistently outperforms SOTA open-source models.",
+]
+
+
+def test_list_markers_and_counted_parts_are_no_score() -> None:
+    # q-1648: the abstract names SWE-bench but gives no score; "(1)", "(2)" and "three
+    # dimensions" measure nothing
+    assert number_not_given("What score does Nex-N1 achieve on SWE-bench?", NEX) is not None
+    scored = [*NEX, "On SWE-bench Verified, Nex-N1 resolves 68.2% of the issues."]
+    assert number_not_given("What score does Nex-N1 achieve on SWE-bench?", scored) is None

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from assistant.names import squash
 from assistant.pipeline.evidence import counted_noun, counts, need_of, quantities
 from assistant.pipeline.lead import ask_head, ask_of, question_parts, tested_on
-from assistant.pipeline.text import WORD, entities, stems, topic_words
+from assistant.pipeline.text import WORD, entities, numbers, stems, topic_words
 
 _TOKEN = re.compile(r"[\w.,%×-]+")
 _WHAT = re.compile(r"(?:what|which)\b", re.I)
@@ -167,9 +167,20 @@ def _gives_number(question: str, sentences: Sequence[str]) -> bool:
     slots = [slot_of(ask, sentences[0]) for ask in asks] or [Slot(frozenset(), frozenset())]
     asked, text = quantities(question), " ".join(sentences)
     return any(
-        quantities(sentence) - asked and any(_fits_in(sentence, slot, text) for slot in slots)
+        _measured(sentence) - asked and any(_fits_in(sentence, slot, text) for slot in slots)
         for sentence in sentences
     )
+
+
+# A list's item marker ("(1) Complexity: ...", "(ii)", "(a)"): it numbers the items, it
+# measures nothing.
+_ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)", re.I)
+
+
+def _measured(sentence: str) -> set[str]:
+    """The quantities of ``sentence``, less its list's item markers: "addressing three
+    dimensions: (1) Complexity ..., (2) Diversity ..." gives no score of the paper."""
+    return quantities(_ENUMERATOR.sub(" ", sentence))
 
 
 def _fits_in(sentence: str, slot: Slot, text: str) -> bool:
@@ -189,10 +200,13 @@ NEAR = 3  # tokens either side of a number that may name what it measures
 
 def _measure_near(sentence: str, slot: Slot) -> bool:
     """A word of the slot's measure stands within NEAR tokens of a number ("a median of 30.6x
-    speedup"), not just anywhere in the sentence ("33% speedup ... accuracy degradation")."""
-    tokens = _TOKEN.findall(sentence)
+    speedup"), not just anywhere in the sentence ("33% speedup ... accuracy degradation");
+    with no measure asked ("What score ...?"), a number in digits anywhere."""
+    tokens = _TOKEN.findall(_ENUMERATOR.sub(" ", sentence))
     said = [i for i in range(len(tokens)) if _names_measure(tokens, i, slot)]
+    if not slot.measure:  # a score in digits: "three orthogonal dimensions" counts parts
+        return any(numbers(token) for token in tokens)
     return any(
-        quantities(token) and (not slot.measure or any(abs(i - j) <= NEAR for j in said))
+        quantities(token) and any(abs(i - j) <= NEAR for j in said)
         for i, token in enumerate(tokens)
     )
