@@ -78,3 +78,11 @@ def test_a_long_lead_is_cut_only_when_it_is_no_clause_of_its_own() -> None:
         "answers a question correctly, we challenge the answer."
     )
     assert strip_lead(sentence) == sentence
+
+
+def test_we_thus_introduce_is_the_papers_own_contribution() -> None:
+    # Round 28: "We thus introduce MBA-Bench, ..." for a paper titled "MBA: ..."
+    abstract = "We thus introduce MBA-Bench, the first multimodal benchmark for business ideas."
+    line = "We thus introduce MBA-Bench, the first multimodal benchmark for business ideas."
+    assert not subject_faults(line, "MBA: Multimodal Benchmark and Agents", abstract)
+    assert subject_faults("Business ideas need images.", "MBA: Multimodal Benchmark", abstract)

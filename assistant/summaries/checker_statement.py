@@ -86,9 +86,11 @@ def check_background(tldr: str, title: str, abstract: str) -> list[Reason]:
     return []
 
 
-# "We propose ...", "Our work introduces ...": the paper's own contribution, named or not.
+# "We propose ...", "Our work introduces ...", "We thus introduce ...": the paper's own
+# contribution, named or not.
 _OWN_CONTRIBUTION = re.compile(
-    r"^(?:we|our (?:work|paper|study)|this (?:paper|work|study))\s+(?:\w+ly\s+)?(?:propose|"
+    r"^(?:we|our (?:work|paper|study)|this (?:paper|work|study))\s+"
+    r"(?:(?:\w+ly|thus|then|also|further|hence|therefore|here|first|now)\s+)?(?:propose|"
     r"introduce|present|develop|design|build|construct|curate|release|contribute)"
     r"|^our (?:approach|method|framework|model|system|pipeline|agent)\b",
     re.I,
