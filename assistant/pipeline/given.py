@@ -203,9 +203,9 @@ def _measure_near(sentence: str, slot: Slot) -> bool:
     speedup"), not just anywhere in the sentence ("33% speedup ... accuracy degradation");
     with no measure asked ("What score ...?"), a number in digits anywhere."""
     tokens = _TOKEN.findall(_ENUMERATOR.sub(" ", sentence))
-    said = [i for i in range(len(tokens)) if _names_measure(tokens, i, slot)]
     if not slot.measure:  # a score in digits: "three orthogonal dimensions" counts parts
         return any(numbers(token) for token in tokens)
+    said = [i for i in range(len(tokens)) if _names_measure(tokens, i, slot)]
     return any(
         quantities(token) and any(abs(i - j) <= NEAR for j in said)
         for i, token in enumerate(tokens)

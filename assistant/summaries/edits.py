@@ -32,6 +32,7 @@ def _is_cut_from(draft: str, line: str) -> bool:
 
 
 _BOUNDARY = (",", ";", ":")
+LIST_ITEM_WORDS = 2  # words of a list item before its comma ("stable,", "low cost,")
 
 
 def _splices(draft: str, line: str) -> bool:
@@ -65,9 +66,6 @@ def _list_tail(rest: list[str]) -> bool:
         if token.endswith(","):
             return i + 1 < len(rest) and rest[i + 1].lower() in ("and", "or")
     return False
-
-
-LIST_ITEM_WORDS = 2  # words of a list item before its comma ("stable,", "low cost,")
 
 
 def _kept_at(draft: str, line: str) -> list[int] | None:
