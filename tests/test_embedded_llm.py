@@ -16,7 +16,7 @@ from helpers import ALWAYS
 
 from assistant.cli import main
 from assistant.config import Settings
-from assistant.errors import BackendUnavailable, ModelFileError
+from assistant.errors import BackendUnavailable, ModelCrashed, ModelFileError
 from assistant.llm.base import Message
 from assistant.llm.embedded import default_gguf_path
 from assistant.llm.factory import make_llm
@@ -62,6 +62,38 @@ def test_streams_a_reply_and_reports_usage(llm: WorkerLLM) -> None:
     assert generation.usage.completion_tokens == len(deltas)
     assert 10 < generation.usage.prompt_tokens < 200
     assert llm.backend == "embedded" and llm.model == "SmolLM2-135M-Instruct.Q4_1"
+
+
+def _has_amx() -> bool:
+    try:
+        return " amx_tile" in Path("/proc/cpuinfo").read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
+def test_llama_cpp_extra_buffer_types_crash_only_their_worker(gguf: Path) -> None:
+    """With llama.cpp's extra buffer types opted in (FEEDQA_LLAMA_EXTRA_BUFTS), an AMX CPU takes
+    the repack path that crashes natively (llama.cpp#20824; SIGILL on a Xeon seen here): the
+    crash must come back as one ModelCrashed naming the signal, never take this process down,
+    and leave the default loader answering. A CPU without AMX answers either way."""
+    settings = Settings(
+        llm_backend="embedded", gguf_path=gguf, llm_context=512, llm_threads=1,
+        llama_extra_bufts=True,
+    )  # fmt: skip
+    opted_in = make_llm(settings)
+    try:
+        reply = opted_in.generate(MESSAGES, max_tokens=8, temperature=0.0).consume()
+        assert reply.strip()
+    except ModelCrashed as crash:
+        assert _has_amx(), f"a crash without AMX: {crash}"
+        assert crash.status.startswith("SIG") and "\n" not in str(crash)
+    finally:
+        opted_in.close()
+    default = embedded(gguf, n_ctx=512)
+    try:
+        assert default.generate(MESSAGES, max_tokens=8, temperature=0.0).consume().strip()
+    finally:
+        default.close()
 
 
 def test_generation_is_deterministic_at_temperature_zero(llm: WorkerLLM) -> None:
