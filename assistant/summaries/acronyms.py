@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.names import SMALL_WORDS, initials
+from assistant.summaries.checker_words import kind_noun
 
 # "Long Form (ACR)": up to eight words before an acronym of letters with two capitals or more.
 _DEFINITION = re.compile(
@@ -168,8 +169,12 @@ def _plural_like(long_form: str, acronym: str, token: str) -> str | None:
     "Large Language Models"; None when the plural is not sure ("Processes")."""
     if token == acronym:
         return long_form
-    if token.endswith("s") and not acronym.endswith("s"):  # not "Imagings" for "MRIs"
-        return None if long_form.endswith("ing") else long_form.rstrip("s") + "s"
+    if token.endswith("s") and not acronym.endswith("s"):
+        # a plural of the kind of thing the long form names ("Large Language Models"), not of
+        # a word that modifies it ("VLAs" are not "Vision-Language-Actions", "MRIs" not
+        # "Imagings")
+        last = long_form.split()[-1].split("-")[-1]
+        return long_form.rstrip("s") + "s" if kind_noun(last) else None
     if long_form.endswith("s") and not long_form.endswith(("ss", "es")):
         return long_form[:-1]
     return None

@@ -31,6 +31,7 @@ from assistant.summaries.checker_form import (
     VAGUE_MANNER,
     bare_kind_end,
     check_form,
+    cut_off,
     dangles,
 )
 from assistant.summaries.checker_roles import check_roles
@@ -67,6 +68,7 @@ __all__ = [
     "check_statement",
     "check_tldr",
     "content_words",
+    "cut_off",
     "dangles",
     "method_names",
     "name_pattern",

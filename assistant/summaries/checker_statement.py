@@ -36,9 +36,10 @@ _EMPTY_OPENINGS = {
         r"^(?:this|the|our) (?:paper|work|study|article|research) (?:\w+ ){0,2}"
         r"(?:a|an) (?:\w+ )?(?:study|paper|work|analysis|investigation|exploration|discussion)\b"
     ),
-    # Background sentences say what others did, not what this paper does.
+    # Background sentences say what others did, not what this paper does ("Existing STR
+    # datasets and methods ... struggle to scale to WATER").
     Reason(Code.BACKGROUND, "describes the background: say what this paper proposes or finds"): (
-        rf"^(?:{BACKGROUND_OPENING})\b"
+        rf"^(?:{BACKGROUND_OPENING}|existing)\b"
     ),
     Reason(Code.PRONOUN, "starts with a pronoun: name the method or the finding"): (
         r"^(?:they|it|these|those|its|their)\b"

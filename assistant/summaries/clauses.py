@@ -583,6 +583,8 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
     rest = text[match.end() :]
     if _SHOWS.match(match.group("verb") or "") and not _SHOWN_RESULT.search(rest):
         return None
+    if _OUTLOOK.match(match.group("verb") or ""):
+        return None
     if _NOUN_NEXT.match(rest):
         return None
     rest = EXPANSION.sub("", rest[: _clause_end(rest)]).strip(" .,;")
@@ -601,6 +603,8 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
 # "Our approach shows remarkable extensibility": what the method shows is a result (or a
 # vague claim), not how it works.
 _SHOWS = re.compile(r"(?:show|demonstrate|exhibit|display|reveal)s\b", re.I)
+# "our framework opens new opportunities for ...": the outlook, not how the method works.
+_OUTLOOK = re.compile(r"(?:opens|paves)\b", re.I)
 _SHOWN_RESULT = re.compile(r"\b(?:outperform|surpass|improv|achiev|reduc|\d)", re.I)
 
 
@@ -752,6 +756,13 @@ _HOW_CUT = re.compile(
     r"ten|over|more|all|each|both)\b)"
     r"|,\s+(?:and\s+)?\w+ing\s|,\s+(?:known|i\.e\.|e\.g\.)|,\s+and\s"
 )
+# "enabling a larger set of entities [to be embedded ...]": the verb's object and the
+# infinitive after it are one complement; cut before its "to", the clause says another thing.
+_CONTROL_OBJECT = re.compile(
+    r"(?:^|,\s+)(?:\w+ly\s+)?(?:enabling|allowing|permitting|letting|forcing|causing|helping|requiring|"
+    r"empowering|encouraging|teaching|training|prompting|guiding)\s+[^,]*$",
+    re.I,
+)
 # A cut that leaves half a construction: "not only ... but also up", ", fine-tuned".
 _HALF = re.compile(r"\bnot only\b(?!.*\bbut\b)|,\s+[\w-]+ed$|\b(?:up|also|only|not|both)$", re.I)
 # "syn- thetic": a word broken across a line in the abstract's copy.
@@ -765,6 +776,7 @@ def how_cuts(clause: str) -> list[str]:
         clause[: m.start()].strip(" ,")
         for m in _HOW_CUT.finditer(clause)
         if not _inside_series(clause[: m.start()], clause[m.start() :])
+        and not _CONTROL_OBJECT.search(clause[: m.start()])
     ]
     kept = [clause, *reversed(cuts)]
     return [c for c in kept if len(c.split()) >= MIN_HOW_WORDS and _whole(c)]

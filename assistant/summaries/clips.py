@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.summaries.announced import ANNOUNCED_END, unfinished_list
-from assistant.summaries.checker import dangles
+from assistant.summaries.checker import cut_off, dangles
 from assistant.summaries.clauses import CLAUSE_END
 from assistant.summaries.contribution import tidy
 from assistant.summaries.heads import IS_A, Head
@@ -37,7 +37,8 @@ def shorter(head: Head) -> list[Head]:
     return [
         Head(head.sentence, clip)
         for clip in clips
-        if len(clip.split()) >= MIN_CLIP_WORDS and not dangles(clip)
+        # "... evidence memory that": the announcement's phrase began inside a relative clause
+        if len(clip.split()) >= MIN_CLIP_WORDS and not dangles(clip) and not cut_off(clip)
     ]
 
 

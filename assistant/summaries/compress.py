@@ -86,7 +86,11 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
         r"\s+,", ",", re.sub(r"~(?!\s?\d)|(?<=[A-Za-z]{2}|[A-Za-z]\.)~(?=\d)", " ", abstract)
     )
     abstract = _with_dropped_name(title, abstract)
-    sentences = [_uncontrasted(collapse_list(s)) for s in split_sentences(abstract)]
+    sentences = [
+        _uncontrasted(collapse_list(part))
+        for s in split_sentences(abstract)
+        for part in _contributions(s)
+    ]
     name = name_of(title, abstract)
     if name:
         sentences = [part for s in sentences for part in _split_at_name(s, name)]
@@ -207,6 +211,19 @@ def _rescued(text: str, purpose: str | None, own: tuple[str, ...]) -> str | None
     if not purpose or not own or rank(text, own) != 0:
         return None
     return with_purpose(text, purpose)
+
+
+# "Our contributions are: (1) we show ... (3) we introduce X, a recipe ... (4) we achieve ...":
+# each numbered item a sentence of its own, so the one introducing the method can lead.
+_OWN_ITEM = re.compile(r"\s*\(\d{1,2}\)\s+(?=we\s)")
+
+
+def _contributions(sentence: str) -> list[str]:
+    """``sentence`` split into its numbered "we ..." items, when it lists two or more."""
+    parts = _OWN_ITEM.split(sentence)
+    if len(parts) < 3:
+        return [sentence]
+    return [capitalise(part.strip()) for part in parts if part.strip()]
 
 
 def _split_at_name(sentence: str, name: str) -> list[str]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.names import title_name
+from assistant.names import SMALL_WORDS, title_name
+from assistant.summaries.acronyms import definitions
 from assistant.summaries.checker import ANAPHORA, dangles, method_names
 from assistant.summaries.checker_words import FINDING_VERBS
 from assistant.summaries.clauses import EXPANSION, POINTER, capitalise, strip_lead
@@ -40,7 +41,8 @@ CUE = re.compile(
     re.I,
 )
 # "we draw inspiration from X and propose Y" -> "we propose Y".
-_WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\sand\s(?={_VERB}s?\s)", re.I)
+# "we marry A with B to construct Y" -> "we construct Y": the means, then what is made.
+_WE_AND = re.compile(rf"^we\s[^,.;]{{3,120}}?\s(?:and|to)\s(?={_VERB}s?\s)", re.I)
 _FINDING_ADVERB = r"(?:first|further|also|then|empirically|theoretically)"
 _SHOW = rf"(?:{FINDING_VERBS})"
 FINDING = re.compile(
@@ -86,6 +88,9 @@ def name_of(title: str, abstract: str) -> str | None:
     for name in method_names(title, abstract):
         if name in title and name != head and not _FIELD.match(name):
             return name
+    titled = _titled_acronym(title, abstract)
+    if titled:
+        return titled
     cued = False
     for sentence in split_sentences(abstract):
         cue = CUE.search(sentence)
@@ -99,6 +104,29 @@ def name_of(title: str, abstract: str) -> str | None:
             if NAME_TOKEN.match(first):
                 return first
     return None
+
+
+_OURS = re.compile(r"\b(?:we|our)\b", re.I)
+
+
+def _titled_acronym(title: str, abstract: str) -> str | None:
+    """An acronym the abstract defines in a sentence about its own work ("we ... construct a
+    new ... value model, World Value Model (WVM)") whose long form the title holds ("World
+    Value Models for Robotic Manipulation"): the method, though the title has no colon."""
+    lowered = title.lower()
+    for acronym, long_form in definitions(abstract).items():
+        if not _proper(long_form) or long_form.lower() not in lowered or _FIELD.match(acronym):
+            continue
+        if any(f"({acronym})" in s and _OURS.search(s) for s in split_sentences(abstract)):
+            return acronym
+    return None
+
+
+def _proper(long_form: str) -> bool:
+    """A name of two words or more, each capitalised ("World Value Model"), not a field's
+    phrase in lower case ("remote sensing")."""
+    words = [w for w in long_form.split() if w.lower() not in SMALL_WORDS]
+    return len(long_form.split()) > 1 and all(w[0].isupper() for w in words)
 
 
 def _names_something(head: str, abstract: str) -> bool:
@@ -216,6 +244,13 @@ def _unlabelled(
     None for a step ("we train a 7B model on ...")."""
     if _TRAINED.search(cue):
         return None  # "we train a 7B model on ...": a step, unless it names what it made
+    named_after = _NAMED_AFTER.match(rest)
+    if named_after and name and name in named_after.group("label"):
+        # "we construct a new value model, World Value Model (WVM), that offers ..."
+        label, kind, tail = named_after.group("label", "kind", "tail")
+        # "WVM is a ... value model": its long form would say "value model" twice
+        shown = name if f"({name})" in label else label
+        return tidy(f"{shown} is {kind} {tail}")
     if _DESCRIPTION.match(rest):
         # "we propose a framework that Z" is the paper's own method: "X is a framework that
         # Z"; a part of it ("we also propose a loss ...") keeps the sentence as it is.
@@ -245,6 +280,12 @@ def _is_own(sentence: str, rest: str, name: str | None, title: str, named_before
     )
 
 
+# "a new generalist value model, World Value Model (WVM), that offers ...": the description
+# first, then the name, then what it does.
+_NAMED_AFTER = re.compile(
+    r"^(?P<kind>(?:a|an)\s[^,()]{3,80}),\s+(?P<label>[A-Z][^,]{1,60}),\s+"
+    r"(?P<tail>(?:that|which)\s.+)$"
+)
 # "we train X, a Y": what the authors made when they name it; "we train a model" is a step.
 _TRAINED = re.compile(r"\btrain(?:s|ed)?\s+$", re.I)
 # "X to formulate ...", "X that learns ...", "X for ...": a name and what it is for.

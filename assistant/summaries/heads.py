@@ -18,7 +18,8 @@ SUBJECT_NAME = re.compile(r"^(\S+)\s+(?:is|are)\s")
 
 # A head that says what the method is ("X is a Y ..."): a result joins what X is, not a
 # property ("SOP is agnostic to ..., improving ..." reads as if the property improved it).
-IS_A = re.compile(r"^\S+\s+(?:is|are)\s+(?:a|an|the)\s")
+# The name may run to five words ("Group Relative Attention Guidance is a ...").
+IS_A = re.compile(r"^(?:[A-Z][\w-]*\s+){0,4}\S+\s+(?:is|are)\s+(?:a|an|the)\s")
 
 
 # Words a how clause may carry without saying how: "featuring a novel paradigm", "supporting

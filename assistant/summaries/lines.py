@@ -86,11 +86,13 @@ def _own_results(head: Head, results: Results) -> Results:
 
 
 def _said_by(sentence: str, names: tuple[str, ...]) -> bool:
-    """Whether the sentence's subject is one of ``names`` ("Ultimately, X establishes ...")."""
-    return _ADVERB_OPENING.sub("", strip_lead(sentence)).startswith(names)
+    """Whether the sentence's subject is one of ``names`` ("Ultimately, X establishes ...",
+    "When deployed for policy learning, X improves ...")."""
+    return _OPENING_PHRASE.sub("", strip_lead(sentence)).startswith(names)
 
 
-_ADVERB_OPENING = re.compile(r"^(?:\w+ly|overall|together|thus|hence),\s+", re.I)
+# An opening phrase before the subject: an adverb, or a short clause ending on a comma.
+_OPENING_PHRASE = re.compile(r"^(?:\w+ly|overall|together|thus|hence|[^,]{3,60}),\s+", re.I)
 
 
 def best_results(sentences: list[str]) -> Results:
