@@ -283,3 +283,35 @@ def test_list_markers_and_counted_parts_are_no_score() -> None:
     assert number_not_given("What score does Nex-N1 achieve on SWE-bench?", NEX) is not None
     scored = [*NEX, "On SWE-bench Verified, Nex-N1 resolves 68.2% of the issues."]
     assert number_not_given("What score does Nex-N1 achieve on SWE-bench?", scored) is None
+
+
+MARS = [
+    "MARS: Modular Agent with Reflective Search for Automated AI Research",
+    "MARS relies on three pillars: (1) budget-aware planning; (2) modular construction.",
+    "MARS achieves state-of-the-art performance among open-source frameworks on MLE-Bench.",
+    "Furthermore, 63% of all utilized lessons originate from cross-branch transfer.",
+]
+
+
+def test_a_share_of_things_and_a_count_of_parts_are_no_score() -> None:
+    # q-720: a proportion the paper observes elsewhere is not its MLE-Bench score
+    q = "What score does MARS reach on MLE-Bench?"
+    assert number_not_given(q, MARS) == "the score on MLE-Bench"
+    scored = [*MARS, "On MLE-Bench, MARS earns a medal in 43% of the competitions."]
+    assert number_not_given(q, scored) is None
+
+
+IA_T2I = [
+    "IA-T2I: Internet-Augmented Text-to-Image Generation",
+    "We collect a dataset named Img-Ref-T2I, where prompts include three types of knowledge.",
+    "We craft a prompt to guide GPT-4o in making preference evaluation.",
+    "Our framework outperforms GPT-4o by about 30% in human preference.",
+]
+
+
+def test_the_size_of_a_named_dataset_stands_beside_its_name() -> None:
+    # q-238: three types of knowledge, GPT-4o's digit and a gain elsewhere give no size
+    q = "How large is the Img-Ref-T2I dataset?"
+    assert number_not_given(q, IA_T2I) == "the size of the Img-Ref-T2I dataset"
+    sized = [*IA_T2I[:2], "Img-Ref-T2I holds 1,200 prompts with reference images."]
+    assert number_not_given(q, sized) is None

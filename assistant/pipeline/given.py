@@ -84,11 +84,21 @@ def number_not_given(question: str, sentences: Sequence[str]) -> str | None:
 class Slot(NamedTuple):
     """What a number ask names: the sentence giving its number must hold each of ``names``
     (lower case) and, when there is any, one stem of its ``measure``; ``change`` when the
-    ask itself names a change ("What accuracy *gain* ...?")."""
+    ask itself names a change ("What accuracy *gain* ...?"), ``sized`` when it asks how large
+    a named thing is."""
 
     names: frozenset[str]
     measure: frozenset[str]
     change: bool = False
+    sized: bool = False
+
+
+# "How large is the X dataset?": the number must come with X, not from anywhere in the paper.
+_HOW_LARGE = re.compile(
+    r"\bhow\s+(?:large|big)\s+(?:is|are|was|were)\s+(?:the\s+)?(?P<name>[\w.-]*[A-Z0-9][\w.-]*)"
+    r"\s+(?P<kind>dataset|benchmark|corpus|suite|collection|set)\b",
+    re.I,
+)
 
 
 def slot_of(ask: str, title: str) -> Slot:
@@ -97,11 +107,15 @@ def slot_of(ask: str, title: str) -> Slot:
     none when it is only "score" or "improvement" or is given in units."""
     head = ask_head(ask_of(ask))
     named = tested_on(ask) & entities(ask) | entities(head)
+    sized = _HOW_LARGE.search(ask)  # "How large is the Img-Ref-T2I dataset?": its own size
+    if sized:
+        named |= {sized.group("name").lower()}
     measure = topic_words(head) - _ANY_MEASURE
     return Slot(
         frozenset(n for n in named if n not in title.lower()),
         frozenset() if measure & _IN_UNITS else frozenset(measure),
         bool(topic_words(head) & _CHANGE),
+        bool(sized),
     )
 
 
@@ -134,8 +148,12 @@ def _measure_words(slot: Slot) -> frozenset[str]:
 
 def _asked_for(question: str, title: str) -> str:
     """The number a "what <measure> ...?" ask wants, in its own words ("the resolve rate on
-    SWE-Bench"), or "the number asked for" when no such ask names its measure or benchmark."""
+    SWE-Bench", "the size of the X dataset"), or "the number asked for" when no such ask names
+    its measure or benchmark."""
     for part in question_parts(question):
+        sized = _HOW_LARGE.search(part)
+        if sized:
+            return f"the size of the {sized.group('name')} {sized.group('kind').lower()}"
         ask, slot = ask_of(part), slot_of(part, title)
         head = ask_head(ask)
         if "number" in need_of(part) and _WHAT.match(ask) and head and slot.measure | slot.names:
@@ -175,22 +193,46 @@ def _gives_number(question: str, sentences: Sequence[str]) -> bool:
 # A list's item marker ("(1) Complexity: ...", "(ii)", "(a)"): it numbers the items, it
 # measures nothing.
 _ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)", re.I)
+# A count of the kinds or parts a paper describes ("three types of uncertain knowledge", "MARS
+# relies on three pillars"): how the work is organised, never a size or a score it reports.
+_KIND_COUNT = re.compile(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?"
+    r"(?:types?|kinds?|categories|dimensions|aspects|pillars|components|perspectives|facets|"
+    r"principles|axes)\b",
+    re.I,
+)
+# A share of things ("63% of all utilized lessons originate from ..."): a proportion the paper
+# observes, not a score on what the question names.
+_SHARE = re.compile(r"\b\d+(?:\.\d+)?\s?%\s+of\s+(?:all\s+|the\s+)?[a-z]", re.I)
+
+
+# The digits of a name ("GPT-4o", "Llama-3"): part of what is named, not a quantity.
+_NAME_DIGITS = re.compile(r"(?<=[A-Za-z]-)\d[\w.]*")
 
 
 def _measured(sentence: str) -> set[str]:
-    """The quantities of ``sentence``, less its list's item markers: "addressing three
-    dimensions: (1) Complexity ..., (2) Diversity ..." gives no score of the paper."""
-    return quantities(_ENUMERATOR.sub(" ", sentence))
+    """The quantities of ``sentence``, less its list's item markers, its counts of kinds and
+    the digits of its names: "addressing three dimensions: (1) Complexity ..., (2) Diversity
+    ..." gives no score of the paper, nor "prompts include three types of uncertain knowledge"
+    or "guide GPT-4o" the size of its dataset."""
+    return quantities(_KIND_COUNT.sub(" ", _without_markers(sentence)))
+
+
+def _without_markers(sentence: str) -> str:
+    """``sentence`` without its list's item markers and the digits of its names."""
+    return _NAME_DIGITS.sub(" ", _ENUMERATOR.sub(" ", sentence))
 
 
 def _fits_in(sentence: str, slot: Slot, text: str) -> bool:
     """``sentence`` fits the slot, or fits its measure and names no setting of its own while
     the paper names the slot's benchmarks elsewhere: "We evaluate on AssetOpsBench. ... the
     temporal cache achieved a median 30.6x speedup on cache hits" gives the AssetOpsBench
-    speedup."""
+    speedup. A size is no benchmark's: "How large is X?" wants the number beside X."""
     if fits(sentence, slot):
         return True
-    if not slot.names or not _measure_near(sentence, slot) or tested_on(sentence) - slot.names:
+    if slot.sized or not slot.names or not _measure_near(sentence, slot):
+        return False
+    if tested_on(sentence) - slot.names:
         return False
     return all(_named(name, squash(text)) for name in slot.names)
 
@@ -202,9 +244,10 @@ def _measure_near(sentence: str, slot: Slot) -> bool:
     """A word of the slot's measure stands within NEAR tokens of a number ("a median of 30.6x
     speedup"), not just anywhere in the sentence ("33% speedup ... accuracy degradation");
     with no measure asked ("What score ...?"), a number in digits anywhere."""
-    tokens = _TOKEN.findall(_ENUMERATOR.sub(" ", sentence))
+    tokens = _TOKEN.findall(_without_markers(sentence))
     if not slot.measure:  # a score in digits: "three orthogonal dimensions" counts parts
-        return any(numbers(token) for token in tokens)
+        unshared = _without_markers(_SHARE.sub(" ", sentence))
+        return any(numbers(token) for token in _TOKEN.findall(unshared))
     said = [i for i in range(len(tokens)) if _names_measure(tokens, i, slot)]
     return any(
         quantities(token) and any(abs(i - j) <= NEAR for j in said)
