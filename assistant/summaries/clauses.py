@@ -759,8 +759,8 @@ _HOW_CUT = re.compile(
 # "enabling a larger set of entities [to be embedded ...]": the verb's object and the
 # infinitive after it are one complement; cut before its "to", the clause says another thing.
 _CONTROL_OBJECT = re.compile(
-    r"(?:^|,\s+)(?:\w+ly\s+)?(?:enabling|allowing|permitting|letting|forcing|causing|helping|requiring|"
-    r"empowering|encouraging|teaching|training|prompting|guiding)\s+[^,]*$",
+    r"(?:^|,\s+)(?:\w+ly\s+)?(?:enabling|allowing|permitting|letting|forcing|causing|helping|"
+    r"requiring|empowering|encouraging|teaching|training|prompting|guiding)\s+[^,]*$",
     re.I,
 )
 # A cut that leaves half a construction: "not only ... but also up", ", fine-tuned".
