@@ -2,7 +2,9 @@
 ("One rendered by ..."), the field's background as the line, a clip cut inside a relative
 clause, a how clause cut from its verb's object, the outlook as a how, a method named after
 its description, a numbered list of contributions, a plural acronym spelled as a plural of its
-modifier, and a multi-word name whose long line had no shorter form."""
+modifier, and a multi-word name whose long line had no shorter form; then round 30's: a name
+of several words "called" with its acronym, "instead" of something unsaid, and a method's
+result credited to a task."""
 
 from assistant.summaries.acronyms import spell_out
 from assistant.summaries.checker import check_tldr, cut_off
@@ -132,3 +134,54 @@ def test_a_plural_acronym_is_spelled_out_only_as_a_plural_of_its_kind() -> None:
     spelled = spell_out(line, abstract, ("EventVLA",), 35)
     assert "VLAs" in spelled and "Vision-Language-Actions" not in spelled
     assert "Large Language Models" in spelled
+
+
+# Round 30 (a held-out read of rules45, tuned on afterwards as rules46).
+
+
+def test_a_name_of_several_words_called_with_its_acronym_labels_the_method() -> None:
+    title = "General Agentic Memory Via Deep Research"
+    abstract = (
+        "Memory is critical for AI agents. To address this limitation, we propose a novel "
+        "framework called general agentic memory (GAM). In our experimental study, we "
+        "demonstrate that GAM achieves substantial improvement on memory-grounded tasks."
+    )
+    sentence = abstract.split(". ")[1] + "."
+    assert contribution(sentence, None, title) == (
+        "General agentic memory (GAM) is a novel framework."
+    )
+    built = compress(title, abstract)
+    assert built is not None and not built.text.startswith("general is")
+
+
+def test_a_part_termed_later_in_the_sentence_is_not_the_method() -> None:
+    sentence = (
+        "We propose Walking in the Implicit, a scene-centric paradigm that rolls out a "
+        "renderable implicit state, termed Neural Implicit Scene (NIS)."
+    )
+    line = contribution(sentence, None, "Walking in the Implicit")
+    assert line is None or not line.startswith("Neural Implicit Scene")
+
+
+def test_checker_refuses_instead_of_something_the_line_never_says() -> None:
+    assert Code.POINTER in codes("FDAs is a framework that instead models the input space.")
+    assert Code.POINTER not in codes("FDAs model the input space instead of the parameters.")
+
+
+def test_checker_refuses_a_methods_result_credited_to_a_task() -> None:
+    line = (
+        "We introduce a novel Continual Audio-Visual Segmentation (CAVS) task, aiming to segment "
+        "new classes guided by audio, outperforming single-modal continual learning methods."
+    )
+    assert Code.ROLE in codes(line)
+    # the kind after a preposition, or a suite of models, is no task or dataset
+    method = (
+        "SPPO is a scalable algorithm for long-horizon reasoning tasks that harmonizes sample "
+        "efficiency with stability, surpassing standard PPO."
+    )
+    assert Code.ROLE not in codes(method)
+    models = (
+        "Hunyuan3D 2.5 is a robust suite of 3D diffusion models for textured assets, "
+        "outperforming previous methods in shape generation."
+    )
+    assert Code.ROLE not in codes(models)

@@ -36,6 +36,19 @@ _AUTHORS_ACT = re.compile(
 )
 
 
+# "We introduce a novel CAVS task, aiming to ..., outperforming single-modal methods": a result
+# only a method has, hung on a task or a dataset the line introduces.
+_THINGS_RESULT = re.compile(
+    r"(?:" + _DEFINED + r"|^we\s+(?:\w+ly\s+)?(?:introduce|propose|present|build|construct)\s+)"
+    # the kind is the head of the thing introduced, not a word after its preposition ("an
+    # algorithm for reasoning tasks") nor a container of models ("a suite of diffusion models")
+    r"(?:(?!(?:for|of|on|in|with|to|over|that|which|and)\b)[\w'+()-]+\s+){0,8}?"
+    r"(?:benchmark|dataset|corpus|suite|collection|testbed|leaderboard|task|survey)s?"
+    r"(?![\w-])(?!\s+of\b)[^;]*?,\s+(?:\w+ly\s+)?(?:outperform|surpass|beat)ing\b",
+    re.I,
+)
+
+
 # "Our findings lead to actionable insights ... and open up new opportunities ...": the
 # abstract's closing remark as the whole line, about findings it never states.
 _CLOSING_REMARK = re.compile(
@@ -119,6 +132,10 @@ def check_roles(tldr: str, title: str, abstract: str) -> list[Reason]:
             Reason(
                 Code.ROLE, 'the authors\' act ("developing ...") credited to a dataset or benchmark'
             )
+        )
+    if _THINGS_RESULT.search(text):
+        reasons.append(
+            Reason(Code.ROLE, 'a method\'s result ("outperforming ...") credited to a task')
         )
     if _CLOSING_REMARK.search(text) or _CLOSING_VERDICT.search(text):
         reasons.append(

@@ -23,6 +23,15 @@ NAME_TOKEN = re.compile(
 _NAMED = re.compile(
     r",?\s*(?:called|named|dubbed|termed|coined)\s+(?!(?:the|a|an)\s)([^\s,;:]+)\s*,?\s*", re.I
 )
+# "a framework called general agentic memory (GAM)": a name of several words with its acronym.
+_NAMED_DEFINED = re.compile(
+    r",?\s*(?:called|named|dubbed|termed|coined)\s+(?!(?:the|a|an)\s)"
+    r"(?P<long>[\w-]+(?:\s+[\w-]+){1,5})\s+\((?P<acronym>[A-Za-z][\w.+-]*[A-Z][\w.+-]*)\)\s*,?\s*"
+)
+_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:])")
+# The description the name labels comes first ("a novel framework called ..."), not a part
+# named later in the sentence ("X, a paradigm ... a state, termed Y (ACR)").
+_KIND_FIRST = re.compile(r"^(?:a|an)\s[^,]{0,80}$", re.I)
 # "X, a Y" and the dash apposition "X - a Y" / "X — a Y".
 _APPOSITIVE = re.compile(
     r"^(?P<name>[^\s,]+(?:\s[^\s,]+){0,3}?)(?:,\s+|\s+[-–—]\s+|—)(?P<rest>(?:a|an|the)\s.+)$"
@@ -44,6 +53,12 @@ def labelled(cued: str, rest: str, name: str | None) -> str | None:
     "X is a Y" / "X does Z" when it labels what it introduces ("a Y, called X", "X (ACR),
     which does Z", "Long Name (ACR), a Y", "a Y NAME", "X, a Y"); None when it has no label.
     The line is not yet tidied."""
+    defined = _NAMED_DEFINED.search(rest)
+    if defined and _KIND_FIRST.match(rest[: defined.start()]):
+        # "a Y called long name (ACR)" -> "Long name (ACR) is a Y"
+        label = f"{defined.group('long')[:1].upper()}{defined.group('long')[1:]}"
+        described = _SPACE_BEFORE_STOP.sub("", f"{rest[: defined.start()]} {rest[defined.end() :]}")
+        return f"{label} ({defined.group('acronym')}) is {described.strip()}"
     called = _NAMED.search(rest)
     if called:  # "a Y, called X, that Z" -> "X is a Y that Z"
         label = called.group(1).strip("\"'“”.")  # "named DarkForest." ends its sentence
