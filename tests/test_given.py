@@ -315,3 +315,14 @@ def test_the_size_of_a_named_dataset_stands_beside_its_name() -> None:
     assert number_not_given(q, IA_T2I) == "the size of the Img-Ref-T2I dataset"
     sized = [*IA_T2I[:2], "Img-Ref-T2I holds 1,200 prompts with reference images."]
     assert number_not_given(q, sized) is None
+
+
+def test_a_counted_phrase_abbreviated_in_the_abstract_is_counted() -> None:
+    # q-1712, q-1733: "932,791 Agentic-PRs" counts pull requests, "2.162 bpb" bits per byte
+    prs = ["AIDev: Agents on GitHub", "AIDev aggregates 932,791 Agentic-PRs by five agents."]
+    q = "How many pull requests does AIDev aggregate?"
+    assert number_not_given(q, prs) is None
+    bpb = ["StateSMix: Compression", "It reaches 2.162 bpb on 10 MB of enwik8."]
+    assert number_not_given("How many bits per byte does StateSMix reach on enwik8?", bpb) is None
+    # a one-word noun has no telling initials: "5 B" is no count of bits
+    assert number_not_given("How many bits does it use?", ["T", "It uses 5 B of memory."])

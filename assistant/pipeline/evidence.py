@@ -342,14 +342,39 @@ def counts(text: str, noun: str, question: str) -> bool:
     GPU-hours" and "500K GPU hours" count "GPU-hours", "500 hours" does not."""
     *leading, last = noun.lower().split("-")
     asked, wanted = quantities(question), _forms(last)
+    short = _abbreviations(question)
     tokens = _COUNT_TOKEN.findall(text)
     for i, token in enumerate(tokens):
         parts = token.lower().strip(".,").split("-")
+        # "932,791 Agentic-PRs" counts pull requests
+        preceding = " ".join(tokens[max(0, i - COUNT_BEFORE) : i])
+        if parts[-1] in short and quantities(preceding) - asked:
+            return True
         if _forms(parts[-1]) & wanted:
             before = " ".join([*tokens[max(0, i - COUNT_BEFORE) : i], *parts[:-1]])
             if quantities(before) - asked and all(w in before.lower() for w in leading):
                 return True
     return noun.lower() == "parameters" and bool(_MODEL_SIZE.search(text))
+
+
+# "how many bits per byte": the unit goes on after the counted noun.
+_PER_UNIT = re.compile(r"\s+per\s+([a-z]+)", re.I)
+_NOT_INITIAL = frozenset({"such", "the", "its", "their", "distinct", "different", "unique"})
+
+
+def _abbreviations(question: str) -> set[str]:
+    """The counted phrase's initials, as abstracts abbreviate it: "pull requests" -> "pr",
+    "prs"; "bits per byte" -> "bpb". Empty for a one-word noun (its initial says nothing)."""
+    match = _HOW_MANY.search(question)
+    if match is None:
+        return set()
+    words = [w for w in match.group(1).lower().split() if w not in _NOT_INITIAL]
+    unit = _PER_UNIT.match(question[match.end() :])
+    words += ["per", unit.group(1).lower()] if unit else []
+    if len(words) < 2:
+        return set()
+    initials = "".join(w[0] for w in words)
+    return {initials, f"{initials}s"}
 
 
 def _forms(word: str) -> set[str]:
