@@ -346,11 +346,8 @@ def counts(text: str, noun: str, question: str) -> bool:
     tokens = _COUNT_TOKEN.findall(text)
     for i, token in enumerate(tokens):
         parts = token.lower().strip(".,").split("-")
-        # "932,791 Agentic-PRs" counts pull requests
-        preceding = " ".join(tokens[max(0, i - COUNT_BEFORE) : i])
-        if parts[-1] in short and quantities(preceding) - asked:
-            return True
-        if _forms(parts[-1]) & wanted:
+        # the noun, or its phrase's initials: "932,791 Agentic-PRs" counts pull requests
+        if _forms(parts[-1]) & wanted or parts[-1] in short:
             before = " ".join([*tokens[max(0, i - COUNT_BEFORE) : i], *parts[:-1]])
             if quantities(before) - asked and all(w in before.lower() for w in leading):
                 return True

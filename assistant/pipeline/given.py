@@ -244,10 +244,10 @@ def _measure_near(sentence: str, slot: Slot) -> bool:
     """A word of the slot's measure stands within NEAR tokens of a number ("a median of 30.6x
     speedup"), not just anywhere in the sentence ("33% speedup ... accuracy degradation");
     with no measure asked ("What score ...?"), a number in digits anywhere."""
-    tokens = _TOKEN.findall(_without_markers(sentence))
     if not slot.measure:  # a score in digits: "three orthogonal dimensions" counts parts
         unshared = _without_markers(_SHARE.sub(" ", sentence))
         return any(numbers(token) for token in _TOKEN.findall(unshared))
+    tokens = _TOKEN.findall(_without_markers(sentence))
     said = [i for i in range(len(tokens)) if _names_measure(tokens, i, slot)]
     return any(
         quantities(token) and any(abs(i - j) <= NEAR for j in said)

@@ -14,6 +14,7 @@ from assistant.summaries.agreement import agreement_slips
 from assistant.summaries.checker_words import (
     ADJECTIVE_END,
     ANSWERING_CONNECTIVE,
+    RESOURCE_KINDS,
     STOPWORDS,
     kind_noun,
     strip_token,
@@ -43,7 +44,7 @@ _THINGS_RESULT = re.compile(
     # the kind is the head of the thing introduced, not a word after its preposition ("an
     # algorithm for reasoning tasks") nor a container of models ("a suite of diffusion models")
     r"(?:(?!(?:for|of|on|in|with|to|over|that|which|and)\b)[\w'+()-]+\s+){0,8}?"
-    r"(?:benchmark|dataset|corpus|suite|collection|testbed|leaderboard|task|survey)s?"
+    rf"(?:{RESOURCE_KINDS}|task|survey)s?"
     r"(?![\w-])(?!\s+of\b)[^;]*?,\s+(?:\w+ly\s+)?(?:outperform|surpass|beat)ing\b",
     re.I,
 )

@@ -88,11 +88,12 @@ def name_of(title: str, abstract: str) -> str | None:
     for name in method_names(title, abstract):
         if name in title and name != head and not _FIELD.match(name):
             return name
-    titled = _titled_acronym(title, abstract)
+    sentences = split_sentences(abstract)
+    titled = _titled_acronym(title, abstract, sentences)
     if titled:
         return titled
     cued = False
-    for sentence in split_sentences(abstract):
+    for sentence in sentences:
         cue = CUE.search(sentence)
         if cue:
             # "We introduce a protocol ... We further construct MaxFlip": the later artefact
@@ -109,7 +110,7 @@ def name_of(title: str, abstract: str) -> str | None:
 _OURS = re.compile(r"\b(?:we|our)\b", re.I)
 
 
-def _titled_acronym(title: str, abstract: str) -> str | None:
+def _titled_acronym(title: str, abstract: str, sentences: list[str]) -> str | None:
     """An acronym the abstract defines in a sentence about its own work ("we ... construct a
     new ... value model, World Value Model (WVM)") whose long form the title holds ("World
     Value Models for Robotic Manipulation"): the method, though the title has no colon."""
@@ -117,7 +118,7 @@ def _titled_acronym(title: str, abstract: str) -> str | None:
     for acronym, long_form in definitions(abstract).items():
         if not _proper(long_form) or long_form.lower() not in lowered or _FIELD.match(acronym):
             continue
-        if any(f"({acronym})" in s and _OURS.search(s) for s in split_sentences(abstract)):
+        if any(f"({acronym})" in s and _OURS.search(s) for s in sentences):
             return acronym
     return None
 
