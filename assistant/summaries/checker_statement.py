@@ -251,7 +251,7 @@ def check_substance(tldr: str, source: Source, title: str) -> list[Reason]:
         return [
             Reason(Code.TITLE_ECHO, "only restates the title: say what the method does or finds")
         ]
-    if _echoes_title(tldr, title):
+    if _echoes_title(tldr, title) or _study_of_title(tldr, title):
         return [Reason(Code.TITLE_ECHO, "echoes the title: say what the method does or finds")]
     if _SYMBOL_SUBJECT.match(tldr.strip().casefold()):
         return [
@@ -312,6 +312,31 @@ def _echoes_title(tldr: str, title: str) -> bool:
     # its subject with a line giving another predicate ("... is inherently a data coverage
     # issue"): an echo only where the line goes on as the title does, or the title ends.
     return any(end >= len(words) or said[TITLE_RUN : TITLE_RUN + 1] == [words[end]] for end in ends)
+
+
+# "Echo-Memory is a controlled study of memory mechanisms in ...": what a study is, and nothing
+# it found.
+_STUDY_OF = re.compile(
+    r"^[^,;:]+?\s+(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:study|analysis|"
+    r"investigation|examination|survey)\s+of\s[^,;:]+\.?$",
+    re.I,
+)
+STUDY_NEW_WORDS = 1  # "mechanisms": a study line may add one word and still only echo
+
+
+def _study_of_title(tldr: str, title: str) -> bool:
+    """Whether the line only says that the paper studies what its title names: no finding, and
+    no more than one content word beyond the title's (a compound counts as the title's when
+    one of its parts is: "action-conditioned" for "Action")."""
+    if not _STUDY_OF.match(tldr.strip()):
+        return False
+    titled = {stem(w) for w in WORDS.findall(title.casefold().replace("-", " "))}
+    compounds = (set(content_words(token)) for token in _COMPOUND.findall(tldr))
+    new = [parts for parts in compounds if parts and not titled & {stem(p) for p in parts}]
+    return len(new) <= STUDY_NEW_WORDS
+
+
+_COMPOUND = re.compile(r"\w+(?:-\w+)*")
 
 
 # "Our visualization further shows ...": a secondary finding copied from the abstract's middle.

@@ -9,13 +9,15 @@ from assistant.summaries.announced import ANNOUNCED_END, unfinished_list
 from assistant.summaries.checker import cut_off, dangles
 from assistant.summaries.clauses import CLAUSE_END
 from assistant.summaries.contribution import tidy
-from assistant.summaries.heads import IS_A, Head
+from assistant.summaries.heads import IS_A, Head, says_little
 
 # Where a head can end early: before a trailing "which"/"-ing" clause or after a colon.
 # "..., paired with Agent-as-a-World (AaW), a harness ...": a second thing the head brings along.
+# ", i.e., natural-language briefs ...", ", then remaps ...": a gloss or a next step, which a
+# result says more than.
 _CLAUSE_CUT = re.compile(
-    r",\s+(?:which|while|thus|thereby|[a-z]+ing|(?:paired|coupled|together)\s+with)\b"
-    r"|;\s|:\s"
+    r",\s+(?:which|while|thus|thereby|then|[a-z]+ing|(?:paired|coupled|together)\s+with)\b"
+    r"|,\s+(?:i\.e\.|e\.g\.)|;\s|:\s"
 )
 MIN_CLIP_WORDS = 6
 
@@ -40,6 +42,24 @@ def shorter(head: Head) -> list[Head]:
         # "... evidence memory that": the announcement's phrase began inside a relative clause
         if len(clip.split()) >= MIN_CLIP_WORDS and not dangles(clip) and not cut_off(clip)
     ]
+
+
+# "X is a search agent that trains a compact search agent to ...": where what X is ends.
+_RELATIVE = re.compile(r"\s+(?:that|which)\s")
+
+
+def before_relative(head: Head) -> Head | None:
+    """The head cut before the relative clause that says what the method does ("X is an
+    optimized DCI search agent [that trains ...]"), for a result to join when the whole head
+    is refused alone; None when it has none, or what is left says little besides the name
+    and its kind."""
+    found = _RELATIVE.search(head.text)
+    if not IS_A.match(head.text) or found is None:
+        return None
+    kept = tidy(head.text[: found.start()])
+    if len(kept.split()) < MIN_CLIP_WORDS or dangles(kept) or says_little(kept, ()):
+        return None
+    return Head(head.sentence, kept)
 
 
 # Where a long head can end and still say what the method is: before a relative clause, a

@@ -67,7 +67,7 @@ from assistant.summaries.naming import NAME_TOKEN, labelled
 from assistant.summaries.purpose import purpose_terms, with_purpose
 from assistant.summaries.reasons import Code
 from assistant.summaries.shown import shown_claims
-from assistant.summaries.titles import cased_purpose, command_line, title_line
+from assistant.summaries.titles import cased_purpose, command_line, gerund_line, title_line
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     abstract = re.sub(
         r"\s+,", ",", re.sub(r"~(?!\s?\d)|(?<=[A-Za-z]{2}|[A-Za-z]\.)~(?=\d)", " ", abstract)
     )
-    abstract = _with_dropped_name(title, abstract)
+    abstract = _DASH_APPOSITION.sub(_apposition, _with_dropped_name(title, abstract))
     sentences = [
         _uncontrasted(collapse_list(part))
         for s in split_sentences(abstract)
@@ -106,7 +106,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     if name:  # the sentence about the paper's own method before one about a part of it
         heads += [Head(s, tidy(_clip(s))) for s in sentences if about(s, name)]
         heads.sort(key=lambda head: rank(head.text, names))
-        heads = with_title_line(heads, title_line(title, abstract, name), names)
+        heads = _with_title(heads, title, abstract, name, names)
     heads.sort(key=lambda head: demoted(head, names))  # stable: only demotes
     own = (*names, *subjects(heads, name))
     heads = findings_first(heads, title, sentences, (*own, *made_names(sentences)))
@@ -121,6 +121,33 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
             return built
     plain = _plain(title, sentences)
     return _spelled(plain, title, abstract, own, limit) if plain else None
+
+
+# "we introduce RefEdit -- an instruction-based editing model ...": a dash before an apposition
+# stands for its comma ("RefEdit, an ..."), which the contribution rules read.
+_DASH = r"\s+(?:--|\u2014|\u2013)\s+"
+# "X -- a tuple of models ... -- establishing ...": the closing dash is the apposition's comma.
+_DASH_APPOSITION = re.compile(rf"(?<=\w){_DASH}(?=(?:a|an)\s)(?:([^.;]*?){_DASH})?")
+
+
+def _with_title(
+    heads: list[Head], title: str, abstract: str, name: str, names: tuple[str, ...]
+) -> list[Head]:
+    """``heads`` with the title's line; one made from the title's gerund ("X learns ...") only
+    joined to a result: alone it says no more than the title."""
+    line = title_line(title, abstract, name)
+    if line:
+        return with_title_line(heads, line, names)
+    line = gerund_line(title, abstract, name)
+    if line is None:
+        return heads
+    return [h for h in with_title_line(heads, line, names) if h != Head("", line, joins=False)]
+
+
+def _apposition(dashed: re.Match[str]) -> str:
+    """The dashes around an apposition as its commas."""
+    closed = dashed.group(1)
+    return ", " if closed is None else f", {closed}, "
 
 
 def titled(title: str, abstract: str) -> str | None:

@@ -13,7 +13,13 @@ from assistant.names import SMALL_WORDS, title_name
 from assistant.summaries.acronyms import definitions
 from assistant.summaries.checker import ANAPHORA, dangles, method_names
 from assistant.summaries.checker_words import FINDING_VERBS
-from assistant.summaries.clauses import EXPANSION, POINTER, capitalise, strip_lead
+from assistant.summaries.clauses import (
+    EXPANSION,
+    POINTER,
+    capitalise,
+    owned_by_subject,
+    strip_lead,
+)
 from assistant.summaries.extractive import split_sentences
 from assistant.summaries.naming import NAME_TOKEN, is_label, labelled, names_another
 
@@ -208,7 +214,7 @@ def contribution(
         return None
     named = labelled(body[cue.end() :], rest, name)
     if named:
-        return tidy(named)
+        return tidy(owned_by_subject(named))
     return _unlabelled(sentence, body[: cue.end()], rest, name, title, named_before)
 
 

@@ -82,16 +82,20 @@ def finding(sentence: str, names: tuple[str, ...] = ()) -> str | None:
     lead = _SHOWN_THAT.match(text) or FINDING.match(text) or _FIRST_OF_LIST.match(text)
     if lead is None and _MEASURED_REVEALING.match(text):  # the measure and what it reveals
         lead = re.match("", text)
-    if lead is None:
+    if lead is None or _PRELIMINARY.match(text):
         return None
     found = _NEXT_ITEM.split(spelled_this(text[lead.end() :]), maxsplit=1)[0]
     found = _AND_THAT.sub(", and ", found)  # "reveal that X, and that Y": X and Y both found
+    found = _without_study_verb(found)
     subject = " ".join(found.split()[:SUBJECT_WORDS])
     if _ABOUT_METHOD.match(found) or dangles(found) or any(mentions(subject, n) for n in names):
         return None
     return tidy(capitalise(found))
 
 
+# "We first show that long-document VQA beats OCR transcription. Building on this, ...": the
+# first step of the study, which the rest builds on, not what it found.
+_PRELIMINARY = re.compile(r"^we\s+first\s+(?:show|find|observe|demonstrate)\b", re.I)
 SUBJECT_WORDS = 5  # "Experiments show that the 8B IOMM model ...": the method's result
 # "Our experiments yield 7 key takeaways, e.g., (1) X, (2) Y": the first of the numbered
 # findings says more than the study's set-up (round 19: two lines gave the set-up instead).
@@ -118,6 +122,25 @@ _MEASURED_REVEALING = re.compile(
     re.I,
 )
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
+# "our study shows that questionnaires are insufficient ... and suggests profiling": the second
+# verb is the study's, not the finding's (a plural subject with a singular verb).
+_STUDY_VERB = re.compile(
+    r",?\s+and\s+(?:suggests|proposes|recommends|advocates|calls for|highlights|motivates|"
+    r"points to|offers|provides|introduces|argues)\b"
+)
+_PLURAL_BE = re.compile(r"\b(?:are|were)\b")
+
+
+def _without_study_verb(found: str) -> str:
+    """The finding without a trailing verb of the study that found it ("X are insufficient
+    and suggests Y" -> "X are insufficient"): kept, the finding's plural subject would
+    suggest Y."""
+    verb = _STUDY_VERB.search(found)
+    if verb is None or not _PLURAL_BE.search(found[: verb.start()]):
+        return found
+    return found[: verb.start()]
+
+
 _NEXT_ITEM = re.compile(r"[,;]?\s+(?:and\s+)?\((?:2|ii|b)\)\s")
 
 

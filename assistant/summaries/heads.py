@@ -116,6 +116,12 @@ _EXPERIMENTS = re.compile(
     re.I,
 )
 _TO_SUPPORT = re.compile(r"\bto (?:support|facilitate|foster|enable) (?:further|future)\b", re.I)
+# "To show this, we construct a new text embedding ...": how a claim was tested, not the claim.
+_TO_SHOW = re.compile(
+    r"^to\s+(?:show|demonstrate|verify|test|validate|prove|confirm|check)\s+(?:this|these|that|"
+    r"it|our)\b",
+    re.I,
+)
 
 
 def demoted(head: Head, names: tuple[str, ...]) -> bool:
@@ -157,7 +163,9 @@ def is_side(sentence: str) -> bool:
     text = strip_lead(sentence) if sentence else ""
     if not text:
         return False
-    if _ALSO.match(sentence) or _TO_SUPPORT.search(sentence) or _EXPERIMENTS.match(text):
+    if _ALSO.match(sentence) or _TO_SUPPORT.search(sentence) or _TO_SHOW.match(sentence):
+        return True
+    if _EXPERIMENTS.match(text):
         return True
     return bool(FINDING.match(text)) and not CUE.match(text)
 

@@ -66,6 +66,68 @@ def command_line(title: str, abstract: str, name: str) -> str | None:
     return f"{name} {verb} {sentence_cased(rest[command.end(1) :].strip(), abstract)}."
 
 
+# Title gerunds and the verbs they stand for ("X: Learning Long-Context Reasoning from ..." ->
+# "X learns long-context reasoning from ..."); not a study's ("Rethinking", "Exploring"), whose
+# line would say X rethinks what the authors do.
+_GERUNDS = {
+    g + "ing": v
+    for g, v in (
+        ("benchmark", "benchmarks"),
+        ("evaluat", "evaluates"),
+        ("learn", "learns"),
+        ("scal", "scales"),
+        ("train", "trains"),
+        ("bridg", "bridges"),
+        ("advanc", "advances"),
+        ("enhanc", "enhances"),
+        ("unify", "unifies"),
+        ("empower", "empowers"),
+        ("incentiviz", "incentivizes"),
+        ("build", "builds"),
+        ("align", "aligns"),
+        ("boost", "boosts"),
+        ("detect", "detects"),
+        ("mak", "makes"),
+        ("unleash", "unleashes"),
+        ("synthesiz", "synthesizes"),
+        ("improv", "improves"),
+        ("extend", "extends"),
+        ("enabl", "enables"),
+        ("decoupl", "decouples"),
+        ("unlock", "unlocks"),
+        ("master", "masters"),
+        ("harness", "harnesses"),
+        ("automat", "automates"),
+        ("steer", "steers"),
+        ("generat", "generates"),
+        ("accelerat", "accelerates"),
+        ("teach", "teaches"),
+        ("ground", "grounds"),
+        ("distill", "distills"),
+    )
+}
+
+
+def gerund_line(title: str, abstract: str, name: str) -> str | None:
+    """ "X: Learning Long-Context Reasoning from Search Agent Trajectories" -> "X learns
+    long-context reasoning from search agent trajectories": what X does, as the title says it;
+    None for a title of another shape or a gerund not known to stand for what X does."""
+    head, colon, rest = title.partition(":")
+    words = " ".join(rest.split()).split(" ", 1)
+    if not colon or head.strip().casefold() != name.casefold() or len(words) < 2:
+        return None
+    verb = _GERUNDS.get(words[0].casefold())
+    if verb is None or "?" in rest or len(words[1].split()) < 2 or _VERB_END.search(words[1]):
+        return None
+    # only a benchmark or dataset measures ("SpatialEdit benchmarks ..." for a model)
+    if verb in _MEASURES and not names_resource(name, abstract):
+        return None
+    return f"{name} {verb} {sentence_cased(words[1], abstract)}."
+
+
+_MEASURES = frozenset({"benchmarks", "evaluates"})
+
+
 # A title that opens on a bare verb and its object ("Automate the Last Mile ..."): a command,
 # which reads garbled after "provides". A preposition before an article is no verb.
 _IMPERATIVE = re.compile(
