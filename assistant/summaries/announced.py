@@ -23,11 +23,13 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7}
 ANNOUNCED_END = re.compile(
     r"\b(?:with|has|have|comprises|comprising|consists of|consisting of|composed of|featuring|"
     r"features|includes|including|contains|containing|incorporates|incorporating|introduces|"
-    r"introducing|involves|involving|yield|yields|yielding|reveal|reveals|revealing)\s+"
+    r"introducing|involves|involving|yield|yields|yielding|reveal|reveals|revealing|establish|"
+    r"establishes|establishing)\s+"
     r"(?:two|three|four|five|six|seven|several|multiple)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:components|modules|stages|mechanisms|steps|phases|parts|innovations|"
-    r"contributions|ingredients|elements|pillars|designs|findings|insights|observations|lessons)"
-    r"(?:\s*[.:]?$|,\s+[a-z]+ing\b)",
+    r"contributions|ingredients|elements|pillars|designs|findings|insights|observations|lessons|"
+    # "Our experiments establish two properties of Marionette."
+    r"properties)(?:\s+of\s+[\w-]+)?(?:\s*[.:]?$|,\s+[a-z]+ing\b)",
     re.I,
 )
 _SEPARATOR = re.compile(r",\s|\s(?:and|or)\s|;\s")

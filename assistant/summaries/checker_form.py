@@ -70,7 +70,9 @@ _VAGUE = ("improv", "enhanc", "significant", "substantial", "superior", "outperf
 # A line that points at what it does not contain.
 _DANGLING_REF = re.compile(
     r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b"
-    r"|\bsuch an?\b(?![^,;.]*\bthat\b)",  # "such a playing field" (not "such a way that")
+    r"|\bsuch an?\b(?![^,;.]*\bthat\b)"  # "such a playing field" (not "such a way that")
+    # "The shortfall in physics plausibility also stems from ...": also, besides what?
+    r"|^the\s+(?:[\w-]+\s+){1,5}?also\s+[a-z]+s\b",
     re.IGNORECASE,
 )
 

@@ -149,7 +149,10 @@ RESULT_WORDS = frozenset(_ING.values())
 # "and reduces" follows the first verb; "and improved alignment" is a noun phrase, and so is
 # a word ending a phrase ("across different models and scales while ...", "... and scales.").
 _AND_VERB = re.compile(
-    r"\b(?:and|or)\s+(" + "|".join(v for v in _ING if not v.endswith("ed")) + r")\b" + PHRASE_ENDS,
+    r"\b(?:and|or|but)\s+("
+    + "|".join(v for v in _ING if not v.endswith("ed"))
+    + r")\b"
+    + PHRASE_ENDS,
     re.I,
 )
 CLAUSE_END = re.compile(
@@ -675,6 +678,15 @@ def _base(verb: str) -> str:
     return f"{first} {rest}".strip()
 
 
+def third_person(verb: str) -> str:
+    """ "automate" -> "automates", "teach" -> "teaches", "unify" -> "unifies"."""
+    if re.search(r"(?:s|sh|ch|x|z)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
 def _ing_form(verb: str, sentence: str) -> str | None:
     """The -ing form of a present-tense verb ("uses" or "use" -> "using"), None for a result
     verb (the result clause's), a word the sentence also uses as a noun ("models"), or one
@@ -787,7 +799,13 @@ _CONTROL_OBJECT = re.compile(
     re.I,
 )
 # A cut that leaves half a construction: "not only ... but also up", ", fine-tuned".
-_HALF = re.compile(r"\bnot only\b(?!.*\bbut\b)|,\s+[\w-]+ed$|\b(?:up|also|only|not|both)$", re.I)
+# "... and prove" (its "that" clause cut), "the lack of realistic" (its noun cut at a comma).
+_HALF = re.compile(
+    r"\bnot only\b(?!.*\bbut\b)|,\s+[\w-]+ed$|\b(?:up|also|only|not|both)$"
+    r"|\b(?:and|or)\s+(?:prove|show|find|demonstrate|observe|argue|verify|reveal)$"
+    r"|\bof\s+[a-z]+(?:istic|ical|ive|ous|ful|able|ible)$",
+    re.I,
+)
 # "syn- thetic": a word broken across a line in the abstract's copy.
 _SPLIT = re.compile(r"[a-z]-\s+[a-z]")
 MIN_HOW_WORDS = 3

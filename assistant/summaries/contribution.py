@@ -19,6 +19,7 @@ from assistant.summaries.clauses import (
     capitalise,
     owned_by_subject,
     strip_lead,
+    third_person,
 )
 from assistant.summaries.extractive import split_sentences
 from assistant.summaries.naming import NAME_TOKEN, is_label, labelled, names_another
@@ -206,6 +207,12 @@ def contribution(
     cue or still dangles once its leading phrase is cut. Once an earlier sentence has named
     the method (``named_before``), "we build a dataset ..." is a part of it, never X itself."""
     body = _WE_AND.sub("We ", strip_lead(sentence), count=1)
+    aim = _AIMS_TO.match(body)  # "This work aims to provide an up-to-date landscape of ..."
+    if aim:
+        return tidy(f"{aim.group('who')} {aim.group('verb')}s {aim.group('what')}")
+    passive = _PASSIVE_CUE.match(body)
+    if passive and name:  # "A ... framework for faces is introduced." names no method
+        return tidy(f"{name} is {passive.group('what')[0].lower()}{passive.group('what')[1:]}.")
     cue = CUE.search(body)
     if cue is None or cue.start() > 0:
         return _finding(body)
@@ -216,6 +223,21 @@ def contribution(
     if named:
         return tidy(owned_by_subject(named))
     return _unlabelled(sentence, body[: cue.end()], rest, name, title, named_before)
+
+
+# A survey's contribution: what it "aims to provide".
+_AIMS_TO = re.compile(
+    r"^(?P<who>this (?:work|paper|survey|article|review))\s+aims\s+to\s+"
+    r"(?P<verb>provide|present|offer|give)\s+(?P<what>(?:a|an|the)\s.{10,200})$",
+    re.I,
+)
+# "A photorealistic and controllable 3D caricaturization framework for faces is introduced.": the
+# contribution in the passive, which the title's name (CaricatureGS) can be the subject of.
+_PASSIVE_CUE = re.compile(
+    r"^(?P<what>(?:a|an)\s[^,;:]{10,160}?)\s+is\s+(?:introduced|presented|proposed|developed)"
+    r"\s*\.?$",
+    re.I,
+)
 
 
 def _finding(body: str) -> str | None:
@@ -263,10 +285,21 @@ def _unlabelled(
         # Z"; a part of it ("we also propose a loss ...") keeps the sentence as it is.
         own = _is_own(sentence, rest, name, title, named_before)
         return tidy(f"{name} is {rest}" if own else _we(cue) + rest)
+    named_and = _NAME_AND_VERB.match(rest)
+    if named_and and name and named_and.group("name") == name:
+        # "we introduce WMReward and treat improving ... as ...": what X does
+        return tidy(f"{name} {third_person(named_and.group('verb').lower())} {named_and['what']}")
     if _NAME_THEN_AIM.match(rest) and is_label(rest.split()[0], name):
         # "we propose OmniShotCut to formulate SBD as ...": says what X does, kept whole
         return tidy(_we(cue) + rest)
     return None
+
+
+# "WMReward and treat improving physics plausibility as an inference-time alignment problem".
+_NAME_AND_VERB = re.compile(
+    r"^(?P<name>[^\s,]+)\s+and\s+(?P<verb>treat|cast|frame|formulate|use|apply|reframe|view|"
+    r"model|recast)\s+(?P<what>.{10,})$"
+)
 
 
 def _is_own(sentence: str, rest: str, name: str | None, title: str, named_before: bool) -> bool:

@@ -60,6 +60,25 @@ def _cuts_list_head(draft: str, line: str) -> bool:
     return False
 
 
+# "enabling the 6B model [Z-Image-Turbo to surpass the state-of-the-art] Nano Banana 2": a verb
+# cut from between its subject and object, which then read as one noun phrase.
+_VERB_IN_GAP = re.compile(r"^(?:to|surpass\w*|outperform\w*|exceed\w*|beat\w*|beating)$")
+
+
+def _cuts_verb(draft: str, line: str) -> bool:
+    """Whether a cut inside a clause takes a verb ("to surpass", "outperforms") and leaves
+    words on both sides of it, so that the kept words no longer say who does what."""
+    tokens, kept = line.split(), _kept_at(draft, line)
+    for before, after in pairwise(kept or []):
+        gap = [_bare(t) for t in tokens[before + 1 : after]]
+        if not gap or tokens[after - 1].endswith(_BOUNDARY):
+            continue
+        verbs = [i for i, w in enumerate(gap) if _VERB_IN_GAP.match(w)]
+        if any(gap[i] != "to" or (i + 1 < len(gap) and gap[i + 1].isalpha()) for i in verbs):
+            return True
+    return False
+
+
 def _list_tail(rest: list[str]) -> bool:
     """Whether ``rest`` opens on a list's last items: "stable, and efficient.", "B, or C"."""
     for i, token in enumerate(rest[:LIST_ITEM_WORDS]):
@@ -166,6 +185,8 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
         reasons.append("joins two clauses by cutting across a comma")
     elif _cuts_list_head(draft, line):
         reasons.append("cuts a list's first items and keeps its tail")
+    elif _cuts_verb(draft, line):
+        reasons.append("cuts a verb from between its subject and object")
     if _new_repeats(draft, line):
         reasons.append("repeats a phrase the line says once")
     wrong = unbound_numbers(draft, abstract) + stray_numbers(draft, abstract)

@@ -212,6 +212,11 @@ def candidate_lines(
             if kind is not None:
                 for result in (*whole, *cut):
                     yield from _joined(kind, [result])
+                if len(kind.text.split()) >= MIN_KIND_ALONE:  # "UFP4 is a ... recipe." is bare
+                    yield kind.text, kind.sentences
+
+
+MIN_KIND_ALONE = 10  # words of what a method is, alone, when its relative clause is refused
 
 
 def _joined(head: Head, clauses: list[Clause]) -> Iterator[tuple[str, tuple[str, ...]]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.summaries.checker_words import RESOURCE_KINDS, kind_noun
+from assistant.summaries.clauses import third_person
 from assistant.summaries.contribution import HEAD_END
 from assistant.summaries.purpose import title_purpose
 
@@ -136,15 +137,6 @@ _IMPERATIVE = re.compile(
     r"the|an?)\b)(?!\w+ing\b)([A-Z][a-z]{2,})\s+(?=(?:the|a|an|your|any|every|each)\s)",
     re.I,
 )
-
-
-def third_person(verb: str) -> str:
-    """ "automate" -> "automates", "teach" -> "teaches", "unify" -> "unifies"."""
-    if re.search(r"(?:s|sh|ch|x|z)$", verb):
-        return verb + "es"
-    if re.search(r"[^aeiou]y$", verb):
-        return verb[:-1] + "ies"
-    return verb + "s"
 
 
 def names_resource(name: str, abstract: str) -> bool:
