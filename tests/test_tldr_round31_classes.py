@@ -76,9 +76,12 @@ def test_our_becomes_its_only_after_a_preposition_in_a_line_about_a_name() -> No
     assert (
         owned_by_subject("X is a model trained on our data.") == "X is a model trained on its data."
     )
-    assert owned_by_subject("X and Y are suites built from our logs.") == (
-        "X and Y are suites built from their logs."
+    assert owned_by_subject("EdgeBench and EdgeSet are suites built from our logs.") == (
+        "EdgeBench and EdgeSet are suites built from their logs."
     )
+    # a line whose subject is no name: "its approach" would point at nothing (round 33)
+    unnamed = "Weak states hold signals, showing that agents trained with our approach improve."
+    assert owned_by_subject(unnamed) == unnamed
     # "our fastest variant" says whose variant; a line in the authors' voice keeps "our"
     assert owned_by_subject("X is a new model and our fastest variant.") == (
         "X is a new model and our fastest variant."

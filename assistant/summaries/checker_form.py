@@ -72,7 +72,11 @@ _DANGLING_REF = re.compile(
     r"\brespectively\b|\b(?:these|those|such) (?:challenges|issues|problems|limitations|gaps?)\b"
     r"|\bsuch an?\b(?![^,;.]*\bthat\b)"  # "such a playing field" (not "such a way that")
     # "The shortfall in physics plausibility also stems from ...": also, besides what?
-    r"|^the\s+(?:[\w-]+\s+){1,5}?also\s+[a-z]+s\b",
+    r"|^the\s+(?:[\w-]+\s+){1,5}?also\s+[a-z]+s\b"
+    # "to integrate such simulation into their reasoning": such as what was said before
+    r"|\bsuch\s+(?!as\b|an?\b|that\b|cases?\b)[a-z][\w-]*(?:ion|ment|ness|ity|ing|s)\b"
+    # "show that both sampling strategies scale": both of the two named before
+    r"|\bthat\s+both\s+(?:[\w-]+\s+){0,2}[a-z]+s\b(?![^,;.]{0,40}\band\b)",
     re.IGNORECASE,
 )
 

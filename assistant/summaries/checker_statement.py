@@ -58,6 +58,15 @@ _CLAIMED = re.compile(
 )
 
 
+# "We argue that an important pre-deployment validation is missing ...": the gap the paper
+# answers, said as its claim (a position's thesis says what should be, not what is missing).
+_ARGUED_GAP = re.compile(
+    r"^we\s+argue\s+that\b[^,;]{0,100}?\b(?:is|are|remains?)\s+(?:still\s+)?(?:missing|lacking|"
+    r"absent|needed|insufficient|underexplored|overlooked)\b",
+    re.I,
+)
+
+
 # "World Action Models (WAMs) are ...": the line defines the field instead of the paper's work.
 _FIELD_DEFINITION = re.compile(r"^[A-Z][\w\s-]{3,80}\([A-Z][\w-]*s\)\s+(?:are|is)\b")
 
@@ -78,7 +87,7 @@ def check_background(tldr: str, title: str, abstract: str) -> list[Reason]:
                 Code.OPENING, "copies the abstract's opening (background), not what this paper does"
             )
         ]
-    if _CLAIMED.search(tldr) or _FIELD_DEFINITION.search(tldr.strip()):
+    if _CLAIMED.search(tldr) or _FIELD_DEFINITION.search(tldr.strip()) or _ARGUED_GAP.match(tldr):
         return [
             Reason(
                 Code.BACKGROUND, "describes the background: say what this paper proposes or finds"

@@ -191,13 +191,19 @@ def _and_ing(match: re.Match[str]) -> str:
 # Only after a preposition: "and our fastest variant" says whose variant it is.
 _OUR = re.compile(r"\b(on|in|by|of|to|via|from|with|using|through)\s+our\s+(?!(?:own|proposed)\b)")
 _NAMED_ARE = re.compile(r"^[^,]{1,80}?\sare\s")
+# A line about a named method: "RefEdit ...", "Lexical Bias Watermarking ...", "Mozi is ...";
+# not "Informative supervision signals ..., showing that agents trained with our approach".
+_NAMED_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w.-]*[A-Z0-9][\w.-]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4}|[A-Z][\w-]*(?=\s+(?:is|are)\s))"
+    r"[\s,]"
+)
 
 
 def owned_by_subject(line: str) -> str:
     """ "X is a model trained on our pipeline" -> "... on its pipeline", "with our results
     preferred" -> "with its results preferred": the line is about X, and the checker refuses
     one that switches to the authors' voice."""
-    if re.match(r"(?:we|our)\b", line, re.I):
+    if not _NAMED_SUBJECT.match(line):
         return line
     owner = "their" if _NAMED_ARE.match(line) else "its"
     return _OUR.sub(lambda m: f"{m.group(1)} {owner} ", line)

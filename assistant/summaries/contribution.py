@@ -273,6 +273,9 @@ def _unlabelled(
     None for a step ("we train a 7B model on ...")."""
     if _TRAINED.search(cue):
         return None  # "we train a 7B model on ...": a step, unless it names what it made
+    namely = _NAMELY.match(rest)
+    if namely:  # "a hybrid approach, namely In-Writing, that combines ..."
+        return tidy(f"{namely['name']} is {namely['kind']} {namely['tail']}")
     named_after = _NAMED_AFTER.match(rest)
     if named_after and name and name in named_after.group("label"):
         # "we construct a new value model, World Value Model (WVM), that offers ..."
@@ -295,6 +298,11 @@ def _unlabelled(
     return None
 
 
+# "a hybrid approach, namely In-Writing, that combines ...": the name given after its kind.
+_NAMELY = re.compile(
+    r"^(?P<kind>(?:a|an)\s[^,;:]{3,80}?),\s+(?:namely|dubbed|termed|coined)\s+"
+    r"(?P<name>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,3}),\s+(?P<tail>(?:that|which)\s.{10,})$"
+)
 # "WMReward and treat improving physics plausibility as an inference-time alignment problem".
 _NAME_AND_VERB = re.compile(
     r"^(?P<name>[^\s,]+)\s+and\s+(?P<verb>treat|cast|frame|formulate|use|apply|reframe|view|"

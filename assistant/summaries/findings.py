@@ -79,12 +79,16 @@ def finding(sentence: str, names: tuple[str, ...] = ()) -> str | None:
     named = _NAMED_FINDING.match(text)
     if named:  # "These results reveal a knowing-doing gap in X: Y": the gap and what it is
         return tidy(f"Our {named.group('noun').lower()} {text[named.start('verb') :]}")
+    identified = _IDENTIFIED_AS.match(text)
+    if identified:  # "These results identify X as a major factor in Y" -> "X is a major ..."
+        return tidy(capitalise(f"{identified['what']} is {identified['role']}"))
     lead = _SHOWN_THAT.match(text) or FINDING.match(text) or _FIRST_OF_LIST.match(text)
     if lead is None and _MEASURED_REVEALING.match(text):  # the measure and what it reveals
         lead = re.match("", text)
     if lead is None or _PRELIMINARY.match(text):
         return None
     found = _NEXT_ITEM.split(spelled_this(text[lead.end() :]), maxsplit=1)[0]
+    found = _RESPECTIVELY.sub(".", found)  # "..., with rates of 42.0% and 36.1% ... respectively"
     found = _AND_THAT.sub(", and ", found)  # "reveal that X, and that Y": X and Y both found
     found = _without_study_verb(found)
     subject = " ".join(found.split()[:SUBJECT_WORDS])
@@ -93,6 +97,17 @@ def finding(sentence: str, names: tuple[str, ...] = ()) -> str | None:
     return tidy(capitalise(found))
 
 
+# "These results identify training-position distribution as a major controllable factor in
+# retrieval-level position bias and suggest ...": the study's conclusion, said of its subject.
+_IDENTIFIED_AS = re.compile(
+    r"^(?:these|our|the)\s+(?:results|findings|analyses|experiments)\s+identify\s+"
+    r"(?P<what>[^,;:]{3,80}?)\s+as\s+(?P<role>(?:a|an|the)\s[^,;:]{3,120}?)"
+    r"(?:,?\s+and\s+(?:suggest|point|call|highlight)\b.*)?\.?$",
+    re.I,
+)
+_FURTHER = re.compile(
+    r"\b(?:further|also|additionally)\s+(?:suggest|show|reveal|indicate|find)", re.I
+)
 # "We first show that long-document VQA beats OCR transcription. Building on this, ...": the
 # first step of the study, which the rest builds on, not what it found.
 _PRELIMINARY = re.compile(r"^we\s+first\s+(?:show|find|observe|demonstrate)\b", re.I)
@@ -122,6 +137,8 @@ _MEASURED_REVEALING = re.compile(
     re.I,
 )
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
+# A trailing figures clause whose "respectively" points at a pairing the finding drops.
+_RESPECTIVELY = re.compile(r",\s+(?:with|at|of|by)\s[^,;]*\brespectively\b\.?$")
 # "our study shows that questionnaires are insufficient ... and suggests profiling": the second
 # verb is the study's, not the finding's (a plural subject with a singular verb).
 _STUDY_VERB = re.compile(
@@ -159,6 +176,8 @@ def findings_first(
         if (f := finding(s, names))
         for cut in finding_cuts(f)
     ]
+    # "Analyses further suggest that ...": a secondary finding after the others
+    found.sort(key=lambda head: bool(_FURTHER.search(head.sentence)))
     shown = any(evidence_clause(head.sentence) for head in found)
     if not found or (heads and leads(heads[0], names, shown)):
         return heads

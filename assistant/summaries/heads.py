@@ -134,6 +134,8 @@ def demoted(head: Head, names: tuple[str, ...]) -> bool:
         return True
     if name and spells(head.text, name):
         return True
+    if _also_found(head.sentence):  # "We also observe that X benefits ...": a side finding
+        return True
     return is_side(head.sentence) and not (names and rank(head.text, names) == 0)
 
 
@@ -141,6 +143,13 @@ def demoted(head: Head, names: tuple[str, ...]) -> bool:
 _DESCRIBED = re.compile(
     r"^\S+(?:\s\S+){0,2}?\s+(?:is|are)\s+(?:a|an|the)\s+(?:novel\s+|new\s+)?(.+)"
 )
+
+
+def _also_found(sentence: str) -> bool:
+    """Whether a sentence states a further finding ("We also observe that X ..."), not a
+    further contribution ("Furthermore, we propose X, ...", which may be the method)."""
+    text = strip_lead(sentence) if sentence else ""
+    return bool(text and _ALSO.match(sentence) and FINDING.match(text) and not CUE.match(text))
 
 
 def spells(head: str, name: str) -> bool:

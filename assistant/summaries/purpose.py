@@ -37,7 +37,9 @@ _IS_A_KIND = re.compile(
     r"^(?P<head>\S+(?:\s\S+){0,3}?\s(?:is|are)\s(?:a|an|the\s+first)\s"
     r"|we\s(?:propose|introduce|present|develop|design|build)\s(?:a|an)\s)"
     rf"(?P<desc>(?:[^\s,()]+,?\s+(?:and\s+)?){{0,8}}?){_KIND}"
-    r"(?=\s+(?:that|which|with|via|using|based|built|[a-z]+ing|[a-z]+ed)\b|,\s|\.$)",
+    # not inside a compound: "a runtime model [switching framework]" goes on to its noun
+    rf"(?=\s+(?:that|which|with|via|using|based|built|[a-z]+ing(?!\s+{_KIND}\b)|[a-z]+ed)\b"
+    r"|,\s|\.$)",
     re.I,
 )
 # "a dataset engineered for quality": a participle put after a purpose ending on a plural noun
