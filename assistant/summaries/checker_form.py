@@ -73,6 +73,8 @@ _DANGLING_REF = re.compile(
     r"|\bsuch an?\b(?![^,;.]*\bthat\b)"  # "such a playing field" (not "such a way that")
     # "The shortfall in physics plausibility also stems from ...": also, besides what?
     r"|^the\s+(?:[\w-]+\s+){1,5}?also\s+[a-z]+s\b"
+    # "a framework to 'think' while they edit": "they" with nothing plural to stand for
+    r"|\b(?:while|as|when|before|after|because|once)\s+they\b"
     # "to integrate such simulation into their reasoning": such as what was said before
     r"|\bsuch\s+(?!as\b|an?\b|that\b|cases?\b)[a-z][\w-]*(?:ion|ment|ness|ity|ing|s)\b"
     # "show that both sampling strategies scale": both of the two named before
@@ -171,6 +173,10 @@ _BEATS = re.compile(r"\b(?:outperform|surpass|exceed|beat|better than|superior t
 
 # A trailing "X, a method" with nothing after it: cut off before the description.
 _STUB_END = re.compile(r",\s+(?:a|an|the)\s+\w+(?:\s+\w+)?\.?$", re.I)
+
+
+# "a collaboration framework in, outperforming ...": a preposition cut from its object.
+_BARE_PREPOSITION = re.compile(r"\s(?:in|on|by|with|for|of|at|from|into|via|through)\s*[,;.]")
 
 
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
@@ -290,6 +296,8 @@ def check_form(tldr: str, abstract: str = "") -> list[Reason]:
         )
     if len(_BEATS.findall(text)) > 1:
         reasons.append(Reason(Code.REPETITION, "says it beats the baselines twice"))
+    if _BARE_PREPOSITION.search(text):
+        reasons.append(Reason(Code.CUT_OFF, 'cut off: a preposition without its object ("in,")'))
     if _STUB_END.search(text) or bare_kind_end(text):
         reasons.append(
             Reason(Code.CUT_OFF, 'cut off: ends on "X, a method" before saying what it is')

@@ -546,7 +546,7 @@ _NOT_WE = frozenset(
 # Words ending in "s" after a name that are not its verb ("X models", "X is", "X has").
 _NOT_VERBS = frozenset(
     """is was has does its thus models variants series weights results agents policies methods tasks
-    approaches outputs scores samples experiments""".split()
+    approaches outputs scores samples experiments as his this""".split()
 )
 # Words after a plural noun that a verb is never followed by ("X policies not only improve").
 _NOUN_NEXT = re.compile(

@@ -45,7 +45,10 @@ def shorter(head: Head) -> list[Head]:
 
 
 # "X is a search agent that trains a compact search agent to ...": where what X is ends.
-_RELATIVE = re.compile(r"\s+(?:that|which)\s")
+# "a framework in which a router ...": the preposition goes with its relative word.
+_RELATIVE = re.compile(
+    r"\s+(?:(?:in|on|by|with|for|through|from|of|to|at|under|via)\s+)?(?:that|which)\s"
+)
 
 
 def before_relative(head: Head) -> Head | None:

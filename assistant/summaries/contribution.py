@@ -32,7 +32,7 @@ _SUBJECT = (
 # "train" only with a name ("we train i1, a 3B-parameter model"): see _TRAINED
 _VERB = (
     r"(?:propose|introduce|present|develop|design|build|contribute|release|construct|curate|"
-    r"train)"
+    r"train|provide(?=\s+(?:a|an)\s+(?:novel|new)\s))"
 )
 _CUE_ADVERB = r"(?:first|further|also|then|here|therefore|thus|instead|now|\w+ly)"
 # "We address them with X, a Y" / "We answer this question with X": X is the contribution.

@@ -68,6 +68,12 @@ def results_for(head: Head, results: Results, names: tuple[str, ...]) -> Results
     rigorous standard ..." would credit a side part with what the method ("GENIUS establishes
     ...") does."""
     results = _own_results(head, results)
+    # "showing that MoRe4D generates ..." joined to a line about its dataset credits the dataset
+    other = {s for s, c in (*results[0], *results[1]) if _names_another(c, head.text)}
+    results = (
+        [c for c in results[0] if c[0] not in other],
+        [c for c in results[1] if c[0] not in other],
+    )
     if not names or named_in([head.text], names[0]) or any(n in head.text for n in names[1:]):
         return results
     theirs = {s for s, _ in (*results[0], *results[1]) if _said_by(s, names)}
@@ -85,6 +91,20 @@ def _own_results(head: Head, results: Results) -> Results:
         [c for c in results[0] if c[0] not in other],
         [c for c in results[1] if c[0] not in other],
     )
+
+
+# "showing that MoRe4D generates ...": a clause whose subject is a name.
+_THAT_NAME = re.compile(r"\bthat\s+([A-Z][\w.-]*[A-Z0-9][\w.-]*)\s+[a-z]+s\b")
+
+
+def _names_another(clause: str, head: str) -> bool:
+    """Whether a result clause says what a named thing the head does not name does ("showing
+    that MoRe4D generates ..." after "TrajScene-60K is a dataset ...")."""
+    found = _THAT_NAME.search(clause)
+    if found is None:
+        return False
+    squeezed = re.sub(r"[\s-]", "", head).casefold()  # "ChunkGRPO" is "Chunk-GRPO"
+    return re.sub(r"-", "", found.group(1)).casefold() not in squeezed
 
 
 def _said_by(sentence: str, names: tuple[str, ...]) -> bool:
