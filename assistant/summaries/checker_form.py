@@ -177,6 +177,8 @@ _STUB_END = re.compile(r",\s+(?:a|an|the)\s+\w+(?:\s+\w+)?\.?$", re.I)
 
 # "a collaboration framework in, outperforming ...": a preposition cut from its object.
 _BARE_PREPOSITION = re.compile(r"\s(?:in|on|by|with|for|of|at|from|into|via|through)\s*[,;.]")
+# "... and have follow findings: 1.": a list's first marker, the list cut off.
+_LIST_MARKER_END = re.compile(r":\s*\(?(?:\d|i{1,3}|[a-d])[.)]\s*\.?$")
 
 
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
@@ -298,6 +300,8 @@ def check_form(tldr: str, abstract: str = "") -> list[Reason]:
         reasons.append(Reason(Code.REPETITION, "says it beats the baselines twice"))
     if _BARE_PREPOSITION.search(text):
         reasons.append(Reason(Code.CUT_OFF, 'cut off: a preposition without its object ("in,")'))
+    if _LIST_MARKER_END.search(text):
+        reasons.append(Reason(Code.CUT_OFF, 'cut off: ends on a list\'s first marker (": 1.")'))
     if _STUB_END.search(text) or bare_kind_end(text):
         reasons.append(
             Reason(Code.CUT_OFF, 'cut off: ends on "X, a method" before saying what it is')

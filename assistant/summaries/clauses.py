@@ -20,10 +20,13 @@ CONNECTIVES = (
     "remarkably|surprisingly|interestingly|impressively|crucially|critically|specially|overall"
 )
 _CONNECTIVE = re.compile(rf"^(?:{CONNECTIVES}),\s+", re.I)
-# A leading phrase may hold a number's comma ("Analyzing roughly 38,000 hours of ..., we");
+# A leading phrase may hold a number's comma ("Analyzing roughly 38,000 hours of ..., we") or
+# a short list's ("Inspired by how humans pause, zoom, and re-read critical regions, we");
 # up to 90 characters, or 120 with no clause of its own ("We introduce X: after ..., we").
+_SHORT_LIST_COMMA = r",(?=\s+(?:and\s+)?[\w-]+(?:\s+[\w-]+)?,\s+and\s)|,(?=\s+and\s+[\w-]+\s)"
 _LEADING = re.compile(
-    r"^(?:(?:[^,]|(?<=\d),(?=\d{3})){1,90}|(?!we\b)(?:[^,:;]|(?<=\d),(?=\d{3})){91,120})"
+    rf"^(?:(?:[^,]|(?<=\d),(?=\d{{3}})|{_SHORT_LIST_COMMA}){{1,90}}"
+    r"|(?!we\b)(?:[^,:;]|(?<=\d),(?=\d{3})){91,120})"
     r",\s+(?=(?:we|this|our|here)\b)",
     re.I,
 )
@@ -149,7 +152,7 @@ RESULT_WORDS = frozenset(_ING.values())
 # "and reduces" follows the first verb; "and improved alignment" is a noun phrase, and so is
 # a word ending a phrase ("across different models and scales while ...", "... and scales.").
 _AND_VERB = re.compile(
-    r"\b(?:and|or|but)\s+("
+    r"\b(?:and|or|but)\s+(?:(?:consistently|significantly|substantially|also|further)\s+)?("
     + "|".join(v for v in _ING if not v.endswith("ed"))
     + r")\b"
     + PHRASE_ENDS,
@@ -183,8 +186,10 @@ def casefolded_words(text: str) -> list[str]:
 
 
 def _and_ing(match: re.Match[str]) -> str:
-    """ "and reduces" -> "and reducing", to follow the first verb's -ing form."""
-    return f"{match.group(0).split()[0]} {_ING[match.group(1).lower()]}"
+    """ "and reduces" -> "and reducing", "and consistently outperforms" -> "and consistently
+    outperforming", to follow the first verb's -ing form."""
+    words = match.group(0).split()
+    return " ".join([*words[:-1], _ING[match.group(1).lower()]])
 
 
 # "RefEdit is a model trained on our ... pipeline": the authors' "our" in a line about X.

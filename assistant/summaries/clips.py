@@ -20,6 +20,10 @@ _CLAUSE_CUT = re.compile(
     r"|,\s+(?:i\.e\.|e\.g\.)|;\s|:\s"
 )
 MIN_CLIP_WORDS = 6
+# ", zooming into regions, re-encoding pixels, and updating its state": a cut here would keep a
+# series' first item ("rumination: iteratively selecting frames") and drop the rest.
+_SERIES_GOES_ON = re.compile(r",\s+[a-z]+ing\b[^.;:]*?,\s+and\s+[a-z]+ing\b")
+_COLON_SERIES = re.compile(r":\s+(?:\w+ly\s+)?[a-z]+ing\b[^:]*$")
 
 
 def shorter(head: Head) -> list[Head]:
@@ -28,7 +32,14 @@ def shorter(head: Head) -> list[Head]:
     Z, thus creating W")."""
     if not IS_A.match(head.text):
         return []
-    cuts = [m.start() for m in _CLAUSE_CUT.finditer(head.text)]
+    cuts = [
+        m.start()
+        for m in _CLAUSE_CUT.finditer(head.text)
+        if not (
+            _COLON_SERIES.search(head.text[: m.start()])
+            and _SERIES_GOES_ON.match(head.text[m.start() :])
+        )
+    ]
     clips = [tidy(head.text[:cut]) for cut in reversed(cuts)]
     # a clip keeps the count its list announces ("two phases: in the first, ...") but not
     # the whole list: the announcement goes too

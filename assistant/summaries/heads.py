@@ -112,10 +112,14 @@ _EXPERIMENTS = re.compile(
     r"^(?:(?:the|our)\s+)?(?:\w+\s+)?(?:experiments?|results?|evaluations?|analys[ie]s|"
     r"ablations?|visuali[sz]ations?|studies|comparisons?)\s+(?:\w+\s+){0,6}?(?:show|"
     r"demonstrate|reveal|indicate|confirm|verify|validate|suggest)s?\b"
-    r"|^we\s+(?:then\s+)?(?:apply|test|evaluate|conduct|validate|compare|benchmark)\b",
+    r"|^we\s+(?:then\s+)?(?:apply|test|evaluate|conduct|validate|compare|benchmark|implement)\b",
     re.I,
 )
-_TO_SUPPORT = re.compile(r"\bto (?:support|facilitate|foster|enable) (?:further|future)\b", re.I)
+_TO_SUPPORT = re.compile(
+    r"\bto (?:support|facilitate|foster|enable|spur|encourage|promote|accelerate) "
+    r"(?:further|future)\b",
+    re.I,
+)
 # "To show this, we construct a new text embedding ...": how a claim was tested, not the claim.
 _TO_SHOW = re.compile(
     r"^to\s+(?:show|demonstrate|verify|test|validate|prove|confirm|check)\s+(?:this|these|that|"
