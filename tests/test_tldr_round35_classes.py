@@ -2,7 +2,8 @@
 how humans pause, zoom, and re-read ..., we introduce X"), a line ending on a list's first
 marker ("findings: 1."), a release "to spur further research" and "We implement our method on
 ..." taken as the contribution, "and consistently outperforms" left finite in a result, and a
-clip that keeps a colon series' first item ("rumination: iteratively selecting frames")."""
+clip that keeps a colon series' first item ("rumination: iteratively selecting frames"); then
+round 36's possessive long form ("large language model's")."""
 
 from assistant.summaries.checker import check_tldr
 from assistant.summaries.clauses import result_clause, strip_lead
@@ -52,3 +53,12 @@ def test_a_clip_does_not_keep_a_colon_series_first_item() -> None:
     )
     clips = [c.text for c in shorter(head)]
     assert not any(c.endswith("iteratively selecting frames.") for c in clips)
+
+
+def test_a_long_form_drops_its_possessive() -> None:
+    # round 36: "a large language model's (LLM) vocabulary" spelled "multimodal LLM methods" as
+    # "multimodal large language model's methods"
+    from assistant.summaries.acronyms import definitions
+
+    abstract = "Tokens come from a large language model's (LLM) vocabulary. Tar beats LLM methods."
+    assert definitions(abstract) == {"LLM": "large language model"}

@@ -29,7 +29,8 @@ def definitions(abstract: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _DEFINITION.finditer(abstract):
         acronym = match.group(2)
-        long_form = _long_form(match.group(1).split(), acronym)
+        # "a large language model's (LLM) vocabulary": the long form without its possessive
+        long_form = _long_form(re.sub(r"['’]s$", "", match.group(1).rstrip()).split(), acronym)
         if long_form and acronym not in found and acronym not in _KNOWN:
             start = match.start(1) + match.group(1).index(long_form)
             found[acronym] = _sentence_case(long_form, abstract, start)
