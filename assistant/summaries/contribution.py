@@ -207,12 +207,9 @@ def contribution(
     cue or still dangles once its leading phrase is cut. Once an earlier sentence has named
     the method (``named_before``), "we build a dataset ..." is a part of it, never X itself."""
     body = _WE_AND.sub("We ", strip_lead(sentence), count=1)
-    aim = _AIMS_TO.match(body)  # "This work aims to provide an up-to-date landscape of ..."
-    if aim:
-        return tidy(f"{aim.group('who')} {aim.group('verb')}s {aim.group('what')}")
-    passive = _PASSIVE_CUE.match(body)
-    if passive and name:  # "A ... framework for faces is introduced." names no method
-        return tidy(f"{name} is {passive.group('what')[0].lower()}{passive.group('what')[1:]}.")
+    uncued = _without_cue(body, name)
+    if uncued:
+        return uncued
     cue = CUE.search(body)
     if cue is None or cue.start() > 0:
         return _finding(body)
@@ -223,6 +220,19 @@ def contribution(
     if named:
         return tidy(owned_by_subject(named))
     return _unlabelled(sentence, body[: cue.end()], rest, name, title, named_before)
+
+
+def _without_cue(body: str, name: str | None) -> str | None:
+    """A contribution said without "we propose": a survey's aim ("This work aims to provide
+    an up-to-date landscape of ...") or the passive ("A ... framework for faces is
+    introduced."), which the title's name can be the subject of; None for neither."""
+    aim = _AIMS_TO.match(body)
+    if aim:
+        return tidy(f"{aim.group('who')} {aim.group('verb')}s {aim.group('what')}")
+    passive = _PASSIVE_CUE.match(body)
+    if passive and name:
+        return tidy(f"{name} is {passive.group('what')[0].lower()}{passive.group('what')[1:]}.")
+    return None
 
 
 # A survey's contribution: what it "aims to provide".
