@@ -179,6 +179,8 @@ _STUB_END = re.compile(r",\s+(?:a|an|the)\s+\w+(?:\s+\w+)?\.?$", re.I)
 _BARE_PREPOSITION = re.compile(r"\s(?:in|on|by|with|for|of|at|from|into|via|through)\s*[,;.]")
 # "... and have follow findings: 1.": a list's first marker, the list cut off.
 _LIST_MARKER_END = re.compile(r":\s*\(?(?:\d|i{1,3}|[a-d])[.)]\s*\.?$")
+# "..., and crucially.": a clause cut after its opening adverb.
+_ADVERB_END = re.compile(r",?\s+and\s+\w+ly\.?$")
 
 
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
@@ -240,7 +242,9 @@ _MIXED_AND = re.compile(
 # "..., adhering to X and is fine-tuned from Y": a participle clause whose second conjunct is
 # finite ("is", "has"), the abstract's "adheres to X and is fine-tuned" half converted.
 _MIXED_IS = re.compile(
-    r",\s+(?:\w+ly\s+)?(?!including\b)\w+ing\b(?:(?!\b(?:that|which|where|who|when)\b)[^,;.])*?"
+    # "..., built from genuine user demands and is carefully curated": a past participle too
+    r",\s+(?:\w+ly\s+)?(?!including\b)(?:\w+ing|built|made|derived|constructed|trained)\b"
+    r"(?:(?!\b(?:that|which|where|who|when)\b)[^,;.])*?"
     r"\s+and\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have)\s"
 )
 
@@ -300,6 +304,8 @@ def check_form(tldr: str, abstract: str = "") -> list[Reason]:
         reasons.append(Reason(Code.REPETITION, "says it beats the baselines twice"))
     if _BARE_PREPOSITION.search(text):
         reasons.append(Reason(Code.CUT_OFF, 'cut off: a preposition without its object ("in,")'))
+    if _ADVERB_END.search(text):
+        reasons.append(Reason(Code.CUT_OFF, 'cut off: ends on "and crucially"'))
     if _LIST_MARKER_END.search(text):
         reasons.append(Reason(Code.CUT_OFF, 'cut off: ends on a list\'s first marker (": 1.")'))
     if _STUB_END.search(text) or bare_kind_end(text):

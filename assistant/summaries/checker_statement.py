@@ -53,6 +53,8 @@ _OPENING_FAULTS = [(re.compile(p, re.IGNORECASE), why) for why, p in _EMPTY_OPEN
 # What others have shown: background, not this paper's claim.
 _CLAIMED = re.compile(
     r"\b(?:have|has) (?:shown|demonstrated|achieved|become|emerged|attracted)\b"
+    # "GRPO has recently gained traction ..., and prior work has explored ..."
+    r"|\b(?:have|has) (?:recently )?(?:gained traction|been explored)\b|\bprior work has\b"
     r"|\bincreasingly\b|\bremains? (?:a |an )?(?:challeng|open|difficult)",
     re.I,
 )
@@ -327,7 +329,9 @@ def _echoes_title(tldr: str, title: str) -> bool:
 # it found.
 _STUDY_OF = re.compile(
     r"^[^,;:]+?\s+(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:study|analysis|"
-    r"investigation|examination|survey)\s+of\s[^,;:]+\.?$",
+    r"investigation|examination|survey)\s+of\s[^,;:]+\.?$"
+    # "We study syllogistic reasoning in LLMs from the logical and natural language perspectives."
+    r"|^we\s+(?:\w+ly\s+)?(?:study|investigate|examine|explore|analy[sz]e)\s[^,;:]+\.?$",
     re.I,
 )
 STUDY_NEW_WORDS = 1  # "mechanisms": a study line may add one word and still only echo

@@ -621,7 +621,10 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
         return None
     if _NOUN_NEXT.match(rest):
         return None
-    rest = EXPANSION.sub("", rest[: _clause_end(rest)]).strip(" .,;")
+    end = _clause_end(rest)
+    if rest[end : end + 1] == ":" and _ANNOUNCES.search(rest[:end]):
+        return None  # "introduces a unique capability: precise ...": the what comes after
+    rest = EXPANSION.sub("", rest[:end]).strip(" .,;")
     relative = _RELATIVE_WORD.search(rest)  # "that unifies and generalizes" stays finite
     split = relative.start() if relative else len(rest)
     head = _AND_SUFFIX_VERB.sub(lambda m: _and_verb_ing(m, text), rest[:split])
@@ -634,6 +637,11 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
     return f"{adverbs}{verb} {rest}" if verb else None
 
 
+# "a unique capability", "three key components": a phrase that announces what a colon gives.
+_ANNOUNCES = re.compile(
+    r"\b(?:a|an|two|three|four)\s+(?:[\w-]+\s+)?(?:capability|capabilities|feature|features|"
+    r"property|properties|ability|advantage|insight|idea|component|components|mechanism)\s*$"
+)
 # "Our approach shows remarkable extensibility": what the method shows is a result (or a
 # vague claim), not how it works.
 _SHOWS = re.compile(r"(?:show|demonstrate|exhibit|display|reveal)s\b", re.I)

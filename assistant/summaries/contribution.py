@@ -213,6 +213,13 @@ def contribution(
     cue = CUE.search(body)
     if cue is None or cue.start() > 0:
         return _finding(body)
+    # "we propose in this report Logics-Parsing: an ...": the aside between cue and name, and
+    # the colon that stands for the apposition's comma
+    said = _IN_THIS.sub("", body[cue.end() :], count=1)
+    colon = _NAME_COLON.match(said)
+    if colon and not _spelled_out(said[colon.end() :], colon.group(1)):
+        said = _NAME_COLON.sub(r"\1, ", said, count=1)
+    body = body[: cue.end()] + said
     rest = _undangle(EXPANSION.sub("", body[cue.end() :]).strip())
     if rest is None:
         return None
@@ -233,6 +240,19 @@ def _without_cue(body: str, name: str | None) -> str | None:
     if passive and name:
         return tidy(f"{name} is {passive.group('what')[0].lower()}{passive.group('what')[1:]}.")
     return None
+
+
+_IN_THIS = re.compile(r"^in\s+this\s+(?:report|paper|work|study),?\s+", re.I)
+_NAME_COLON = re.compile(r"^([A-Z][\w.+-]*):\s+(?=(?:a|an)\s)")
+
+
+def _spelled_out(description: str, name: str) -> bool:
+    """Whether the description capitalises the letters the name is made of ("UniGenDet: a
+    Unified ... image Generation and generated image Detection"): a gloss of the name, which
+    the title's line says in plain case."""
+    letters = re.sub(r"[^A-Z]", "", name)
+    capitals = "".join(w[0] for w in description.split()[1:] if w[:1].isupper())
+    return len(letters) >= 2 and capitals.startswith(letters)
 
 
 # A survey's contribution: what it "aims to provide".
