@@ -114,7 +114,8 @@ _HEADLINE = re.compile(_NOT_OWN + r"[^\s:]+(?:\s+[^\s:]+){0,4}:\s", re.IGNORECAS
 
 # Words that point back at something the sentence does not say.
 ANAPHORA = re.compile(
-    r"\b(?:this|these|such|that|those|the above|the aforementioned)\s+(?:\w+\s+)?(?:phenomen\w*|"
+    r"\b(?:this|these|such|that|those|the above|the aforementioned|the stated|the above-mentioned)"
+    r"\s+(?:\w+\s+)?(?:phenomen\w*|"
     r"limitations?|gaps?|challenges?|issues?|problems?|shortcomings?|bottlenecks?|drawbacks?|"
     r"observations?|insights?|findings?|questions?|goals?|settings?|tasks?|difficult\w*|"
     r"deficienc\w*|barriers?|concerns?|needs?|trade-?offs?|dilemmas?|weakness\w*|failures?|"

@@ -224,6 +224,9 @@ def contribution(
     if rest is None:
         return None
     named = labelled(body[cue.end() :], rest, name)
+    if named and _TRAINED.search(body[: cue.end()]):
+        # "we train a 7B dLLM, DiffuCoder, on 130B tokens": on them it was trained
+        named = _TRAINED_ON.sub(r" trained \1 ", named, count=1)
     if named:
         return tidy(owned_by_subject(named))
     return _unlabelled(sentence, body[: cue.end()], rest, name, title, named_before)
@@ -242,6 +245,7 @@ def _without_cue(body: str, name: str | None) -> str | None:
     return None
 
 
+_TRAINED_ON = re.compile(r",\s+(on|with|using)\s+(?=(?:\d|[\w-]+\s+(?:tokens|data|examples)))")
 _IN_THIS = re.compile(r"^in\s+this\s+(?:report|paper|work|study),?\s+", re.I)
 _NAME_COLON = re.compile(r"^([A-Z][\w.+-]*):\s+(?=(?:a|an)\s)")
 

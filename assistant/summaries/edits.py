@@ -79,6 +79,19 @@ def _cuts_verb(draft: str, line: str) -> bool:
     return False
 
 
+_NEGATION = frozenset({"not", "no", "never", "without", "nor", "cannot", "neither", "lacks"})
+
+
+def _drops_negation(draft: str, line: str) -> bool:
+    """Whether the edit cut a negation the line has ("emerges [not] from extended computation
+    alone, but from ..."): what is left says the opposite."""
+
+    def count(text: str) -> int:
+        return sum(w in _NEGATION or w.endswith("n't") for w in casefolded_words(text))
+
+    return count(draft) < count(line)
+
+
 def _list_tail(rest: list[str]) -> bool:
     """Whether ``rest`` opens on a list's last items: "stable, and efficient.", "B, or C"."""
     for i, token in enumerate(rest[:LIST_ITEM_WORDS]):
@@ -213,6 +226,6 @@ def edit_problems(draft: str, line: str, title: str, abstract: str) -> list[str]
         reasons.append("cuts a list short that it announces")
     if _ends_sentence(line) and not _ends_sentence(draft):
         reasons.append("cut off: stops before the end of the line's sentence")
-    if reversed_polarity(draft, line, abstract):
+    if reversed_polarity(draft, line, abstract) or _drops_negation(draft, line):
         reasons.append("turns a claim around")
     return reasons
