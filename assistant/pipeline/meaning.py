@@ -377,6 +377,11 @@ def foreign_facts(claim: str, cited: str, others: Sequence[str], question: str) 
     return borrowed
 
 
+def negations(text: str) -> int:
+    """How many negations ``text`` makes ("not", "never", "fails to", "n't", ...)."""
+    return len(_NEGATION.findall(text))
+
+
 def reversed_polarity(claim: str, best_sentence: str, source: str) -> list[str]:
     """Ways the claim turns the source around: a direction the source never takes while it
     takes the opposite one, "an application of" what the source calls the alternative, or a
@@ -387,7 +392,7 @@ def reversed_polarity(claim: str, best_sentence: str, source: str) -> list[str]:
             found.append(f"direction: {pole.search(claim).group(0)}")  # type: ignore[union-attr]
     if _USES.search(claim) and _INSTEAD.search(best_sentence) and not _USES.search(source):
         found.append("relation: an application of what the source replaces")
-    if len(_NEGATION.findall(claim)) > len(_NEGATION.findall(best_sentence)):
+    if negations(claim) > negations(best_sentence):
         found.append("negation the source does not make")
     return found
 

@@ -27,13 +27,21 @@ _RESOURCE = (
 )
 
 
+def _after_name(title: str, name: str) -> str | None:
+    """What the title says after "X:" when X is ``name``, spaces collapsed; None when the title
+    has no such head."""
+    head, colon, rest = title.partition(":")
+    if not colon or head.strip().casefold() != name.casefold():
+        return None
+    return " ".join(rest.split())
+
+
 def title_line(title: str, abstract: str, name: str) -> str | None:
     """ "X: A Y for Z" -> "X is a Y for Z"; "X: Y-ing Z" (a phrase without an article) ->
     "X provides ..."; None when the part after the colon is a question, a claim or a verb
     phrase, or the title has no "X:" head."""
-    head, colon, rest = title.partition(":")
-    rest = " ".join(rest.split())
-    if not colon or head.strip().casefold() != name.casefold() or not rest:
+    rest = _after_name(title, name)
+    if not rest:
         return None
     if _NOT_A_PHRASE.search(rest) or len(rest.split()) < 3 or _VERB_END.search(rest):
         return None
@@ -56,9 +64,8 @@ def command_line(title: str, abstract: str, name: str) -> str | None:
     """ "X: Automate the Last Mile of ..." -> "X automates the last mile of ..."; None when the
     part after the colon opens on no bare verb and its object. Only for the last-resort line:
     a compressed line saying what X is beats the title's command."""
-    head, colon, rest = title.partition(":")
-    rest = " ".join(rest.split())
-    if not colon or head.strip().casefold() != name.casefold() or "?" in rest:
+    rest = _after_name(title, name)
+    if rest is None or "?" in rest:
         return None
     command = _IMPERATIVE.match(rest)
     if command is None or len(rest.split()) < 4:
@@ -113,9 +120,9 @@ def gerund_line(title: str, abstract: str, name: str) -> str | None:
     """ "X: Learning Long-Context Reasoning from Search Agent Trajectories" -> "X learns
     long-context reasoning from search agent trajectories": what X does, as the title says it;
     None for a title of another shape or a gerund not known to stand for what X does."""
-    head, colon, rest = title.partition(":")
-    words = " ".join(rest.split()).split(" ", 1)
-    if not colon or head.strip().casefold() != name.casefold() or len(words) < 2:
+    rest = _after_name(title, name)
+    words = rest.split(" ", 1) if rest else []
+    if rest is None or len(words) < 2:
         return None
     verb = _GERUNDS.get(words[0].casefold())
     if verb is None or "?" in rest or len(words[1].split()) < 2 or _VERB_END.search(words[1]):
