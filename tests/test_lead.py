@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.pipeline import lead
 from assistant.pipeline.evidence import need_of, satisfies
 from assistant.pipeline.lead import (
     answers_each_part,
@@ -1128,3 +1129,88 @@ def test_a_how_lead_telling_the_effect_of_the_sentence_before_follows_it() -> No
     asked = "By how much does Tidewalk cut the latency of each query?"
     leads = lead_quotes(asked, [quote(number)], [means, number])
     assert [q.sentence for q in leads] == [number]
+
+
+# --- a thirteenth blind part of lead questions (q-1801..q-1842, issue 13) ----------------------
+
+
+def test_a_second_ask_may_open_on_its_topic_and_the_description_is_not_split() -> None:
+    question = (
+        "A tool that parses logs and can run offline: what is its parser called, and data "
+        "from how many servers is it applied to?"
+    )
+    assert question_parts(question) == [
+        "A tool that parses logs and can run offline: what is its parser called",
+        "data from how many servers is it applied to?",
+    ]
+
+
+def test_what_an_acronym_stands_for_is_told_by_the_sentence_spelling_it_out() -> None:
+    spelled = (
+        "To fix this, we propose Gated Residual Token Mixing (GRTM), a module for long inputs."
+    )
+    penalty = "GRTM applies a KL penalty to bound each update of the mixing weights."
+    sentences = ["Long inputs blur token identity.", spelled, penalty]
+    assert [q.sentence for q in holding("What does GRTM stand for?", map(quote, sentences))] == [
+        spelled
+    ]
+    question = "What does the acronym GRTM stand for, and what penalty bounds its updates?"
+    leads = lead_quotes(question, [quote(penalty), quote(spelled)], sentences)
+    assert [q.sentence for q in leads] == [spelled, penalty]
+
+
+def test_what_the_authors_call_an_effect_is_told_by_the_sentence_terming_it() -> None:
+    cause = "The loss ties the two gradients together, so both probabilities rise or fall at once."
+    term = "We term this effect, common to such losses, gradient coupling."
+    sentences = ["Preference losses compare two responses.", cause, term]
+    question = (
+        "What do the authors call the effect that makes both probabilities rise or fall at once?"
+    )
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == term
+
+
+def test_the_words_an_acronym_spells_name_no_thing_of_the_asked_kind() -> None:
+    question = "Which model repeatedly spotted the error in the figure that review missed?"
+    background = "Spotting errors in figures is hard for Large Language Models (LLMs) today."
+    assert not names_the_kind(background, question)
+
+
+def test_which_kind_did_something_is_answered_by_the_name_just_before_that_verb() -> None:
+    question = "Which model repeatedly spotted the error in the figure that review missed?"
+    found = "The prompt also guided Gemini 2.5 Pro to repeatedly spot the error review missed."
+    assert names_the_kind(found, question)
+    assert not names_the_kind("Gemini 2.5 Pro was one of the two models we prompted.", question)
+
+
+def test_a_list_of_testbeds_names_each_one_tested_on() -> None:
+    assert lead.tested_on("Experiments on WebArena and Mind2Web show gains.") == {
+        "webarena",
+        "mind2web",
+    }
+    assert lead.tested_on("We test across GSM8K, MATH, and the AIME sets.") == {
+        "gsm8k",
+        "math",
+        "aime",
+    }
+    question = "Besides WebArena, on which benchmark does the agent run its experiments?"
+    sentences = [
+        "We present a world-model agent.",
+        "Experiments on WebArena and Mind2Web show gains.",
+    ]
+    assert holding(question, [quote(s) for s in sentences]) == [quote(sentences[1])]
+
+
+def test_which_means_counter_a_problem_is_told_by_the_remedy_after_the_problem() -> None:
+    problem = (
+        "This task is particularly challenging due to two obstacles: drift, where styles leak "
+        "into the subject, and collapse, where one concept crowds out the other."
+    )
+    remedy = (
+        "To overcome these challenges, we design Loomer, which pairs Anchor Replay with "
+        "Split Heads."
+    )
+    sentences = ["We study concept editing.", problem, remedy]
+    question = (
+        "Which two techniques does Loomer use to counter drift and collapse in concept editing?"
+    )
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == remedy

@@ -173,3 +173,11 @@ def test_all_evidence_stays_when_no_paper_or_no_name_is_asked_about() -> None:
     evidence = [Evidence(1, "a", "We boost the MATH500 score.", 0.9)]
     assert on_subject("By how much does TIDE boost it?", evidence, papers) == evidence
     assert on_subject("By how much is the score boosted?", evidence, papers) == evidence
+
+
+def test_a_capitalised_word_opening_a_sentence_of_the_question_names_nothing() -> None:
+    # q-1802 (issue 13): "Besides WebArena" was a name no paper mentions, so it abstained.
+    question = (
+        "An agent paper adds a world model. Besides WebArena, on which benchmark does it run?"
+    )
+    assert subject_names(question, settings=True) == ["WebArena"]

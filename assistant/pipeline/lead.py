@@ -42,9 +42,14 @@ from assistant.pipeline.types import Evidence
 
 # Where a question turns to its second ask: ", and what ...", "; how ...", ", and below what
 # ...", ", and by up to how much ...".
+_ASK_PREPOSITIONS = (
+    r"(?:up to|from|in|on|to|for|with|at|by|of|under|through|into|across|over|among|within"
+    r"|between|per|after|during|against|below|above|beyond)"
+)
+# A second ask may open on its topic before the question word: "..., and data from how many
+# news sites is it applied to?".
 _SECOND_ASK = re.compile(
-    r",?\s+and\s+(?=(?:(?:up to|from|in|on|to|for|with|at|by|of|under|through|into|across|over"
-    r"|among|within|between|per|after|during|against|below|above|beyond)\s+){0,2}"
+    rf",?\s+and\s+(?=(?:(?:[\w-]+\s+){{1,2}}?{_ASK_PREPOSITIONS}\s+|(?:{_ASK_PREPOSITIONS}\s+){{0,2}})"
     r"(?:what|which|how|who|whose|where|when|why)\b|(?:does|do|is|are|can)\b)|;\s+",
     re.IGNORECASE,
 )
@@ -125,7 +130,7 @@ _FAILURE_ASK = re.compile(
     re.I,
 )
 _PROBLEM_ASK = re.compile(
-    r"\bhow\b.*\b(?:avoid|prevent|mitigat|overcom|address|handl|fix|resolv|reduc|tackl|"
+    r"\b(?:how|which|what)\b.*\b(?:avoid|prevent|mitigat|overcom|address|handl|fix|resolv|reduc|tackl|"
     r"alleviat|counter|circumvent|sidestep|suppress|eliminat)\w*\b|" + _FAILURE_ASK.pattern,
     re.I,
 )
@@ -133,7 +138,8 @@ _PROBLEM_ASK = re.compile(
 _PROBLEM = re.compile(
     r"\b(?:suffer\w*|struggl\w*|degrad\w*|fail(?:s|ed|ure)?|collaps\w*|unstable|instabilit\w*|"
     r"bottleneck\w*|prone to|vulnerable to|plagued|hamper\w*|limit(?:s|ed|ation)\w*|"
-    r"deteriorat\w*|break(?:s)? down|overfit\w*)\b",
+    r"deteriorat\w*|break(?:s)? down|overfit\w*|(?:is|are|remains?) (?:\w+ly )?challenging"
+    r"|obstacles?)\b",
     re.I,
 )
 # A finding of why: "We find that this is because ...", "This stems from ...".
@@ -186,7 +192,31 @@ _ABLE = re.compile(r"\b[a-z]{3,}able\b", re.I)  # "drivable", "scalable": a verb
 _YING = re.compile(r"\b[a-z]{3,}ying\b", re.I)  # "underlying", "lying": the verb ends "-ie"
 # "How accurate is X?" asks for its accuracy: the noun of an "-ate" adjective ends "-acy".
 _HOW_ATE = re.compile(r"\bhow ([a-z]{3,})ate\b", re.I)
-_TESTED_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*)")
+# "on WikiArt", "on WebArena and Mind2Web", "across GSM8K, MATH, and AIME".
+_TESTED_ON = re.compile(
+    r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*"
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z][\w.+-]*)*)"
+)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+|\bthe\s+")
+# "What does the acronym CPGD stand for?" asks for the words it spells.
+_STANDS_FOR = re.compile(
+    r"\bwhat (?:does|do) (?:the )?(?:acronym |abbreviation |name )?(?P<acronym>[\w-]+) stand for\b",
+    re.I,
+)
+SPELLED_WITHIN = 10  # words before "(CPGD)" that may spell it out
+# "What do the authors call the effect ...?" is answered by "We term this effect, ..., X".
+_CALL_ASK = re.compile(
+    r"\bwhat (?:do|does|did) (?:the )?(?:authors?|they|paper|work|study) (?:call|term|name)\b",
+    re.I,
+)
+_TERMS = re.compile(r"\bwe (?:term|call|name|dub|refer to)\s+(?:this|these|such|it)\b", re.I)
+# "Which model repeatedly *identified* ...?": the thing asked for is the subject of the verb.
+_SUBJECT_ASK = re.compile(
+    r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?P<kind>[\w-]+)\s+(?:\w+ly\s+)?"
+    r"(?!(?:does|do|did|is|are|was|were|has|have|had|can|could|would|will)\b)(?P<verb>\w+(?:ed|es|s))\b",
+    re.I,
+)
+SUBJECT_BEFORE = 4  # tokens from a name to the ask's verb it is the subject of
 # "On which environments is X evaluated?": asks for what it is tested on, whatever the kind
 # ("Experiments on ALFWorld and WebShop ..." answers it).
 _TESTBED_ASK = re.compile(
@@ -263,8 +293,14 @@ def question_parts(question: str) -> list[str]:
     """A two-part question as its two asks; any other question as itself. An ask with no
     topic word is a part only when it asks for a number or a name ("..., and what is their
     method called?"), not "..., and how does it work?"."""
-    parts = [p for p in _SECOND_ASK.split(question, maxsplit=1) if topic_words(p) or need_of(p)]
-    return parts if len(parts) == 2 else [question]
+    # Only the ask is split, not the description leading into it ("A procedure that corrects
+    # ... and can sit on top of any method: what share ..., and how much faster ...?").
+    start = _ASK_START.search(question)
+    context, ask = (
+        (question[: start.start()], question[start.start() :]) if start else ("", question)
+    )
+    parts = [p for p in _SECOND_ASK.split(ask, maxsplit=1) if topic_words(p) or need_of(p)]
+    return [context + parts[0], parts[1]] if len(parts) == 2 else [question]
 
 
 def focus(sentence: str, question: str, sentences: Sequence[str]) -> float:
@@ -654,6 +690,10 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     asking for one, when some quote gives that many: ``_counts_each``); a name beside the
     kind of thing asked ("the Uniform Phantom mechanism"), or failing that a new name that is
     not the paper's title's ("AI" of "Frontier AI Models" names no answer)."""
+    if asked := _STANDS_FOR.search(question):
+        return [q for q in quotes if spells_out(q.sentence, asked.group("acronym"))]
+    if _CALL_ASK.search(question) and (termed := [q for q in quotes if _TERMS.search(q.sentence)]):
+        return termed
     need = need_of(question)
     found = [q for q in quotes if need and satisfies(q.sentence, question, need, "")]
     if "number" in need:
@@ -673,6 +713,25 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
         return beside
     given = meaning.given_words(question) | meaning.names(title)
     return [q for q in found if meaning.names(q.sentence) - given]
+
+
+def spells_out(sentence: str, acronym: str) -> bool:
+    """``sentence`` gives the words ``acronym`` stands for: capitalised words just before it
+    in brackets whose initials hold its letters in order ("Clipped Policy Gradient
+    Optimization with Policy Drift (CPGD)")."""
+    words = meaning.tokens(sentence)
+    at = [i for i, w in enumerate(words) if w == acronym]
+    for i in at:
+        if f"({acronym}" not in sentence:
+            continue
+        initials = iter(
+            w[0].lower() for w in words[max(0, i - SPELLED_WITHIN) : i] if w[:1].isupper()
+        )
+        if all(
+            any(c == letter for c in initials) for letter in acronym.lower() if letter.isalpha()
+        ):
+            return True
+    return False
 
 
 def coins_name(sentence: str, question: str) -> bool:
@@ -748,8 +807,15 @@ def names_the_kind(sentence: str, question: str) -> bool:
     words = meaning.tokens(sentence)
     toks = [t.lower() for t in words]
     at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
-    at_name = [i for i, t in enumerate(words) if _name_at(t, new) and not _abbreviates(toks, i)]
+    spelled = _spelled_out(toks, new)
+    at_name = [
+        i
+        for i, t in enumerate(words)
+        if _name_at(t, new) and not _abbreviates(toks, i) and i not in spelled and i not in at_kind
+    ]
     if any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name):
+        return True
+    if _subject_of_ask(toks, at_name, question):
         return True
     # "SwimBird-SFT-92K, a diverse supervised fine-tuning dataset": an apposition says what
     # the name is, however many words describe it.
@@ -759,6 +825,28 @@ def names_the_kind(sentence: str, question: str) -> bool:
         return True
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
     return bool(kinds & _TESTBEDS and tested_on(sentence) & new)
+
+
+def _spelled_out(toks: Sequence[str], new: Collection[str]) -> set[int]:
+    """Where the words an acronym spells stand ("Large Language Models (LLMs)"): they name
+    the kind itself, no one thing of that kind."""
+    spelled: set[int] = set()
+    for at, tok in enumerate(toks):
+        if tok in new and len(tok) > 1 and _abbreviates(toks, at):
+            spelled |= set(range(max(0, at - len(tok.rstrip("s"))), at))
+    return spelled
+
+
+def _subject_of_ask(toks: Sequence[str], at_name: Sequence[int], question: str) -> bool:
+    """A new name just before the verb a "which <kind> <verb>s ...?" ask puts after its kind:
+    "guided Gemini 2.5 Pro to repeatedly identify ..." answers "which model repeatedly
+    identified ...?"."""
+    asked = _SUBJECT_ASK.search(ask_of(question))
+    if asked is None or not meaning.is_kind(asked.group("kind")):
+        return False
+    verb = topic_words(asked.group("verb"))
+    at_verb = [i for i, t in enumerate(toks) if topic_words(t) & verb]
+    return any(0 < v - n <= SUBJECT_BEFORE for v in at_verb for n in at_name)
 
 
 def _new_names(sentence: str, question: str) -> set[str]:
@@ -777,7 +865,8 @@ def _name_at(token: str, new: Collection[str]) -> bool:
 def tested_on(text: str) -> set[str]:
     """The names ``text`` says something is tested on (lower case): "on WikiArt",
     "across GSM8K", "over the ProofWriter ..."."""
-    return {m.group(1).lower() for m in _TESTED_ON.finditer(text)}
+    listed = (_LIST_SEPARATOR.split(m.group(1)) for m in _TESTED_ON.finditer(text))
+    return {name.lower() for names in listed for name in names if name}
 
 
 def ask_head(ask: str) -> str:

@@ -144,7 +144,9 @@ def _runs(question: str) -> list[list[re.Match[str]]]:
         if not joined and run:
             runs.append(run)
             run = []
-        if _goes_on(word.group(0), run, first=k == 0):
+        # A sentence's first word is capitalised as the question's is ("Besides WebArena").
+        first = k == 0 or question[: word.start()].rstrip().endswith((".", "?", "!"))
+        if _goes_on(word.group(0), run, first=first):
             run.append(word)
         elif run:
             runs.append(run)
