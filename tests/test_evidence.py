@@ -201,3 +201,14 @@ def test_a_measure_asked_for_is_a_number_need_however_it_is_named() -> None:
         assert "number" in need_of(q), q
     # A kind asked for, with a measure after its verb, asks for a name, not a number.
     assert "number" not in need_of("What training trick improves accuracy on long inputs?")
+
+
+def test_the_paper_a_question_names_by_its_title_before_the_colon_is_quoted() -> None:
+    # q-1920 (issue 13): the named paper lost to another paper's better sentence.
+    bundles = [bundle("Structured Decoding for Challenges"), bundle("Two Owls on a Fence: Games")]
+    evidence = [Evidence(1, "p-Str", "An abstract.", 0.9)]
+    question = "In 'Two Owls on a Fence', which open model plays best?"
+    assert top_source(question, evidence, bundles) == 2
+    # A shorter part before the colon is only a phrase the question may share.
+    bundles = [bundle("Structured Decoding for Challenges"), bundle("Open Models: A Survey")]
+    assert top_source("Which open models play best?", evidence, bundles) == 1

@@ -1214,3 +1214,32 @@ def test_which_means_counter_a_problem_is_told_by_the_remedy_after_the_problem()
         "Which two techniques does Loomer use to counter drift and collapse in concept editing?"
     )
     assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == remedy
+
+
+def test_an_acronym_spelled_out_as_a_proper_name_names_the_asked_kind() -> None:
+    # q-1926: "the Epps-Pulley (EP) objective" names an objective; "Large Language Models
+    # (LLMs)" names no model (a common acronym's words).
+    question = "Which objective, used by LeWM to shape its latents, does QQ replace?"
+    assert names_the_kind("LeWM shapes its latents with the Epps-Pulley (EP) objective.", question)
+
+
+def test_introduces_which_new_thing_is_answered_by_the_name_it_introduces() -> None:
+    setup = "Video creators need tools to repurpose content, a task that needs manual search."
+    task = "In this paper we introduce the task of Video Library Question Answering (VLQA)."
+    sentences = [setup, task]
+    question = "The paper that applies retrieval to video libraries introduces which new task?"
+    assert holding(question, [quote(s) for s in sentences]) == [quote(task)]
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == task
+
+
+def test_a_name_set_off_by_the_questions_own_description_is_the_name_asked_for() -> None:
+    intro = "We present Tacto-7, a world-action model for contact-rich manipulation."
+    used = "We use NeoGrip, a unified force-based tactile representation, to condition actions."
+    question = (
+        "The world-action model for contact-rich manipulation: what is the unified force-based "
+        "tactile representation it uses called?"
+    )
+    assert holding(question, [quote(intro), quote(used)]) == [quote(used)]
+    # Set off as another kind than asked, it is the paper the question describes.
+    asked = "Which model does the reasoning-driven video framework train?"
+    assert not names_the_kind("We present CogX, a reasoning-driven video framework.", asked)

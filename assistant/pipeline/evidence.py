@@ -53,6 +53,7 @@ _NUMBER_WORD = re.compile(
 )
 _CLAUSE = re.compile(r"(?<=[,;:])\s+")
 TITLE_WORDS = 2  # a title named in a question is at least this long ("The Diffusion Duality")
+TITLE_HEAD_WORDS = 4  # ... and a title's part before its colon ("Two Giraffes in a Dirt Field")
 _EXAMPLES = re.compile(r"(?:(?:such as|including|namely|for (?:example|instance))\b|e\.g\.)", re.I)
 # A conjunction a cut would start on ("…and inspire a new approach, X"): it dangles.
 _CONJUNCTION = re.compile(r"^(?:and|or|but|nor)\s+", re.I)
@@ -259,7 +260,7 @@ def top_source(
     named = [
         n
         for n, b in enumerate(bundles, start=1)
-        if len(b.text.title.split()) >= TITLE_WORDS and b.text.title.casefold() in asked
+        if any(len(t.split()) >= w and t.casefold() in asked for t, w in _title_forms(b.text.title))
     ]
     if named:
         return named[0]
@@ -274,6 +275,18 @@ def top_source(
     for e in evidence:
         by_source.setdefault(e.source_n, []).append(e.score)
     return max(by_source, key=lambda n: sum(sorted(by_source[n])[-parts:]))
+
+
+def _title_forms(title: str) -> list[tuple[str, int]]:
+    """A title as a question may name it, each with the words it needs to name the paper: the
+    whole title, or the part before its colon ("In 'Two Giraffes in a Dirt Field', which
+    model ...?"), which needs more words to be more than a phrase of the question's own."""
+    head = title.split(":", 1)[0].strip()
+    return (
+        [(title, TITLE_WORDS), (head, TITLE_HEAD_WORDS)]
+        if head != title
+        else [(title, TITLE_WORDS)]
+    )
 
 
 def _names_paper(question: str, title: str) -> bool:

@@ -37,7 +37,14 @@ from assistant.pipeline.evidence import (
     quantities,
     satisfies,
 )
-from assistant.pipeline.text import AUXILIARIES, WORD, content_words, entities, topic_words
+from assistant.pipeline.text import (
+    AUXILIARIES,
+    COMMON_ACRONYMS,
+    WORD,
+    content_words,
+    entities,
+    topic_words,
+)
 from assistant.pipeline.types import Evidence
 
 # Where a question turns to its second ask: ", and what ...", "; how ...", ", and below what
@@ -709,6 +716,8 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
     if not beside and (_asks_own_kind(question) or _USES_ASK.search(question)):
         beside = [q for q in found if coins_name(q.sentence, question)]
+    if not beside and re.search(meaning.COINING_WH, question, re.I):
+        beside = [q for q in found if _introduces_name(q.sentence, question)]
     if beside or not _CALLED.search(question):
         return beside
     given = meaning.given_words(question) | meaning.names(title)
@@ -732,6 +741,17 @@ def spells_out(sentence: str, acronym: str) -> bool:
         ):
             return True
     return False
+
+
+def _introduces_name(sentence: str, question: str) -> bool:
+    """For "X introduces which new task?": ``sentence`` says the question's verb and then a
+    name the question lacks ("we introduce the task of Video Library Question Answering
+    (VLQA)"), however many words describe it first."""
+    verb = re.search(meaning.COINING_WH, question, re.I)
+    said = verb and re.search(rf"\b{verb.group('coins')}\w*\b", sentence, re.I)
+    new = _new_names(sentence, question)
+    after = meaning.tokens(sentence[said.end() :]) if said else []
+    return any(_name_at(t, new) and t.lower().rstrip("s") not in COMMON_ACRONYMS for t in after)
 
 
 def coins_name(sentence: str, question: str) -> bool:
@@ -823,16 +843,38 @@ def names_the_kind(sentence: str, question: str) -> bool:
         return True
     if _object_of_ask(toks, at_name, question):
         return True
+    if any(_described_as_asked(words[n], sentence, question) for n in at_name):
+        return True
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
     return bool(kinds & _TESTBEDS and tested_on(sentence) & new)
 
 
+DESCRIBED_WORDS = 2  # words of the question's own an apposition must repeat to describe a name
+
+
+def _described_as_asked(name: str, sentence: str, question: str) -> bool:
+    """``name`` is set off by the question's own description of what it asks for: "We use
+    NeoForce, a unified force-based tactile representation, to ..." answers "what is the
+    unified force-based tactile representation it uses called?"."""
+    pattern = rf"(?<![\w-]){re.escape(name)},\s+(?:a|an|the)\s+(?P<what>[^,.;:()]+)"
+    asked, kinds = topic_words(question), asked_kinds(question)
+    for apposition in re.finditer(pattern, sentence):
+        what = apposition.group("what")
+        # "CogOmniControl, a reasoning-driven framework ..." is the paper the question
+        # describes, not the model it asks for.
+        other_kind = any(meaning.is_kind(w) and w.rstrip("s") not in kinds for w in what.split())
+        words = topic_words(what)
+        if len(words) >= DESCRIBED_WORDS and words <= asked and not other_kind:
+            return True
+    return False
+
+
 def _spelled_out(toks: Sequence[str], new: Collection[str]) -> set[int]:
-    """Where the words an acronym spells stand ("Large Language Models (LLMs)"): they name
-    the kind itself, no one thing of that kind."""
+    """Where the words a common acronym spells stand ("Large Language Models (LLMs)"): they
+    name the kind itself, no one thing of that kind; "the Epps-Pulley (EP) objective" is one."""
     spelled: set[int] = set()
     for at, tok in enumerate(toks):
-        if tok in new and len(tok) > 1 and _abbreviates(toks, at):
+        if tok.rstrip("s") in COMMON_ACRONYMS and tok in new and _abbreviates(toks, at):
             spelled |= set(range(max(0, at - len(tok.rstrip("s"))), at))
     return spelled
 
@@ -859,7 +901,10 @@ def _name_at(token: str, new: Collection[str]) -> bool:
     dot); but "Vision-Language-Action" spells out words, with no digit or acronym in it."""
     numbered = any(c.isdigit() for c in token)
     capitalised = {p.lower() for p in token.split("-") if numbered and p[:1].isupper()}
-    return token.lower() in new or bool((entities(token) | capitalised) & set(new))
+    # "Epps-Pulley", whose parts are each a new name.
+    parts = {p.lower() for p in token.split("-")}
+    joined = len(parts) > 1 and parts <= set(new)
+    return token.lower() in new or joined or bool((entities(token) | capitalised) & set(new))
 
 
 def tested_on(text: str) -> set[str]:

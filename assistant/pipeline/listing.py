@@ -20,6 +20,7 @@ import numpy as np
 from assistant.pipeline.evidence import OWN_WORK, OWN_WORK_BONUS, SourceBundle, sentence_scores
 from assistant.pipeline.lead import background
 from assistant.pipeline.meaning import leans_back
+from assistant.pipeline.text import COMMON_ACRONYMS
 from assistant.pipeline.types import Evidence
 from assistant.summaries.contribution import name_of
 from vectorstore.words import QUESTION_WORDS, STOPWORDS, stems
@@ -95,15 +96,6 @@ _DANGLING = re.compile(r"\b(?:against|with|on|to|of|for|from|in|by|into|over|abo
 # "large multimodal (vision-language) models": a restatement, as good as what it restates.
 _GLOSS = re.compile(r"\(([^)]*)\)")
 _OR = re.compile(r",?\s+or\s+|,\s+", re.IGNORECASE)
-# Acronyms so common that abstracts use them undefined.
-COMMON_ACRONYMS = {
-    "llm": "large language model",
-    "mllm": "multimodal large language model",
-    "lmm": "large multimodal model",
-    "vlm": "vision language model",
-    "rl": "reinforcement learning",
-    "ssm": "state space model",
-}
 _DEFINED = re.compile(r"((?:[\w]+[\s-]+){1,6}?)\(([A-Z][A-Za-z]*[A-Z])s?\)")
 _ACRONYM = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])s?\b")
 _BENCH = re.compile(r"(?<=[A-Za-z0-9])-?Bench\b")  # "CEO-Bench", "IndustryBench": benchmarks

@@ -57,9 +57,11 @@ KINDS = (
     r"objective|operator|optimi[sz]er|policy|paradigm|pipeline|network|encoder|decoder|"
     r"protocol|procedure|regulari[sz]er|estimator|backbone|variant|extension)s?"
 )
+# "X introduces which new task?": what a paper introduces is named.
+COINING_WH = r"\b(?P<coins>introduc|propos|present)\w*\s+(?:which|what)\b"
 _NAME_QUESTION = re.compile(
     rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:[\w-]+ )?"
-    rf"{KINDS}\b)",
+    rf"{KINDS}\b|{COINING_WH})",
     re.I,
 )
 

@@ -15,9 +15,15 @@ from collections.abc import Iterable, Mapping
 
 from assistant.names import mentions
 from assistant.pipeline.lead import ask_of
-from assistant.pipeline.listing import COMMON_ACRONYMS, expand
+from assistant.pipeline.listing import expand
 from assistant.pipeline.meaning import KINDS, source_sentences
-from assistant.pipeline.text import AUXILIARY, MODIFIER, MODIFIER_WORDS, topic_words
+from assistant.pipeline.text import (
+    AUXILIARY,
+    COMMON_ACRONYMS,
+    MODIFIER,
+    MODIFIER_WORDS,
+    topic_words,
+)
 from assistant.pipeline.types import Evidence, RetrievedPaper
 
 # A word of a name: an acronym or an inner capital ("GRPO", "MobileGS"), letters with digits

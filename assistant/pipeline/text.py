@@ -12,6 +12,16 @@ from vectorstore.words import (  # noqa: F401 - re-exported for the pipeline
     topic_words,
 )
 
+# Acronyms so common that abstracts use them undefined; the words they spell name a
+# kind of thing, no one thing ("Large Language Models (LLMs)").
+COMMON_ACRONYMS = {
+    "llm": "large language model",
+    "mllm": "multimodal large language model",
+    "lmm": "large multimodal model",
+    "vlm": "vision language model",
+    "rl": "reinforcement learning",
+    "ssm": "state space model",
+}
 WORD = re.compile(r"[\w-]+")  # a word with its hyphens: "self-distillation", "ImageNet-1K"
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:%|x|×)?(?!\d)")  # "16times" holds 16
 # The auxiliary verbs a question puts before its subject ("What score *does* X reach?", "How
