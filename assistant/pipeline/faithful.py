@@ -10,6 +10,7 @@ question. A sentence that passes says what the quote says, so it can lead the an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.pipeline import meaning
@@ -75,7 +76,7 @@ def problems(sentence: str, quote: str, question: str) -> list[str]:
     found += [
         f"name given to another kind of thing: {n}" for n in _rekinded(sentence, quote, question)
     ]
-    if meaning.copied_share(sentence, quote) < COPY_SHARE and not meaning.reworded(sentence, quote):
+    if not _in_quote_wording(sentence, quote, question):
         found.append("not in the quote's wording")
     if meaning.repeats_itself(sentence) or meaning.garbled(sentence):
         found.append("repeats itself or is garbled")
@@ -203,3 +204,27 @@ def _answers(sentence: str, question: str) -> bool:
         return True
     from_quote = stems(content_words(sentence)) - stems(content_words(question)) - FRAMING
     return len(from_quote) >= NEW_FROM_QUOTE
+
+
+def _in_quote_wording(sentence: str, quote: str, question: str) -> bool:
+    """The sentence copies the quote's wording, says the quote over (``meaning.reworded``), or
+    gives the quote's names for what the question describes, in the question's words: "The
+    food VQA benchmark of culture mixing images is CultureMix."."""
+    if meaning.copied_share(sentence, quote) >= COPY_SHARE or meaning.reworded(sentence, quote):
+        return True
+    named = _NAMED_AS_ASKED.match(sentence)
+    if named is None or numbers(sentence) - numbers(question):
+        return False
+    given = meaning.names(named.group("names"))
+    return (
+        bool(given)
+        and given <= meaning.names(quote) - meaning.names(question)
+        and meaning.covered_by(named.group("subject"), question)
+        and meaning.copied_share(named.group("subject"), question) >= COPY_SHARE
+    )
+
+
+# "<what the question describes> is (called) <the quote's names>."
+_NAMED_AS_ASKED = re.compile(
+    r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:called\s+|named\s+)?(?P<names>[^,;:]+?)\.?$"
+)
