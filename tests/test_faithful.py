@@ -187,3 +187,37 @@ def test_the_quotes_name_for_what_the_question_describes_passes() -> None:
 )
 def test_a_name_given_in_other_words_than_the_questions_is_caught(sentence: str) -> None:
     assert problems(sentence, MIX, MIX_QUESTION) != []
+
+
+def test_names_listed_together_may_come_in_any_order() -> None:
+    # claims_v2 (issue 13): "called the Standby Model and the Active Model" was dropped.
+    quote = "Two parallel instances operate as an Active Model and a Standby Model in the loop."
+    question = "What are the two parallel instances called?"
+    sentence = "The two parallel instances are called the Standby Model and the Active Model."
+    assert problems(sentence, quote, question) == []
+
+
+def test_a_common_word_is_not_the_same_word_in_a_name() -> None:
+    # "optimizes internal attention" says nothing of where "Reinforced Attention Learning" is.
+    quote = (
+        "We propose Reinforced Attention Learning (RAL), a policy-gradient framework that "
+        "directly optimizes internal attention distributions rather than output tokens."
+    )
+    question = "What framework optimizes the internal attention distributions of the model?"
+    sentence = "RAL is a policy-gradient framework that optimizes internal attention distributions."
+    assert problems(sentence, quote, question) == []
+
+
+def test_the_last_item_of_a_tested_on_list_may_carry_a_modifier() -> None:
+    quote = (
+        "Evaluated on RoboCasa, DexMimicGen, and real-world SO-101 tasks, ACG consistently "
+        "improves action coherence."
+    )
+    question = "On which benchmarks is ACG evaluated?"
+    sentence = "ACG is evaluated on RoboCasa, DexMimicGen, and SO-101 tasks."
+    assert problems(sentence, quote, question) == []
+    # A verb ends the phrase: what follows it keeps its place.
+    quote = "Our 7B model scores 71.2% on MMLU, surpassing GPT-4 with fewer parameters."
+    sentence = "GPT-4 scores 71.2% on MMLU, surpassing our 7B model with fewer parameters."
+    found = problems(sentence, quote, "Which model does the 7B model surpass on MMLU?")
+    assert any("another order" in f for f in found), found

@@ -11,7 +11,7 @@ question. A sentence that passes says what the quote says, so it can lead the an
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from assistant.pipeline import meaning
 from assistant.pipeline.text import STOPWORDS, content_words, numbers, stems
@@ -103,8 +103,10 @@ def _same_order(sentence: str, quote: str) -> bool:
     those in a prepositional phrase ("On NExT-QA, X reaches ..."), which may move: a number's
     ties to its names are checked by binding."""
     marked = (meaning.names(quote) | numbers(quote)) - _movable(quote)
-    in_quote = _marks(quote, marked)
-    in_sentence = _marks(sentence, marked)
+    # Names listed together ("an Active Model and a Standby Model") may come in any order.
+    group = _listed_together(quote, marked)
+    in_quote = _unrepeated(group.get(m, m) for m in _marks(quote, marked))
+    in_sentence = _unrepeated(group.get(m, m) for m in _marks(sentence, marked))
     positions = iter(in_quote)
     return all(any(mark == seen for seen in positions) for mark in in_sentence)
 
@@ -115,13 +117,17 @@ def _movable(quote: str) -> set[str]:
     marked = {_mark(n) for n in meaning.names(quote) | numbers(quote)}
     movable: set[str] = set()
     in_phrase = False
-    for token in meaning.tokens(quote):
+    toks = meaning.tokens(quote)
+    for before, token, after in zip(["", *toks], toks, [*toks[1:], ""], strict=False):
         word = token.lower()
+        # "on RoboCasa, DexMimicGen, and real-world SO-101 tasks": the last item's modifier
+        # (not "on MMLU, surpassing GPT-4", whose verb ends the phrase).
+        modifier = before.lower() in {"and", "or"} and _mark(after) in marked
         if word in meaning.PREPOSITIONS:
             in_phrase = True
         elif in_phrase and _mark(token) in marked:
             movable.add(_mark(token))
-        elif word not in _LIST_GLUE:
+        elif word not in _LIST_GLUE and not (in_phrase and modifier):
             in_phrase = False
     return movable
 
@@ -187,11 +193,41 @@ def _number_contexts(text: str) -> dict[str, set[str]]:
 
 
 def _marks(text: str, marked: set[str]) -> list[str]:
-    """The names and numbers of ``marked`` in the order ``text`` first says them."""
+    """The names and numbers of ``marked`` in the order ``text`` first says them, as names:
+    "attention" in "optimizes attention" is not the "Attention" of "Reinforced Attention
+    Learning"."""
     order: list[str] = []
     for token in meaning.tokens(text):
         mark = _mark(token)
-        if mark in marked and mark not in order:
+        if mark in marked and mark not in order and _written_as_name(token):
+            order.append(mark)
+    return order
+
+
+def _written_as_name(token: str) -> bool:
+    return token != token.lower() or any(c.isdigit() for c in token)
+
+
+def _listed_together(quote: str, marked: set[str]) -> dict[str, str]:
+    """Each name of a list in ``quote`` (names with only list glue between them) mapped to the
+    list's first name."""
+    group: dict[str, str] = {}
+    run: list[str] = []
+    for token in [*meaning.tokens(quote), "."]:
+        mark = _mark(token)
+        if mark in marked and _written_as_name(token):
+            run.append(mark)
+        elif token.lower() not in _LIST_GLUE:
+            if len(set(run)) > 1:
+                group.update({m: group.get(m, run[0]) for m in run})
+            run = []
+    return group
+
+
+def _unrepeated(marks: Iterable[str]) -> list[str]:
+    order: list[str] = []
+    for mark in marks:
+        if mark not in order:
             order.append(mark)
     return order
 
