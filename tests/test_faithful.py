@@ -221,3 +221,19 @@ def test_the_last_item_of_a_tested_on_list_may_carry_a_modifier() -> None:
     sentence = "GPT-4 scores 71.2% on MMLU, surpassing our 7B model with fewer parameters."
     found = problems(sentence, quote, "Which model does the 7B model surpass on MMLU?")
     assert any("another order" in f for f in found), found
+
+
+def test_the_questions_subject_with_the_quotes_answer_passes() -> None:
+    quote = "Our method reduces computational overhead by approximately 37.5% on all tasks."
+    question = "By approximately how much does Trajectory Folding reduce the overhead of training?"
+    sentence = (
+        "Trajectory Folding reduces computational overhead of training by approximately 37.5%."
+    )
+    assert problems(sentence, quote, question) == []
+    # The question said back with a name the quote only mentions brings no answer of its own.
+    quote = "Advances in reinforcement learning, notably GRPO, have improved multimodal reasoning."
+    question = (
+        "Which papers use reinforcement learning to improve the reasoning of multimodal models?"
+    )
+    echo = "Recent papers use GRPO to improve the reasoning of multimodal models."
+    assert "not in the quote's wording" in problems(echo, quote, question)

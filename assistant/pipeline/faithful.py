@@ -248,6 +248,8 @@ def _in_quote_wording(sentence: str, quote: str, question: str) -> bool:
     food VQA benchmark of culture mixing images is CultureMix."."""
     if meaning.copied_share(sentence, quote) >= COPY_SHARE or meaning.reworded(sentence, quote):
         return True
+    if _quote_in_asked_words(sentence, quote, question):
+        return True
     named = _NAMED_AS_ASKED.match(sentence)
     if named is None or numbers(sentence) - numbers(question):
         return False
@@ -264,3 +266,30 @@ def _in_quote_wording(sentence: str, quote: str, question: str) -> bool:
 _NAMED_AS_ASKED = re.compile(
     r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:called\s+|named\s+)?(?P<names>[^,;:]+?)\.?$"
 )
+
+
+QUOTE_PAIRS_MIN = 2  # word pairs of the quote's own (not the question's) a sentence must copy
+
+
+def _quote_in_asked_words(sentence: str, quote: str, question: str) -> bool:
+    """The question's subject said with the quote's words and the quote's answer ("Nonlinear
+    Extrapolation of low-rank trajectories reduces the computational overhead of RLVR training
+    by approximately 37.5%" of "Our method reduces computational overhead by approximately
+    37.5% ..."): its word pairs are the quote's or the question's, some only the quote's, and
+    the number or name it adds is the quote's."""
+    pairs = meaning.word_pairs(sentence)
+    from_quote, from_question = (
+        pairs & meaning.word_pairs(quote),
+        pairs & meaning.word_pairs(question),
+    )
+    held = len(from_quote | from_question) / len(pairs) if pairs else 0.0
+    added = numbers(sentence) - numbers(question) | meaning.names(sentence) - meaning.names(
+        question
+    )
+    in_quote = numbers(quote) | meaning.names(quote)
+    return (
+        held >= COPY_SHARE
+        and len(from_quote - from_question) >= QUOTE_PAIRS_MIN
+        and bool(added)
+        and added <= in_quote
+    )
