@@ -326,3 +326,18 @@ def test_a_counted_phrase_abbreviated_in_the_abstract_is_counted() -> None:
     assert number_not_given("How many bits per byte does StateSMix reach on enwik8?", bpb) is None
     # a one-word noun has no telling initials: "5 B" is no count of bits
     assert number_not_given("How many bits does it use?", ["T", "It uses 5 B of memory."])
+
+
+def test_a_count_of_tasks_superscripts_and_item_markers_give_no_score() -> None:
+    # q-2119, q-2141 (issue 13): unanswerable score asks were answered.
+    sentences = [
+        "UME-R1: Reasoning Embeddings",
+        "This work reveals four key insights: 1) generative embeddings help; 2) they scale.",
+        "Evaluated on the MMEB-V2 benchmark across 78 tasks, UME-R1 outperforms baselines.",
+    ]
+    assert number_not_given("What overall score does UME-R1 achieve on MMEB-V2?", sentences)
+    sentences = ["EnvACE: World Rehearsal", "Across BFCL-v4 and tau^2-Bench, EnvACE performs well."]
+    assert number_not_given("What score does EnvACE achieve on BFCL-v4?", sentences)
+    # A size ask is answered by the count.
+    sized = ["X-Bench", "X-Bench spans 78 tasks across three domains."]
+    assert number_not_given("How large is X-Bench?", sized) is None

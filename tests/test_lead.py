@@ -1243,3 +1243,76 @@ def test_a_name_set_off_by_the_questions_own_description_is_the_name_asked_for()
     # Set off as another kind than asked, it is the paper the question describes.
     asked = "Which model does the reasoning-driven video framework train?"
     assert not names_the_kind("We present CogX, a reasoning-driven video framework.", asked)
+
+
+# --- the fifteenth and sixteenth blind parts (q-2001..q-2042, q-2101..q-2142, issue 13) -------
+
+
+def test_the_ask_is_the_sentence_of_the_question_that_asks() -> None:
+    # q-2028: the context's relative "where" asks nothing.
+    question = (
+        "A tokenizer paper revisits VQGAN, where a bigger codebook is unstable. Into what does "
+        "it split a large codebook?"
+    )
+    assert ask_of(question) == ". Into what does it split a large codebook?"
+    factored = "We introduce FQ, which splits a large codebook into independent sub-codebooks."
+    problem = "Simply making the codebook bigger leads to unstable training and smaller gains."
+    sentences = [problem, factored]
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == factored
+
+
+def test_a_second_ask_may_open_on_a_phrase_of_three_words_and_two_prepositions() -> None:
+    question = (
+        "What does it call these functions, and for models trained with up to how much more "
+        "compute can it predict emergence?"
+    )
+    assert question_parts(question) == [
+        "What does it call these functions",
+        "for models trained with up to how much more compute can it predict emergence?",
+    ]
+
+
+def test_a_coined_term_in_lower_case_answers_what_it_is_called() -> None:
+    # q-2004, q-2036: "a novel task termed referring reasoning", '(i.e., "emergence laws")'.
+    sizes = "Our benchmark includes 3,763 web-collected videos judged by LMMs."
+    termed = (
+        "As such, we formulate a novel video question-answering task termed referring reasoning."
+    )
+    question = "What is the novel video question-answering task it formulates called?"
+    assert holding(question, [quote(sizes), quote(termed)]) == [quote(termed)]
+
+
+def test_a_finding_or_a_concession_with_a_number_is_not_background() -> None:
+    assert not background(
+        "Using small LLMs, we find that models trained with 4x more compute have emerged."
+    )
+    assert not background("Despite being 3.5x smaller than Transfer1, it delivers higher fidelity.")
+    assert background("Despite their success, VQ tokenizers face significant limitations.")
+
+
+def test_the_subject_of_the_verb_after_called_that_is_the_name_asked_for() -> None:
+    question = "In SplatFlow, what is the component called that translates latents into 3DGS?"
+    found = "Then, the GSDecoder efficiently translates these latents into 3DGS representations."
+    assert names_the_kind(found, question)
+
+
+def test_which_model_do_they_fine_tune_is_answered_by_the_name_after_that_verb() -> None:
+    # q-2105: the trailing purpose clause hid the ask's verb.
+    question = (
+        "Which model do the authors fine-tune on their synthetic dataset to build their own "
+        "editing model?"
+    )
+    data = "We construct UniEdit-Data-100K, a large-scale synthetic dataset with CoT annotations."
+    tuned = "We fine-tune Bagel on this dataset and develop UniEdit-Bagel."
+    assert holding(question, [quote(data), quote(tuned)]) == [quote(tuned)]
+
+
+def test_what_is_it_called_is_answered_by_the_name_set_off_by_the_described_words() -> None:
+    # q-2124: the question's context describes what "it" is.
+    question = (
+        "The embedder-adviser retrieval framework that reasons over retrieved candidates: "
+        "what is it called?"
+    )
+    named = "We introduce UniME-R1, an embedder-adviser framework that learns to rerank."
+    other = "To train the framework, we mine hard negatives and align the RC-CoT adviser."
+    assert holding(question, [quote(other), quote(named)]) == [quote(named)]

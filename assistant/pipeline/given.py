@@ -184,21 +184,30 @@ def _gives_number(question: str, sentences: Sequence[str]) -> bool:
     asks = [part for part in question_parts(question) if "number" in need_of(part)]
     slots = [slot_of(ask, sentences[0]) for ask in asks] or [Slot(frozenset(), frozenset())]
     asked, text = quantities(question), " ".join(sentences)
+    sized = any(slot.sized for slot in slots)
     return any(
-        _measured(sentence) - asked and any(_fits_in(sentence, slot, text) for slot in slots)
+        _measured(sentence, sized) - asked and any(_fits_in(sentence, slot, text) for slot in slots)
         for sentence in sentences
     )
 
 
-# A list's item marker ("(1) Complexity: ...", "(ii)", "(a)"): it numbers the items, it
-# measures nothing.
-_ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)", re.I)
+# A list's item marker ("(1) Complexity: ...", "(ii)", "(a)", "1) generative ..."): it numbers
+# the items, it measures nothing.
+_ENUMERATOR = re.compile(
+    r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)|(?<![\w.(])(?:\d{1,2}|[ivx]{1,4}|[a-h])\)(?=\s)", re.I
+)
 # A count of the kinds or parts a paper describes ("three types of uncertain knowledge", "MARS
 # relies on three pillars"): how the work is organised, never a size or a score it reports.
 _KIND_COUNT = re.compile(
     r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?"
     r"(?:types?|kinds?|categories|dimensions|aspects|pillars|components|perspectives|facets|"
-    r"principles|axes)\b",
+    r"principles|axes|insights|findings|contributions)\b",
+    re.I,
+)
+# A count of what a paper is tested on ("across 78 tasks"): its size, never a score on it.
+_ITEM_COUNT = re.compile(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+)?(?:tasks|benchmarks|datasets|languages|domains|scenarios"
+    r"|environments)\b",
     re.I,
 )
 # A share of things ("63% of all utilized lessons originate from ..."): a proportion the paper
@@ -206,16 +215,19 @@ _KIND_COUNT = re.compile(
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s?%\s+of\s+(?:all\s+|the\s+)?[a-z]", re.I)
 
 
-# The digits of a name ("GPT-4o", "Llama-3"): part of what is named, not a quantity.
-_NAME_DIGITS = re.compile(r"(?<=[A-Za-z]-)\d[\w.]*")
+# The digits of a name ("GPT-4o", "Llama-3", "tau^2-Bench"): part of what is named, not a
+# quantity.
+_NAME_DIGITS = re.compile(r"(?<=[A-Za-z]-)\d[\w.]*|(?<=[A-Za-z]\^)\{?\d+\}?")
 
 
-def _measured(sentence: str) -> set[str]:
+def _measured(sentence: str, sized: bool = True) -> set[str]:
     """The quantities of ``sentence``, less its list's item markers, its counts of kinds and
     the digits of its names: "addressing three dimensions: (1) Complexity ..., (2) Diversity
     ..." gives no score of the paper, nor "prompts include three types of uncertain knowledge"
-    or "guide GPT-4o" the size of its dataset."""
-    return quantities(_KIND_COUNT.sub(" ", _without_markers(sentence)))
+    or "guide GPT-4o" the size of its dataset. Unless a size is asked (``sized``), a count of
+    what it is tested on is no answer either ("across 78 tasks" gives no score)."""
+    kept = _KIND_COUNT.sub(" ", _without_markers(sentence))
+    return quantities(kept if sized else _ITEM_COUNT.sub(" ", kept))
 
 
 def _without_markers(sentence: str) -> str:

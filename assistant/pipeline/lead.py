@@ -26,6 +26,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
+from itertools import takewhile
 
 from assistant.names import plain, spelled, title_name
 from assistant.pipeline import meaning
@@ -43,6 +44,7 @@ from assistant.pipeline.text import (
     WORD,
     content_words,
     entities,
+    numbers,
     topic_words,
 )
 from assistant.pipeline.types import Evidence
@@ -54,9 +56,9 @@ _ASK_PREPOSITIONS = (
     r"|between|per|after|during|against|below|above|beyond)"
 )
 # A second ask may open on its topic before the question word: "..., and data from how many
-# news sites is it applied to?".
+# news sites is it applied to?", "..., and for models trained with up to how much ...?".
 _SECOND_ASK = re.compile(
-    rf",?\s+and\s+(?=(?:(?:[\w-]+\s+){{1,2}}?{_ASK_PREPOSITIONS}\s+|(?:{_ASK_PREPOSITIONS}\s+){{0,2}})"
+    rf",?\s+and\s+(?=(?:(?:[\w-]+\s+){{1,3}}?(?:{_ASK_PREPOSITIONS}\s+){{1,2}}|(?:{_ASK_PREPOSITIONS}\s+){{0,2}})"
     r"(?:what|which|how|who|whose|where|when|why)\b|(?:does|do|is|are|can)\b)|;\s+",
     re.IGNORECASE,
 )
@@ -79,10 +81,11 @@ NAME_BEFORE, NAME_AFTER = 3, 2  # tokens from a name to the kind it names, eithe
 OBJECT_AFTER = 2  # tokens from the ask's last verb to the name it takes ("outperforms pi_0")
 # The verb an ask ends on, after its subject, however long: "which model does it *outperform*
 # on ...?", "what framework does X *build upon*?", "which model does the 4B MLLM, which needs
-# no 3D input, *surpass* on VSI-Bench?".
+# no 3D input, *surpass* on VSI-Bench?", "which model do the authors *fine-tune* on their
+# synthetic dataset to build their own editing model?".
 _WH_VERB = re.compile(
-    r"\b(?:does|do|did)\s+(?:[\w,-]+\s+){1,12}?((?!not\b)[a-z]\w+(?:\s+(?:upon|on|from))?)"
-    r"(?:\s+(?:on|in|over|against|for|with|to)\s+[\w-]+)*\s*[?.]?\s*$",
+    r"\b(?:does|do|did)\s+(?:[\w,-]+\s+){1,12}?((?!not\b)[a-z][\w-]+(?:\s+(?:upon|on|from))?)"
+    r"(?:\s+(?:on|in|over|against|for|with|to)(?:\s+[\w-]+){1,5})*\s*[?.]?\s*$",
     re.I,
 )
 # A sentence that goes on from the one before it: read alone, its answer is half told.
@@ -191,6 +194,8 @@ _ROLE = re.compile(
     r"important|fundamental) role\b",
     re.I,
 )
+_CONCEDES = re.compile(r"^\W*(?:despite|although)\b.*\b(?:it|its|our|we)\b", re.I)
+_WE_FIND = re.compile(r"\bwe (?:\w+ )?(?:find|found|show|observe|demonstrate)\b", re.I)
 _FINDING = re.compile(r"\b(?:we|our|find|found|show|shows|reveal|reveals|demonstrat\w*)\b", re.I)
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
 # with its number (23K, 24GB, 2.3x).
@@ -213,16 +218,27 @@ _STANDS_FOR = re.compile(
 SPELLED_WITHIN = 10  # words before "(CPGD)" that may spell it out
 # "What do the authors call the effect ...?" is answered by "We term this effect, ..., X".
 _CALL_ASK = re.compile(
-    r"\bwhat (?:do|does|did) (?:the )?(?:authors?|they|paper|work|study) (?:call|term|name)\b",
+    r"\bwhat (?:do|does|did) (?:the )?(?:authors?|they|it|paper|work|study) (?:call|term|name)\b",
     re.I,
 )
-_TERMS = re.compile(r"\bwe (?:term|call|name|dub|refer to)\s+(?:this|these|such|it)\b", re.I)
+# "We term this effect, ..., X", "a novel task termed referring reasoning": a coined term,
+# which may be written in lower case.
+_TERMS = re.compile(
+    r"\b(?i:we (?:term|call|name|dub|refer to)\s+(?:this|these|such|it|them))\b"
+    r"|\b(?:termed|dubbed|coined|called|named)\s+(?:as\s+)?[\"“]?[a-z]",
+)
 # "Which model repeatedly *identified* ...?": the thing asked for is the subject of the verb.
 _SUBJECT_ASK = re.compile(
     r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?P<kind>[\w-]+)\s+(?:\w+ly\s+)?"
     r"(?!(?:does|do|did|is|are|was|were|has|have|had|can|could|would|will)\b)(?P<verb>\w+(?:ed|es|s))\b",
     re.I,
 )
+# "What is the component called that *translates* ...?": the same, after "called".
+_CALLED_THAT = re.compile(
+    r"\bcalled,?\s+(?:that|which)\s+(?:\w+ly\s+)?(?P<verb>\w+(?:es|s))\b", re.I
+)
+# "...: what is it called?" asks for the name of what the question's context describes.
+_IT_CALLED = re.compile(r"\bwhat (?:is|are|was|were) (?:it|they|this|these)\s+called\b", re.I)
 SUBJECT_BEFORE = 4  # tokens from a name to the ask's verb it is the subject of
 # "On which environments is X evaluated?": asks for what it is tested on, whatever the kind
 # ("Experiments on ALFWorld and WebShop ..." answers it).
@@ -255,8 +271,7 @@ _WH_HEAD = re.compile(rf"\b(?:what|which)\s+((?:[\w@-]+\s+){{0,7}}?)(?={_ASK_VER
 _HOW_MUCH_HEAD = re.compile(rf"\bhow much\s+((?:[\w@-]+\s+){{1,7}}?)(?={_ASK_VERB}\b)", re.I)
 # An ask may open on a preposition: "In the benchmark built on X, *by how many points* did ...".
 _ASK_START = re.compile(
-    r"(?:^|[,;:]\s+)(?=(?:(?:by|on|in|for|with|at|to|from|of|across|over|under|up to)\s+)?"
-    r"(?:what|which|how|who|whose|where|when|why)\b)",
+    rf"(?:^|[,;:.]\s+)(?=(?:{_ASK_PREPOSITIONS}\s+)?(?:what|which|how|who|whose|where|when|why)\b)",
     re.I,
 )
 # The context after an ask: "..., according to ...", "... in the controlled study of ...".
@@ -302,10 +317,8 @@ def question_parts(question: str) -> list[str]:
     method called?"), not "..., and how does it work?"."""
     # Only the ask is split, not the description leading into it ("A procedure that corrects
     # ... and can sit on top of any method: what share ..., and how much faster ...?").
-    start = _ASK_START.search(question)
-    context, ask = (
-        (question[: start.start()], question[start.start() :]) if start else ("", question)
-    )
+    start = ask_start(question)
+    context, ask = question[:start], question[start:]
     parts = [p for p in _SECOND_ASK.split(ask, maxsplit=1) if topic_words(p) or need_of(p)]
     return [context + parts[0], parts[1]] if len(parts) == 2 else [question]
 
@@ -441,9 +454,17 @@ def _focused(sentence: str, weights: dict[str, float]) -> float:
 def ask_of(question: str) -> str:
     """The clause of the question that asks (from its question word to a trailing "according
     to ..."), without the context that leads into it."""
-    start = _ASK_START.search(question)
-    ask = question[start.start() :] if start else question
-    return _TRAILING_CONTEXT.split(ask, maxsplit=1)[0]
+    return _TRAILING_CONTEXT.split(question[ask_start(question) :], maxsplit=1)[0]
+
+
+def ask_start(question: str) -> int:
+    """Where the ask begins: at its question word, or at the sentence that opens on one after
+    a sentence of context ("A paper ..., where simply expanding X fails. Into what does it
+    ...?": the "where" of the context asks nothing)."""
+    starts = list(_ASK_START.finditer(question))
+    opening = [m for m in starts if question[m.start()] == "."]
+    chosen = opening[-1] if opening else (starts[0] if starts else None)
+    return chosen.start() if chosen else 0
 
 
 def best_quote(
@@ -586,7 +607,10 @@ def past_restatement(
     held = _held(chosen.sentence, question)
     uses = _USES_ASK.search(question)
     held |= words_of(uses.group("verb")) if uses else set()
-    rest = {w: v for w, v in weights.items() if w not in held}
+    # What is left of the ask, not of the context before it ("A paper ..., where simply
+    # expanding the codebook causes training instability. Into what does it decompose ...?").
+    asked = words_of(ask_of(question))
+    rest = {w: v for w, v in weights.items() if w not in held and w in asked}
 
     def rank(quote: Evidence) -> tuple[bool, float]:
         score = lead_score(quote.sentence, question, rest, title)
@@ -699,7 +723,8 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     not the paper's title's ("AI" of "Frontier AI Models" names no answer)."""
     if asked := _STANDS_FOR.search(question):
         return [q for q in quotes if spells_out(q.sentence, asked.group("acronym"))]
-    if _CALL_ASK.search(question) and (termed := [q for q in quotes if _TERMS.search(q.sentence)]):
+    termed = [q for q in quotes if _TERMS.search(q.sentence)]
+    if _CALL_ASK.search(question) and termed:
         return termed
     need = need_of(question)
     found = [q for q in quotes if need and satisfies(q.sentence, question, need, "")]
@@ -720,6 +745,10 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
         beside = [q for q in found if _introduces_name(q.sentence, question)]
     if beside or not _CALLED.search(question):
         return beside
+    # "What is the task ... called?" with no name beside its kind: a term the paper coins,
+    # which may be written in lower case ("a novel task termed referring reasoning").
+    if termed:
+        return termed
     given = meaning.given_words(question) | meaning.names(title)
     return [q for q in found if meaning.names(q.sentence) - given]
 
@@ -856,15 +885,24 @@ def _described_as_asked(name: str, sentence: str, question: str) -> bool:
     """``name`` is set off by the question's own description of what it asks for: "We use
     NeoForce, a unified force-based tactile representation, to ..." answers "what is the
     unified force-based tactile representation it uses called?"."""
-    pattern = rf"(?<![\w-]){re.escape(name)},\s+(?:a|an|the)\s+(?P<what>[^,.;:()]+)"
-    asked, kinds = topic_words(question), asked_kinds(question)
+    # "X, a ..." (not "On X, the defender must ...", a clause of its own).
+    pattern = rf"(?<![\w-]){re.escape(name)},\s+(?:a|an)\s+(?P<what>[^,.;:()]+)"
+    it_called = _IT_CALLED.search(question)
+    described = question if it_called else ask_of(question)
+    asked, kinds = topic_words(described), asked_kinds(question)
+    if it_called:  # "The embedder-adviser retrieval framework ...: what is it called?"
+        kinds |= {w.lower().rstrip("s") for w in WORD.findall(question) if meaning.is_kind(w)}
     for apposition in re.finditer(pattern, sentence):
-        what = apposition.group("what")
+        # The description up to its first word the ask lacks: "NDIF, a collaborative research
+        # platform providing ..." for "What is the collaborative research platform called?".
+        said = list(takewhile(lambda w: topic_words(w) <= asked, apposition.group("what").split()))
         # "CogOmniControl, a reasoning-driven framework ..." is the paper the question
         # describes, not the model it asks for.
-        other_kind = any(meaning.is_kind(w) and w.rstrip("s") not in kinds for w in what.split())
-        words = topic_words(what)
-        if len(words) >= DESCRIBED_WORDS and words <= asked and not other_kind:
+        other_kind = any(meaning.is_kind(w) and w.rstrip("s") not in kinds for w in said)
+        # An ask naming a kind ("What is the ... dataset built for the reasoning-switchable
+        # MLLM called?") is described by that kind, not by the words of its context.
+        of_kind = not kinds or any(w.lower().rstrip("s") in kinds for w in said)
+        if len(topic_words(" ".join(said))) >= DESCRIBED_WORDS and of_kind and not other_kind:
             return True
     return False
 
@@ -883,8 +921,11 @@ def _subject_of_ask(toks: Sequence[str], at_name: Sequence[int], question: str) 
     """A new name just before the verb a "which <kind> <verb>s ...?" ask puts after its kind:
     "guided Gemini 2.5 Pro to repeatedly identify ..." answers "which model repeatedly
     identified ...?"."""
-    asked = _SUBJECT_ASK.search(ask_of(question))
+    ask = ask_of(question)
+    asked = _SUBJECT_ASK.search(ask)
     if asked is None or not meaning.is_kind(asked.group("kind")):
+        asked = _CALLED_THAT.search(ask)
+    if asked is None:
         return False
     verb = topic_words(asked.group("verb"))
     at_verb = [i for i, t in enumerate(toks) if topic_words(t) & verb]
@@ -1049,6 +1090,10 @@ def background(sentence: str) -> bool:
     ..."), not what it does or finds ("We find that X plays a key role ...")."""
     if _ROLE.search(sentence) and not _FINDING.search(sentence):
         return True
+    # "We find that ... models trained with up to 4x more compute have emerged" is a finding;
+    # so is "Despite being 3.5x smaller than X, it delivers ...": a concession the work makes.
+    if _WE_FIND.search(sentence) or (_CONCEDES.search(sentence) and numbers(sentence)):
+        return False
     return bool(_BACKGROUND.search(sentence))
 
 

@@ -57,10 +57,11 @@ KINDS = (
     r"objective|operator|optimi[sz]er|policy|paradigm|pipeline|network|encoder|decoder|"
     r"protocol|procedure|regulari[sz]er|estimator|backbone|variant|extension)s?"
 )
-# "X introduces which new task?": what a paper introduces is named.
-COINING_WH = r"\b(?P<coins>introduc|propos|present)\w*\s+(?:which|what)\b"
+# "X introduces which new task?": what a paper introduces is named (not "introduces what as
+# a dynamic switcher?", which asks for the thing however it is called).
+COINING_WH = r"\b(?P<coins>introduc|propos|present)\w*\s+(?:which|what)\s+(?:new\s+)?[\w-]+\s*\?"
 _NAME_QUESTION = re.compile(
-    rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:[\w-]+ )?"
+    rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:[\w-]+ ){{0,2}}"
     rf"{KINDS}\b|{COINING_WH})",
     re.I,
 )
