@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.pipeline.evidence import counted_noun
+from assistant.pipeline.evidence import counted_noun, need_of
 from assistant.pipeline.given import number_not_given
 
 FLASH = [
@@ -341,3 +341,27 @@ def test_a_count_of_tasks_superscripts_and_item_markers_give_no_score() -> None:
     # A size ask is answered by the count.
     sized = ["X-Bench", "X-Bench spans 78 tasks across three domains."]
     assert number_not_given("How large is X-Bench?", sized) is None
+
+
+def test_latency_and_correlation_asks_want_a_number_and_sizes_of_names_are_no_score() -> None:
+    # q-2240, q-2311, q-2320, q-2341 (issue 13).
+    assert need_of("The voice assistant has what latency to first token generation?")
+    assert need_of("What Pearson correlation with GPT-4o judgments does LLaVA-Critic reach?")
+    assert "number" in need_of("Which reward model is best, and what is that score?")
+    sentences = [
+        "Skywork-Reward",
+        "We release Skywork-Reward-Llama-3.1-8B, which tops RewardBench.",
+    ]
+    assert number_not_given(
+        "What score does Skywork-Reward-Gemma-27B reach on RewardBench?", sentences
+    )
+    sentences = ["FrugalNeRF", "FrugalNeRF outperforms 3D few-shot baselines and trains faster."]
+    assert number_not_given("How many times faster does FrugalNeRF train than FreeNeRF?", sentences)
+
+
+def test_a_size_in_the_papers_symbols_is_not_a_number_ask_of_that() -> None:
+    # q-2227: "what is the size of the finite state space ...?" is answered by "O(T^K)"; only
+    # "what is that score?" (pointing back at an ask) made "what is ..." a number ask.
+    assert need_of("What is the size of the finite state space of the chains?") == frozenset()
+    assert need_of("What kind of correlation does it use for this?") == frozenset()
+    assert "number" not in need_of("What is the latency-optimized GPU library called?")

@@ -1316,3 +1316,20 @@ def test_what_is_it_called_is_answered_by_the_name_set_off_by_the_described_word
     named = "We introduce UniME-R1, an embedder-adviser framework that learns to rerank."
     other = "To train the framework, we mine hard negatives and align the RC-CoT adviser."
     assert holding(question, [quote(other), quote(named)]) == [quote(named)]
+
+
+# --- the seventeenth and eighteenth blind parts (q-2201..q-2242, q-2301..q-2342, issue 13) ----
+
+
+def test_a_name_after_namely_names_the_last_kind_before_it() -> None:
+    # q-2223: "an alternative approach by creating a ... dataset ..., namely LLaVA-Video-178K".
+    question = (
+        "The paper that creates a synthetic dataset for video instruction-following: what is "
+        "that dataset called?"
+    )
+    namely = (
+        "We propose an alternative approach by creating a high-quality synthetic dataset "
+        "specifically for video instruction-following, namely VidInstruct-178K."
+    )
+    model = "By training on this dataset, we introduce VidInstruct, a new video LMM."
+    assert holding(question, [quote(model), quote(namely)]) == [quote(namely)]

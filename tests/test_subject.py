@@ -181,3 +181,10 @@ def test_a_capitalised_word_opening_a_sentence_of_the_question_names_nothing() -
         "An agent paper adds a world model. Besides WebArena, on which benchmark does it run?"
     )
     assert subject_names(question, settings=True) == ["WebArena"]
+
+
+def test_an_ordinal_label_names_nothing() -> None:
+    # q-2313 (issue 13): "Level II" abstained though the abstract writes "II: Cognitive ...".
+    question = "In CBT-Bench, what task format is used for Level I, and what is Level II named?"
+    assert "Level II" not in subject_names(question, settings=True)
+    assert "Level I" not in subject_names(question, settings=True)

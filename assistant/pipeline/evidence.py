@@ -29,19 +29,25 @@ OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE
 # called") outranks a background sentence on the same topic by this much.
 NEED_BONUS = 0.15
 _MEASURES = (
-    r"(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|"
+    r"(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|correlation|latency|"
+    r"throughput|"
     r"proportion|rate|error|gain|number|size|multiple|factor|margin|reduction|f1|auc|bleu|"
     r"mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|perplexity|recall|success|"
-    r"(?:pass|hit)@\d+)(?![\w@])"
+    r"(?:pass|hit)@\d+)(?![\w@]|-(?!score)[a-z])"
 )
 # "What accuracy ...", "what average score ...", and a longer measure when the ask's verb
 # follows it: "What *task success rate* does X reach ...?". "How accurate is X?" asks for
-# its accuracy.
+# its accuracy, "..., and what is that score?" for the score. A measure word in a compound
+# asks for no measure ("the latency-optimized library").
+# "What kind of correlation does it use?" asks for a kind, not a number.
+_NOT_A_KIND = r"(?!(?:kind|type|sort|form)s?\b)"
 _NUMBER_QUESTION = re.compile(
     r"\bhow (?:much|many|large|fast|long|big|small|often|accurate)\b|"
     r"\b(?:by|up to) (?:how much|what)\b|"
-    rf"\bwhat (?:\w+ )?{_MEASURES}|"
-    rf"\bwhat (?:[\w-]+ ){{2,3}}{_MEASURES}(?=\s+(?:does|do|did|is|are|was|were|can|could)\b)",
+    rf"\bwhat {_NOT_A_KIND}(?:\w+ )?{_MEASURES}|"
+    rf"\bwhat (?:is|are|was|were) (?:that|its|their) (?:\w+ )?{_MEASURES}|"
+    rf"\bwhat {_NOT_A_KIND}(?:[\w-]+ ){{2,3}}{_MEASURES}"
+    r"(?=\s+(?:does|do|did|is|are|was|were|can|could)\b)",
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(

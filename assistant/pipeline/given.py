@@ -204,10 +204,11 @@ _KIND_COUNT = re.compile(
     r"principles|axes|insights|findings|contributions)\b",
     re.I,
 )
-# A count of what a paper is tested on ("across 78 tasks"): its size, never a score on it.
+# A count of what a paper is tested on or trained with ("across 78 tasks", "nearly 40 reward
+# models", "80K preference pairs"): a size, never a score.
 _ITEM_COUNT = re.compile(
-    r"\b\d[\d,]*\s+(?:[\w-]+\s+)?(?:tasks|benchmarks|datasets|languages|domains|scenarios"
-    r"|environments)\b",
+    r"\b\d[\d,.]*[KM]?\s+(?:[\w-]+\s+)?(?:tasks|benchmarks|datasets|languages|domains|scenarios"
+    r"|environments|models|pairs|samples|examples)\b",
     re.I,
 )
 # A share of things ("63% of all utilized lessons originate from ..."): a proportion the paper
@@ -215,9 +216,11 @@ _ITEM_COUNT = re.compile(
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s?%\s+of\s+(?:all\s+|the\s+)?[a-z]", re.I)
 
 
-# The digits of a name ("GPT-4o", "Llama-3", "tau^2-Bench"): part of what is named, not a
-# quantity.
-_NAME_DIGITS = re.compile(r"(?<=[A-Za-z]-)\d[\w.]*|(?<=[A-Za-z]\^)\{?\d+\}?")
+# The digits of a name ("GPT-4o", "Llama-3.1-8B", "tau^2-Bench") or of "3D": part of what is
+# named, not a quantity.
+_NAME_DIGITS = re.compile(
+    r"(?<=[A-Za-z]-)\d[\w.]*|(?<=[\d.]-)\d+(?:\.\d+)?[BMK]\b|(?<=[A-Za-z]\^)\{?\d+\}?|\b\d(?=D\b)"
+)
 
 
 def _measured(sentence: str, sized: bool = True) -> set[str]:

@@ -872,6 +872,9 @@ def names_the_kind(sentence: str, question: str) -> bool:
         return True
     if _object_of_ask(toks, at_name, question):
         return True
+    # "a high-quality synthetic dataset for video instruction-following, namely LLaVA-Video-178K"
+    if any(_namely(words[n], sentence) & kinds for n in at_name):
+        return True
     if any(_described_as_asked(words[n], sentence, question) for n in at_name):
         return True
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
@@ -905,6 +908,16 @@ def _described_as_asked(name: str, sentence: str, question: str) -> bool:
         if len(topic_words(" ".join(said))) >= DESCRIBED_WORDS and of_kind and not other_kind:
             return True
     return False
+
+
+def _namely(name: str, sentence: str) -> set[str]:
+    """The kind ``sentence`` names ``name`` after, however far: the last one before "namely X"
+    ("an approach by creating a ... dataset ..., namely X" names a dataset)."""
+    named = re.search(rf",?\s+(?:namely|dubbed|termed)\s+{re.escape(name)}", sentence)
+    if named is None:
+        return set()
+    before = meaning.KIND_WORD.findall(sentence[: named.start()])
+    return {before[-1].lower().rstrip("s")} if before else set()
 
 
 def _spelled_out(toks: Sequence[str], new: Collection[str]) -> set[int]:

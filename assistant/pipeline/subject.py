@@ -62,6 +62,11 @@ _PLAIN = frozenset(
 _LEADING_MODIFIER = re.compile(rf"^[\w.]+-(?:{MODIFIER_WORDS})\s+(?=\S)", re.I)
 
 
+# "Level II", "Stage 2": a label a paper may spell another way ("II: Cognitive model ..."),
+# no name of its own.
+_ORDINAL_LABEL = re.compile(r"(?:Level|Stage|Phase|Step|Part|Tier|Round)\s+(?:[IVX]+|\d+)")
+
+
 def subject_names(question: str, *, settings: bool = False) -> list[str]:
     """The names a question asks about, as it spells them: runs of name words ("Claude 4
     Opus", "Deep Seek Sparse Attention"), less the measure it asks for ("What *F1* does ...")
@@ -72,11 +77,12 @@ def subject_names(question: str, *, settings: bool = False) -> list[str]:
     offset = len(question) - len(question.lstrip()) + question.strip().find(ask.strip())
     head = _HEAD.search(ask)
     head_end = offset + head.end(1) if head else -1
-    return [
+    named = [
         MODIFIER.sub("", _LEADING_MODIFIER.sub("", question[run[0].start() : run[-1].end()]))
         for run in _joined(question, _runs(question))
         if run[0].start() >= head_end and (settings or not _in_setting(question[: run[0].start()]))
     ]
+    return [name for name in named if not _ORDINAL_LABEL.fullmatch(name)]
 
 
 def named_first(question: str, papers: list[RetrievedPaper]) -> list[RetrievedPaper]:
