@@ -10,8 +10,7 @@ question. A sentence that passes says what the quote says, so it can lead the an
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from assistant.pipeline import meaning
 from assistant.pipeline.text import STOPWORDS, content_words, numbers, stems
@@ -76,7 +75,7 @@ def problems(sentence: str, quote: str, question: str) -> list[str]:
     found += [
         f"name given to another kind of thing: {n}" for n in _rekinded(sentence, quote, question)
     ]
-    if not _in_quote_wording(sentence, quote, question):
+    if meaning.copied_share(sentence, quote) < COPY_SHARE and not meaning.reworded(sentence, quote):
         found.append("not in the quote's wording")
     if meaning.repeats_itself(sentence) or meaning.garbled(sentence):
         found.append("repeats itself or is garbled")
@@ -103,10 +102,8 @@ def _same_order(sentence: str, quote: str) -> bool:
     those in a prepositional phrase ("On NExT-QA, X reaches ..."), which may move: a number's
     ties to its names are checked by binding."""
     marked = (meaning.names(quote) | numbers(quote)) - _movable(quote)
-    # Names listed together ("an Active Model and a Standby Model") may come in any order.
-    group = _listed_together(quote, marked)
-    in_quote = _unrepeated(group.get(m, m) for m in _marks(quote, marked))
-    in_sentence = _unrepeated(group.get(m, m) for m in _marks(sentence, marked))
+    in_quote = _marks(quote, marked)
+    in_sentence = _marks(sentence, marked)
     positions = iter(in_quote)
     return all(any(mark == seen for seen in positions) for mark in in_sentence)
 
@@ -117,17 +114,13 @@ def _movable(quote: str) -> set[str]:
     marked = {_mark(n) for n in meaning.names(quote) | numbers(quote)}
     movable: set[str] = set()
     in_phrase = False
-    toks = meaning.tokens(quote)
-    for before, token, after in zip(["", *toks], toks, [*toks[1:], ""], strict=False):
+    for token in meaning.tokens(quote):
         word = token.lower()
-        # "on RoboCasa, DexMimicGen, and real-world SO-101 tasks": the last item's modifier
-        # (not "on MMLU, surpassing GPT-4", whose verb ends the phrase).
-        modifier = before.lower() in {"and", "or"} and _mark(after) in marked
         if word in meaning.PREPOSITIONS:
             in_phrase = True
         elif in_phrase and _mark(token) in marked:
             movable.add(_mark(token))
-        elif word not in _LIST_GLUE and not (in_phrase and modifier):
+        elif word not in _LIST_GLUE:
             in_phrase = False
     return movable
 
@@ -193,41 +186,11 @@ def _number_contexts(text: str) -> dict[str, set[str]]:
 
 
 def _marks(text: str, marked: set[str]) -> list[str]:
-    """The names and numbers of ``marked`` in the order ``text`` first says them, as names:
-    "attention" in "optimizes attention" is not the "Attention" of "Reinforced Attention
-    Learning"."""
+    """The names and numbers of ``marked`` in the order ``text`` first says them."""
     order: list[str] = []
     for token in meaning.tokens(text):
         mark = _mark(token)
-        if mark in marked and mark not in order and _written_as_name(token):
-            order.append(mark)
-    return order
-
-
-def _written_as_name(token: str) -> bool:
-    return token != token.lower() or any(c.isdigit() for c in token)
-
-
-def _listed_together(quote: str, marked: set[str]) -> dict[str, str]:
-    """Each name of a list in ``quote`` (names with only list glue between them) mapped to the
-    list's first name."""
-    group: dict[str, str] = {}
-    run: list[str] = []
-    for token in [*meaning.tokens(quote), "."]:
-        mark = _mark(token)
-        if mark in marked and _written_as_name(token):
-            run.append(mark)
-        elif token.lower() not in _LIST_GLUE:
-            if len(set(run)) > 1:
-                group.update({m: group.get(m, run[0]) for m in run})
-            run = []
-    return group
-
-
-def _unrepeated(marks: Iterable[str]) -> list[str]:
-    order: list[str] = []
-    for mark in marks:
-        if mark not in order:
+        if mark in marked and mark not in order:
             order.append(mark)
     return order
 
@@ -240,56 +203,3 @@ def _answers(sentence: str, question: str) -> bool:
         return True
     from_quote = stems(content_words(sentence)) - stems(content_words(question)) - FRAMING
     return len(from_quote) >= NEW_FROM_QUOTE
-
-
-def _in_quote_wording(sentence: str, quote: str, question: str) -> bool:
-    """The sentence copies the quote's wording, says the quote over (``meaning.reworded``), or
-    gives the quote's names for what the question describes, in the question's words: "The
-    food VQA benchmark of culture mixing images is CultureMix."."""
-    if meaning.copied_share(sentence, quote) >= COPY_SHARE or meaning.reworded(sentence, quote):
-        return True
-    if _quote_in_asked_words(sentence, quote, question):
-        return True
-    named = _NAMED_AS_ASKED.match(sentence)
-    if named is None or numbers(sentence) - numbers(question):
-        return False
-    given = meaning.names(named.group("names"))
-    return (
-        bool(given)
-        and given <= meaning.names(quote) - meaning.names(question)
-        and meaning.covered_by(named.group("subject"), question)
-        and meaning.copied_share(named.group("subject"), question) >= COPY_SHARE
-    )
-
-
-# "<what the question describes> is (called) <the quote's names>."
-_NAMED_AS_ASKED = re.compile(
-    r"^(?P<subject>.+?)\s+(?:is|are)\s+(?:called\s+|named\s+)?(?P<names>[^,;:]+?)\.?$"
-)
-
-
-QUOTE_PAIRS_MIN = 2  # word pairs of the quote's own (not the question's) a sentence must copy
-
-
-def _quote_in_asked_words(sentence: str, quote: str, question: str) -> bool:
-    """The question's subject said with the quote's words and the quote's answer ("Nonlinear
-    Extrapolation of low-rank trajectories reduces the computational overhead of RLVR training
-    by approximately 37.5%" of "Our method reduces computational overhead by approximately
-    37.5% ..."): its word pairs are the quote's or the question's, some only the quote's, and
-    the number or name it adds is the quote's."""
-    pairs = meaning.word_pairs(sentence)
-    from_quote, from_question = (
-        pairs & meaning.word_pairs(quote),
-        pairs & meaning.word_pairs(question),
-    )
-    held = len(from_quote | from_question) / len(pairs) if pairs else 0.0
-    added = numbers(sentence) - numbers(question) | meaning.names(sentence) - meaning.names(
-        question
-    )
-    in_quote = numbers(quote) | meaning.names(quote)
-    return (
-        held >= COPY_SHARE
-        and len(from_quote - from_question) >= QUOTE_PAIRS_MIN
-        and bool(added)
-        and added <= in_quote
-    )

@@ -561,8 +561,8 @@ def malformed(raw: str) -> str | None:
 
 def copied_share(claim: str, source: str) -> float:
     """Share of the claim's adjacent word pairs that occur in the source."""
-    pairs = word_pairs(claim)
-    return len(pairs & word_pairs(source)) / len(pairs) if pairs else 0.0
+    pairs = _pairs(claim)
+    return len(pairs & _pairs(source)) / len(pairs) if pairs else 0.0
 
 
 REWORD_COPY_MIN = 0.3  # word pairs a rewording must still share: not a salad of the words
@@ -604,7 +604,7 @@ def _words(text: str) -> set[str]:
     )
 
 
-def word_pairs(text: str) -> set[tuple[str, str]]:
+def _pairs(text: str) -> set[tuple[str, str]]:
     words = [w.lower() for w in tokens(text)]
     return set(pairwise(words))
 
