@@ -49,16 +49,18 @@ from assistant.pipeline.text import (
 )
 from assistant.pipeline.types import Evidence
 
-# Where a question turns to its second ask: ", and what ...", "; how ...", ", and below what
-# ...", ", and by up to how much ...".
+# The prepositions an ask may open on: "by how much ...", "on which benchmark ...".
 _ASK_PREPOSITIONS = (
     r"(?:up to|from|in|on|to|for|with|at|by|of|under|through|into|across|over|among|within"
     r"|between|per|after|during|against|below|above|beyond)"
 )
-# A second ask may open on its topic before the question word: "..., and data from how many
-# news sites is it applied to?", "..., and for models trained with up to how much ...?".
+# Where a question turns to its second ask: ", and what ...", "; how ...", ", and below what
+# ...", ", and by up to how much ...". The second ask may open on its topic before the
+# question word: "..., and data from how many news sites is it applied to?", "..., and for
+# models trained with up to how much ...?".
 _SECOND_ASK = re.compile(
-    rf",?\s+and\s+(?=(?:(?:[\w-]+\s+){{1,3}}?(?:{_ASK_PREPOSITIONS}\s+){{1,2}}|(?:{_ASK_PREPOSITIONS}\s+){{0,2}})"
+    rf",?\s+and\s+(?=(?:(?:[\w-]+\s+){{1,3}}?(?:{_ASK_PREPOSITIONS}\s+){{1,2}}"
+    rf"|(?:{_ASK_PREPOSITIONS}\s+){{0,2}})"
     r"(?:what|which|how|who|whose|where|when|why)\b|(?:does|do|is|are|can)\b)|;\s+",
     re.IGNORECASE,
 )
@@ -140,8 +142,9 @@ _FAILURE_ASK = re.compile(
     re.I,
 )
 _PROBLEM_ASK = re.compile(
-    r"\b(?:how|which|what)\b.*\b(?:avoid|prevent|mitigat|overcom|address|handl|fix|resolv|reduc|tackl|"
-    r"alleviat|counter|circumvent|sidestep|suppress|eliminat)\w*\b|" + _FAILURE_ASK.pattern,
+    r"\b(?:how|which|what)\b.*\b(?:avoid|prevent|mitigat|overcom|address|handl|fix|resolv|"
+    r"reduc|tackl|alleviat|counter|circumvent|sidestep|suppress|eliminat)\w*\b|"
+    + _FAILURE_ASK.pattern,
     re.I,
 )
 # A sentence naming a problem: "... suffer from Y", "Z degrades sharply", "often unstable".
@@ -230,7 +233,8 @@ _TERMS = re.compile(
 # "Which model repeatedly *identified* ...?": the thing asked for is the subject of the verb.
 _SUBJECT_ASK = re.compile(
     r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?P<kind>[\w-]+)\s+(?:\w+ly\s+)?"
-    r"(?!(?:does|do|did|is|are|was|were|has|have|had|can|could|would|will)\b)(?P<verb>\w+(?:ed|es|s))\b",
+    r"(?!(?:does|do|did|is|are|was|were|has|have|had|can|could|would|will)\b)"
+    r"(?P<verb>\w+(?:ed|es|s))\b",
     re.I,
 )
 # "What is the component called that *translates* ...?": the same, after "called".
@@ -757,11 +761,10 @@ def spells_out(sentence: str, acronym: str) -> bool:
     """``sentence`` gives the words ``acronym`` stands for: capitalised words just before it
     in brackets whose initials hold its letters in order ("Clipped Policy Gradient
     Optimization with Policy Drift (CPGD)")."""
+    if f"({acronym}" not in sentence:
+        return False
     words = meaning.tokens(sentence)
-    at = [i for i, w in enumerate(words) if w == acronym]
-    for i in at:
-        if f"({acronym}" not in sentence:
-            continue
+    for i in (i for i, w in enumerate(words) if w == acronym):
         initials = iter(
             w[0].lower() for w in words[max(0, i - SPELLED_WITHIN) : i] if w[:1].isupper()
         )
