@@ -257,7 +257,7 @@ _COINING = frozenset(
     "propose proposes present presents introduce introduces dubbed called named termed".split()
 )
 COINED_AFTER = 4
-_COINING_ASK = re.compile(r"\b(?:propos|present|introduc)\w*", re.I)
+_COINING_ASK = re.compile(rf"\b(?:{meaning.COINING_VERBS})\w*", re.I)
 _ACTS_ON = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?:does|do|did)\b", re.I)
 HEAD_WORDS = 4  # words after "what" that may hold the noun it asks about
 _WH = re.compile(r"\b(?:what|which)\s+(.*)", re.IGNORECASE)
@@ -739,13 +739,21 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
             found = [q for q in found if counts(q.sentence, noun, question)] or found
     if not need and _TESTBED_ASK.search(question):
         return [q for q in quotes if tested_on(q.sentence) & _new_names(q.sentence, question)]
-    if "name" not in need:
-        return found
+    return _naming(question, found, termed, title) if "name" in need else found
+
+
+def _naming(
+    question: str, found: list[Evidence], termed: list[Evidence], title: str
+) -> list[Evidence]:
+    """Of the quotes giving a new name (``found``), those naming what a name ask asks for: a
+    name beside the asked kind, one the paper coins for a part of its own or introduces as
+    asked; for "what is X called?", failing those, a coined term (``termed``) or any name that
+    is neither the question's nor the title's."""
     beside = [q for q in found if names_the_kind(q.sentence, question)]
     # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
     if not beside and (_asks_own_kind(question) or _USES_ASK.search(question)):
         beside = [q for q in found if coins_name(q.sentence, question)]
-    if not beside and re.search(meaning.COINING_WH, question, re.I):
+    if not beside and meaning.COINING_QUESTION.search(question):
         beside = [q for q in found if _introduces_name(q.sentence, question)]
     if beside or not _CALLED.search(question):
         return beside
@@ -779,7 +787,7 @@ def _introduces_name(sentence: str, question: str) -> bool:
     """For "X introduces which new task?": ``sentence`` says the question's verb and then a
     name the question lacks ("we introduce the task of Video Library Question Answering
     (VLQA)"), however many words describe it first."""
-    verb = re.search(meaning.COINING_WH, question, re.I)
+    verb = meaning.COINING_QUESTION.search(question)
     said = verb and re.search(rf"\b{verb.group('coins')}\w*\b", sentence, re.I)
     new = _new_names(sentence, question)
     after = meaning.tokens(sentence[said.end() :]) if said else []

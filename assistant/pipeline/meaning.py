@@ -59,7 +59,9 @@ KINDS = (
 )
 # "X introduces which new task?": what a paper introduces is named (not "introduces what as
 # a dynamic switcher?", which asks for the thing however it is called).
-COINING_WH = r"\b(?P<coins>introduc|propos|present)\w*\s+(?:which|what)\s+(?:new\s+)?[\w-]+\s*\?"
+COINING_VERBS = r"introduc|propos|present"  # stems of the verbs a paper introduces its work with
+COINING_WH = rf"\b(?P<coins>{COINING_VERBS})\w*\s+(?:which|what)\s+(?:new\s+)?[\w-]+\s*\?"
+COINING_QUESTION = re.compile(COINING_WH, re.I)
 _NAME_QUESTION = re.compile(
     rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:[\w-]+ ){{0,2}}"
     rf"{KINDS}\b|{COINING_WH})",
