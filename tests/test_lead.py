@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from assistant.pipeline import lead
-from assistant.pipeline.evidence import need_of, satisfies
-from assistant.pipeline.lead import (
-    answers_each_part,
+from assistant.pipeline import holds
+from assistant.pipeline.ask import (
     ask_of,
     asked_head,
     asked_kinds,
     asks_for,
-    background,
+    question_parts,
+    words_of,
+)
+from assistant.pipeline.background import background, dangles, denies_ask, restates_setting
+from assistant.pipeline.evidence import need_of, satisfies
+from assistant.pipeline.holds import holding, names_the_kind
+from assistant.pipeline.lead import (
+    answers_each_part,
     best_quote,
-    dangles,
-    denies_ask,
     focus,
-    holding,
     lacking,
     lead_quotes,
     lead_spans,
-    names_the_kind,
-    question_parts,
-    restates_setting,
     without_excluded,
-    words_of,
 )
 from assistant.pipeline.types import Evidence
 
@@ -1183,11 +1181,11 @@ def test_which_kind_did_something_is_answered_by_the_name_just_before_that_verb(
 
 
 def test_a_list_of_testbeds_names_each_one_tested_on() -> None:
-    assert lead.tested_on("Experiments on WebArena and Mind2Web show gains.") == {
+    assert holds.tested_on("Experiments on WebArena and Mind2Web show gains.") == {
         "webarena",
         "mind2web",
     }
-    assert lead.tested_on("We test across GSM8K, MATH, and the AIME sets.") == {
+    assert holds.tested_on("We test across GSM8K, MATH, and the AIME sets.") == {
         "gsm8k",
         "math",
         "aime",

@@ -28,7 +28,7 @@ import numpy as np
 from assistant.errors import ModelCrashed
 from assistant.links import paper_url
 from assistant.llm.base import Generation
-from assistant.pipeline import faithful, items, lead, meaning
+from assistant.pipeline import ask, background, faithful, holds, items, lead, meaning
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
 from assistant.pipeline.evidence import SourceBundle, need_of, satisfies
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
@@ -389,10 +389,10 @@ class AnswerBuilder:
     def _quote_adds(self, quote: Evidence, *, evidence: bool = False, context: bool = True) -> bool:
         """A supporting quote follows only when it adds a part of the question the answer so
         far does not cover: the number or name a part asks for and the answer lacks
-        (``lead.lacking``, ``lead.holding``), or the words of an ask it leaves mostly unsaid
+        (``lead.lacking``, ``holds.holding``), or the words of an ask it leaves mostly unsaid
         (``adds_ask``); as the first supporting quote (``context``), also the referent of a
         lead opening on "it" or "these" (``_names_referent``). Never a background sentence
-        (``lead.background``), nor one that only restates how the question describes the paper
+        (``background.background``), nor one that only restates how the question describes the paper
         or its field ("Medical image restoration aims to ...", "We introduce X, a framework
         for ..."): the read checks scored those answers down. After a model lead, the quote
         that holds the answer follows as ``evidence`` for the model's words unless they repeat
@@ -402,14 +402,14 @@ class AnswerBuilder:
             return False
         if quote.sentence in self.quoted:
             return False  # already quoted, perhaps cut
-        if meaning.leans_back(quote.sentence) or lead.background(quote.sentence):
+        if meaning.leans_back(quote.sentence) or background.background(quote.sentence):
             return False  # out of its place, "these models" may read as said of the answer
         source = self.ctx.bundles[quote.source_n - 1].text
         lacking = lead.lacking(shown, self.ctx.question)
         return (
             evidence
             or (context and self._names_referent(quote, source.sentences))
-            or any(lead.holding(part, [quote], source.title) for part in lacking)
+            or any(holds.holding(part, [quote], source.title) for part in lacking)
             or (
                 not _sets_scene(quote.sentence, source.sentences)
                 and adds_ask(quote.sentence, shown, self.ctx.question, source.title)
@@ -423,7 +423,7 @@ class AnswerBuilder:
         new_topic = topic_words(quote.sentence) & topic_words(self.ctx.question)
         if len(new_topic - topic_words(" ".join(self.shown))) < QUOTE_NEW_TOPIC:
             return False
-        return lead.dangles(self.shown[0]) and not _sets_scene(quote.sentence, sentences)
+        return background.dangles(self.shown[0]) and not _sets_scene(quote.sentence, sentences)
 
     def list_papers(self, listed: list[Evidence]) -> Iterator[AnswerEvent]:
         """A "which papers ..." answer: each fitting paper by title, with the checked sentence
@@ -480,13 +480,13 @@ def verify_claim(
     verdicts = {
         n: check_claim(claim.text, b.text, vec, b.vectors) for n, b in enumerate(bundles, start=1)
     }
-    holds = {n for n, v in verdicts.items() if _holds(claim.text, question, bundles, n, v)}
-    supported = [n for n in claim.cited if n in holds]
+    supporting = {n for n, v in verdicts.items() if _holds(claim.text, question, bundles, n, v)}
+    supported = [n for n in claim.cited if n in supporting]
     if not supported:
         # The citation is wrong or missing: attribute to the best source that supports it.
-        if not holds:
+        if not supporting:
             return None
-        supported = [max(holds, key=lambda n: verdicts[n].cosine)]
+        supported = [max(supporting, key=lambda n: verdicts[n].cosine)]
     return Claim(claim.text, tuple(supported)), {n: verdicts[n] for n in supported}
 
 
@@ -526,22 +526,22 @@ _OWN_WORK = re.compile(rf"\b(?:we|our|this (?:{OWN_WORK}))\b", re.I)
 
 def adds_ask(quote: str, shown: str, question: str, title: str = "") -> bool:
     """``quote`` says what a part of ``question`` asks that ``shown`` leaves mostly unsaid: of
-    the part's ask (``lead.ask_of``, less the title's words) ``shown`` lacks more than half
+    the part's ask (``ask.ask_of``, less the title's words) ``shown`` lacks more than half
     the words, and ``quote`` holds more than half of those. The question's other words only
     describe the paper ("In the all-in-one medical image restoration model, how is ..."), and
     a quote introducing the paper ("We introduce X, a transformer that ...") says what the
-    question describes it by (``lead.restates_setting``): neither adds what was asked. A part
-    asking for a number, a name or the testbeds (``lead.asks_for``) is covered once ``shown``
+    question describes it by (``background.restates_setting``): neither adds what was asked. A part
+    asking for a number, a name or the testbeds (``ask.asks_for``) is covered once ``shown``
     gives it (``lead.lacking``): its other words only tell which one is meant; a "how" part
     once ``shown`` says by what means (``lead.tells_means``): its subject's description ("the
     transformer that generates 3D scenes by next-token prediction") is no ask."""
-    if lead.restates_setting(quote, question):
+    if background.restates_setting(quote, question):
         return False
-    said, held = lead.words_of(shown), lead.words_of(quote)
-    for part in lead.question_parts(question):
-        if lead.asks_for(part) or lead.tells_means(shown, part):
+    said, held = ask.words_of(shown), ask.words_of(quote)
+    for part in ask.question_parts(question):
+        if ask.asks_for(part) or lead.tells_means(shown, part):
             continue
-        asked = lead.words_of(lead.ask_of(part)) - lead.words_of(title)
+        asked = ask.words_of(ask.ask_of(part)) - ask.words_of(title)
         missing = asked - said
         if 2 * len(missing) > len(asked) and 2 * len(missing & held) > len(missing):
             return True

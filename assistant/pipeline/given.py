@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from assistant.names import squash
+from assistant.pipeline.ask import ask_head, ask_of, question_parts
 from assistant.pipeline.evidence import counted_noun, counts, need_of, quantities
-from assistant.pipeline.lead import ask_head, ask_of, question_parts, tested_on
+from assistant.pipeline.holds import tested_on
 from assistant.pipeline.text import WORD, entities, numbers, stems, topic_words
 
 _TOKEN = re.compile(r"[\w.,%×-]+")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.pipeline import lead
+from assistant.pipeline import ask, holds, lead
 from assistant.pipeline.evidence import need_of, satisfies
 from assistant.pipeline.types import Evidence
 
@@ -79,14 +79,14 @@ def answering_items(question: str, listed: Enumeration, title: str = "") -> set[
     """The indices of the items that answer some part of ``question`` (``_items_for``); all of
     them when none does, so nothing that may hold the answer is cut."""
     kept: set[int] = set()
-    for part in lead.question_parts(question):
+    for part in ask.question_parts(question):
         kept |= _items_for(part, listed, title)
     return kept or set(range(len(listed.items)))
 
 
 def _items_for(part: str, listed: Enumeration, title: str) -> set[int]:
     """The items answering ``part``: of those holding the number or name it asks for
-    (``lead.holding``; any item when it asks for neither), the ones at least ITEM_SHARE as
+    (``holds.holding``; any item when it asks for neither), the ones at least ITEM_SHARE as
     focused on it as the best. All when the part asks about the noun of the lead-in
     (``_asks_for_list``) or the lead-in is as focused on it as any item ("how many stages
     ...?" of "a three-stage curriculum: 1) ..."); else none when the items do not give the
@@ -101,7 +101,7 @@ def _items_for(part: str, listed: Enumeration, title: str) -> set[int]:
     need = need_of(part)
     if need and not satisfies(" ".join(texts), part, need, ""):
         return set()
-    held = [i for i, t in enumerate(texts) if need and lead.holding(part, [_said(t)], title)]
+    held = [i for i, t in enumerate(texts) if need and holds.holding(part, [_said(t)], title)]
     pool = held or range(len(texts))
     best = max(scores[i] for i in pool)
     if best <= 0 or lead_in >= best:
@@ -112,9 +112,9 @@ def _items_for(part: str, listed: Enumeration, title: str) -> set[int]:
 def _asks_for_list(part: str, lead_in: str, texts: Sequence[str]) -> bool:
     """The noun the part asks about is the lead-in's and no item's: "Which three ideas does X
     rest on for its forecast?" asks for the list "X rests on three ideas: ..." counts."""
-    head = lead.asked_head(part)
-    in_items = any(head in lead.words_of(t) for t in texts)
-    return head is not None and head in lead.words_of(lead_in) and not in_items
+    head = ask.asked_head(part)
+    in_items = any(head in ask.words_of(t) for t in texts)
+    return head is not None and head in ask.words_of(lead_in) and not in_items
 
 
 def _said(text: str) -> Evidence:

@@ -17,8 +17,8 @@ from functools import lru_cache, partial
 
 import numpy as np
 
+from assistant.pipeline.background import background
 from assistant.pipeline.evidence import OWN_WORK, OWN_WORK_BONUS, SourceBundle, sentence_scores
-from assistant.pipeline.lead import background
 from assistant.pipeline.meaning import leans_back
 from assistant.pipeline.text import COMMON_ACRONYMS
 from assistant.pipeline.types import Evidence

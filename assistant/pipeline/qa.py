@@ -14,6 +14,7 @@ from assistant.errors import UsageError
 from assistant.llm.base import Generation, Message
 from assistant.pipeline import abstain
 from assistant.pipeline.answer import AnswerBuilder, AnswerContext
+from assistant.pipeline.ask import question_parts
 from assistant.pipeline.evidence import (
     SourceBundle,
     bundle_sources,
@@ -25,7 +26,7 @@ from assistant.pipeline.evidence import (
     top_source,
 )
 from assistant.pipeline.given import number_not_given
-from assistant.pipeline.lead import answers_each_part, lead_quotes, question_parts
+from assistant.pipeline.lead import answers_each_part, lead_quotes
 from assistant.pipeline.listing import LIST_EMBEDDED, LIST_MAX, is_list_question, papers_to_list
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.subject import absent_name, missing_subject, named_first, on_subject

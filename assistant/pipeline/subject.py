@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from assistant.names import mentions
-from assistant.pipeline.lead import ask_of
+from assistant.pipeline.ask import ask_of
 from assistant.pipeline.listing import expand
 from assistant.pipeline.meaning import KINDS, source_sentences
 from assistant.pipeline.text import (
@@ -41,7 +41,7 @@ SETTING = frozenset(
 )
 SETTING_BEFORE = 3  # words back from a name that a setting word may stand
 # The measure a "what ...?" ask names before its verb ("What *VBench-2.0 score* does"): not
-# its subject. lead.ask_head reads only hyphenated words, and stops at "VBench-2.0".
+# its subject. ask.ask_head reads only hyphenated words, and stops at "VBench-2.0".
 _HEAD = re.compile(
     rf"^\W*(?:what|which|how (?:much|many))\s+(.*?)\s+{AUXILIARY}\b",
     re.I,

@@ -1,0 +1,342 @@
+"""Whether a quote holds what a question asks for, beyond its words: the name it asks for
+(coined in the sentence, not taken from the question), the long form of an acronym, the
+terms a paper calls something, the benchmarks it is tested on, and a count for each item.
+
+A sentence that shares every word of "What is the benchmark called?" but names no new
+benchmark does not hold the answer; pipeline.lead leads with the one that does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from itertools import takewhile
+
+from assistant.pipeline import meaning
+from assistant.pipeline.ask import (
+    TESTBED_ASK,
+    USES_ASK,
+    ask_of,
+    asked_kinds,
+    asks_own_kind,
+    number_asks,
+)
+from assistant.pipeline.evidence import counted_noun, counts, need_of, quantities, satisfies
+from assistant.pipeline.text import COMMON_ACRONYMS, WORD, entities, topic_words
+from assistant.pipeline.types import Evidence
+
+NAME_BEFORE, NAME_AFTER = 3, 2  # tokens from a name to the kind it names, either side
+OBJECT_AFTER = 2  # tokens from the ask's last verb to the name it takes ("outperforms pi_0")
+# The verb an ask ends on, after its subject, however long: "which model does it *outperform*
+# on ...?", "what framework does X *build upon*?", "which model does the 4B MLLM, which needs
+# no 3D input, *surpass* on VSI-Bench?", "which model do the authors *fine-tune* on their
+# synthetic dataset to build their own editing model?".
+_WH_VERB = re.compile(
+    r"\b(?:does|do|did)\s+(?:[\w,-]+\s+){1,12}?((?!not\b)[a-z][\w-]+(?:\s+(?:upon|on|from))?)"
+    r"(?:\s+(?:on|in|over|against|for|with|to)(?:\s+[\w-]+){1,5})*\s*[?.]?\s*$",
+    re.I,
+)
+# A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
+# with its number (23K, 24GB, 2.3x).
+_NAMED_NUMBER = re.compile(r"[A-Za-z][\w.-]*\d")
+# "on WikiArt", "on WebArena and Mind2Web", "across GSM8K, MATH, and AIME".
+_TESTED_ON = re.compile(
+    r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*"
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z][\w.+-]*)*)"
+)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+|\bthe\s+")
+# "What does the acronym CPGD stand for?" asks for the words it spells.
+_STANDS_FOR = re.compile(
+    r"\bwhat (?:does|do) (?:the )?(?:acronym |abbreviation |name )?(?P<acronym>[\w-]+) stand for\b",
+    re.I,
+)
+SPELLED_WITHIN = 10  # words before "(CPGD)" that may spell it out
+# "What do the authors call the effect ...?" is answered by "We term this effect, ..., X".
+_CALL_ASK = re.compile(
+    r"\bwhat (?:do|does|did) (?:the )?(?:authors?|they|it|paper|work|study) (?:call|term|name)\b",
+    re.I,
+)
+# "We term this effect, ..., X", "a novel task termed referring reasoning": a coined term,
+# which may be written in lower case.
+_TERMS = re.compile(
+    r"\b(?i:we (?:term|call|name|dub|refer to)\s+(?:this|these|such|it|them))\b"
+    r"|\b(?:termed|dubbed|coined|called|named)\s+(?:as\s+)?[\"“]?[a-z]",
+)
+# "Which model repeatedly *identified* ...?": the thing asked for is the subject of the verb.
+_SUBJECT_ASK = re.compile(
+    r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?P<kind>[\w-]+)\s+(?:\w+ly\s+)?"
+    r"(?!(?:does|do|did|is|are|was|were|has|have|had|can|could|would|will)\b)"
+    r"(?P<verb>\w+(?:ed|es|s))\b",
+    re.I,
+)
+# "What is the component called that *translates* ...?": the same, after "called".
+_CALLED_THAT = re.compile(
+    r"\bcalled,?\s+(?:that|which)\s+(?:\w+ly\s+)?(?P<verb>\w+(?:es|s))\b", re.I
+)
+# "...: what is it called?" asks for the name of what the question's context describes.
+_IT_CALLED = re.compile(r"\bwhat (?:is|are|was|were) (?:it|they|this|these)\s+called\b", re.I)
+SUBJECT_BEFORE = 4  # tokens from a name to the ask's verb it is the subject of
+_TESTBEDS = frozenset({"dataset", "benchmark"})  # kinds a paper is tested on
+_CALLED = re.compile(r"\b(?:called|named|name)\b", re.I)
+# Verbs that introduce a name the paper coins, and how many tokens the name may come after.
+_COINING = frozenset(
+    "propose proposes present presents introduce introduces dubbed called named termed".split()
+)
+COINED_AFTER = 4
+
+
+def described_as(name: str) -> re.Pattern[str]:
+    """``name`` (as tokens cut it at a dot: "PixelRefer-2" of "PixelRefer-2.2M") called a kind:
+    "X, a ... dataset", "X, which is an 8B-parameter MoE model"."""
+    return re.compile(
+        rf"(?<![\w-]){re.escape(name)}(?:\.\w+)*(?![\w-])"
+        rf"(?:\s+|,?\s+(?:(?:which|that) )?(?:is|as)?\s*(?:a|an|the)\s+"
+        rf"(?:[\w-]+,?\s+){{0,4}}?)(?P<kind>{meaning.KINDS})\b",
+        re.I,
+    )
+
+
+def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[Evidence]:
+    """The quotes holding what is asked for: a number the question lacks (one for each part
+    asking for one, when some quote gives that many: ``counts_each``); a name beside the
+    kind of thing asked ("the Uniform Phantom mechanism"), or failing that a new name that is
+    not the paper's title's ("AI" of "Frontier AI Models" names no answer)."""
+    if asked := _STANDS_FOR.search(question):
+        return [q for q in quotes if spells_out(q.sentence, asked.group("acronym"))]
+    termed = [q for q in quotes if _TERMS.search(q.sentence)]
+    if _CALL_ASK.search(question) and termed:
+        return termed
+    need = need_of(question)
+    found = [q for q in quotes if need and satisfies(q.sentence, question, need, "")]
+    if "number" in need:
+        found = [q for q in found if counts_each(q.sentence, question)] or found
+        # "By how many *points* did ...?" is answered by "by 17.5 points", not "three models".
+        if noun := counted_noun(question):
+            found = [q for q in found if counts(q.sentence, noun, question)] or found
+    if not need and TESTBED_ASK.search(question):
+        return [q for q in quotes if tested_on(q.sentence) & _new_names(q.sentence, question)]
+    return _naming(question, found, termed, title) if "name" in need else found
+
+
+def _naming(
+    question: str, found: list[Evidence], termed: list[Evidence], title: str
+) -> list[Evidence]:
+    """Of the quotes giving a new name (``found``), those naming what a name ask asks for: a
+    name beside the asked kind, one the paper coins for a part of its own or introduces as
+    asked; for "what is X called?", failing those, a coined term (``termed``) or any name that
+    is neither the question's nor the title's."""
+    beside = [q for q in found if names_the_kind(q.sentence, question)]
+    # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
+    if not beside and (asks_own_kind(question) or USES_ASK.search(question)):
+        beside = [q for q in found if coins_name(q.sentence, question)]
+    if not beside and meaning.COINING_QUESTION.search(question):
+        beside = [q for q in found if _introduces_name(q.sentence, question)]
+    if beside or not _CALLED.search(question):
+        return beside
+    # "What is the task ... called?" with no name beside its kind: a term the paper coins,
+    # which may be written in lower case ("a novel task termed referring reasoning").
+    if termed:
+        return termed
+    given = meaning.given_words(question) | meaning.names(title)
+    return [q for q in found if meaning.names(q.sentence) - given]
+
+
+def spells_out(sentence: str, acronym: str) -> bool:
+    """``sentence`` gives the words ``acronym`` stands for: capitalised words just before it
+    in brackets whose initials hold its letters in order ("Clipped Policy Gradient
+    Optimization with Policy Drift (CPGD)")."""
+    if f"({acronym}" not in sentence:
+        return False
+    words = meaning.tokens(sentence)
+    for i in (i for i, w in enumerate(words) if w == acronym):
+        initials = iter(
+            w[0].lower() for w in words[max(0, i - SPELLED_WITHIN) : i] if w[:1].isupper()
+        )
+        if all(
+            any(c == letter for c in initials) for letter in acronym.lower() if letter.isalpha()
+        ):
+            return True
+    return False
+
+
+def _introduces_name(sentence: str, question: str) -> bool:
+    """For "X introduces which new task?": ``sentence`` says the question's verb and then a
+    name the question lacks ("we introduce the task of Video Library Question Answering
+    (VLQA)"), however many words describe it first."""
+    verb = meaning.COINING_QUESTION.search(question)
+    said = verb and re.search(rf"\b{verb.group('coins')}\w*\b", sentence, re.I)
+    new = _new_names(sentence, question)
+    after = meaning.tokens(sentence[said.end() :]) if said else []
+    return any(_name_at(t, new) and t.lower().rstrip("s") not in COMMON_ACRONYMS for t in after)
+
+
+def coins_name(sentence: str, question: str) -> bool:
+    """``sentence`` introduces a name the question lacks and does not call it another kind
+    than the one asked: "We present PRESTO, a relaxation of ...", "our method, dubbed
+    SoftPromptComp, ..."; "we present CRAFT, a multi-agent *system*" names no benchmark."""
+    kinds = asked_kinds(question)
+    return any(_called_kinds(name, sentence) <= kinds for name in coined(sentence, question))
+
+
+def coined(sentence: str, question: str) -> list[str]:
+    """The names ``sentence`` introduces that the question lacks ("We present *PRESTO*, ...",
+    "our method, dubbed *SoftPromptComp*"), as written."""
+    new = _new_names(sentence, question)
+    words = meaning.tokens(sentence)
+    toks = [t.lower() for t in words]
+    at_verb = [i for i, t in enumerate(toks) if t in _COINING]
+    at_name = [i for i, t in enumerate(words) if _name_at(t, new) and not _abbreviates(toks, i)]
+    return [words[n] for n in at_name if any(0 < n - v <= COINED_AFTER for v in at_verb)]
+
+
+def _called_kinds(name: str, sentence: str) -> set[str]:
+    """The kinds ``sentence`` calls ``name`` ("CRAFT, a multi-agent red-teaming system")."""
+    return {m.group("kind").lower().rstrip("s") for m in described_as(name).finditer(sentence)}
+
+
+def counts_each(sentence: str, question: str) -> bool:
+    """As many new numbers in ``sentence`` as the question has parts asking for one: "How
+    many Gaussians ..., and how much memory does that GPU have?" wants two ("one billion
+    Gaussians on a single 24 GB GPU"), which "at billion-primitive scale" alone is not. The
+    digits of a name ("Qwen3-30B-A3B") count nothing."""
+    measures = " ".join(w for w in sentence.split() if not _NAMED_NUMBER.search(w))
+    return len(quantities(measures) - quantities(question)) >= number_asks(question)
+
+
+def names_the_kind(sentence: str, question: str) -> bool:
+    """A new name of ``sentence`` stands just before a kind of thing the question's ask names
+    ("the Uniform Phantom mechanism", "GA-MATR reinforcement learning framework") or just
+    after it ("our method, Duo"); "mechanisms that satisfy PF" names no mechanism."""
+    kinds = asked_kinds(question)
+    new = _new_names(sentence, question)
+    words = meaning.tokens(sentence)
+    toks = [t.lower() for t in words]
+    at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
+    spelled = _spelled_out(toks, new)
+    at_name = [
+        i
+        for i, t in enumerate(words)
+        if _name_at(t, new) and not _abbreviates(toks, i) and i not in spelled and i not in at_kind
+    ]
+    if any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name):
+        return True
+    if _subject_of_ask(toks, at_name, question):
+        return True
+    # "SwimBird-SFT-92K, a diverse supervised fine-tuning dataset": an apposition says what
+    # the name is, however many words describe it.
+    if any(_called_kinds(words[n], sentence) & kinds for n in at_name):
+        return True
+    if _object_of_ask(toks, at_name, question):
+        return True
+    # "a high-quality synthetic dataset for video instruction-following, namely LLaVA-Video-178K"
+    if any(_namely(words[n], sentence) & kinds for n in at_name):
+        return True
+    if any(_described_as_asked(words[n], sentence, question) for n in at_name):
+        return True
+    # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
+    return bool(kinds & _TESTBEDS and tested_on(sentence) & new)
+
+
+DESCRIBED_WORDS = 2  # words of the question's own an apposition must repeat to describe a name
+
+
+def _described_as_asked(name: str, sentence: str, question: str) -> bool:
+    """``name`` is set off by the question's own description of what it asks for: "We use
+    NeoForce, a unified force-based tactile representation, to ..." answers "what is the
+    unified force-based tactile representation it uses called?"."""
+    # "X, a ..." (not "On X, the defender must ...", a clause of its own).
+    pattern = rf"(?<![\w-]){re.escape(name)},\s+(?:a|an)\s+(?P<what>[^,.;:()]+)"
+    it_called = _IT_CALLED.search(question)
+    described = question if it_called else ask_of(question)
+    asked, kinds = topic_words(described), asked_kinds(question)
+    if it_called:  # "The embedder-adviser retrieval framework ...: what is it called?"
+        kinds |= {w.lower().rstrip("s") for w in WORD.findall(question) if meaning.is_kind(w)}
+    for apposition in re.finditer(pattern, sentence):
+        # The description up to its first word the ask lacks: "NDIF, a collaborative research
+        # platform providing ..." for "What is the collaborative research platform called?".
+        said = list(takewhile(lambda w: topic_words(w) <= asked, apposition.group("what").split()))
+        # "CogOmniControl, a reasoning-driven framework ..." is the paper the question
+        # describes, not the model it asks for.
+        other_kind = any(meaning.is_kind(w) and w.rstrip("s") not in kinds for w in said)
+        # An ask naming a kind ("What is the ... dataset built for the reasoning-switchable
+        # MLLM called?") is described by that kind, not by the words of its context.
+        of_kind = not kinds or any(w.lower().rstrip("s") in kinds for w in said)
+        if len(topic_words(" ".join(said))) >= DESCRIBED_WORDS and of_kind and not other_kind:
+            return True
+    return False
+
+
+def _namely(name: str, sentence: str) -> set[str]:
+    """The kind ``sentence`` names ``name`` after, however far: the last one before "namely X"
+    ("an approach by creating a ... dataset ..., namely X" names a dataset)."""
+    named = re.search(rf",?\s+(?:namely|dubbed|termed)\s+{re.escape(name)}", sentence)
+    if named is None:
+        return set()
+    before = meaning.KIND_WORD.findall(sentence[: named.start()])
+    return {before[-1].lower().rstrip("s")} if before else set()
+
+
+def _spelled_out(toks: Sequence[str], new: Collection[str]) -> set[int]:
+    """Where the words a common acronym spells stand ("Large Language Models (LLMs)"): they
+    name the kind itself, no one thing of that kind; "the Epps-Pulley (EP) objective" is one."""
+    spelled: set[int] = set()
+    for at, tok in enumerate(toks):
+        if tok.rstrip("s") in COMMON_ACRONYMS and tok in new and _abbreviates(toks, at):
+            spelled |= set(range(max(0, at - len(tok.rstrip("s"))), at))
+    return spelled
+
+
+def _subject_of_ask(toks: Sequence[str], at_name: Sequence[int], question: str) -> bool:
+    """A new name just before the verb a "which <kind> <verb>s ...?" ask puts after its kind:
+    "guided Gemini 2.5 Pro to repeatedly identify ..." answers "which model repeatedly
+    identified ...?"."""
+    ask = ask_of(question)
+    asked = _SUBJECT_ASK.search(ask)
+    if asked is None or not meaning.is_kind(asked.group("kind")):
+        asked = _CALLED_THAT.search(ask)
+    if asked is None:
+        return False
+    verb = topic_words(asked.group("verb"))
+    at_verb = [i for i, t in enumerate(toks) if topic_words(t) & verb]
+    return any(0 < v - n <= SUBJECT_BEFORE for v in at_verb for n in at_name)
+
+
+def _new_names(sentence: str, question: str) -> set[str]:
+    return meaning.new_names(sentence, question)
+
+
+def _name_at(token: str, new: Collection[str]) -> bool:
+    """The token is one of the ``new`` names, or a hyphenated name holding one: "Tool-R0"
+    (whose name parts are "tool" and "r0"), "Gemini-1" (of "Gemini-1.5-Pro", cut at its
+    dot); but "Vision-Language-Action" spells out words, with no digit or acronym in it."""
+    numbered = any(c.isdigit() for c in token)
+    capitalised = {p.lower() for p in token.split("-") if numbered and p[:1].isupper()}
+    # "Epps-Pulley", whose parts are each a new name.
+    parts = {p.lower() for p in token.split("-")}
+    joined = len(parts) > 1 and parts <= set(new)
+    return token.lower() in new or joined or bool((entities(token) | capitalised) & set(new))
+
+
+def tested_on(text: str) -> set[str]:
+    """The names ``text`` says something is tested on (lower case): "on WikiArt",
+    "across GSM8K", "over the ProofWriter ..."."""
+    listed = (_LIST_SEPARATOR.split(m.group(1)) for m in _TESTED_ON.finditer(text))
+    return {name.lower() for names in listed for name in names if name}
+
+
+def _object_of_ask(toks: Sequence[str], at_name: Sequence[int], question: str) -> bool:
+    """A new name just after the verb the ask ends on: "outperforms pi_0" answers "which
+    model does it outperform?", "Building upon veRL" answers "what framework does it build
+    upon?"."""
+    verbs = topic_words(" ".join(_WH_VERB.findall(ask_of(question))))
+    at_verb = [i for i, t in enumerate(toks) if topic_words(t) & verbs]
+    return any(0 < n - v <= OBJECT_AFTER for v in at_verb for n in at_name)
+
+
+def _abbreviates(toks: Sequence[str], at: int) -> bool:
+    """The name at ``at`` spells the initials of the words just before it: "large language
+    models (LLMs)" and "Vision-Language-Action (VLA)" name the kind itself, no one thing of
+    that kind."""
+    letters = toks[at].rstrip("s")
+    before = [w for t in toks[max(0, at - len(letters)) : at] for w in t.split("-") if w]
+    return "".join(w[0] for w in before[-len(letters) :]) == letters
