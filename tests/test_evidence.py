@@ -212,3 +212,17 @@ def test_the_paper_a_question_names_by_its_title_before_the_colon_is_quoted() ->
     # A shorter part before the colon is only a phrase the question may share.
     bundles = [bundle("Structured Decoding for Challenges"), bundle("Open Models: A Survey")]
     assert top_source("Which open models play best?", evidence, bundles) == 1
+
+
+def test_a_cut_keeps_the_subject_a_participle_leaves_behind() -> None:
+    # q-2517: "…even surpassing GPT-4o" names subjects, not the model that surpasses it.
+    question = (
+        "In the report that ranks AI models with an Olympic medal table approach, which model "
+        "even surpasses GPT-4o on a few subjects?"
+    )
+    sentence = (
+        "Empirical results reveal: (1) Claude-3.5-Sonnet shows highly competitive overall "
+        "performance over GPT-4o, even surpassing GPT-4o on a few subjects (i.e., Physics, "
+        "Chemistry, and Biology)."
+    )
+    assert "Claude-3.5-Sonnet" in answer_span(sentence, question, need_of(question))

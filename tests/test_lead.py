@@ -17,6 +17,7 @@ from assistant.pipeline.holds import holding, names_the_kind
 from assistant.pipeline.lead import (
     answers_each_part,
     best_quote,
+    echoes,
     focus,
     lacking,
     lead_quotes,
@@ -1331,3 +1332,82 @@ def test_a_name_after_namely_names_the_last_kind_before_it() -> None:
     )
     model = "By training on this dataset, we introduce VidInstruct, a new video LMM."
     assert holding(question, [quote(model), quote(namely)]) == [quote(namely)]
+
+
+def test_a_second_ask_may_open_on_about() -> None:
+    # q-2432: "and about how many" turns to a second ask, as "and by how much" does.
+    question = (
+        "How does Shieldstral formulate content moderation, and about how many samples does "
+        "its data construction recipe cover?"
+    )
+    assert question_parts(question) == [
+        "How does Shieldstral formulate content moderation",
+        "about how many samples does its data construction recipe cover?",
+    ]
+
+
+D_MERIT = [
+    "Retrieval models are often evaluated on partially-annotated datasets.",
+    "Unfortunately, completely annotating all texts for every query is not resource efficient.",
+    "In this work, we show that using partially-annotated datasets in evaluation can paint a "
+    "distorted picture.",
+    "We curate D-MERIT, a passage retrieval evaluation set from Wikipedia, aspiring to contain "
+    "all relevant passages for each query.",
+    "We propose our dataset as a resource for evaluation.",
+]
+
+
+def test_a_sentence_echoing_the_questions_description_yields_to_the_answer() -> None:
+    # q-2502: the question describes the paper by its claim; the sentence stating that claim
+    # says nothing of the source asked about, the next sentence does.
+    question = (
+        "The paper arguing that evaluating retrieval models on partially-annotated datasets can "
+        "paint a distorted picture curates its passage retrieval evaluation set from which "
+        "source?"
+    )
+    quotes = [quote(s) for s in D_MERIT]
+    chosen = best_quote(question, quotes, D_MERIT, "Evaluating D-MERIT of Partial-annotation")
+    assert chosen.sentence == D_MERIT[3]
+    assert echoes(D_MERIT[2], question)
+    assert not echoes(D_MERIT[3], question)
+
+
+def test_a_joined_name_ending_in_the_asked_kind_names_one() -> None:
+    # q-2527: "HostAgent" is the agent asked about; "Computer-Using Agents (CUAs)" is background.
+    question = (
+        "In UFO2, what is the centralized agent responsible for task decomposition and "
+        "coordination called?"
+    )
+    background_ = (
+        "Recent Computer-Using Agents (CUAs), powered by multimodal large language models "
+        "(LLMs), offer a promising direction for automating complex desktop workflows."
+    )
+    answer = (
+        "UFO2 features a centralized HostAgent for task decomposition and coordination, "
+        "alongside a collection of application-specialized AppAgent equipped with native APIs."
+    )
+    assert names_the_kind(answer, question)
+    assert not names_the_kind("UFO2 features a centralized Host for task decomposition.", question)
+    sentences = [background_, answer]
+    chosen = best_quote(
+        question, [quote(s) for s in sentences], sentences, "UFO2: The Desktop AgentOS"
+    )
+    assert chosen.sentence == answer
+
+
+def test_an_author_ask_is_answered_by_the_cited_work() -> None:
+    # q-2510: "by which author?" asks for a name, which "Farquhar et al." gives.
+    question = (
+        "Semantic Entropy Probes approximate semantic entropy, a hallucination detection method "
+        "proposed in recent work by which author?"
+    )
+    cited = (
+        "Recent work by Farquhar et al. (2024) proposes semantic entropy (SE), which can detect "
+        "hallucinations by estimating uncertainty in the space of semantic meaning."
+    )
+    own = (
+        "To address this, we propose SEPs, which directly approximate SE from the hidden states "
+        "of a single generation."
+    )
+    assert need_of(question) == {"name"}
+    assert holding(question, [quote(own), quote(cited)]) == [quote(cited)]

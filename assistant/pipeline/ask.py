@@ -15,10 +15,11 @@ from assistant.pipeline import meaning
 from assistant.pipeline.evidence import need_of
 from assistant.pipeline.text import AUXILIARIES, WORD, content_words, topic_words
 
-# The prepositions an ask may open on: "by how much ...", "on which benchmark ...".
+# The prepositions an ask may open on: "by how much ...", "on which benchmark ...", "about
+# how many samples ...".
 _ASK_PREPOSITIONS = (
     r"(?:up to|from|in|on|to|for|with|at|by|of|under|through|into|across|over|among|within"
-    r"|between|per|after|during|against|below|above|beyond)"
+    r"|between|per|after|during|against|below|above|beyond|about|around)"
 )
 # Where a question turns to its second ask: ", and what ...", "; how ...", ", and below what
 # ...", ", and by up to how much ...". The second ask may open on its topic before the

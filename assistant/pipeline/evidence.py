@@ -66,6 +66,8 @@ _CONJUNCTION = re.compile(r"^(?:and|or|but|nor)\s+", re.I)
 # "50.1%, 92.4%, and 67.7% accuracies on A, B, and C, respectively": two lists paired in order.
 _LIST_ITEM = re.compile(r"^(?:(?:and|or)\s+)?[-+−]?\d")  # "350M", "and 1B (-0.061", "-0.149"
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# A clause with no subject of its own: "even surpassing ...", "thereby reducing ...".
+_PARTICIPLE = re.compile(r"^(?:(?:even|thereby|thus|further|also)\s+)?[a-z]{3,}ing\b")
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
@@ -138,12 +140,26 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
     if not fitting or min(fitting)[0] > TRIM_SHARE * len(sentence.split()):
         return sentence
     _, i, j = min(fitting)
+    if i and _cuts_subject(clauses, i, question, need):
+        i -= 1
     if _opens_list(clauses, i, j) or _runs_on(clauses, j):
         j = len(clauses)
     span = " ".join(clauses[i:j]).rstrip(",;: ")
     if i:  # "…inspire a new approach, X", not "…and inspire ...": the cut leaves no "and"
         span = _CONJUNCTION.sub("", span, count=1)
     return ("…" if i else "") + span + ("" if j == len(clauses) else "…")
+
+
+def _cuts_subject(clauses: list[str], i: int, question: str, need: Need) -> bool:
+    """A span opening on a participle ("…even surpassing GPT-4o on a few subjects") leaves its
+    subject in the clause before; asked for a name, that clause's new name is what the
+    participle says something of ("Claude-3.5-Sonnet shows ..., even surpassing ...")."""
+    before = clauses[i - 1]
+    return (
+        "name" in need
+        and bool(_PARTICIPLE.match(clauses[i]))
+        and satisfies(before, question, frozenset({"name"}), "")
+    )
 
 
 def _closed(clauses: list[str]) -> list[str]:

@@ -125,6 +125,8 @@ def _naming(
     name beside the asked kind, one the paper coins for a part of its own or introduces as
     asked; for "what is X called?", failing those, a coined term (``termed``) or any name that
     is neither the question's nor the title's."""
+    if meaning.AUTHOR_QUESTION.search(question):
+        return [q for q in found if _CITES.search(q.sentence)]
     beside = [q for q in found if names_the_kind(q.sentence, question)]
     # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
     if not beside and (asks_own_kind(question) or USES_ASK.search(question)):
@@ -220,6 +222,8 @@ def names_the_kind(sentence: str, question: str) -> bool:
     ]
     if any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name):
         return True
+    if any(_ends_in_kind(words[n], kinds) for n in at_name):
+        return True
     if _subject_of_ask(toks, at_name, question):
         return True
     # "SwimBird-SFT-92K, a diverse supervised fine-tuning dataset": an apposition says what
@@ -235,6 +239,17 @@ def names_the_kind(sentence: str, question: str) -> bool:
         return True
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about.
     return bool(kinds & _TESTBEDS and tested_on(sentence) & new)
+
+
+_CITES = re.compile(r"\bet al\b")  # "Recent work by Farquhar et al. (2024) proposes ..."
+_LAST_PART = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+$")  # "Agent" of "HostAgent"
+
+
+def _ends_in_kind(name: str, kinds: Collection[str]) -> bool:
+    """A joined name ending in the asked kind names a thing of that kind: "HostAgent" is an
+    agent."""
+    last = _LAST_PART.search(name)
+    return last is not None and last.group(0).lower().rstrip("s") in kinds
 
 
 DESCRIBED_WORDS = 2  # words of the question's own an apposition must repeat to describe a name

@@ -86,6 +86,17 @@ BACKGROUND_YIELD = 0.5  # share of a background lead's focus another sentence ne
 # The focus on the question's words a sentence introducing the paper lacks that another quote
 # needs to answer in its place: about one rare word of the ask.
 RESIDUAL_MIN = 1.0
+# A sentence whose words are at least this share of the question's, and at least this many,
+# only restates how the question describes the paper.
+ECHO_SHARE = 0.8
+ECHO_WORDS = 5
+# "The paper arguing that ...", "The report that ranks ...": a question describing the paper
+# by what it says or does, before asking its own thing.
+_DESCRIBES_PAPER = re.compile(
+    r"\b(?:the|a) (?:paper|work|study|report|article) (?:that|which|whose|where|in which"
+    r"|arguing|showing|proposing|introducing|presenting|claiming|finding)\b",
+    re.I,
+)
 
 
 def focus(sentence: str, question: str, sentences: Sequence[str]) -> float:
@@ -252,7 +263,11 @@ def past_restatement(
     weight update?")."""
     how = bool(HOW_ASK.search(question))
     plain = asks_means_of_kind(question) and not _says_means(chosen.sentence, weights)
-    introduces = coined(chosen.sentence, question) or restates_asked(chosen.sentence, question)
+    introduces = (
+        coined(chosen.sentence, question)
+        or restates_asked(chosen.sentence, question)
+        or echoes(chosen.sentence, question)
+    )
     if not (introduces or plain) or _answers_ask(chosen.sentence, question, title):
         return chosen
     held = _held(chosen.sentence, question)
@@ -312,6 +327,17 @@ def restates_asked(sentence: str, question: str) -> bool:
         return False
     asked, said = _INSTEAD.search(question), _INSTEAD.search(sentence)
     return bool(asked and said and topic_words(asked.group("x")) & topic_words(said.group("x")))
+
+
+def echoes(sentence: str, question: str) -> bool:
+    """``sentence`` says little beyond the question's own description of the paper: "we show
+    that using partially-annotated datasets in evaluation can paint a distorted picture" for
+    "The paper arguing that evaluating ... on partially-annotated datasets can paint a
+    distorted picture curates its evaluation set from which source?"."""
+    if not _DESCRIBES_PAPER.search(question):
+        return False  # "How does Tidewalk turn its cache into ...?" asks what its words say
+    said = words_of(sentence)
+    return len(said) >= ECHO_WORDS and len(said & words_of(question)) >= ECHO_SHARE * len(said)
 
 
 def lead_score(sentence: str, question: str, weights: dict[str, float], title: str = "") -> float:

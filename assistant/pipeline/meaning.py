@@ -62,9 +62,14 @@ KINDS = (
 COINING_VERBS = r"introduc|propos|present"  # stems of the verbs a paper introduces its work with
 COINING_WH = rf"\b(?P<coins>{COINING_VERBS})\w*\s+(?:which|what)\s+(?:new\s+)?[\w-]+\s*\?"
 COINING_QUESTION = re.compile(COINING_WH, re.I)
+# "... proposed in recent work by which author?" asks for the cited authors' names.
+AUTHOR_WH = (
+    r"\b(?:which|what) (?:authors?|researchers?)\b|\bwho (?:proposed|introduced|developed)\b"
+)
+AUTHOR_QUESTION = re.compile(AUTHOR_WH, re.I)
 _NAME_QUESTION = re.compile(
     rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:[\w-]+ ){{0,2}}"
-    rf"{KINDS}\b|{COINING_WH})",
+    rf"{KINDS}\b|{COINING_WH})|{AUTHOR_WH}",
     re.I,
 )
 
