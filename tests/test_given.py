@@ -365,3 +365,15 @@ def test_a_size_in_the_papers_symbols_is_not_a_number_ask_of_that() -> None:
     assert need_of("What is the size of the finite state space of the chains?") == frozenset()
     assert need_of("What kind of correlation does it use for this?") == frozenset()
     assert "number" not in need_of("What is the latency-optimized GPU library called?")
+
+
+def test_a_size_in_billions_gives_no_speedup() -> None:
+    # q-2620: "with 7B and 13B parameters" is no speedup; "2.1x" would be.
+    question = "What exact inference speedup does HD achieve on Spec-Bench with the 13B model?"
+    sentence = (
+        "Our experiments on Spec-Bench using LLMs with 7B and 13B parameters demonstrate that HD "
+        "achieves robust inference speedups."
+    )
+    assert number_not_given(question, ["HD", sentence]) is not None
+    faster = sentence.replace("robust inference speedups", "inference speedups of 2.1x")
+    assert number_not_given(question, ["HD", faster]) is None

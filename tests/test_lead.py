@@ -1411,3 +1411,46 @@ def test_an_author_ask_is_answered_by_the_cited_work() -> None:
     )
     assert need_of(question) == {"name"}
     assert holding(question, [quote(own), quote(cited)]) == [quote(cited)]
+
+
+def test_the_subject_of_an_outperform_ask_may_hold_a_decimal_size() -> None:
+    # q-2602: "a 0.5B LLM" is the subject of the ask's verb; GPT-4o, its object, answers.
+    question = "In the study of test-time scaling, which model does a 0.5B LLM outperform?"
+    answer = "Moreover, on MATH-500, a 0.5B LLM outperforms GPT-4o, and a 3B LLM beats o1."
+    assert holding(question, [quote(answer)]) == [quote(answer)]
+
+
+def test_what_a_question_says_the_paper_proposes_is_a_name_it_coins() -> None:
+    # q-2716: "What technique does X propose ...?" is answered by "we propose Global ... (GFL)".
+    question = (
+        "What learning technique does Click-Gaussian propose to cope with conflicting 2D "
+        "segmentation results across views?"
+    )
+    problem = (
+        "3D segmentation accuracy deteriorates when 2D segmentation results across the views "
+        "are in conflict."
+    )
+    answer = "To overcome these issues, we propose Global Feature-guided Learning (GFL)."
+    assert holding(question, [quote(problem), quote(answer)]) == [quote(answer)]
+
+
+def test_a_testbed_named_with_a_hyphen_answers_which_benchmark() -> None:
+    # q-2603: "on Spec-Bench", whose name parts are the new names, names the benchmark asked.
+    question = "On which benchmark is it evaluated with 7B and 13B LLMs?"
+    answer = "Our experiments on Spec-Bench using LLMs with 7B and 13B parameters show gains."
+    assert names_the_kind(answer, question)
+
+
+def test_the_acronym_of_a_lower_case_term_is_no_name_asked_for() -> None:
+    # q-2631: "the key-value (KV) cache" abbreviates a term; "Our Trimmed Llama" is the name.
+    question = "The training-free pruning method: what is the resulting model called?"
+    term = "We identify that the key-value (KV) cache size for image tokens is a bottleneck."
+    name = "Our Trimmed Llama effectively reduces cache demands without additional training."
+    assert holding(question, [quote(term), quote(name)]) == [quote(name)]
+
+
+def test_a_kind_a_preposition_brings_in_is_not_the_one_asked() -> None:
+    # q-2635: "Which operation on model weights ...?" asks for an operation, not a model's name.
+    assert need_of("Which operation on model weights does AdaMMS apply?") == frozenset()
+    assert need_of("Which new model does it propose?") == {"name"}
+    assert need_of("Which reasoning model is used?") == {"name"}

@@ -68,6 +68,8 @@ _LIST_ITEM = re.compile(r"^(?:(?:and|or)\s+)?[-+−]?\d")  # "350M", "and 1B (-0
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # A clause with no subject of its own: "even surpassing ...", "thereby reducing ...".
 _PARTICIPLE = re.compile(r"^(?:(?:even|thereby|thus|further|also)\s+)?[a-z]{3,}ing\b")
+# A sentence ending on its question mark; "inspired by Who Is the Spy?." ends on its period.
+_ASKS = re.compile(r"\?[\"”')\]]*\s*$")
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
@@ -333,7 +335,9 @@ def lead_candidates(
         for i in np.argsort(-scores)
         if bundle.text.sentences[i] not in quoted
     ]
-    return [*quotes, *rest]
+    # "(1) What is the optimal approach ...?" poses the paper's question; it answers none.
+    answering = [e for e in [*quotes, *rest] if not _ASKS.search(e.sentence)]
+    return answering or [*quotes, *rest]
 
 
 def format_sources(evidence: list[Evidence], bundles: list[SourceBundle]) -> str:

@@ -212,6 +212,9 @@ _ITEM_COUNT = re.compile(
     r"|environments|models|pairs|samples|examples)\b",
     re.I,
 )
+# A size in billions ("LLMs with 7B and 13B parameters", "2.5B tokens"): how large a model or
+# its data is, never a score or a speedup.
+_BILLIONS = re.compile(r"\b\d+(?:\.\d+)?B\b")
 # A share of things ("63% of all utilized lessons originate from ..."): a proportion the paper
 # observes, not a score on what the question names.
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s?%\s+of\s+(?:all\s+|the\s+)?[a-z]", re.I)
@@ -229,9 +232,10 @@ def _measured(sentence: str, sized: bool = True) -> set[str]:
     the digits of its names: "addressing three dimensions: (1) Complexity ..., (2) Diversity
     ..." gives no score of the paper, nor "prompts include three types of uncertain knowledge"
     or "guide GPT-4o" the size of its dataset. Unless a size is asked (``sized``), a count of
-    what it is tested on is no answer either ("across 78 tasks" gives no score)."""
+    what it is tested on is no answer either ("across 78 tasks" gives no score), nor a size in
+    billions ("with 7B and 13B parameters" gives no speedup)."""
     kept = _KIND_COUNT.sub(" ", _without_markers(sentence))
-    return quantities(kept if sized else _ITEM_COUNT.sub(" ", kept))
+    return quantities(kept if sized else _BILLIONS.sub(" ", _ITEM_COUNT.sub(" ", kept)))
 
 
 def _without_markers(sentence: str) -> str:

@@ -62,14 +62,17 @@ KINDS = (
 COINING_VERBS = r"introduc|propos|present"  # stems of the verbs a paper introduces its work with
 COINING_WH = rf"\b(?P<coins>{COINING_VERBS})\w*\s+(?:which|what)\s+(?:new\s+)?[\w-]+\s*\?"
 COINING_QUESTION = re.compile(COINING_WH, re.I)
+# "Which operation on model weights ...?" asks for an operation: the kind after "which" is
+# not one a preposition brings in.
+_NOT_OF = r"(?!(?:on|of|in|for|with|to|from|by|at|over|across)\b)"
 # "... proposed in recent work by which author?" asks for the cited authors' names.
 AUTHOR_WH = (
     r"\b(?:which|what) (?:authors?|researchers?)\b|\bwho (?:proposed|introduced|developed)\b"
 )
 AUTHOR_QUESTION = re.compile(AUTHOR_WH, re.I)
 _NAME_QUESTION = re.compile(
-    rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:[\w-]+ ){{0,2}}"
-    rf"{KINDS}\b|{COINING_WH})|{AUTHOR_WH}",
+    rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:{_NOT_OF}[\w-]+ )"
+    rf"{{0,2}}{KINDS}\b|{COINING_WH})|{AUTHOR_WH}",
     re.I,
 )
 
