@@ -226,21 +226,3 @@ def test_a_cut_keeps_the_subject_a_participle_leaves_behind() -> None:
         "Chemistry, and Biology)."
     )
     assert "Claude-3.5-Sonnet" in answer_span(sentence, question, need_of(question))
-
-
-def test_a_sentence_posing_a_question_never_leads() -> None:
-    # q-2602: "(1) What is the optimal approach ...?" is the paper's question, not an answer.
-    abstract = (
-        "We focus on two core questions: (1) What is the optimal approach to scale test-time "
-        "computation? On MATH-500, a 0.5B LLM outperforms GPT-4o."
-    )
-    source = bundle("Can 1B LLM Surpass 405B LLM?", abstract)
-    q_vec = np.array([1.0, 0.0], dtype=np.float32)
-    pool = lead_candidates("Which model does a 0.5B LLM outperform?", q_vec, source, [])
-    assert [e.sentence for e in pool] == ["On MATH-500, a 0.5B LLM outperforms GPT-4o."]
-    # A name ending on a question mark does not make its sentence a question (q-1922).
-    named = bundle("SpyRL", "We instantiate it with SpyRL, inspired by Who Is the Spy?. It wins.")
-    pool = lead_candidates("What environment instantiates it?", q_vec, named, [])
-    assert "We instantiate it with SpyRL, inspired by Who Is the Spy?." in [
-        e.sentence for e in pool
-    ]

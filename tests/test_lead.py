@@ -1454,3 +1454,21 @@ def test_a_kind_a_preposition_brings_in_is_not_the_one_asked() -> None:
     assert need_of("Which operation on model weights does AdaMMS apply?") == frozenset()
     assert need_of("Which new model does it propose?") == {"name"}
     assert need_of("Which reasoning model is used?") == {"name"}
+
+
+def test_a_year_ask_is_answered_by_a_year() -> None:
+    # q-2829: "from which publication year?" asks for a number, and "12 disciplines" is none.
+    question = (
+        "The benchmark that evaluates LLMs on hypothesis ranking: from how many disciplines are "
+        "its source papers drawn, and from which publication year only?"
+    )
+    disciplines = (
+        "We develop an automated framework that extracts hypotheses from scientific papers "
+        "across 12 disciplines, with expert validation confirming its accuracy."
+    )
+    year = "To prevent data contamination, we focus exclusively on papers published in 2024."
+    part = "from which publication year only?"
+    assert need_of(part) == {"number"}
+    assert holding(part, [quote(disciplines), quote(year)]) == [quote(year)]
+    leads = lead_quotes(question, [quote(disciplines), quote(year)], [disciplines, year])
+    assert [q.sentence for q in leads] == [disciplines, year]

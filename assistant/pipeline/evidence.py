@@ -41,9 +41,14 @@ _MEASURES = (
 # asks for no measure ("the latency-optimized library").
 # "What kind of correlation does it use?" asks for a kind, not a number.
 _NOT_A_KIND = r"(?!(?:kind|type|sort|form)s?\b)"
+# "From which publication year ...?" asks for a number, a year ("published in 2024").
+_YEAR_WH = r"\b(?:which|what) (?:[\w-]+ )?years?\b"
+YEAR_QUESTION = re.compile(_YEAR_WH, re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER_QUESTION = re.compile(
     r"\bhow (?:much|many|large|fast|long|big|small|often|accurate)\b|"
     r"\b(?:by|up to) (?:how much|what)\b|"
+    rf"{_YEAR_WH}|"
     rf"\bwhat {_NOT_A_KIND}(?:\w+ )?{_MEASURES}|"
     rf"\bwhat (?:is|are|was|were) (?:that|its|their) (?:\w+ )?{_MEASURES}|"
     rf"\bwhat {_NOT_A_KIND}(?:[\w-]+ ){{2,3}}{_MEASURES}"
@@ -68,8 +73,6 @@ _LIST_ITEM = re.compile(r"^(?:(?:and|or)\s+)?[-+−]?\d")  # "350M", "and 1B (-0
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # A clause with no subject of its own: "even surpassing ...", "thereby reducing ...".
 _PARTICIPLE = re.compile(r"^(?:(?:even|thereby|thus|further|also)\s+)?[a-z]{3,}ing\b")
-# A sentence ending on its question mark; "inspired by Who Is the Spy?." ends on its period.
-_ASKS = re.compile(r"\?[\"”')\]]*\s*$")
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
@@ -335,9 +338,7 @@ def lead_candidates(
         for i in np.argsort(-scores)
         if bundle.text.sentences[i] not in quoted
     ]
-    # "(1) What is the optimal approach ...?" poses the paper's question; it answers none.
-    answering = [e for e in [*quotes, *rest] if not _ASKS.search(e.sentence)]
-    return answering or [*quotes, *rest]
+    return [*quotes, *rest]
 
 
 def format_sources(evidence: list[Evidence], bundles: list[SourceBundle]) -> str:

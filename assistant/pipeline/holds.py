@@ -21,7 +21,15 @@ from assistant.pipeline.ask import (
     asks_own_kind,
     number_asks,
 )
-from assistant.pipeline.evidence import counted_noun, counts, need_of, quantities, satisfies
+from assistant.pipeline.evidence import (
+    YEAR,
+    YEAR_QUESTION,
+    counted_noun,
+    counts,
+    need_of,
+    quantities,
+    satisfies,
+)
 from assistant.pipeline.text import COMMON_ACRONYMS, WORD, entities, topic_words
 from assistant.pipeline.types import Evidence
 
@@ -113,6 +121,8 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
         # "By how many *points* did ...?" is answered by "by 17.5 points", not "three models".
         if noun := counted_noun(question):
             found = [q for q in found if counts(q.sentence, noun, question)] or found
+        if YEAR_QUESTION.search(question):
+            found = [q for q in found if YEAR.search(q.sentence)]
     if not need and TESTBED_ASK.search(question):
         return [q for q in quotes if tested_on(q.sentence) & _new_names(q.sentence, question)]
     return _naming(question, found, termed, title) if "name" in need else found
