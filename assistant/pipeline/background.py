@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.pipeline import meaning
 from assistant.pipeline.ask import HOW_ASK, ask_of, words_of
 from assistant.pipeline.evidence import need_of
 from assistant.pipeline.text import numbers, topic_words
@@ -96,8 +97,8 @@ _DANGLING = re.compile(
 # The sentence introducing the paper's work: "we propose X", "this paper presents Y", "we
 # further introduce Z", "we conduct the first systematic study".
 INTRODUCES = re.compile(
-    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?"
-    r"(?:propos|present|introduc|develop|design|construct|conduct|produc|build)\w*\b",
+    rf"{meaning.AUTHORS_DO}"
+    rf"(?:{meaning.COINING_VERBS}|develop|design|construct|conduct|produc|build)\w*\b",
     re.I,
 )
 _PROBLEM_WORDS = frozenset(

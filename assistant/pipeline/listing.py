@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant.pipeline.background import background
 from assistant.pipeline.evidence import OWN_WORK, OWN_WORK_BONUS, SourceBundle, sentence_scores
-from assistant.pipeline.meaning import leans_back
+from assistant.pipeline.meaning import INTRODUCES_WORK, leans_back
 from assistant.pipeline.text import COMMON_ACRONYMS
 from assistant.pipeline.types import Evidence
 from assistant.summaries.contribution import name_of
@@ -77,10 +77,6 @@ _OTHERS = re.compile(
     re.IGNORECASE,
 )
 # "Please check our project page for more video results": says where, not what.
-# A sentence introducing the paper's work: "we propose X", "this paper presents X".
-_INTRODUCES = re.compile(
-    r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propos|present|introduc)\w*", re.I
-)
 # An ask about standing against other work: "compared against LoRA", "outperform GRPO".
 _COMPARING = re.compile(r"\b(?:compar|outperform|surpass|versus\b|vs\b)", re.IGNORECASE)
 _POINTER = re.compile(
@@ -347,7 +343,7 @@ def ranked_lines(
         own = own_words(sentences[i], made=made, others=compares(question))
         says_own = bool(OWN_WORK.search(sentences[i])) or bool(name and name in sentences[i])
         named = bool(untitled and untitled in sentences[i])
-        introduces = bool(_INTRODUCES.search(sentences[i]))
+        introduces = bool(INTRODUCES_WORK.search(sentences[i]))
         held, shows = fit_count(question, own), fit_count(question, heads | own)
         return says_own, named, held, introduces, shows, -order.index(i)
 

@@ -60,6 +60,11 @@ KINDS = (
 # "X introduces which new task?": what a paper introduces is named (not "introduces what as
 # a dynamic switcher?", which asks for the thing however it is called).
 COINING_VERBS = r"introduc|propos|present"  # stems of the verbs a paper introduces its work with
+# The authors as the subject of a verb, perhaps after one word: "we (further) ...", "this paper
+# ...". Followed by a verb's stem, it says what the paper itself does.
+AUTHORS_DO = r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?"
+# A sentence introducing the paper's work: "we propose X", "this paper presents X".
+INTRODUCES_WORK = re.compile(rf"{AUTHORS_DO}(?:{COINING_VERBS})\w*", re.I)
 COINING_WH = rf"\b(?P<coins>{COINING_VERBS})\w*\s+(?:which|what)\s+(?:new\s+)?[\w-]+\s*\?"
 COINING_QUESTION = re.compile(COINING_WH, re.I)
 # "Which operation on model weights ...?" asks for an operation: the kind after "which" is
