@@ -377,3 +377,30 @@ def test_a_size_in_billions_gives_no_speedup() -> None:
     assert number_not_given(question, ["HD", sentence]) is not None
     faster = sentence.replace("robust inference speedups", "inference speedups of 2.1x")
     assert number_not_given(question, ["HD", faster]) is None
+
+
+def test_positions_and_data_sizes_give_no_score() -> None:
+    # q-3119: "the second and third steps", "three strategies" and "540 billion of legal
+    # tokens" give no LegalBench-Instruct score.
+    sentences = [
+        "SaulLM-54B & SaulLM-141B: Scaling Up Domain Adaptation for the Legal Domain",
+        "The development of SaulLM-54B and SaulLM-141B is guided by domain adaptation, divided "
+        "into three strategies: (1) continued pretraining on over 540 billion of legal tokens.",
+        "The synthetic data in the second and third steps enhances the models, reaching "
+        "state-of-the-art performance on LegalBench-Instruct.",
+    ]
+    question = "What score does SaulLM-141B achieve on LegalBench-Instruct?"
+    assert number_not_given(question, sentences) is not None
+    scored = [*sentences, "SaulLM-141B scores 61.2 on LegalBench-Instruct."]
+    assert number_not_given(question, scored) is None
+
+
+def test_a_model_at_another_size_is_not_the_one_asked() -> None:
+    # q-3140: the abstract gives Llama-3-8B's perplexity, not Llama-3-70B's.
+    sentences = [
+        "PrefixQuant",
+        "In W4A4KV4 Llama-3-8B, PrefixQuant achieves a 7.43 WikiText2 perplexity.",
+    ]
+    question = "What WikiText2 perplexity does PrefixQuant achieve on W4A4KV4 Llama-3-70B?"
+    assert number_not_given(question, sentences) is not None
+    assert number_not_given(question.replace("70B", "8B"), sentences) is None

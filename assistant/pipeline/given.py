@@ -86,12 +86,14 @@ class Slot(NamedTuple):
     """What a number ask names: the sentence giving its number must hold each of ``names``
     (lower case) and, when there is any, one stem of its ``measure``; ``change`` when the
     ask itself names a change ("What accuracy *gain* ...?"), ``sized`` when it asks how large
-    a named thing is."""
+    a named thing is; ``at_size`` the models it names at a size ("Llama-3-70B"), which a
+    sentence giving them only at another size does not fit."""
 
     names: frozenset[str]
     measure: frozenset[str]
     change: bool = False
     sized: bool = False
+    at_size: frozenset[str] = frozenset()
 
 
 # "How large is the X dataset?": the number must come with X, not from anywhere in the paper.
@@ -117,6 +119,7 @@ def slot_of(ask: str, title: str) -> Slot:
         frozenset() if measure & _IN_UNITS else frozenset(measure),
         bool(topic_words(head) & _CHANGE),
         bool(sized),
+        frozenset(_SIZED_MODEL.findall(ask)),
     )
 
 
@@ -125,6 +128,8 @@ def fits(sentence: str, slot: Slot) -> bool:
     its measure (a speed as any speed word)."""
     squashed = squash(sentence)
     if not all(_named(name, squashed) for name in slot.names):
+        return False
+    if any(_other_size(name, sentence) for name in slot.at_size):
         return False
     measure = _measure_words(slot)
     tokens = WORD.findall(sentence)
@@ -179,6 +184,23 @@ def _named(name: str, squashed: str) -> bool:
     return name in squashed or (len(base) >= BASE_LETTERS and base in squashed)
 
 
+# A model size ends the name: "Llama-3-70B" is not the "Llama-3-8B" a sentence gives.
+_SIZED_MODEL = re.compile(r"(?<![\w-])[A-Za-z][\w.]*(?:-[\w.]+)*?-\d+(?:\.\d+)?[BMK]\b")
+_SIZED_NAME = re.compile(r"(?P<base>.+?)[-\s]?(?P<size>\d+(?:\.\d+)?[bmk])$", re.I)
+
+
+def _other_size(name: str, sentence: str) -> bool:
+    """``name`` ends in a size, and every time ``sentence`` gives the name before that size it
+    gives another size: "Llama-3-8B" for the asked "Llama-3-70B"."""
+    sized = _SIZED_NAME.match(name)
+    if sized is None:
+        return False
+    after = rf"(?<![\w-]){re.escape(sized.group('base'))}[-\s]?(\d+(?:\.\d+)?[bmk])?\b"
+    given = [m.group(1) for m in re.finditer(after, sentence, re.I)]
+    asked = sized.group("size").lower()
+    return bool(given) and all(size is not None and size.lower() != asked for size in given)
+
+
 def _gives_number(question: str, sentences: Sequence[str]) -> bool:
     """A sentence gives a quantity the question lacks and fits the slot of one of its number
     asks (of a two-part question, one answered part is an answer)."""
@@ -202,7 +224,14 @@ _ENUMERATOR = re.compile(
 _KIND_COUNT = re.compile(
     r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?"
     r"(?:types?|kinds?|categories|dimensions|aspects|pillars|components|perspectives|facets|"
-    r"principles|axes|insights|findings|contributions)\b",
+    r"principles|axes|insights|findings|contributions|strategies|stages|phases|steps)\b",
+    re.I,
+)
+# A position ("in the second and third steps", "the first stage"): which one, never how much
+# ("cuts the cost by a third" is a quantity).
+_POSITION = re.compile(
+    r"\b(?:the|its|our|their|each)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|final|last)\b(?:\s*(?:,|and|or)\s*)?)+",
     re.I,
 )
 # A count of what a paper is tested on or trained with ("across 78 tasks", "nearly 40 reward
@@ -212,9 +241,12 @@ _ITEM_COUNT = re.compile(
     r"|environments|models|pairs|samples|examples)\b",
     re.I,
 )
-# A size in billions ("LLMs with 7B and 13B parameters", "2.5B tokens"): how large a model or
-# its data is, never a score or a speedup.
-_BILLIONS = re.compile(r"\b\d+(?:\.\d+)?B\b")
+# A size in billions ("LLMs with 7B and 13B parameters", "over 540 billion of legal tokens"):
+# how large a model or its data is, never a score or a speedup.
+_BILLIONS = re.compile(
+    r"\b\d+(?:\.\d+)?B\b|\b\d[\d,.]*\s+(?:billion|million|trillion)\s+(?:of\s+)?(?:[\w-]+\s+)?"
+    r"(?:tokens|parameters|words)\b"
+)
 # A share of things ("63% of all utilized lessons originate from ..."): a proportion the paper
 # observes, not a score on what the question names.
 _SHARE = re.compile(r"\b\d+(?:\.\d+)?\s?%\s+of\s+(?:all\s+|the\s+)?[a-z]", re.I)
@@ -229,12 +261,13 @@ _NAME_DIGITS = re.compile(
 
 def _measured(sentence: str, sized: bool = True) -> set[str]:
     """The quantities of ``sentence``, less its list's item markers, its counts of kinds and
-    the digits of its names: "addressing three dimensions: (1) Complexity ..., (2) Diversity
-    ..." gives no score of the paper, nor "prompts include three types of uncertain knowledge"
-    or "guide GPT-4o" the size of its dataset. Unless a size is asked (``sized``), a count of
+    the digits of its names and its positions: "addressing three dimensions: (1) Complexity
+    ..., (2) Diversity ..." gives no score of the paper, nor "prompts include three types of
+    uncertain knowledge", "in the second and third steps" or "guide GPT-4o" the size of its
+    dataset. Unless a size is asked (``sized``), a count of
     what it is tested on is no answer either ("across 78 tasks" gives no score), nor a size in
     billions ("with 7B and 13B parameters" gives no speedup)."""
-    kept = _KIND_COUNT.sub(" ", _without_markers(sentence))
+    kept = _POSITION.sub(" ", _KIND_COUNT.sub(" ", _without_markers(sentence)))
     return quantities(kept if sized else _BILLIONS.sub(" ", _ITEM_COUNT.sub(" ", kept)))
 
 
@@ -251,6 +284,8 @@ def _fits_in(sentence: str, slot: Slot, text: str) -> bool:
     if fits(sentence, slot):
         return True
     if slot.sized or not slot.names or not _measure_near(sentence, slot):
+        return False
+    if any(_other_size(name, sentence) for name in slot.at_size):
         return False
     if tested_on(sentence) - slot.names:
         return False
