@@ -1472,3 +1472,38 @@ def test_a_year_ask_is_answered_by_a_year() -> None:
     assert holding(part, [quote(disciplines), quote(year)]) == [quote(year)]
     leads = lead_quotes(question, [quote(disciplines), quote(year)], [disciplines, year])
     assert [q.sentence for q in leads] == [disciplines, year]
+
+
+CLINFUSION_RESULT = (
+    "We show that ClinFusion sets a new state-of-the-art across multimodal medical benchmarks, "
+    "outperforming leading open-source medical MLLMs (e.g., Hulu-Med, Lingshu) on 20 out of 24 "
+    "benchmarks and proprietary models such as GPT-5.2 and Gemini-3-Flash on 13 out of 16 "
+    "benchmarks."
+)
+CLINFUSION_BENCH = (
+    "We further introduce a vision-grounded evaluation framework, including MedIF-Bench for "
+    "instruction-following assessment."
+)
+
+
+def test_a_name_before_a_count_of_the_kind_names_none_of_it() -> None:
+    # q-3230: "Gemini-3-Flash on 13 out of 16 benchmarks" names no benchmark; "MedIF-Bench" is one.
+    ask = "What is ClinFusion's instruction-following benchmark called"
+    assert not names_the_kind(CLINFUSION_RESULT, ask)
+    assert names_the_kind(CLINFUSION_BENCH, ask)
+    assert names_the_kind("We test on two benchmarks, MMLU and GSM8K.", "Which benchmark is used?")
+
+
+def test_plural_kinds_and_a_name_in_brackets_after_ie() -> None:
+    # q-3128: "the most common LLVM's families (i.e., LLaVA)" names the model family asked.
+    assert [holds.meaning.kind_of(w) for w in ("families", "losses", "models", "loss")] == [
+        "family",
+        "loss",
+        "model",
+        "loss",
+    ]
+    sentence = (
+        "We investigate several aspects by evaluating the most common LLVM's families (i.e., "
+        "LLaVA) across 10 evaluation benchmarks."
+    )
+    assert holding("Which model family does it evaluate?", [quote(sentence)]) == [quote(sentence)]

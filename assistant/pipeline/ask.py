@@ -203,7 +203,7 @@ def _kinds_of_ask(ask: str) -> set[str]:
     start = _WH.search(ask)
     first = " ".join(start.group(1).split()[:HEAD_WORDS]) if start else ""
     for text in (found.group(1) if found else "", first, ask):
-        kinds = {k.lower().rstrip("s") for k in WORD.findall(text) if meaning.is_kind(k)}
+        kinds = {meaning.kind_of(k) for k in WORD.findall(text) if meaning.is_kind(k)}
         if kinds:
             return kinds
     return set()

@@ -146,7 +146,7 @@ def _kinds_of_names(text: str) -> set[tuple[str, str]]:
     """(name, kind) pairs standing within NAME_NEAR_KIND tokens of each other."""
     toks = [t.lower() for t in meaning.tokens(text)]
     named = meaning.names(text)
-    kinds = [(i, t.rstrip("s")) for i, t in enumerate(toks) if meaning.is_kind(t)]
+    kinds = [(i, meaning.kind_of(t)) for i, t in enumerate(toks) if meaning.is_kind(t)]
     return {
         (t, kind)
         for j, t in enumerate(toks)

@@ -217,7 +217,7 @@ def coined(sentence: str, question: str) -> list[str]:
 
 def _called_kinds(name: str, sentence: str) -> set[str]:
     """The kinds ``sentence`` calls ``name`` ("CRAFT, a multi-agent red-teaming system")."""
-    return {m.group("kind").lower().rstrip("s") for m in described_as(name).finditer(sentence)}
+    return {meaning.kind_of(m.group("kind")) for m in described_as(name).finditer(sentence)}
 
 
 def counts_each(sentence: str, question: str) -> bool:
@@ -237,14 +237,14 @@ def names_the_kind(sentence: str, question: str) -> bool:
     new = _new_names(sentence, question)
     words = meaning.tokens(sentence)
     toks = [t.lower() for t in words]
-    at_kind = [i for i, t in enumerate(toks) if t.rstrip("s") in kinds]
+    at_kind = [i for i, t in enumerate(toks) if meaning.kind_of(t) in kinds]
     spelled = _spelled_out(toks, new)
     at_name = [
         i
         for i, t in enumerate(words)
         if _name_at(t, new) and not _abbreviates(toks, i) and i not in spelled and i not in at_kind
     ]
-    if any(-NAME_AFTER <= k - n <= NAME_BEFORE for k in at_kind for n in at_name):
+    if any(_beside(k, n, toks) for k in at_kind for n in at_name):
         return True
     if any(_ends_in_kind(words[n], kinds) for n in at_name):
         return True
@@ -266,6 +266,23 @@ def names_the_kind(sentence: str, question: str) -> bool:
     return bool(kinds & _TESTBEDS) and any(_name_at(t, new) for t in tested_on(sentence))
 
 
+# A count of the kind ("Hulu-Med, Lingshu) on 20 out of 24 benchmarks"): the name before
+# it is what was counted on them, not one of them; a name after it may be ("on two
+# benchmarks, MMLU and GSM8K").
+_COUNT_WORD = re.compile(r"\d[\d,.]*[km]?|two|three|four|five|six|seven|eight|nine|ten|dozens?")
+COUNT_REACH = 3  # tokens from a count to the kind it counts
+
+
+def _beside(kind_at: int, name_at: int, toks: Sequence[str]) -> bool:
+    """The name at ``name_at`` stands close enough to the kind at ``kind_at`` to name it, and
+    not before a count of that kind."""
+    if not -NAME_AFTER <= kind_at - name_at <= NAME_BEFORE:
+        return False
+    before = toks[max(0, kind_at - COUNT_REACH) : kind_at]
+    counted = toks[kind_at].endswith("s") and any(_COUNT_WORD.fullmatch(t) for t in before)
+    return not (counted and name_at < kind_at)
+
+
 # "What learning technique does X propose to ...?" asks for what the paper coins.
 _PROPOSES_ASK = re.compile(
     rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,3}}?(?:does|do|did)\s+(?:[\w.-]+\s+){{1,4}}?"
@@ -273,14 +290,17 @@ _PROPOSES_ASK = re.compile(
     re.I,
 )
 _CITES = re.compile(r"\bet al\b")  # "Recent work by Farquhar et al. (2024) proposes ..."
-_LAST_PART = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+$")  # "Agent" of "HostAgent"
+# "Agent" of "HostAgent", "Bench" of "MedIF-Bench"
+_LAST_PART = re.compile(r"(?<=[a-z0-9-])[A-Z][a-z]+$")
+_SHORT_KINDS = {"bench": "benchmark"}  # "MedIF-Bench" is a benchmark
 
 
 def _ends_in_kind(name: str, kinds: Collection[str]) -> bool:
     """A joined name ending in the asked kind names a thing of that kind: "HostAgent" is an
-    agent."""
+    agent, "MedIF-Bench" a benchmark."""
     last = _LAST_PART.search(name)
-    return last is not None and last.group(0).lower().rstrip("s") in kinds
+    kind = meaning.kind_of(last.group(0)) if last else ""
+    return bool(kind) and _SHORT_KINDS.get(kind, kind) in kinds
 
 
 DESCRIBED_WORDS = 2  # words of the question's own an apposition must repeat to describe a name
@@ -296,17 +316,17 @@ def _described_as_asked(name: str, sentence: str, question: str) -> bool:
     described = question if it_called else ask_of(question)
     asked, kinds = topic_words(described), asked_kinds(question)
     if it_called:  # "The embedder-adviser retrieval framework ...: what is it called?"
-        kinds |= {w.lower().rstrip("s") for w in WORD.findall(question) if meaning.is_kind(w)}
+        kinds |= {meaning.kind_of(w) for w in WORD.findall(question) if meaning.is_kind(w)}
     for apposition in re.finditer(pattern, sentence):
         # The description up to its first word the ask lacks: "NDIF, a collaborative research
         # platform providing ..." for "What is the collaborative research platform called?".
         said = list(takewhile(lambda w: topic_words(w) <= asked, apposition.group("what").split()))
         # "CogOmniControl, a reasoning-driven framework ..." is the paper the question
         # describes, not the model it asks for.
-        other_kind = any(meaning.is_kind(w) and w.rstrip("s") not in kinds for w in said)
+        other_kind = any(meaning.is_kind(w) and meaning.kind_of(w) not in kinds for w in said)
         # An ask naming a kind ("What is the ... dataset built for the reasoning-switchable
         # MLLM called?") is described by that kind, not by the words of its context.
-        of_kind = not kinds or any(w.lower().rstrip("s") in kinds for w in said)
+        of_kind = not kinds or any(meaning.kind_of(w) in kinds for w in said)
         if len(topic_words(" ".join(said))) >= DESCRIBED_WORDS and of_kind and not other_kind:
             return True
     return False
@@ -314,12 +334,13 @@ def _described_as_asked(name: str, sentence: str, question: str) -> bool:
 
 def _namely(name: str, sentence: str) -> set[str]:
     """The kind ``sentence`` names ``name`` after, however far: the last one before "namely X"
-    ("an approach by creating a ... dataset ..., namely X" names a dataset)."""
-    named = re.search(rf",?\s+(?:namely|dubbed|termed)\s+{re.escape(name)}", sentence)
+    ("an approach by creating a ... dataset ..., namely X" names a dataset) or "(i.e., X)"
+    ("the most common LLVM's families (i.e., LLaVA)" names a family)."""
+    named = re.search(rf",?\s+\(?(?:namely|dubbed|termed|i\.e\.,?)\s+{re.escape(name)}", sentence)
     if named is None:
         return set()
     before = meaning.KIND_WORD.findall(sentence[: named.start()])
-    return {before[-1].lower().rstrip("s")} if before else set()
+    return {meaning.kind_of(before[-1])} if before else set()
 
 
 def _spelled_out(toks: Sequence[str], new: Collection[str]) -> set[int]:

@@ -52,10 +52,12 @@ _USES = re.compile(
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|neither|nor|fails? to|unable)\b|n't\b", re.I)
 KINDS = (
-    r"(?:method|model|framework|system|technique|algorithm|benchmark|dataset|architecture|"
-    r"module|approach|tool|metric|loss|agent|library|mechanism|function|scheme|strategy|"
-    r"objective|operator|optimi[sz]er|policy|paradigm|pipeline|network|encoder|decoder|"
-    r"protocol|procedure|regulari[sz]er|estimator|backbone|variant|extension)s?"
+    r"(?:(?:method|model|framework|system|technique|algorithm|benchmark|dataset|architecture|"
+    r"module|approach|tool|metric|loss|agent|library|mechanism|function|scheme|"
+    r"objective|operator|optimi[sz]er|paradigm|pipeline|network|encoder|decoder|"
+    r"protocol|procedure|regulari[sz]er|estimator|backbone|variant|extension|corpus)s?"
+    # "strategies", "policies": the plural of a kind ending in "y".
+    r"|(?:strateg|polic|famil)(?:y|ies))"
 )
 # "X introduces which new task?": what a paper introduces is named (not "introduces what as
 # a dynamic switcher?", which asks for the thing however it is called).
@@ -519,6 +521,17 @@ _LEANS_BACK = re.compile(
 def leans_back(sentence: str) -> bool:
     """The sentence opens by pointing back at what an earlier sentence said."""
     return bool(_LEANS_BACK.search(sentence))
+
+
+def kind_of(token: str) -> str:
+    """A kind word in the singular, lower case: "policies" is a policy, "models" a model,
+    "losses" a loss."""
+    word = token.lower()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def is_kind(token: str) -> bool:
