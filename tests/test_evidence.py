@@ -226,3 +226,14 @@ def test_a_cut_keeps_the_subject_a_participle_leaves_behind() -> None:
         "Chemistry, and Biology)."
     )
     assert "Claude-3.5-Sonnet" in answer_span(sentence, question, need_of(question))
+
+
+def test_a_magnitude_without_a_figure_counts_nothing() -> None:
+    from assistant.pipeline.evidence import counts
+
+    # q-3207: "only a few thousand images" tells how large other datasets are, not how many
+    # images the curated one holds.
+    question = "How many images does the curated dataset contain?"
+    assert not counts("Existing datasets comprise only a few thousand images.", "images", question)
+    assert not counts("We gather thousands of images from the web.", "images", question)
+    assert counts("The result is a dataset of one million high-quality images.", "images", question)

@@ -1507,3 +1507,16 @@ def test_plural_kinds_and_a_name_in_brackets_after_ie() -> None:
         "LLaVA) across 10 evaluation benchmarks."
     )
     assert holding("Which model family does it evaluate?", [quote(sentence)]) == [quote(sentence)]
+
+
+def test_a_name_where_the_question_puts_its_question_word_answers() -> None:
+    # q-3115: "the W^+ space of a StyleGAN2" fills "the W^+ space of which generative model".
+    question = (
+        "The avatar method from phone captures: the W^+ space of which generative model is used "
+        "to parameterize the phone texture maps?"
+    )
+    filled = "We parameterize the phone texture maps using the W^+ space of a StyleGAN2."
+    intro = "In this paper, we propose a method that generates studio-like texture maps."
+    assert holding(question, [quote(filled), quote(intro)]) == [quote(filled)]
+    other = "We parameterize the maps with a StyleGAN2 prior."
+    assert holding(question, [quote(other)]) == []

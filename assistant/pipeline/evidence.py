@@ -389,11 +389,19 @@ def counts(text: str, noun: str, question: str) -> bool:
         # the noun, or its phrase's initials: "932,791 Agentic-PRs" counts pull requests
         if _forms(parts[-1]) & wanted or parts[-1] in short:
             before = " ".join([*tokens[max(0, i - COUNT_BEFORE) : i], *parts[:-1]])
+            before = _VAGUE.sub(" ", before)
             if quantities(before) - asked and all(w in before.lower() for w in leading):
                 return True
     return noun.lower() == "parameters" and bool(_MODEL_SIZE.search(text))
 
 
+# A magnitude without a figure ("only a few thousand images", "thousands of videos"): how
+# large, not how many.
+_VAGUE = re.compile(
+    r"\b(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:hundred|thousand|million|billion)s?\b"
+    r"|\b(?:hundreds|thousands|millions|billions)\s+of\b",
+    re.I,
+)
 # "how many bits per byte": the unit goes on after the counted noun.
 _PER_UNIT = re.compile(r"\s+per\s+([a-z]+)", re.I)
 _NOT_INITIAL = frozenset({"such", "the", "its", "their", "distinct", "different", "unique"})

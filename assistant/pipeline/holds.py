@@ -137,7 +137,7 @@ def _naming(
     is neither the question's nor the title's."""
     if meaning.AUTHOR_QUESTION.search(question):
         return [q for q in found if _CITES.search(q.sentence)]
-    beside = [q for q in found if names_the_kind(q.sentence, question)]
+    beside = [q for q in found if names_the_kind(q.sentence, question) or _fills_slot(q, question)]
     # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
     if not beside and (
         asks_own_kind(question) or USES_ASK.search(question) or _PROPOSES_ASK.search(question)
@@ -290,6 +290,27 @@ _PROPOSES_ASK = re.compile(
     re.I,
 )
 _CITES = re.compile(r"\bet al\b")  # "Recent work by Farquhar et al. (2024) proposes ..."
+# "the W^+ space of which generative model ...?": the words before the question word, which
+# the sentence should say just before the name ("the W^+ space of a StyleGAN2").
+_SLOT_BEFORE_WH = re.compile(
+    r"(?P<word>[\w-]+)\s+(?P<prep>of|on|in|from|by|with|upon|using|for)\s+(?:which|what)\s", re.I
+)
+
+
+def _fills_slot(quote: Evidence, question: str) -> bool:
+    """A new name stands where the question's "<word> <preposition> which ..." puts its answer:
+    "parameterizing the maps using the W^+ space of a StyleGAN2" answers "the W^+ space of
+    which generative model is used to parameterize the maps?"."""
+    sentence = quote.sentence
+    new = _new_names(sentence, question)
+    for slot in _SLOT_BEFORE_WH.finditer(question):
+        said = rf"\b{re.escape(slot['word'])}\s+{slot['prep']}\s+(?:(?:a|an|the|its|their|our)\s+)?"
+        filled = re.finditer(said + r"(?P<name>[\w.^+-]+)", sentence, re.I)
+        if any(_name_at(found["name"].rstrip("."), new) for found in filled):
+            return True
+    return False
+
+
 # "Agent" of "HostAgent", "Bench" of "MedIF-Bench"
 _LAST_PART = re.compile(r"(?<=[a-z0-9-])[A-Z][a-z]+$")
 _SHORT_KINDS = {"bench": "benchmark"}  # "MedIF-Bench" is a benchmark
