@@ -260,13 +260,13 @@ _NAME_DIGITS = re.compile(
 
 
 def _measured(sentence: str, sized: bool = True) -> set[str]:
-    """The quantities of ``sentence``, less its list's item markers, its counts of kinds and
-    the digits of its names and its positions: "addressing three dimensions: (1) Complexity
-    ..., (2) Diversity ..." gives no score of the paper, nor "prompts include three types of
-    uncertain knowledge", "in the second and third steps" or "guide GPT-4o" the size of its
-    dataset. Unless a size is asked (``sized``), a count of
-    what it is tested on is no answer either ("across 78 tasks" gives no score), nor a size in
-    billions ("with 7B and 13B parameters" gives no speedup)."""
+    """The quantities of ``sentence``, less its list's item markers, its counts of kinds, its
+    positions and the digits of its names: "addressing three dimensions: (1) Complexity ...,
+    (2) Diversity ..." gives no score of the paper, nor "in the second and third steps", nor
+    "prompts include three types of uncertain knowledge" or "guide GPT-4o" the size of its
+    dataset. Unless a size is asked (``sized``), a count of what it is tested on is no answer
+    either ("across 78 tasks" gives no score), nor a size in billions ("with 7B and 13B
+    parameters" gives no speedup)."""
     kept = _POSITION.sub(" ", _KIND_COUNT.sub(" ", _without_markers(sentence)))
     return quantities(kept if sized else _BILLIONS.sub(" ", _ITEM_COUNT.sub(" ", kept)))
 

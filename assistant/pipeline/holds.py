@@ -137,7 +137,11 @@ def _naming(
     is neither the question's nor the title's."""
     if meaning.AUTHOR_QUESTION.search(question):
         return [q for q in found if _CITES.search(q.sentence)]
-    beside = [q for q in found if names_the_kind(q.sentence, question) or _fills_slot(q, question)]
+    beside = [
+        q
+        for q in found
+        if names_the_kind(q.sentence, question) or _fills_slot(q.sentence, question)
+    ]
     # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
     if not beside and (
         asks_own_kind(question) or USES_ASK.search(question) or _PROPOSES_ASK.search(question)
@@ -297,11 +301,10 @@ _SLOT_BEFORE_WH = re.compile(
 )
 
 
-def _fills_slot(quote: Evidence, question: str) -> bool:
+def _fills_slot(sentence: str, question: str) -> bool:
     """A new name stands where the question's "<word> <preposition> which ..." puts its answer:
     "parameterizing the maps using the W^+ space of a StyleGAN2" answers "the W^+ space of
     which generative model is used to parameterize the maps?"."""
-    sentence = quote.sentence
     new = _new_names(sentence, question)
     for slot in _SLOT_BEFORE_WH.finditer(question):
         said = rf"\b{re.escape(slot['word'])}\s+{slot['prep']}\s+(?:(?:a|an|the|its|their|our)\s+)?"
