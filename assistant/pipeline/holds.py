@@ -273,7 +273,6 @@ def names_the_kind(sentence: str, question: str) -> bool:
 # A count of the kind ("Hulu-Med, Lingshu) on 20 out of 24 benchmarks"): the name before
 # it is what was counted on them, not one of them; a name after it may be ("on two
 # benchmarks, MMLU and GSM8K").
-_COUNT_WORD = re.compile(r"\d[\d,.]*[km]?|two|three|four|five|six|seven|eight|nine|ten|dozens?")
 COUNT_REACH = 3  # tokens from a count to the kind it counts
 
 
@@ -283,7 +282,7 @@ def _beside(kind_at: int, name_at: int, toks: Sequence[str]) -> bool:
     if not -NAME_AFTER <= kind_at - name_at <= NAME_BEFORE:
         return False
     before = toks[max(0, kind_at - COUNT_REACH) : kind_at]
-    counted = toks[kind_at].endswith("s") and any(_COUNT_WORD.fullmatch(t) for t in before)
+    counted = toks[kind_at].endswith("s") and any(quantities(t) for t in before)
     return not (counted and name_at < kind_at)
 
 
