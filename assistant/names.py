@@ -116,8 +116,14 @@ def _steps(name: tuple[str, ...], i: int, text: tuple[str, ...], j: int) -> list
 
 def _abbreviates(acronym: str, words: tuple[str, ...]) -> bool:
     """``acronym`` (two letters or more) is the initials of ``words``: "rl" of "reinforcement
-    learning"."""
-    return len(acronym) >= 2 and acronym.isalpha() and acronym in initials(list(words))
+    learning", and a plural one too: "lms" of "language models", "llms" of "large language
+    models"."""
+    if len(acronym) < 2 or not acronym.isalpha():
+        return False
+    spelled = initials(list(words))
+    return acronym in spelled or (
+        len(acronym) > 2 and acronym[-1] == "s" and acronym[:-1] in spelled
+    )
 
 
 def _same(a: str, b: str) -> bool:

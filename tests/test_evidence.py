@@ -237,3 +237,14 @@ def test_a_magnitude_without_a_figure_counts_nothing() -> None:
     assert not counts("Existing datasets comprise only a few thousand images.", "images", question)
     assert not counts("We gather thousands of images from the web.", "images", question)
     assert counts("The result is a dataset of one million high-quality images.", "images", question)
+
+
+def test_an_order_of_magnitude_answers_how_many_fewer() -> None:
+    # q-3304: "an order of magnitude fewer extra parameters" is the answer, not an abstention.
+    from assistant.pipeline.evidence import counted_noun, counts, need_of, satisfies
+
+    question = "How many fewer extra parameters does DreamCache use than existing models?"
+    sentence = "DreamCache utilizes an order of magnitude fewer extra parameters than others."
+    assert satisfies(sentence, question, need_of(question), "")
+    assert counts(sentence, counted_noun(question) or "", question)
+    assert not satisfies("DreamCache uses fewer extra parameters.", question, need_of(question), "")

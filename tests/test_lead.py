@@ -1520,3 +1520,47 @@ def test_a_name_where_the_question_puts_its_question_word_answers() -> None:
     assert holding(question, [quote(filled), quote(intro)]) == [quote(filled)]
     other = "We parameterize the maps with a StyleGAN2 prior."
     assert holding(question, [quote(other)]) == []
+
+
+def test_a_member_of_the_family_asked_answers_which_model() -> None:
+    # q-3510: "Which Pythia model ...?" is answered by "Pythia-6.9B", a size the question
+    # lacks; "MUDDPythia-2.8B" is another name, and a quote without a member answers nothing.
+    question = (
+        "Which Pythia model does MUDDPythia-2.8B match in pretraining perplexity, and what "
+        "share of extra parameters does it add?"
+    )
+    member = (
+        "Notably, MUDDPythia-2.8B matches Pythia-6.9B in pretraining ppl and even rivals "
+        "Pythia-12B, while adding only 0.23% parameters and 0.4% computation."
+    )
+    other = "MUDDFormer achieves the performance of Transformers trained with 1.8X-2.4X compute."
+    assert holding(question, [quote(member), quote(other)]) == [quote(member)]
+    own = "MUDDPythia-2.8B adds only 0.23% parameters."
+    assert holding(question, [quote(own)]) == []
+
+
+def test_a_modifier_is_not_the_name_a_sentence_coins() -> None:
+    # q-3306: "DiT-based" describes ConsisID, a model; it coins no module.
+    sentence = "We propose ConsisID, a tuning-free DiT-based controllable IPT2V model."
+    assert holds.coined(sentence, "which module captures the high-frequency details?") == [
+        "ConsisID"
+    ]
+    assert not holds.coins_name(sentence, "which module captures the high-frequency details?")
+
+
+def test_a_plural_acronym_of_the_question_is_no_new_name_spelled_out() -> None:
+    # q-3414: "Large Language Models (LLMs)" spells the question's "LLMs": no model is named.
+    question = "which classic model of rational choice do the LLMs' predictions align with?"
+    spelled_out = (
+        "However, the implicit models of human decision-making in Large Language Models (LLMs) "
+        "must account for this."
+    )
+    assert holding(question, [quote(spelled_out)]) == []
+
+
+def test_a_name_after_the_passive_verb_of_the_ask_answers_it() -> None:
+    # q-3434: "built upon a Qwen2-VL-2B" answers "which base model is its agent built on".
+    question = "which base model is its RL-trained agent built on"
+    sentence = "Our RL-trained agent, built upon a Qwen2-VL-2B, outperforms its counterpart."
+    assert names_the_kind(sentence, question)
+    assert not names_the_kind("Our agent, built with care, beats Qwen2-VL-2B.", question)

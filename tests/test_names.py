@@ -74,3 +74,10 @@ def test_spelled_finds_the_tokens_that_spell_a_name() -> None:
     assert {"vision", "language", "models", "vlms"} <= spelled("VLM", text)
     assert spelled("GRPO", "trained with PPO on math") == set()
     assert mentions("LLM", "several LLMs") and not mentions("RL", "the RLs")
+
+
+def test_a_plural_acronym_is_spelled_by_its_words() -> None:
+    # q-3414: "Large Language Models (LLMs)" spells "LLMs"; two words spell no plural of three.
+    assert {"large", "language", "models"} <= spelled("LLMs", "in Large Language Models (LLMs)")
+    assert {"language", "models"} <= spelled("LMs", "small language models")
+    assert spelled("LLMs", "with language models") == set()

@@ -59,7 +59,8 @@ _NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"fifty|hundred|thousand|million|billion|trillion|half|third|quarter|double[sd]?|"
     r"triple[sd]?|twice|"
-    r"thrice|(?:two|three|four|five|ten)-?fold)\b",
+    r"thrice|(?:two|three|four|five|ten)-?fold|"
+    r"orders?\s+of\s+magnitude)\b",  # "an order of magnitude fewer parameters"
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"(?<=[,;:])\s+")

@@ -30,7 +30,7 @@ from assistant.pipeline.evidence import (
     quantities,
     satisfies,
 )
-from assistant.pipeline.text import COMMON_ACRONYMS, WORD, entities, topic_words
+from assistant.pipeline.text import COMMON_ACRONYMS, MODIFIER, WORD, entities, topic_words
 from assistant.pipeline.types import Evidence
 
 NAME_BEFORE, NAME_AFTER = 3, 2  # tokens from a name to the kind it names, either side
@@ -42,6 +42,12 @@ OBJECT_AFTER = 2  # tokens from the ask's last verb to the name it takes ("outpe
 _WH_VERB = re.compile(
     r"\b(?:does|do|did)\s+(?:[\w.,-]+\s+){1,12}?((?!not\b)[a-z][\w-]+(?:\s+(?:upon|on|from))?)"
     r"(?:\s+(?:on|in|over|against|for|with|to)(?:\s+[\w-]+){1,5})*\s*[?.]?\s*$",
+    re.I,
+)
+# A passive ask ends on its verb and a stranded preposition: "which base model is its agent
+# *built on*?" is answered by "built upon a Qwen2-VL-2B".
+_PASSIVE_VERB = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:[\w.,-]+\s+){1,12}?([a-z][\w-]+)\s+(?:upon|on|from)\s*[?.]?\s*$",
     re.I,
 )
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
@@ -115,7 +121,18 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     if _CALL_ASK.search(question) and termed:
         return termed
     need = need_of(question)
-    found = [q for q in quotes if need and satisfies(q.sentence, question, need, "")]
+    found = [
+        q
+        for q in quotes
+        if need
+        and (
+            satisfies(q.sentence, question, need, "")
+            or (
+                _names_member(q.sentence, question)
+                and satisfies(q.sentence, question, need - {"name"}, "")
+            )
+        )
+    ]
     if "number" in need:
         found = [q for q in found if counts_each(q.sentence, question)] or found
         # "By how many *points* did ...?" is answered by "by 17.5 points", not "three models".
@@ -140,7 +157,9 @@ def _naming(
     beside = [
         q
         for q in found
-        if names_the_kind(q.sentence, question) or _fills_slot(q.sentence, question)
+        if names_the_kind(q.sentence, question)
+        or _fills_slot(q.sentence, question)
+        or _names_member(q.sentence, question)
     ]
     # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
     if not beside and (
@@ -157,6 +176,25 @@ def _naming(
         return termed
     given = meaning.given_words(question) | meaning.names(title)
     return [q for q in found if meaning.names(q.sentence) - given - _term_initials(q.sentence)]
+
+
+# "Which Pythia model does X match?" asks for one member of a family the question names:
+# "Pythia-6.9B", "Qwen2.5-7B", "Llama 3".
+_FAMILY_ASK = re.compile(
+    rf"\b(?:[Ww]hich|[Ww]hat)\s+(?P<family>[A-Z][A-Za-z]+)\s+(?:{meaning.KINDS}|version|variant)\b"
+)
+
+
+def _names_member(sentence: str, question: str) -> bool:
+    """For "Which Pythia model ...?", ``sentence`` names a member of the family with its
+    version or size ("Pythia-6.9B") that the question does not: "MUDDPythia-2.8B" is
+    another name, and the question's own "Pythia" answers nothing."""
+    asked = _FAMILY_ASK.search(question)
+    if not asked:
+        return False
+    family = re.escape(asked.group("family"))
+    members = re.findall(rf"(?<![\w-]){family}[-\s]?v?\d[\w.-]*", sentence)
+    return any(m.rstrip(".").lower() not in question.lower() for m in members)
 
 
 def _term_initials(sentence: str) -> set[str]:
@@ -215,7 +253,11 @@ def coined(sentence: str, question: str) -> list[str]:
     words = meaning.tokens(sentence)
     toks = [t.lower() for t in words]
     at_verb = [i for i, t in enumerate(toks) if t in _COINING]
-    at_name = [i for i, t in enumerate(words) if _name_at(t, new) and not _abbreviates(toks, i)]
+    at_name = [
+        i
+        for i, t in enumerate(words)
+        if _name_at(t, new) and not _abbreviates(toks, i) and not MODIFIER.search(t)
+    ]
     return [words[n] for n in at_name if any(0 < n - v <= COINED_AFTER for v in at_verb)]
 
 
@@ -417,10 +459,17 @@ def tested_on(text: str) -> set[str]:
 def _object_of_ask(toks: Sequence[str], at_name: Sequence[int], question: str) -> bool:
     """A new name just after the verb the ask ends on: "outperforms pi_0" answers "which
     model does it outperform?", "Building upon veRL" answers "what framework does it build
-    upon?"."""
-    verbs = topic_words(" ".join(_WH_VERB.findall(ask_of(question))))
+    upon?", "built upon a Qwen2-VL-2B" answers "which base model is it built on?"."""
+    ask = ask_of(question)
+    verbs = topic_words(" ".join(_WH_VERB.findall(ask) + _PASSIVE_VERB.findall(ask)))
     at_verb = [i for i, t in enumerate(toks) if topic_words(t) & verbs]
-    return any(0 < n - v <= OBJECT_AFTER for v in at_verb for n in at_name)
+    # "built upon a Qwen2-VL-2B": an article between is no word of the ask's
+    articles = [i for i, t in enumerate(toks) if t in ("a", "an", "the")]
+    return any(
+        0 < n - v - sum(v < a < n for a in articles) <= OBJECT_AFTER
+        for v in at_verb
+        for n in at_name
+    )
 
 
 def _abbreviates(toks: Sequence[str], at: int) -> bool:
