@@ -248,3 +248,18 @@ def test_an_order_of_magnitude_answers_how_many_fewer() -> None:
     assert satisfies(sentence, question, need_of(question), "")
     assert counts(sentence, counted_noun(question) or "", question)
     assert not satisfies("DreamCache uses fewer extra parameters.", question, need_of(question), "")
+
+
+def test_what_is_the_measure_asks_for_a_number_and_an_order_of_growth_is_one() -> None:
+    # q-3508: "what is the largest scale it is released in?" <- "in three scales: 15M, 30M,
+    # and 100M"; "What is the large-scale dataset ... called?" asks for a name.
+    from assistant.pipeline.evidence import satisfies
+
+    question = "The CLIP pre-training dataset: what is the largest scale it is released in?"
+    assert need_of(question) == {"number"}
+    assert "number" in need_of("What is the highest accuracy that the MLLMs achieve?")
+    assert "number" not in need_of("What is the large-scale dataset built for X called?")
+    # q-2227: the size of a state space may be an order of growth, not a figure.
+    size = "What is the size of the finite state space of the equivalent Markov chains?"
+    assert satisfies("a Markov chain on a state space of size O(T^K)", size, need_of(size), "")
+    assert not satisfies("a Markov chain on a finite state space", size, need_of(size), "")

@@ -31,13 +31,14 @@ NEED_BONUS = 0.15
 _MEASURES = (
     r"(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|correlation|latency|"
     r"throughput|"
-    r"proportion|rate|error|gain|number|size|multiple|factor|margin|reduction|f1|auc|bleu|"
+    r"proportion|rate|error|gain|number|size|scale|multiple|factor|margin|reduction|f1|auc|bleu|"
     r"mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|perplexity|recall|success|"
     r"(?:pass|hit)@\d+)(?![\w@]|-(?!score)[a-z])"
 )
 # "What accuracy ...", "what average score ...", and a longer measure when the ask's verb
 # follows it: "What *task success rate* does X reach ...?". "How accurate is X?" asks for
-# its accuracy, "..., and what is that score?" for the score. A measure word in a compound
+# its accuracy, "..., and what is that score?" for the score, "what is the largest scale it
+# is released in?" for a size ("15M, 30M, and 100M"). A measure word in a compound
 # asks for no measure ("the latency-optimized library").
 # "What kind of correlation does it use?" asks for a kind, not a number.
 _NOT_A_KIND = r"(?!(?:kind|type|sort|form)s?\b)"
@@ -50,7 +51,7 @@ _NUMBER_QUESTION = re.compile(
     r"\b(?:by|up to) (?:how much|what)\b|"
     rf"{_YEAR_WH}|"
     rf"\bwhat {_NOT_A_KIND}(?:\w+ )?{_MEASURES}|"
-    rf"\bwhat (?:is|are|was|were) (?:that|its|their) (?:\w+ )?{_MEASURES}|"
+    rf"\bwhat (?:is|are|was|were) (?:that|its|their|the) (?:\w+ )?{_MEASURES}|"
     rf"\bwhat {_NOT_A_KIND}(?:[\w-]+ ){{2,3}}{_MEASURES}"
     r"(?=\s+(?:does|do|did|is|are|was|were|can|could)\b)",
     re.IGNORECASE,
@@ -125,8 +126,13 @@ def satisfies(text: str, question: str, need: Need, source: str) -> bool:
 
 
 def quantities(text: str) -> set[str]:
-    """Numbers in digits and in words ("two of sixteen experts", "doubles")."""
-    return numbers(text) | {w.lower() for w in _NUMBER_WORD.findall(text)}
+    """Numbers in digits and in words ("two of sixteen experts", "doubles"), and orders of
+    growth ("O(T^K)" is the size of a state space)."""
+    words = _NUMBER_WORD.findall(text) + _BIG_O.findall(text)
+    return numbers(text) | {w.lower() for w in words}
+
+
+_BIG_O = re.compile(r"(?<![\w])O\([^()\s]{1,20}(?:\s[^()\s]{1,20}){0,3}\)")  # "O(n log n)"
 
 
 def answer_span(sentence: str, question: str, need: Need) -> str:
