@@ -165,6 +165,9 @@ def test_model_decline_on_a_weak_match_abstains(make_pipeline) -> None:
     assert answer.abstained and answer.path == "abstained"
     assert answer.answer.startswith(ABSTAIN_TEXT)
     assert answer.citations == []
+    # The gate is a judgement: the answer says what the search found, not that the feed lacks
+    # the topic (false for an answerable question turned away; q-144 of session 24's read).
+    assert answer.answer.startswith("The search found no abstract")
 
 
 def test_a_number_the_top_paper_does_not_give_is_said_missing_without_the_llm(

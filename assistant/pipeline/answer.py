@@ -57,7 +57,10 @@ if TYPE_CHECKING:
 
 SENTINEL = "NOT IN FEED"
 DECLINE_MARGIN = 0.25  # a model "not in feed" is believed unless retrieval is this confident
-ABSTAIN_TEXT = "The feed does not cover this."
+# Retrieval below the calibrated threshold is a judgement, not proof the feed lacks the topic:
+# "The feed does not cover this" was false for answerable questions the gate turned away
+# (read checks of sessions 15 and 24), so the answer says what the search found.
+ABSTAIN_TEXT = "The search found no abstract in the feed that answers this."
 # A list question none of whose papers shows in its own words that it fits: the feed may
 # still hold one, so say what was not found rather than that the feed lacks the topic.
 NO_FIT_TEXT = "No paper in the feed says in its own words that it fits this question."
