@@ -125,14 +125,14 @@ def satisfies(text: str, question: str, need: Need, source: str) -> bool:
     return "name" not in need or meaning.answers_name(text, question, source or text)
 
 
+_BIG_O = re.compile(r"(?<![\w])O\([^()\s]{1,20}(?:\s[^()\s]{1,20}){0,3}\)")  # "O(n log n)"
+
+
 def quantities(text: str) -> set[str]:
     """Numbers in digits and in words ("two of sixteen experts", "doubles"), and orders of
     growth ("O(T^K)" is the size of a state space)."""
     words = _NUMBER_WORD.findall(text) + _BIG_O.findall(text)
     return numbers(text) | {w.lower() for w in words}
-
-
-_BIG_O = re.compile(r"(?<![\w])O\([^()\s]{1,20}(?:\s[^()\s]{1,20}){0,3}\)")  # "O(n log n)"
 
 
 def answer_span(sentence: str, question: str, need: Need) -> str:

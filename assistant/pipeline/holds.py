@@ -24,6 +24,7 @@ from assistant.pipeline.ask import (
 from assistant.pipeline.evidence import (
     YEAR,
     YEAR_QUESTION,
+    Need,
     counted_noun,
     counts,
     need_of,
@@ -121,18 +122,7 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     if _CALL_ASK.search(question) and termed:
         return termed
     need = need_of(question)
-    found = [
-        q
-        for q in quotes
-        if need
-        and (
-            satisfies(q.sentence, question, need, "")
-            or (
-                _names_member(q.sentence, question)
-                and satisfies(q.sentence, question, need - {"name"}, "")
-            )
-        )
-    ]
+    found = [q for q in quotes if need and _gives(q.sentence, question, need)]
     if "number" in need:
         found = [q for q in found if counts_each(q.sentence, question)] or found
         # "By how many *points* did ...?" is answered by "by 17.5 points", not "three models".
@@ -143,6 +133,14 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     if not need and TESTBED_ASK.search(question):
         return [q for q in quotes if tested_on(q.sentence) & _new_names(q.sentence, question)]
     return _naming(question, found, termed, title) if "name" in need else found
+
+
+def _gives(sentence: str, question: str, need: Need) -> bool:
+    """``sentence`` gives what is asked (``satisfies``), or names the member of the family a
+    "Which Pythia model ...?" asks for and gives the rest."""
+    if satisfies(sentence, question, need, ""):
+        return True
+    return _names_member(sentence, question) and satisfies(sentence, question, need - {"name"}, "")
 
 
 def _naming(
