@@ -183,6 +183,20 @@ def test_a_number_the_top_paper_does_not_give_is_said_missing_without_the_llm(
     assert answer.answer == expected
 
 
+def test_a_which_paper_ask_not_answered_says_the_search_found_none(make_pipeline) -> None:
+    # q-147 (session 24's read): "Which paper ...?" told that an unrelated closest paper lacks
+    # the figure read as if it were the paper asked for.
+    pipeline, llm = make_pipeline(["should never be asked"], calibration=ALWAYS)
+    question = (
+        "Which paper builds the curriculum grasping robot arm, and how many GPUs does it use?"
+    )
+    answer = pipeline.ask(question)
+    assert llm.calls == [] and answer.path == "abstained"
+    (citation,) = answer.citations
+    assert answer.answer.startswith("The search found no paper that answers this; the closest, ")
+    assert f"“{citation.title}” [{citation.n}], does not give the number of gpus" in answer.answer
+
+
 def test_model_decline_on_a_confident_match_quotes_evidence(make_pipeline) -> None:
     pipeline, _ = make_pipeline(["NOT IN FEED"], calibration=ALWAYS)
     answer = pipeline.ask(ROUTE_Q)

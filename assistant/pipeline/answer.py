@@ -71,6 +71,14 @@ UNNAMED_TEXT = "None of the papers closest to this question mentions “{name}�
 # the feed: "the closest paper does not give X on <it>" would read as if one were about it.
 ABSENT_TEXT = "No paper in the feed mentions “{name}”."
 NOT_GIVEN_TEXT = "The closest paper, “{title}” [{n}], does not give {what} in its abstract."
+# "Which paper in this feed forecasts the weather, and what RMSE does it report?": the closest
+# paper may be about something else, and "the closest paper does not give the RMSE" would read
+# as if it were the weather paper (read check of session 24, q-147 and q-923).
+WHICH_NOT_GIVEN_TEXT = (
+    "The search found no paper that answers this; the closest, “{title}” [{n}], does not give "
+    "{what} in its abstract."
+)
+_WHICH_PAPER = re.compile(r"^\W*(?:which|what) (?:paper|work|study|article)\b", re.I)
 QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
 # Supporting quotes after the lead: one lost the key fact of 6 of 94 held-out answers (the
 # name or second part sat in the second one); more read as a wall of quotes.
@@ -214,7 +222,8 @@ class AnswerBuilder:
         quoting it would read as an answer, so say what is missing and cite it."""
         top = (self.ctx.lead or self.ctx.quotes or self.ctx.evidence)[0].source_n
         title = clean_output(self.ctx.bundles[top - 1].text.title)
-        text = NOT_GIVEN_TEXT.format(title=title, n=top, what=what)
+        said = WHICH_NOT_GIVEN_TEXT if _WHICH_PAPER.search(self.ctx.question) else NOT_GIVEN_TEXT
+        text = said.format(title=title, n=top, what=what)
         yield self._emit(text)
         self.notes.append(f"the top paper's abstract does not give {what}")
         yield self._final(text, [self._citation(top, "")], path="abstained")
