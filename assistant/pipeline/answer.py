@@ -28,7 +28,7 @@ import numpy as np
 from assistant.errors import ModelCrashed
 from assistant.links import paper_url
 from assistant.llm.base import Generation
-from assistant.pipeline import ask, background, faithful, holds, items, lead, meaning
+from assistant.pipeline import ask, background, faithful, holds, items, lead, listing, meaning
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
 from assistant.pipeline.evidence import SourceBundle, need_of, satisfies
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
@@ -78,7 +78,6 @@ WHICH_NOT_GIVEN_TEXT = (
     "The search found no paper that answers this; the closest, “{title}” [{n}], does not give "
     "{what} in its abstract."
 )
-_WHICH_PAPER = re.compile(r"^\W*(?:which|what) (?:paper|work|study|article)\b", re.I)
 QUOTE_NEW_TOPIC = 1  # question words a supporting quote must add to the answer so far
 # Supporting quotes after the lead: one lost the key fact of 6 of 94 held-out answers (the
 # name or second part sat in the second one); more read as a wall of quotes.
@@ -222,7 +221,8 @@ class AnswerBuilder:
         quoting it would read as an answer, so say what is missing and cite it."""
         top = (self.ctx.lead or self.ctx.quotes or self.ctx.evidence)[0].source_n
         title = clean_output(self.ctx.bundles[top - 1].text.title)
-        said = WHICH_NOT_GIVEN_TEXT if _WHICH_PAPER.search(self.ctx.question) else NOT_GIVEN_TEXT
+        one_paper = listing.is_one_paper_question(self.ctx.question)
+        said = WHICH_NOT_GIVEN_TEXT if one_paper else NOT_GIVEN_TEXT
         text = said.format(title=title, n=top, what=what)
         yield self._emit(text)
         self.notes.append(f"the top paper's abstract does not give {what}")

@@ -106,6 +106,16 @@ def is_list_question(question: str) -> bool:
     return bool(_LIST_QUESTION.search(question))
 
 
+# "Which paper in this feed forecasts the weather, and what RMSE does it report?": one paper,
+# asked for by what it does.
+_ONE_PAPER_QUESTION = re.compile(r"^\W*(?:which|what) (?:paper|work|study|article)\b", re.I)
+
+
+def is_one_paper_question(question: str) -> bool:
+    """A question asking which one paper does something ("Which paper in this feed ...?")."""
+    return bool(_ONE_PAPER_QUESTION.search(question))
+
+
 def ask_of(question: str) -> str:
     """The ask of a list question: "build on GRPO" in "Which papers build on GRPO?"."""
     match = _LIST_QUESTION.search(question)
