@@ -113,6 +113,10 @@ _TEX_DOUBLE = re.compile(r"(?:``|(?<![\w'])(?:''|\"))(?=\S)([^`\"\n]{1,300}?)(?<
 _TEX_SINGLE = re.compile(r"(?<!`)`(?=\w)([^`'\n]{1,80})(?<=[\w.,!?])'(?!\w)")
 _TEX_ORPHAN = re.compile(r"''")
 _TEX_ESCAPE = re.compile(r"\\([%&$#_{}~])")
+# TeX's tie, a non-breaking space: "+2.03~pp", "Task~Arithmetic", "scaling~(TTS)", "AIME~2024".
+# A tilde after a space ("~6x") means "about"; one between numbers ("10~20%", "1M~4M") is a
+# range, and one after a slash is a URL's ("/~user").
+_TEX_TIE = re.compile(r"(?<=[\w.)])~(?=[A-Za-z(])|(?<=[A-Za-z]{2})~(?=\d)")
 # "{S}ignal {P}reservation {A}nd symmet{R}y": TeX braces that keep a capital letter in an
 # acronym's spelled-out name; glued to a word's letters they hold no markup of their own.
 _CASE_BRACES = re.compile(
@@ -162,7 +166,7 @@ def untex(text: str) -> str:
     text = _BARE_ARROW.sub("→", text)
     text = _tex_scripts(_TEX_MATH.sub(r"\1", text))
     text = _TEX_NO_SPACE.sub("", _TEX_SPACE.sub(" ", text))
-    text = _LOST_THIN_SPACE.sub(" ", text)
+    text = _TEX_TIE.sub(" ", _LOST_THIN_SPACE.sub(" ", text))
     text = _CASE_BRACES.sub(lambda m: m.group(1) or m.group(2), text)
     return _tex_quotes(_TEX_ESCAPE.sub(r"\1", text))
 

@@ -117,3 +117,21 @@ def test_a_thin_space_the_feed_lost_its_backslash_becomes_a_space() -> None:
     )
     # a comma between numbers, or before a word after a space, is left alone
     assert clean_untrusted("sizes 1,5 and 7, so 3,sets") == "sizes 1,5 and 7, so 3,sets"
+
+
+def test_a_tex_tie_is_a_space() -> None:
+    # "+2.03~pp" and "Task~Arithmetic" reached quotes raw (session 25): TeX's tie is a space.
+    assert (
+        clean_untrusted("leads RULER by +4.79/+2.03~pp over")
+        == "leads RULER by +4.79/+2.03 pp over"
+    )
+    assert clean_untrusted("Averaging, Task~Arithmetic, scaling~(TTS)") == (
+        "Averaging, Task Arithmetic, scaling (TTS)"
+    )
+    assert (
+        clean_untrusted("on AIME~2024 and a Raspberry~Pi~5") == "on AIME 2024 and a Raspberry Pi 5"
+    )
+    # "about" after a space, a range between numbers, and a URL's tilde are left alone
+    assert clean_untrusted("up to ~6x faster, 10~20% and 1M~4M tokens") == (
+        "up to ~6x faster, 10~20% and 1M~4M tokens"
+    )
