@@ -8,6 +8,7 @@ from assistant.names import title_name
 from assistant.pipeline.evidence import (
     SourceBundle,
     answer_span,
+    counts,
     lead_candidates,
     need_of,
     top_source,
@@ -263,3 +264,12 @@ def test_what_is_the_measure_asks_for_a_number_and_an_order_of_growth_is_one() -
     size = "What is the size of the finite state space of the equivalent Markov chains?"
     assert satisfies("a Markov chain on a state space of size O(T^K)", size, need_of(size), "")
     assert not satisfies("a Markov chain on a finite state space", size, need_of(size), "")
+
+
+def test_points_are_counted_in_their_abbreviations() -> None:
+    # q-3731 (session 25): "+4.79/+2.18/+2.03 pp" gives the points a "by how many points" asks.
+    question = "By how many points does Jet-Long lead the strongest baseline on RULER?"
+    said = "Jet-Long leads RULER by +4.79/+2.18/+2.03 pp over the strongest baseline."
+    assert counts(said, "points", question)
+    assert counts("It gains 2.1 pts on average.", "points", question)
+    assert not counts("It reaches an overall speedup of 30%.", "points", question)

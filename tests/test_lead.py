@@ -11,7 +11,13 @@ from assistant.pipeline.ask import (
     question_parts,
     words_of,
 )
-from assistant.pipeline.background import background, dangles, denies_ask, restates_setting
+from assistant.pipeline.background import (
+    background,
+    dangles,
+    denies_ask,
+    restates_setting,
+    with_antecedents,
+)
 from assistant.pipeline.evidence import need_of, satisfies
 from assistant.pipeline.holds import holding, names_the_kind
 from assistant.pipeline.lead import (
@@ -1564,3 +1570,102 @@ def test_a_name_after_the_passive_verb_of_the_ask_answers_it() -> None:
     sentence = "Our RL-trained agent, built upon a Qwen2-VL-2B, outperforms its counterpart."
     assert names_the_kind(sentence, question)
     assert not names_the_kind("Our agent, built with care, beats Qwen2-VL-2B.", question)
+
+
+def test_a_colon_ends_the_context_before_the_ask() -> None:
+    # q-3712, q-3818 (session 25): the "where" of the context asks nothing, and an ask may
+    # put its question word late ("experts created from what kind of ...").
+    where = (
+        "The paper on fine-tuning for SSMs, where Prompt Tuning performs poorly: what family of "
+        "methods does it propose as a superior alternative to prompt-based methods?"
+    )
+    assert ask_of(where).startswith(": what family of methods")
+    late = (
+        "The study of merging fully fine-tuned expert models: according to its first finding, "
+        "experts created from what kind of base models make merging more effective?"
+    )
+    assert ask_of(late).startswith(": according to its first finding")
+    # a colon inside a quoted title is no context's end when the ask follows it
+    titled = "In 'Words or Vision: Do VLMs Trust Text?', which factor makes the bias worse?"
+    assert ask_of(titled) == ", which factor makes the bias worse?"
+
+
+FRAC = [
+    "Residual connections are central to modern deep learning architectures, enabling the "
+    "training of very deep networks by mitigating gradient vanishing.",
+    "Hyper-Connections recently generalized residual connections by introducing multiple "
+    "connection strengths at different depths.",
+    "However, Hyper-Connections increase memory access costs by expanding the width of hidden "
+    "states.",
+    "In this paper, we propose Frac-Connections, a novel approach that divides hidden states "
+    "into multiple parts rather than expanding their width.",
+    "Frac-Connections retain partial benefits of Hyper-Connections while reducing memory "
+    "consumption.",
+]
+
+
+def test_what_an_ask_replaces_counts_only_where_the_sentence_sets_it_aside() -> None:
+    # q-3829 (session 25): "instead of expanding its width" names what the answer replaces; the
+    # sentence doing it plainly tells the problem, the one saying "rather than" the answer.
+    question = (
+        "The approach that keeps part of the benefits of Hyper-Connections while reducing their "
+        "memory cost: what does it do with the hidden state instead of expanding its width?"
+    )
+    assert best_quote(question, [quote(s) for s in FRAC], FRAC).sentence == FRAC[3]
+    # "is not determined by X, but rather by Y" sets X aside too (s-020)
+    regret = [
+        "Specifically, we study a Bayesian mixture learner with log-loss over a hypothesis class.",
+        "Our key result shows that the learner's regret is not determined by the overall size "
+        "of the hypothesis class, but rather by the cumulative probability of close models.",
+    ]
+    asked = "What determines the learner's regret instead of the size of the hypothesis class?"
+    assert best_quote(asked, [quote(s) for s in regret], regret).sentence == regret[1]
+
+
+def test_of_equally_focused_quotes_the_one_saying_the_ask_as_it_does_leads() -> None:
+    # q-3807 (session 25): "encoder-decoder" holds the word "encode" as often as "encoding
+    # motion with a music codebook" does.
+    sentences = [
+        "By converting music, motion, and text into tokens, our model bridges these modalities "
+        "through a unified encoder-decoder transformer.",
+        "We propose encoding motion with a music codebook, mapping motion into the music space.",
+    ]
+    question = "What does UniMuMo encode motion with?"
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == sentences[1]
+
+
+EASY = [
+    "Second, we propose a Position-Aware Training Paradigm.",
+    "Third, we develop a Causal Attention Mechanism combined with the KV Cache technique, "
+    "adapted for conditional generation tasks.",
+    "This innovation significantly reduces the latency of image synthesis, improving the "
+    "overall efficiency of the framework.",
+]
+
+
+def test_a_lead_naming_its_antecedent_by_a_demonstrative_follows_it() -> None:
+    # q-3715 (session 25): "This innovation" hides what reduces the latency; the sentence
+    # before it holds the ask's other words ("combine", "KV Cache").
+    question = "What does EasyControl combine with the KV Cache technique to reduce latency?"
+    leads = with_antecedents([quote(EASY[2])], EASY, question)
+    assert [q.sentence for q in leads] == EASY[1:]
+    # a sentence before adding one word of the ask (the paper's name) is not shown first
+    meshy = [
+        "A mesh flow then populates the scaffold, conditioned on a requested vertex budget.",
+        "This design delivers effective face-count control through the requested vertex budget.",
+    ]
+    asked = "How does Meshy T2 provide control over the face count of generated meshes?"
+    assert [q.sentence for q in with_antecedents([quote(meshy[1])], meshy, asked)] == meshy[1:]
+
+
+def test_a_name_doing_the_asked_kinds_verb_names_it() -> None:
+    # q-3805 (session 25): "is primarily assessed using the F1-score" answers "what metric
+    # primarily assesses ...?", though no "metric" stands beside the name.
+    f1 = (
+        "Performance of models is primarily assessed using the F1-score, and it is complemented "
+        "by various assessment modes."
+    )
+    other = "These entities are standardized according to the OMOP Common Data Model."
+    question = "What metric primarily assesses model performance?"
+    assert f1 in [q.sentence for q in holding(question, [quote(f1), quote(other)])]
+    assert not holding("What metric primarily assesses it?", [quote("It is assessed by hand.")])

@@ -61,6 +61,10 @@ _ASK_START = re.compile(
     rf"(?:^|[,;:.]\s+)(?=(?:{_ASK_PREPOSITIONS}\s+)?(?:what|which|how|who|whose|where|when|why)\b)",
     re.I,
 )
+# The colon ending a question's context, with a question word after it: "The paper on ...:".
+_CONTEXT_COLON = re.compile(
+    r":\s+(?=[^:]*\b(?:what|which|how|who|whose|where|when|why)\b[^:]*$)", re.I
+)
 # The context after an ask: "..., according to ...", "... in the controlled study of ...".
 _TRAILING_CONTEXT = re.compile(
     r",\s+(?:according to|as reported)\b|,?\s+in the (?:[\w-]+\s+){0,2}?(?:paper|work|study)\b",
@@ -152,11 +156,18 @@ def ask_of(question: str) -> str:
 def ask_start(question: str) -> int:
     """Where the ask begins: at its question word, or at the sentence that opens on one after
     a sentence of context ("A paper ..., where simply expanding X fails. Into what does it
-    ...?": the "where" of the context asks nothing)."""
+    ...?": the "where" of the context asks nothing), or after a colon ending the context ("The
+    paper on X, where Y performs poorly: what ...?", "The study of X: according to its first
+    finding, experts created from what kind of ...?")."""
     starts = list(_ASK_START.finditer(question))
     opening = [m for m in starts if question[m.start()] == "."]
-    chosen = opening[-1] if opening else (starts[0] if starts else None)
-    return chosen.start() if chosen else 0
+    if opening:
+        return opening[-1].start()
+    colon = _CONTEXT_COLON.search(question)
+    after = [m.start() for m in starts if colon and m.start() >= colon.start()]
+    if colon and not after:
+        return colon.start()
+    return (after or [m.start() for m in starts] or [0])[0]
 
 
 def asks_means_of_kind(question: str) -> bool:

@@ -29,6 +29,18 @@ _CONTINUES = re.compile(
 _POINTS_BACK = re.compile(
     r"^\W*(?:this|these)\s+(?:\w+ly\s+|also\s+|further\s+)?[a-z]+(?:s|ed)\b", re.I
 )
+# Words of the ask a sentence's antecedent must add for it to be shown first: one may be the
+# paper's name ("Meshy" of "generated meshes").
+ANTECEDENT_WORDS = 2
+# A demonstrative subject naming what the sentence before introduced: "This innovation ...",
+# "These modules ...", "Such a design ...".
+_DEMONSTRATIVE = re.compile(
+    r"^\W*(?:this|these|such(?:\s+an?)?)\s+(?:[a-z-]+\s+)?(?:innovation|design|approach|method"
+    r"|module|mechanism|technique|strategy|component|framework|architecture|scheme|procedure"
+    r"|pipeline|paradigm|idea|formulation|modification|combination|integration|representation"
+    r"|objective|variant)s?\b",
+    re.I,
+)
 # A purpose clause pointing back at the sentence before ("To address this challenge, we
 # propose X"): that sentence is background unless the question asks about what it points to.
 _AIM = re.compile(r"^\W*to \w+ (?:this|these|such) (?P<aim>[\w-]+)", re.I)
@@ -207,6 +219,7 @@ def with_antecedents(
             or asks_about_aim(quote.sentence, question)
             or _explains_before(before.sentence, quote.sentence, question)
             or _effect_of_before(before.sentence, quote.sentence, question)
+            or _names_before(before.sentence, quote.sentence, question)
         )
         if at and continues and before.sentence not in _texts(shown):
             shown.append(before)
@@ -223,6 +236,19 @@ def _effect_of_before(before: str, sentence: str, question: str) -> bool:
     achieved through ..." after "we introduce a framework that recovers ...")."""
     points_back = _POINTS_BACK.search(sentence) and MEANS.search(before)
     return bool(points_back) and not need_of(question)
+
+
+def _names_before(before: str, sentence: str, question: str) -> bool:
+    """``sentence`` speaks of the one ``before`` it by a demonstrative ("This innovation
+    significantly reduces the latency of image synthesis") and ``before`` holds words of the
+    ask it lacks ("we develop a Causal Attention Mechanism combined with the KV Cache" for
+    "What does it combine with the KV Cache to reduce latency?", ANTECEDENT_WORDS of them):
+    read alone, it hides what it speaks of. A lead giving a number or name asked for reads
+    alone."""
+    if not _DEMONSTRATIVE.search(sentence) or need_of(question):
+        return False
+    added = words_of(ask_of(question)) & words_of(before) - words_of(sentence)
+    return len(added) >= ANTECEDENT_WORDS
 
 
 def _explains_before(before: str, sentence: str, question: str) -> bool:

@@ -366,6 +366,8 @@ _COUNT_TOKEN = re.compile(r"[\w.,%×-]+")
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b(?!-)", re.I)
 _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
 
+# How abstracts abbreviate a counted unit: "+4.79 pp" and "2.1 pts" are points.
+_UNIT_FORMS = {"points": {"pp", "pts", "pt"}}
 _MODEL_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\b")
 COUNT_BEFORE = 6  # tokens before the counted noun that may hold its number
 
@@ -388,7 +390,7 @@ def counts(text: str, noun: str, question: str) -> bool:
     noun is found by its last part with the rest just before it, written any way: "500,000
     GPU-hours" and "500K GPU hours" count "GPU-hours", "500 hours" does not."""
     *leading, last = noun.lower().split("-")
-    asked, wanted = quantities(question), _forms(last)
+    asked, wanted = quantities(question), _forms(last) | _UNIT_FORMS.get(last, set())
     short = _abbreviations(question)
     tokens = _COUNT_TOKEN.findall(text)
     for i, token in enumerate(tokens):

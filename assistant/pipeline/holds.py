@@ -157,6 +157,7 @@ def _naming(
         for q in found
         if names_the_kind(q.sentence, question)
         or _fills_slot(q.sentence, question)
+        or _agent_of_verb(q.sentence, question)
         or _names_member(q.sentence, question)
     ]
     # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
@@ -351,6 +352,27 @@ def _fills_slot(sentence: str, question: str) -> bool:
         if any(_name_at(found["name"].rstrip("."), new) for found in filled):
             return True
     return False
+
+
+# "What metric primarily *assesses* ...?": the verb after the asked kind.
+_KIND_VERB = re.compile(
+    rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,3}}?{meaning.KINDS}\s+(?:\w+ly\s+)?"
+    r"(?P<verb>[a-z]{4,}?)(?:es|s)\b",
+    re.I,
+)
+
+
+def _agent_of_verb(sentence: str, question: str) -> bool:
+    """A new name is what does the asked kind's verb, in the passive: "Performance of models is
+    primarily assessed using the F1-score" answers "what metric primarily assesses model
+    performance?"."""
+    asked = _KIND_VERB.search(question)
+    if asked is None:
+        return False
+    said = rf"\b{re.escape(asked['verb'])}\w*\s+(?:using|with|by|via|through)\s+(?:the|a|an)?\s*"
+    filled = re.finditer(said + r"(?P<name>[\w.^+-]+)", sentence, re.I)
+    new = _new_names(sentence, question)
+    return any(_name_at(found["name"].rstrip(".,"), new) for found in filled)
 
 
 # "Agent" of "HostAgent", "Bench" of "MedIF-Bench"

@@ -26,6 +26,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from assistant.names import spelled, title_name
 from assistant.pipeline import meaning
@@ -73,6 +74,18 @@ _COINING_ASK = re.compile(rf"\b(?:{meaning.COINING_VERBS})\w*", re.I)
 _INSTEAD = re.compile(
     r"\b(?:instead of|rather than|without)\s+(?:(?:relying on|using|requiring)\s+)?"
     r"(?P<x>(?:[\w-]+\s*){1,5})",
+    re.I,
+)
+# "instead of X" in a question: X is what the answer replaces, up to a preposition or clause.
+_REPLACED = re.compile(
+    r"\b(?:instead of|rather than)\s+(?P<x>(?:(?!(?:to|for|in|on|with|and|or|while|when|that)"
+    r"\b)[\w-]+\s*){1,4})",
+    re.I,
+)
+# What a sentence sets aside: "rather than expanding their width", "without relying on X",
+# "is not determined by the overall size of the class, but rather by ...".
+_SETS_ASIDE = re.compile(
+    r"\b(?:instead of|rather than|without|not|unlike|in place of)\s+(?P<x>(?:[\w-]+\s*){1,8})",
     re.I,
 )
 MEANS_BOOST = 1.5
@@ -191,7 +204,9 @@ def _best_quote(
         return lead_score(quote.sentence, question, weights, title)
 
     pool = holding(question, quotes, title)
-    best = max(quotes, key=score)
+    # Of equally focused quotes, the one saying the ask's words as it does ("encoding motion
+    # with ..." for "what does it encode motion with?", not "... an encoder-decoder").
+    best = max(quotes, key=lambda q: (score(q), _shared_pairs(q.sentence, question)))
     if not pool:
         best = _giving_kind(question, quotes, best, score)
         return past_restatement(best, question, quotes, weights, title)
@@ -201,6 +216,16 @@ def _best_quote(
     if far_more and asked_head(question) in words_of(best.sentence):
         return best
     return past_restatement(named, question, pool, weights, title)
+
+
+def _shared_pairs(sentence: str, question: str) -> int:
+    """How many pairs of adjacent topic words of the question's ask ``sentence`` holds."""
+    return len(_pairs(ask_of(question)) & _pairs(sentence))
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    said = [min(words) for token in WORD.findall(text) if (words := topic_words(token))]
+    return set(pairwise(said))
 
 
 def _giving_kind(
@@ -348,10 +373,25 @@ def lead_score(sentence: str, question: str, weights: dict[str, float], title: s
     head = asked_head(question)
     if head and head in _subject_kinds(sentence, title):
         weights = {w: v for w, v in weights.items() if w != head}
+    weights = _without_replaced(sentence, question, weights)
     sentence = without_excluded(sentence, question)
     score = _focused(sentence, weights)
     means = HOW_ASK.search(question) and _says_means(sentence, weights)
     return score * MEANS_BOOST if means else score
+
+
+def _without_replaced(sentence: str, question: str, weights: dict[str, float]) -> dict[str, float]:
+    """``weights`` less the words of what the question says the answer replaces ("What does it
+    do with the hidden state *instead of expanding its width*?"), unless ``sentence`` sets
+    them aside too ("divides hidden states into parts rather than expanding their width"): a
+    sentence holding them plainly tells what is replaced ("Hyper-Connections increase memory
+    access costs by expanding the width of hidden states")."""
+    asked = _REPLACED.search(question)
+    replaced = words_of(asked.group("x")) if asked else set()
+    aside = (words_of(said.group("x")) for said in _SETS_ASIDE.finditer(sentence))
+    if not replaced or any(words & replaced for words in aside):
+        return weights
+    return {w: v for w, v in weights.items() if w not in replaced}
 
 
 def without_excluded(sentence: str, question: str) -> str:
