@@ -405,3 +405,26 @@ def test_a_model_at_another_size_is_not_the_one_asked() -> None:
     question = "What WikiText2 perplexity does PrefixQuant achieve on W4A4KV4 Llama-3-70B?"
     assert number_not_given(question, sentences) is not None
     assert number_not_given(question.replace("70B", "8B"), sentences) is None
+
+
+PIMINER = [
+    "Agent Against Agent: An Agentic System for Automatic Prompt Injection Red Teaming",
+    "On AgentDojo, it achieves an 86.7% ASR against Gemini-2.5-Pro, 53.3% ASR against GPT-5.1.",
+]
+
+
+def test_a_measure_of_several_words_is_given_by_its_initials() -> None:
+    # q-3936 (session 25): "53.3% ASR" gives the attack success rate.
+    question = "What attack success rate does it reach against GPT-5.1 on AgentDojo?"
+    assert number_not_given(question, PIMINER) is None
+    other = [PIMINER[0], "On AgentDojo, it needs 12 queries (ABC) per sample."]
+    assert number_not_given(question, other) == "the attack success rate on AgentDojo"
+
+
+def test_plural_measures_and_budgets_ask_for_numbers() -> None:
+    # q-4038, q-4116 (session 25)
+    assert need_of("What are the median dataset sizes of the UCR and UEA repositories?") == {
+        "number"
+    }
+    assert need_of("What was its training budget?") == {"number"}
+    assert need_of("What are the key factors behind the gain?") == set()

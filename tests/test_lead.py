@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.pipeline import holds
+from assistant.pipeline import holds, meaning
 from assistant.pipeline.ask import (
     ask_of,
     asked_head,
@@ -25,6 +25,7 @@ from assistant.pipeline.lead import (
     best_quote,
     echoes,
     focus,
+    glossed,
     lacking,
     lead_quotes,
     lead_spans,
@@ -1669,3 +1670,91 @@ def test_a_name_doing_the_asked_kinds_verb_names_it() -> None:
     question = "What metric primarily assesses model performance?"
     assert f1 in [q.sentence for q in holding(question, [quote(f1), quote(other)])]
     assert not holding("What metric primarily assesses it?", [quote("It is assessed by hand.")])
+
+
+def test_a_sentence_saying_what_the_ask_replaces_replaces_it() -> None:
+    # q-3911 (session 25): "in place of X" is answered by "replaces X with Y", not by the
+    # background sentence holding X plainly.
+    sentences = [
+        "Existing methods rely on discrete binary occupancy maps whose boundary encoding causes "
+        "staircase artifacts.",
+        "To address this, we propose Differentiable Geometry Image (DiffGI).",
+        "DiffGI replaces binary maps with a continuous 2D Truncated Signed Distance Function.",
+    ]
+    question = "What does DiffGI use in place of discrete binary occupancy maps?"
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == sentences[2]
+
+
+def test_an_acronym_speaks_for_the_words_it_stands_for() -> None:
+    # q-4030 (session 25): the question names "Outcome Reward Modeling", the result says "ORM".
+    sentences = [
+        "We test three test-time scaling methods-Outcome Reward Modeling (ORM), Process Reward "
+        "Modeling (PRM), and Budget Forcing (BF)-on Qwen2.5-1.5B Math and MR1-1.5B.",
+        "Our experiments show that using Qwen2.5-1.5B Math with ORM achieves a score of 35.8 on "
+        "MCLM, while BF on MR1-1.5B attains 35.2.",
+    ]
+    question = "What score does Qwen2.5-1.5B Math with Outcome Reward Modeling achieve on MCLM?"
+    assert best_quote(question, [quote(s) for s in sentences], sentences).sentence == sentences[1]
+    abstract = " ".join(sentences)
+    assert "outcome" in glossed(sentences[1], abstract, {"outcom"})
+    # only words of the ask: "In Monadic Context Engineering, which ...?" names the paper
+    assert glossed(sentences[1], abstract, {"score"}) == sentences[1]
+
+
+def test_a_finding_of_our_results_is_no_background() -> None:
+    # q-4007 (session 25): "struggle" states a problem, but here the paper's results find it.
+    finding = (
+        "Our experimental results show that even the most advanced models struggle with "
+        "Olympiad-level problems, with 60.54% and 52.55% accuracy."
+    )
+    assert not background(finding)
+    assert background("Even the most advanced models struggle with Olympiad-level problems.")
+
+
+WORLDEXAM = [
+    "It comprises 1,474 cases across eight dedicated tasks.",
+    "Evaluation of 20 representative models reveals a clear capability split.",
+]
+
+
+def test_each_counting_part_needs_its_own_count() -> None:
+    # q-4124 (session 25): "1,474 cases across eight tasks" gives two numbers, but no count of
+    # the models the second part asks for.
+    question = "How many cases does WorldExam comprise, and how many models are evaluated on it?"
+    assert not holds.counts_each(WORLDEXAM[0], question)
+    leads = lead_quotes(question, [quote(s) for s in WORLDEXAM], WORLDEXAM)
+    assert [q.sentence for q in leads] == WORLDEXAM
+
+
+def test_a_name_after_the_asked_kinds_modifier_names_it() -> None:
+    # q-4116 (session 25): "the closed-source Runway Gen-3 Alpha" for "which closed-source
+    # model ...?", not the paper's own model named beside "model".
+    own = "In this report, we present Open-Sora 2.0, a commercial-level video generation model."
+    runway = (
+        "Open-Sora 2.0 is comparable to leading models including the open-source HunyuanVideo and "
+        "the closed-source Runway Gen-3 Alpha."
+    )
+    question = "Which closed-source model is it said to be comparable to?"
+    assert [q.sentence for q in holding(question, [quote(own), quote(runway)])] == [runway]
+
+
+def test_a_name_paired_with_the_one_the_question_gives_answers_it() -> None:
+    # q-4112 (session 25): "Playground-v2 and FLUX" for "which model ... alongside FLUX ...?";
+    # a capitalised word with a numbered version is a name.
+    said = "Playground-v2 and FLUX consistently outperform across metrics and subsets."
+    other = "To address this, we propose a comprehensive benchmark for Taxonomy Image Generation."
+    question = "Which model is named alongside FLUX as consistently outperforming across metrics?"
+    assert said in [q.sentence for q in holding(question, [quote(said), quote(other)])]
+    assert "playground-v2" in meaning.names(said)
+
+
+def test_a_late_question_word_after_a_context_comma_starts_the_ask() -> None:
+    # q-2528 (session 25): "In the X framework ..., optimizing only which attributes ...?"
+    question = (
+        "In the 3D Gaussian Splatting style-transfer framework with disentangled priors, "
+        "optimizing only which attributes preserves geometric integrity during stylization?"
+    )
+    assert ask_of(question) == (
+        ", optimizing only which attributes preserves geometric integrity during stylization?"
+    )
+    assert ask_of("What score does X reach, in the end?") == "What score does X reach, in the end?"

@@ -188,3 +188,14 @@ def test_an_ordinal_label_names_nothing() -> None:
     question = "In CBT-Bench, what task format is used for Level I, and what is Level II named?"
     assert "Level II" not in subject_names(question, settings=True)
     assert "Level I" not in subject_names(question, settings=True)
+
+
+def test_a_name_of_several_words_is_named_by_its_head_and_its_last_word() -> None:
+    # q-3908 (session 25): "GigaAM Multilingual, a Conformer encoder" names "GigaAM
+    # Multilingual Conformer"; a last word naming a kind ("... Benchmark") must stand with it.
+    question = "On how many hours is the GigaAM Multilingual Conformer encoder pre-trained?"
+    giga = "GigaAM Multilingual. We present GigaAM Multilingual, a Conformer encoder."
+    assert missing_subject(question, [giga]) is None
+    assert missing_subject(question, ["We present GigaAM, an encoder."]) == (
+        "GigaAM Multilingual Conformer"
+    )

@@ -65,6 +65,12 @@ _ASK_START = re.compile(
 _CONTEXT_COLON = re.compile(
     r":\s+(?=[^:]*\b(?:what|which|how|who|whose|where|when|why)\b[^:]*$)", re.I
 )
+# An ask whose question word comes late, after a context ending in a comma: "In the 3D
+# Gaussian Splatting framework ..., *optimizing only which attributes* preserves ...?".
+_LATE_ASK = re.compile(
+    r"^(?:in|for|of|on|among|within)\s[^,:]*(?P<cut>[,:])\s+(?=[^,:]*\b(?:what|which|how)\b)",
+    re.I,
+)
 # The context after an ask: "..., according to ...", "... in the controlled study of ...".
 _TRAILING_CONTEXT = re.compile(
     r",\s+(?:according to|as reported)\b|,?\s+in the (?:[\w-]+\s+){0,2}?(?:paper|work|study)\b",
@@ -167,6 +173,8 @@ def ask_start(question: str) -> int:
     after = [m.start() for m in starts if colon and m.start() >= colon.start()]
     if colon and not after:
         return colon.start()
+    if not starts and (late := _LATE_ASK.search(question)):
+        return late.start("cut")
     return (after or [m.start() for m in starts] or [0])[0]
 
 

@@ -137,7 +137,12 @@ _ROLE = re.compile(
     re.I,
 )
 _CONCEDES = re.compile(r"^\W*(?:despite|although)\b.*\b(?:it|its|our|we)\b", re.I)
-_WE_FIND = re.compile(r"\bwe (?:\w+ )?(?:find|found|show|observe|demonstrate)\b", re.I)
+# "We find that ...", "Our experimental results show that ...": a finding of the paper's own.
+_WE_FIND = re.compile(
+    r"\bwe (?:\w+ )?(?:find|found|show|observe|demonstrate)\b|\bour (?:\w+ )?(?:results|"
+    r"experiments|analys[ie]s|evaluations?|findings) (?:show|reveal|demonstrate|indicate)s?\b",
+    re.I,
+)
 _FINDING = re.compile(r"\b(?:we|our|find|found|show|shows|reveal|reveals|demonstrat\w*)\b", re.I)
 MEANS = re.compile(r"\b(?:through|via|using|leverag\w*|by (?:means of|\w+ing)\b)", re.I)
 SHORT_PROBLEM_WORDS = 25  # a problem sentence this short is shown before its cause

@@ -30,11 +30,13 @@ OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE
 NEED_BONUS = 0.15
 _MEASURES = (
     r"(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|correlation|latency|"
-    r"throughput|"
+    r"throughput|budget|"
     r"proportion|rate|error|gain|number|size|scale|multiple|factor|margin|reduction|f1|auc|bleu|"
     r"mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|perplexity|recall|success|"
     r"(?:pass|hit)@\d+)(?![\w@]|-(?!score)[a-z])"
 )
+# "What are the median dataset *sizes* of ...?"
+_PLURAL_MEASURES = r"(?:scores|sizes|rates|accuracies|latencies|speed-?ups|margins|percentages)\b"
 # "What accuracy ...", "what average score ...", and a longer measure when the ask's verb
 # follows it: "What *task success rate* does X reach ...?". "How accurate is X?" asks for
 # its accuracy, "..., and what is that score?" for the score, "what is the largest scale it
@@ -52,6 +54,7 @@ _NUMBER_QUESTION = re.compile(
     rf"{_YEAR_WH}|"
     rf"\bwhat {_NOT_A_KIND}(?:\w+ )?{_MEASURES}|"
     rf"\bwhat (?:is|are|was|were) (?:that|its|their|the) (?:\w+ )?{_MEASURES}|"
+    rf"\bwhat (?:are|were) (?:the|their) (?:\w+ ){{0,2}}{_PLURAL_MEASURES}|"
     rf"\bwhat {_NOT_A_KIND}(?:[\w-]+ ){{2,3}}{_MEASURES}"
     r"(?=\s+(?:does|do|did|is|are|was|were|can|could)\b)",
     re.IGNORECASE,

@@ -87,13 +87,15 @@ class Slot(NamedTuple):
     (lower case) and, when there is any, one stem of its ``measure``; ``change`` when the
     ask itself names a change ("What accuracy *gain* ...?"), ``sized`` when it asks how large
     a named thing is; ``at_size`` the models it names at a size ("Llama-3-70B"), which a
-    sentence giving them only at another size does not fit."""
+    sentence giving them only at another size does not fit; ``initials`` those of a measure
+    of several words, which an abstract may write for it ("ASR" for "attack success rate")."""
 
     names: frozenset[str]
     measure: frozenset[str]
     change: bool = False
     sized: bool = False
     at_size: frozenset[str] = frozenset()
+    initials: str = ""
 
 
 # "How large is the X dataset?": the number must come with X, not from anywhere in the paper.
@@ -120,7 +122,13 @@ def slot_of(ask: str, title: str) -> Slot:
         bool(topic_words(head) & _CHANGE),
         bool(sized),
         frozenset(_SIZED_MODEL.findall(ask)),
+        _initials(head, measure) if len(measure) > 1 else "",
     )
+
+
+def _initials(head: str, measure: set[str]) -> str:
+    """ "asr" of "(average) attack success rate": the initials of the measure's words."""
+    return "".join(w[0] for w in WORD.findall(head.lower()) if topic_words(w) & measure)
 
 
 def fits(sentence: str, slot: Slot) -> bool:
@@ -142,7 +150,8 @@ def fits(sentence: str, slot: Slot) -> bool:
 def _names_measure(tokens: Sequence[str], i: int, slot: Slot) -> bool:
     """Token ``i`` is a word of the slot's measure, not naming a change of it ("accuracy
     gain") unless the slot asks for a change."""
-    said = stems({tokens[i].lower().strip(".,")}) & _measure_words(slot)
+    token = tokens[i].lower().strip(".,")
+    said = stems({token}) & _measure_words(slot) or (slot.initials and token == slot.initials)
     after = stems({t.lower().strip(".,") for t in tokens[i + 1 : i + 2]})
     return bool(said) and (slot.change or not after & _CHANGE)
 

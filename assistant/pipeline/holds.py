@@ -20,6 +20,7 @@ from assistant.pipeline.ask import (
     asked_kinds,
     asks_own_kind,
     number_asks,
+    question_parts,
 )
 from assistant.pipeline.evidence import (
     YEAR,
@@ -158,6 +159,7 @@ def _naming(
         if names_the_kind(q.sentence, question)
         or _fills_slot(q.sentence, question)
         or _agent_of_verb(q.sentence, question)
+        or _paired_with_given(q.sentence, question)
         or _names_member(q.sentence, question)
     ]
     # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
@@ -271,7 +273,12 @@ def counts_each(sentence: str, question: str) -> bool:
     Gaussians on a single 24 GB GPU"), which "at billion-primitive scale" alone is not. The
     digits of a name ("Qwen3-30B-A3B") count nothing."""
     measures = " ".join(w for w in sentence.split() if not _NAMED_NUMBER.search(w))
-    return len(quantities(measures) - quantities(question)) >= number_asks(question)
+    if len(quantities(measures) - quantities(question)) < number_asks(question):
+        return False
+    # "How many cases ..., and how many models ...?" is not answered by "1,474 cases across
+    # eight tasks": each part counting things needs its own count.
+    counted = [(part, noun) for part in question_parts(question) if (noun := counted_noun(part))]
+    return len(counted) < 2 or all(counts(sentence, noun, part) for part, noun in counted)
 
 
 def names_the_kind(sentence: str, question: str) -> bool:
@@ -294,6 +301,8 @@ def names_the_kind(sentence: str, question: str) -> bool:
     if any(_ends_in_kind(words[n], kinds) for n in at_name):
         return True
     if _subject_of_ask(toks, at_name, question):
+        return True
+    if _after_modifier(toks, at_name, question):
         return True
     # "SwimBird-SFT-92K, a diverse supervised fine-tuning dataset": an apposition says what
     # the name is, however many words describe it.
@@ -360,6 +369,31 @@ _KIND_VERB = re.compile(
     r"(?P<verb>[a-z]{4,}?)(?:es|s)\b",
     re.I,
 )
+
+
+# "which model is named *alongside FLUX* as ...?": the answer is paired with a given name.
+_ALONGSIDE = re.compile(
+    r"\b(?:alongside|along with|together with|as well as|besides|in addition to)\s+"
+    r"(?P<given>[\w.-]+)",
+    re.I,
+)
+
+
+def _paired_with_given(sentence: str, question: str) -> bool:
+    """A new name joined by "and" to the name the question pairs its answer with:
+    "Playground-v2 and FLUX consistently outperform" answers "which model is named alongside
+    FLUX as consistently outperforming ...?"."""
+    asked = _ALONGSIDE.search(question)
+    if asked is None:
+        return False
+    given = re.escape(asked.group("given"))
+    pairs = re.finditer(
+        rf"(?P<a>[\w.-]+)\s+(?:and|&)\s+{given}\b|\b{given}\s+(?:and|&)\s+(?P<b>[\w.-]+)",
+        sentence,
+        re.I,
+    )
+    new = _new_names(sentence, question)
+    return any(_name_at((m.group("a") or m.group("b")).rstrip(".,"), new) for m in pairs)
 
 
 def _agent_of_verb(sentence: str, question: str) -> bool:
@@ -436,6 +470,20 @@ def _spelled_out(toks: Sequence[str], new: Collection[str]) -> set[int]:
         if tok.rstrip("s") in COMMON_ACRONYMS and tok in new and _abbreviates(toks, at):
             spelled |= set(range(max(0, at - len(tok.rstrip("s"))), at))
     return spelled
+
+
+# "which *closed-source* model ...?": the words the question puts before its asked kind.
+_KIND_MODIFIER = re.compile(
+    rf"\b(?:which|what)\s+(?P<modifier>[\w-]{{4,}})\s+(?:[\w-]+\s+)?{meaning.KINDS}", re.I
+)
+
+
+def _after_modifier(toks: Sequence[str], at_name: Sequence[int], question: str) -> bool:
+    """A new name just after the word the question qualifies its asked kind with: "the
+    closed-source Runway Gen-3 Alpha" answers "which closed-source model ...?"."""
+    asked = _KIND_MODIFIER.search(ask_of(question))
+    modifier = asked.group("modifier").lower() if asked else None
+    return any(n > 0 and toks[n - 1] == modifier for n in at_name)
 
 
 def _subject_of_ask(toks: Sequence[str], at_name: Sequence[int], question: str) -> bool:

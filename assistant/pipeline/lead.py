@@ -26,6 +26,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from assistant.names import spelled, title_name
@@ -51,7 +52,14 @@ from assistant.pipeline.background import (
     with_antecedents,
     without_aim,
 )
-from assistant.pipeline.evidence import answer_span, need_of, quantities, satisfies
+from assistant.pipeline.evidence import (
+    answer_span,
+    counted_noun,
+    counts,
+    need_of,
+    quantities,
+    satisfies,
+)
 from assistant.pipeline.holds import coined, counts_each, described_as, holding
 from assistant.pipeline.text import WORD, entities, topic_words
 from assistant.pipeline.types import Evidence
@@ -78,14 +86,15 @@ _INSTEAD = re.compile(
 )
 # "instead of X" in a question: X is what the answer replaces, up to a preposition or clause.
 _REPLACED = re.compile(
-    r"\b(?:instead of|rather than)\s+(?P<x>(?:(?!(?:to|for|in|on|with|and|or|while|when|that)"
-    r"\b)[\w-]+\s*){1,4})",
+    r"\b(?:instead of|rather than|in place of)\s+"
+    r"(?P<x>(?:(?!(?:to|for|in|on|with|and|or|while|when|that)\b)[\w-]+\s*){1,4})",
     re.I,
 )
 # What a sentence sets aside: "rather than expanding their width", "without relying on X",
-# "is not determined by the overall size of the class, but rather by ...".
+# "is not determined by the overall size of the class, but rather by ...", "replaces X with".
 _SETS_ASIDE = re.compile(
-    r"\b(?:instead of|rather than|without|not|unlike|in place of)\s+(?P<x>(?:[\w-]+\s*){1,8})",
+    r"\b(?:instead of|rather than|without|not|unlike|in place of|replac\w*)\s+"
+    r"(?P<x>(?:[\w-]+\s*){1,8})",
     re.I,
 )
 MEANS_BOOST = 1.5
@@ -199,9 +208,10 @@ def _best_quote(
     about, the most focused quote."""
     weights = word_weights(question, sentences, title)
     quotes = after_introduction(question, quotes, sentences)
+    abstract, asked = " ".join(sentences), words_of(ask_of(question)) - words_of(title)
 
     def score(quote: Evidence) -> float:
-        return lead_score(quote.sentence, question, weights, title)
+        return lead_score(glossed(quote.sentence, abstract, asked), question, weights, title)
 
     pool = holding(question, quotes, title)
     # Of equally focused quotes, the one saying the ask's words as it does ("encoding motion
@@ -216,6 +226,24 @@ def _best_quote(
     if far_more and asked_head(question) in words_of(best.sentence):
         return best
     return past_restatement(named, question, pool, weights, title)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def glossed(sentence: str, abstract: str, asked: set[str]) -> str:
+    """``sentence`` with the ``asked`` words each of its acronyms stands for in the
+    ``abstract``: "using Qwen2.5-1.5B Math with ORM achieves 35.8" speaks of the "Outcome
+    Reward Modeling (ORM)" a question names in full. Words of the paper's own name ("MCE" of
+    "In Monadic Context Engineering, which ...?") are no ask's."""
+    acronyms = sorted(set(_ACRONYM.findall(sentence)))
+    meant = [w for acronym in acronyms for w in sorted(_spelled_in(acronym, abstract))]
+    return " ".join([sentence, *(w for w in meant if words_of(w) & asked)])
+
+
+@lru_cache(maxsize=4096)
+def _spelled_in(acronym: str, abstract: str) -> frozenset[str]:
+    return frozenset(spelled(acronym, abstract) - {acronym.lower()})
 
 
 def _shared_pairs(sentence: str, question: str) -> int:
@@ -502,6 +530,11 @@ def _answers_part(
     if quote is best:
         return True
     if holding(part, [best], title) and not holding(part, [quote], title):
+        return False
+    # "how many models ...?" is not answered by "1,474 cases across eight tasks" when the
+    # part's best gives its count ("Evaluation of 20 representative models ...").
+    noun = counted_noun(part)
+    if noun and counts(best.sentence, noun, part) and not counts(quote.sentence, noun, part):
         return False
     weights = word_weights(part, sentences, title)
     said, other = (lead_score(q.sentence, part, weights, title) for q in (quote, best))

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from assistant.names import mentions
 from assistant.pipeline.ask import ask_of
 from assistant.pipeline.listing import expand
-from assistant.pipeline.meaning import KINDS, source_sentences
+from assistant.pipeline.meaning import KINDS, is_kind, source_sentences
 from assistant.pipeline.text import (
     AUXILIARY,
     COMMON_ACRONYMS,
@@ -187,8 +187,13 @@ def _named_in(name: str, text: str) -> bool:
     if len(parts := _JOIN.split(name)) > 1:  # "Beacon and Metis" may be named one by one
         return all(_named_in(part, text) for part in parts)
     words = name.split()
-    if len(words) > 1 and _SIZE.match(words[-1]):  # "Aya 23 35B": "the 8B and 35B models"
-        return mentions(" ".join(words[:-1]), text) and mentions(words[-1], text)
+    # "Aya 23 35B": "the 8B and 35B models"; "GigaAM Multilingual Conformer": "GigaAM
+    # Multilingual, a Conformer encoder". A last word naming a kind ("... Benchmark") is
+    # part of what the name says it is.
+    sized = len(words) > 1 and _SIZE.match(words[-1])
+    headed = sized or (len(words) > 2 and not is_kind(words[-1]))
+    if headed and mentions(" ".join(words[:-1]), text) and mentions(words[-1], text):
+        return True
     cuts = [k for k, w in enumerate(words) if _plural(w).lower() in COMMON_ACRONYMS]
     if not cuts or len(words) == 1:
         return False
