@@ -127,7 +127,7 @@ def slot_of(ask: str, title: str) -> Slot:
 
 
 def _initials(head: str, measure: set[str]) -> str:
-    """ "asr" of "(average) attack success rate": the initials of the measure's words."""
+    """The initials of the measure's words: "asr" of "(average) attack success rate"."""
     return "".join(w[0] for w in WORD.findall(head.lower()) if topic_words(w) & measure)
 
 
@@ -151,9 +151,10 @@ def _names_measure(tokens: Sequence[str], i: int, slot: Slot) -> bool:
     """Token ``i`` is a word of the slot's measure, not naming a change of it ("accuracy
     gain") unless the slot asks for a change."""
     token = tokens[i].lower().strip(".,")
-    said = stems({token}) & _measure_words(slot) or (slot.initials and token == slot.initials)
+    named = bool(stems({token}) & _measure_words(slot))
+    initials = bool(slot.initials) and token == slot.initials  # "53.3% ASR"
     after = stems({t.lower().strip(".,") for t in tokens[i + 1 : i + 2]})
-    return bool(said) and (slot.change or not after & _CHANGE)
+    return (named or initials) and (slot.change or not after & _CHANGE)
 
 
 def _measure_words(slot: Slot) -> frozenset[str]:

@@ -363,14 +363,6 @@ def _fills_slot(sentence: str, question: str) -> bool:
     return False
 
 
-# "What metric primarily *assesses* ...?": the verb after the asked kind.
-_KIND_VERB = re.compile(
-    rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,3}}?{meaning.KINDS}\s+(?:\w+ly\s+)?"
-    r"(?P<verb>[a-z]{4,}?)(?:es|s)\b",
-    re.I,
-)
-
-
 # "which model is named *alongside FLUX* as ...?": the answer is paired with a given name.
 _ALONGSIDE = re.compile(
     r"\b(?:alongside|along with|together with|as well as|besides|in addition to)\s+"
@@ -394,6 +386,14 @@ def _paired_with_given(sentence: str, question: str) -> bool:
     )
     new = _new_names(sentence, question)
     return any(_name_at((m.group("a") or m.group("b")).rstrip(".,"), new) for m in pairs)
+
+
+# "What metric primarily *assesses* ...?": the verb after the asked kind.
+_KIND_VERB = re.compile(
+    rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,3}}?{meaning.KINDS}\s+(?:\w+ly\s+)?"
+    r"(?P<verb>[a-z]{4,}?)(?:es|s)\b",
+    re.I,
+)
 
 
 def _agent_of_verb(sentence: str, question: str) -> bool:

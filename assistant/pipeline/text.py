@@ -32,8 +32,9 @@ AUXILIARY = "(?:" + "|".join(AUXILIARIES) + ")"
 # "GRPO-trained" GRPO.
 MODIFIER_WORDS = "style|based|like|type|inspired|driven|aware|specific|only|trained|tuned"
 MODIFIER = re.compile(rf"-(?:{MODIFIER_WORDS})$", re.I)
-# ... or a lower-case name with a subscript: "pi_0", "pi_{0.5}".
-# ... or a capitalised word with a numbered version: "Playground-v2", "Llama-2".
+# A name: an acronym or an internally capitalised word ("GPT-4o", "ImageNet", "vLLM"), a
+# lower-case name with a subscript ("pi_0", "pi_{0.5}"), or a capitalised word with a numbered
+# version ("Playground-v2", "Llama-2").
 _ENTITY = re.compile(
     r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*|[a-z]+_[\w\-]+"
     r"|[A-Z][a-z]+-v?\d[\w\-]*)"
