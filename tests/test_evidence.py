@@ -273,3 +273,15 @@ def test_points_are_counted_in_their_abbreviations() -> None:
     assert counts(said, "points", question)
     assert counts("It gains 2.1 pts on average.", "points", question)
     assert not counts("It reaches an overall speedup of 30%.", "points", question)
+
+
+def test_a_size_ending_a_dataset_name_is_no_model_size() -> None:
+    # q-4310 (session 26): "OmniLayout-1M" names a dataset; "a 0.5B model" gives parameters.
+    from assistant.pipeline.evidence import counts
+
+    question = "How many parameters does the model have?"
+    assert not counts(
+        "We curate OmniLayout-1M, the first million-scale dataset.", "parameters", question
+    )
+    assert counts("We introduce OmniLayout-LLM, a 0.5B model.", "parameters", question)
+    assert counts("We release Qwen2-0.5B and Hermes 3 405B.", "parameters", question)

@@ -428,3 +428,34 @@ def test_plural_measures_and_budgets_ask_for_numbers() -> None:
     }
     assert need_of("What was its training budget?") == {"number"}
     assert need_of("What are the key factors behind the gain?") == set()
+
+
+HERMES = [
+    "Hermes 3 Technical Report",
+    "We present Hermes 3, a neutrally-aligned generalist instruct and tool use model.",
+    "Its largest version, Hermes 3 405B, achieves state of the art performance among open "
+    "weight models on several public benchmarks.",
+]
+
+
+def test_a_parameter_size_is_given_by_a_model_size() -> None:
+    # q-4217 (session 26): the size in the model's name is its parameter count.
+    question = "What is the parameter size of the largest Hermes 3 model?"
+    assert number_not_given(question, HERMES) is None
+    assert number_not_given(question, HERMES[:2]) is not None
+
+
+def test_a_count_may_follow_the_number_of_its_noun() -> None:
+    # q-4436 (session 26): "the average number of steps ... to just 10.15".
+    question = (
+        "What success rate does CoAct-1 achieve on OSWorld, and to how many steps does it cut "
+        "the average number needed to complete a task?"
+    )
+    sentences = [
+        "CoAct-1: Computer-using Agents with Coding as Actions",
+        "Our approach reduces the average number of steps required to complete a task to just "
+        "10.15, compared to 15 for leading GUI agents.",
+    ]
+    assert number_not_given(question, sentences) is None
+    cut = [sentences[0], "Our approach reduces the number of steps required by 40%."]
+    assert number_not_given(question, cut) == "the number of steps"

@@ -1758,3 +1758,44 @@ def test_a_late_question_word_after_a_context_comma_starts_the_ask() -> None:
         ", optimizing only which attributes preserves geometric integrity during stylization?"
     )
     assert ask_of("What score does X reach, in the end?") == "What score does X reach, in the end?"
+
+
+def test_a_problem_clause_leading_into_the_work_is_no_background() -> None:
+    # q-4310 (session 26)
+    assert not background(
+        "Moreover, since existing methods struggle in complex domains, we introduce "
+        "OmniLayout-LLM, a 0.5B model with a two-stage coarse-to-fine learning paradigm."
+    )
+    assert background("Moreover, existing methods struggle in complex domains.")
+
+
+MOSE = [
+    "MOSEv2 consists of 5,024 videos and over 701,976 high-quality masks.",
+    "We benchmark 20 representative VOS methods under 5 different settings and observe "
+    "consistent performance drops.",
+    "For example, SAM2 drops from 76.4% on MOSEv1 to only 50.9% on MOSEv2.",
+]
+
+
+def test_the_decimals_a_question_quotes_pin_its_sentence() -> None:
+    # q-4434 (session 26): the method is the one whose scores the question quotes.
+    question = (
+        "A harder video object segmentation dataset reports a representative method falling "
+        "from 76.4% on its predecessor to 50.9% on the new set. Which method is it?"
+    )
+    quotes = [Evidence(1, "p", s, 0.0) for s in MOSE]
+    assert best_quote(question, quotes, MOSE).sentence == MOSE[2]
+
+
+def test_a_model_named_with_its_size_answers_which_model() -> None:
+    # q-4429 (session 26): "aya-vision-8b" is a model though no "model" stands beside it.
+    question = (
+        "Which model relies too heavily on text when visual and textual information conflict?"
+    )
+    said = "Gemini 2.5 pro balances visual and textual info, while aya-vision-8b over-rely on text."
+    assert holding(question, [Evidence(1, "p", said, 0.0)])
+    # q-3414: a model "of rational choice" is no model a size names.
+    other = "Which classic model of rational choice do the LLMs' predictions align with?"
+    assert not holding(
+        other, [Evidence(1, "p", "Llama-3-8B & 70B assume people are rational.", 0.0)]
+    )

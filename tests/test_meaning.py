@@ -440,3 +440,14 @@ def test_a_short_curly_quotation_is_a_name_and_a_quoted_sentence_is_not() -> Non
         "model",
     }
     assert names("tasks such as “Detect the bench in the image while recoloring it.”") == set()
+
+
+def test_a_lower_case_model_id_with_its_size_is_a_name() -> None:
+    # q-4429 (session 26): "aya-vision-8b", "qwen2.5-7b"; a plain hyphenated word is not.
+    from assistant.pipeline.text import entities
+
+    assert entities("while aya-vision-8b and qwen2.5-7b over-rely on text") == {
+        "aya-vision-8b",
+        "qwen2.5-7b",
+    }
+    assert entities("a two-stage, state-of-the-art top-5 model") == set()

@@ -186,14 +186,17 @@ def denies_ask(sentence: str, question: str) -> bool:
 def background(sentence: str) -> bool:
     """The sentence tells why the work is needed ("Recent reports claim ...", "However,
     existing methods struggle ...", "X is essential for ...", "X plays a pivotal role in
-    ..."), not what it does or finds ("We find that X plays a key role ...")."""
+    ..."), not what it does or finds ("We find that X plays a key role ...", "Since existing
+    methods struggle ..., we introduce X")."""
     if _ROLE.search(sentence) and not _FINDING.search(sentence):
         return True
     # "We find that ... models trained with up to 4x more compute have emerged" is a finding;
     # so is "Despite being 3.5x smaller than X, it delivers ...": a concession the work makes.
     if _WE_FIND.search(sentence) or (_CONCEDES.search(sentence) and numbers(sentence)):
         return False
-    return bool(_BACKGROUND.search(sentence))
+    # "Since existing methods struggle ..., we introduce X, a 0.5B model ...": the problem
+    # clause leads into the work.
+    return bool(_BACKGROUND.search(sentence)) and not INTRODUCES.search(sentence)
 
 
 def dangles(text: str) -> bool:

@@ -371,7 +371,17 @@ _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a r
 
 # How abstracts abbreviate a counted unit: "+4.79 pp" and "2.1 pts" are points.
 _UNIT_FORMS = {"points": {"pp", "pts", "pt"}}
-_MODEL_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s?[BMK]\b")
+# A model size ("our 7B model", "Hermes 3 405B", "Qwen2-0.5B"); a size in thousands or millions
+# ending a hyphenated name is a dataset's ("OmniLayout-1M", "UniF^2ace-130K").
+MODEL_SIZE = re.compile(r"(?<![\w-])\d+(?:\.\d+)?\s?[BMK]\b|(?<=-)\d+(?:\.\d+)?B\b")
+# "reducing the average number of steps required to complete a task to just 10.15": the
+# count stands after the noun, not before it.
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?P<noun>[\w-]+)(?:\s+[\w-]+){0,6}?\s+(?:to|of|is|was|at)\s+"
+    r"(?:just|only|about|around|approximately|roughly|nearly)?\s*(?P<n>\d[\d,]*(?:\.\d+)?)"
+    r"(?!\s*(?:%|x\b|×|times\b))",
+    re.I,
+)
 COUNT_BEFORE = 6  # tokens before the counted noun that may hold its number
 
 
@@ -389,7 +399,8 @@ def counted_noun(question: str) -> str | None:
 
 def counts(text: str, noun: str, question: str) -> bool:
     """A quantity the question lacks stands just before ``noun`` (or inside its compound:
-    "three-stage"), or ``noun`` is parameters and the text gives a model size. A hyphenated
+    "three-stage") or after "the number of <noun> ... to", or ``noun`` is parameters and the
+    text gives a model size. A hyphenated
     noun is found by its last part with the rest just before it, written any way: "500,000
     GPU-hours" and "500K GPU hours" count "GPU-hours", "500 hours" does not."""
     *leading, last = noun.lower().split("-")
@@ -404,7 +415,17 @@ def counts(text: str, noun: str, question: str) -> bool:
             before = _VAGUE.sub(" ", before)
             if quantities(before) - asked and all(w in before.lower() for w in leading):
                 return True
-    return noun.lower() == "parameters" and bool(_MODEL_SIZE.search(text))
+    if _counted_after(text, wanted, asked):
+        return True
+    return noun.lower() == "parameters" and bool(MODEL_SIZE.search(text))
+
+
+def _counted_after(text: str, wanted: set[str], asked: set[str]) -> bool:
+    """ "the number of <noun> ... to <quantity>" with a quantity the question lacks."""
+    return any(
+        _forms(found.group("noun").lower()) & wanted and quantities(found.group("n")) - asked
+        for found in _NUMBER_OF.finditer(text)
+    )
 
 
 # A magnitude without a figure ("only a few thousand images", "thousands of videos"): how

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from assistant.names import squash
 from assistant.pipeline.ask import ask_head, ask_of, question_parts
-from assistant.pipeline.evidence import counted_noun, counts, need_of, quantities
+from assistant.pipeline.evidence import MODEL_SIZE, counted_noun, counts, need_of, quantities
 from assistant.pipeline.holds import tested_on
 from assistant.pipeline.text import WORD, entities, numbers, stems, topic_words
 
@@ -63,6 +63,12 @@ _BARE_PERCENT = re.compile(
     r"(?=\s*(?:$|[),;.]|(?:on|in|to|with|and|at|for|across|over|under|while|after)\b))",
     re.I,
 )
+# A parameter count is given as a model size: "Its largest version, Hermes 3 405B, ..." gives
+# "the parameter size of the largest Hermes 3 model".
+_PARAMETERS = stems({"parameter"})
+_PARAMETER_ASK = re.compile(
+    r"\bparameter\s+(?:size|count|scale)\b|\bnumber\s+of\s+parameters\b", re.I
+)
 # A speed is given as a speedup, as "faster" or as an acceleration.
 _SPEED = frozenset(
     stems({"speedup", "speed", "faster", "fast", "accelerate", "acceleration", "quicker"})
@@ -86,9 +92,10 @@ class Slot(NamedTuple):
     """What a number ask names: the sentence giving its number must hold each of ``names``
     (lower case) and, when there is any, one stem of its ``measure``; ``change`` when the
     ask itself names a change ("What accuracy *gain* ...?"), ``sized`` when it asks how large
-    a named thing is; ``at_size`` the models it names at a size ("Llama-3-70B"), which a
-    sentence giving them only at another size does not fit; ``initials`` those of a measure
-    of several words, which an abstract may write for it ("ASR" for "attack success rate")."""
+    a named thing is or its parameter size; ``at_size`` the models it names at a size
+    ("Llama-3-70B"), which a sentence giving them only at another size does not fit;
+    ``initials`` those of a measure of several words, which an abstract may write for it
+    ("ASR" for "attack success rate")."""
 
     names: frozenset[str]
     measure: frozenset[str]
@@ -116,11 +123,13 @@ def slot_of(ask: str, title: str) -> Slot:
     if sized:
         named |= {sized.group("name").lower()}
     measure = topic_words(head) - _ANY_MEASURE
+    if _PARAMETER_ASK.search(ask_of(ask)):  # "What is the parameter size of ...?": no head
+        measure |= _PARAMETERS
     return Slot(
         frozenset(n for n in named if n not in title.lower()),
         frozenset() if measure & _IN_UNITS else frozenset(measure),
         bool(topic_words(head) & _CHANGE),
-        bool(sized),
+        bool(sized or measure & _PARAMETERS),
         frozenset(_SIZED_MODEL.findall(ask)),
         _initials(head, measure) if len(measure) > 1 else "",
     )
@@ -152,6 +161,7 @@ def _names_measure(tokens: Sequence[str], i: int, slot: Slot) -> bool:
     gain") unless the slot asks for a change."""
     token = tokens[i].lower().strip(".,")
     named = bool(stems({token}) & _measure_words(slot))
+    named |= bool(slot.measure & _PARAMETERS and MODEL_SIZE.fullmatch(tokens[i]))
     initials = bool(slot.initials) and token == slot.initials  # "53.3% ASR"
     after = stems({t.lower().strip(".,") for t in tokens[i + 1 : i + 2]})
     return (named or initials) and (slot.change or not after & _CHANGE)

@@ -148,9 +148,9 @@ def _naming(
     question: str, found: list[Evidence], termed: list[Evidence], title: str
 ) -> list[Evidence]:
     """Of the quotes giving a new name (``found``), those naming what a name ask asks for: a
-    name beside the asked kind, one the paper coins for a part of its own or introduces as
-    asked; for "what is X called?", failing those, a coined term (``termed``) or any name that
-    is neither the question's nor the title's."""
+    name beside the asked kind (for a model, a name with its size), one the paper coins for a
+    part of its own or introduces as asked; for "what is X called?", failing those, a coined
+    term (``termed``) or any name that is neither the question's nor the title's."""
     if meaning.AUTHOR_QUESTION.search(question):
         return [q for q in found if _CITES.search(q.sentence)]
     beside = [
@@ -161,6 +161,7 @@ def _naming(
         or _agent_of_verb(q.sentence, question)
         or _paired_with_given(q.sentence, question)
         or _names_member(q.sentence, question)
+        or _sized_model(q.sentence, question)
     ]
     # "What mechanism does X use ...?" asks for a part of X's own: a name the paper coins.
     if not beside and (
@@ -177,6 +178,25 @@ def _naming(
         return termed
     given = meaning.given_words(question) | meaning.names(title)
     return [q for q in found if meaning.names(q.sentence) - given - _term_initials(q.sentence)]
+
+
+# "Which model ...?", not "which classic model of rational choice ...?".
+_MODEL_ASK = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:models?|[LV]LMs?|MLLMs?|LMMs?)\b(?!\s+of\b)", re.I
+)
+# A model's name with its size ("aya-vision-8b", "Qwen2.5-7B"): a model, whether or not the
+# sentence says so.
+_SIZED_MODEL_NAME = re.compile(r"(?<![\w-])[A-Za-z][\w.]*(?:-[\w.]+)*?-\d+(?:\.\d+)?[BbMm]\b")
+
+
+def _sized_model(sentence: str, question: str) -> bool:
+    """A "which model ...?" ask, and ``sentence`` names a model with its size that the
+    question does not: "while aya-vision-8b over-rely on text" answers "which model relies
+    too heavily on text?"."""
+    if not _MODEL_ASK.search(question):
+        return False
+    named = _SIZED_MODEL_NAME.findall(sentence)
+    return any(name.lower() not in question.lower() for name in named)
 
 
 # "Which Pythia model does X match?" asks for one member of a family the question names:

@@ -61,7 +61,7 @@ from assistant.pipeline.evidence import (
     satisfies,
 )
 from assistant.pipeline.holds import coined, counts_each, described_as, holding
-from assistant.pipeline.text import WORD, entities, topic_words
+from assistant.pipeline.text import WORD, entities, numbers, topic_words
 from assistant.pipeline.types import Evidence
 
 CONTEXT_WEIGHT = 0.25
@@ -136,7 +136,7 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
     sentences hold those; the noun asked about (``asked_head``) counts HEAD_WEIGHT times; the
     noun a "how accurate" ask measures ("accuracy", ``measured``) is a word of the ask.
     Words only of what the question leaves out ("Besides the *positional* mechanism, ...")
-    count nothing."""
+    count nothing. The decimals the question quotes count as words of the ask."""
     asked = words_of(question) | measured(question)
     head = asked_head(question)
     df = Counter(w for s in sentences for w in words_of(s) & asked)
@@ -147,13 +147,25 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
         without_excluded(question, question)
     )
     n = max(1, len(sentences))
-    return {
+    weights = {
         w: math.log(1 + n / d)
         * (1.0 if w in ask else CONTEXT_WEIGHT)
         * (HEAD_WEIGHT if w == head else 1.0)
         for w, d in df.items()
         if w not in left_out
     }
+    return weights | _anchor_weights(question, sentences)
+
+
+def _anchor_weights(question: str, sentences: Sequence[str]) -> dict[str, float]:
+    """The decimals the question quotes from the abstract ("falling from 76.4% ... to 50.9%":
+    which method?), weighted as words of the ask: they pin the sentence as a name would."""
+    df = Counter(a for s in sentences for a in _anchors(s) & _anchors(question))
+    return {a: math.log(1 + max(1, len(sentences)) / d) for a, d in df.items()}
+
+
+def _anchors(text: str) -> set[str]:
+    return {f"#{n}" for n in numbers(text) if "." in n}
 
 
 def _recurring_names(question: str, df: Counter[str]) -> set[str]:
@@ -183,7 +195,8 @@ def _subject_names(title: str) -> set[str]:
 
 
 def _focused(sentence: str, weights: dict[str, float]) -> float:
-    return sum(weights[w] for w in sorted(words_of(sentence, weights.keys()) & weights.keys()))
+    said = words_of(sentence, weights.keys()) | _anchors(sentence)
+    return sum(weights[w] for w in sorted(said & weights.keys()))
 
 
 def best_quote(
@@ -223,7 +236,9 @@ def _best_quote(
     named = max(pool, key=score)
     # A named sentence sharing no word with the ask ("Experiments on WikiArt ...") still wins.
     far_more = 0 < FOCUS_OVER_NAME * score(named) <= score(best)
-    if far_more and asked_head(question) in words_of(best.sentence):
+    # ... as does one holding the decimals the question quotes ("falling from 76.4% ...").
+    anchored = _anchors(best.sentence) & _anchors(question)
+    if far_more and (asked_head(question) in words_of(best.sentence) or anchored):
         return best
     return past_restatement(named, question, pool, weights, title)
 

@@ -34,10 +34,11 @@ MODIFIER_WORDS = "style|based|like|type|inspired|driven|aware|specific|only|trai
 MODIFIER = re.compile(rf"-(?:{MODIFIER_WORDS})$", re.I)
 # A name: an acronym or an internally capitalised word ("GPT-4o", "ImageNet", "vLLM"), a
 # lower-case name with a subscript ("pi_0", "pi_{0.5}"), or a capitalised word with a numbered
-# version ("Playground-v2", "Llama-2").
+# version ("Playground-v2", "Llama-2"), or a lower-case model id ending in its size
+# ("aya-vision-8b", "qwen2.5-7b").
 _ENTITY = re.compile(
     r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*|[a-z]+_[\w\-]+"
-    r"|[A-Z][a-z]+-v?\d[\w\-]*)"
+    r"|[A-Z][a-z]+-v?\d[\w\-]*|[a-z][a-z\d.]*(?:-[a-z\d.]+)*-\d+(?:\.\d+)?[bm]\b)"
 )
 
 
