@@ -400,9 +400,9 @@ def counted_noun(question: str) -> str | None:
 def counts(text: str, noun: str, question: str) -> bool:
     """A quantity the question lacks stands just before ``noun`` (or inside its compound:
     "three-stage") or after "the number of <noun> ... to", or ``noun`` is parameters and the
-    text gives a model size. A hyphenated
-    noun is found by its last part with the rest just before it, written any way: "500,000
-    GPU-hours" and "500K GPU hours" count "GPU-hours", "500 hours" does not."""
+    text gives a model size. A hyphenated noun is found by its last part with the rest just
+    before it, written any way: "500,000 GPU-hours" and "500K GPU hours" count "GPU-hours",
+    "500 hours" does not."""
     *leading, last = noun.lower().split("-")
     asked, wanted = quantities(question), _forms(last) | _UNIT_FORMS.get(last, set())
     short = _abbreviations(question)
@@ -421,7 +421,8 @@ def counts(text: str, noun: str, question: str) -> bool:
 
 
 def _counted_after(text: str, wanted: set[str], asked: set[str]) -> bool:
-    """ "the number of <noun> ... to <quantity>" with a quantity the question lacks."""
+    """``text`` says "the number of <noun> ... to <quantity>", a quantity the question
+    lacks."""
     return any(
         _forms(found.group("noun").lower()) & wanted and quantities(found.group("n")) - asked
         for found in _NUMBER_OF.finditer(text)
