@@ -415,9 +415,8 @@ def counts(text: str, noun: str, question: str) -> bool:
             before = _VAGUE.sub(" ", before)
             if quantities(before) - asked and all(w in before.lower() for w in leading):
                 return True
-    if _counted_after(text, wanted, asked):
-        return True
-    return noun.lower() == "parameters" and bool(MODEL_SIZE.search(text))
+    sized = noun.lower() == "parameters" and bool(MODEL_SIZE.search(text))
+    return sized or _counted_after(text, wanted, asked)
 
 
 def _counted_after(text: str, wanted: set[str], asked: set[str]) -> bool:

@@ -27,7 +27,7 @@ from assistant.names import squash
 from assistant.pipeline.ask import ask_head, ask_of, question_parts
 from assistant.pipeline.evidence import MODEL_SIZE, counted_noun, counts, need_of, quantities
 from assistant.pipeline.holds import tested_on
-from assistant.pipeline.text import WORD, entities, numbers, stems, topic_words
+from assistant.pipeline.text import SIZED_NAME, WORD, entities, numbers, stems, topic_words
 
 _TOKEN = re.compile(r"[\w.,%×-]+")
 _WHAT = re.compile(r"(?:what|which)\b", re.I)
@@ -205,7 +205,7 @@ def _named(name: str, squashed: str) -> bool:
 
 
 # A model size ends the name: "Llama-3-70B" is not the "Llama-3-8B" a sentence gives.
-_SIZED_MODEL = re.compile(r"(?<![\w-])[A-Za-z][\w.]*(?:-[\w.]+)*?-\d+(?:\.\d+)?[BMK]\b")
+_SIZED_MODEL = re.compile(SIZED_NAME + r"[BMK]\b")
 _SIZED_NAME = re.compile(r"(?P<base>.+?)[-\s]?(?P<size>\d+(?:\.\d+)?[bmk])$", re.I)
 
 

@@ -32,7 +32,14 @@ from assistant.pipeline.evidence import (
     quantities,
     satisfies,
 )
-from assistant.pipeline.text import COMMON_ACRONYMS, MODIFIER, WORD, entities, topic_words
+from assistant.pipeline.text import (
+    COMMON_ACRONYMS,
+    MODIFIER,
+    SIZED_NAME,
+    WORD,
+    entities,
+    topic_words,
+)
 from assistant.pipeline.types import Evidence
 
 NAME_BEFORE, NAME_AFTER = 3, 2  # tokens from a name to the kind it names, either side
@@ -186,7 +193,7 @@ _MODEL_ASK = re.compile(
 )
 # A model's name with its size ("aya-vision-8b", "Qwen2.5-7B"): a model, whether or not the
 # sentence says so.
-_SIZED_MODEL_NAME = re.compile(r"(?<![\w-])[A-Za-z][\w.]*(?:-[\w.]+)*?-\d+(?:\.\d+)?[BbMm]\b")
+_SIZED_MODEL_NAME = re.compile(SIZED_NAME + r"[BbMm]\b")
 
 
 def _sized_model(sentence: str, question: str) -> bool:

@@ -36,6 +36,9 @@ MODIFIER = re.compile(rf"-(?:{MODIFIER_WORDS})$", re.I)
 # lower-case name with a subscript ("pi_0", "pi_{0.5}"), or a capitalised word with a numbered
 # version ("Playground-v2", "Llama-2"), or a lower-case model id ending in its size
 # ("aya-vision-8b", "qwen2.5-7b").
+# A model id ending in its size, up to the size's digits: "Llama-3-70" of "Llama-3-70B",
+# "aya-vision-8" of "aya-vision-8b". Its readers add the size letters they accept.
+SIZED_NAME = r"(?<![\w-])[A-Za-z][\w.]*(?:-[\w.]+)*?-\d+(?:\.\d+)?"
 _ENTITY = re.compile(
     r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*|[a-z]+_[\w\-]+"
     r"|[A-Z][a-z]+-v?\d[\w\-]*|[a-z][a-z\d.]*(?:-[a-z\d.]+)*-\d+(?:\.\d+)?[bm]\b)"
