@@ -96,3 +96,25 @@ def test_a_count_the_lead_in_gives_keeps_the_list_whole() -> None:
     )
     question = "Which module replays storms, and how many stages does Harbor's schedule have?"
     assert cut_to_items(steps, question, TITLE) == steps
+
+
+def test_an_ask_for_as_many_things_as_the_items_keeps_each() -> None:
+    # q-4534 (session 27): "these two modules" are the two items, not the better-scored one.
+    stages = (
+        "Specifically, (1) During the Conditioning Stage: We introduce the Semantic Anchor "
+        "Disambiguation to reinforces subject-specific semantics and resolve inter-subject "
+        "ambiguity by progressively injecting the directional vectors of semantic anchors into "
+        "original text embedding; (2) During the Denoising Stage: We propose Dynamic Layout "
+        "Fusion Attention, which integrates grounding priors and model-adaptive spatial "
+        "perception to flexibly bind subjects to their spatiotemporal regions through masked "
+        "attention modulation."
+    )
+    question = (
+        "A training-free dual-phase refinement method for compositional text-to-video "
+        "generation adds one module in the conditioning stage and one in the denoising stage. "
+        "What are these two modules called?"
+    )
+    title = "MagicComp: Training-free Dual-Phase Refinement for Compositional Video Generation"
+    assert cut_to_items(stages, question, title) == stages
+    one = "Which of MagicComp's two modules binds subjects to their spatiotemporal regions?"
+    assert cut_to_items(stages, one, title) != stages

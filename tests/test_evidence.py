@@ -285,3 +285,30 @@ def test_a_size_ending_a_dataset_name_is_no_model_size() -> None:
     )
     assert counts("We introduce OmniLayout-LLM, a 0.5B model.", "parameters", question)
     assert counts("We release Qwen2-0.5B and Hermes 3 405B.", "parameters", question)
+
+
+def test_a_size_a_data_noun_follows_is_no_model_size() -> None:
+    # q-4740 and q-4714 (session 27): "~7M caption ... instances" counts data; "of which only
+    # 6.1 billion are active" gives parameters.
+    question = "How many parameters does the Audio-Visual Flamingo (AV-Flamingo) model have?"
+    data = "Audio-Visual-Skills, a collection with ~7M caption and question-answer instances."
+    assert not counts(data, "parameters", question)
+    assert counts("AV-Flamingo, a 7M model.", "parameters", question)
+    active = (
+        "A variant of Ling-Flash-2.0 has 100 billion total parameters. How many parameters are "
+        "active per token?"
+    )
+    moe = "Ling-Flash-2.0 with 100 billion total parameters, of which only 6.1 billion are active."
+    assert counts(moe, "parameters", active)
+    assert not counts("We pretrain it on 1.5 billion tokens.", "parameters", active)
+
+
+def test_a_dash_parts_the_counted_noun_from_the_next_word() -> None:
+    # q-3317 (dev, session 27): "over 7 million synthetically generated grade school math
+    # problems--each ...".
+    question = "How many grade school math problems does its resulting dataset contain?"
+    text = (
+        "TemplateGSM, a dataset comprising over 7 million synthetically generated grade school "
+        "math problems--each accompanied by code-based and natural language solutions."
+    )
+    assert counts(text, "problems", question)

@@ -459,3 +459,63 @@ def test_a_count_may_follow_the_number_of_its_noun() -> None:
     assert number_not_given(question, sentences) is None
     cut = [sentences[0], "Our approach reduces the number of steps required by 40%."]
     assert number_not_given(question, cut) == "the number of steps"
+
+
+def test_a_hyphenated_speed_up_is_given_by_an_acceleration() -> None:
+    # q-4524 (session 27): "up to what speed-up" is answered by "accelerates ... 2.5times".
+    question = (
+        "What is this denoising workflow called, and up to what speed-up does it give for video "
+        "generation?"
+    )
+    sentences = [
+        "Training-free Diffusion Acceleration with Bottleneck Sampling",
+        "Bottleneck Sampling follows a high-low-high denoising workflow.",
+        "Experiments demonstrate that it accelerates inference by up to 3times for image "
+        "generation and 2.5times for video generation.",
+    ]
+    assert number_not_given(question, sentences) is None
+    assert number_not_given(question, sentences[:2]) is not None
+
+
+def test_plural_factors_ask_for_numbers_and_variants_give_none() -> None:
+    # q-4619 (session 27): "four variants of OD-VAE" is no compression factor.
+    question = (
+        "What temporal and spatial compression factors does OD-VAE reach when it compresses videos?"
+    )
+    assert "number" in need_of(question)
+    sentences = [
+        "OD-VAE: An Omni-dimensional Video Compressor",
+        "To obtain a better trade-off between video reconstruction quality and compression "
+        "speed, four variants of OD-VAE are introduced and analyzed.",
+    ]
+    assert number_not_given(question, sentences) is not None
+    assert number_not_given(question, [*sentences, "OD-VAE compresses videos 4x in time."]) is None
+
+
+def test_a_counted_noun_may_end_a_group_of_four_words() -> None:
+    # q-4641 (session 27): two denoising paths are no count of pairs.
+    question = "How many human and multiple-garment pairs are in BootComp's synthetic dataset?"
+    assert counted_noun(question) == "pairs"
+    sentences = [
+        "Controllable Human Image Generation with Personalized Multi-Garments",
+        "We train a diffusion model having two parallel denoising paths.",
+    ]
+    assert number_not_given(question, sentences) == "the number of pairs"
+
+
+def test_a_resolution_is_asked_as_a_number() -> None:
+    # q-4614 (session 27): "what output resolution ..." wants "1152X2048".
+    question = "Starting from 512X512, what output resolution does it outpaint to?"
+    assert need_of(question) == {"number"}
+
+
+def test_a_list_of_model_sizes_gives_no_score() -> None:
+    # q-3119 (dev, session 27): "54 billion and 141 billion parameters" is no LegalBench score.
+    question = "What score does SaulLM-141B achieve on LegalBench-Instruct?"
+    sentences = [
+        "SaulLM-54B & SaulLM-141B: Scaling Up Domain Adaptation for the Legal Domain",
+        "These models, which feature architectures of 54 billion and 141 billion parameters, "
+        "respectively, are based on the Mixtral architecture.",
+        "The models reach state-of-the-art performance on LegalBench-Instruct.",
+    ]
+    assert number_not_given(question, sentences) == "the score on LegalBench-Instruct"

@@ -1799,3 +1799,46 @@ def test_a_model_named_with_its_size_answers_which_model() -> None:
     assert not holding(
         other, [Evidence(1, "p", "Llama-3-8B & 70B assume people are rational.", 0.0)]
     )
+
+
+def test_what_an_evaluation_shows_is_no_background() -> None:
+    # q-4630 (session 27): models that "struggle" in the paper's own evaluation are a finding.
+    finding = (
+        "Comprehensive evaluation across 16 leading large vision-language models, demonstrates "
+        "VL-RewardBench's effectiveness as a challenging testbed, where even GPT-4o achieves only "
+        "65.4% accuracy, and open-source models struggle to surpass random-guessing."
+    )
+    assert not background(finding)
+    assert background("Recent evaluations show that existing models struggle with long videos.")
+
+
+def test_a_model_ask_may_describe_the_model_in_two_words() -> None:
+    # q-4602 (session 27): "which larger mixture-of-experts model" is answered by a sized name.
+    question = "Which larger mixture-of-experts model does the abstract say it surpasses?"
+    sentence = "Our models outperform larger ones like Llama2-13B-Chat and DeepSeekMoE-16B."
+    assert holding(question, [quote(sentence)])
+
+
+def test_what_a_method_is_based_on_is_no_testbed() -> None:
+    # q-4710 (session 27): "based on Group Relative Policy Optimization" names no dataset.
+    question = (
+        "What is the name of the curated dataset of understanding-generation pairs that PairUni "
+        "uses for RL fine-tuning?"
+    )
+    based = (
+        "To leverage this structure, we present Pair-GPRO, a pair-aware variant based on Group "
+        "Relative Policy Optimization."
+    )
+    curated = "We curate a high-quality dataset of 16K UG pairs named PairUG for RL fine-tuning."
+    assert holds.tested_on(based) == set()
+    assert holding(question, [quote(based), quote(curated)]) == [quote(curated)]
+
+
+def test_a_relative_clause_with_a_model_is_no_model_ask() -> None:
+    # q-4333 (dev, session 27): "in which the base model's weight spectra are reused".
+    question = (
+        "What property of RLVR, in which the base model's weight spectra are reused while "
+        "behavior changes through the singular frames, does ISO build on?"
+    )
+    sentence = "On Qwen3-8B-Base, AdamW reaches an aggregate accuracy of 0.495 after 270 steps."
+    assert not holding(question, [quote(sentence)], "ISO: An RLVR-Native Optimization Stack")

@@ -143,6 +143,19 @@ _WE_FIND = re.compile(
     r"experiments|analys[ie]s|evaluations?|findings) (?:show|reveal|demonstrate|indicate)s?\b",
     re.I,
 )
+# "Comprehensive evaluation across 16 leading models demonstrates ..., where even GPT-4o
+# achieves only 65.4% accuracy, and open-source models struggle ...": what an evaluation
+# shows is a finding, unless it is others' ("Recent evaluations show ...").
+_RESULTS_SHOW = re.compile(
+    r"\b(?:evaluations?|experiments|results|analys[ie]s)\b[^.;]{0,80}?"
+    r"\b(?:show|reveal|demonstrate|indicate)s?\b",
+    re.I,
+)
+_OPENS_PRIOR = re.compile(
+    r"^\W*(?:(?:however|yet|but|unfortunately),?\s+)?(?:recent(?:ly)?|existing|current"
+    r"|conventional|traditional|prior)\b",
+    re.I,
+)
 _FINDING = re.compile(r"\b(?:we|our|find|found|show|shows|reveal|reveals|demonstrat\w*)\b", re.I)
 MEANS = re.compile(r"\b(?:through|via|using|leverag\w*|by (?:means of|\w+ing)\b)", re.I)
 SHORT_PROBLEM_WORDS = 25  # a problem sentence this short is shown before its cause
@@ -193,6 +206,8 @@ def background(sentence: str) -> bool:
     # "We find that ... models trained with up to 4x more compute have emerged" is a finding;
     # so is "Despite being 3.5x smaller than X, it delivers ...": a concession the work makes.
     if _WE_FIND.search(sentence) or (_CONCEDES.search(sentence) and numbers(sentence)):
+        return False
+    if _RESULTS_SHOW.search(sentence) and not _OPENS_PRIOR.search(sentence):
         return False
     # "Since existing methods struggle ..., we introduce X, a 0.5B model ...": the problem
     # clause leads into the work.

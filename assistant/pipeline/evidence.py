@@ -30,13 +30,19 @@ OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE
 NEED_BONUS = 0.15
 _MEASURES = (
     r"(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|correlation|latency|"
-    r"throughput|budget|"
-    r"proportion|rate|error|gain|number|size|scale|multiple|factor|margin|reduction|f1|auc|bleu|"
+    r"throughput|budget|resolution|"
+    r"proportion|rate|ratio|error|gain|number|size|scale|multiple|factor|margin|reduction|f1|auc|"
+    r"bleu|"
     r"mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|perplexity|recall|success|"
     r"(?:pass|hit)@\d+)(?![\w@]|-(?!score)[a-z])"
 )
+# "What temporal and spatial *compression factors* does X reach?" asks for numbers; "What are
+# the key factors ...?" for reasons.
+_RATIO_FACTORS = r"(?:compression|reduction|speed-?up|acceleration)\s+factors\b"
 # "What are the median dataset *sizes* of ...?"
-_PLURAL_MEASURES = r"(?:scores|sizes|rates|accuracies|latencies|speed-?ups|margins|percentages)\b"
+_PLURAL_MEASURES = (
+    r"(?:scores|sizes|rates|ratios|accuracies|latencies|speed-?ups|margins|percentages)\b"
+)
 # "What accuracy ...", "what average score ...", and a longer measure when the ask's verb
 # follows it: "What *task success rate* does X reach ...?". "How accurate is X?" asks for
 # its accuracy, "..., and what is that score?" for the score, "what is the largest scale it
@@ -56,7 +62,9 @@ _NUMBER_QUESTION = re.compile(
     rf"\bwhat (?:is|are|was|were) (?:that|its|their|the) (?:\w+ )?{_MEASURES}|"
     rf"\bwhat (?:are|were) (?:the|their) (?:\w+ ){{0,2}}{_PLURAL_MEASURES}|"
     rf"\bwhat {_NOT_A_KIND}(?:[\w-]+ ){{2,3}}{_MEASURES}"
-    r"(?=\s+(?:does|do|did|is|are|was|were|can|could)\b)",
+    r"(?=\s+(?:does|do|did|is|are|was|were|can|could)\b)|"
+    rf"\bwhat {_NOT_A_KIND}(?:[\w-]+ ){{0,4}}(?:{_PLURAL_MEASURES}|{_RATIO_FACTORS})"
+    r"(?=\s+(?:does|do|did|can|could)\b)",
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(
@@ -363,17 +371,25 @@ def format_sources(evidence: list[Evidence], bundles: list[SourceBundle]) -> str
 
 
 # What a "how many N" question counts, and the sentence that counts it (``given``, ``lead``).
-_COUNT_TOKEN = re.compile(r"[\w.,%×-]+")
+# A dash ("problems--each") parts two tokens; a hyphen joins its words.
+_COUNT_TOKEN = re.compile(r"[\w.,%×]+(?:-[\w.,%×]+)*")
 # "how many (human) labelers", "how many image-text pairs": the counted noun ends the group.
 # "how many systems-level tasks" counts tasks: a hyphen goes on with the word.
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b(?!-)", re.I)
+# "how many human and multiple-garment pairs": the counted noun may end a group of four words.
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b(?!-)", re.I)
 _NOT_COUNTED = frozenset({"times"})  # "how many times fewer steps" asks for a ratio
 
 # How abstracts abbreviate a counted unit: "+4.79 pp" and "2.1 pts" are points.
 _UNIT_FORMS = {"points": {"pp", "pts", "pt"}}
-# A model size ("our 7B model", "Hermes 3 405B", "Qwen2-0.5B"); a size in thousands or millions
-# ending a hyphenated name is a dataset's ("OmniLayout-1M", "UniF^2ace-130K").
-MODEL_SIZE = re.compile(r"(?<![\w-])\d+(?:\.\d+)?\s?[BMK]\b|(?<=-)\d+(?:\.\d+)?B\b")
+# A model size ("our 7B model", "Hermes 3 405B", "Qwen2-0.5B", "of which only 6.1 billion are
+# active"); a size in thousands or millions ending a hyphenated name is a dataset's
+# ("OmniLayout-1M", "UniF^2ace-130K"), and so is one that a noun follows ("~7M caption and
+# question-answer training instances", "1.5 billion tokens") unless it is the model's.
+_OF_MODEL = r"(?:parameters?|params|models?|active|activated|trainable|total|are|is|in)\b"
+MODEL_SIZE = re.compile(
+    rf"(?<![\w-])\d+(?:\.\d+)?(?:\s?B\b|(?:\s?[MK]|\s(?:billion|million))\b"
+    rf"(?!\s+(?!{_OF_MODEL})[a-z]))|(?<=-)\d+(?:\.\d+)?B\b"
+)
 # "reducing the average number of steps required to complete a task to just 10.15": the
 # count stands after the noun, not before it.
 _NUMBER_OF = re.compile(

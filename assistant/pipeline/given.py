@@ -69,9 +69,12 @@ _PARAMETERS = stems({"parameter"})
 _PARAMETER_ASK = re.compile(
     r"\bparameter\s+(?:size|count|scale)\b|\bnumber\s+of\s+parameters\b", re.I
 )
-# A speed is given as a speedup, as "faster" or as an acceleration.
+# A speed is given as a speedup, as "faster" or as an acceleration; "up to what speed-up
+# ...?" asks for one too.
 _SPEED = frozenset(
-    stems({"speedup", "speed", "faster", "fast", "accelerate", "acceleration", "quicker"})
+    stems(
+        {"speedup", "speed-up", "speed", "faster", "fast", "accelerate", "acceleration", "quicker"}
+    )
 )
 
 
@@ -240,11 +243,12 @@ _ENUMERATOR = re.compile(
     r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)|(?<![\w.(])(?:\d{1,2}|[ivx]{1,4}|[a-h])\)(?=\s)", re.I
 )
 # A count of the kinds or parts a paper describes ("three types of uncertain knowledge", "MARS
-# relies on three pillars"): how the work is organised, never a size or a score it reports.
+# relies on three pillars", "four variants of OD-VAE"): how the work is organised, never a size
+# or a score it reports.
 _KIND_COUNT = re.compile(
     r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?"
     r"(?:types?|kinds?|categories|dimensions|aspects|pillars|components|perspectives|facets|"
-    r"principles|axes|insights|findings|contributions|strategies|stages|phases|steps)\b",
+    r"principles|axes|insights|findings|contributions|strategies|stages|phases|steps|variants)\b",
     re.I,
 )
 # A position ("in the second and third steps", "the first stage"): which one, never how much
@@ -261,11 +265,13 @@ _ITEM_COUNT = re.compile(
     r"|environments|models|pairs|samples|examples)\b",
     re.I,
 )
-# A size in billions ("LLMs with 7B and 13B parameters", "over 540 billion of legal tokens"):
-# how large a model or its data is, never a score or a speedup.
+# A size in billions ("LLMs with 7B and 13B parameters", "over 540 billion of legal tokens",
+# "54 billion and 141 billion parameters"): how large a model or its data is, never a score or
+# a speedup.
+_SIZE_WORD = r"\d[\d,.]*\s+(?:billion|million|trillion)"
 _BILLIONS = re.compile(
-    r"\b\d+(?:\.\d+)?B\b|\b\d[\d,.]*\s+(?:billion|million|trillion)\s+(?:of\s+)?(?:[\w-]+\s+)?"
-    r"(?:tokens|parameters|words)\b"
+    rf"\b\d+(?:\.\d+)?B\b|\b{_SIZE_WORD}(?:,?\s+(?:and|or)\s+{_SIZE_WORD}|,\s+{_SIZE_WORD})*"
+    r"\s+(?:of\s+)?(?:[\w-]+\s+)?(?:tokens|parameters|words)\b"
 )
 # A share of things ("63% of all utilized lessons originate from ..."): a proportion the paper
 # observes, not a score on what the question names.

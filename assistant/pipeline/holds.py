@@ -62,8 +62,10 @@ _PASSIVE_VERB = re.compile(
 # A word with digits after a letter names something (Qwen3-30B, GPT-4o); a measure starts
 # with its number (23K, 24GB, 2.3x).
 _NAMED_NUMBER = re.compile(r"[A-Za-z][\w.-]*\d")
-# "on WikiArt", "on WebArena and Mind2Web", "across GSM8K, MATH, and AIME".
+# "on WikiArt", "on WebArena and Mind2Web", "across GSM8K, MATH, and AIME"; not what a method
+# is based or built on ("a variant based on Group Relative Policy Optimization").
 _TESTED_ON = re.compile(
+    r"(?<!based )(?<!built )(?<!relies )(?<!relying )(?<!depends )"
     r"\b(?:on|across|over)\s+(?:the\s+)?([A-Z][\w.+-]*"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z][\w.+-]*)*)"
 )
@@ -187,9 +189,12 @@ def _naming(
     return [q for q in found if meaning.names(q.sentence) - given - _term_initials(q.sentence)]
 
 
-# "Which model ...?", not "which classic model of rational choice ...?".
+# "Which model ...?", "which larger mixture-of-experts model ...?", not "which classic model of
+# rational choice ...?" nor a relative clause ("in which the base model's weights ...").
 _MODEL_ASK = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:models?|[LV]LMs?|MLLMs?|LMMs?)\b(?!\s+of\b)", re.I
+    r"(?<!\bin )(?<!\bof )(?<!\bby )\b(?:which|what)\s+(?:(?!(?:the|a|an)\b)[\w-]+\s+){0,2}"
+    r"(?:models?|[LV]LMs?|MLLMs?|LMMs?)\b(?!\s+of\b)",
+    re.I,
 )
 # A model's name with its size ("aya-vision-8b", "Qwen2.5-7B"): a model, whether or not the
 # sentence says so.

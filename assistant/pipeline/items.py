@@ -98,6 +98,8 @@ def _items_for(part: str, listed: Enumeration, title: str) -> set[int]:
     lead_in = lead.lead_score(listed.lead_in, part, weights, title)
     if _asks_for_list(part, listed.lead_in, texts) or 0 < lead_in >= max(scores, default=0):
         return whole
+    if _several_asked(part) >= len(texts):  # "What are these two modules called?": both items
+        return whole
     need = need_of(part)
     if need and not satisfies(" ".join(texts), part, need, ""):
         return set()
@@ -115,6 +117,21 @@ def _asks_for_list(part: str, lead_in: str, texts: Sequence[str]) -> bool:
     head = ask.asked_head(part)
     in_items = any(head in ask.words_of(t) for t in texts)
     return head is not None and head in ask.words_of(lead_in) and not in_items
+
+
+# "these two modules", "which three benchmarks", "both stages": how many things a part asks for.
+_SEVERAL = re.compile(r"\b(?P<n>two|three|four|both)\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b", re.I)
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+_ONE_OF = re.compile(r"\b(?:which|one)\s+of\b", re.I)  # "Which of its three paradigms ...?"
+
+
+def _several_asked(part: str) -> int:
+    """How many things ``part`` asks for by count ("What are these two modules called?"), or 0
+    when it asks for one of them ("Which of MPBench's three evaluation paradigms ...?")."""
+    found = _SEVERAL.search(part)
+    return _COUNTS[found.group("n").lower()] if found and not _ONE_OF.search(part) else 0
 
 
 def _said(text: str) -> Evidence:
