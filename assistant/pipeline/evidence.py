@@ -30,10 +30,9 @@ OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE
 NEED_BONUS = 0.15
 _MEASURES = (
     r"(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|correlation|latency|"
-    r"throughput|budget|resolution|"
-    r"proportion|rate|ratio|error|gain|number|size|scale|multiple|factor|margin|reduction|f1|auc|"
-    r"bleu|"
-    r"mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|perplexity|recall|success|"
+    r"throughput|budget|resolution|proportion|rate|ratio|error|gain|number|size|scale|multiple|"
+    r"factor|margin|reduction|f1|auc|bleu|mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|"
+    r"perplexity|recall|success|"
     r"(?:pass|hit)@\d+)(?![\w@]|-(?!score)[a-z])"
 )
 # "What temporal and spatial *compression factors* does X reach?" asks for numbers; "What are
