@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assistant.pipeline import ask, holds, lead
 from assistant.pipeline.evidence import need_of, satisfies
+from assistant.pipeline.text import COUNT_WORDS
 from assistant.pipeline.types import Evidence
 
 # "1)", "(2)", "(iii)", "b)": a marker opening an item, after a space or punctuation.
@@ -121,7 +122,7 @@ def _asks_for_list(part: str, lead_in: str, texts: Sequence[str]) -> bool:
 
 # "these two modules", "which three benchmarks", "both stages": how many things a part asks for.
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|both)\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b", re.I)
-_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_COUNTS = {**COUNT_WORDS, "both": 2}
 _ONE_OF = re.compile(r"\b(?:which|one)\s+of\b", re.I)  # "Which of its three paradigms ...?"
 
 

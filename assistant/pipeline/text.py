@@ -23,6 +23,8 @@ COMMON_ACRONYMS = {
     "ssm": "state space model",
 }
 WORD = re.compile(r"[\w-]+")  # a word with its hyphens: "self-distillation", "ImageNet-1K"
+# How many things a count word says ("two mechanisms: ...", "these three modules").
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?:%|x|×)?(?!\d)")  # "16times" holds 16
 # The auxiliary verbs a question puts before its subject ("What score *does* X reach?", "How
 # many criteria *does* X hold?"): one list for every reader of questions.

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.pipeline.text import COUNT_WORDS
+
 # Guards against a line that ends inside a list it announces ("two mechanisms: (1) A", "three
 # stages: grounding"), used on built lines and the model's cuts of them.
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _ANNOUNCED = re.compile(
     r"\b(?P<count>two|three|four|five|six|seven)\s+(?:[\w-]+\s+){0,2}?[a-z-]+s"
     r"\s*(?::|,?\s*(?:namely|i\.e\.),?)\s*",
@@ -52,7 +53,7 @@ def unfinished_list(text: str) -> bool:
         return True
     numbers = [_marker_number(m) for m in MARKER.finditer(text)]
     announced = _ANNOUNCED.search(text)
-    count = _COUNTS[announced.group("count").lower()] if announced else None
+    count = COUNT_WORDS[announced.group("count").lower()] if announced else None
     if numbers:
         consecutive = numbers == list(range(1, len(numbers) + 1))
         return not consecutive or len(numbers) < 2 or (count is not None and len(numbers) < count)
@@ -97,6 +98,6 @@ def with_group_named(text: str, abstract: str) -> str:
     if listing is None:
         return text
     items = listing.group("items").strip(" ,")
-    if len(_SEPARATOR.findall(items)) < _COUNTS[count.lower()] - 1 or len(items.split()) > 12:
+    if len(_SEPARATOR.findall(items)) < COUNT_WORDS[count.lower()] - 1 or len(items.split()) > 12:
         return text
     return f"{text[: group.end()]} ({items}){text[group.end() :]}"
