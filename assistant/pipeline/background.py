@@ -116,12 +116,14 @@ INTRODUCES = re.compile(
 _PROBLEM_WORDS = frozenset(
     topic_words("problem limitation challenge issue gap difficulty bottleneck shortcoming drawback")
 )
+# A sentence opening on others' work ("However, existing methods ...", "Recent LLMs ...").
+_OPENS_ON = r"^\W*(?:(?:however|yet|but|unfortunately),?\s+)?"
+_PRIOR_WORK = r"recent(?:ly)?|existing|current|conventional|traditional|prior"
 # A sentence telling why the work is needed: recent or existing work, a problem, a need, a
 # risk ("The deployment of agents in sensitive domains introduces critical risks ...").
 _BACKGROUND = re.compile(
-    r"^\W*(?:(?:however|yet|but|unfortunately),?\s+)?"
-    r"(?:recent(?:ly)?|existing|current|conventional|traditional|prior|despite|although"
-    r"|due to)\b|\b(?:struggl\w*|suffer\w*|remains? (?:a |an )?(?:\w+ )?(?:challeng|difficult|"
+    rf"{_OPENS_ON}(?:{_PRIOR_WORK}|despite|although|due to)\b"
+    r"|\b(?:struggl\w*|suffer\w*|remains? (?:a |an )?(?:\w+ )?(?:challeng|difficult|"
     r"open|unclear|limited|under-?explored|unexplored|unknown)\w*|remains? poorly understood"
     r"|(?:has|have) (?:\w+ly )?(?:achieved|made|shown|demonstrated) (?:remarkable|impressive"
     r"|significant|substantial|tremendous|great|rapid|strong) (?:progress|success|advances|gains)"
@@ -151,11 +153,7 @@ _RESULTS_SHOW = re.compile(
     r"\b(?:show|reveal|demonstrate|indicate)s?\b",
     re.I,
 )
-_OPENS_PRIOR = re.compile(
-    r"^\W*(?:(?:however|yet|but|unfortunately),?\s+)?(?:recent(?:ly)?|existing|current"
-    r"|conventional|traditional|prior)\b",
-    re.I,
-)
+_OPENS_PRIOR = re.compile(rf"{_OPENS_ON}(?:{_PRIOR_WORK})\b", re.I)
 _FINDING = re.compile(r"\b(?:we|our|find|found|show|shows|reveal|reveals|demonstrat\w*)\b", re.I)
 MEANS = re.compile(r"\b(?:through|via|using|leverag\w*|by (?:means of|\w+ing)\b)", re.I)
 SHORT_PROBLEM_WORDS = 25  # a problem sentence this short is shown before its cause

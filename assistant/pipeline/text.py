@@ -34,13 +34,13 @@ AUXILIARY = "(?:" + "|".join(AUXILIARIES) + ")"
 # "GRPO-trained" GRPO.
 MODIFIER_WORDS = "style|based|like|type|inspired|driven|aware|specific|only|trained|tuned"
 MODIFIER = re.compile(rf"-(?:{MODIFIER_WORDS})$", re.I)
-# A name: an acronym or an internally capitalised word ("GPT-4o", "ImageNet", "vLLM"), a
-# lower-case name with a subscript ("pi_0", "pi_{0.5}"), or a capitalised word with a numbered
-# version ("Playground-v2", "Llama-2"), or a lower-case model id ending in its size
-# ("aya-vision-8b", "qwen2.5-7b").
 # A model id ending in its size, up to the size's digits: "Llama-3-70" of "Llama-3-70B",
 # "aya-vision-8" of "aya-vision-8b". Its readers add the size letters they accept.
 SIZED_NAME = r"(?<![\w-])[A-Za-z][\w.]*(?:-[\w.]+)*?-\d+(?:\.\d+)?"
+# A name: an acronym or an internally capitalised word ("GPT-4o", "ImageNet", "vLLM"), a
+# lower-case name with a subscript ("pi_0", "pi_{0.5}"), a capitalised word with a numbered
+# version ("Playground-v2", "Llama-2"), or a lower-case model id ending in its size
+# ("aya-vision-8b", "qwen2.5-7b").
 _ENTITY = re.compile(
     r"\b(?:[A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*|[a-z]+-?[A-Z][\w\-]*|[a-z]+_[\w\-]+"
     r"|[A-Z][a-z]+-v?\d[\w\-]*|[a-z][a-z\d.]*(?:-[a-z\d.]+)*-\d+(?:\.\d+)?[bm]\b)"

@@ -11,7 +11,7 @@ from assistant.pipeline.text import COUNT_WORDS
 # Guards against a line that ends inside a list it announces ("two mechanisms: (1) A", "three
 # stages: grounding"), used on built lines and the model's cuts of them.
 _ANNOUNCED = re.compile(
-    r"\b(?P<count>two|three|four|five|six|seven)\s+(?:[\w-]+\s+){0,2}?[a-z-]+s"
+    rf"\b(?P<count>{'|'.join(COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,2}}?[a-z-]+s"
     r"\s*(?::|,?\s*(?:namely|i\.e\.),?)\s*",
     re.I,
 )
