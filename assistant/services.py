@@ -110,10 +110,14 @@ class Services:
 
 
 def build_pipeline(
-    services: Services, calibration: Calibration | None = None, prompt: Prompt | None = None
+    services: Services,
+    calibration: Calibration | None = None,
+    prompt: Prompt | None = None,
+    canary: str | None = None,
 ) -> QAPipeline:
     """The one place a QAPipeline is put together: each part gets only what it uses.
-    ``calibration`` and ``prompt`` replace the packaged ones (tests)."""
+    ``calibration`` and ``prompt`` replace the packaged ones (tests); ``canary`` replaces the
+    store's own marker (evals, whose stores are rebuilt, pin one so runs compare)."""
     from assistant.pipeline.abstain import load_calibration
     from assistant.pipeline.qa import QAPipeline
     from assistant.pipeline.retrieval import HybridRetriever
@@ -127,5 +131,6 @@ def build_pipeline(
         calibration=calibration or load_calibration(),
         max_question_tokens=settings.max_question_tokens,
         retrieval_k=settings.retrieval_k,
+        canary=canary or services.registry.canary(),
         prompt=prompt,
     )

@@ -37,7 +37,7 @@ from evals.datasets import (
     gold_paper_ids,
     load_dataset,
 )
-from evals.runner import prepare_store
+from evals.runner import EVAL_CANARY, prepare_store
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLM
@@ -173,7 +173,7 @@ def collect(
         specs = feed_specs(feed, feeds_dir, builtin_feed_path())
         services = prepare_store(settings, feed, specs, embedder, llm)
         try:
-            pipeline = build_pipeline(services)
+            pipeline = build_pipeline(services, canary=EVAL_CANARY)
             papers = [s.paper for s in services.registry.all_papers()]
             for q in items:
                 draft = draft_one(pipeline, q, gold_paper_ids(q, papers)[0])

@@ -99,10 +99,16 @@ class EvalRun:
     seconds: float = 0.0
 
 
+# The answer prompt's marker in every eval run. Eval stores are rebuilt whenever their feed
+# changes, and the marker is part of the prompt, so a store's own random one would let the same
+# commit score differently from run to run. Chosen once (secrets.token_hex(4)), never tuned.
+EVAL_CANARY = "f2dd9c0f"
+
+
 def default_pipeline(services: Services) -> Pipeline:
     from assistant.services import build_pipeline
 
-    return build_pipeline(services)
+    return build_pipeline(services, canary=EVAL_CANARY)
 
 
 def run_eval(

@@ -30,7 +30,7 @@ from evals.datasets import (
 from evals.gate import Thresholds, check, load_thresholds
 from evals.metrics import QuestionResult, compute_metrics, grouped, percentile
 from evals.report import deltas, new_run_id, write_report
-from evals.runner import EvalOptions, EvalRun, run_eval
+from evals.runner import EVAL_CANARY, EvalOptions, EvalRun, run_eval
 
 # --- datasets -------------------------------------------------------------------------------
 
@@ -232,7 +232,8 @@ def _scripted(messages: list[Message]) -> str:
 def test_run_eval_end_to_end_with_fakes(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path, embedder="fake", llm_backend="fake")
     options = EvalOptions(split="dev", slice_n=6, datasets=("sample_feed",), tldr_papers=2)
-    run = run_eval(settings, options, llm=FakeLLM(_scripted))
+    llm = FakeLLM(_scripted)
+    run = run_eval(settings, options, llm=llm)
     assert len(run.results) >= 3 and all(r.error is None for r in run.results), run.results
     assert all(r.answered for r in run.results)
     assert run.metrics["retrieval.hit@5"] is not None
@@ -240,6 +241,8 @@ def test_run_eval_end_to_end_with_fakes(tmp_path: Path) -> None:
     assert set(run.by_kind) == {"single_fact", "multi_paper", "unanswerable"}
     assert (tmp_path / "evals" / "stores" / "sample" / "eval_store.json").is_file()
     assert "metrics" in run.tldr or "note" in run.tldr
+    # every run sends the same answer prompt (a store's own marker would differ per rebuild)
+    assert any(f"(id {EVAL_CANARY})" in call[0].content for call in llm.calls)
     again = run_eval(settings, EvalOptions(datasets=("sample_feed",), slice_n=3, answers=False,
                                            tldr_papers=0))  # fmt: skip
     assert (

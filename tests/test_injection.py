@@ -173,6 +173,25 @@ def test_pipeline_canary_is_sent_and_never_shown(ask, record) -> None:
     assert_clean(answer)
 
 
+def test_second_pipeline_over_the_store_sends_the_same_prompt(poisoned_home) -> None:
+    """The marker belongs to the store, not the process: a second pipeline over the same store
+    sends the very same system prompt, so the same question gets the same answer. A marker
+    drawn per process made the embedded model answer differently from run to run."""
+
+    def system_prompt() -> str:
+        llm = FakeLLM(lambda messages: "")
+        services = Services(Settings(home=poisoned_home, embedder="fake", llm_backend="fake"), llm)
+        try:
+            build_pipeline(services, ALWAYS).ask(DRAFTED[0]["question"])
+        finally:
+            services.close()
+        return llm.calls[0][0].content
+
+    first = system_prompt()
+    assert re.search(r"\(id [0-9a-f]{8}\)", first)
+    assert system_prompt() == first
+
+
 @pytest.mark.parametrize("record", DRAFTED[:6], ids=DRAFTED_IDS[:6])
 def test_system_prompt_canary_never_appears(ask, record) -> None:
     answer, llm = ask(record["question"], obey_system_dump, canary=True)

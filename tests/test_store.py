@@ -181,6 +181,22 @@ def test_registry_days_chunks_and_generation(tmp_path: Path) -> None:
     registry.close()
 
 
+def test_registry_canary_is_made_once_and_kept_per_store(tmp_path: Path) -> None:
+    """The prompt marker survives reopening (every process of an install sends the same prompt)
+    and each store draws its own (an abstract cannot know it in advance)."""
+    first = Registry(tmp_path / "a" / "papers.sqlite3")
+    marker = first.canary()
+    first.close()
+    reopened = Registry(tmp_path / "a" / "papers.sqlite3")
+    other = Registry(tmp_path / "b" / "papers.sqlite3")
+    try:
+        assert len(marker) == 8 and reopened.canary() == marker
+        assert other.canary() != marker
+    finally:
+        reopened.close()
+        other.close()
+
+
 def test_registry_rolls_back_a_failed_transaction(tmp_path: Path) -> None:
     registry = Registry(tmp_path / "papers.sqlite3")
     with pytest.raises(RuntimeError), registry.transaction() as conn:

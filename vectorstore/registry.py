@@ -7,6 +7,7 @@ BM25 terms per chunk, word document frequencies and the change log.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -231,6 +232,16 @@ class Registry:
     def generation(self) -> int:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
+
+    def canary(self) -> str:
+        """This store's prompt-leak marker: random, made on first use and kept, so the same
+        question over the same store gets the same prompt, and so the same answer, in every
+        process (a marker drawn per process made answers differ between runs)."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('canary', ?)", (secrets.token_hex(4),)
+            )
+        return str(self._db.execute("SELECT value FROM meta WHERE key = 'canary'").fetchone()[0])
 
     def counts(self) -> dict[str, int]:
         papers = self._db.execute("SELECT COUNT(*) FROM papers").fetchone()[0]

@@ -5,7 +5,6 @@ does not hold up. Abstains when the feed does not cover the question."""
 from __future__ import annotations
 
 import re
-import secrets
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
@@ -111,15 +110,17 @@ class QAPipeline:
         calibration: abstain.Calibration,
         max_question_tokens: int,
         retrieval_k: int,
+        canary: str,
         prompt: Prompt | None = None,
     ) -> None:
-        """``prompt`` replaces prompts/answer (tests of prompt injection)."""
+        """``canary`` is the system prompt's marker, never shown, so a draft that repeats the
+        prompt is caught; ``prompt`` replaces prompts/answer (tests of prompt injection)."""
         self.retriever, self.registry, self.embedder = retriever, registry, embedder
         self.llm_loader = llm  # the model loads on first use (or on a thread: preload)
         self.calibration = calibration
         self.max_question_tokens, self.retrieval_k = max_question_tokens, retrieval_k
         self.prompt = prompt or load_prompt("answer")
-        self.canary = secrets.token_hex(4)  # per process; never shown, so leaks are detectable
+        self.canary = canary
 
     def retrieve(self, question: str, **options: Unpack[AskOptions]) -> list[RetrievedPaper]:
         """The papers a question retrieves, without answering it (evals, benchmarks)."""
