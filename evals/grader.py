@@ -46,7 +46,9 @@ _SLOT_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\\?%|×|[A-Za-z]{1,5})?
 _MARKERS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _SENTENCE_END = re.compile(
     r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])"  # after . ! ? (and a quote)
-    r"|(?<=\])\s+(?=[\"“‘(]?[A-Z])"  # after a citation marker, before a capital
+    # after a citation marker ("[1]", "[1, 3]"), before a capital; not after a name's own
+    # brackets ("FLUX1.1 [Pro] Ultra", q-5010)
+    r"|(?<=\d\])\s+(?=[\"“‘(]?[A-Z])"
     r"|\n+"
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")

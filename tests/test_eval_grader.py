@@ -62,6 +62,17 @@ def test_split_sentences_keeps_markers_with_their_sentence() -> None:
     ]
 
 
+def test_a_names_own_brackets_end_no_sentence() -> None:
+    """q-5010 (session 28): "FLUX1.1 [Pro] Ultra" is one name; the grader's first sentence had
+    stopped at "[Pro]", so a lead holding the key facts after it was scored as missing them.
+    A citation marker before a new sentence still ends the one before."""
+    text = "“URAE matches FLUX1.1 [Pro] Ultra with only 3K samples.” [1] “It scales to 4K.” [1]"
+    assert split_sentences(text) == [
+        "“URAE matches FLUX1.1 [Pro] Ultra with only 3K samples.” [1]",
+        "“It scales to 4K.” [1]",
+    ]
+
+
 def test_citation_markers_and_strip() -> None:
     assert citation_markers("A [2] and B [1, 3][2].") == [2, 1, 3]
     assert strip_markers("A [2] and B [1, 3].") == "A and B ."
