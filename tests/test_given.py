@@ -139,7 +139,7 @@ def test_a_sentence_holding_the_slot_gives_the_number(question: str, sentence: s
 def test_a_speed_is_not_given_by_a_gain() -> None:
     q = "How much faster is the diffusion embedding model than the LLM-based one?"
     gain = ["T", "It outperforms the LLM-based embedding model by 20% on long-document retrieval."]
-    assert number_not_given(q, gain) == "the number asked for"
+    assert number_not_given(q, gain) == "the speed-up"  # "the number asked for" before s28
 
 
 @pytest.mark.parametrize(
@@ -519,3 +519,40 @@ def test_a_list_of_model_sizes_gives_no_score() -> None:
         "The models reach state-of-the-art performance on LegalBench-Instruct.",
     ]
     assert number_not_given(question, sentences) == "the score on LegalBench-Instruct"
+
+
+CTF = [
+    "Improving Autoregressive Image Generation through Coarse-to-Fine Token Prediction",
+    "Experiments on ImageNet demonstrate our method's superior performance, achieving an "
+    "average improvement of 59 points in Inception Score compared to baselines.",
+    "Notably, despite adding an inference step, our approach achieves faster sampling speeds.",
+]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "By what factor is sampling faster than the baselines?",
+        "How many times faster than the baselines is its sampling?",
+    ],
+)
+def test_a_how_much_faster_ask_wants_a_speed_not_any_number(question: str) -> None:
+    """Session 28, q-5019: "59 points in Inception Score" is no speed-up; the paper gives no
+    factor, only "faster sampling speeds"."""
+    assert number_not_given(question, CTF) == "the speed-up"
+    faster = [*CTF[:2], "Our approach samples 2.5x faster than the baselines."]
+    assert number_not_given(question, faster) is None
+
+
+def test_map_and_miou_are_asked_as_numbers_but_a_map_is_not() -> None:
+    """Session 28, q-5040: "What mAP ...?" asks for a score; "What map ...?" for a thing."""
+    assert "number" in need_of("What mAP does VideoLights reach on the QVHighlights benchmark?")
+    assert "number" in need_of("What mIoU does it reach on ADE20K?")
+    assert "number" not in need_of("What map does the robot build of the room?")
+    lights = [
+        "VideoLights: Feature Refinement and Cross-Task Alignment Transformer",
+        "Comprehensive experiments on QVHighlights, TVSum, and Charades-STA benchmarks "
+        "demonstrate state-of-the-art performance.",
+    ]
+    asked = "What mAP does VideoLights reach on the QVHighlights benchmark?"
+    assert number_not_given(asked, lights) == "the mAP on QVHighlights"

@@ -1842,3 +1842,55 @@ def test_a_relative_clause_with_a_model_is_no_model_ask() -> None:
     )
     sentence = "On Qwen3-8B-Base, AdamW reaches an aggregate accuracy of 0.495 after 270 steps."
     assert not holding(question, [quote(sentence)], "ISO: An RLVR-Native Optimization Stack")
+
+
+def test_the_asked_kind_written_by_its_initials_is_a_kind_not_a_name() -> None:
+    """Session 28, q-5037: "LVLMs like BLIP-2" names the large vision-language model asked
+    for, and leads rather than "vision-language models (LLM/LVLMs)", which names none."""
+    asked = (
+        "Which large vision-language model does VideoLights use for multimodal feature "
+        "integration and for generating synthetic pretraining data?"
+    )
+    unnamed = (
+        "Although large-language and vision-language models (LLM/LVLMs) have gained "
+        "prominence across various domains, their application in this field remains "
+        "relatively underexplored."
+    )
+    named = (
+        "In addition, (iv) we introduce hard positive/negative losses for adaptive error "
+        "penalization and improved learning, and (v) leverage LVLMs like BLIP-2 for enhanced "
+        "multimodal feature integration and intelligent pretraining using synthetic data "
+        "generated from LVLMs."
+    )
+    title = "VideoLights: Feature Refinement and Cross-Task Alignment Transformer"
+    quotes = [Evidence(1, "", unnamed, 0.0), Evidence(1, "", named, 0.0)]
+    assert holding(asked, quotes[1:], title)
+    assert best_quote(asked, quotes, [unnamed, named], title).sentence == named
+
+
+def test_a_term_the_authors_coin_after_a_noun_is_a_coined_term() -> None:
+    """Session 28, q-5036: "..., a process we term motion prompt expansion" coins the term
+    "What does it call the process ...?" asks for, as "we refer to this ... as" does."""
+    asked = "What does it call the process of turning user requests into motion prompts?"
+    referred = (
+        "This representation can encode any number of trajectories; due to its flexibility we "
+        "refer to this conditioning as motion prompts."
+    )
+    termed = (
+        "We also show how to translate high-level user requests into detailed, semi-dense "
+        "motion prompts, a process we term motion prompt expansion."
+    )
+    quotes = [Evidence(1, "", referred, 0.0), Evidence(1, "", termed, 0.0)]
+    assert termed in [q.sentence for q in holding(asked, quotes, "Motion Prompting")]
+    assert not holds._TERMS.search("In response, we call for more careful evaluation.")
+
+
+def test_what_the_papers_own_named_test_reveals_is_a_finding() -> None:
+    """Session 28, q-5026: the sentence naming DeafTest was taken for background ("struggle")
+    and the second part of the question went unanswered."""
+    found = (
+        "While these models demonstrate impressive performance, our proposed DeafTest reveals "
+        "that MLLMs often struggle to discern simple tasks humans find trivial."
+    )
+    assert not background(found)
+    assert background("However, existing models struggle to discern which sound is louder.")

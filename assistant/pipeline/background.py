@@ -140,9 +140,12 @@ _ROLE = re.compile(
 )
 _CONCEDES = re.compile(r"^\W*(?:despite|although)\b.*\b(?:it|its|our|we)\b", re.I)
 # "We find that ...", "Our experimental results show that ...": a finding of the paper's own.
+# "Our proposed DeafTest reveals that MLLMs often struggle ...": what the paper's own named
+# test reveals, too.
 _WE_FIND = re.compile(
     r"\bwe (?:\w+ )?(?:find|found|show|observe|demonstrate)\b|\bour (?:\w+ )?(?:results|"
-    r"experiments|analys[ie]s|evaluations?|findings) (?:show|reveal|demonstrate|indicate)s?\b",
+    r"experiments|analys[ie]s|evaluations?|findings) (?:show|reveal|demonstrate|indicate)s?\b"
+    r"|\bour (?:proposed |new )?(?-i:[A-Z][\w-]*[A-Z][\w-]*) (?:show|reveal|demonstrate)s\b",
     re.I,
 )
 # "Comprehensive evaluation across 16 leading models demonstrates ..., where even GPT-4o

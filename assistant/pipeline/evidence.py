@@ -32,7 +32,7 @@ _MEASURES = (
     r"(?:accuracy|score|percentage|speed-?up|improvement|fraction|share|correlation|latency|"
     r"throughput|budget|resolution|proportion|rate|ratio|error|gain|number|size|scale|multiple|"
     r"factor|margin|reduction|f1|auc|bleu|mrr|ndcg|rmsd|rmse|mae|psnr|ssim|lpips|fid|wer|cer|iou|"
-    r"perplexity|recall|success|"
+    r"perplexity|recall|success|(?-i:m?AP|mIoU)|"  # "What mAP ...": not "what map ..."
     r"(?:pass|hit)@\d+)(?![\w@]|-(?!score)[a-z])"
 )
 # "What temporal and spatial *compression factors* does X reach?" asks for numbers; "What are

@@ -77,6 +77,15 @@ _SPEED = frozenset(
     )
 )
 
+# "How many times faster ...?", "by what factor is sampling faster ...?": the number asked for
+# is a speed, though the ask names no measure before its verb ("59 points in Inception Score"
+# does not answer it).
+_SPEED_ASK = re.compile(
+    r"\b(?:how\s+many\s+times|how\s+much|by\s+(?:what|how\s+much)(?:\s+factor)?|"
+    r"what\s+factor)\b[^?]{0,80}?\b(?:faster|quicker|speed-?ups?|accelerat\w*)\b",
+    re.I,
+)
+
 
 def number_not_given(question: str, sentences: Sequence[str]) -> str | None:
     """What the question asks a number for when ``sentences`` (one paper's title and abstract)
@@ -128,6 +137,8 @@ def slot_of(ask: str, title: str) -> Slot:
     measure = topic_words(head) - _ANY_MEASURE
     if _PARAMETER_ASK.search(ask_of(ask)):  # "What is the parameter size of ...?": no head
         measure |= _PARAMETERS
+    if _SPEED_ASK.search(ask_of(ask)):
+        measure |= _SPEED
     return Slot(
         frozenset(n for n in named if n not in title.lower()),
         frozenset() if measure & _IN_UNITS else frozenset(measure),
@@ -183,6 +194,8 @@ def _asked_for(question: str, title: str) -> str:
         sized = _HOW_LARGE.search(part)
         if sized:
             return f"the size of the {sized.group('name')} {sized.group('kind').lower()}"
+        if _SPEED_ASK.search(part):
+            return "the speed-up"
         ask, slot = ask_of(part), slot_of(part, title)
         head = ask_head(ask)
         if "number" in need_of(part) and _WHAT.match(ask) and head and slot.measure | slot.names:

@@ -16,6 +16,7 @@ from assistant.pipeline import meaning
 from assistant.pipeline.ask import (
     TESTBED_ASK,
     USES_ASK,
+    ask_head,
     ask_of,
     asked_kinds,
     asks_own_kind,
@@ -85,7 +86,9 @@ _CALL_ASK = re.compile(
 # which may be written in lower case.
 _TERMS = re.compile(
     r"\b(?i:we (?:term|call|name|dub|refer to)\s+(?:this|these|such|it|them))\b"
-    r"|\b(?:termed|dubbed|coined|called|named)\s+(?:as\s+)?[\"“]?[a-z]",
+    r"|\b(?:termed|dubbed|coined|called|named)\s+(?:as\s+)?[\"“]?[a-z]"
+    # "..., a process we term motion prompt expansion", "which we call X"
+    r"|\b(?i:a|an|the|which|that)\s+(?:[\w-]+\s+){0,2}?we\s+(?:term|call|dub)\s+(?!for\b)[\"“]?[a-z]",
 )
 # "Which model repeatedly *identified* ...?": the thing asked for is the subject of the verb.
 _SUBJECT_ASK = re.compile(
@@ -321,7 +324,10 @@ def names_the_kind(sentence: str, question: str) -> bool:
     new = _new_names(sentence, question)
     words = meaning.tokens(sentence)
     toks = [t.lower() for t in words]
-    at_kind = [i for i, t in enumerate(toks) if meaning.kind_of(t) in kinds]
+    initials = _kind_initials(question)
+    at_kind = [
+        i for i, t in enumerate(toks) if meaning.kind_of(t) in kinds or _initialled(t, initials)
+    ]
     spelled = _spelled_out(toks, new)
     at_name = [
         i
@@ -350,6 +356,23 @@ def names_the_kind(sentence: str, question: str) -> bool:
     # "Experiments on WikiArt and Pandora18k ..." names the datasets asked about; "on
     # Spec-Bench" too, though its name parts are the new names.
     return bool(kinds & _TESTBEDS) and any(_name_at(t, new) for t in tested_on(sentence))
+
+
+def _kind_initials(question: str) -> set[str]:
+    """The initials of the asked kind with the words before it ("lvlm" and "vlm" of "Which
+    large vision-language model ...?"): "LVLMs like BLIP-2" writes the kind so, and
+    "(LLM/LVLMs)" names no one model."""
+    words = [w for t in ask_head(ask_of(question)).split() for w in t.split("-") if w]
+    if not words or not meaning.is_kind(words[-1]):
+        return set()
+    return {"".join(w[0] for w in words[i:]).lower() for i in range(len(words) - 1)}
+
+
+def _initialled(token: str, initials: set[str]) -> bool:
+    """The token writes the kind by its initials, alone or among others ("LLM/LVLMs")."""
+    return bool(initials) and any(
+        part.removesuffix("s") in initials for part in token.split("/") if part
+    )
 
 
 # A count of the kind ("Hulu-Med, Lingshu) on 20 out of 24 benchmarks"): the name before

@@ -27,6 +27,7 @@ from assistant.pipeline.evidence import (
 from assistant.pipeline.given import number_not_given
 from assistant.pipeline.lead import answers_each_part, lead_quotes
 from assistant.pipeline.listing import LIST_EMBEDDED, LIST_MAX, is_list_question, papers_to_list
+from assistant.pipeline.name_given import name_not_given
 from assistant.pipeline.retrieval import HybridRetriever
 from assistant.pipeline.subject import absent_name, missing_subject, named_first, on_subject
 from assistant.pipeline.text import topic_words
@@ -176,7 +177,9 @@ class QAPipeline:
         index = self.retriever.index()
         signals = abstain.features(text, papers, evidence, index.doc_freq, index.n_papers)
         given = [top_text.title, *top_text.sentences] if top_text else None
-        not_given = number_not_given(text, given) if given else None
+        not_given = (
+            (number_not_given(text, given) or name_not_given(text, given)) if given else None
+        )
         # The closest papers' own words, read for the question's names.
         near = [f"{p.title} {p.abstract}" for p in papers[:NAMING]]
         return AnswerContext(
