@@ -237,11 +237,14 @@ class Registry:
         """This store's prompt-leak marker: random, made on first use and kept, so the same
         question over the same store gets the same prompt, and so the same answer, in every
         process (a marker drawn per process made answers differ between runs)."""
-        with self._db:
+        query = "SELECT value FROM meta WHERE key = 'canary'"
+        if (row := self._db.execute(query).fetchone()) is not None:
+            return str(row[0])  # read only, as every build after the first is
+        with self._db:  # another process may make it first: its marker is kept
             self._db.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('canary', ?)", (secrets.token_hex(4),)
             )
-        return str(self._db.execute("SELECT value FROM meta WHERE key = 'canary'").fetchone()[0])
+        return str(self._db.execute(query).fetchone()[0])
 
     def counts(self) -> dict[str, int]:
         papers = self._db.execute("SELECT COUNT(*) FROM papers").fetchone()[0]
