@@ -1894,3 +1894,93 @@ def test_what_the_papers_own_named_test_reveals_is_a_finding() -> None:
     )
     assert not background(found)
     assert background("However, existing models struggle to discern which sound is louder.")
+
+
+def test_an_ask_after_its_verb_leaves_the_subject_before_it_as_context() -> None:
+    """Session 29, q-5306: "A method that lets ... using self-generated short-to-long preference
+    data adds what constraint ...?" asks from "adds what" on; the sentence restating the
+    subject ("LongPO harnesses LLMs to learn from self-generated short-to-long preference
+    data") does not lead."""
+    asked = (
+        "A method that lets short-context LLMs self-evolve for long-context tasks using "
+        "self-generated short-to-long preference data adds what constraint to keep "
+        "short-context performance from declining?"
+    )
+    assert ask_of(asked) == (
+        " adds what constraint to keep short-context performance from declining?"
+    )
+    restating = (
+        "LongPO harnesses LLMs to learn from self-generated short-to-long preference data, "
+        "comprising paired responses generated for identical instructions with long-context "
+        "inputs and their compressed short-context counterparts, respectively."
+    )
+    answering = (
+        "Additionally, LongPO incorporates a short-to-long KL constraint to mitigate "
+        "short-context performance decline during long-context alignment."
+    )
+    sentences = [restating, answering]
+    chosen = best_quote(asked, [quote(s) for s in sentences], sentences, "LongPO")
+    assert chosen.sentence == answering
+    assert ask_of("In the paper on X, which model wins?") == ", which model wins?"
+
+
+def test_what_are_they_asks_for_what_the_context_counts() -> None:
+    """Session 29, q-5304: "... supports two output modes. What are they?" asks for the two
+    output modes; the sentence introducing the transformer only restates the context."""
+    asked = (
+        "A fully open-source, single-stage auto-regressive transformer for text-to-song "
+        "generation supports two output modes. What are they?"
+    )
+    assert "two output modes" in ask_of(asked)
+    introducing = (
+        "In this paper, we propose SongGen, a fully open-source, single-stage auto-regressive "
+        "transformer designed for controllable song generation."
+    )
+    modes = (
+        "Within a unified auto-regressive framework, SongGen supports two output modes: mixed "
+        "mode, which generates a mixture of vocals and accompaniment directly, and dual-track "
+        "mode, which synthesizes them separately."
+    )
+    sentences = [introducing, modes]
+    title = "SongGen: A Single Stage Auto-regressive Transformer for Text-to-Song Generation"
+    assert best_quote(asked, [quote(s) for s in sentences], sentences, title).sentence == modes
+
+
+def test_a_resolution_the_question_quotes_pins_the_sentence() -> None:
+    """Session 29, q-5101: "what gFID does it reach on the ImageNet 256 x 256 benchmark?" is
+    answered at 256 x 256, not by the sentence at 512 x 512."""
+    asked = (
+        "With its few image tokens, what gFID does the tokenizer reach on the ImageNet 256 x 256 "
+        "benchmark?"
+    )
+    low = (
+        "Specifically, using the same generator framework, TiTok attains 1.97 gFID, "
+        "outperforming MaskGIT baseline significantly by 4.21 at ImageNet 256 x 256 benchmark."
+    )
+    high = (
+        "At ImageNet 512 x 512 benchmark, TiTok not only outperforms state-of-the-art diffusion "
+        "model DiT-XL/2 (gFID 2.74 vs. 3.04), but also reduces the image tokens by 64x, leading "
+        "to 410x faster generation process."
+    )
+    sentences = [low, high]
+    title = "An Image is Worth 32 Tokens for Reconstruction and Generation"
+    assert best_quote(asked, [quote(s) for s in sentences], sentences, title).sentence == low
+
+
+def test_a_lower_case_name_after_a_novel_kind_is_the_name_asked_for() -> None:
+    """Session 29, q-5224: "we introduce a novel model bge-en-icl" names the model; "the ICL
+    feature" of another sentence does not."""
+    asked = (
+        "A paper puts few-shot task examples on the query side to let a decoder-only LLM "
+        "produce better text embeddings. What is the model it introduces called?"
+    )
+    feature = (
+        "Recognizing the potential of this capability, we propose leveraging the ICL feature in "
+        "LLMs to enhance the process of text embedding generation."
+    )
+    model = (
+        "To this end, we introduce a novel model bge-en-icl, which employs few-shot examples to "
+        "produce high-quality text embeddings."
+    )
+    held = holding(asked, [quote(feature), quote(model)], "Making Text Embedders Few-Shot Learners")
+    assert [q.sentence for q in held] == [model]

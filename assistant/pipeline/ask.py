@@ -13,7 +13,7 @@ from collections.abc import Collection
 from assistant.names import plain
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import need_of
-from assistant.pipeline.text import AUXILIARIES, WORD, content_words, topic_words
+from assistant.pipeline.text import AUXILIARIES, AUXILIARY, WORD, content_words, topic_words
 
 # The prepositions an ask may open on: "by how much ...", "on which benchmark ...", "about
 # how many samples ...".
@@ -69,6 +69,22 @@ _CONTEXT_COLON = re.compile(
 # Gaussian Splatting framework ..., *optimizing only which attributes* preserves ...?".
 _LATE_ASK = re.compile(
     r"^(?:in|for|of|on|among|within)\s[^,:]*(?P<cut>[,:])\s+(?=[^,:]*\b(?:what|which|how)\b)",
+    re.I,
+)
+# An ask whose question word follows its verb, after the subject it asks about: "A framework
+# for ... that does not rely on retained data *is built from which* two components?", "A
+# method that lets ... *adds what* constraint ...?". The subject is context.
+_MID_ASK = re.compile(
+    rf"\s(?=(?:{AUXILIARY}\s+(?:\w+ly\s+)?[a-z][\w-]*|(?:\w+ly\s+)?[a-z]\w*(?:s|ed))\s+"
+    rf"(?:{_ASK_PREPOSITIONS}\s+)?(?:what|which)\b)",
+)
+# "What are they?", "What is it?": the ask is what the context counts just before it ("...
+# names *two key contributors* to hallucination", "reports *one consistent failure mode*").
+_PRONOUN_ASK = re.compile(
+    r"^\W*(?:what|which) (?:is|are|was|were) (?:it|they|these|those|this)\W*$", re.I
+)
+_COUNTED = re.compile(
+    r"\b(?:one|two|three|four|five|six|\d+)\s+(?:(?!(?:of|to|for|in|on|that|which)\b)[\w-]+\s*){1,4}",
     re.I,
 )
 # The context after an ask: "..., according to ...", "... in the controlled study of ...".
@@ -155,8 +171,12 @@ def _before_preposition(words: list[str]) -> list[str]:
 
 def ask_of(question: str) -> str:
     """The clause of the question that asks (from its question word to a trailing "according
-    to ..."), without the context that leads into it."""
-    return _TRAILING_CONTEXT.split(question[ask_start(question) :], maxsplit=1)[0]
+    to ..."), without the context that leads into it; for "What are they?", what they are
+    ("... supports *two output modes*. What are they?")."""
+    start = ask_start(question)
+    ask = _TRAILING_CONTEXT.split(question[start:], maxsplit=1)[0]
+    counted = _COUNTED.findall(question[:start]) if _PRONOUN_ASK.match(ask) else []
+    return " ".join([*counted[-1:], ask])
 
 
 def ask_start(question: str) -> int:
@@ -175,6 +195,8 @@ def ask_start(question: str) -> int:
         return colon.start()
     if not starts and (late := _LATE_ASK.search(question)):
         return late.start("cut")
+    if not starts and (mid := _MID_ASK.search(question)):
+        return mid.start()
     return (after or [m.start() for m in starts] or [0])[0]
 
 

@@ -90,6 +90,10 @@ _TERMS = re.compile(
     # "..., a process we term motion prompt expansion", "which we call X"
     r"|\b(?i:a|an|the|which|that)\s+(?:[\w-]+\s+){0,2}?we\s+(?:term|call|dub)\s+(?!for\b)[\"“]?[a-z]",
 )
+# "we introduce a novel model bge-en-icl": a name in lower case, hyphenated, after its kind.
+_KIND_TERM = re.compile(
+    rf"\b(?i:a|an)\s+(?i:novel|new)\s+(?P<kind>(?i:{meaning.KINDS}))\s+[a-z][a-z\d]*(?:-[a-z\d]+)+\b"
+)
 # "Which model repeatedly *identified* ...?": the thing asked for is the subject of the verb.
 _SUBJECT_ASK = re.compile(
     r"\bwhich\s+(?:[\w-]+\s+){0,2}?(?P<kind>[\w-]+)\s+(?:\w+ly\s+)?"
@@ -131,7 +135,7 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     not the paper's title's ("AI" of "Frontier AI Models" names no answer)."""
     if asked := _STANDS_FOR.search(question):
         return [q for q in quotes if spells_out(q.sentence, asked.group("acronym"))]
-    termed = [q for q in quotes if _TERMS.search(q.sentence)]
+    termed = [q for q in quotes if _TERMS.search(q.sentence) or _KIND_TERM.search(q.sentence)]
     if _CALL_ASK.search(question) and termed:
         return termed
     need = need_of(question)
@@ -165,6 +169,8 @@ def _naming(
     term (``termed``) or any name that is neither the question's nor the title's."""
     if meaning.AUTHOR_QUESTION.search(question):
         return [q for q in found if _CITES.search(q.sentence)]
+    if kind_termed := [q for q in termed if _names_kind_in_lower_case(q.sentence, question)]:
+        return kind_termed
     beside = [
         q
         for q in found
@@ -190,6 +196,13 @@ def _naming(
         return termed
     given = meaning.given_words(question) | meaning.names(title)
     return [q for q in found if meaning.names(q.sentence) - given - _term_initials(q.sentence)]
+
+
+def _names_kind_in_lower_case(sentence: str, question: str) -> bool:
+    """``sentence`` names a thing of the asked kind in lower case: "we introduce a novel model
+    bge-en-icl" for "What is the model it introduces called?"."""
+    kinds = asked_kinds(question)
+    return any(meaning.kind_of(m.group("kind")) in kinds for m in _KIND_TERM.finditer(sentence))
 
 
 # "Which model ...?", "which larger mixture-of-experts model ...?", not "which classic model of

@@ -157,15 +157,22 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
     return weights | _anchor_weights(question, sentences)
 
 
+_RESOLUTION = re.compile(r"\b(\d{2,4})\s*(?:x|×|\\times)\s*(\d{2,4})\b")
+
+
 def _anchor_weights(question: str, sentences: Sequence[str]) -> dict[str, float]:
-    """The decimals the question quotes from the abstract ("falling from 76.4% ... to 50.9%":
-    which method?), weighted as words of the ask: they pin the sentence as a name would."""
+    """The decimals and resolutions the question quotes from the abstract ("falling from 76.4%
+    ... to 50.9%": which method?), weighted as words of the ask: they pin the sentence as a
+    name would."""
     df = Counter(a for s in sentences for a in _anchors(s) & _anchors(question))
     return {a: math.log(1 + max(1, len(sentences)) / d) for a, d in df.items()}
 
 
 def _anchors(text: str) -> set[str]:
-    return {f"#{n}" for n in numbers(text) if "." in n}
+    """The decimals of ``text``, and its resolutions: "on the ImageNet 256 x 256 benchmark"
+    asks about the sentence at 256 x 256, not the one at 512 x 512."""
+    sizes = {"#{}x{}".format(*m) for m in _RESOLUTION.findall(text)}
+    return {f"#{n}" for n in numbers(text) if "." in n} | sizes
 
 
 def _recurring_names(question: str, df: Counter[str]) -> set[str]:
