@@ -48,6 +48,11 @@ def quote(sentence: str) -> Evidence:
     return Evidence(1, "p1", sentence, 0.5)
 
 
+def led(question: str, sentences: list[str], title: str = "") -> str:
+    """The sentence that leads when every sentence of the abstract is a quote."""
+    return best_quote(question, [quote(s) for s in sentences], sentences, title).sentence
+
+
 def test_a_two_part_question_splits_at_its_second_ask() -> None:
     question = "Which activation replaces Softmax, and up to what multiple does the loss stay flat?"
     assert question_parts(question) == [
@@ -1918,9 +1923,7 @@ def test_an_ask_after_its_verb_leaves_the_subject_before_it_as_context() -> None
         "Additionally, LongPO incorporates a short-to-long KL constraint to mitigate "
         "short-context performance decline during long-context alignment."
     )
-    sentences = [restating, answering]
-    chosen = best_quote(asked, [quote(s) for s in sentences], sentences, "LongPO")
-    assert chosen.sentence == answering
+    assert led(asked, [restating, answering], "LongPO") == answering
     assert ask_of("In the paper on X, which model wins?") == ", which model wins?"
 
 
@@ -1941,9 +1944,8 @@ def test_what_are_they_asks_for_what_the_context_counts() -> None:
         "mode, which generates a mixture of vocals and accompaniment directly, and dual-track "
         "mode, which synthesizes them separately."
     )
-    sentences = [introducing, modes]
     title = "SongGen: A Single Stage Auto-regressive Transformer for Text-to-Song Generation"
-    assert best_quote(asked, [quote(s) for s in sentences], sentences, title).sentence == modes
+    assert led(asked, [introducing, modes], title) == modes
 
 
 def test_a_resolution_the_question_quotes_pins_the_sentence() -> None:
@@ -1962,9 +1964,8 @@ def test_a_resolution_the_question_quotes_pins_the_sentence() -> None:
         "model DiT-XL/2 (gFID 2.74 vs. 3.04), but also reduces the image tokens by 64x, leading "
         "to 410x faster generation process."
     )
-    sentences = [low, high]
     title = "An Image is Worth 32 Tokens for Reconstruction and Generation"
-    assert best_quote(asked, [quote(s) for s in sentences], sentences, title).sentence == low
+    assert led(asked, [low, high], title) == low
 
 
 def test_a_lower_case_name_after_a_novel_kind_is_the_name_asked_for() -> None:
