@@ -13,7 +13,14 @@ from collections.abc import Collection
 from assistant.names import plain
 from assistant.pipeline import meaning
 from assistant.pipeline.evidence import need_of
-from assistant.pipeline.text import AUXILIARIES, AUXILIARY, WORD, content_words, topic_words
+from assistant.pipeline.text import (
+    AUXILIARIES,
+    AUXILIARY,
+    COUNT_WORDS,
+    WORD,
+    content_words,
+    topic_words,
+)
 
 # The prepositions an ask may open on: "by how much ...", "on which benchmark ...", "about
 # how many samples ...".
@@ -84,7 +91,8 @@ _PRONOUN_ASK = re.compile(
     r"^\W*(?:what|which) (?:is|are|was|were) (?:it|they|these|those|this)\W*$", re.I
 )
 _COUNTED = re.compile(
-    r"\b(?:one|two|three|four|five|six|\d+)\s+(?:(?!(?:of|to|for|in|on|that|which)\b)[\w-]+\s*){1,4}",
+    rf"\b(?:one|{'|'.join(COUNT_WORDS)}|\d+)\s+"
+    r"(?:(?!(?:of|to|for|in|on|that|which)\b)[\w-]+\s*){1,4}",
     re.I,
 )
 # The context after an ask: "..., according to ...", "... in the controlled study of ...".
