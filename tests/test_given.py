@@ -556,3 +556,20 @@ def test_map_and_miou_are_asked_as_numbers_but_a_map_is_not() -> None:
     ]
     asked = "What mAP does VideoLights reach on the QVHighlights benchmark?"
     assert number_not_given(asked, lights) == "the mAP on QVHighlights"
+
+
+def test_a_count_of_things_gives_no_change() -> None:
+    """Session 30, q-5537: "How much does X improve alignment fidelity ...?" asks for a
+    change; "six ... design objectives" counts things and gives none, "by 3.2%" does."""
+    question = "How much does YinYangAlign's DPO improve alignment fidelity over standard DPO?"
+    counted = [
+        "YINYANG-ALIGN: Benchmarking Contradictory Objectives",
+        "We present YinYangAlign, a framework that quantifies the alignment fidelity of T2I "
+        "systems, addressing six fundamental and inherently contradictory design objectives.",
+    ]
+    assert number_not_given(question, counted) == "the number asked for"
+    gain = [*counted, "Our DPO improves alignment fidelity by 3.2% over standard DPO."]
+    assert number_not_given(question, gain) is None
+    # A multiple spelled out measures the change (q-3105).
+    fold = [counted[0], "We achieve equivalent performance while reducing compute by two-fold."]
+    assert number_not_given("By how much does X reduce inference compute?", fold) is None

@@ -1985,3 +1985,126 @@ def test_a_lower_case_name_after_a_novel_kind_is_the_name_asked_for() -> None:
     )
     held = holding(asked, [quote(feature), quote(model)], "Making Text Embedders Few-Shot Learners")
     assert [q.sentence for q in held] == [model]
+
+
+def test_the_noun_before_called_is_the_kind_asked_for() -> None:
+    """Session 30, q-5623: "What is the public evaluation split called that OpenAI
+    open-sourced with its benchmark ...?" asks for the split, not the benchmark of the
+    context after "called"."""
+    asked = (
+        "What is the public evaluation split called that OpenAI open-sourced with its benchmark "
+        "of real-world freelance software engineering tasks worth a million dollars in payouts?"
+    )
+    benchmark = (
+        "We introduce SWE-Lancer, a benchmark of over 1,400 freelance software engineering "
+        "tasks from Upwork, valued at 1 million USD total in real-world payouts."
+    )
+    split = (
+        "To facilitate future research, we open-source a unified Docker image and a public "
+        "evaluation split, SWE-Lancer Diamond."
+    )
+    assert asked_kinds(asked) == {"split"}
+    assert led(asked, [benchmark, split], "SWE-Lancer: Can Frontier LLMs Earn $1 Million") == split
+    # Such a noun names the kind in an apposition too (q-2205).
+    subset = "What is the subset of manually re-annotated questions called?"
+    redux = "We create MMLU-Redux, which is a subset of 3,000 manually re-annotated questions."
+    assert asked_kinds(subset) == {"subset"}
+    assert names_the_kind(redux, subset)
+
+
+def test_an_author_question_is_answered_by_the_cited_author() -> None:
+    """Session 30, q-5507: "Which author posed it?" is answered by "Dennett (1989) ..." as
+    well as by "Farquhar et al.", though no method is named."""
+    asked = (
+        "The paper arguing that agency is frame-dependent cites a 1989 puzzle about whether a "
+        "rock, a thermostat, or a robot has agency. Which author posed it?"
+    )
+    cited = (
+        "Determining if a system exhibits agency is a notoriously difficult question: Dennett "
+        "(1989), for instance, highlights the puzzle of determining which principles can "
+        "decide whether a rock, a thermostat, or a robot each have agency."
+    )
+    others = (
+        "We support this claim by presenting a philosophical argument that each of the "
+        "essential properties of agency proposed by Barandiaran et al. (2009) and Moreno (2018) "
+        "are themselves frame-dependent."
+    )
+    assert led(asked, [others, cited], "Agency Is Frame-Dependent") == cited
+
+
+def test_how_much_shorter_is_answered_by_the_figure_before_shorter() -> None:
+    """Session 30, q-5427: "... produces reasoning chains how much shorter than GRPO's?" is
+    answered by "32.8% shorter reasoning chains", not by "four thinking modes"."""
+    asked = (
+        "The RL method that lets social agents switch among thinking modes from intuitive "
+        "reaction to deep contemplation produces reasoning chains how much shorter than GRPO's?"
+    )
+    modes = (
+        "In this paper, we propose Adaptive Mode Learning (AML) that strategically selects from "
+        "four thinking modes (intuitive reaction to deep contemplation) based on real-time context."
+    )
+    shorter = "Notably, our method outperforms GRPO by 7.0% with 32.8% shorter reasoning chains."
+    assert led(asked, [modes, shorter], "Think on your Feet") == shorter
+
+
+def test_what_name_is_given_asks_for_the_term_the_paper_coins() -> None:
+    """Session 30, q-5529: "what name is given to this kind of evaluation?" is answered by
+    "We call these shadow evaluations.", not by the sentence restating the question."""
+    asked = (
+        "In the study where an agent takes on the central research question of an unpublished "
+        "paper and the paper's original authors grade its output, what name is given to this "
+        "kind of evaluation?"
+    )
+    restated = (
+        "An agent takes on the central, open-ended research question of a high-quality "
+        "unpublished paper, and the paper's original authors grade its output."
+    )
+    coined = "We call these shadow evaluations."
+    assert led(asked, [restated, coined], "Can AI agents conduct open-ended AI research?") == coined
+
+
+def test_by_what_criterion_asks_for_no_number() -> None:
+    """Session 30, q-5431: "By what criterion ... into its three primary groups?" asks on what
+    grounds, not by how much; "By what factor ...?" still asks for a number."""
+    assert need_of("By what criterion does the survey organize methods into three groups?") == set()
+    assert need_of("By what factor does X speed up decoding?") == {"number"}
+
+
+def test_a_concession_of_the_works_own_with_a_number_is_no_background() -> None:
+    """Session 30, q-5436: "Despite being trained on only 200K ... samples, LLaMA-Omni 2 ..."
+    concedes the work's own size; it answers "how many samples?" beside the sentence giving
+    the range of sizes."""
+    asked = (
+        "What range of parameter sizes do the LLaMA-Omni 2 speech language models span, and how "
+        "many multi-turn speech dialogue samples are they trained on?"
+    )
+    sizes = (
+        "In this paper, we introduce LLaMA-Omni 2, a series of speech language models "
+        "(SpeechLMs) ranging from 0.5B to 14B parameters, capable of real-time speech interaction."
+    )
+    samples = (
+        "Despite being trained on only 200K multi-turn speech dialogue samples, LLaMA-Omni 2 "
+        "demonstrates strong performance on several spoken question answering benchmarks."
+    )
+    assert not background(samples)
+    assert background("Despite recent progress, existing methods struggle with long inputs.")
+    sentences = [sizes, samples]
+    led_by = lead_quotes(asked, [quote(s) for s in sentences], sentences, "LLaMA-Omni2")
+    assert [q.sentence for q in led_by] == sentences
+
+
+def test_a_given_that_clause_is_context_not_ask() -> None:
+    """Session 30, q-5520: "..., given that recognizing the target is not the bottleneck?"
+    restates a sentence; the ask is what current VLMs lack."""
+    asked = (
+        "According to the HumanCLAW study, what do current VLMs lack when acting through a "
+        "body, given that recognizing the target is not the bottleneck?"
+    )
+    assert "bottleneck" not in ask_of(asked)
+    restated = "Recognizing the target is not the bottleneck."
+    lack = (
+        "What current VLMs lack is embodied self-awareness: they lose track of their own body, "
+        "failing to tell where it is."
+    )
+    title = "HumanCLAW: Can Vision-Language Models Act Through a Body?"
+    assert led(asked, [restated, lack], title) == lack

@@ -53,6 +53,12 @@ HEAD_WORDS = 4  # words after "what" that may hold the noun it asks about
 _WH = re.compile(r"\b(?:what|which)\s+(.*)", re.IGNORECASE)
 # "What *is the* supervised fine-tuning dataset ... called?": the noun asked about follows.
 _COPULA = re.compile(r"^(?:is|are|was|were)\s+(?:the|a|an)\s+", re.I)
+# "What is the heterogeneous graph over images ... called that ...?": its noun phrase.
+_CALLED_NOUN = re.compile(
+    r"\b(?:what|which)\s+(?:is|are|was|were)\s+(?:the|a|an)\s+(?P<noun>[^;?]{1,80}?)\s+"
+    r"(?:called|named|termed)\b",
+    re.I,
+)
 _PREPOSITIONS = frozenset(
     "for of in on with to from by at across over under between among into through".split()
 )
@@ -97,7 +103,8 @@ _COUNTED = re.compile(
 )
 # The context after an ask: "..., according to ...", "... in the controlled study of ...".
 _TRAILING_CONTEXT = re.compile(
-    r",\s+(?:according to|as reported)\b|,?\s+in the (?:[\w-]+\s+){0,2}?(?:paper|work|study)\b",
+    r",\s+(?:according to|as reported|given that)\b"
+    r"|,?\s+in the (?:[\w-]+\s+){0,2}?(?:paper|work|study)\b",
     re.I,
 )
 # "How does X search ...?", "How is Y achieved?": asks for the means, which a sentence gives
@@ -247,15 +254,29 @@ def asked_kinds(question: str) -> set[str]:
 def _kinds_of_ask(ask: str) -> set[str]:
     """The kinds before the ask's verb, else among its first words ("What is the *benchmark*
     built with the agentic framework ... called?" asks for a benchmark, not the framework that
-    describes the paper), else anywhere in it."""
+    describes the paper), else in the phrase a "What is the <phrase> called?" ask names, or
+    that phrase's noun when it names no known kind (``_called_noun``), else anywhere in it."""
     found = _WH_HEAD.search(ask)
     start = _WH.search(ask)
     first = " ".join(start.group(1).split()[:HEAD_WORDS]) if start else ""
-    for text in (found.group(1) if found else "", first, ask):
-        kinds = {meaning.kind_of(k) for k in WORD.findall(text) if meaning.is_kind(k)}
-        if kinds:
+    for text in (found.group(1) if found else "", first):
+        if kinds := {meaning.kind_of(k) for k in WORD.findall(text) if meaning.is_kind(k)}:
             return kinds
-    return set()
+    if called := _CALLED_NOUN.search(ask):
+        phrase = called.group("noun")
+        if kinds := {meaning.kind_of(k) for k in WORD.findall(phrase) if meaning.is_kind(k)}:
+            return kinds
+        if noun := _called_noun(phrase):
+            return {noun}
+    return {meaning.kind_of(k) for k in WORD.findall(ask) if meaning.is_kind(k)}
+
+
+def _called_noun(phrase: str) -> str | None:
+    """The noun of the phrase a "What is the <phrase> called?" ask names, a word for a kind or
+    not: the "split" of "What is the public evaluation split called that OpenAI open-sourced
+    with its benchmark ...?", not the benchmark of the context after it."""
+    words = [w for w in _before_preposition(phrase.split()) if not w.endswith("ed")]
+    return meaning.kind_of(words[-1]) if words else None
 
 
 def asks_for(question: str) -> bool:

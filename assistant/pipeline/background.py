@@ -138,7 +138,9 @@ _ROLE = re.compile(
     r"important|fundamental) role\b",
     re.I,
 )
-_CONCEDES = re.compile(r"^\W*(?:despite|although)\b.*\b(?:it|its|our|we)\b", re.I)
+# "Despite being trained on only 200K samples, LLaMA-Omni 2 ...": what the work concedes of
+# itself, by pronoun or by a participle whose subject is the work.
+_CONCEDES = re.compile(r"^\W*(?:despite|although)\b(?:.*\b(?:it|its|our|we)\b|\s+being\b)", re.I)
 # "We find that ...", "Our experimental results show that ...": a finding of the paper's own.
 # "Our proposed DeafTest reveals that MLLMs often struggle ...": what the paper's own named
 # test reveals, too.

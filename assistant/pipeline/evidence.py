@@ -55,7 +55,8 @@ YEAR_QUESTION = re.compile(_YEAR_WH, re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER_QUESTION = re.compile(
     r"\bhow (?:much|many|large|fast|long|big|small|often|accurate)\b|"
-    r"\b(?:by|up to) (?:how much|what)\b|"
+    # not "By what criterion ...?": on what grounds, not how much
+    r"\b(?:by|up to) (?:how much|what(?! (?:criteri\w+|principle|rule)\b))\b|"
     rf"{_YEAR_WH}|"
     rf"\bwhat {_NOT_A_KIND}(?:\w+ )?{_MEASURES}|"
     rf"\bwhat (?:is|are|was|were) (?:that|its|their|the) (?:\w+ )?{_MEASURES}|"

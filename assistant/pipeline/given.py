@@ -27,7 +27,15 @@ from assistant.names import squash
 from assistant.pipeline.ask import ask_head, ask_of, question_parts
 from assistant.pipeline.evidence import MODEL_SIZE, counted_noun, counts, need_of, quantities
 from assistant.pipeline.holds import tested_on
-from assistant.pipeline.text import SIZED_NAME, WORD, entities, numbers, stems, topic_words
+from assistant.pipeline.text import (
+    COUNT_WORDS,
+    SIZED_NAME,
+    WORD,
+    entities,
+    numbers,
+    stems,
+    topic_words,
+)
 
 _TOKEN = re.compile(r"[\w.,%×-]+")
 _WHAT = re.compile(r"(?:what|which)\b", re.I)
@@ -244,10 +252,30 @@ def _gives_number(question: str, sentences: Sequence[str]) -> bool:
     slots = [slot_of(ask, sentences[0]) for ask in asks] or [Slot(frozenset(), frozenset())]
     asked, text = quantities(question), " ".join(sentences)
     sized = any(slot.sized for slot in slots)
+    changes = _CHANGE_ASK.search(question) is not None
     return any(
-        _measured(sentence, sized) - asked and any(_fits_in(sentence, slot, text) for slot in slots)
+        _measures(sentence, asked, sized, changes)
+        and any(_fits_in(sentence, slot, text) for slot in slots)
         for sentence in sentences
     )
+
+
+def _measures(sentence: str, asked: set[str], sized: bool, change: bool) -> bool:
+    """``sentence`` gives a quantity the question lacks. A ``change`` ask ("How much does X
+    improve fidelity?") is not answered by a count of things ("six design objectives"), only
+    by a measure ("by 3.2%", "by over two-fold")."""
+    new = _measured(sentence, sized) - asked
+    counted_only = new <= _SPELLED_COUNTS and not _MULTIPLE.search(sentence)
+    return bool(new) and not (change and counted_only)
+
+
+_CHANGE_ASK = re.compile(
+    r"\bhow much (?:does|do|did|can|could|would|will)\b[^?,]*?\b"
+    r"(?:improv|increas|reduc|boost|rais|lower|cut|gain|decreas)\w*",
+    re.I,
+)
+_SPELLED_COUNTS = frozenset({"one", *COUNT_WORDS})
+_MULTIPLE = re.compile(r"\b(?:[\w-]*fold|times|twice)\b", re.I)
 
 
 # A list's item marker ("(1) Complexity: ...", "(ii)", "(a)", "1) generative ..."): it numbers

@@ -77,9 +77,11 @@ _STANDS_FOR = re.compile(
     re.I,
 )
 SPELLED_WITHIN = 10  # words before "(CPGD)" that may spell it out
-# "What do the authors call the effect ...?" is answered by "We term this effect, ..., X".
+# "What do the authors call the effect ...?" is answered by "We term this effect, ..., X", as
+# "what name is given to this kind of evaluation?" is by "We call these shadow evaluations".
 _CALL_ASK = re.compile(
-    r"\bwhat (?:do|does|did) (?:the )?(?:authors?|they|it|paper|work|study) (?:call|term|name)\b",
+    r"\bwhat (?:do|does|did) (?:the )?(?:authors?|they|it|paper|work|study) (?:call|term|name)\b"
+    r"|\bwhat name is (?:given|used)\b",
     re.I,
 )
 # "We term this effect, ..., X", "a novel task termed referring reasoning": a coined term,
@@ -117,13 +119,13 @@ _COINING = frozenset(
 COINED_AFTER = 4
 
 
-def described_as(name: str) -> re.Pattern[str]:
+def described_as(name: str, kinds: str = meaning.KINDS) -> re.Pattern[str]:
     """``name`` (as tokens cut it at a dot: "PixelRefer-2" of "PixelRefer-2.2M") called a kind:
     "X, a ... dataset", "X, which is an 8B-parameter MoE model"."""
     return re.compile(
         rf"(?<![\w-]){re.escape(name)}(?:\.\w+)*(?![\w-])"
         rf"(?:\s+|,?\s+(?:(?:which|that) )?(?:is|as)?\s*(?:a|an|the)\s+"
-        rf"(?:[\w-]+,?\s+){{0,4}}?)(?P<kind>{meaning.KINDS})\b",
+        rf"(?:[\w-]+,?\s+){{0,4}}?)(?P<kind>{kinds})\b",
         re.I,
     )
 
@@ -138,6 +140,8 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
     termed = [q for q in quotes if _TERMS.search(q.sentence) or _KIND_TERM.search(q.sentence)]
     if _CALL_ASK.search(question) and termed:
         return termed
+    if meaning.AUTHOR_QUESTION.search(question):
+        return [q for q in quotes if _cites_new(q.sentence, question)]
     need = need_of(question)
     found = [q for q in quotes if need and _gives(q.sentence, question, need)]
     if "number" in need:
@@ -145,11 +149,28 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
         # "By how many *points* did ...?" is answered by "by 17.5 points", not "three models".
         if noun := counted_noun(question):
             found = [q for q in found if counts(q.sentence, noun, question)] or found
+        # "... produces reasoning chains how much shorter than GRPO's?" is answered by "32.8%
+        # shorter reasoning chains", not by "four thinking modes".
+        if more := _HOW_MUCH_MORE.search(question):
+            found = [q for q in found if _by_how_much(q.sentence, more.group("more"))] or found
         if YEAR_QUESTION.search(question):
             found = [q for q in found if YEAR.search(q.sentence)]
     if not need and TESTBED_ASK.search(question):
         return [q for q in quotes if tested_on(q.sentence) & _new_names(q.sentence, question)]
     return _naming(question, found, termed, title) if "name" in need else found
+
+
+_COMPARATIVES = (
+    "faster|slower|shorter|longer|smaller|larger|lower|higher|fewer|less|more|better|worse|"
+    "cheaper|greater|bigger|wider"
+)
+_HOW_MUCH_MORE = re.compile(rf"\bhow much (?P<more>{_COMPARATIVES})\b", re.I)
+
+
+def _by_how_much(sentence: str, comparative: str) -> bool:
+    """A figure stands just before ``comparative``: "32.8% shorter", "2.1x faster"."""
+    figure = r"\d[\d.,]*\s*(?:%|x\b|×|times\b)?"
+    return re.search(rf"{figure}\s+(?:[\w-]+\s+)?{comparative}\b", sentence, re.I) is not None
 
 
 def _gives(sentence: str, question: str, need: Need) -> bool:
@@ -167,8 +188,6 @@ def _naming(
     name beside the asked kind (for a model, a name with its size), one the paper coins for a
     part of its own or introduces as asked; for "what is X called?", failing those, a coined
     term (``termed``) or any name that is neither the question's nor the title's."""
-    if meaning.AUTHOR_QUESTION.search(question):
-        return [q for q in found if _CITES.search(q.sentence)]
     if kind_termed := [q for q in termed if _names_kind_in_lower_case(q.sentence, question)]:
         return kind_termed
     beside = [
@@ -310,9 +329,11 @@ def coined(sentence: str, question: str) -> list[str]:
     return [words[n] for n in at_name if any(0 < n - v <= COINED_AFTER for v in at_verb)]
 
 
-def _called_kinds(name: str, sentence: str) -> set[str]:
-    """The kinds ``sentence`` calls ``name`` ("CRAFT, a multi-agent red-teaming system")."""
-    return {meaning.kind_of(m.group("kind")) for m in described_as(name).finditer(sentence)}
+def _called_kinds(name: str, sentence: str, asked: Collection[str] = ()) -> set[str]:
+    """The kinds ``sentence`` calls ``name`` ("CRAFT, a multi-agent red-teaming system"),
+    among them an ``asked`` one no kind word names ("MMLU-Redux, which is a subset of ...")."""
+    kinds = "|".join([meaning.KINDS, *(rf"{re.escape(k)}s?" for k in sorted(asked))])
+    return {meaning.kind_of(m.group("kind")) for m in described_as(name, kinds).finditer(sentence)}
 
 
 def counts_each(sentence: str, question: str) -> bool:
@@ -357,7 +378,7 @@ def names_the_kind(sentence: str, question: str) -> bool:
         return True
     # "SwimBird-SFT-92K, a diverse supervised fine-tuning dataset": an apposition says what
     # the name is, however many words describe it.
-    if any(_called_kinds(words[n], sentence) & kinds for n in at_name):
+    if any(_called_kinds(words[n], sentence, kinds) & kinds for n in at_name):
         return True
     if _object_of_ask(toks, at_name, question):
         return True
@@ -410,7 +431,16 @@ _PROPOSES_ASK = re.compile(
     rf"(?:{meaning.COINING_VERBS})\w*\b",
     re.I,
 )
-_CITES = re.compile(r"\bet al\b")  # "Recent work by Farquhar et al. (2024) proposes ..."
+# "Recent work by Farquhar et al. (2024) proposes ...", "Dennett (1989), for instance, ...".
+_CITES = re.compile(r"\b(?P<author>[A-Z][a-z]+)(?: et al\b\.?| \((?:19|20)\d\d\))")
+
+
+def _cites_new(sentence: str, question: str) -> bool:
+    """``sentence`` cites an author the question does not name: "Which author posed it?" is
+    answered by "Dennett (1989) ... highlights the puzzle", a sentence naming no method."""
+    return any(m.group("author") not in question for m in _CITES.finditer(sentence))
+
+
 # "the W^+ space of which generative model ...?": the words before the question word, which
 # the sentence should say just before the name ("the W^+ space of a StyleGAN2").
 _SLOT_BEFORE_WH = re.compile(
