@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.pipeline import holds, meaning
 from assistant.pipeline.ask import (
     ask_of,
@@ -1948,26 +1950,6 @@ def test_what_are_they_asks_for_what_the_context_counts() -> None:
     assert led(asked, [introducing, modes], title) == modes
 
 
-def test_a_resolution_the_question_quotes_pins_the_sentence() -> None:
-    """Session 29, q-5101: "what gFID does it reach on the ImageNet 256 x 256 benchmark?" is
-    answered at 256 x 256, not by the sentence at 512 x 512."""
-    asked = (
-        "With its few image tokens, what gFID does the tokenizer reach on the ImageNet 256 x 256 "
-        "benchmark?"
-    )
-    low = (
-        "Specifically, using the same generator framework, TiTok attains 1.97 gFID, "
-        "outperforming MaskGIT baseline significantly by 4.21 at ImageNet 256 x 256 benchmark."
-    )
-    high = (
-        "At ImageNet 512 x 512 benchmark, TiTok not only outperforms state-of-the-art diffusion "
-        "model DiT-XL/2 (gFID 2.74 vs. 3.04), but also reduces the image tokens by 64x, leading "
-        "to 410x faster generation process."
-    )
-    title = "An Image is Worth 32 Tokens for Reconstruction and Generation"
-    assert led(asked, [low, high], title) == low
-
-
 def test_a_lower_case_name_after_a_novel_kind_is_the_name_asked_for() -> None:
     """Session 29, q-5224: "we introduce a novel model bge-en-icl" names the model; "the ICL
     feature" of another sentence does not."""
@@ -2012,55 +1994,63 @@ def test_the_noun_before_called_is_the_kind_asked_for() -> None:
     assert names_the_kind(redux, subset)
 
 
-def test_an_author_question_is_answered_by_the_cited_author() -> None:
-    """Session 30, q-5507: "Which author posed it?" is answered by "Dennett (1989) ..." as
-    well as by "Farquhar et al.", though no method is named."""
-    asked = (
+# Sessions 29 and 30: a question, a sentence that led before, the sentence that answers it,
+# and the title.
+LEADS_FIXED = {
+    # q-5101: "what gFID does it reach on the ImageNet 256 x 256 benchmark?" is answered at
+    # 256 x 256, not by the sentence at 512 x 512.
+    "quoted-resolution": (
+        "With its few image tokens, what gFID does the tokenizer reach on the ImageNet 256 x 256 "
+        "benchmark?",
+        "At ImageNet 512 x 512 benchmark, TiTok not only outperforms state-of-the-art diffusion "
+        "model DiT-XL/2 (gFID 2.74 vs. 3.04), but also reduces the image tokens by 64x, leading "
+        "to 410x faster generation process.",
+        "Specifically, using the same generator framework, TiTok attains 1.97 gFID, "
+        "outperforming MaskGIT baseline significantly by 4.21 at ImageNet 256 x 256 benchmark.",
+        "An Image is Worth 32 Tokens for Reconstruction and Generation",
+    ),
+    # q-5507: "Which author posed it?" is answered by "Dennett (1989) ..." as well as by
+    # "Farquhar et al.", though no method is named.
+    "cited-author": (
         "The paper arguing that agency is frame-dependent cites a 1989 puzzle about whether a "
-        "rock, a thermostat, or a robot has agency. Which author posed it?"
-    )
-    cited = (
-        "Determining if a system exhibits agency is a notoriously difficult question: Dennett "
-        "(1989), for instance, highlights the puzzle of determining which principles can "
-        "decide whether a rock, a thermostat, or a robot each have agency."
-    )
-    others = (
+        "rock, a thermostat, or a robot has agency. Which author posed it?",
         "We support this claim by presenting a philosophical argument that each of the "
         "essential properties of agency proposed by Barandiaran et al. (2009) and Moreno (2018) "
-        "are themselves frame-dependent."
-    )
-    assert led(asked, [others, cited], "Agency Is Frame-Dependent") == cited
-
-
-def test_how_much_shorter_is_answered_by_the_figure_before_shorter() -> None:
-    """Session 30, q-5427: "... produces reasoning chains how much shorter than GRPO's?" is
-    answered by "32.8% shorter reasoning chains", not by "four thinking modes"."""
-    asked = (
+        "are themselves frame-dependent.",
+        "Determining if a system exhibits agency is a notoriously difficult question: Dennett "
+        "(1989), for instance, highlights the puzzle of determining which principles can "
+        "decide whether a rock, a thermostat, or a robot each have agency.",
+        "Agency Is Frame-Dependent",
+    ),
+    # q-5427: "... how much shorter than GRPO's?" is answered by "32.8% shorter reasoning
+    # chains", not by "four thinking modes".
+    "figure-before-comparative": (
         "The RL method that lets social agents switch among thinking modes from intuitive "
-        "reaction to deep contemplation produces reasoning chains how much shorter than GRPO's?"
-    )
-    modes = (
-        "In this paper, we propose Adaptive Mode Learning (AML) that strategically selects from "
-        "four thinking modes (intuitive reaction to deep contemplation) based on real-time context."
-    )
-    shorter = "Notably, our method outperforms GRPO by 7.0% with 32.8% shorter reasoning chains."
-    assert led(asked, [modes, shorter], "Think on your Feet") == shorter
-
-
-def test_what_name_is_given_asks_for_the_term_the_paper_coins() -> None:
-    """Session 30, q-5529: "what name is given to this kind of evaluation?" is answered by
-    "We call these shadow evaluations.", not by the sentence restating the question."""
-    asked = (
+        "reaction to deep contemplation produces reasoning chains how much shorter than GRPO's?",
+        "In this paper, we propose Adaptive Mode Learning (AML) that strategically selects "
+        "from four thinking modes (intuitive reaction to deep contemplation) based on "
+        "real-time context.",
+        "Notably, our method outperforms GRPO by 7.0% with 32.8% shorter reasoning chains.",
+        "Think on your Feet",
+    ),
+    # q-5529: "what name is given to this kind of evaluation?" is answered by the term the
+    # paper coins, not by the sentence restating the question.
+    "name-given": (
         "In the study where an agent takes on the central research question of an unpublished "
         "paper and the paper's original authors grade its output, what name is given to this "
-        "kind of evaluation?"
-    )
-    restated = (
+        "kind of evaluation?",
         "An agent takes on the central, open-ended research question of a high-quality "
-        "unpublished paper, and the paper's original authors grade its output."
-    )
-    coined = "We call these shadow evaluations."
-    assert led(asked, [restated, coined], "Can AI agents conduct open-ended AI research?") == coined
+        "unpublished paper, and the paper's original authors grade its output.",
+        "We call these shadow evaluations.",
+        "Can AI agents conduct open-ended AI research?",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", LEADS_FIXED)
+def test_the_sentence_holding_the_ask_leads(case: str) -> None:
+    asked, before, answer, title = LEADS_FIXED[case]
+    assert led(asked, [before, answer], title) == answer
 
 
 def test_by_what_criterion_asks_for_no_number() -> None:

@@ -260,15 +260,19 @@ def _kinds_of_ask(ask: str) -> set[str]:
     start = _WH.search(ask)
     first = " ".join(start.group(1).split()[:HEAD_WORDS]) if start else ""
     for text in (found.group(1) if found else "", first):
-        if kinds := {meaning.kind_of(k) for k in WORD.findall(text) if meaning.is_kind(k)}:
+        if kinds := _kinds_in(text):
             return kinds
     if called := _CALLED_NOUN.search(ask):
         phrase = called.group("noun")
-        if kinds := {meaning.kind_of(k) for k in WORD.findall(phrase) if meaning.is_kind(k)}:
+        if kinds := _kinds_in(phrase):
             return kinds
         if noun := _called_noun(phrase):
             return {noun}
-    return {meaning.kind_of(k) for k in WORD.findall(ask) if meaning.is_kind(k)}
+    return _kinds_in(ask)
+
+
+def _kinds_in(text: str) -> set[str]:
+    return {meaning.kind_of(k) for k in WORD.findall(text) if meaning.is_kind(k)}
 
 
 def _called_noun(phrase: str) -> str | None:
