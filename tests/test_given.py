@@ -573,3 +573,14 @@ def test_a_count_of_things_gives_no_change() -> None:
     # A multiple spelled out measures the change (q-3105).
     fold = [counted[0], "We achieve equivalent performance while reducing compute by two-fold."]
     assert number_not_given("By how much does X reduce inference compute?", fold) is None
+
+
+def test_a_sampling_rate_is_given_by_its_unit_alone() -> None:
+    """Session 31, q-5724: "At what sampling rate ...?" is answered by "at 44.1kHz"."""
+    audio = [
+        "Stable Audio Open",
+        "Notably, the reported results showcase its potential for high-quality stereo sound "
+        "synthesis at 44.1kHz.",
+    ]
+    asked = "At what sampling rate does Stable Audio Open showcase high-quality stereo sound?"
+    assert number_not_given(asked, audio) is None

@@ -2044,6 +2044,40 @@ LEADS_FIXED = {
         "We call these shadow evaluations.",
         "Can AI agents conduct open-ended AI research?",
     ),
+    # q-5921: "How does the framework overcome the scarcity of ...?" is answered by the
+    # sentence whose purpose clause says it ("to overcome the scarcity of ..., we establish
+    # ..."), not by another step saying "by positioning ...".
+    "purpose-then-means": (
+        "How does the two-stage 3D-aware text-to-video framework overcome the scarcity of "
+        "in-the-wild datasets with 3D object motion and camera pose annotations?",
+        "In the first stage, we design an interactive workflow that allows users to construct "
+        "3D-aware conditional signals by positioning object bounding boxes in 3D space.",
+        "Furthermore, to overcome the scarcity of in-the-wild datasets with 3D object motion and "
+        "camera pose annotations, we carefully establish an automated data annotation pipeline.",
+        "CineMaster: A 3D-Aware and Controllable Framework for Cinematic Text-to-Video Generation",
+    ),
+    # q-5732: "What kind of iterative cycle was used ...?" is answered by the term quoted
+    # before "cycle", not by the sentence restating what the cycle was used for.
+    "quoted-kind": (
+        "What kind of iterative cycle was used to safety-align the Phi-3 series of language "
+        "models?",
+        "In this report, we present our methodology for safety aligning the Phi-3 series of "
+        "language models.",
+        'We utilized a "break-fix" cycle, performing multiple rounds of dataset curation, safety '
+        "post-training, benchmarking, red teaming, and vulnerability identification.",
+        'Phi-3 Safety Post-Training: Aligning Language Models with a "Break-Fix" Cycle',
+    ),
+    # q-5813: "What is that metric based on?" is answered by the sentence saying what it is
+    # based on, though that names nothing, not by the one using the metric.
+    "based-on": (
+        "A study finding that LLM-as-a-judge scores favor models similar to the judge proposes "
+        "a probabilistic metric of language-model similarity. What is that metric based on?",
+        "Using this metric, we first show that LLM-as-a-judge scores favor models similar to "
+        "the judge, generalizing recent self-preference results.",
+        "We study how model similarity affects AI oversight by proposing a probabilistic metric "
+        "for model similarity based on overlap in model mistakes.",
+        "Great Models Think Alike and this Undermines AI Oversight",
+    ),
 }
 
 

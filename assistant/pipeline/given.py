@@ -50,11 +50,11 @@ _ANY_MEASURE = stems(
         average mean""".split()
     )
 )
-# A measure with a unit may be given by its unit alone: "up to 1080p and 48 fps".
+# A measure with a unit may be given by its unit alone: "up to 1080p and 48 fps", "at 44.1kHz".
 _IN_UNITS = stems(
     set(
         """resolution frame fps memory time latency length duration cost throughput storage
-        height width depth temperature price budget hours days""".split()
+        height width depth temperature price budget hours days sampling frequency""".split()
     )
 )
 # A measure word just before one of these names a change ("+11.7pp average accuracy *gain*"):

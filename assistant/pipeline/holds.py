@@ -119,6 +119,33 @@ _COINING = frozenset(
 COINED_AFTER = 4
 
 
+# "What kind of iterative cycle was used ...?" is answered by the term the paper quotes before
+# the noun: 'We utilized a "break-fix" cycle, ...'.
+_KIND_ASK = re.compile(
+    r"\bwhat (?:kind|type|sort) of (?:[\w-]+ ){0,2}?(?P<head>[a-z]{3,})"
+    r"(?= (?:is|are|was|were|does|do|did|can|could|has|have)\b)",
+    re.I,
+)
+
+
+def _quoted_before(sentence: str, head: str) -> bool:
+    """A term in quotation marks stands right before ``head`` or its plural."""
+    term = r"(?:\"[^\"]{2,40}\"|“[^”]{2,40}”|'[^']{2,40}')"
+    return re.search(rf"{term}\s+{re.escape(head)}s?\b", sentence, re.I) is not None
+
+
+# "What is that metric based on?" is answered by "a metric for LM similarity based on overlap
+# in model mistakes", which names nothing.
+_BASED_ON_ASK = re.compile(r"\bwhat (?:is|are|was|were) [^?]{1,80}? based on\s*\?", re.I)
+_BASED_ON = re.compile(r"\bbased (?:up)?on (?P<what>(?:[\w-]+ ?){1,6})", re.I)
+
+
+def _based_on_new(sentence: str, question: str) -> bool:
+    """``sentence`` says what something is based on in words the question lacks."""
+    asked = topic_words(question)
+    return any(topic_words(m.group("what")) - asked for m in _BASED_ON.finditer(sentence))
+
+
 def described_as(name: str, kinds: str = meaning.KINDS) -> re.Pattern[str]:
     """``name`` (as tokens cut it at a dot: "PixelRefer-2" of "PixelRefer-2.2M") called a kind:
     "X, a ... dataset", "X, which is an 8B-parameter MoE model"."""
@@ -142,6 +169,14 @@ def holding(question: str, quotes: Sequence[Evidence], title: str = "") -> list[
         return termed
     if meaning.AUTHOR_QUESTION.search(question):
         return [q for q in quotes if _cites_new(q.sentence, question)]
+    if _BASED_ON_ASK.search(question) and (
+        based := [q for q in quotes if _based_on_new(q.sentence, question)]
+    ):
+        return based
+    if (kind := _KIND_ASK.search(question)) and (
+        quoted := [q for q in quotes if _quoted_before(q.sentence, kind.group("head"))]
+    ):
+        return quoted
     need = need_of(question)
     found = [q for q in quotes if need and _gives(q.sentence, question, need)]
     if "number" in need:
