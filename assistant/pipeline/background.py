@@ -50,6 +50,11 @@ _AIM_CLAUSE = re.compile(
     r"^\W*to (?:(?:this|that) end|\w+ (?:this|these|such|that|those)(?: [\w-]+){0,3}),\s+(?=[a-z])",
     re.I,
 )
+# "Furthermore, to overcome the scarcity of ... annotations, we establish an automated
+# annotation pipeline": a purpose in the question's words, then what the work does for it.
+PURPOSE_FIRST = re.compile(
+    r"^\W*(?:[A-Z]\w+,\s+)?to\s+(?P<aim>[^,;:]+),\s+(?:we|our|the|it|this|they)\b", re.I
+)
 # "does not generalize", "fails to capture", "cannot scale": a problem, not a means.
 _DENIAL = re.compile(
     r"\b(?:not(?!\s+(?:only|just|merely)\b)|cannot|can't|fail(?:s|ed)? to|unable to"

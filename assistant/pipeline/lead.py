@@ -46,6 +46,7 @@ from assistant.pipeline.ask import (
 from assistant.pipeline.background import (
     INTRODUCES,
     MEANS,
+    PURPOSE_FIRST,
     answers_problem,
     background,
     states_problem,
@@ -99,11 +100,6 @@ _SETS_ASIDE = re.compile(
 )
 MEANS_BOOST = 1.5
 MEANS_AFTER_WORDS = 6  # words before "through ..." that must hold one of the question's
-# "Furthermore, to overcome the scarcity of ... annotations, we establish an automated
-# annotation pipeline": a purpose in the question's words, then what the work does for it.
-_PURPOSE_FIRST = re.compile(
-    r"^\W*(?:[A-Z]\w+,\s+)?to\s+(?P<aim>[^,;:]+),\s+(?:we|our|the|it|this|they)\b", re.I
-)
 PURPOSE_WORDS = 2  # words of the question the purpose must hold ("To achieve this," holds none)
 RECURRING = 2  # sentences naming the method that make its name the paper's subject
 # A sentence that says this many times more of the ask than every sentence holding a name
@@ -469,8 +465,8 @@ def _says_means(sentence: str, weights: dict[str, float]) -> bool:
     """A means ("through A", "by training B") right after words of the question: "Identity
     control is achieved through ...", not "a strategy for correcting errors by aligning ...";
     or opening a sentence that holds words of the question; or a purpose in the question's
-    words opening the sentence, whose main clause is the means (``_PURPOSE_FIRST``)."""
-    aim = _PURPOSE_FIRST.match(sentence)
+    words opening the sentence, whose main clause is the means (``background.PURPOSE_FIRST``)."""
+    aim = PURPOSE_FIRST.match(sentence)
     if aim and len(words_of(aim.group("aim"), weights.keys()) & weights.keys()) >= PURPOSE_WORDS:
         return True
     for means in MEANS.finditer(sentence):
