@@ -24,6 +24,8 @@ _URL_FORMS = (
     r"\b(?:javascript|vbscript):\S*",  # script URLs
     r"\bdata:[\w/+.-]+[;,]\S*",  # inline data
     r"\bwww\." + _URL_END,  # a bare host
+    # a host with a path but no scheme: "(huggingface.co/datasets/x/CheXmask-U)" (round 39)
+    r"\b(?:[a-z0-9-]+\.)+(?:com|org|io|ai|net|edu|dev|app|co|page)/" + _URL_END,
 )
 _URL = re.compile("|".join(_URL_FORMS), re.IGNORECASE)
 # What a removed link leaves in parentheses: "(weights can be found at )", "(code: )", "( )".
@@ -85,6 +87,8 @@ _BARE_COLOUR = re.compile(r"(?<![\\\w])(?:text)?color\{\w+\}")
 _BARE_DASH = re.compile(r"(?<=[a-z])x(2013|2014)(?=[a-z])")
 _DASHES = {"2013": "–", "2014": "—"}
 _BARE_COMMAND = re.compile(r"(?<![\\\w])\$?" + _TEX_NAMES + r"\{([^{}]{0,500})\}\$?")
+# A command whose braces the feed dropped too, glued to a Greek letter: "boldsymbolπ-StepNFT".
+_GLUED_COMMAND = re.compile(r"(?<![\\\w])" + _TEX_NAMES + r"(?=[\u0370-\u03ff])")
 # Letters and words a TeX command spells, not its own symbol: "$\\varepsilon$-close", "\\eg".
 _TEX_WORD = {
     "varepsilon": "ε",
@@ -159,6 +163,7 @@ def untex(text: str) -> str:
     text = _BARE_COLOUR.sub("", _BARE_COLOURED.sub(r"\1", text))
     text = _BARE_DASH.sub(lambda m: _DASHES[m.group(1)], text)
     text = _BARE_COMMAND.sub(r"\1", _TEX_COMMAND.sub(r"\1", text))
+    text = _GLUED_COMMAND.sub("", text)
     text = _TEX_SYMBOLS.sub(lambda m: _TEX_SYMBOL[m.group(1) or m.group(2)], text)
     text = _TEX_WORDS.sub(lambda m: _TEX_WORD[m.group(1)], text)
     text = _SPACED_TIMES.sub(r"\1×\2", _BARE_TIMES.sub("×", text))

@@ -324,11 +324,16 @@ def check_form(tldr: str, abstract: str = "") -> list[Reason]:
 
 # "... and a method.": a list's last item cut down to its kind noun, which lost what it does
 # ("and a method to mask these uncertain visual tokens during ..."). Adjectives may stay.
-_KIND_END = re.compile(r"\b(?:and|or)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?([a-z-]+)\.?$")
+# "..., resulting in a method." (round 39) lost its name and what it is the same way.
+_KIND_END = re.compile(
+    r"\b(?:and|or|resulting\s+in|leading\s+to|yielding)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?"
+    r"([a-z-]+)\.?$"
+)
 
 
 def bare_kind_end(text: str) -> bool:
-    """Whether the line ends on "and/or a <kind noun>" with nothing saying what it is for."""
+    """Whether the line ends on "and/or a <kind noun>" (or "resulting in a <kind noun>") with
+    nothing saying what it is for."""
     match = _KIND_END.search(text)
     return match is not None and kind_noun(match.group(1))
 

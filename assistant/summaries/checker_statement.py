@@ -276,9 +276,11 @@ def check_substance(tldr: str, source: Source, title: str) -> list[Reason]:
 
 
 # "Δlog p more effectively identifies ...": a line led by a symbol (a Greek letter, a math
-# sign, one letter) the abstract defines by a phrase the line leaves out.
+# sign, one letter) the abstract defines by a phrase the line leaves out; a letter hyphenated
+# to a word is a name ("π-StepNFT", round 39).
 _SYMBOL_SUBJECT = re.compile(
-    r"^(?:we\s+\w+\s+that\s+)?(?:\S*[\u0370-\u03ff\u2200-\u22ff]|(?![ai]\s)[a-z]\s)"
+    r"^(?:we\s+\w+\s+that\s+)?"
+    r"(?:\S*[\u0370-\u03ff\u2200-\u22ff](?!-[a-z]{3})|(?![ai]\s)[a-z]\s)"
 )
 
 
@@ -805,12 +807,24 @@ CLIP_RUN = 3  # the line's last words, looked up in the abstract
 
 def _participle_cut(text: str, abstract: str) -> bool:
     """Whether the line ends on a noun and its participle that the abstract goes on to
-    complete: "a new benchmark engineered." of "a new benchmark engineered to evaluate ..."."""
+    complete: "a new benchmark engineered." of "a new benchmark engineered to evaluate ...",
+    or on a verb of enabling and its object, whose infinitive the abstract goes on to give:
+    "enabling researchers." of "enabling researchers to account for ..."."""
+    enabled = _ENABLED_END.search(text)
+    if enabled and re.search(rf"\b{re.escape(enabled.group(0).rstrip('.'))}\s+to\s", abstract):
+        return True
     ending = bare_participle_end(text)
     if ending is None:
         return False
     noun, verb = (re.escape(word) for word in ending)
     return bool(re.search(rf"\b{noun}\s+{verb}\s+{_COMPLEMENT}", abstract, re.I))
+
+
+# "..., enabling researchers.": a verb whose object goes on to an infinitive (round 39).
+_ENABLED_END = re.compile(
+    r"\b(?:enabl|allow|help|lett|empower|permitt|encourag|forc)(?:ing|es|s|e)\s+"
+    r"(?:[\w-]+\s+){0,2}[\w-]+\.?$"
+)
 
 
 # What completes a participle after its noun: "engineered *to* evaluate", "learned *for* ...".

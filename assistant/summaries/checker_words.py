@@ -53,6 +53,8 @@ PHRASE_ENDS = r"(?!\s*(?:[,.;:)]|$|while\b|whereas\b|but\b))"
 # checker's background rule; the line builders also pass over the wider contrast openings.
 BACKGROUND_OPENING = (
     r"recent(?:ly)?|in recent years|nowadays|over the (?:past|last)|despite|however"
+    # "Prior works have predominantly relied on ..." (round 39): what others did
+    r"|(?:prior|previous|earlier) (?:works?|methods|approaches|studies|research|efforts)"
 )
 CONTRAST_OPENING = r"although|while|traditional(?:ly)?|existing|current(?:ly)?|most|many"
 

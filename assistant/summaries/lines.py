@@ -76,7 +76,10 @@ def results_for(head: Head, results: Results, names: tuple[str, ...]) -> Results
     )
     if not names or named_in([head.text], names[0]) or any(n in head.text for n in names[1:]):
         return results
-    theirs = {s for s, _ in (*results[0], *results[1]) if _said_by(s, names)}
+    # "We identify that wider exploration spaces necessitate ...": "Moreover, it achieves ..."
+    # is the method's result, which joined to the finding would be credited to its subject
+    said = (*names, *_PRONOUNS) if FINDING.match(strip_lead(head.sentence)) else names
+    theirs = {s for s, _ in (*results[0], *results[1]) if _said_by(s, said)}
     return (
         [c for c in results[0] if c[0] not in theirs],
         [c for c in results[1] if c[0] not in theirs],
@@ -110,9 +113,11 @@ def _names_another(clause: str, head: str) -> bool:
 def _said_by(sentence: str, names: tuple[str, ...]) -> bool:
     """Whether the sentence's subject is one of ``names`` ("Ultimately, X establishes ...",
     "When deployed for policy learning, X improves ...")."""
-    return _OPENING_PHRASE.sub("", strip_lead(sentence)).startswith(names)
+    text = strip_lead(sentence)
+    return text.startswith(names) or _OPENING_PHRASE.sub("", text).startswith(names)
 
 
+_PRONOUNS = ("it ", "It ", "they ", "They ")  # the method, a sentence after it is named
 # An opening phrase before the subject: an adverb, or a short clause ending on a comma.
 _OPENING_PHRASE = re.compile(r"^(?:\w+ly|overall|together|thus|hence|[^,]{3,60}),\s+", re.I)
 
