@@ -112,6 +112,8 @@ def spell_out(line: str, abstract: str, own: tuple[str, ...], limit: int) -> str
             if use is None:
                 continue
             spelled = _plural_like(long_form, acronym, token)
+            if spelled is not None and _SINGULAR_USE.search(line[: use.start()]):
+                spelled = _singular(spelled)
             if spelled is None or _clashes(line[: use.start()], spelled):
                 break
             if acronym in own or token in own:
@@ -165,6 +167,27 @@ def _forms(acronym: str) -> tuple[str, ...]:
     return (acronym, singular) if singular != acronym else (acronym, f"{acronym}s")
 
 
+# "a multimodal accessibility MAS": an article before the acronym's noun phrase makes it one.
+# Only modifiers between: not "a framework that equips LLMs" (a verb) nor "a family of LLMs".
+_SINGULAR_USE = re.compile(
+    r"\b(?:a|an|one|each|every)\s+(?:(?!(?:that|which|who|of|for|to|with|in|on|by|and|or)\s)"
+    r"[\w-]*[^\Ws]\s+){0,3}$",
+    re.I,
+)
+
+
+def _singular(long_form: str) -> str:
+    """The long form of one thing: "multi-agent systems (MAS)" said of "a ... MAS" is "a ...
+    multi-agent system" (round 40); as it is when its last word is no plural kind of thing."""
+    if not long_form.endswith("s") or long_form.endswith("ss"):
+        return long_form
+    one = long_form[:-1]
+    # only a kind of thing in the plural ("systems"), not "Mixture of Experts" (MoE)
+    if long_form.endswith("es") or not kind_noun(one.split()[-1].split("-")[-1]):
+        return long_form
+    return one
+
+
 def _plural_like(long_form: str, acronym: str, token: str) -> str | None:
     """The long form in the number of ``token``: "Large Language Model" for "LLMs" ->
     "Large Language Models"; None when the plural is not sure ("Processes")."""
@@ -179,3 +202,34 @@ def _plural_like(long_form: str, acronym: str, token: str) -> str | None:
     if long_form.endswith("s") and not long_form.endswith(("ss", "es")):
         return long_form[:-1]
     return None
+
+
+# "human MOtion generation driven by SPatial Audio": words whose leading capitals spell the
+# name's letters (MOSPA), a gloss that reads garbled outside the abstract (round 40).
+_GLOSSED = re.compile(r"\b([A-Z]{2,})([a-z]{2,})\b")
+MIN_GLOSSED = 2  # one such word may be a name of its own ("UNet")
+
+
+def unglossed(sentence: str, name: str | None) -> str:
+    """``sentence`` with the words that gloss ``name``'s letters in lower case ("MOtion" ->
+    "motion"), and a capitalised word right after one ("SPatial Audio" -> "spatial audio"),
+    when at least two words gloss it."""
+    if not name:
+        return sentence
+    glosses = {m.group(0) for m in _GLOSSED.finditer(sentence) if m.group(1) in name}
+    if len(glosses) < MIN_GLOSSED:
+        return sentence
+    words = sentence.split(" ")
+    plain = []
+    for before, word in zip(["", *words], words, strict=False):
+        core = word.strip(",.;:()")
+        if core in glosses or _ends_gloss(before, glosses, core, name):
+            word = word.replace(core, core.lower())
+        plain.append(word)
+    return " ".join(plain)
+
+
+def _ends_gloss(before: str, glosses: set[str], word: str, name: str) -> bool:
+    """Whether ``word`` is a capitalised word right after a gloss word, on a letter of the name."""
+    joined = before.strip("(") in glosses
+    return joined and bool(re.fullmatch(r"[A-Z][a-z]+", word)) and word[0] in name

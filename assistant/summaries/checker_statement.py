@@ -333,7 +333,10 @@ _STUDY_OF = re.compile(
     r"^[^,;:]+?\s+(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:study|analysis|"
     r"investigation|examination|survey)\s+of\s[^,;:]+\.?$"
     # "We study syllogistic reasoning in LLMs from the logical and natural language perspectives."
-    r"|^we\s+(?:\w+ly\s+)?(?:study|investigate|examine|explore|analy[sz]e)\s[^,;:]+\.?$",
+    r"|^we\s+(?:\w+ly\s+)?(?:study|investigate|examine|explore|analy[sz]e)\s[^,;:]+\.?$"
+    # "This paper reviews the MARS2 2025 Challenge on Multimodal Reasoning." (round 40)
+    r"|^this\s+(?:paper|work|report|article)\s+(?:studies|investigates|examines|explores|"
+    r"analy[sz]es|reviews|surveys)\s[^,;:]+\.?$",
     re.I,
 )
 STUDY_NEW_WORDS = 1  # "mechanisms": a study line may add one word and still only echo
@@ -452,7 +455,12 @@ _PROMISED_PARTS = re.compile(
 
 # "X is a multi-agent system ..., first decomposing a user idea into ...": the first step of a
 # procedure, which promises the rest, is a detail, not the paper's point.
-_FIRST_STEP = re.compile(r",\s+(?:by\s+)?first(?:ly)?\s+\w+ing\b", re.I)
+_FIRST_STEP = re.compile(
+    r",\s+(?:by\s+)?first(?:ly)?\s+\w+ing\b"
+    # "We first quantify the risks ... and curate ..." (round 40): the study's first step
+    r"|^we\s+first\s+(?!(?:propose|introduce|present|develop|design|build|release)\b)\w+",
+    re.I,
+)
 
 
 # "We introduce Klear and delve into ...", "We propose X (its expansion).": a name
@@ -674,7 +682,11 @@ _NAMED_ONLY = re.compile(
 _REPORTED_ONLY = re.compile(
     r"^we\s+(?:first\s+|also\s+|then\s+|further\s+)?(?:report|describe|detail|summari[sz]e)"
     r"\s+(?:on\s+)?(?:our|the)\s+[^,;]{0,80}?\b(?:experiments?|results|findings|experiences?|"
-    r"efforts?|observations)\.?$",
+    r"efforts?|observations)\.?$"
+    # "This paper details the architecture of EO-1, the data ... and the training methodology"
+    # (round 40): what the report covers, not what the work is or does
+    r"|^this\s+(?:paper|report|work)\s+(?:details|describes|documents|outlines)\s+the\s+"
+    r"(?:architecture|design|training|implementation|data|methodology|recipe|details)\b",
     re.I,
 )
 # "Our analysis reveals several non-obvious behaviors, which ...": a finding that names none,
@@ -820,10 +832,13 @@ def _participle_cut(text: str, abstract: str) -> bool:
     return bool(re.search(rf"\b{noun}\s+{verb}\s+{_COMPLEMENT}", abstract, re.I))
 
 
-# "..., enabling researchers.": a verb whose object goes on to an infinitive (round 39).
+# "..., enabling researchers.": a verb whose object goes on to an infinitive (round 39); "a
+# rigorous assessment of models' ability." a noun that does (round 40).
 _ENABLED_END = re.compile(
     r"\b(?:enabl|allow|help|lett|empower|permitt|encourag|forc)(?:ing|es|s|e)\s+"
     r"(?:[\w-]+\s+){0,2}[\w-]+\.?$"
+    r"|(?:[\w'-]+\s+)?(?:abilit(?:y|ies)|capabilit(?:y|ies)|capacity|tendency|need|effort|"
+    r"attempt|potential|willingness|propensity)\.?$"
 )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.names import title_name
-from assistant.summaries.acronyms import spell_out
+from assistant.summaries.acronyms import spell_out, unglossed
 from assistant.summaries.announced import unfinished_list, unnamed_group, with_group_named
 from assistant.summaries.checker import CUE_WITHOUT_NAME, MAX_WORDS, check_tldr, dangles
 from assistant.summaries.checker_words import (
@@ -93,7 +93,7 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
     ]
     name = name_of(title, abstract)
     if name:
-        sentences = [part for s in sentences for part in _split_at_name(s, name)]
+        sentences = [unglossed(part, name) for s in sentences for part in _split_at_name(s, name)]
         sentences = [_without_tex_suffix(s, name) for s in sentences]
     heads = with_clips(
         [

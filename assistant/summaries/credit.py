@@ -13,8 +13,10 @@ from assistant.summaries.naming import NAME_TOKEN
 from assistant.summaries.titles import names_resource
 
 # "On RepoCraft, ZeroRepo produces ...": a name as the subject of a finite verb, at the start
-# or after a leading phrase.
-_NAMED_SUBJECT = re.compile(r"(?:^|,\s+)(?:the\s+)?(\S+)\s+(?:also\s+|further\s+)?[a-z]{3,}s\b")
+# or after a leading phrase; "Janus-4o not only significantly improves ..." (round 40) too.
+_NAMED_SUBJECT = re.compile(
+    r"(?:^|,\s+)(?:the\s+)?(\S+)\s+(?:(?:also|further|not\s+only|\w+ly)\s+){0,3}[a-z]{3,}s\b"
+)
 _IT_SUBJECT = re.compile(r"(?:^|,\s+)it\s", re.I)
 # "Our models ...", "They ...", "The resulting models ...": models trained on a dataset, whose
 # result is theirs, not the dataset's (round 20: "X is a dataset ..., establishing new
