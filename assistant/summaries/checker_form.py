@@ -404,6 +404,15 @@ def _repetition(text: str, abstract: str) -> list[Reason]:
     return _repeated_content(text, abstract)
 
 
+# "achieves strong performance ..., achieving competitive performance ..." (round 41): one
+# result verb said twice, finite and then as the joined clause's participle.
+_SAME_RESULT_VERB = re.compile(
+    r"\b(achiev|improv|outperform|surpass|deliver|demonstrat|enabl|provid|yield|reduc|boost|"
+    r"enhanc)e?s\b.*,\s+(?:\w+ly\s+)?\1ing\b",
+    re.I,
+)
+
+
 # Words that make a repeat a parallel ("intra-shot relations and inter-shot relations").
 _JOINERS = wordset("and or to vs versus from into")
 
@@ -436,7 +445,7 @@ def _repeated_content(text: str, abstract: str = "") -> list[Reason]:
     if len(pairs) != len(set(pairs)) or _repeated_compound(text, abstract):
         return [Reason(Code.REPETITION, "repeats a phrase")]
     clauses = [m.casefold() for m in _PARTICIPLE.findall(text)]
-    if len(clauses) != len(set(clauses)):
+    if len(clauses) != len(set(clauses)) or _SAME_RESULT_VERB.search(text):
         return [Reason(Code.REPETITION, "repeats a clause opening")]
     if _near_repeat(words, text.split(), abstract):
         return [Reason(Code.NEARBY_REPEAT, "repeats a word within a few words")]

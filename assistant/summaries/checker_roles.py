@@ -77,7 +77,9 @@ _ANSWERING_OPENING = re.compile(rf"^(?:{ANSWERING_CONNECTIVE}),\s", re.I)
 # ...": the abstract's release note as the whole line, which says what is shared, not found.
 _RELEASE_NOTE = re.compile(
     r"^we\s+(?:\w+ly\s+)?(?:release|open-source|open source|make)\b[^.]*?\bto\s+(?:accelerate|"
-    r"facilitate|support|foster|encourage|enable|spur|promote|advance)\b",
+    r"facilitate|support|foster|encourage|enable|spur|promote|advance"
+    # "We release our German language models, as well as ... to the research community."
+    r"|the\s+(?:research\s+|open-source\s+)?community)\b",
     re.I,
 )
 

@@ -73,6 +73,15 @@ _ARGUED_GAP = re.compile(
 _FIELD_DEFINITION = re.compile(r"^[A-Z][\w\s-]{3,80}\([A-Z][\w-]*s\)\s+(?:are|is)\b")
 
 
+# "While cache reuse can ..., existing methods rely on ..." (round 41): the main clause is what
+# other work does.
+_OTHERS_MAIN = re.compile(
+    r"^(?:while|although|though)\b[^,]{5,160},\s+(?:existing|current|prior|previous|most|many)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:methods|approaches|models|works|systems|techniques|solutions)\b",
+    re.I,
+)
+
+
 OPENING_WORDS = 6  # a line opening with the abstract's first words copies its background
 
 
@@ -89,7 +98,13 @@ def check_background(tldr: str, title: str, abstract: str) -> list[Reason]:
                 Code.OPENING, "copies the abstract's opening (background), not what this paper does"
             )
         ]
-    if _CLAIMED.search(tldr) or _FIELD_DEFINITION.search(tldr.strip()) or _ARGUED_GAP.match(tldr):
+    others = _OTHERS_MAIN.match(tldr.strip())
+    if (
+        _CLAIMED.search(tldr)
+        or _FIELD_DEFINITION.search(tldr.strip())
+        or _ARGUED_GAP.match(tldr)
+        or others
+    ):
         return [
             Reason(
                 Code.BACKGROUND, "describes the background: say what this paper proposes or finds"

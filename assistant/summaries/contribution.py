@@ -50,7 +50,8 @@ CUE = re.compile(
 # "we draw inspiration from X and propose Y" -> "we propose Y".
 # "we marry A with B to construct Y" -> "we construct Y": the means, then what is made.
 # "We study two approaches: the vanilla and constrained ones, and introduce X, a variant that
-# ..." (round 40): a colon's list and its comma before "and" still lead to what is made.
+# ..." (round 40): a colon's list and its comma before "and" still lead to what is made (a
+# comma alone, "We formalize this ..., and propose X", also let side parts lead: round 41).
 _WE_AND = re.compile(
     rf"^we\s[^,.;:]{{3,120}}?(?::\s[^.;:]{{3,120}}?,)?\s(?:and|to)\s(?={_VERB}s?\s)", re.I
 )
