@@ -12,6 +12,7 @@ _MD_LINK = re.compile(r"\[([^\]]{0,500})\]\((?:[^)]{0,2000})\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z!/?][^<>]{0,2000}>")
 _ANGLE_FENCE = re.compile(r"<{2,}|>{2,}")
 _FORMATTING = re.compile(r"`+|\*\*|__")
+_IMAGE_OPENER = re.compile(r"!(?=\[)")
 _HEADING = re.compile(r"#{2,}")
 _BRACKET_NUMBER = re.compile(r"\[(\s*\d+(?:\s*[,;-]\s*\d+)*\s*)\]")
 _ROLE = re.compile(r"(?i)\b(system|assistant|user|developer|instructions?)\s*:")
@@ -212,7 +213,8 @@ def strip_markup(text: str) -> str:
     text = _HTML_TAG.sub(" ", text)
     text = _ANGLE_FENCE.sub(" ", text)
     text = _drop_urls(text)
-    text = _FORMATTING.sub("", text)
+    # an image opener left unclosed ("![](" with no target) must not reach a Markdown view
+    text = _IMAGE_OPENER.sub("", _FORMATTING.sub("", text))
     return _WS.sub(" ", text).strip()
 
 

@@ -128,6 +128,13 @@ def test_poisoned_abstracts_keep_their_facts_and_lose_their_payload(record) -> N
     assert "[" not in text  # no forged citation markers
 
 
+def test_an_unclosed_image_opener_is_not_left_behind() -> None:
+    # hypothesis found "![](" (session 32's CI run): no image, but the opener stayed
+    for text in ("![](", "see ![alt](", "![**](x"):
+        assert "![" not in clean_output(text)
+    assert clean_output("Hello! [1] is cited.") == "Hello! [1] is cited."
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("<>[]()!#:/ ajsvcript.xhimg=\"'\n")), max_size=80))
 def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
