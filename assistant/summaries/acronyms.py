@@ -178,14 +178,22 @@ _SINGULAR_USE = re.compile(
 
 def _singular(long_form: str) -> str:
     """The long form of one thing: "multi-agent systems (MAS)" said of "a ... MAS" is "a ...
-    multi-agent system" (round 40); as it is when its last word is no plural kind of thing."""
-    if not long_form.endswith("s") or long_form.endswith("ss"):
-        return long_form
-    one = long_form[:-1]
-    # only a kind of thing in the plural ("systems"), not "Mixture of Experts" (MoE)
-    if long_form.endswith("es") or not kind_noun(one.split()[-1].split("-")[-1]):
-        return long_form
-    return one
+    multi-agent system" (round 40); as it is when its last word is no plural kind of thing
+    ("Mixture of Experts" for "a MoE")."""
+    one = _without_s(long_form)
+    return one if one and kind_noun(_last_word(one)) else long_form
+
+
+def _last_word(long_form: str) -> str:
+    """The word a long form is headed by: "model" of "Vision-Language Model"."""
+    return long_form.split()[-1].split("-")[-1]
+
+
+def _without_s(long_form: str) -> str | None:
+    """The long form without its plural "s", None when that is not sure ("Processes")."""
+    if long_form.endswith("s") and not long_form.endswith(("ss", "es")):
+        return long_form[:-1]
+    return None
 
 
 def _plural_like(long_form: str, acronym: str, token: str) -> str | None:
@@ -197,11 +205,8 @@ def _plural_like(long_form: str, acronym: str, token: str) -> str | None:
         # a plural of the kind of thing the long form names ("Large Language Models"), not of
         # a word that modifies it ("VLAs" are not "Vision-Language-Actions", "MRIs" not
         # "Imagings")
-        last = long_form.split()[-1].split("-")[-1]
-        return long_form.rstrip("s") + "s" if kind_noun(last) else None
-    if long_form.endswith("s") and not long_form.endswith(("ss", "es")):
-        return long_form[:-1]
-    return None
+        return long_form.rstrip("s") + "s" if kind_noun(_last_word(long_form)) else None
+    return _without_s(long_form)
 
 
 # "human MOtion generation driven by SPatial Audio": words whose leading capitals spell the

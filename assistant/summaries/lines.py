@@ -78,7 +78,7 @@ def results_for(head: Head, results: Results, names: tuple[str, ...]) -> Results
         return results
     # "We identify that wider exploration spaces necessitate ...": "Moreover, it achieves ..."
     # is the method's result, which joined to the finding would be credited to its subject
-    said = (*names, *_PRONOUNS) if FINDING.match(strip_lead(head.sentence)) else names
+    said = (*names, *_PRONOUNS) if _from_finding(head) else names
     theirs = {s for s, _ in (*results[0], *results[1]) if _said_by(s, said)}
     return (
         [c for c in results[0] if c[0] not in theirs],
@@ -108,6 +108,11 @@ def _names_another(clause: str, head: str) -> bool:
         return False
     squeezed = re.sub(r"[\s-]", "", head).casefold()  # "ChunkGRPO" is "Chunk-GRPO"
     return re.sub(r"-", "", found.group(1)).casefold() not in squeezed
+
+
+def _from_finding(head: Head) -> bool:
+    """Whether the head is cut from a "We find that Z" sentence (Z's subject is not the method)."""
+    return bool(head.sentence) and FINDING.match(strip_lead(head.sentence)) is not None
 
 
 def _said_by(sentence: str, names: tuple[str, ...]) -> bool:
@@ -153,7 +158,7 @@ def hows_after(head: Head, sentences: list[str], name: str | None) -> list[Claus
     """The how clauses of the sentences after the head's own (of every sentence for the title's
     line): "it" stands for the method only in the sentence right after the head's."""
     start = sentences.index(head.sentence) + 1 if head.sentence in sentences else 0
-    if head.sentence and FINDING.match(strip_lead(head.sentence)):
+    if _from_finding(head):
         return []  # "We find that Z": a how clause would read as said of Z's subject
     subject = SUBJECT_NAME.match(head.text)
     names = tuple({n for n in (name, subject and subject.group(1)) if n})
