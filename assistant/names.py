@@ -147,10 +147,24 @@ _GREEK = {
 TITLE_NAME_WORDS = 3  # a title's head before ":" this short is the paper's name
 
 
+# The colon that splits a title into head and description: the first one a space follows,
+# else the first one at all ("FORGE:Fine-grained ..."). "Re:Form -- Reducing ... in LLMs: A
+# Preliminary Study" is split at "LLMs:", so "Re" is no name (round 43).
+_SPACED_COLON = re.compile(r":(?:\s|$)")
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """A title's head and description around its separating colon ("SWE-World", "Building
+    Software ..."); ("", title) when it has none."""
+    colon = _SPACED_COLON.search(title) or re.search(":", title)
+    if colon is None:
+        return "", title
+    return title[: colon.start()].strip(), title[colon.end() :].strip()
+
+
 def title_name(title: str) -> str | None:
     """The paper's name a title opens with: "SWE-World" of "SWE-World: Building Software
     Engineering Agents ...", "Context Forcing" of "Context Forcing: Consistent ..."; None when
     the title has no colon or a longer head ("Less Noise, More Voice: ...")."""
-    head, colon, _ = title.partition(":")
-    head = head.strip()
-    return head if colon and head and len(head.split()) <= TITLE_NAME_WORDS else None
+    head, _ = split_title(title)
+    return head if head and len(head.split()) <= TITLE_NAME_WORDS else None

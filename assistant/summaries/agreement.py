@@ -1,8 +1,9 @@
 """A verb that does not agree with its relative clause's singular head, as abstracts sometimes
 write it ("an algorithm that adjust reward margins"), found and repaired ("... that adjusts
-..."). The head must be one kind noun a paper makes ("algorithm", "framework") with no "and"
-before it ("a dataset and model that incorporate" is plural), and the verb a bare lower-case
-word that is no function word, adverb or inflected form. Pure functions.
+..."), and "a" before a vowel ("a intra-paradigm path" -> "an intra-paradigm path"). The head
+must be one kind noun a paper makes ("algorithm", "framework") with no "and" before it ("a
+dataset and model that incorporate" is plural), and the verb a bare lower-case word that is
+no function word, adverb or inflected form. Pure functions.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ def _is_slip(match: re.Match[str]) -> bool:
     return not verb.endswith(("s", "ed", "ing", "ly"))
 
 
+# "a intra-paradigm path": "a" before a vowel sound, which abstracts sometimes write (round 43);
+# not "a one-step", "a unified", "a user", "a euclidean" (a consonant sound).
+ARTICLE_SLIP = re.compile(r"\ba(?=\s+(?!one\b|uni|use|usu|eu)[aeio][a-z])")
+
+
 def agreement_slips(text: str) -> list[str]:
     """The bare verbs in ``text`` that follow a singular head's "that"."""
     return [m["verb"] for m in _SLIP.finditer(text) if _is_slip(m)]
@@ -50,7 +56,7 @@ def agreed(text: str) -> str:
         whole = match.group(0)
         return whole[: start - shift] + _s_form(match["verb"]) + whole[end - shift :]
 
-    return _SLIP.sub(repair, text)
+    return ARTICLE_SLIP.sub("an", _SLIP.sub(repair, text))
 
 
 def _s_form(verb: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from assistant.names import title_name
+from assistant.names import split_title, title_name
 from assistant.summaries.asides import aside_faults
 from assistant.summaries.checker_faithfulness import Source, related_word
 from assistant.summaries.checker_words import (
@@ -184,7 +184,8 @@ def _own_finding(tldr: str, title: str, abstract: str) -> bool:
     )
     if len(opening.split()) < FINDING_OPENING or opening not in claims:
         return False
-    topic = {stem(w) for w in content_words(title.partition(":")[2])}
+    head, description = split_title(title)
+    topic = {stem(w) for w in content_words(description if head else "")}
     line = {stem(w) for w in content_words(tldr)}
     return len(topic & line) >= TOPIC_SHARED
 
@@ -327,7 +328,7 @@ def _echoes_title(tldr: str, title: str) -> bool:
     """Whether the line opens with the title (beyond a short method name before its colon,
     which a TL;DR should name): "LLM Unlearning Should Be Form-Independent, a method ..."."""
     if title_name(title):
-        title = title.partition(":")[2]
+        title = split_title(title)[1]
     words = WORDS.findall(title.casefold())
     said = WORDS.findall(tldr.casefold())
     opening = " ".join(said[:TITLE_RUN])
@@ -848,12 +849,13 @@ def _participle_cut(text: str, abstract: str) -> bool:
 
 
 # "..., enabling researchers.": a verb whose object goes on to an infinitive (round 39); "a
-# rigorous assessment of models' ability." a noun that does (round 40).
+# rigorous assessment of models' ability." a noun that does (round 40), "know the
+# appropriate time." of "... time to stop thinking" (round 43).
 _ENABLED_END = re.compile(
     r"\b(?:enabl|allow|help|lett|empower|permitt|encourag|forc)(?:ing|es|s|e)\s+"
     r"(?:[\w-]+\s+){0,2}[\w-]+\.?$"
     r"|(?:[\w'-]+\s+)?(?:abilit(?:y|ies)|capabilit(?:y|ies)|capacity|tendency|need|effort|"
-    r"attempt|potential|willingness|propensity)\.?$"
+    r"attempt|potential|willingness|propensity|time|moment|opportunit(?:y|ies)|chance)\.?$"
 )
 
 

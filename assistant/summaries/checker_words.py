@@ -151,7 +151,7 @@ _COUNTABLE = re.compile(
     r"(?:framework|method|approach|model|system|benchmark|dataset|algorithm|pipeline|agent|"
     r"architecture|library|suite|paradigm|technique|toolkit|platform|environment|corpus|recipe|"
     r"baseline|engine|simulator|tool|metric|protocol|network|transformer|encoder|planner|"
-    r"optimizer|family|generator|testbed|arena|gym|leaderboard|study|survey|analysis)$"
+    r"optimizer|family|generator|testbed|arena|gym|leaderboard|study|survey|analysis|strategy)$"
     # an agent noun is a thing too: "a visual-interactive text-image universal embedder"
     r"|^[a-z-]{4,}(?:er|or)$",
     re.I,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.names import SMALL_WORDS, title_name
+from assistant.names import SMALL_WORDS, split_title, title_name
 from assistant.summaries.acronyms import definitions
 from assistant.summaries.checker import ANAPHORA, dangles, method_names
 from assistant.summaries.checker_words import FINDING_VERBS
@@ -52,8 +52,10 @@ CUE = re.compile(
 # "We study two approaches: the vanilla and constrained ones, and introduce X, a variant that
 # ..." (round 40): a colon's list and its comma before "and" still lead to what is made (a
 # comma alone, "We formalize this ..., and propose X", also let side parts lead: round 41).
+# Not "we introduce X and explore how to build Y" (round 43): how to build is no making.
 _WE_AND = re.compile(
-    rf"^we\s[^,.;:]{{3,120}}?(?::\s[^.;:]{{3,120}}?,)?\s(?:and|to)\s(?={_VERB}s?\s)", re.I
+    rf"^we\s[^,.;:]{{3,120}}?(?::\s[^.;:]{{3,120}}?,)?\s(?:and|(?<!\bhow\s)to)\s(?={_VERB}s?\s)",
+    re.I,
 )
 _FINDING_ADVERB = r"(?:first|further|also|then|empirically|theoretically)"
 _SHOW = rf"(?:{FINDING_VERBS})"
@@ -93,7 +95,7 @@ def name_of(title: str, abstract: str) -> str | None:
     """The method's name: the title's short prefix before a colon, else a name the title and
     abstract share that the abstract defines in parentheses or puts right after "we propose"
     (an acronym like "(LLMs)" that the title lacks names the field, not the method)."""
-    head = title.partition(":")[0].strip()
+    head = split_title(title)[0] or title.strip()
     short = title_name(title)
     if short and _names_something(short, abstract):
         return short

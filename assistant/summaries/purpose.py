@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.names import split_title
 from assistant.summaries.acronyms import abbreviates
 from assistant.summaries.checker import FILLER, STOPWORDS, stem
 from assistant.summaries.clauses import casefolded_words
@@ -52,7 +53,7 @@ TITLE_SHARE = 0.5  # the line already carries this share of the purpose's words:
 def title_purpose(title: str) -> str | None:
     """The task or domain the title gives the method ("for collaborative data visualization"),
     in the title's own words, or None when the title names none or only a means."""
-    description = title.partition(":")[2] or title
+    description = split_title(title)[1] or title
     description = " ".join(description.split())
     if "?" in description or _CLAIM.search(description):
         return None

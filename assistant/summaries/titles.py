@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.names import split_title
 from assistant.summaries.checker_words import RESOURCE_KINDS, kind_noun
 from assistant.summaries.clauses import third_person
 from assistant.summaries.contribution import HEAD_END
@@ -30,8 +31,8 @@ _RESOURCE = (
 def _after_name(title: str, name: str) -> str | None:
     """What the title says after "X:" when X is ``name``, spaces collapsed; None when the title
     has no such head."""
-    head, colon, rest = title.partition(":")
-    if not colon or head.strip().casefold() != name.casefold():
+    head, rest = split_title(title)
+    if not head or head.casefold() != name.casefold():
         return None
     return " ".join(rest.split())
 
