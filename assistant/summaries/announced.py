@@ -30,7 +30,8 @@ ANNOUNCED_END = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:components|modules|stages|mechanisms|steps|phases|parts|innovations|"
     r"contributions|ingredients|elements|pillars|designs|findings|insights|observations|lessons|"
     # "Our experiments establish two properties of Marionette."
-    r"properties)(?:\s+of\s+[\w-]+)?(?:\s*[.:]?$|,\s+[a-z]+ing\b)",
+    r"properties|upgrades|improvements|enhancements|features|techniques|strategies|advantages)"
+    r"(?:\s+of\s+[\w-]+)?(?:\s*[.:]?$|,\s+[a-z]+ing\b)",
     re.I,
 )
 _SEPARATOR = re.compile(r",\s|\s(?:and|or)\s|;\s")
@@ -41,6 +42,15 @@ def _marker_number(match: re.Match[str]) -> int:
     if mark.isdigit():
         return int(mark)
     return _ROMAN.get(mark) or ord(mark) - ord("a") + 1
+
+
+def list_goes_on(text: str, abstract: str) -> bool:
+    """Whether ``text``'s numbered items stop before the abstract's next one: "featuring: (1)
+    A; (2) B." where the abstract goes on to "(3) C" (round 44)."""
+    numbers = [_marker_number(m) for m in MARKER.finditer(text)]
+    if not numbers:
+        return False
+    return max(numbers) + 1 in {_marker_number(m) for m in MARKER.finditer(abstract)}
 
 
 def unfinished_list(text: str) -> bool:

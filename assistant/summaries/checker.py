@@ -14,7 +14,7 @@ line builders branch on.
 
 from __future__ import annotations
 
-from assistant.summaries.announced import unfinished_list
+from assistant.summaries.announced import list_goes_on, unfinished_list
 from assistant.summaries.borrowed import borrowed_subject, one_is_many
 from assistant.summaries.checker_faithfulness import (
     check_binding,
@@ -99,7 +99,7 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[Reason]:
         *check_roles(tldr, title, abstract),
         *_check_own_name(tldr, title, abstract),
     ]
-    if unfinished_list(tldr):
+    if unfinished_list(tldr) or list_goes_on(tldr, abstract):
         reasons.append(Reason(Code.ANNOUNCED, "announces parts or findings it never gives"))
     return reasons
 

@@ -49,7 +49,8 @@ _HYPE_PHRASE = re.compile(
 _DANGLING = wordset(
     """a an the and or but nor of in on at to for from by with without into onto as than that
     which who whose whom where when while its their our his her this these those such via
-    between across using including e.g. i.e. etc both either each"""
+    between across using including e.g. i.e. etc both either each featuring comprising
+    containing incorporating involving integrating combining leveraging employing utilizing"""
 )
 
 
@@ -148,6 +149,8 @@ ANAPHORA = re.compile(
     # "The recipe integrates cleanly with ...": which recipe? (round 43's rules58 diff)
     r"|^the\s+(?:recipe|pipeline|technique|algorithm|procedure)\b"
     r"(?![-,]|\s+(?:of|for|called|named)\b)|\bas follows\b"
+    # "MoGE indeed leads to ...", "2D models do indeed ...": confirms what the line never says
+    r"|\bindeed\b"
     # "a framework that instead models ...", "This paper instead treats ...": instead of what?
     r"|\binstead\s+(?!of\b)[a-z]+(?:s|ed)\b"
     r"|\b(?:to (?:achieve|address|tackle|overcome|solve|fill|bridge|mitigate|close|remedy|"
@@ -200,6 +203,8 @@ _STUB_END = re.compile(r",\s+(?:a|an|the)\s+\w+(?:\s+\w+)?\.?$", re.I)
 
 # "a collaboration framework in, outperforming ...": a preposition cut from its object.
 _BARE_PREPOSITION = re.compile(r"\s(?:in|on|by|with|for|of|at|from|into|via|through)\s*[,;.]")
+# "... for the tool-calling agent to focus on.": an infinitive's stranded preposition (round 44).
+_STRANDED = re.compile(r"\bto\s+[a-z]+\s+(?:on|in|with|for|at|from|into)\s*\.?$")
 # "... and have follow findings: 1.": a list's first marker, the list cut off.
 _LIST_MARKER_END = re.compile(r":\s*\(?(?:\d|i{1,3}|[a-d])[.)]\s*\.?$")
 # "..., and crucially.": a clause cut after its opening adverb.
@@ -268,7 +273,7 @@ _MIXED_IS = re.compile(
     # "..., built from genuine user demands and is carefully curated": a past participle too
     r",\s+(?:\w+ly\s+)?(?!including\b)(?:\w+ing|built|made|derived|constructed|trained)\b"
     r"(?:(?!\b(?:that|which|where|who|when)\b)[^,;.])*?"
-    r"\s+and\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have)\s"
+    r"\s+and\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have|can|could|will|may)\s"
 )
 
 
@@ -325,7 +330,7 @@ def check_form(tldr: str, abstract: str = "") -> list[Reason]:
         )
     if len(_BEATS.findall(text)) > 1:
         reasons.append(Reason(Code.REPETITION, "says it beats the baselines twice"))
-    if _BARE_PREPOSITION.search(text):
+    if _BARE_PREPOSITION.search(text) and not _STRANDED.search(text):
         reasons.append(Reason(Code.CUT_OFF, 'cut off: a preposition without its object ("in,")'))
     if _ADVERB_END.search(text):
         reasons.append(Reason(Code.CUT_OFF, 'cut off: ends on "and crucially"'))
@@ -539,7 +544,8 @@ def _cut_off(text: str, abstract: str = "") -> list[Reason]:
     last = text.split()[-1].casefold().rstrip(".!?\"'”’") if text.split() else ""
     if _stops_inside_list(text, abstract):
         return [Reason(Code.CUT_OFF, "cut off: the list goes on in the abstract")]
-    if _OPEN_END.search(text) or last in _DANGLING or _ABBREVIATION_END.search(text):
+    dangling = last in _DANGLING and not _STRANDED.search(text)
+    if _OPEN_END.search(text) or dangling or _ABBREVIATION_END.search(text):
         return [Reason(Code.CUT_OFF, "cut off: it does not end as a finished sentence")]
     if _BROKEN_CLAUSE.search(text):
         return [Reason(Code.CUT_OFF, 'cut off inside: a clause breaks off after "so" or "than"')]
@@ -589,6 +595,9 @@ _SLIP = re.compile(
     # "memory that, achieving ...": a relative pronoun with no clause; "..., matching A but
     # reduces B"; "questionnaires are ... and suggests": a verb form the subject cannot take
     r"|\bthat,\s+\w+ing\b"
+    # "a novel framework featuring, providing ...": a verb that takes an object, given none
+    r"|\b(?:featuring|comprising|containing|incorporating|involving|leveraging|employing|"
+    r"utilizing|using)\s*[,;.]"
     r"|,\s+\w+ing\b[^,.;]*\s+but\s+(?:\w+ly\s+)?[a-z]+[^\Wsu]s\b"
     r"|\b(?:are|were)\b[^,;]*\s+and\s+(?:suggests|shows|reveals|demonstrates|achieves|outperforms)\b"
 )

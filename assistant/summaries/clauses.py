@@ -435,6 +435,8 @@ _SHOWN_OF = (
 )
 
 
+# "... and can be directly deployed": a second verb with no -ing form to take.
+_AND_FINITE = re.compile(r"\band\s+(?:\w+ly\s+)?(?:can|could|is|are|was|were|will|may|has|have)\s")
 # ", produces longer responses": a later verb of the series, which might stay finite.
 _LATER_VERB = re.compile(r",\s+(?:and\s+)?[a-z]+[^s\W]s\s")
 
@@ -452,6 +454,8 @@ def evidence_of(clause: str, names: tuple[str, ...], sentence: str) -> str:
     plain = sentence.replace(f"and {verbs[1]}", "") if verbs[1] else sentence
     ings = [_ING.get(v) or _ing_form(v, plain) for v in verbs if v]
     if not all(ings) or _LATER_VERB.search(clause[match.end() :]):
+        return clause
+    if _AND_FINITE.search(clause[match.end() :]):  # "producing A and can be deployed" (round 44)
         return clause
     rest = _AND_VERB.sub(_and_ing, clause[match.end() :])  # "... and reduces B": "reducing"
     rest = _AND_OBJECT_VERB.sub(lambda m: _and_verb_ing(m, sentence), rest)

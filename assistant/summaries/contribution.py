@@ -57,6 +57,19 @@ _WE_AND = re.compile(
     rf"^we\s[^,.;:]{{3,120}}?(?::\s[^.;:]{{3,120}}?,)?\s(?:and|(?<!\bhow\s)to)\s(?={_VERB}s?\s)",
     re.I,
 )
+# "we propose a ... framework WebShaper to construct a dataset": what is proposed, not its aim
+# (round 44); the means before "to" is only skipped when no cue verb made it.
+_CUED_FIRST = re.compile(rf"^we\s+(?:{_CUE_ADVERB}\s+)?{_VERB}(?:s|d|ed)?\s+(?!to\b)", re.I)
+
+
+def _we_and(body: str) -> str:
+    """``body`` from the verb of what is made ("We draw on X and propose Y" -> "We propose Y")."""
+    joined = _WE_AND.match(body)
+    if joined is None or (joined.group(0).rstrip().endswith("to") and _CUED_FIRST.match(body)):
+        return body
+    return "We " + body[joined.end() :]
+
+
 _FINDING_ADVERB = r"(?:first|further|also|then|empirically|theoretically)"
 _SHOW = rf"(?:{FINDING_VERBS})"
 FINDING = re.compile(
@@ -91,12 +104,29 @@ _SUPPORTING = re.compile(
 )
 
 
+# "GR-3 Technical Report": the report's model is the paper's own work, not "ByteMini", the robot
+# it also introduces (round 44).
+_REPORT_TITLE = re.compile(
+    r"^(?P<name>\S+(?:\s+\S+){0,2}?)\s+(?:technical|tech\.?)\s+report$", re.I
+)
+
+
+def _reported(title: str, abstract: str) -> str | None:
+    """The model a report title names, when the abstract uses that name whole (not only as the
+    start of its variants' names: "Hunyuan-MT" of "Hunyuan-MT-7B" and "Hunyuan-MT-Chimera-7B")."""
+    report = _REPORT_TITLE.match(" ".join(title.split()))
+    if report is None:
+        return None
+    whole = re.search(rf"(?<![\w-]){re.escape(report['name'])}(?![\w-])", abstract)
+    return report["name"] if whole else None
+
+
 def name_of(title: str, abstract: str) -> str | None:
     """The method's name: the title's short prefix before a colon, else a name the title and
     abstract share that the abstract defines in parentheses or puts right after "we propose"
     (an acronym like "(LLMs)" that the title lacks names the field, not the method)."""
     head = split_title(title)[0] or title.strip()
-    short = title_name(title)
+    short = title_name(title) or _reported(title, abstract)
     if short and _names_something(short, abstract):
         return short
     for name in method_names(title, abstract):
@@ -213,7 +243,7 @@ def contribution(
     """The contribution sentence as "X is a Y that Z" / "X does Z", or None when it has no
     cue or still dangles once its leading phrase is cut. Once an earlier sentence has named
     the method (``named_before``), "we build a dataset ..." is a part of it, never X itself."""
-    body = _WE_AND.sub("We ", strip_lead(sentence), count=1)
+    body = _we_and(strip_lead(sentence))
     uncued = _without_cue(body, name)
     if uncued:
         return uncued

@@ -14,7 +14,8 @@ from assistant.summaries.purpose import title_purpose
 # Title descriptions that are not a noun phrase: a question, a claim, "Towards ...", "-ing".
 _NOT_A_PHRASE = re.compile(
     r"\?|^(?:towards?|beyond|can|how|what|why|when|where|which|is|are|does|do|on|from|not|"
-    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|your|our|\w+ing|\w+ify)\b"
+    r"less|more|let|make|better|faster|fewer|smaller|cheaper|stronger|your|our|\w+ing|\w+ify|"
+    r"\w+(?:ically|ively|ously|fully|ently|antly))\b"  # "Agentically Data Synthesizing via ..."
     r"|\b(?:is|are|makes?|needs?|matters?|helps?|can|should|does|do|beats?)\b",
     re.I,
 )
