@@ -10,6 +10,8 @@ from itertools import pairwise
 from assistant.phrasing import EMPTY_NAME
 from assistant.summaries.agreement import ARTICLE_SLIP
 from assistant.summaries.checker_words import (
+    FINITE_AUX,
+    OBJECT_ING,
     OWN_WORK,
     PHRASE_ENDS,
     STOPWORDS,
@@ -49,9 +51,8 @@ _HYPE_PHRASE = re.compile(
 _DANGLING = wordset(
     """a an the and or but nor of in on at to for from by with without into onto as than that
     which who whose whom where when while its their our his her this these those such via
-    between across using including e.g. i.e. etc both either each featuring comprising
-    containing incorporating involving integrating combining leveraging employing utilizing"""
-)
+    between across e.g. i.e. etc both either each"""
+) | set(OBJECT_ING)
 
 
 # "... into reusable policy abstractions so, offering ...": a clause cut after the word that
@@ -273,7 +274,7 @@ _MIXED_IS = re.compile(
     # "..., built from genuine user demands and is carefully curated": a past participle too
     r",\s+(?:\w+ly\s+)?(?!including\b)(?:\w+ing|built|made|derived|constructed|trained)\b"
     r"(?:(?!\b(?:that|which|where|who|when)\b)[^,;.])*?"
-    r"\s+and\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have|can|could|will|may)\s"
+    rf"\s+and\s+(?:\w+ly\s+)?{FINITE_AUX}\s"
 )
 
 
@@ -596,8 +597,7 @@ _SLIP = re.compile(
     # reduces B"; "questionnaires are ... and suggests": a verb form the subject cannot take
     r"|\bthat,\s+\w+ing\b"
     # "a novel framework featuring, providing ...": a verb that takes an object, given none
-    r"|\b(?:featuring|comprising|containing|incorporating|involving|leveraging|employing|"
-    r"utilizing|using)\s*[,;.]"
+    rf"|\b(?:{'|'.join(w for w in OBJECT_ING if w != 'including')})\s*[,;.]"
     r"|,\s+\w+ing\b[^,.;]*\s+but\s+(?:\w+ly\s+)?[a-z]+[^\Wsu]s\b"
     r"|\b(?:are|were)\b[^,;]*\s+and\s+(?:suggests|shows|reveals|demonstrates|achieves|outperforms)\b"
 )

@@ -163,6 +163,16 @@ _NOT_AGENT = frozenset(
 )
 
 
+# Finite verbs with no -ing form a participle chain could take: "producing A and can be
+# deployed" mixes the forms (the line builder and the checker both read it).
+FINITE_AUX = r"(?:is|are|was|were|has|have|can|could|will|may)"
+# Verbs that need their object: a line cannot end on them or give them a comma instead.
+OBJECT_ING = (
+    "featuring comprising containing incorporating involving integrating combining leveraging "
+    "employing utilizing using including"
+).split()
+
+
 def kind_noun(word: str) -> bool:
     """Whether ``word`` names a kind of thing a paper makes ("framework", "dataset",
     "embedder"): the one vocabulary of kinds the title line and the checker share."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.summaries.checker import dangles, name_pattern
-from assistant.summaries.checker_words import PHRASE_ENDS, verbless_that_end
+from assistant.summaries.checker_words import FINITE_AUX, PHRASE_ENDS, verbless_that_end
 
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
 CONNECTIVES = (
@@ -436,7 +436,7 @@ _SHOWN_OF = (
 
 
 # "... and can be directly deployed": a second verb with no -ing form to take.
-_AND_FINITE = re.compile(r"\band\s+(?:\w+ly\s+)?(?:can|could|is|are|was|were|will|may|has|have)\s")
+_AND_FINITE = re.compile(rf"\band\s+(?:\w+ly\s+)?{FINITE_AUX}\s")
 # ", produces longer responses": a later verb of the series, which might stay finite.
 _LATER_VERB = re.compile(r",\s+(?:and\s+)?[a-z]+[^s\W]s\s")
 
