@@ -4,24 +4,19 @@ link without a scheme ("huggingface.co/...") kept in the line, a TeX command glu
 letter ("boldsymbolπ-Name") and a Greek-letter name read as a bare symbol, and a finding joined
 to the result the method ("it") achieves."""
 
+from tldr_fixtures import line_codes
+
 from assistant.sanitize import clean_untrusted, strip_markup
-from assistant.summaries.checker import check_tldr
 from assistant.summaries.heads import Head
 from assistant.summaries.lines import results_for
 from assistant.summaries.reasons import Code
 
-TITLE = "Quill: Retrieval for Long Documents"
-
-
-def _codes(line: str, abstract: str, title: str = TITLE) -> set[Code]:
-    return {r.code for r in check_tldr(line, title, abstract)}
-
 
 def test_a_line_opening_on_prior_works_is_background() -> None:
     line = "Prior works have mostly relied on dense retrieval that requires long document windows."
-    assert Code.BACKGROUND in _codes(line, line)
+    assert Code.BACKGROUND in line_codes(line, line)
     own = "Quill is a retrieval method for long documents that requires no dense index."
-    assert Code.BACKGROUND not in _codes(own, own)
+    assert Code.BACKGROUND not in line_codes(own, own)
 
 
 def test_a_line_cut_after_its_enabling_object_is_cut_off() -> None:
@@ -30,9 +25,9 @@ def test_a_line_cut_after_its_enabling_object_is_cut_off() -> None:
         "enabling researchers to study retrieval across sections."
     )
     cut = "Quill is a corpus of 90,000 annotated long documents, enabling researchers."
-    assert Code.CUT_OFF in _codes(cut, abstract)
+    assert Code.CUT_OFF in line_codes(cut, abstract)
     whole = "Quill is a corpus of 90,000 long documents, enabling researchers to study retrieval."
-    assert Code.CUT_OFF not in _codes(whole, abstract)
+    assert Code.CUT_OFF not in line_codes(whole, abstract)
 
 
 def test_a_line_ending_resulting_in_a_method_is_cut_off() -> None:
@@ -41,7 +36,7 @@ def test_a_line_ending_resulting_in_a_method_is_cut_off() -> None:
         "that retrieves long documents faster."
     )
     line = "We prune the document index and widen the retrieval query, resulting in a method."
-    assert Code.CUT_OFF in _codes(line, abstract)
+    assert Code.CUT_OFF in line_codes(line, abstract)
 
 
 def test_a_link_without_a_scheme_is_removed() -> None:
@@ -61,8 +56,8 @@ def test_a_command_glued_to_a_greek_letter_is_dropped() -> None:
 def test_a_greek_letter_hyphenated_to_a_word_is_a_name_not_a_symbol() -> None:
     title = "κ-Quill: Retrieval for Long Documents"
     line = "κ-Quill is a retrieval method for long documents that needs no dense index."
-    assert Code.SUBJECT not in _codes(line, line, title)
-    assert Code.SUBJECT in _codes("κ improves retrieval for long documents.", line, title)
+    assert Code.SUBJECT not in line_codes(line, line, title)
+    assert Code.SUBJECT in line_codes("κ improves retrieval for long documents.", line, title)
 
 
 def test_a_finding_does_not_take_the_result_the_method_achieves() -> None:

@@ -5,31 +5,26 @@ paper details the architecture of ...", "We first quantify ...", a plural long f
 contribution after a colon's list ("We study two approaches: ..., and introduce X"), and a
 result said by "it" right after a sentence about another named system."""
 
+from tldr_fixtures import QUILL_TITLE, line_codes
+
 from assistant.summaries.acronyms import spell_out, unglossed
-from assistant.summaries.checker import check_tldr
 from assistant.summaries.contribution import contribution
 from assistant.summaries.credit import credited
 from assistant.summaries.reasons import Code
-
-TITLE = "Quill: Retrieval for Long Documents"
-
-
-def _codes(line: str, abstract: str, title: str = TITLE) -> set[Code]:
-    return {r.code for r in check_tldr(line, title, abstract)}
 
 
 def test_a_line_cut_before_its_nouns_infinitive_is_cut_off() -> None:
     abstract = "Quill offers a strict test of models' ability to retrieve across long documents."
     cut = "Quill is a benchmark of long documents, offering a strict test of models' ability."
-    assert Code.CUT_OFF in _codes(cut, abstract)
+    assert Code.CUT_OFF in line_codes(cut, abstract)
     whole = "Quill is a benchmark of long documents, offering a strict test of retrieval."
-    assert Code.CUT_OFF not in _codes(whole, abstract + " It is a strict test of retrieval.")
+    assert Code.CUT_OFF not in line_codes(whole, abstract + " It is a strict test of retrieval.")
 
 
 def test_a_paper_that_reviews_its_title_says_nothing_more() -> None:
     title = "The Quill 2026 Challenge on Document Retrieval: Results and Outlook"
     line = "This paper reviews the Quill 2026 Challenge on Document Retrieval."
-    assert Code.TITLE_ECHO in _codes(line, line, title)
+    assert Code.TITLE_ECHO in line_codes(line, line, title)
 
 
 def test_a_line_saying_what_the_report_details_is_vacuous() -> None:
@@ -37,14 +32,14 @@ def test_a_line_saying_what_the_report_details_is_vacuous() -> None:
         "This paper details the architecture of Quill, the data strategy of QuillSet and "
         "the training methodology, offering insights for long-document retrieval."
     )
-    assert Code.VACUOUS in _codes(line, line)
+    assert Code.VACUOUS in line_codes(line, line)
 
 
 def test_we_first_opens_a_step_not_the_point() -> None:
     line = "We first quantify the leakage risk of long documents and curate 5,000 risky samples."
-    assert Code.NOT_MAIN in _codes(line, line)
+    assert Code.NOT_MAIN in line_codes(line, line)
     own = "We first propose Quill, a retrieval method that prunes long documents."
-    assert Code.NOT_MAIN not in _codes(own, own)
+    assert Code.NOT_MAIN not in line_codes(own, own)
 
 
 def test_a_plural_long_form_said_of_one_thing_is_singular() -> None:
@@ -70,7 +65,7 @@ def test_the_contribution_after_a_colons_list_is_what_was_made() -> None:
         "We study two retrieval approaches: the plain and the guided ones, and introduce Quill, "
         "a variant that prunes long documents before ranking them."
     )
-    assert contribution(sentence, "Quill", TITLE) == (
+    assert contribution(sentence, "Quill", QUILL_TITLE) == (
         "Quill is a variant that prunes long documents before ranking them."
     )
 

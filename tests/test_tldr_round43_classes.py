@@ -11,6 +11,8 @@ that kept "X provides <title words>" off a title that spells the name's letters 
 Spatially Aware ...") was taken back: its lines fell to side parts, and the two readers split
 on SARAH's line."""
 
+from tldr_fixtures import QUILL_TITLE, line_codes
+
 from assistant.models import Paper
 from assistant.names import split_title, title_name
 from assistant.summaries.agreement import agreed
@@ -18,12 +20,6 @@ from assistant.summaries.checker import check_tldr
 from assistant.summaries.contribution import contribution
 from assistant.summaries.reasons import Code
 from assistant.summaries.tldr import base_line
-
-TITLE = "Quill: Retrieval for Long Documents"
-
-
-def _codes(line: str, abstract: str, title: str = TITLE) -> set[Code]:
-    return {r.code for r in check_tldr(line, title, abstract)}
 
 
 def test_a_colon_inside_a_word_does_not_name_the_paper() -> None:
@@ -42,15 +38,15 @@ def test_a_colon_inside_a_word_does_not_name_the_paper() -> None:
 def test_a_line_that_stops_inside_the_abstracts_list_is_cut_off() -> None:
     abstract = "Quill retrieves well across legal, medical, and financial documents, at low cost."
     cut = "Quill is a retrieval model for long documents that retrieves well across legal, medical."
-    assert Code.CUT_OFF in _codes(cut, abstract)
+    assert Code.CUT_OFF in line_codes(cut, abstract)
     whole = "Quill retrieves well across legal, medical, and financial documents."
-    assert Code.CUT_OFF not in _codes(whole, abstract)
+    assert Code.CUT_OFF not in line_codes(whole, abstract)
 
 
 def test_a_line_cut_before_a_times_infinitive_is_cut_off() -> None:
     abstract = "We find that retrievers know the right time to stop reading a document."
     cut = "We find that long-document retrievers know the right time."
-    assert Code.CUT_OFF in _codes(cut, abstract)
+    assert Code.CUT_OFF in line_codes(cut, abstract)
 
 
 def test_this_potential_points_back_and_is_cut_from_what_the_method_is() -> None:
@@ -67,7 +63,7 @@ def test_introducing_a_name_and_exploring_how_to_build_something_is_not_a_defini
         "We introduce Quill and explore how to build a long-document retriever from the "
         "perspectives of data, training, and evaluation."
     )
-    made = contribution(sentence, "Quill", TITLE) or ""
+    made = contribution(sentence, "Quill", QUILL_TITLE) or ""
     assert "from the perspectives" not in made
 
 
@@ -77,7 +73,7 @@ def test_a_name_given_a_strategy_that_the_abstract_calls_a_dataset_is_wrong() ->
         "implementation, we introduce Quill, a multilingual retrieval dataset."
     )
     line = "Quill is a two-source strategy that gathers documents for each goal."
-    assert check_tldr(line, TITLE, abstract)
+    assert check_tldr(line, QUILL_TITLE, abstract)
 
 
 def test_a_name_and_participles_only_has_no_verb() -> None:
@@ -85,9 +81,9 @@ def test_a_name_and_participles_only_has_no_verb() -> None:
         "Quill, improving recall on the LongDoc benchmark, outperforming a strong BM25 "
         "baseline by 9.1 points."
     )
-    assert Code.NOUN_PHRASE in _codes(line, line)
+    assert Code.NOUN_PHRASE in line_codes(line, line)
     verb = "Quill, improving recall on the LongDoc benchmark, outperforms a strong BM25 baseline."
-    assert Code.NOUN_PHRASE not in _codes(verb, verb)
+    assert Code.NOUN_PHRASE not in line_codes(verb, verb)
 
 
 def test_grammar_slips_of_the_abstract_are_garbled() -> None:
@@ -100,14 +96,14 @@ def test_grammar_slips_of_the_abstract_are_garbled() -> None:
         "Quill is a retrieval model built on sparse section memory that, achieving higher recall.",
     ]
     for line in slips:
-        assert Code.GARBLED in _codes(line, line), line
+        assert Code.GARBLED in line_codes(line, line), line
     fine = "Quill is a retrieval model for long documents, an order of magnitude faster than BM25."
-    assert Code.GARBLED not in _codes(fine, fine)
+    assert Code.GARBLED not in line_codes(fine, fine)
 
 
 def test_a_kind_noun_and_a_verb_with_no_that_are_garbled() -> None:
     line = "Quill is a long-document retrieval model generates section summaries in one pass."
-    assert Code.GARBLED in _codes(line, line)
+    assert Code.GARBLED in line_codes(line, line)
 
 
 def test_what_experiments_show_the_subject_does_is_said_of_it() -> None:
@@ -134,6 +130,6 @@ def test_the_recipe_and_as_follows_point_at_what_the_line_does_not_say() -> None
         "The recipe integrates cleanly with sparse retrieval and keeps ranking consistent.",
         "We design the pathway of long-document retrieval as follows.",
     ):
-        assert Code.POINTER in _codes(line, line), line
+        assert Code.POINTER in line_codes(line, line), line
     named = "The method of Quill integrates cleanly with sparse retrieval over long documents."
-    assert Code.POINTER not in _codes(named, named)
+    assert Code.POINTER not in line_codes(named, named)

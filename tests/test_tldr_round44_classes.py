@@ -7,29 +7,24 @@ framework X to construct a dataset" read as X being the dataset, a participle jo
 can be ...", the model a "<Name> Technical Report" names, and an infinitive's stranded
 preposition ("for the agent to focus on.") taken for a cut."""
 
-from assistant.summaries.checker import check_tldr
+from tldr_fixtures import QUILL_TITLE, line_codes
+
 from assistant.summaries.clauses import evidence_of
 from assistant.summaries.contribution import contribution, name_of
 from assistant.summaries.reasons import Code
 from assistant.summaries.titles import title_line
 
-TITLE = "Quill: Retrieval for Long Documents"
-
-
-def _codes(line: str, abstract: str, title: str = TITLE) -> set[Code]:
-    return {r.code for r in check_tldr(line, title, abstract)}
-
 
 def test_a_verb_that_needs_an_object_cannot_end_the_line_or_meet_a_comma() -> None:
     cut = "Quill is a novel framework for long-document retrieval featuring."
-    assert Code.CUT_OFF in _codes(cut, cut)
+    assert Code.CUT_OFF in line_codes(cut, cut)
     bare = "Quill is a novel framework featuring, providing fast retrieval over long documents."
-    assert Code.GARBLED in _codes(bare, bare)
+    assert Code.GARBLED in line_codes(bare, bare)
 
 
 def test_a_counted_group_of_upgrades_never_listed_is_announced_only() -> None:
     line = "We present Quill 2.0, an advanced iteration of Quill featuring four distinct upgrades."
-    assert Code.ANNOUNCED in _codes(line, line)
+    assert Code.ANNOUNCED in line_codes(line, line)
 
 
 def test_numbered_items_that_stop_before_the_abstracts_next_one_are_unfinished() -> None:
@@ -38,7 +33,7 @@ def test_numbered_items_that_stop_before_the_abstracts_next_one_are_unfinished()
         "reranker; (3) a cache of section embeddings."
     )
     line = "Quill is a framework featuring: (1) section graphs for documents; (2) a reranker."
-    assert Code.ANNOUNCED in _codes(line, abstract)
+    assert Code.ANNOUNCED in line_codes(line, abstract)
 
 
 def test_a_title_opening_on_an_adverb_is_not_what_the_name_provides() -> None:
@@ -51,7 +46,7 @@ def test_indeed_answers_what_the_line_never_says() -> None:
     line = (
         "Quill provides long-document retrieval, showing that section graphs indeed raise recall."
     )
-    assert Code.POINTER in _codes(line, line)
+    assert Code.POINTER in line_codes(line, line)
 
 
 def test_a_framework_proposed_to_construct_a_dataset_is_not_the_dataset() -> None:
@@ -59,7 +54,7 @@ def test_a_framework_proposed_to_construct_a_dataset_is_not_the_dataset() -> Non
         "To mitigate, we propose a formalization-driven retrieval data synthesis framework "
         "Quill to construct a dataset."
     )
-    made = contribution(sentence, "Quill", TITLE) or ""
+    made = contribution(sentence, "Quill", QUILL_TITLE) or ""
     assert made.startswith("Quill is a formalization-driven retrieval data synthesis framework")
 
 
@@ -74,7 +69,7 @@ def test_a_participle_is_not_joined_to_and_can_be() -> None:
     )
     assert not evidence_of(clause, ("Quill",), sentence).startswith("producing")
     joined = "Quill is a retrieval framework, producing stable section graphs and can be deployed."
-    assert Code.GRAMMAR in _codes(joined, joined)
+    assert Code.GRAMMAR in line_codes(joined, joined)
 
 
 def test_a_technical_reports_model_is_the_papers_name() -> None:
@@ -92,6 +87,6 @@ def test_an_infinitives_stranded_preposition_is_no_cut() -> None:
         "We propose Quill, which rewrites user queries with relevant document sections for the "
         "retriever to focus on."
     )
-    assert Code.CUT_OFF not in _codes(line, line)
+    assert Code.CUT_OFF not in line_codes(line, line)
     cut = "We propose Quill, which rewrites queries with document sections for the retriever on."
-    assert Code.CUT_OFF in _codes(cut, cut)
+    assert Code.CUT_OFF in line_codes(cut, cut)
