@@ -40,6 +40,7 @@ from assistant.summaries.checker_statement import (
     check_statement,
     check_subject,
     check_substance,
+    check_survey,
 )
 from assistant.summaries.checker_words import (
     FILLER,
@@ -94,6 +95,7 @@ def check_tldr(tldr: str, title: str, abstract: str) -> list[Reason]:
         *check_compounds(tldr, title, abstract),
         *check_substance(tldr, source, title),
         *check_background(tldr, title, abstract),
+        *check_survey(tldr, title, abstract),
         *check_subject(tldr, title, abstract),
         *check_statement(tldr, title, abstract),
         *check_roles(tldr, title, abstract),

@@ -600,6 +600,11 @@ _SLIP = re.compile(
     rf"|\b(?:{'|'.join(w for w in OBJECT_ING if w != 'including')})\s*[,;.]"
     r"|,\s+\w+ing\b[^,.;]*\s+but\s+(?:\w+ly\s+)?[a-z]+[^\Wsu]s\b"
     r"|\b(?:are|were)\b[^,;]*\s+and\s+(?:suggests|shows|reveals|demonstrates|achieves|outperforms)\b"
+    # "then realizes and repairing", "where the student re-noises and refining its draft": a
+    # finite verb and an -ing form joined as one action
+    r"|\bthen\s+[a-z-]+[^\Wsu]s\s+and\s+[a-z]+ing\b"
+    r"|\b(?:where|when|whereby)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[a-z-]+[^\Wsu]s\s+and\s+[a-z]+ing\s+"
+    r"(?:the|its|their|a|an|it|them)\b"
 )
 
 
@@ -691,7 +696,18 @@ def _garbled(text: str) -> list[Reason]:
                 'garbled: a result verb cut from its object by a comma ("outperforming, on X, Y")',
             )
         ]
+    if _ONE_OF_A_PAIR.search(text):
+        return [Reason(Code.GARBLED, 'garbled: a combination of one thing ("unifying A, ...")')]
     return []
+
+
+# "unifying Process Experience, achieving ...", "combining adaptive context management, achieving
+# ...": a verb that joins things given one, its other parts cut (round 45's WorldMind line).
+_ONE_OF_A_PAIR = re.compile(
+    r"(?<![\w-])(?:unif(?:y|ies|ying)|combin(?:e|es|ing)|merg(?:e|es|ing)|bridg(?:e|es|ing))\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?!(?:and|with|or|to|into|in|across)\b)[\w-]+\s+){0,3}?"
+    r"[\w-]*[^s\W](?:\s*\.$|,\s+\w+ing\b)"
+)
 
 
 def _hype(text: str, abstract: str) -> list[Reason]:

@@ -5,9 +5,11 @@ the title dressed as a sentence). Pure functions."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import pairwise
 
 from assistant.names import split_title, title_name
+from assistant.summaries.acronyms import definitions
 from assistant.summaries.asides import aside_faults
 from assistant.summaries.checker_faithfulness import Source, related_word
 from assistant.summaries.checker_words import (
@@ -29,6 +31,7 @@ from assistant.summaries.checker_words import (
     wordset,
 )
 from assistant.summaries.reasons import Code, Reason, coded
+from assistant.summaries.surveys import is_survey
 
 # Openings that say nothing of this paper's own work, each with what to say instead.
 _EMPTY_OPENINGS = {
@@ -464,7 +467,9 @@ _PROMISED_PARTS = re.compile(
     r"contributions|designs|steps|phases|pillars|principles|insights|advances|aspects|factors|"
     r"dimensions|axes|challenges|issues|problems|limitations|properties|objectives|parts|"
     r"elements|features|improvements|ideas|findings|lessons|observations|capabilities)\b"
-    r"(?!,?\s*(?::|\(|—|–|(?:namely|including|such as|like|for)\b))",
+    # "three core components of agents: memory, ...": the parts given after a colon
+    r"(?!(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?,?\s*"
+    r"(?::|\(|—|–|(?:namely|including|such as|like|for)\b))",
     re.I,
 )
 
@@ -756,6 +761,10 @@ def _subject_cut(text: str, abstract: str) -> bool:
     return bool(tail and re.search(rf"\b{re.escape(tail)},\s", source))
 
 
+# "..., with a focus on model fingerprinting": a phrase about the whole, not a list's item.
+_NO_ITEM = re.compile(r"^with\s+(?:a|an|the)\s+(?:focus|emphasis)\b")
+
+
 def _list_cut_short(text: str, abstract: str) -> bool:
     """Whether the line ends on an item of a list the abstract goes on with: "combining a
     Direction Oracle, a soft binding-affinity gate." where the abstract has "..., a soft
@@ -764,7 +773,7 @@ def _list_cut_short(text: str, abstract: str) -> bool:
     tail = tail.strip()
     if not comma or len(tail.split()) < 2 or re.search(r"\b(?:and|or)\b", tail):
         return False
-    if _ADJECTIVE_COMMA.search(head) or _EXAMPLES.match(tail):
+    if _ADJECTIVE_COMMA.search(head) or _EXAMPLES.match(tail) or _NO_ITEM.match(tail):
         return False
     source = " ".join(abstract.split())
     before = " ".join(head.split()[-2:])
@@ -958,3 +967,40 @@ def _title_with_verb(text: str, title: str, abstract: str) -> bool:
     if len(words) >= 3 and bool(new) and new <= {stem(v) for v in LIGHT_VERBS}:
         return True
     return len(words) >= 2 and new <= {stem(w) for w in GENERIC} | _EVALUATION
+
+
+# A survey's line is about the survey ("We review ...", "This survey ...", "A survey of ..."),
+# not the field it covers ("Speech separation enhances clarity ...", round 45).
+_SURVEY_OWN = re.compile(
+    r"^(?:we|our|this\s+(?:survey|review|paper|work|article))\b|\b(?:survey|review|overview)",
+    re.I,
+)
+# Title words that name no topic ("Advances and Frontiers of ...: A Comprehensive Survey").
+_NO_TOPIC = wordset(
+    """survey surveys review reviews comprehensive systematic advances frontiers challenges
+    trends future directions methods techniques toward towards beyond era age outlook
+    perspective perspectives recent progress overview deep dive from"""
+)
+_SAME_STEM = 5  # "efficiency" and "Efficient" share their first five letters
+
+
+def check_survey(tldr: str, title: str, abstract: str) -> list[Reason]:
+    """A survey's line that states the field's background instead of the survey, or that
+    shares no topic word with its title ("We provide a comprehensive analysis of
+    methodologies ..." for a survey of issue resolution)."""
+    if not is_survey(title, abstract):
+        return []
+    if not _SURVEY_OWN.search(tldr.strip()):
+        return [Reason(Code.BACKGROUND, "a survey's line must say what the survey covers")]
+    topic = _prefixes(w for w in content_words(title) if w not in _NO_TOPIC)
+    for short, long_form in definitions(abstract).items():  # "VLA" for Vision-Language-Action
+        if topic & _prefixes(content_words(long_form)):
+            topic.add(stem(short.casefold())[:_SAME_STEM])
+    said = _prefixes(content_words(tldr))
+    if topic and not topic & said:
+        return [Reason(Code.NOT_MAIN, "never says what the survey covers (its title's topic)")]
+    return []
+
+
+def _prefixes(words: Iterable[str]) -> set[str]:
+    return {stem(word)[:_SAME_STEM] for word in words}

@@ -592,6 +592,7 @@ _HOW_LEAD = (
 _NEXT_KINDS = "|".join(k for k in _THING_KINDS if k not in _NOT_THE_METHOD)
 _NEXT_SUBJECT = rf"|it|(?:the|this)\s+(?:[\w-]+\s+)?(?:{_NEXT_KINDS})"
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|where|when|whose)\b", re.I)
+_OWN_SUBJECT_CLAUSE = re.compile(r"\b(?:where|when|whereby|whose)\b", re.I)
 _THEN_VERB = re.compile(
     r"\b((?:and|then|and then|,\s*then)(?:\s+(?:further|also|then|finally))?)\s+"
     r"(\w+(?: of| on| upon)?)\b",
@@ -632,8 +633,11 @@ def how_clause(sentence: str, names: tuple[str, ...], follows_head: bool = False
     relative = _RELATIVE_WORD.search(rest)  # "that unifies and generalizes" stays finite
     split = relative.start() if relative else len(rest)
     head = _AND_SUFFIX_VERB.sub(lambda m: _and_verb_ing(m, text), rest[:split])
-    rest = _THEN_VERB.sub(_then_ing, head) + rest[split:]
-    rest = _AND_OBJECT_VERB.sub(lambda m: _and_verb_ing(m, text), rest)
+    rest = _THEN_VERB.sub(lambda m: _then_ing(m, text), head) + rest[split:]
+    # Not in a clause with its own subject: "where the student re-noises and refines" stays.
+    own = _OWN_SUBJECT_CLAUSE.search(rest)
+    own_at = own.start() if own else len(rest)
+    rest = _AND_OBJECT_VERB.sub(lambda m: _and_verb_ing(m, text), rest[:own_at]) + rest[own_at:]
     if not rest or len(rest.split()) < 2:
         return None
     adverbs = match.group("adverbs").replace("then ", "")
@@ -730,11 +734,14 @@ def _ing_form(verb: str, sentence: str) -> str | None:
     return base + "ing"
 
 
-def _then_ing(match: re.Match[str]) -> str:
+def _then_ing(match: re.Match[str], sentence: str) -> str:
     """ "and then uses" -> "and then using", to follow the first verb's -ing form; a word that
-    is as often a noun ("and conditions") stays as it is."""
+    is as often a noun ("and conditions") stays as it is. After "then" the word is a verb, so
+    one the tables lack is formed by its ending ("then realizes" -> "then realizing")."""
     verb = match.group(2).lower()
     ing = None if verb in _NOUNS_TOO else _HOW_ING.get(verb) or _ING.get(verb)
+    if ing is None and "then" in match.group(1).lower() and verb not in _NOUNS_TOO:
+        ing = _ing_form(verb, sentence)
     return f"{match.group(1)} {ing}" if ing else match.group(0)
 
 

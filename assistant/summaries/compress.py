@@ -67,6 +67,7 @@ from assistant.summaries.naming import NAME_TOKEN, labelled
 from assistant.summaries.purpose import purpose_terms, with_purpose
 from assistant.summaries.reasons import Code
 from assistant.summaries.shown import shown_claims
+from assistant.summaries.surveys import is_survey, survey_lines
 from assistant.summaries.titles import cased_purpose, command_line, gerund_line, title_line
 
 
@@ -91,6 +92,10 @@ def compress(title: str, abstract: str, limit: int = MAX_WORDS) -> Compressed | 
         for s in split_sentences(abstract)
         for part in _contributions(s)
     ]
+    if is_survey(title, abstract):  # a survey's line says what it covers (round 45)
+        for line in survey_lines(title, sentences):
+            if _fits(line, title, abstract, limit):
+                return _spelled(Compressed(line, ()), title, abstract, (), limit)
     name = name_of(title, abstract)
     if name:
         sentences = [unglossed(part, name) for s in sentences for part in _split_at_name(s, name)]
