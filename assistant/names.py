@@ -168,3 +168,15 @@ def title_name(title: str) -> str | None:
     the title has no colon or a longer head ("Less Noise, More Voice: ...")."""
     head, _ = split_title(title)
     return head if head and len(head.split()) <= TITLE_NAME_WORDS else None
+
+
+# "we propose \name, a unified ...": the authors' TeX macro for their own method's name, which
+# the feed keeps as it is (round 46: R^2ec's abstract).
+_NAME_MACRO = re.compile(r"\\(?:name|ours|method|modelname|model|ourmethod)\b(?:\\(?=\s))?")
+
+
+def with_macro_names(abstract: str, title: str) -> str:
+    """``abstract`` with a name macro ("\\name", "\\ours", "\\method") replaced by the name its
+    title opens with; unchanged when the title gives no name."""
+    name = title_name(title)
+    return _NAME_MACRO.sub(lambda _: name, abstract) if name else abstract

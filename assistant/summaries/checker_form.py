@@ -589,6 +589,7 @@ _BARE_SUPERLATIVE = re.compile(r"\b(?:achiev|attain|reach)\w*\s+(?:best|better|s
 # Slips an abstract's copy keeps (the dev split's passed lines): "a intra-paradigm path", "of
 # A scalable pipeline, An action module" (a list's capitals), "LatentMorph (I) enhances" (a
 # list marker whose list was cut), "outperforming or performs on par" (two verb forms).
+_OBJECT_START = r"(?:\d[\d.,]*|the|a|an|its|their|these|new|novel)"
 _SLIP = re.compile(
     ARTICLE_SLIP.pattern + r"|(?:,|\band)\s+(?:A|An)\s+[a-z]"
     r"|\s\((?:I|II|III)\)\s+[a-z]"
@@ -603,6 +604,14 @@ _SLIP = re.compile(
     # "then realizes and repairing", "where the student re-noises and refining its draft": a
     # finite verb and an -ing form joined as one action
     r"|\bthen\s+[a-z-]+[^\Wsu]s\s+and\s+[a-z]+ing\b"
+    # "revealing deficits, identify 5 failure modes, and synthesize 5 implications": a series
+    # of plain verbs (each before its object's determiner or count) after an -ing form
+    r"|\b[a-z]{3,}ing\b[^.;]*?,\s+(?![a-z]+(?:ing|ed|s)\b)[a-z]{4,}\s+"
+    + _OBJECT_START
+    + r"\s[^.;]*?,?"
+    r"\s+and\s+(?![a-z]+(?:ing|ed|s)\b)[a-z]{4,}\s+" + _OBJECT_START + r"\s"
+    # "a public POINTS-1.5 model to obtain, which ...": an infinitive with its object cut
+    r"|\bto\s+(?:obtain|get|yield|produce|derive|form)\s*[,;.]"
     r"|\b(?:where|when|whereby)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[a-z-]+[^\Wsu]s\s+and\s+[a-z]+ing\s+"
     r"(?:the|its|their|a|an|it|them)\b"
 )

@@ -55,7 +55,10 @@ _THINGS_RESULT = re.compile(
 _CLOSING_REMARK = re.compile(
     r"^(?:our|these|the|this)\s+(?:\w+\s+)?(?:findings|results|insights|analys[ie]s|study|work|"
     r"experiments|observations)\b[^.]*\b(?:insights?|opportunit\w+|directions?|avenues?|"
-    r"implications?|guidance|foundations?|future)\b",
+    r"implications?|guidance|foundations?|future)\b"
+    # "Our study highlights license compliance as a critical governance challenge ..."
+    r"|^(?:our|this|these)\s+(?:\w+\s+)?(?:findings|results|study|work|paper|analysis)\s+"
+    r"(?:highlights?|underscores?|emphasi[sz]es?)\b",
     re.I,
 )
 
@@ -188,11 +191,16 @@ def check_roles(tldr: str, title: str, abstract: str) -> list[Reason]:
     return reasons
 
 
+_INFINITIVE_SERIES = re.compile(r"\bto\s+[a-z]+(?:,\s+[a-z]+)+,\s+and\s+(?:\w+ly\s+)?$")
+
+
 def _bare_after_singular(text: str) -> bool:
     """Whether a bare verb ("provide") follows ", and" after a singular subject's verb."""
     match = _SINGULAR_THEN_BARE.search(text)
     if match is None or match["verb"] in STOPWORDS:
         return False
+    if _INFINITIVE_SERIES.search(text[: match.start("verb")]):
+        return False  # "enables the user to create, edit, and refine their own ..."
     # before a name, an adjective is as likely as a verb ("..., and efficient TTS")
     return match.group(0)[-1].isspace() or not ADJECTIVE_END.search(match["verb"])
 

@@ -80,7 +80,9 @@ _FIELD_DEFINITION = re.compile(r"^[A-Z][\w\s-]{3,80}\([A-Z][\w-]*s\)\s+(?:are|is
 # other work does.
 _OTHERS_MAIN = re.compile(
     r"^(?:while|although|though)\b[^,]{5,160},\s+(?:existing|current|prior|previous|most|many)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:methods|approaches|models|works|systems|techniques|solutions)\b",
+    r"(?:[\w-]+\s+){0,2}(?:methods|approaches|models|works|systems|techniques|solutions)\b"
+    # "Each deep research agent introduced so far is hard-coded ...": the others' work
+    r"|^[^,]{0,80}\b(?:introduced|proposed|developed|released|built)\s+(?:so|thus)\s+far\b",
     re.I,
 )
 
@@ -850,11 +852,18 @@ def _participle_cut(text: str, abstract: str) -> bool:
     enabled = _ENABLED_END.search(text)
     if enabled and re.search(rf"\b{re.escape(enabled.group(0).rstrip('.'))}\s+to\s", abstract):
         return True
+    # "an editor decoupled from X and trained, raising ..." of "... and trained with a recipe"
+    for joined in _AND_PARTICIPLE_STOP.finditer(text):
+        if re.search(rf"\band\s+{joined.group(1)}\s+{_COMPLEMENT}", abstract, re.I):
+            return True
     ending = bare_participle_end(text)
     if ending is None:
         return False
     noun, verb = (re.escape(word) for word in ending)
     return bool(re.search(rf"\b{noun}\s+{verb}\s+{_COMPLEMENT}", abstract, re.I))
+
+
+_AND_PARTICIPLE_STOP = re.compile(r"\band\s+([a-z]{3,}ed)\s*[,;.]")
 
 
 # "..., enabling researchers.": a verb whose object goes on to an infinitive (round 39); "a

@@ -328,7 +328,13 @@ _FINITE_AFTER = re.compile(
 )
 # "It reduces A, reveals B, and gives C": a series of finite verbs of any kind (a word ending in
 # "-s" after a comma and again after ", and"), which an -ing clause cannot carry past its first.
-_FINITE_SERIES = re.compile(r",\s+[a-z]*[^\Wsiu]s\s[^,;]+,\s+and\s+[a-z]*[^\Wsiu]s\s")
+# "reveal A, identify 5 B, and synthesize 5 C": the plain forms after a plural subject, each
+# before its object's determiner or count
+_FINITE_SERIES = re.compile(
+    r",\s+[a-z]*[^\Wsiu]s\s[^,;]+,\s+and\s+[a-z]*[^\Wsiu]s\s"
+    r"|,\s+(?![a-z]+(?:ing|ed|s)\b)[a-z]{4,}\s+(?:\d[\d.,]*|the|a|an|its|their)\s[^,;]+,\s+and\s+"
+    r"(?![a-z]+(?:ing|ed|s)\b)[a-z]{4,}\s+(?:\d[\d.,]*|the|a|an|its|their)\s"
+)
 # A second -ing clause after a result ("..., surpassing X by 9.6%").
 _LATER_CLAUSE = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s")
 # Where a result can end and still say something whole: before a second -ing clause, a
@@ -415,6 +421,8 @@ def evidence_clause(sentence: str) -> str | None:
     if match is None:
         return None
     said = strip_lead(sentence)[match.end() :]
+    series = _FINITE_SERIES.search(said)  # "reveal A, identify 5 B, and ...": A alone
+    said = said[: series.start()] if series and not match.group("that") else said
     end = CLAUSE_END.search(said)
     rest = None if end and end.group(0).startswith(":") else _result_rest(said)
     if rest is None or _VAGUE_EVIDENCE.search(rest) or len(rest.split()) < MIN_EVIDENCE_WORDS:

@@ -128,8 +128,10 @@ def _comma_defined(rest: str) -> re.Match[str] | None:
 
 
 # "a multi-level benchmark TIME, designed for ...": the name closes the description.
+# Not "a public POINTS-1.5 model to obtain POINTS-Reader": what the name is made from, not it.
 _DESCRIPTION_THEN_NAME = (
-    r"^(?P<desc>(?:a|an)\s(?:[^;:()]{{2,90}}?)),?\s+{name}"
+    r"^(?P<desc>(?:a|an)\s(?:[^;:()]{{2,90}}?)(?<!\sto\sobtain)(?<!\sto\sget)(?<!\sto\syield)"
+    r"(?<!\sto\sproduce)(?<!\sto\sderive)),?\s+{name}"
     r"(?P<tail>[,.].*|\s(?:that|which|for|to)\s.*)?$"
 )
 # "a novel framework for REfining multi-modAl contRastive learning (REARM)": the name last.

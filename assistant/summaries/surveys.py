@@ -65,7 +65,7 @@ _SURVEY_HEAD = re.compile(
 # A noun the survey's verb must name when it is not "investigates"/"surveys"/"reviews".
 _SURVEY_NOUN = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:first\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:survey|review|overview|examination|analysis|landscape)\s+(?:of|on)\s",
+    r"(?:survey|review|overview|examination|investigation|analysis|landscape)\s+(?:of|on|into)\s",
     re.I,
 )
 # "this emerging domain": the topic the title names.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from assistant.errors import BackendUnavailable, ModelFileError
 from assistant.llm.base import LLM, Message
 from assistant.models import Paper
+from assistant.names import with_macro_names
 from assistant.sanitize import clean_untrusted, strip_markup, tilde_ranges
 from assistant.summaries.agreement import agreed
 from assistant.summaries.cache import Tldr, TldrCache
@@ -32,7 +33,7 @@ from prompts import Prompt, load_prompt
 __all__ = ["Tldr", "TldrRun", "TldrWriter", "clean_draft", "summarise_papers"]
 
 # Bump when the checker, the feedback or the extractive fallback change what gets cached.
-RULES_VERSION = "rules60"
+RULES_VERSION = "rules61"
 MAX_TOKENS = 64  # 30 words is ~45 tokens; a draft cut here is trimmed back or rejected
 NO_MODEL = "none"
 
@@ -79,7 +80,8 @@ def abstract_data(paper: Paper) -> str:
     give the model orders removed, so an obeyed payload never counts as the paper's words."""
     # A range written with a tilde ("1.3x ~ 1.7x") stays a range in the line and its check;
     # an agreement slip ("an algorithm that adjust") is repaired before any line copies it.
-    return agreed(tilde_ranges(clean_untrusted(paper.abstract))) or paper.title
+    abstract = with_macro_names(paper.abstract, paper.title)
+    return agreed(tilde_ranges(clean_untrusted(abstract))) or paper.title
 
 
 def _fence_safe(text: str) -> str:
