@@ -12,8 +12,10 @@ from assistant.summaries.agreement import ARTICLE_SLIP
 from assistant.summaries.checker_words import (
     FINITE_AUX,
     OBJECT_ING,
+    OWN_SUBJECT_CLAUSE,
     OWN_WORK,
     PHRASE_ENDS,
+    PLAIN_VERB_OBJECT,
     STOPWORDS,
     is_name,
     kind_noun,
@@ -589,7 +591,6 @@ _BARE_SUPERLATIVE = re.compile(r"\b(?:achiev|attain|reach)\w*\s+(?:best|better|s
 # Slips an abstract's copy keeps (the dev split's passed lines): "a intra-paradigm path", "of
 # A scalable pipeline, An action module" (a list's capitals), "LatentMorph (I) enhances" (a
 # list marker whose list was cut), "outperforming or performs on par" (two verb forms).
-_OBJECT_START = r"(?:\d[\d.,]*|the|a|an|its|their|these|new|novel)"
 _SLIP = re.compile(
     ARTICLE_SLIP.pattern + r"|(?:,|\band)\s+(?:A|An)\s+[a-z]"
     r"|\s\((?:I|II|III)\)\s+[a-z]"
@@ -604,16 +605,13 @@ _SLIP = re.compile(
     # "then realizes and repairing", "where the student re-noises and refining its draft": a
     # finite verb and an -ing form joined as one action
     r"|\bthen\s+[a-z-]+[^\Wsu]s\s+and\s+[a-z]+ing\b"
+    rf"|{OWN_SUBJECT_CLAUSE}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[a-z-]+[^\Wsu]s\s+and\s+[a-z]+ing\s+"
+    r"(?:the|its|their|a|an|it|them)\b"
     # "revealing deficits, identify 5 failure modes, and synthesize 5 implications": a series
     # of plain verbs (each before its object's determiner or count) after an -ing form
-    r"|\b[a-z]{3,}ing\b[^.;]*?,\s+(?![a-z]+(?:ing|ed|s)\b)[a-z]{4,}\s+"
-    + _OBJECT_START
-    + r"\s[^.;]*?,?"
-    r"\s+and\s+(?![a-z]+(?:ing|ed|s)\b)[a-z]{4,}\s+" + _OBJECT_START + r"\s"
+    rf"|\b[a-z]{{3,}}ing\b[^.;]*?,\s+{PLAIN_VERB_OBJECT}[^.;]*?,?\s+and\s+{PLAIN_VERB_OBJECT}"
     # "a public POINTS-1.5 model to obtain, which ...": an infinitive with its object cut
     r"|\bto\s+(?:obtain|get|yield|produce|derive|form)\s*[,;.]"
-    r"|\b(?:where|when|whereby)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[a-z-]+[^\Wsu]s\s+and\s+[a-z]+ing\s+"
-    r"(?:the|its|their|a|an|it|them)\b"
 )
 
 

@@ -166,6 +166,15 @@ _NOT_AGENT = frozenset(
 # Finite verbs with no -ing form a participle chain could take: "producing A and can be
 # deployed" mixes the forms (the line builder and the checker both read it).
 FINITE_AUX = r"(?:is|are|was|were|has|have|can|could|will|may)"
+# A plain verb known by its object's determiner or count ("identify 5 distinct failure modes",
+# "synthesize the results"): a series of them after a plural subject cannot follow an -ing
+# form (the line builder cuts before it, the checker reads it as a slip).
+PLAIN_VERB_OBJECT = (
+    r"(?![a-z]+(?:ing|ed|s)\b)[a-z]{4,}\s+(?:\d[\d.,]*|the|a|an|its|their|these|new|novel)\s"
+)
+# Words opening a clause with its own subject ("where the student re-noises and refines"),
+# whose verbs stay finite after an -ing form.
+OWN_SUBJECT_CLAUSE = r"\b(?:where|when|whereby|whose)\b"
 # Verbs that need their object: a line cannot end on them or give them a comma instead.
 OBJECT_ING = (
     "featuring comprising containing incorporating involving integrating combining leveraging "

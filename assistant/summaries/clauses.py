@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from assistant.summaries.checker import dangles, name_pattern
-from assistant.summaries.checker_words import FINITE_AUX, PHRASE_ENDS, verbless_that_end
+from assistant.summaries.checker_words import (
+    FINITE_AUX,
+    OWN_SUBJECT_CLAUSE,
+    PHRASE_ENDS,
+    PLAIN_VERB_OBJECT,
+    verbless_that_end,
+)
 
 # A leading phrase ending in a comma before the main clause ("To address this, we ...").
 CONNECTIVES = (
@@ -332,8 +338,7 @@ _FINITE_AFTER = re.compile(
 # before its object's determiner or count
 _FINITE_SERIES = re.compile(
     r",\s+[a-z]*[^\Wsiu]s\s[^,;]+,\s+and\s+[a-z]*[^\Wsiu]s\s"
-    r"|,\s+(?![a-z]+(?:ing|ed|s)\b)[a-z]{4,}\s+(?:\d[\d.,]*|the|a|an|its|their)\s[^,;]+,\s+and\s+"
-    r"(?![a-z]+(?:ing|ed|s)\b)[a-z]{4,}\s+(?:\d[\d.,]*|the|a|an|its|their)\s"
+    rf"|,\s+{PLAIN_VERB_OBJECT}[^,;]+,\s+and\s+{PLAIN_VERB_OBJECT}"
 )
 # A second -ing clause after a result ("..., surpassing X by 9.6%").
 _LATER_CLAUSE = re.compile(r",\s+(?:and\s+)?[a-z]+ing\s")
@@ -600,7 +605,7 @@ _HOW_LEAD = (
 _NEXT_KINDS = "|".join(k for k in _THING_KINDS if k not in _NOT_THE_METHOD)
 _NEXT_SUBJECT = rf"|it|(?:the|this)\s+(?:[\w-]+\s+)?(?:{_NEXT_KINDS})"
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|where|when|whose)\b", re.I)
-_OWN_SUBJECT_CLAUSE = re.compile(r"\b(?:where|when|whereby|whose)\b", re.I)
+_OWN_SUBJECT_CLAUSE = re.compile(OWN_SUBJECT_CLAUSE, re.I)
 _THEN_VERB = re.compile(
     r"\b((?:and|then|and then|,\s*then)(?:\s+(?:further|also|then|finally))?)\s+"
     r"(\w+(?: of| on| upon)?)\b",
