@@ -591,6 +591,7 @@ _BARE_SUPERLATIVE = re.compile(r"\b(?:achiev|attain|reach)\w*\s+(?:best|better|s
 # Slips an abstract's copy keeps (the dev split's passed lines): "a intra-paradigm path", "of
 # A scalable pipeline, An action module" (a list's capitals), "LatentMorph (I) enhances" (a
 # list marker whose list was cut), "outperforming or performs on par" (two verb forms).
+_PREPOSITION = r"(?:of|for|with|in|on|to|from|by|over)\b"
 _SLIP = re.compile(
     ARTICLE_SLIP.pattern + r"|(?:,|\band)\s+(?:A|An)\s+[a-z]"
     r"|\s\((?:I|II|III)\)\s+[a-z]"
@@ -610,6 +611,10 @@ _SLIP = re.compile(
     # "revealing deficits, identify 5 failure modes, and synthesize 5 implications": a series
     # of plain verbs (each before its object's determiner or count) after an -ing form
     rf"|\b[a-z]{{3,}}ing\b[^.;]*?,\s+{PLAIN_VERB_OBJECT}[^.;]*?,?\s+and\s+{PLAIN_VERB_OBJECT}"
+    # "reducing A, reveals B, and gives C": an -ing form, then finite verbs (not nouns: no
+    # preposition follows them) in the same series
+    r"|,\s+[a-z]+ing\b[^,;.]*,\s+(?:\w+ly\s+)?[a-z]+[^\Wsu]s\s(?!" + _PREPOSITION + r")[^,;.]*,"
+    r"\s+and\s+(?:\w+ly\s+)?[a-z]+[^\Wsu]s\s(?!" + _PREPOSITION + r")"
     # "a public POINTS-1.5 model to obtain, which ...": an infinitive with its object cut
     r"|\bto\s+(?:obtain|get|yield|produce|derive|form)\s*[,;.]"
 )

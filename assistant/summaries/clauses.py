@@ -454,11 +454,16 @@ _AND_FINITE = re.compile(rf"\band\s+(?:\w+ly\s+)?{FINITE_AUX}\s")
 _LATER_VERB = re.compile(r",\s+(?:and\s+)?[a-z]+[^s\W]s\s")
 
 
+# "UniReason 1.0": a name's version, which the abstract's sentences often leave out.
+_VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*$")
+
+
 def evidence_of(clause: str, names: tuple[str, ...], sentence: str) -> str:
     """What the experiments show the method itself does, said of it ("showing that FlowLet
     generates high-fidelity volumes" -> "generating high-fidelity volumes"): a line whose
     subject is the method would name it twice. ``clause`` as it is when it says no such thing
     or its verb has no sure -ing form (``sentence``: where the verb may be a noun too)."""
+    names = (*names, *(_VERSION.sub("", name) for name in names if _VERSION.search(name)))
     named = "|".join(name_pattern(name) for name in names if name)
     match = re.match(_SHOWN_OF.replace("NAME", named), clause, re.I) if named else None
     if match is None:
@@ -583,6 +588,9 @@ _NOUNS_TOO = frozenset(
 )
 # A final single vowel and consonant: the -ing form may double it ("embeds" -> "embedding").
 _SINGLE_FINAL = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
+# An unstressed last syllable keeps its single consonant: "recovering", "broadening", "reasoning"
+# (not "prefer", "refer", "transfer": "preferring").
+_UNSTRESSED_END = re.compile(r"\w{3,}(?:[^f]er|en|on)$")
 # What a method is called in a how sentence's subject ("our framework", "the method").
 _THING_KINDS = (
     "method approach framework model system technique algorithm pipeline agent architecture "
@@ -742,7 +750,7 @@ def _ing_form(verb: str, sentence: str) -> str | None:
     base = base[:-1] if verb.endswith(("sses", "shes", "ches", "xes", "oes")) else base
     if base.endswith("e") and not base.endswith(("ee", "oe", "ye")):
         return base[:-1] + "ing"
-    if _SINGLE_FINAL.search(base):
+    if _SINGLE_FINAL.search(base) and not _UNSTRESSED_END.search(base):
         return None
     return base + "ing"
 
