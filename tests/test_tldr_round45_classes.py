@@ -10,7 +10,7 @@ from tldr_fixtures import line_codes
 from assistant.summaries.clauses import how_clause
 from assistant.summaries.compress import compress
 from assistant.summaries.reasons import Code
-from assistant.summaries.surveys import is_survey, survey_topic
+from assistant.summaries.surveys import is_survey, survey_lines, survey_topic
 
 SURVEY_TITLE = "Advances and Frontiers of Long-Document Retrieval: A Comprehensive Survey"
 SURVEY_ABSTRACT = (
@@ -43,6 +43,13 @@ def test_a_surveys_line_names_its_field_where_the_abstract_points_at_it() -> Non
     built = compress(SURVEY_TITLE, SURVEY_ABSTRACT)
     assert built is not None
     assert built.text == "We present a systematic survey of long-document retrieval."
+
+
+def test_a_surveys_statement_keeps_its_verbs_tense() -> None:
+    sentence = "This paper conducted a systematic survey of long-document retrieval methods."
+    assert survey_lines(SURVEY_TITLE, [sentence]) == [
+        "We conducted a systematic survey of long-document retrieval methods."
+    ]
 
 
 def test_a_surveys_statement_stops_before_the_list_it_announces() -> None:

@@ -117,6 +117,6 @@ def _subject_verb(verb: str, who: str) -> str:
     if who in ("this survey", "this review"):
         finite = _WE_VERB[verb] + "s" if verb in _WE_VERB else verb
         return f"This {who.split()[1]} {finite}"
-    if verb in _WE_VERB or who == "we":
+    if verb in _WE_VERB or who == "we" or not verb.endswith("s"):  # "This paper presented"
         return f"We {_WE_VERB.get(verb, verb)}"
     return f"We {verb[:-2] if verb.endswith(('sses', 'shes', 'ches')) else verb[:-1]}"
