@@ -11,7 +11,7 @@ from itertools import pairwise
 from assistant.names import split_title, title_name
 from assistant.summaries.acronyms import definitions
 from assistant.summaries.asides import aside_faults
-from assistant.summaries.checker_faithfulness import Source, related_word
+from assistant.summaries.checker_faithfulness import PREFIX, Source, related_word
 from assistant.summaries.checker_words import (
     ACRONYM,
     BACKGROUND_OPENING,
@@ -990,7 +990,6 @@ _NO_TOPIC = wordset(
     trends future directions methods techniques toward towards beyond era age outlook
     perspective perspectives recent progress overview deep dive from"""
 )
-_SAME_STEM = 5  # "efficiency" and "Efficient" share their first five letters
 
 
 def check_survey(tldr: str, title: str, abstract: str) -> list[Reason]:
@@ -1004,7 +1003,7 @@ def check_survey(tldr: str, title: str, abstract: str) -> list[Reason]:
     topic = _prefixes(w for w in content_words(title) if w not in _NO_TOPIC)
     for short, long_form in definitions(abstract).items():  # "VLA" for Vision-Language-Action
         if topic & _prefixes(content_words(long_form)):
-            topic.add(stem(short.casefold())[:_SAME_STEM])
+            topic.add(stem(short.casefold())[:PREFIX])
     said = _prefixes(content_words(tldr))
     if topic and not topic & said:
         return [Reason(Code.NOT_MAIN, "never says what the survey covers (its title's topic)")]
@@ -1012,4 +1011,5 @@ def check_survey(tldr: str, title: str, abstract: str) -> list[Reason]:
 
 
 def _prefixes(words: Iterable[str]) -> set[str]:
-    return {stem(word)[:_SAME_STEM] for word in words}
+    """Words by their first letters: "efficiency" and "Efficient" are the same topic word."""
+    return {stem(word)[:PREFIX] for word in words}
