@@ -31,10 +31,11 @@ _ASK_PREPOSITIONS = (
 # Where a question turns to its second ask: ", and what ...", "; how ...", ", and below what
 # ...", ", and by up to how much ...". The second ask may open on its topic before the
 # question word: "..., and data from how many news sites is it applied to?", "..., and for
-# models trained with up to how much ...?".
+# models trained with up to how much ...?"; a hedge may come first: "..., and roughly how many
+# ...?".
 _SECOND_ASK = re.compile(
     rf",?\s+and\s+(?=(?:(?:[\w-]+\s+){{1,3}}?(?:{_ASK_PREPOSITIONS}\s+){{1,2}}"
-    rf"|(?:{_ASK_PREPOSITIONS}\s+){{0,2}})"
+    rf"|(?:{_ASK_PREPOSITIONS}\s+){{0,2}}(?:[a-z]+ly\s+(?=how\b))?)"
     r"(?:what|which|how|who|whose|where|when|why)\b|(?:does|do|is|are|can)\b)|;\s+",
     re.IGNORECASE,
 )

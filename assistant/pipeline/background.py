@@ -21,7 +21,9 @@ from assistant.pipeline.types import Evidence
 # "Second, we propose X" is not one: it counts contributions, each told whole, and the
 # sentence before it is another contribution's, not its first half.
 _CONTINUES = re.compile(
-    r"^\W*(?:then|next|subsequently|after that)\b|\bthe (?:latter|former)\b",
+    r"^\W*(?:then|next|subsequently|after that)\b|\bthe (?:latter|former)\b"
+    # "We refer to this as Misevolution.": it names what the sentence before describes.
+    r"|^\W*we\s+(?:refer\s+to|call|term|dub)\s+(?:this|these|it|them)\b",
     re.I,
 )
 # A demonstrative subject pointing back at the sentence before: "This transforms ...",

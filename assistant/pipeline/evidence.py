@@ -38,9 +38,9 @@ _MEASURES = (
 # "What temporal and spatial *compression factors* does X reach?" asks for numbers; "What are
 # the key factors ...?" for reasons.
 _RATIO_FACTORS = r"(?:compression|reduction|speed-?up|acceleration)\s+factors\b"
-# "What are the median dataset *sizes* of ...?"
+# "What are the median dataset *sizes* of ...?", "What are the two *numbers*?"
 _PLURAL_MEASURES = (
-    r"(?:scores|sizes|rates|ratios|accuracies|latencies|speed-?ups|margins|percentages)\b"
+    r"(?:scores|sizes|rates|ratios|accuracies|latencies|speed-?ups|margins|percentages|numbers)\b"
 )
 # "What accuracy ...", "what average score ...", and a longer measure when the ask's verb
 # follows it: "What *task success rate* does X reach ...?". "How accurate is X?" asks for
@@ -54,7 +54,8 @@ _YEAR_WH = r"\b(?:which|what) (?:[\w-]+ )?years?\b"
 YEAR_QUESTION = re.compile(_YEAR_WH, re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER_QUESTION = re.compile(
-    r"\bhow (?:much|many|large|fast|long|big|small|often|accurate)\b|"
+    # "How close to the reasoner's accuracy does it come?": "to within 6.3%".
+    r"\bhow (?:much|many|large|fast|long|big|small|often|accurate|close)\b|"
     # not "By what criterion ...?": on what grounds, not how much
     r"\b(?:by|up to) (?:how much|what(?! (?:criteri\w+|principle|rule)\b))\b|"
     rf"{_YEAR_WH}|"
@@ -86,6 +87,7 @@ _LIST_ITEM = re.compile(r"^(?:(?:and|or)\s+)?[-+−]?\d")  # "350M", "and 1B (-0
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # A clause with no subject of its own: "even surpassing ...", "thereby reducing ...".
 _PARTICIPLE = re.compile(r"^(?:(?:even|thereby|thus|further|also)\s+)?[a-z]{3,}ing\b")
+_APPOSITIVE = re.compile(r"^(?:a|an)\s")  # "MMEB-V2, a benchmark that ...": says what it is
 MIN_SPAN_WORDS = 6  # a shorter cut loses what the quote is about
 KEPT_NEW_SHARE = 0.5  # of a sentence's words beyond the question, kept by a cut answering no need
 TRIM_SHARE = 0.6  # a quote is cut only when that leaves at most this share of its words
@@ -174,13 +176,14 @@ def answer_span(sentence: str, question: str, need: Need) -> str:
 
 
 def _cuts_subject(clauses: list[str], i: int, question: str, need: Need) -> bool:
-    """A span opening on a participle ("…even surpassing GPT-4o on a few subjects") leaves its
-    subject in the clause before; asked for a name, that clause's new name is what the
-    participle says something of ("Claude-3.5-Sonnet shows ..., even surpassing ...")."""
+    """A span opening on a participle ("…even surpassing GPT-4o on a few subjects") or an
+    appositive ("…a comprehensive benchmark that extends MMEB ...") leaves its subject in the
+    clause before; asked for a name, that clause's new name is what the span says something
+    of ("Claude-3.5-Sonnet shows ..., even surpassing ...", "we introduce MMEB-V2, a ...")."""
     before = clauses[i - 1]
     return (
         "name" in need
-        and bool(_PARTICIPLE.match(clauses[i]))
+        and bool(_PARTICIPLE.match(clauses[i]) or _APPOSITIVE.match(clauses[i]))
         and satisfies(before, question, frozenset({"name"}), "")
     )
 
@@ -231,12 +234,16 @@ def sentence_scores(question: str, q_vec: np.ndarray, bundle: SourceBundle) -> n
     words = content_words(plain(question))  # "M3FinMeeting" meets "M^3FinMeeting"
     lexical = np.array([overlap(words, content_words(plain(s))) for s in bundle.text.sentences])
     dense = bundle.vectors @ q_vec if len(bundle.vectors) else np.zeros(0)
-    need = need_of(question)
-    holds = np.array(
-        [bool(need) and satisfies(s, question, need, "") for s in bundle.text.sentences],
-        dtype=float,
-    )
+    holds = np.array([_holds_a_need(s, question) for s in bundle.text.sentences], dtype=float)
     return (1 - LEXICAL_WEIGHT) * dense + LEXICAL_WEIGHT * lexical + NEED_BONUS * holds
+
+
+def _holds_a_need(sentence: str, question: str) -> bool:
+    """``sentence`` holds a number or a name the question asks for: of "Which method does it
+    use ..., and among how many teams did it place first?", "placed 1st of 62 teams" holds
+    one, as a sentence of another paper holding some name and some number does not answer
+    more of it."""
+    return any(satisfies(sentence, question, frozenset({n}), "") for n in need_of(question))
 
 
 def select_evidence(

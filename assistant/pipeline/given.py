@@ -64,10 +64,12 @@ _IN_UNITS = stems(
 _CHANGE = stems(set("gain gains improvement improvements boost boosts".split()))
 # A bare percentage ("it achieves 79.5% on OSWorld-Verified", "(72.1%)") gives an ask for a
 # rate or an accuracy, though the sentence names no measure; "33% speedup" names its own,
-# and "improves by 5%" or "+5%" is a change.
+# and "improves by 5%", "reducing observation size by over 50%" or "+5%" is a change.
 _PERCENT_MEASURES = stems({"accuracy", "rate", "success", "precision", "recall"})
 _BARE_PERCENT = re.compile(
-    r"(?<![+±−-])(?<!\bby )(?<![\d.])\d+(?:\.\d+)?\s?%"
+    r"(?<![+±−-])(?<!\bby )(?<!\bby over )(?<!\bby about )(?<!\bby nearly )(?<!\bby up to )"
+    r"(?<!\bby almost )(?<!\bby around )(?<!\bby roughly )(?<!\bby more than )"
+    r"(?<![\d.])\d+(?:\.\d+)?\s?%"
     r"(?=\s*(?:$|[),;.]|(?:on|in|to|with|and|at|for|across|over|under|while|after)\b))",
     re.I,
 )

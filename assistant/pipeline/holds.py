@@ -81,7 +81,9 @@ SPELLED_WITHIN = 10  # words before "(CPGD)" that may spell it out
 # "what name is given to this kind of evaluation?" is by "We call these shadow evaluations".
 _CALL_ASK = re.compile(
     r"\bwhat (?:do|does|did) (?:the )?(?:authors?|they|it|paper|work|study) (?:call|term|name)\b"
-    r"|\bwhat name is (?:given|used)\b",
+    r"|\bwhat name is (?:given|used)\b"
+    # "What term does the study coin for self-evolution that ...?"
+    r"|\bwhat (?:term|name|label)\s+(?:do|does|did)\b[^?]*?\b(?:coin|give|use|adopt)\w*\b",
     re.I,
 )
 # "We term this effect, ..., X", "a novel task termed referring reasoning": a coined term,

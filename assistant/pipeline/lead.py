@@ -160,6 +160,7 @@ def word_weights(question: str, sentences: Sequence[str], title: str = "") -> di
 
 
 _RESOLUTION = re.compile(r"\b(\d{2,4})\s*(?:x|×|\\times)\s*(\d{2,4})\b")
+_VARIANT = re.compile(r"\b[A-Z][A-Za-z]{0,2}/\d{1,2}\b")  # a ViT size and patch: "H/16", "B/16"
 
 
 def _anchor_weights(question: str, sentences: Sequence[str]) -> dict[str, float]:
@@ -171,10 +172,12 @@ def _anchor_weights(question: str, sentences: Sequence[str]) -> dict[str, float]
 
 
 def _anchors(text: str) -> set[str]:
-    """The decimals of ``text``, and its resolutions: "on the ImageNet 256 x 256 benchmark"
-    asks about the sentence at 256 x 256, not the one at 512 x 512."""
+    """The decimals of ``text``, its resolutions ("on the ImageNet 256 x 256 benchmark" asks
+    about the sentence at 256 x 256, not the one at 512 x 512) and its model variants ("its
+    H/16 variant" asks about "PixelREPA-H/16", not "JiT-B/16")."""
     sizes = {"#{}x{}".format(*m) for m in _RESOLUTION.findall(text)}
-    return {f"#{n}" for n in numbers(text) if "." in n} | sizes
+    variants = {f"#{v.lower()}" for v in _VARIANT.findall(text)}
+    return {f"#{n}" for n in numbers(text) if "." in n} | sizes | variants
 
 
 def _recurring_names(question: str, df: Counter[str]) -> set[str]:

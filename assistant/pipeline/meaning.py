@@ -77,8 +77,12 @@ AUTHOR_WH = (
     r"\b(?:which|what) (?:authors?|researchers?)\b|\bwho (?:proposed|introduced|developed)\b"
 )
 AUTHOR_QUESTION = re.compile(AUTHOR_WH, re.I)
+# "What do models converge toward ...?" asks what they do: a kind right after "do" with no
+# article is the subject of the ask, not the kind of name it wants.
+_NOT_SUBJECT = rf"(?!(?:do|does|did)\s+{KINDS}\b)"
 _NAME_QUESTION = re.compile(
-    rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) (?:{_NOT_OF}[\w-]+ )"
+    rf"\b(?:called|named|the name|what is (?:it|the \w+) called|(?:which|what) "
+    rf"(?:{_NOT_OF}{_NOT_SUBJECT}[\w-]+ )"
     rf"{{0,2}}{KINDS}\b|{COINING_WH})|{AUTHOR_WH}",
     re.I,
 )

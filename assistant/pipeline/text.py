@@ -32,7 +32,10 @@ AUXILIARIES = tuple("does do did is are was were can could has have had".split()
 AUXILIARY = "(?:" + "|".join(AUXILIARIES) + ")"
 # A trailing modifier is not part of a name: "GRPO-style" names GRPO, "Ravens-based" Ravens,
 # "GRPO-trained" GRPO.
-MODIFIER_WORDS = "style|based|like|type|inspired|driven|aware|specific|only|trained|tuned"
+MODIFIER_WORDS = (
+    "style|based|like|type|inspired|driven|aware|specific|only|trained|tuned|powered|written|"
+    "generated|guided|assisted"
+)
 MODIFIER = re.compile(rf"-(?:{MODIFIER_WORDS})$", re.I)
 # A model id ending in its size, up to the size's digits: "Llama-3-70" of "Llama-3-70B",
 # "aya-vision-8" of "aya-vision-8b". Its readers add the size letters they accept.
