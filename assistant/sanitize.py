@@ -78,11 +78,12 @@ _SPACED_TIMES = re.compile(r"(?<![\w.])(\d{1,5}) times (\d{1,5})(?![\w.%])")
 _BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx|leq|geq) ?(?=\d)")
 # "64.1 rightarrow 70.3" (from "$\\rightarrow$"): no English word is spelled so.
 _BARE_ARROW = re.compile(r"(?<![\\\w])(?:rightarrow|longrightarrow)(?![A-Za-z])")
-# "Role-Agent, black{a framework} that" (from "\\textcolor{black}{a framework}"): the text in a
-# colour's braces, and no bare "color{red}" switch; "jailbreaksx2013methods" (an HTML "&#x2013;"
-# that lost its "&#" and ";"): a dash.
+# "Role-Agent, black{a framework} that" (from "\\textcolor{black}{a framework}"), "teal{Tool-use}"
+# (any of xcolor's named colours): the text in a colour's braces, and no bare "color{red}"
+# switch; "jailbreaksx2013methods" (an HTML "&#x2013;" that lost its "&#" and ";"): a dash.
 _BARE_COLOURED = re.compile(
-    r"(?<![\\\w])(?:(?:text)?color\{\w+\}|black|red|blue|gray|grey)\{([^{}]{0,500})\}"
+    r"(?<![\\\w])(?:(?:text)?color\{\w+\}|black|red|blue|gray|grey|teal|orange|green|purple|"
+    r"magenta|cyan|brown|violet|olive|pink)\{([^{}]{0,500})\}"
 )
 _BARE_COLOUR = re.compile(r"(?<![\\\w])(?:text)?color\{\w+\}")
 _BARE_DASH = re.compile(r"(?<=[a-z])x(2013|2014)(?=[a-z])")

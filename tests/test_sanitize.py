@@ -171,6 +171,7 @@ def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
         ("improves pass@256 from 64.1 rightarrow 70.3", "improves pass@256 from 64.1 → 70.3"),
         ("runs 10 times faster in context{x}", "runs 10 times faster in context{x}"),
         ("Role-Agent, black{a framework} that", "Role-Agent, a framework that"),
+        ("including teal{Tool-use} and orange{Planning}", "including Tool-use and Planning"),
         ("a textcolor{red}{new} method, color{ddtD}Ours", "a new method, Ours"),
         ("trained on coordinatesx2013without priors", "trained on coordinates–without priors"),
         ("uses textsc{FastCuRL} for a blackbox {x}", "uses FastCuRL for a blackbox {x}"),
