@@ -234,16 +234,18 @@ def sentence_scores(question: str, q_vec: np.ndarray, bundle: SourceBundle) -> n
     words = content_words(plain(question))  # "M3FinMeeting" meets "M^3FinMeeting"
     lexical = np.array([overlap(words, content_words(plain(s))) for s in bundle.text.sentences])
     dense = bundle.vectors @ q_vec if len(bundle.vectors) else np.zeros(0)
-    holds = np.array([_holds_a_need(s, question) for s in bundle.text.sentences], dtype=float)
+    needs = [frozenset({need}) for need in need_of(question)]
+    held = [_holds_a_need(s, question, needs) for s in bundle.text.sentences]
+    holds = np.array(held, dtype=float)
     return (1 - LEXICAL_WEIGHT) * dense + LEXICAL_WEIGHT * lexical + NEED_BONUS * holds
 
 
-def _holds_a_need(sentence: str, question: str) -> bool:
-    """``sentence`` holds a number or a name the question asks for: of "Which method does it
-    use ..., and among how many teams did it place first?", "placed 1st of 62 teams" holds
-    one, as a sentence of another paper holding some name and some number does not answer
-    more of it."""
-    return any(satisfies(sentence, question, frozenset({n}), "") for n in need_of(question))
+def _holds_a_need(sentence: str, question: str, needs: list[Need]) -> bool:
+    """``sentence`` holds a number or a name the question asks for (one of ``needs``): of
+    "Which method does it use ..., and among how many teams did it place first?", "placed 1st
+    of 62 teams" holds one, as a sentence of another paper holding some name and some number
+    does not answer more of it."""
+    return any(satisfies(sentence, question, need, "") for need in needs)
 
 
 def select_evidence(
