@@ -23,7 +23,7 @@ from assistant.pipeline.types import Evidence
 _CONTINUES = re.compile(
     r"^\W*(?:then|next|subsequently|after that)\b|\bthe (?:latter|former)\b"
     # "We refer to this as Misevolution.": it names what the sentence before describes.
-    r"|^\W*we\s+(?:refer\s+to|call|term|dub)\s+(?:this|these|it|them)\b",
+    rf"|^\W*{meaning.WE_NAME_IT}",
     re.I,
 )
 # A demonstrative subject pointing back at the sentence before: "This transforms ...",

@@ -89,7 +89,7 @@ _CALL_ASK = re.compile(
 # "We term this effect, ..., X", "a novel task termed referring reasoning": a coined term,
 # which may be written in lower case.
 _TERMS = re.compile(
-    r"\b(?i:we (?:term|call|name|dub|refer to)\s+(?:this|these|such|it|them))\b"
+    rf"\b(?i:{meaning.WE_NAME_IT})"
     r"|\b(?:termed|dubbed|coined|called|named)\s+(?:as\s+)?[\"“]?[a-z]"
     # "..., a process we term motion prompt expansion", "which we call X"
     r"|\b(?i:a|an|the|which|that)\s+(?:[\w-]+\s+){0,2}?we\s+(?:term|call|dub)\s+(?!for\b)[\"“]?[a-z]",

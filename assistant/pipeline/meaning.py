@@ -67,6 +67,8 @@ COINING_VERBS = r"introduc|propos|present"  # stems of the verbs a paper introdu
 AUTHORS_DO = r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?"
 # A sentence introducing the paper's work: "we propose X", "this paper presents X".
 INTRODUCES_WORK = re.compile(rf"{AUTHORS_DO}(?:{COINING_VERBS})\w*", re.I)
+# "We term this effect ...", "We refer to this as X": the paper names what it has just described.
+WE_NAME_IT = r"we\s+(?:term|call|name|dub|refer\s+to)\s+(?:this|these|such|it|them)\b"
 COINING_WH = rf"\b(?P<coins>{COINING_VERBS})\w*\s+(?:which|what)\s+(?:new\s+)?[\w-]+\s*\?"
 COINING_QUESTION = re.compile(COINING_WH, re.I)
 # "Which operation on model weights ...?" asks for an operation: the kind after "which" is
