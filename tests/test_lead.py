@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lead_fixtures import led, quote
 
 from assistant.pipeline import holds, meaning
 from assistant.pipeline.ask import (
@@ -44,15 +45,6 @@ RESULT = (
     "problem with amplified regularization."
 )
 OTHER = "Experiments on three datasets confirm the analysis."
-
-
-def quote(sentence: str) -> Evidence:
-    return Evidence(1, "p1", sentence, 0.5)
-
-
-def led(question: str, sentences: list[str], title: str = "") -> str:
-    """The sentence that leads when every sentence of the abstract is a quote."""
-    return best_quote(question, [quote(s) for s in sentences], sentences, title).sentence
 
 
 def test_a_two_part_question_splits_at_its_second_ask() -> None:

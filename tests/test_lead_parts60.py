@@ -4,24 +4,15 @@ parts, the quote that leads, and the source a two-part answer quotes."""
 from __future__ import annotations
 
 import numpy as np
+from lead_fixtures import led, quote
 
 from assistant.pipeline.ask import question_parts
 from assistant.pipeline.background import with_antecedents
 from assistant.pipeline.evidence import SourceBundle, answer_span, need_of, sentence_scores
 from assistant.pipeline.given import number_not_given
 from assistant.pipeline.grounding import SourceText
-from assistant.pipeline.lead import best_quote
 from assistant.pipeline.subject import missing_subject
-from assistant.pipeline.types import Evidence, RetrievedPaper
-
-
-def quote(sentence: str) -> Evidence:
-    return Evidence(1, "p1", sentence, 0.5)
-
-
-def led(question: str, sentences: list[str], title: str = "") -> str:
-    """The sentence that leads when every sentence of the abstract is a quote."""
-    return best_quote(question, [quote(s) for s in sentences], sentences, title).sentence
+from assistant.pipeline.types import RetrievedPaper
 
 
 def test_a_percent_a_change_is_given_by_is_no_success_rate() -> None:

@@ -66,10 +66,21 @@ _CHANGE = stems(set("gain gains improvement improvements boost boosts".split()))
 # rate or an accuracy, though the sentence names no measure; "33% speedup" names its own,
 # and "improves by 5%", "reducing observation size by over 50%" or "+5%" is a change.
 _PERCENT_MEASURES = stems({"accuracy", "rate", "success", "precision", "recall"})
+# Fixed-width lookbehinds (re needs them): "by 5%", "by over 50%", "by more than 3%".
+_CHANGE_HEDGES = (
+    "",
+    "over ",
+    "about ",
+    "nearly ",
+    "up to ",
+    "almost ",
+    "around ",
+    "roughly ",
+    "more than ",
+)
+_BY_CHANGE = "".join(rf"(?<!\bby {hedge})" for hedge in _CHANGE_HEDGES)
 _BARE_PERCENT = re.compile(
-    r"(?<![+±−-])(?<!\bby )(?<!\bby over )(?<!\bby about )(?<!\bby nearly )(?<!\bby up to )"
-    r"(?<!\bby almost )(?<!\bby around )(?<!\bby roughly )(?<!\bby more than )"
-    r"(?<![\d.])\d+(?:\.\d+)?\s?%"
+    rf"(?<![+±−-]){_BY_CHANGE}(?<![\d.])\d+(?:\.\d+)?\s?%"
     r"(?=\s*(?:$|[),;.]|(?:on|in|to|with|and|at|for|across|over|under|while|after)\b))",
     re.I,
 )
