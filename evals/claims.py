@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.pipeline import faithful, meaning
+from assistant.pipeline import faithful, meaning, trim
 from assistant.pipeline.answer import SENTINEL, verify_claim
 from assistant.pipeline.citations import Claim, parse_claims, split_sentences
 from assistant.pipeline.evidence import SourceBundle, bundle_sources
@@ -96,7 +96,40 @@ def why_dropped(
             return f"faithful: {found}"
         if found := _not_held(Claim(c.text, (top,)), record["question"], bundles, embedder):
             return f"verify: {found}"
+        off_lead = _off_lead(c.text, record, bundles[top - 1])
+        if off_lead and not _led(record, earlier, bundles, embedder):
+            return "lead: answers from another sentence than the lead quote's span"
     return None
+
+
+def _off_lead(text: str, record: dict[str, Any], top: SourceBundle) -> bool:
+    """As ``AnswerBuilder._keep``: the sentence answers the question (``trim.answers``) but is
+    no trim of the lead quote's shown span (``trim.trims_lead``)."""
+    question, title = record["question"], top.text.title
+    if not record.get("lead") or not trim.answers(text, question, top.text.abstract, title):
+        return False
+    sentences = [clean_output(s) for s in record["lead"]]
+    spans = trim.shown_spans(question, sentences, title)
+    return not trim.trims_lead(text, question, sentences, spans)
+
+
+def _led(
+    record: dict[str, Any], earlier: list[str], bundles: list[SourceBundle], embedder: Embedder
+) -> bool:
+    """An earlier sentence of the draft was kept and answers: the answer has its lead, and
+    the rule above applies only before it."""
+    top = bundles[(record["sources"][0]["n"] if record["sources"] else 1) - 1]
+    for i, sentence in enumerate(earlier):
+        kept = why_dropped({**record, "sentence": sentence}, earlier[:i], bundles, embedder) is None
+        said = _claim_text(sentence, len(bundles))
+        if kept and trim.answers(said, record["question"], top.text.abstract, top.text.title):
+            return True
+    return False
+
+
+def _claim_text(sentence: str, n_sources: int) -> str:
+    claims = parse_claims(clean_output(sentence.replace("[n]", "")), n_sources)
+    return " ".join(c.text for c in claims)
 
 
 def _not_drawn(sentence: str, question: str, lead: str, shown: list[str]) -> str | None:

@@ -59,3 +59,21 @@ def test_a_dropped_sentence_says_which_stage_dropped_it_and_why(minilm) -> None:
     assert why[1].startswith("form: speaks in the authors' voice")
     assert why[2].startswith("faithful:") and "bound to other names" in why[2]
     assert why[3].startswith("verify:") and "65.8" in why[3]
+
+
+def test_an_answer_from_another_sentence_than_the_lead_is_dropped_before_a_lead(minilm) -> None:
+    # As in an answer: the lead holds the CLEVRER figure. A sentence answering with another
+    # sentence's figure is dropped, unless an earlier sentence of the draft already led.
+    nextqa = "On NExT-QA, TW-GRPO reaches 76.1% accuracy."
+    paper = TW | {"abstract": f"{TW['abstract']} {nextqa}"}
+    result = TW["abstract"].split(". ")[1]
+    lead = {"lead": [result], "shown": [result, nextqa]}
+    led = "TW-GRPO achieves 50.4% accuracy on CLEVRER [1]."
+    other = "TW-GRPO reaches 76.1% accuracy on NExT-QA [1]."
+    records = [
+        record(led, "SUPPORTED") | lead,
+        record(other, "WRONG") | lead,
+        record(other, "WRONG") | lead | {"draft": f"{led} {other}", "position": 1},
+    ]
+    why = [r.why or "" for r in check_records(records, {TW["paper_id"]: paper}, minilm)]
+    assert why == ["", "lead: answers from another sentence than the lead quote's span", ""]

@@ -28,9 +28,9 @@ import numpy as np
 from assistant.errors import ModelCrashed
 from assistant.links import paper_url
 from assistant.llm.base import Generation
-from assistant.pipeline import ask, background, faithful, holds, items, lead, listing, meaning
+from assistant.pipeline import ask, background, faithful, holds, items, lead, listing, meaning, trim
 from assistant.pipeline.citations import Claim, parse_claims, render_claim, split_sentences
-from assistant.pipeline.evidence import SourceBundle, need_of, satisfies
+from assistant.pipeline.evidence import SourceBundle
 from assistant.pipeline.grounding import Verdict, check_claim, restates_question
 from assistant.pipeline.text import (
     content_words,
@@ -174,7 +174,6 @@ class AnswerBuilder:
         self.notes: list[str] = []
         self.draft = Draft()
         self.generation: Generation | None = None
-        self.need = need_of(ctx.question)
         self.shown: list[str] = []  # sentences already streamed, in order
         self.cited: list[Citation] = []  # the citations of the shown sentences
         self.quoted: set[str] = set()  # the source sentences quoted so far
@@ -284,8 +283,16 @@ class AnswerBuilder:
 
     def _keep(self, verified: tuple[Claim, dict[int, Verdict]]) -> Iterator[AnswerEvent]:
         draft = self.draft
+        answers = draft.lead is None and self._answers(verified)
+        if answers and not self._trims_lead(verified[0].text):
+            # It answers with words of another sentence than the one that holds the answer:
+            # "a 6.5% gain" where the lead quote says "an average improvement of 3.3%". (After
+            # a lead, a sentence with a new number is a further fact, not another answer.)
+            draft.dropped.append(verified[0].text)
+            self.notes.append("dropped a draft sentence: answers from another sentence")
+            return
         draft.kept.append(verified)
-        if draft.lead is None and self._answers(verified):
+        if answers:
             draft.lead = len(draft.kept) - 1
             yield self._emit_claim(verified)
         elif draft.lead is not None and self._adds(verified[0].text):
@@ -310,11 +317,13 @@ class AnswerBuilder:
         for quote in quotes:
             self.cited.append(self._citation(quote.source_n, quote.sentence))
             self.quoted.add(quote.sentence)
-        question = self.ctx.question
-        title = self.ctx.bundles[quotes[0].source_n - 1].text.title
-        spans = lead.lead_spans(question, [clean_output(q.sentence) for q in quotes])
-        text = " and ".join(f"“{items.cut_to_items(s, question, title)}”" for s in spans)
+        text = " and ".join(f"“{span}”" for span in self._lead_spans(quotes))
         return self._emit(f"{text} [{quotes[0].source_n}]")
+
+    def _lead_spans(self, quotes: list[Evidence]) -> list[str]:
+        title = self.ctx.bundles[quotes[0].source_n - 1].text.title
+        sentences = [clean_output(q.sentence) for q in quotes]
+        return trim.shown_spans(self.ctx.question, sentences, title)
 
     def _adds(self, text: str) -> bool:
         """The sentence says something the answer so far does not: a new number or name, or
@@ -329,9 +338,14 @@ class AnswerBuilder:
         claim, verdicts = verified
         source = " ".join(self.ctx.bundles[n - 1].text.abstract for n in verdicts)
         title = self.ctx.bundles[next(iter(verdicts)) - 1].text.title if verdicts else ""
-        return satisfies(
-            claim.text, self.ctx.question, self.need, source
-        ) and lead.answers_each_part(claim.text, self.ctx.question, title)
+        return trim.answers(claim.text, self.ctx.question, source, title)
+
+    def _trims_lead(self, text: str) -> bool:
+        """A model sentence answers only as a trim of what the quote that would lead without
+        it shows (``trim.trims_lead``)."""
+        quotes = self._lead_quotes()
+        sentences = [clean_output(q.sentence) for q in quotes]
+        return trim.trims_lead(text, self.ctx.question, sentences, self._lead_spans(quotes))
 
     def _said(self, text: str) -> bool:
         words = content_words(text)
