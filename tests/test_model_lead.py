@@ -6,6 +6,7 @@ are the dev misses of a recorded model run (q-4818, q-5132, q-2727, q-3803, q-21
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from assistant.llm.base import Generation
 from assistant.pipeline.answer import AnswerBuilder, AnswerContext
@@ -72,78 +73,77 @@ def test_a_number_from_another_sentence_does_not_lead_nor_follow() -> None:
     assert final.answer.startswith("“Finetuning various video LMMs") and "6.5%" not in final.answer
 
 
-def test_a_name_from_another_sentence_does_not_lead() -> None:
-    title = "IMAGDressing-v1: Customizable Virtual Dressing"
-    metric = (
-        "Meanwhile, we design a comprehensive affinity metric index (CAMI) to evaluate the "
-        "consistency between generated images and reference garments."
-    )
-    unet = (
-        "We design a garment UNet that captures semantic features from CLIP and texture features."
-    )
-    question = (
+NVCOMPOSER = (
+    "NVComposer infers spatial relationships between views by introducing two key "
+    "components: 1) an image-pose dual-stream diffusion model that simultaneously "
+    "generates target novel views and condition camera poses, and 2) a geometry-aware "
+    "feature alignment module that distills geometric priors from dense stereo models."
+)
+VIDEOGUIDE = (
+    "Instead, VideoGuide leverages any pretrained video diffusion model (VDM) as a guide "
+    "during the early stages of inference, improving temporal quality by interpolating the "
+    "guiding model's denoised samples into the sampling model's denoising process."
+)
+SINK = (
+    "ContextMaster combines reusable clean context states with sparse context routing and "
+    "uses ConstraintSink to keep task constraints visible."
+)
+SPEED = "User studies validate composed workflows, while the model reaches 16 FPS on a single GPU."
+# (title, quotes, lead quotes, question, draft, what the answer opens on)
+NOT_LEADING = {
+    # The draft names the paper's garment UNet; the metric asked for is in the quote.
+    "a name from another sentence": (
+        "IMAGDressing-v1: Customizable Virtual Dressing",
+        [
+            "Meanwhile, we design a comprehensive affinity metric index (CAMI) to evaluate the "
+            "consistency between generated images and reference garments.",
+            "We design a garment UNet that captures semantic features from CLIP and texture.",
+        ],
+        [],
         "Which metric do the IMAGDressing-v1 authors design to evaluate the consistency "
-        "between generated images and the reference garments?"
-    )
-    draft = "The IMAGDressing-v1 authors design a garment UNet that captures semantic features [1]."
-    final = answer(question, draft, [metric], [unet], title=title)
-    assert final.path != "model" and final.answer.startswith("“Meanwhile, we design")
-
-
-def test_an_item_the_lead_span_cuts_does_not_lead() -> None:
+        "between generated images and the reference garments?",
+        "The IMAGDressing-v1 authors design a garment UNet that captures semantic features [1].",
+        "“Meanwhile, we design",
+    ),
     # The span shows the first item, the diffusion model asked for; the draft names the second.
-    title = "NVComposer: Boosting Generative Novel View Synthesis"
-    components = (
-        "NVComposer infers spatial relationships between views by introducing two key "
-        "components: 1) an image-pose dual-stream diffusion model that simultaneously "
-        "generates target novel views and condition camera poses, and 2) a geometry-aware "
-        "feature alignment module that distills geometric priors from dense stereo models."
-    )
-    question = (
+    "an item the lead span cuts": (
+        "NVComposer: Boosting Generative Novel View Synthesis",
+        [NVCOMPOSER, OPENING],
+        [NVCOMPOSER],
         "The novel view synthesis approach without external alignment: what kind of diffusion "
         "model does it introduce to simultaneously generate target novel views and condition "
-        "camera poses?"
-    )
-    draft = (
+        "camera poses?",
         "The novel view synthesis approach introduces a geometry-aware feature alignment module "
-        "that distills geometric priors from dense stereo models [1]."
-    )
-    final = answer(question, draft, [components], [OPENING], lead=[components], title=title)
-    assert final.path != "model" and "image-pose dual-stream" in final.answer.split("”")[0]
-
-
-def test_a_how_ask_restated_without_the_means_does_not_lead() -> None:
-    title = "VideoGuide: Improving Video Diffusion Models without Training"
-    means = (
-        "Instead, VideoGuide leverages any pretrained video diffusion model (VDM) as a guide "
-        "during the early stages of inference, improving temporal quality by interpolating the "
-        "guiding model's denoised samples into the sampling model's denoising process."
-    )
-    question = (
+        "that distills geometric priors from dense stereo models [1].",
+        "“NVComposer infers spatial relationships between views by introducing two key "
+        "components: 1) an image-pose dual-stream diffusion model that simultaneously "
+        "generates target novel views and condition camera poses…”",
+    ),
+    "a how ask restated without the means": (
+        "VideoGuide: Improving Video Diffusion Models without Training",
+        [VIDEOGUIDE, OPENING],
+        [VIDEOGUIDE],
         "The training-free framework that uses a pretrained video diffusion model as a guide "
-        "during the early stages of inference: how does it improve temporal quality?"
-    )
-    draft = (
+        "during the early stages of inference: how does it improve temporal quality?",
         "The framework uses a pretrained video diffusion model (VDM) as a guide during the early "
-        "stages of inference to improve temporal quality [1]."
-    )
-    final = answer(question, draft, [means], [OPENING], lead=[means], title=title)
-    assert final.path != "model" and final.answer.startswith("“Instead, VideoGuide")
-
-
-def test_one_part_of_a_two_quote_lead_does_not_lead() -> None:
-    title = "ContextMaster: Long-Context Video Editing"
-    sink = (
-        "ContextMaster combines reusable clean context states with sparse context routing and "
-        "uses ConstraintSink to keep task constraints visible."
-    )
-    speed = (
-        "User studies validate composed workflows, while the model reaches 16 FPS on a single GPU."
-    )
-    question = (
+        "stages of inference to improve temporal quality [1].",
+        "“Instead, VideoGuide",
+    ),
+    # The draft answers the second part only.
+    "one part of a two-quote lead": (
+        "ContextMaster: Long-Context Video Editing",
+        [SINK, SPEED, OPENING],
+        [SINK, SPEED],
         "What component does ContextMaster use to keep task constraints visible, and what frame "
-        "rate does the model reach on a single GPU?"
-    )
-    draft = "The model reaches 16 FPS on a single GPU [1]."
-    final = answer(question, draft, [sink, speed], [OPENING], lead=[sink, speed], title=title)
-    assert final.path != "model" and final.answer.startswith("“ContextMaster combines")
+        "rate does the model reach on a single GPU?",
+        "The model reaches 16 FPS on a single GPU [1].",
+        "“ContextMaster combines",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", NOT_LEADING.values(), ids=NOT_LEADING.keys())
+def test_a_draft_that_is_no_trim_of_the_lead_does_not_lead(case) -> None:
+    title, quotes, lead, question, draft, opening = case
+    final = answer(question, draft, quotes[:1], quotes[1:], lead=lead, title=title)
+    assert final.path != "model" and final.answer.startswith(opening)
