@@ -79,18 +79,19 @@ def why_dropped(
     record: dict[str, Any], earlier: list[str], bundles: list[SourceBundle], embedder: Embedder
 ) -> str | None:
     """The answer checker's verdict, as in ``AnswerBuilder``: None when the sentence is well
-    formed, drawn from the quotes it was shown (``faithful``), and held by its paper's abstract;
-    else the stage that drops it and why."""
+    formed, drawn from the quotes it was shown (``faithful``), held by its paper's abstract
+    and, answering before the draft has a lead, a trim of the lead (``trim``); else the stage
+    that drops it and why."""
     raw = record["sentence"]
     if SENTINEL in raw.upper():
         return "form: the sentinel"
     if problem := meaning.sentence_problem(raw, earlier):
         return f"form: {problem}"
-    claims = parse_claims(clean_output(raw.replace("[n]", "")), len(bundles))
+    claims = _claims(raw, len(bundles))
     if not claims:
         return "form: no claim"
     lead, shown = " ".join(record.get("lead", [])), record.get("shown") or _prompt_quotes(record)
-    top = record["sources"][0]["n"] if record["sources"] else 1
+    top = _top_n(record)
     for c in claims:
         if found := _not_drawn(c.text, record["question"], lead, shown):
             return f"faithful: {found}"
@@ -118,18 +119,23 @@ def _led(
 ) -> bool:
     """An earlier sentence of the draft was kept and answers: the answer has its lead, and
     the rule above applies only before it."""
-    top = bundles[(record["sources"][0]["n"] if record["sources"] else 1) - 1]
+    top = bundles[_top_n(record) - 1]
     for i, sentence in enumerate(earlier):
         kept = why_dropped({**record, "sentence": sentence}, earlier[:i], bundles, embedder) is None
-        said = _claim_text(sentence, len(bundles))
+        said = " ".join(c.text for c in _claims(sentence, len(bundles)))
         if kept and trim.answers(said, record["question"], top.text.abstract, top.text.title):
             return True
     return False
 
 
-def _claim_text(sentence: str, n_sources: int) -> str:
-    claims = parse_claims(clean_output(sentence.replace("[n]", "")), n_sources)
-    return " ".join(c.text for c in claims)
+def _claims(sentence: str, n_sources: int) -> list[Claim]:
+    """The claims of a draft sentence, as ``AnswerBuilder`` parses them."""
+    return parse_claims(clean_output(sentence.replace("[n]", "")), n_sources)
+
+
+def _top_n(record: dict[str, Any]) -> int:
+    """The prompt's number of the top source: the one every claim is cited to."""
+    return int(record["sources"][0]["n"]) if record["sources"] else 1
 
 
 def _not_drawn(sentence: str, question: str, lead: str, shown: list[str]) -> str | None:
