@@ -74,8 +74,9 @@ _BARE_TIMES = re.compile(r"(?<=\d)times(?![a-z])")  # "16times smaller", "256tim
 # is a size or a grid; English "3 times faster" or "10 times the cost" has no number after it.
 _SPACED_TIMES = re.compile(r"(?<![\w.])(\d{1,5}) times (\d{1,5})(?![\w.%])")
 # "at sim25 FPS", "sim 1050 GPU hours" (from "$\\sim$25"), "as little as leq 0.02%" (from
-# "$\\leq$"): "sim"/"approx"/"leq"/"geq" right before a number.
-_BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx|leq|geq) ?(?=\d)")
+# "$\\leq$"), "rates of sim!30 FPS" (from "$\\sim\\!30$", a negative thin space):
+# "sim"/"approx"/"leq"/"geq" right before a number.
+_BARE_ABOUT = re.compile(r"(?<![\\\w])(sim|approx|leq|geq)(?: |!)?(?=\d)")
 # "64.1 rightarrow 70.3" (from "$\\rightarrow$"): no English word is spelled so.
 _BARE_ARROW = re.compile(r"(?<![\\\w])(?:rightarrow|longrightarrow)(?![A-Za-z])")
 # "Role-Agent, black{a framework} that" (from "\\textcolor{black}{a framework}"), "teal{Tool-use}"

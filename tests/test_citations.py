@@ -86,6 +86,10 @@ def test_markers_inside_a_sentence_leave_single_spaces() -> None:
                                                         "4DLangVGGT has two parts."]),
         ("We fit it. 3D scenes follow.", ["We fit it.", "3D scenes follow."]),
         ("It is v. 2 of it. Next.", ["It is v. 2 of it.", "Next."]),
+        # a list item's number opens its item
+        ("It has metallicness. 2) To support it, we build X.", ["It has metallicness.",
+                                                                "2) To support it, we build X."]),
+        ("It costs 2. 2 (of 3) remain.", ["It costs 2. 2 (of 3) remain."]),
         ("- A works [1]\n- B fails [2]", ["- A works [1]", "- B fails [2]"]),
         ("  \n ", []),
         ("", []),

@@ -164,6 +164,7 @@ def test_cleaning_never_leaves_a_tag_or_image(text: str) -> None:
             "at sim25 FPS, cost by sim4times, using sim 1050 GPUs, approx3 hours",
             "at ~25 FPS, cost by ~4×, using ~1050 GPUs, ≈3 hours",
         ),
+        ("achieves frame rates of sim!30 FPS at 720p", "achieves frame rates of ~30 FPS at 720p"),
         ("a sim model of 2 arms, the Sim2Real gap", "a sim model of 2 arms, the Sim2Real gap"),
         ("as little as leq 0.02% and geq5 runs", "as little as ≤0.02% and ≥5 runs"),
         ("the leq relation holds", "the leq relation holds"),

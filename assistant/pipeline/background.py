@@ -139,6 +139,10 @@ _BACKGROUND = re.compile(
     r"|(?:introduces?|poses?|raises?|brings?) (?:\w+ ){0,2}(?:risks?|threats?|concerns?))\b",
     re.I,
 )
+# A problem word denied: "does not suffer from ...", "without struggling to ...".
+_NO_PROBLEM = re.compile(
+    r"\b(?:not|never|without|no longer)\s+(?:\w+\s+)?(?:suffer|struggl)\w*", re.I
+)
 # "X plays a pivotal role in Y": why Y needs work, unless the paper finds it ("we show ...").
 _ROLE = re.compile(
     r"\bplay(?:s|ing)? (?:a|an) (?:\w+ )?(?:pivotal|crucial|key|central|critical|vital|"
@@ -211,6 +215,8 @@ def background(sentence: str) -> bool:
     existing methods struggle ...", "X is essential for ...", "X plays a pivotal role in
     ..."), not what it does or finds ("We find that X plays a key role ...", "Since existing
     methods struggle ..., we introduce X")."""
+    # "our formulation does not suffer from popping artifacts" claims the work's strength.
+    sentence = _NO_PROBLEM.sub(" ", sentence)
     if _ROLE.search(sentence) and not _FINDING.search(sentence):
         return True
     # "We find that ... models trained with up to 4x more compute have emerged" is a finding;

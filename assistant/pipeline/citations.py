@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 
 _MARKER = re.compile(r"\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]")
-# A sentence opens on a capital, a quote or bracket, or a name that starts with a digit
-# ("4DLangVGGT has two key components", "3D Gaussian splatting ..."), not a bare number.
+# A sentence opens on a capital, a quote or bracket, a name that starts with a digit
+# ("4DLangVGGT has two key components", "3D Gaussian splatting ..."), or a list item's number
+# ("... metallicness. 2) To support this framework, we construct Hi3DBench ..."), not a bare
+# number: a quote of the item must not open on the end of the item before it.
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"”’')]*(?:\s*(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)?\s+"
-    r"(?=[A-Z\"“(\[]|\d+[A-Za-z])"
+    r"(?=[A-Z\"“(\[]|\d+[A-Za-z]|\d{1,2}\)\s)"
 )
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 # No sentence ends here; the TL;DR sentence splitter imports them too.

@@ -507,9 +507,9 @@ _ALONGSIDE = re.compile(
 
 
 def _paired_with_given(sentence: str, question: str) -> bool:
-    """A new name joined by "and" to the name the question pairs its answer with:
-    "Playground-v2 and FLUX consistently outperform" answers "which model is named alongside
-    FLUX as consistently outperforming ...?"."""
+    """A new name joined by "and" to the name the question pairs its answer with, or listed
+    with it (``_listed_with``): "Playground-v2 and FLUX consistently outperform" answers "which
+    model is named alongside FLUX as consistently outperforming ...?"."""
     asked = _ALONGSIDE.search(question)
     if asked is None:
         return False
@@ -520,7 +520,24 @@ def _paired_with_given(sentence: str, question: str) -> bool:
         re.I,
     )
     new = _new_names(sentence, question)
-    return any(_name_at((m.group("a") or m.group("b")).rstrip(".,"), new) for m in pairs)
+    if any(_name_at((m.group("a") or m.group("b")).rstrip(".,"), new) for m in pairs):
+        return True
+    return _listed_with(sentence, asked.group("given"), new)
+
+
+# A list of names: "Adam, Shampoo and Prodigy", "GPT-4o, Claude 3, and Gemini".
+_NAME_ITEM = r"[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*)?"
+_NAME_LIST = re.compile(rf"{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})+,?\s+(?:and|&)\s+{_NAME_ITEM}")
+
+
+def _listed_with(sentence: str, given: str, new: Collection[str]) -> bool:
+    """A list of names holds ``given`` and a new name: "We select three such methods -- Adam,
+    Shampoo and Prodigy" answers "Besides Adam and Shampoo, which third optimizer ...?"."""
+    for listed in _NAME_LIST.finditer(sentence):
+        names = [n.strip() for n in re.split(r",|\s(?:and|&)\s", listed.group(0)) if n.strip()]
+        if any(n.lower() == given.lower() for n in names) and any(_name_at(n, new) for n in names):
+            return True
+    return False
 
 
 # "What metric primarily *assesses* ...?": the verb after the asked kind.

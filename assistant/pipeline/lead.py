@@ -245,7 +245,7 @@ def _best_quote(
     if not pool:
         best = _giving_kind(question, quotes, best, score)
         return past_restatement(best, question, quotes, weights, title)
-    named = max(pool, key=score)
+    named = _not_background_lead(max(pool, key=score), pool, score)
     # A named sentence sharing no word with the ask ("Experiments on WikiArt ...") still wins.
     far_more = 0 < FOCUS_OVER_NAME * score(named) <= score(best)
     # ... as does one holding the decimals the question quotes ("falling from 76.4% ...").
@@ -253,6 +253,19 @@ def _best_quote(
     if far_more and (asked_head(question) in words_of(best.sentence) or anchored):
         return best
     return past_restatement(named, question, pool, weights, title)
+
+
+def _not_background_lead(
+    chosen: Evidence, quotes: Sequence[Evidence], score: Callable[[Evidence], float]
+) -> Evidence:
+    """``chosen``, unless it is background ("Recent VLA models ... expose the teacher model to
+    the logged trajectory") and another of ``quotes`` at BACKGROUND_YIELD of its focus on the
+    ask says what the paper does or finds ("We empirically show that this induces trajectory
+    anchoring bias")."""
+    if not background(chosen.sentence):
+        return chosen
+    other = max((q for q in quotes if not background(q.sentence)), key=score, default=chosen)
+    return other if score(other) >= BACKGROUND_YIELD * score(chosen) > 0 else chosen
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
@@ -298,13 +311,9 @@ def _giving_kind(
     if "name" in need and not satisfies(best.sentence, question, need, ""):
         giving = [q for q in quotes if score(q) > 0 and satisfies(q.sentence, question, need, "")]
         best = max(giving, key=score, default=best)
-    if not background(best.sentence):
-        return best
     # Background ("Evaluating X is essential, and what it should cover remains unclear") gives
     # way to a sentence on what the paper does that is about as focused on the ask.
-    own = [q for q in quotes if not background(q.sentence)]
-    other = max(own, key=score, default=best)
-    return other if score(other) >= BACKGROUND_YIELD * score(best) > 0 else best
+    return _not_background_lead(best, quotes, score)
 
 
 def after_introduction(
@@ -525,7 +534,9 @@ def _answering(
     own = [b for b in by_part if not background(b.sentence)]
     if own and background(first.sentence):
         first = own[0]
-    by_part = [_not_background(b, first) for b in by_part]
+    by_part = [
+        _not_background(b, first) for b in _own_best(parts, by_part, quotes, sentences, title)
+    ]
     answered = [
         _answers_part(first, p, b, sentences, title) for p, b in zip(parts, by_part, strict=True)
     ]
@@ -539,6 +550,24 @@ def _answering(
     if all(answered) or (counted and not told_elsewhere):
         return [first]
     return [by_part[0]] if by_part[0] is by_part[1] else by_part
+
+
+def _own_best(
+    parts: Sequence[str],
+    by_part: Sequence[Evidence],
+    quotes: Sequence[Evidence],
+    sentences: Sequence[str],
+    title: str,
+) -> list[Evidence]:
+    """Each part's best quote, or when that is background, the part's best of the paper's own
+    sentences: a part's words alone ("what is the benchmark called?") may fit the background
+    best ("Despite recent advances ... on standard benchmarks"), and the paper's sentence
+    answers it ("Finally, we present MBench, a hierarchical benchmark ...")."""
+    fore = [q for q in quotes if not background(q.sentence)]
+    return [
+        best_quote(p, fore, sentences, title) if background(b.sentence) and fore else b
+        for p, b in zip(parts, by_part, strict=True)
+    ]
 
 
 def _not_background(quote: Evidence, first: Evidence) -> Evidence:

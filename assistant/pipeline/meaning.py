@@ -55,7 +55,8 @@ KINDS = (
     r"(?:(?:method|model|framework|system|technique|algorithm|benchmark|dataset|architecture|"
     r"module|approach|tool|metric|loss|agent|library|mechanism|function|scheme|"
     r"objective|operator|optimi[sz]er|paradigm|pipeline|network|encoder|decoder|"
-    r"protocol|procedure|regulari[sz]er|estimator|backbone|variant|extension|corpus)s?"
+    r"protocol|procedure|regulari[sz]er|estimator|backbone|variant|extension|corpus|router|"
+    r"simulator|leaderboard|baseline|platform|robot|language)s?"
     # "strategies", "policies": the plural of a kind ending in "y".
     r"|(?:strateg|polic|famil)(?:y|ies))"
 )
