@@ -90,6 +90,9 @@ def test_markers_inside_a_sentence_leave_single_spaces() -> None:
         ("It has metallicness. 2) To support it, we build X.", ["It has metallicness.",
                                                                 "2) To support it, we build X."]),
         ("It costs 2. 2 (of 3) remain.", ["It costs 2. 2 (of 3) remain."]),
+        # ... unless the items are phrases of one sentence's list
+        ("It lies in two aspects: 1) Inter-frame change. 2) Intra-frame detail. Next.",
+         ["It lies in two aspects: 1) Inter-frame change. 2) Intra-frame detail.", "Next."]),
         ("- A works [1]\n- B fails [2]", ["- A works [1]", "- B fails [2]"]),
         ("  \n ", []),
         ("", []),

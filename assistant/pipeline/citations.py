@@ -14,6 +14,11 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"”’')]*(?:\s*(?:\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)?\s+"
     r"(?=[A-Z\"“(\[]|\d+[A-Za-z]|\d{1,2}\)\s)"
 )
+# A list item's number, and the most words of an item that is a phrase, not a sentence: "…
+# three aspects: 1) Inter-frame precise temporal change understanding. 2) Intra-frame ..."
+# is one sentence.
+_ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\)\s")
+FRAGMENT_WORDS = 6
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 # No sentence ends here; the TL;DR sentence splitter imports them too.
 ABBREVIATIONS = (
@@ -53,12 +58,20 @@ def _split_line(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         head = text[start : match.start()]
-        if head.rstrip().endswith(ABBREVIATIONS):
+        if head.rstrip().endswith(ABBREVIATIONS) or _in_phrase_list(head, text, match.end()):
             continue
         parts.append(text[start : match.end()].strip())
         start = match.end()
     parts.append(text[start:].strip())
     return [p for p in parts if p]
+
+
+def _in_phrase_list(head: str, text: str, at: int) -> bool:
+    """The next list item starts at ``at`` and the item ``head`` ends on is a phrase of at most
+    FRAGMENT_WORDS words: the items of "aspects: 1) A. 2) B." are one sentence's list."""
+    items = list(_ITEM_NUMBER.finditer(head))
+    opens_item = _ITEM_NUMBER.match(" " + text[at:]) is not None
+    return opens_item and bool(items) and len(head[items[-1].end() :].split()) <= FRAGMENT_WORDS
 
 
 def parse_markers(sentence: str) -> list[int]:
