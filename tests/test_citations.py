@@ -93,6 +93,11 @@ def test_markers_inside_a_sentence_leave_single_spaces() -> None:
         # ... unless the items are phrases of one sentence's list
         ("It lies in two aspects: 1) Inter-frame change. 2) Intra-frame detail. Next.",
          ["It lies in two aspects: 1) Inter-frame change. 2) Intra-frame detail.", "Next."]),
+        ("We present: 1) X, dense captions of videos of various lengths and sources. 2) Y, a "
+         "captioner. Next.", ["We present: 1) X, dense captions of videos of various lengths and "
+                              "sources. 2) Y, a captioner.", "Next."]),
+        ("It has two parts: 1) We build it. With it we win. 2) We test it.",
+         ["It has two parts: 1) We build it.", "With it we win.", "2) We test it."]),
         ("- A works [1]\n- B fails [2]", ["- A works [1]", "- B fails [2]"]),
         ("  \n ", []),
         ("", []),

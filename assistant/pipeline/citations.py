@@ -67,11 +67,16 @@ def _split_line(text: str) -> list[str]:
 
 
 def _in_phrase_list(head: str, text: str, at: int) -> bool:
-    """The next list item starts at ``at`` and the item ``head`` ends on is a phrase of at most
-    FRAGMENT_WORDS words: the items of "aspects: 1) A. 2) B." are one sentence's list."""
+    """The next list item starts at ``at``, and ``head`` holds the items before it whole: a
+    colon opened the list in this sentence ("including: 1) Chemical Foundation Training,
+    which establishes ... 2) ..."), or the item ``head`` ends on is a phrase of at most
+    FRAGMENT_WORDS words ("aspects. 1) A. 2) B."). An item of several sentences ("1) We
+    transform ... With our proposed ...") has been split from its list already."""
     items = list(_ITEM_NUMBER.finditer(head))
-    opens_item = _ITEM_NUMBER.match(" " + text[at:]) is not None
-    return opens_item and bool(items) and len(head[items[-1].end() :].split()) <= FRAGMENT_WORDS
+    if not items or _ITEM_NUMBER.match(" " + text[at:]) is None:
+        return False
+    opened = head[: items[0].start()].rstrip().endswith(":")
+    return opened or len(head[items[-1].end() :].split()) <= FRAGMENT_WORDS
 
 
 def parse_markers(sentence: str) -> list[int]:
