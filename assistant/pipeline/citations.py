@@ -73,7 +73,7 @@ def _in_phrase_list(head: str, text: str, at: int) -> bool:
     FRAGMENT_WORDS words ("aspects. 1) A. 2) B."). An item of several sentences ("1) We
     transform ... With our proposed ...") has been split from its list already."""
     items = list(_ITEM_NUMBER.finditer(head))
-    if not items or _ITEM_NUMBER.match(" " + text[at:]) is None:
+    if not items or _ITEM_NUMBER.match(text, at - 1) is None:  # the space before it
         return False
     opened = head[: items[0].start()].rstrip().endswith(":")
     return opened or len(head[items[-1].end() :].split()) <= FRAGMENT_WORDS

@@ -534,9 +534,7 @@ def _answering(
     own = [b for b in by_part if not background(b.sentence)]
     if own and background(first.sentence):
         first = own[0]
-    by_part = [
-        _not_background(b, first) for b in _own_best(parts, by_part, quotes, sentences, title)
-    ]
+    by_part = _own_best(parts, by_part, quotes, sentences, title)
     answered = [
         _answers_part(first, p, b, sentences, title) for p, b in zip(parts, by_part, strict=True)
     ]
@@ -562,16 +560,13 @@ def _own_best(
     """Each part's best quote, or when that is background, the part's best of the paper's own
     sentences: a part's words alone ("what is the benchmark called?") may fit the background
     best ("Despite recent advances ... on standard benchmarks"), and the paper's sentence
-    answers it ("Finally, we present MBench, a hierarchical benchmark ...")."""
+    answers it ("Finally, we present MBench, a hierarchical benchmark ..."). With no own
+    sentence, every quote is background and the part keeps its best."""
     fore = [q for q in quotes if not background(q.sentence)]
     return [
         best_quote(p, fore, sentences, title) if background(b.sentence) and fore else b
         for p, b in zip(parts, by_part, strict=True)
     ]
-
-
-def _not_background(quote: Evidence, first: Evidence) -> Evidence:
-    return first if background(quote.sentence) and not background(first.sentence) else quote
 
 
 def answers_each_part(sentence: str, question: str, title: str = "") -> bool:
