@@ -501,7 +501,7 @@ def _fills_slot(sentence: str, question: str) -> bool:
 # "which model is named *alongside FLUX* as ...?": the answer is paired with a given name.
 _ALONGSIDE = re.compile(
     r"\b(?:alongside|along with|together with|as well as|besides|in addition to)\s+"
-    r"(?P<given>[\w.-]+)",
+    r"(?:(?:the|a|an)\s+)?(?P<given>[\w.-]+)",
     re.I,
 )
 

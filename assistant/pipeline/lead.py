@@ -36,6 +36,7 @@ from assistant.pipeline.ask import (
     TESTBED_ASK,
     USES_ASK,
     ask_of,
+    ask_start,
     asked_head,
     asks_means_of_kind,
     measured,
@@ -218,6 +219,7 @@ def best_quote(
     problem the question asks about (``states_problem``), the sentence after it that answers
     it (``answers_problem``): "To address this, we ... by ...", "We find that ... because ..."."""
     chosen = _best_quote(question, quotes, sentences, title)
+    chosen = _counted_list(question, chosen, quotes, word_weights(question, sentences, title))
     if not states_problem(chosen.sentence, question) or chosen.sentence not in sentences:
         return chosen
     at = sentences.index(chosen.sentence) + 1
@@ -253,6 +255,38 @@ def _best_quote(
     if far_more and (asked_head(question) in words_of(best.sentence) or anchored):
         return best
     return past_restatement(named, question, pool, weights, title)
+
+
+# "Which two games ...?", "What three stages ...?": the answer joins that many things.
+_COUNT_ASK = re.compile(r"\b(?:which|what)\s+(?:two|three|four|five)\b", re.I)
+# A sentence that joins or enumerates things: "X and Y", "combines X with Y", "(1) ... (2)",
+# "two metrics: ...".
+_JOINS = re.compile(r"\b(?:and|or|both|with|versus)\b|\(\s*(?:\d|i{1,3}|[a-c])\s*\)|\b\d\)|:", re.I)
+# "X and Y" joining two things, not two clauses ("... and achieve ...").
+_JOINED_THINGS = re.compile(
+    r"\b(?:and|or)\s+(?!(?:achieve|show|find|propose|introduce|demonstrate|present|use|develop"
+    r"|design|conduct|evaluate|reveal|then)\w*)",
+    re.I,
+)
+COUNT_YIELD = 0.25  # share of the lead's focus a quote joining things needs to lead instead
+
+
+def _counted_list(
+    question: str, chosen: Evidence, quotes: Sequence[Evidence], weights: dict[str, float]
+) -> Evidence:
+    """For "which two X ...?", a lead that joins nothing ("Here, we investigate ... in two
+    recently released, open-source VLMs") gives way to the most focused quote joining two
+    things ("Llama 3.2 Vision Instruct (11B) and Molmo 7B-D both prefer ..."), when that one
+    has COUNT_YIELD of its focus; a background quote never leads."""
+    if not _COUNT_ASK.search(question) or _JOINS.search(chosen.sentence):
+        return chosen
+
+    def score(quote: Evidence) -> float:
+        return lead_score(quote.sentence, question, weights)
+
+    joined = [q for q in quotes if _JOINED_THINGS.search(q.sentence)]
+    other = max((q for q in joined if not background(q.sentence)), key=score, default=chosen)
+    return other if score(other) >= COUNT_YIELD * score(chosen) > 0 else chosen
 
 
 def _not_background_lead(
@@ -502,8 +536,24 @@ def _answers_ask(sentence: str, question: str, title: str) -> bool:
     # *distillation* is introduced with the framework that ...?" asks for another thing.
     if _COINING_ASK.search(question) and (head is None or head in words_of(sentence)):
         return True
+    if _coins_asked_name(sentence, question):
+        return True
     said = [Evidence(0, "", sentence, 0.0)]
     return bool(holding(question, said, title)) or (head is not None and head in words_of(sentence))
+
+
+def _coins_asked_name(sentence: str, question: str) -> bool:
+    """A name ask that describes no paper before its question word ("Which two metrics does
+    ReLearn's evaluation framework introduce to measure ...?") is answered by the names a
+    sentence coins ("This framework introduces Knowledge Forgetting Rate (KFR) and ..."),
+    though the sentence lacks the asked kind's word. With a description before the ask ("The
+    benchmark of 83 papers ...: which model ...?"), the coined name may be the described
+    paper's own, and a sentence restating the question names the paper, not the answer."""
+    if not meaning.asks_for_name(question) or not coined(sentence, question):
+        return False
+    # A preposition may lead the question word: "In which formal language ...?".
+    bare = len(question[: ask_start(question)].split()) <= 1
+    return bare and not restates_asked(sentence, question) and not echoes(sentence, question)
 
 
 def _numbers_beyond(sentence: str, lead: str, question: str) -> bool:
