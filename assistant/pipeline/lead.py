@@ -219,7 +219,7 @@ def best_quote(
     problem the question asks about (``states_problem``), the sentence after it that answers
     it (``answers_problem``): "To address this, we ... by ...", "We find that ... because ..."."""
     chosen = _best_quote(question, quotes, sentences, title)
-    chosen = _counted_list(question, chosen, quotes, word_weights(question, sentences, title))
+    chosen = _counted_list(question, chosen, quotes, sentences, title)
     if not states_problem(chosen.sentence, question) or chosen.sentence not in sentences:
         return chosen
     at = sentences.index(chosen.sentence) + 1
@@ -272,7 +272,11 @@ COUNT_YIELD = 0.25  # share of the lead's focus a quote joining things needs to 
 
 
 def _counted_list(
-    question: str, chosen: Evidence, quotes: Sequence[Evidence], weights: dict[str, float]
+    question: str,
+    chosen: Evidence,
+    quotes: Sequence[Evidence],
+    sentences: Sequence[str],
+    title: str,
 ) -> Evidence:
     """For "which two X ...?", a lead that joins nothing ("Here, we investigate ... in two
     recently released, open-source VLMs") gives way to the most focused quote joining two
@@ -280,6 +284,7 @@ def _counted_list(
     has COUNT_YIELD of its focus; a background quote never leads."""
     if not _COUNT_ASK.search(question) or _JOINS.search(chosen.sentence):
         return chosen
+    weights = word_weights(question, sentences, title)
 
     def score(quote: Evidence) -> float:
         return lead_score(quote.sentence, question, weights)
