@@ -126,3 +126,36 @@ def test_an_article_is_not_the_name_an_answer_is_paired_with() -> None:
     assert holding(asked, said) == []
     paired = [quote("We release Progress4D and WideRange4D for 4D reconstruction.")]
     assert holding(asked, paired) == paired
+
+
+SSM_PEFT = [
+    "State Space Models (SSMs) have emerged as efficient alternatives to Transformers, "
+    "mitigating their quadratic computational cost.",
+    "However, the application of Parameter-Efficient Fine-Tuning (PEFT) methods to SSMs "
+    "remains largely unexplored.",
+    "In particular, prompt-based methods like Prompt Tuning and Prefix-Tuning, which are widely "
+    "used in Transformers, do not perform well on SSMs.",
+    "To address this, we propose state-based methods as a superior alternative to prompt-based "
+    "methods.",
+    "This new family of methods naturally stems from the architectural characteristics of SSMs.",
+    "State-based methods adjust state-related features directly instead of depending on "
+    "external prompts.",
+    "Furthermore, we introduce a novel state-based PEFT method: State-offset Tuning.",
+    "At every timestep, our method directly affects the state at the current step, leading to "
+    "more effective adaptation.",
+]
+SSM_PEFT_TITLE = (
+    "State-offset Tuning: State-based Parameter-Efficient Fine-Tuning for State Space Models"
+)
+
+
+def test_a_background_sentence_with_a_name_yields_to_a_far_more_focused_own_one() -> None:
+    """q-3712: "SSMs have emerged as efficient alternatives to Transformers" holds names and
+    "alternative", but the paper's own "we propose state-based methods as a superior
+    alternative to prompt-based methods" is far more focused on the ask."""
+    asked = (
+        "The paper on parameter-efficient fine-tuning for SSMs, where Prompt Tuning and "
+        "Prefix-Tuning perform poorly: what family of methods does it propose as a superior "
+        "alternative to prompt-based methods?"
+    )
+    assert led(asked, SSM_PEFT, SSM_PEFT_TITLE) == SSM_PEFT[3]

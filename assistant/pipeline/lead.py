@@ -254,6 +254,11 @@ def _best_quote(
     anchored = _anchors(best.sentence) & _anchors(question)
     if far_more and (asked_head(question) in words_of(best.sentence) or anchored):
         return best
+    # A background sentence holding a name ("SSMs have emerged as efficient alternatives to
+    # Transformers") gives way to the paper's own far more focused one ("we propose
+    # state-based methods as a superior alternative to prompt-based methods").
+    if far_more and background(named.sentence) and not background(best.sentence):
+        return past_restatement(best, question, quotes, weights, title)
     return past_restatement(named, question, pool, weights, title)
 
 
